@@ -1,0 +1,113 @@
+/* sportello-application-actions.c
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sportello-application-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sportello-application-private.h"
+#include "sportello-preferences-dialog.h"
+
+static void
+sportello_application_actions_quit (GSimpleAction *action,
+                                    GVariant      *param,
+                                    gpointer       user_data)
+{
+  SportelloApplication *self = user_data;
+  GList *windows;
+
+  /* Closing each window first lets it store what is pending. */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))))
+    gtk_window_destroy (windows->data);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+sportello_application_actions_about (GSimpleAction *action,
+                                     GVariant      *param,
+                                     gpointer       user_data)
+{
+  SportelloApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AdwDialog *dialog;
+
+  dialog = adw_about_dialog_new_from_appdata (RESOURCE_PATH "/metainfo.xml", NULL);
+  adw_about_dialog_set_version (ADW_ABOUT_DIALOG (dialog), PACKAGE_VERSION);
+  adw_about_dialog_set_application_icon (ADW_ABOUT_DIALOG (dialog), APP_ID);
+  /* Translators: put your names here, one per line */
+  adw_about_dialog_set_translator_credits (ADW_ABOUT_DIALOG (dialog), _("translator-credits"));
+  adw_about_dialog_set_copyright (ADW_ABOUT_DIALOG (dialog), "© 2026 The Sportello authors");
+  adw_dialog_present (dialog, GTK_WIDGET (window));
+}
+
+static void
+sportello_application_actions_preferences (GSimpleAction *action,
+                                           GVariant      *param,
+                                           gpointer       user_data)
+{
+  SportelloApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_dialog_present (ADW_DIALOG (sportello_preferences_dialog_new (self)), GTK_WIDGET (window));
+}
+
+#if !ADW_CHECK_VERSION (1, 8, 0)
+/* libadwaita 1.8 loads shortcuts-dialog.ui as app.shortcuts by itself; on
+ * 1.7 the same shortcuts are shown from a GtkShortcutsWindow. */
+static void
+sportello_application_actions_shortcuts (GSimpleAction *action,
+                                         GVariant      *param,
+                                         gpointer       user_data)
+{
+  SportelloApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *shortcuts;
+
+  builder = gtk_builder_new_from_resource (RESOURCE_PATH "/sportello-shortcuts-window.ui");
+  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts"));
+  gtk_window_set_transient_for (shortcuts, window);
+  gtk_window_present (shortcuts);
+}
+#endif
+
+static const GActionEntry actions[] = {
+  { "quit", sportello_application_actions_quit },
+  { "about", sportello_application_actions_about },
+  { "preferences", sportello_application_actions_preferences },
+#if !ADW_CHECK_VERSION (1, 8, 0)
+  { "shortcuts", sportello_application_actions_shortcuts },
+#endif
+};
+
+void
+_sportello_application_actions_init (SportelloApplication *self)
+{
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "app.shortcuts", { "<Control>question", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.new-client", { "<Control>n", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.section::clients", { "<Control>1", NULL } },
+    { "win.section::meetings", { "<Control>2", NULL } },
+    { "win.section::todo", { "<Control>3", NULL } },
+    { "win.section::templates", { "<Control>4", NULL } },
+    { "win.section::checklists", { "<Control>5", NULL } },
+  };
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+}

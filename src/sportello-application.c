@@ -1,0 +1,248 @@
+/* sportello-application.c
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sportello-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sportello-application-private.h"
+#include "sportello-database.h"
+#include "sportello-window.h"
+
+struct _SportelloApplication
+{
+  AdwApplication     parent_instance;
+
+  char              *data_dir;
+  GSettings         *settings;
+  SportelloDatabase *database;
+  GError            *database_error;
+};
+
+G_DEFINE_FINAL_TYPE (SportelloApplication, sportello_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_DATA_DIR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_origin (SportelloApplication *self)
+{
+  g_autofree char *consultant = NULL;
+  g_autofree char *hub = NULL;
+
+  if (self->database == NULL)
+    return;
+
+  consultant = g_settings_get_string (self->settings, "consultant-name");
+  hub = g_settings_get_string (self->settings, "hub-name");
+  sportello_database_set_origin (self->database, consultant, hub);
+}
+
+static void
+settings_changed_cb (SportelloApplication *self,
+                     const char           *key,
+                     GSettings            *settings)
+{
+  update_origin (self);
+}
+
+SportelloDatabase *
+sportello_application_get_database (SportelloApplication  *self,
+                                    GError               **error)
+{
+  g_return_val_if_fail (SPORTELLO_IS_APPLICATION (self), NULL);
+
+  if (self->database == NULL && self->database_error == NULL)
+    {
+      self->database = sportello_database_open (self->data_dir, &self->database_error);
+      update_origin (self);
+    }
+
+  if (self->database_error != NULL)
+    {
+      if (error != NULL)
+        *error = g_error_copy (self->database_error);
+      return NULL;
+    }
+
+  return self->database;
+}
+
+GSettings *
+sportello_application_get_settings (SportelloApplication *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+static void
+sportello_application_activate (GApplication *app)
+{
+  SportelloApplication *self = SPORTELLO_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    window = GTK_WINDOW (sportello_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static int
+sportello_application_command_line (GApplication            *app,
+                                    GApplicationCommandLine *command_line)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(GStrv) argv = NULL;
+  int argc;
+
+  argv = g_application_command_line_get_arguments (command_line, &argc);
+  for (int i = 1; i < argc; i++)
+    g_ptr_array_add (files, g_application_command_line_create_file_for_arg (command_line, argv[i]));
+
+  if (files->len > 0)
+    g_application_open (app, (GFile **) files->pdata, files->len, "");
+  else
+    g_application_activate (app);
+
+  return 0;
+}
+
+static void
+sportello_application_open (GApplication  *app,
+                            GFile        **files,
+                            int            n_files,
+                            const char    *hint)
+{
+  /* Bundles are imported by the handoff feature; until then show the window. */
+  g_application_activate (app);
+}
+
+static void
+sportello_application_startup (GApplication *app)
+{
+  SportelloApplication *self = SPORTELLO_APPLICATION (app);
+
+  g_application_set_resource_base_path (app, RESOURCE_PATH);
+
+  G_APPLICATION_CLASS (sportello_application_parent_class)->startup (app);
+
+  gtk_window_set_default_icon_name (APP_ID);
+
+  _sportello_application_actions_init (self);
+}
+
+static void
+sportello_application_shutdown (GApplication *app)
+{
+  G_APPLICATION_CLASS (sportello_application_parent_class)->shutdown (app);
+}
+
+static void
+sportello_application_finalize (GObject *object)
+{
+  SportelloApplication *self = (SportelloApplication *)object;
+
+  g_clear_pointer (&self->data_dir, g_free);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->database);
+  g_clear_error (&self->database_error);
+
+  G_OBJECT_CLASS (sportello_application_parent_class)->finalize (object);
+}
+
+static void
+sportello_application_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  SportelloApplication *self = SPORTELLO_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATA_DIR:
+      g_value_set_string (value, self->data_dir);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sportello_application_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  SportelloApplication *self = SPORTELLO_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATA_DIR:
+      g_set_str (&self->data_dir, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sportello_application_class_init (SportelloApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = sportello_application_finalize;
+  object_class->get_property = sportello_application_get_property;
+  object_class->set_property = sportello_application_set_property;
+
+  app_class->activate = sportello_application_activate;
+  app_class->command_line = sportello_application_command_line;
+  app_class->open = sportello_application_open;
+  app_class->startup = sportello_application_startup;
+  app_class->shutdown = sportello_application_shutdown;
+
+  /**
+   * SportelloApplication:data-dir:
+   *
+   * The folder of the database, or %NULL for the user data folder.
+   */
+  properties[PROP_DATA_DIR] =
+    g_param_spec_string ("data-dir", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sportello_application_init (SportelloApplication *self)
+{
+  self->settings = g_settings_new (BASE_APP_ID);
+  g_signal_connect_object (self->settings, "changed",
+                           G_CALLBACK (settings_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+SportelloApplication *
+sportello_application_new (const char *data_dir)
+{
+  return g_object_new (SPORTELLO_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_HANDLES_OPEN,
+                       "data-dir", data_dir,
+                       NULL);
+}

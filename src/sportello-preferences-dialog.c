@@ -1,0 +1,71 @@
+/* sportello-preferences-dialog.c
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sportello-preferences-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sportello-application.h"
+#include "sportello-preferences-dialog.h"
+
+struct _SportelloPreferencesDialog
+{
+  AdwPreferencesDialog  parent_instance;
+
+  AdwEntryRow          *consultant_name_row;
+  AdwEntryRow          *consultant_email_row;
+  AdwEntryRow          *hub_name_row;
+};
+
+G_DEFINE_FINAL_TYPE (SportelloPreferencesDialog, sportello_preferences_dialog, ADW_TYPE_PREFERENCES_DIALOG)
+
+static void
+sportello_preferences_dialog_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), SPORTELLO_TYPE_PREFERENCES_DIALOG);
+
+  G_OBJECT_CLASS (sportello_preferences_dialog_parent_class)->dispose (object);
+}
+
+static void
+sportello_preferences_dialog_class_init (SportelloPreferencesDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sportello_preferences_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-preferences-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, SportelloPreferencesDialog, consultant_name_row);
+  gtk_widget_class_bind_template_child (widget_class, SportelloPreferencesDialog, consultant_email_row);
+  gtk_widget_class_bind_template_child (widget_class, SportelloPreferencesDialog, hub_name_row);
+}
+
+static void
+sportello_preferences_dialog_init (SportelloPreferencesDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+SportelloPreferencesDialog *
+sportello_preferences_dialog_new (SportelloApplication *application)
+{
+  SportelloPreferencesDialog *self;
+  GSettings *settings;
+
+  g_return_val_if_fail (SPORTELLO_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (SPORTELLO_TYPE_PREFERENCES_DIALOG, NULL);
+  settings = sportello_application_get_settings (application);
+
+  g_settings_bind (settings, "consultant-name", self->consultant_name_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "consultant-email", self->consultant_email_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "hub-name", self->hub_name_row, "text", G_SETTINGS_BIND_DEFAULT);
+
+  return self;
+}

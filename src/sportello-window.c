@@ -1,0 +1,268 @@
+/* sportello-window.c
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sportello-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sportello-application.h"
+#include "sportello-database.h"
+#include "sportello-window.h"
+
+struct _SportelloWindow
+{
+  AdwApplicationWindow   parent_instance;
+
+  char                  *section;
+
+  /* Template widgets */
+  AdwToastOverlay       *toast_overlay;
+  GtkStack              *main_stack;
+  AdwStatusPage         *error_page;
+  AdwNavigationSplitView *split_view;
+  GtkListBox            *sidebar_list;
+  AdwNavigationPage     *content_page;
+  GtkStack              *section_stack;
+};
+
+G_DEFINE_FINAL_TYPE (SportelloWindow, sportello_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GSettings *
+get_settings (SportelloWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return sportello_application_get_settings (SPORTELLO_APPLICATION (app));
+}
+
+static void
+sidebar_row_activated_cb (SportelloWindow *self,
+                          GtkListBoxRow   *row,
+                          GtkListBox      *list)
+{
+  sportello_window_set_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}
+
+static gboolean
+sportello_window_close_request (GtkWindow *window)
+{
+  SportelloWindow *self = SPORTELLO_WINDOW (window);
+  GSettings *settings = get_settings (self);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (settings);
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_apply (settings);
+
+  return GTK_WINDOW_CLASS (sportello_window_parent_class)->close_request (window);
+}
+
+/* The application is set after construction, so what needs it happens here. */
+static void
+sportello_window_setup (SportelloWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GSettings *settings = get_settings (self);
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  if (sportello_application_get_database (SPORTELLO_APPLICATION (app), &error) == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.section", FALSE);
+    }
+
+  sportello_window_set_section (self, "clients");
+}
+
+static void
+sportello_window_finalize (GObject *object)
+{
+  SportelloWindow *self = (SportelloWindow *)object;
+
+  g_clear_pointer (&self->section, g_free);
+
+  G_OBJECT_CLASS (sportello_window_parent_class)->finalize (object);
+}
+
+static void
+sportello_window_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), SPORTELLO_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (sportello_window_parent_class)->dispose (object);
+}
+
+static void
+sportello_window_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  SportelloWindow *self = SPORTELLO_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SECTION:
+      g_value_set_string (value, self->section);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sportello_window_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  SportelloWindow *self = SPORTELLO_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SECTION:
+      sportello_window_set_section (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sportello_window_class_init (SportelloWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = sportello_window_dispose;
+  object_class->finalize = sportello_window_finalize;
+  object_class->get_property = sportello_window_get_property;
+  object_class->set_property = sportello_window_set_property;
+
+  window_class->close_request = sportello_window_close_request;
+
+  /**
+   * SportelloWindow:section:
+   *
+   * The name of the section shown: clients, meetings, todo, templates or
+   * checklists. Also the stateful action `win.section`.
+   */
+  properties[PROP_SECTION] =
+    g_param_spec_string ("section", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SportelloWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SportelloWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, SportelloWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SportelloWindow, split_view);
+  gtk_widget_class_bind_template_child (widget_class, SportelloWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, SportelloWindow, content_page);
+  gtk_widget_class_bind_template_child (widget_class, SportelloWindow, section_stack);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+
+  gtk_widget_class_install_property_action (widget_class, "win.section", "section");
+}
+
+static void
+sportello_window_init (SportelloWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+}
+
+SportelloWindow *
+sportello_window_new (SportelloApplication *application)
+{
+  SportelloWindow *self;
+
+  self = g_object_new (SPORTELLO_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+  sportello_window_setup (self);
+
+  return self;
+}
+
+const char *
+sportello_window_get_section (SportelloWindow *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_WINDOW (self), NULL);
+
+  return self->section;
+}
+
+void
+sportello_window_set_section (SportelloWindow *self,
+                              const char      *section)
+{
+  GtkWidget *child;
+  GtkStackPage *page;
+
+  g_return_if_fail (SPORTELLO_IS_WINDOW (self));
+
+  if (section == NULL ||
+      !(child = gtk_stack_get_child_by_name (self->section_stack, section)))
+    return;
+
+  if (!g_set_str (&self->section, section))
+    return;
+
+  gtk_stack_set_visible_child (self->section_stack, child);
+  page = gtk_stack_get_page (self->section_stack, child);
+  adw_navigation_page_set_title (self->content_page, gtk_stack_page_get_title (page));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (g_strcmp0 (gtk_widget_get_name (row), section) == 0)
+        {
+          gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+          break;
+        }
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
+}
+
+void
+sportello_window_add_toast (SportelloWindow *self,
+                            AdwToast        *toast)
+{
+  g_return_if_fail (SPORTELLO_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

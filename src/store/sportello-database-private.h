@@ -1,0 +1,30 @@
+/* sportello-database-private.h: what the store's own files share
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "sportello-database.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *sql;
+} SportelloMigration;
+
+sqlite3       *_sportello_database_get_handle  (SportelloDatabase  *self);
+sqlite3_stmt  *_sportello_database_prepare     (SportelloDatabase  *self,
+                                                const char         *sql,
+                                                GError            **error);
+void           _sportello_database_set_error   (SportelloDatabase  *self,
+                                                GError            **error);
+const SportelloMigration *_sportello_migrations (guint             *n_migrations);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+G_END_DECLS

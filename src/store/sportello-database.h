@@ -1,0 +1,53 @@
+/* sportello-database.h
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define SPORTELLO_STORE_ERROR (sportello_store_error_quark ())
+
+typedef enum
+{
+  SPORTELLO_STORE_ERROR_NOT_A_DATABASE,
+  SPORTELLO_STORE_ERROR_TOO_NEW,
+  SPORTELLO_STORE_ERROR_NOT_WRITABLE,
+  SPORTELLO_STORE_ERROR_SQL,
+  SPORTELLO_STORE_ERROR_NOT_FOUND,
+  SPORTELLO_STORE_ERROR_INVALID,
+  SPORTELLO_STORE_ERROR_DUPLICATE,
+} SportelloStoreError;
+
+#define SPORTELLO_TYPE_DATABASE (sportello_database_get_type ())
+
+G_DECLARE_FINAL_TYPE (SportelloDatabase, sportello_database, SPORTELLO, DATABASE, GObject)
+
+GQuark             sportello_store_error_quark          (void);
+char              *sportello_database_default_dir       (void);
+SportelloDatabase *sportello_database_open              (const char         *data_dir,
+                                                         GError            **error);
+const char        *sportello_database_get_path          (SportelloDatabase  *self);
+int                sportello_database_get_schema_version (SportelloDatabase *self);
+int                sportello_database_latest_schema_version (void);
+void               sportello_database_set_origin        (SportelloDatabase  *self,
+                                                         const char         *consultant,
+                                                         const char         *hub);
+const char        *sportello_database_get_consultant    (SportelloDatabase  *self);
+const char        *sportello_database_get_hub           (SportelloDatabase  *self);
+gboolean           sportello_database_begin             (SportelloDatabase  *self,
+                                                         GError            **error);
+gboolean           sportello_database_commit            (SportelloDatabase  *self,
+                                                         GError            **error);
+void               sportello_database_rollback          (SportelloDatabase  *self);
+gboolean           sportello_database_exec              (SportelloDatabase  *self,
+                                                         const char         *sql,
+                                                         GError            **error);
+char              *sportello_now_utc                    (void);
+char              *sportello_new_uuid                   (void);
+
+G_END_DECLS

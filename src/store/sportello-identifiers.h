@@ -1,0 +1,55 @@
+/* sportello-identifiers.h: validation of Italian identifiers
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  SPORTELLO_ID_OK = 0,        /* valid */
+  SPORTELLO_ID_WARNING,       /* acceptable but worth a look (unknown province code, empty optional field...) */
+  SPORTELLO_ID_INVALID        /* fails a rule; the message says which */
+} SportelloIdVerdict;
+
+/* Each validator: @input may be NULL or empty, and need not be valid UTF-8.
+ *
+ * Returns the verdict. If @normalized is not NULL it receives a newly allocated normalized
+ * form (trimmed, spaces/dots/hyphens removed, upper-cased, IT prefix stripped for P.IVA),
+ * even when the input is invalid, so the UI can show it. If @message is not NULL it receives
+ * a newly allocated, translated explanation of the rule that failed when the verdict is not
+ * SPORTELLO_ID_OK, and NULL when it is.
+ *
+ * Empty input (NULL, "" or only blanks): every validator returns SPORTELLO_ID_OK with
+ * normalized = "" (whether a missing value matters is the caller's decision).
+ */
+SportelloIdVerdict  sportello_validate_vat          (const char  *input,
+                                                     char       **normalized,
+                                                     char       **message);
+SportelloIdVerdict  sportello_validate_tax_code     (const char  *input,
+                                                     char       **normalized,
+                                                     char       **message);
+SportelloIdVerdict  sportello_validate_postal_code  (const char  *input,
+                                                     char       **normalized,
+                                                     char       **message);
+SportelloIdVerdict  sportello_validate_province     (const char  *input,
+                                                     char       **normalized,
+                                                     char       **message);
+SportelloIdVerdict  sportello_validate_sdi_code     (const char  *input,
+                                                     char       **normalized,
+                                                     char       **message);
+SportelloIdVerdict  sportello_validate_ateco        (const char  *input,
+                                                     char       **normalized,
+                                                     char       **message);
+SportelloIdVerdict  sportello_validate_email        (const char  *input,
+                                                     char       **normalized,
+                                                     char       **message);
+
+guint               sportello_vat_check_digit       (const char  *first10);
+const char * const *sportello_province_codes        (void);
+
+G_END_DECLS

@@ -1,0 +1,27 @@
+/* sportello-test-ui.h: what the UI tests share
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "sportello-application.h"
+
+G_BEGIN_DECLS
+
+void                  sportello_test_ui_init         (int          *argc,
+                                                      char       ***argv);
+SportelloApplication *sportello_test_app_new         (const char   *data_dir);
+GtkWindow            *sportello_test_app_window      (SportelloApplication *app);
+void                  sportello_test_iterate         (guint         ms);
+void                  sportello_test_wait_for_draw   (GtkWidget    *widget);
+char                 *sportello_test_screenshot      (GtkWidget    *widget,
+                                                      const char   *name);
+GtkWidget            *sportello_test_find_label      (GtkWidget    *root,
+                                                      const char   *text);
+void                  sportello_test_app_quit        (SportelloApplication *app);
+
+G_END_DECLS

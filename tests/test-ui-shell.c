@@ -1,0 +1,163 @@
+/* test-ui-shell.c: the main window in Italian, its sections and dialogs
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sportello-test-ui.h"
+#include "sportello-window.h"
+
+static const struct {
+  const char *name;
+  const char *label;   /* what an Italian consultant reads in the sidebar */
+} sections[] = {
+  { "clients", "Clienti" },
+  { "meetings", "Incontri" },
+  { "todo", "Da fare" },
+  { "templates", "Modelli" },
+  { "checklists", "Checklist" },
+};
+
+static void
+test_shell_sections (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-shell", NULL);
+  g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
+  GtkWindow *window = sportello_test_app_window (app);
+  g_autofree char *shot = NULL;
+
+  g_assert_true (SPORTELLO_IS_WINDOW (window));
+  g_assert_cmpstr (sportello_window_get_section (SPORTELLO_WINDOW (window)), ==, "clients");
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      GtkWidget *label;
+
+      label = sportello_test_find_label (GTK_WIDGET (window), sections[i].label);
+      g_assert_nonnull (label);
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", sections[i].name);
+      sportello_test_iterate (50);
+      g_assert_cmpstr (sportello_window_get_section (SPORTELLO_WINDOW (window)), ==, sections[i].name);
+    }
+
+  /* The keyboard: Ctrl+1 goes back to the clients. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "clients");
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "Nessun cliente"));
+
+  shot = sportello_test_screenshot (GTK_WIDGET (window), "main-window");
+
+  sportello_test_app_quit (app);
+}
+
+static void
+test_shell_narrow (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-narrow", NULL);
+  g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
+  GtkWindow *window;
+  g_autofree char *shot = NULL;
+
+  window = sportello_test_app_window (app);
+  gtk_window_set_default_size (window, 360, 640);
+  sportello_test_iterate (300);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
+  shot = sportello_test_screenshot (GTK_WIDGET (window), "main-window-narrow");
+
+  sportello_test_app_quit (app);
+}
+
+static void
+test_shell_dialogs (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-dialogs", NULL);
+  g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
+  GtkWindow *window = sportello_test_app_window (app);
+  AdwDialog *dialog;
+  g_autofree char *shot = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (dialog), "Consulente"));
+  shot = sportello_test_screenshot (GTK_WIDGET (window), "preferences");
+  adw_dialog_force_close (dialog);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (ADW_IS_ABOUT_DIALOG (dialog));
+  g_assert_cmpstr (adw_about_dialog_get_application_name (ADW_ABOUT_DIALOG (dialog)), ==, "Sportello");
+  adw_dialog_force_close (dialog);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
+  sportello_test_iterate (200);
+
+  sportello_test_app_quit (app);
+}
+
+static void
+test_shell_settings_kept (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-settings", NULL);
+  g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
+  GSettings *settings = sportello_application_get_settings (app);
+  GtkWindow *window = sportello_test_app_window (app);
+
+  gtk_window_set_default_size (window, 900, 640);
+  sportello_test_iterate (100);
+  gtk_window_close (window);
+  sportello_test_iterate (50);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+
+  window = sportello_test_app_window (app);
+  {
+    int w, h;
+    gtk_window_get_default_size (window, &w, &h);
+    g_assert_cmpint (w, ==, 900);
+    g_assert_cmpint (h, ==, 640);
+  }
+
+  sportello_test_app_quit (app);
+}
+
+static void
+test_shell_bad_database (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-bad", NULL);
+  g_autofree char *db_path = g_build_filename (data_dir, "sportello.db", NULL);
+  g_autoptr(SportelloApplication) app = NULL;
+  GtkWindow *window;
+
+  g_mkdir_with_parents (data_dir, 0700);
+  g_assert_true (g_file_set_contents (db_path, "not a database at all, longer than sixteen bytes", -1, NULL));
+
+  app = sportello_test_app_new (data_dir);
+  window = sportello_test_app_window (app);
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "Impossibile aprire il database"));
+
+  sportello_test_app_quit (app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sportello_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/ui/shell/sections", test_shell_sections);
+  g_test_add_func ("/ui/shell/narrow", test_shell_narrow);
+  g_test_add_func ("/ui/shell/dialogs", test_shell_dialogs);
+  g_test_add_func ("/ui/shell/settings-kept", test_shell_settings_kept);
+  g_test_add_func ("/ui/shell/bad-database", test_shell_bad_database);
+
+  return g_test_run ();
+}
