@@ -17,11 +17,13 @@
 #include "sportello-application.h"
 #include "sportello-cli.h"
 #include "sportello-database.h"
+#include "sportello-demo.h"
 
 typedef struct
 {
   gboolean   version;
   char      *data_dir;
+  int        demo;
   char     **remaining;
 } CliOptions;
 
@@ -44,6 +46,10 @@ cli_option_context_new (CliOptions *options)
       N_("Keep the database in DIR instead of the user data folder"),
       /* Translators: placeholder in --help, keep it short and upper case */
       N_("DIR") },
+    { "demo", 0, 0, G_OPTION_ARG_INT, &options->demo,
+      N_("Add N fictitious clients to try the app, then exit"),
+      /* Translators: placeholder in --help, keep it short and upper case */
+      N_("N") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->remaining,
       NULL, N_("[FILE…]") },
     { NULL }
@@ -56,6 +62,63 @@ cli_option_context_new (CliOptions *options)
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   return context;
+}
+
+static int
+exit_code_for (const GError *error)
+{
+  if (g_error_matches (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_A_DATABASE) ||
+      g_error_matches (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_TOO_NEW) ||
+      g_error_matches (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID))
+    return SPORTELLO_EXIT_DATAERR;
+
+  return SPORTELLO_EXIT_IOERR;
+}
+
+static SportelloDatabase *
+open_database (CliOptions  *options,
+               int         *exit_code)
+{
+  g_autoptr(GError) error = NULL;
+  SportelloDatabase *db;
+
+  db = sportello_database_open (options->data_dir, &error);
+  if (db == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      *exit_code = exit_code_for (error);
+    }
+
+  return db;
+}
+
+static int
+run_demo (CliOptions *options)
+{
+  g_autoptr(SportelloDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  int exit_code = SPORTELLO_EXIT_OK;
+
+  if (options->demo < 0)
+    {
+      g_printerr (_("--demo needs a positive number of clients\n"));
+      return SPORTELLO_EXIT_USAGE;
+    }
+
+  if (!(db = open_database (options, &exit_code)))
+    return exit_code;
+
+  if (!sportello_demo_fill (db, (guint) options->demo, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return exit_code_for (error);
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Added %d fictitious client to %s\n",
+                        "Added %d fictitious clients to %s\n", options->demo),
+           options->demo, sportello_database_get_path (db));
+
+  return SPORTELLO_EXIT_OK;
 }
 
 int
@@ -87,6 +150,9 @@ sportello_cli_main (int    argc,
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return SPORTELLO_EXIT_OK;
     }
+
+  if (options.demo != 0)
+    return run_demo (&options);
 
   /* Left over after the options: only the files to open. */
   if (options.remaining != NULL)

@@ -463,7 +463,9 @@ test_postal_code (void)
 static void
 test_province_valid (void)
 {
-  static const char * const codes[] = { "CO", "NO", "TO", "CE", "RM", "SS", "NU", "OR", "CA", "SU" };
+  static const char * const codes[] = {
+    "CO", "NO", "TO", "CE", "RM", "SS", "NU", "OR", "CA", "SU",
+  };
 
   for (gsize i = 0; i < G_N_ELEMENTS (codes); i++)
     check (sportello_validate_province, codes[i], SPORTELLO_ID_OK, codes[i], NULL);
@@ -530,6 +532,9 @@ test_sdi_code (void)
   check (sportello_validate_sdi_code, "abc1234", SPORTELLO_ID_OK, "ABC1234", NULL);
   check (sportello_validate_sdi_code, " ABC 1234 ", SPORTELLO_ID_OK, "ABC1234", NULL);
   check (sportello_validate_sdi_code, "ABC123", SPORTELLO_ID_INVALID, "ABC123", "6");
+  /* a public administration's 6-character office code is recognised as such */
+  check (sportello_validate_sdi_code, "UFABCD", SPORTELLO_ID_INVALID, "UFABCD",
+         "codice univoco ufficio");
   check (sportello_validate_sdi_code, "ABC12345", SPORTELLO_ID_INVALID, NULL, "8");
   check (sportello_validate_sdi_code, "AB", SPORTELLO_ID_INVALID, NULL, "2");
   check (sportello_validate_sdi_code, "ABC_234", SPORTELLO_ID_INVALID, NULL, "_");
@@ -663,6 +668,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* No setlocale(): the program stays in the C locale, so the messages checked here are the
+   * English msgids even when the test environment sets LANGUAGE=it. */
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/store/identifiers/vat/valid", test_vat_valid);

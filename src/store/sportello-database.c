@@ -293,7 +293,9 @@ sportello_database_open (const char  *data_dir,
 
   if (!sportello_database_exec (self, "PRAGMA journal_mode=WAL", error) ||
       !sportello_database_exec (self, "PRAGMA foreign_keys=ON", error) ||
-      !sportello_database_exec (self, "PRAGMA synchronous=NORMAL", error))
+      !sportello_database_exec (self, "PRAGMA synchronous=NORMAL", error) ||
+      /* freed pages are zeroed: an erased client is gone from the file too */
+      !sportello_database_exec (self, "PRAGMA secure_delete=ON", error))
     return NULL;
 
   if (!migrate (self, error))

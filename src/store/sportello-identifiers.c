@@ -269,8 +269,8 @@ check_vat_digits (const char  *digits,
 
   if (len != 11)
     {
-      /* Translators: %u is the number of digits that were typed */
       *why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: %u: how many were typed */
                                            "A VAT number has 11 digits, this one has %u",
                                            "A VAT number has 11 digits, this one has %u",
                                            len),
@@ -401,7 +401,8 @@ check_person_tax_code_layout (const char  *value,
             {
               shown = char_at (p);
               /* Translators: %u is a position (1–16), %s the character found there */
-              *why = g_strdup_printf (_("Character %u must be a letter, not “%s”"), i + 1, shown);
+              *why = g_strdup_printf (_("Character %u must be a letter, not “%s”"),
+                                      i + 1, shown);
             }
           return FALSE;
 
@@ -419,7 +420,8 @@ check_person_tax_code_layout (const char  *value,
                                         i + 1, shown);
               else
                 /* Translators: %u is a position (1–16), %s the character found there */
-                *why = g_strdup_printf (_("Character %u must be a digit, not “%s”"), i + 1, shown);
+                *why = g_strdup_printf (_("Character %u must be a digit, not “%s”"),
+                                        i + 1, shown);
             }
           return FALSE;
 
@@ -533,8 +535,8 @@ check_tax_code (const char  *value,
 
       if (n_digits != 11)
         {
-          /* Translators: %u is the number of digits that were typed */
           *why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               /* Translators: %u: how many were typed */
                                                "A numeric tax code has 11 digits, this one has %u",
                                                "A numeric tax code has 11 digits, this one has %u",
                                                n_digits),
@@ -548,8 +550,8 @@ check_tax_code (const char  *value,
   len = g_utf8_strlen (value, -1);
   if (len != 16)
     {
-      /* Translators: %u is the number of characters that were typed */
       *why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: %u: how many were typed */
                                            "A tax code has 16 characters, this one has %u",
                                            "A tax code has 16 characters, this one has %u",
                                            len),
@@ -594,8 +596,8 @@ check_postal_code (const char  *value,
   len = strlen (value);
   if (len != 5)
     {
-      /* Translators: CAP; %u is the number of digits that were typed */
       *why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: CAP; %u: how many typed */
                                            "A postal code has 5 digits, this one has %u",
                                            "A postal code has 5 digits, this one has %u",
                                            len),
@@ -634,8 +636,8 @@ check_province (const char  *value,
   len = strlen (value);
   if (len != 2)
     {
-      /* Translators: %u is the number of letters that were typed */
       *why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: %u: how many were typed */
                                            "A province code has 2 letters, this one has %u",
                                            "A province code has 2 letters, this one has %u",
                                            len),
@@ -699,8 +701,8 @@ check_sdi_code (const char  *value,
 
   if (len != 7)
     {
-      /* Translators: SDI codice destinatario; %u is the number of characters typed */
       *why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: SDI code; %u: how many */
                                            "A recipient code has 7 characters, this one has %u",
                                            "A recipient code has 7 characters, this one has %u",
                                            len),
@@ -817,7 +819,8 @@ check_email_domain (const char  *domain,
   if (strchr (domain, '.') == NULL)
     {
       /* Translators: %s is the part after the “@”, e.g. “rossi” */
-      *why = g_strdup_printf (_("The domain “%s” has no dot: the address is incomplete"), domain);
+      *why = g_strdup_printf (_("The domain “%s” has no dot: the address is incomplete"),
+                              domain);
       return SPORTELLO_ID_INVALID;
     }
 
@@ -1060,8 +1063,8 @@ sportello_validate_province (const char  *input,
                              char       **normalized,
                              char       **message)
 {
-  g_autofree char *value = clean (input,
-                                  CLEAN_SPACES | CLEAN_PUNCTUATION | CLEAN_PARENTHESES | CLEAN_UPPER);
+  CleanFlags flags = CLEAN_SPACES | CLEAN_PUNCTUATION | CLEAN_PARENTHESES | CLEAN_UPPER;
+  g_autofree char *value = clean (input, flags);
   g_autofree char *why = NULL;
   SportelloIdVerdict verdict = SPORTELLO_ID_OK;
 

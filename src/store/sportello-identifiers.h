@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 
 typedef enum {
   SPORTELLO_ID_OK = 0,        /* valid */
-  SPORTELLO_ID_WARNING,       /* acceptable but worth a look (unknown province code, empty optional field...) */
+  SPORTELLO_ID_WARNING,       /* acceptable but worth a look (unknown province code,
+                               * empty optional field...) */
   SPORTELLO_ID_INVALID        /* fails a rule; the message says which */
 } SportelloIdVerdict;
 

@@ -1,0 +1,334 @@
+/* sportello-contact.c: a person the consultant talks to at a client
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sportello-contact"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sportello-contact.h"
+#include "sportello-database-private.h"
+#include "sportello-identifiers.h"
+
+struct _SportelloContact
+{
+  GObject   parent_instance;
+
+  char     *text[SPORTELLO_CONTACT_N_TEXT_FIELDS];
+  gboolean  is_primary;
+};
+
+G_DEFINE_FINAL_TYPE (SportelloContact, sportello_contact, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_IS_PRIMARY = SPORTELLO_CONTACT_N_TEXT_FIELDS + 1,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const property_names[SPORTELLO_CONTACT_N_TEXT_FIELDS] = {
+  "uuid", "client-uuid", "name", "role", "email", "phone",
+  "created-at", "updated-at", "origin-consultant", "origin-hub",
+};
+
+#define CONTACT_SELECT \
+  "SELECT k.uuid, c.uuid, k.name, k.role, k.email, k.phone, k.created_at, k.updated_at, " \
+  "k.origin_consultant, k.origin_hub, k.is_primary FROM contacts k JOIN clients c ON c.id = k.client_id "
+
+static void
+sportello_contact_finalize (GObject *object)
+{
+  SportelloContact *self = (SportelloContact *)object;
+
+  for (guint i = 0; i < SPORTELLO_CONTACT_N_TEXT_FIELDS; i++)
+    g_clear_pointer (&self->text[i], g_free);
+
+  G_OBJECT_CLASS (sportello_contact_parent_class)->finalize (object);
+}
+
+static void
+sportello_contact_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  SportelloContact *self = SPORTELLO_CONTACT (object);
+
+  if (prop_id >= 1 && prop_id <= SPORTELLO_CONTACT_N_TEXT_FIELDS)
+    g_value_set_string (value, self->text[prop_id - 1]);
+  else if (prop_id == PROP_IS_PRIMARY)
+    g_value_set_boolean (value, self->is_primary);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+sportello_contact_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  SportelloContact *self = SPORTELLO_CONTACT (object);
+
+  if (prop_id >= 1 && prop_id <= SPORTELLO_CONTACT_N_TEXT_FIELDS)
+    sportello_contact_set (self, prop_id - 1, g_value_get_string (value));
+  else if (prop_id == PROP_IS_PRIMARY)
+    sportello_contact_set_is_primary (self, g_value_get_boolean (value));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+sportello_contact_class_init (SportelloContactClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sportello_contact_finalize;
+  object_class->get_property = sportello_contact_get_property;
+  object_class->set_property = sportello_contact_set_property;
+
+  for (guint i = 0; i < SPORTELLO_CONTACT_N_TEXT_FIELDS; i++)
+    properties[i + 1] =
+      g_param_spec_string (property_names[i], NULL, NULL, "",
+                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_IS_PRIMARY] =
+    g_param_spec_boolean ("is-primary", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sportello_contact_init (SportelloContact *self)
+{
+  for (guint i = 0; i < SPORTELLO_CONTACT_N_TEXT_FIELDS; i++)
+    self->text[i] = g_strdup ("");
+}
+
+SportelloContact *
+sportello_contact_new (const char *client_uuid)
+{
+  SportelloContact *self = g_object_new (SPORTELLO_TYPE_CONTACT, NULL);
+
+  sportello_contact_set (self, SPORTELLO_CONTACT_CLIENT_UUID, client_uuid);
+
+  return self;
+}
+
+const char *
+sportello_contact_get (SportelloContact      *self,
+                       SportelloContactField  field)
+{
+  g_return_val_if_fail (SPORTELLO_IS_CONTACT (self), NULL);
+  g_return_val_if_fail (field < SPORTELLO_CONTACT_N_TEXT_FIELDS, NULL);
+
+  return self->text[field];
+}
+
+void
+sportello_contact_set (SportelloContact      *self,
+                       SportelloContactField  field,
+                       const char            *value)
+{
+  g_return_if_fail (SPORTELLO_IS_CONTACT (self));
+  g_return_if_fail (field < SPORTELLO_CONTACT_N_TEXT_FIELDS);
+
+  if (g_set_str (&self->text[field], value ? value : ""))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[field + 1]);
+}
+
+gboolean
+sportello_contact_get_is_primary (SportelloContact *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_CONTACT (self), FALSE);
+
+  return self->is_primary;
+}
+
+void
+sportello_contact_set_is_primary (SportelloContact *self,
+                                  gboolean          is_primary)
+{
+  g_return_if_fail (SPORTELLO_IS_CONTACT (self));
+
+  is_primary = !!is_primary;
+  if (self->is_primary != is_primary)
+    {
+      self->is_primary = is_primary;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_PRIMARY]);
+    }
+}
+
+/* Returns the first problem that prevents saving, or %NULL. */
+char *
+sportello_contact_check (SportelloContact *self)
+{
+  g_autofree char *name = NULL;
+  char *message = NULL;
+
+  g_return_val_if_fail (SPORTELLO_IS_CONTACT (self), NULL);
+
+  name = g_strstrip (g_strdup (self->text[SPORTELLO_CONTACT_NAME]));
+  if (name[0] == '\0')
+    return g_strdup (_("The name is required"));
+
+  if (sportello_validate_email (self->text[SPORTELLO_CONTACT_EMAIL], NULL, &message) == SPORTELLO_ID_INVALID)
+    return message;
+  g_free (message);
+
+  return NULL;
+}
+
+gboolean
+sportello_contact_save (SportelloContact   *self,
+                        SportelloDatabase  *db,
+                        GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) unset = NULL;
+  g_autofree char *problem = NULL;
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (SPORTELLO_IS_CONTACT (self), FALSE);
+
+  if ((problem = sportello_contact_check (self)))
+    {
+      g_set_error_literal (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID, problem);
+      return FALSE;
+    }
+
+  now = sportello_now_utc ();
+  if (self->text[SPORTELLO_CONTACT_UUID][0] == '\0')
+    {
+      g_autofree char *uuid = sportello_new_uuid ();
+
+      sportello_contact_set (self, SPORTELLO_CONTACT_UUID, uuid);
+    }
+  if (self->text[SPORTELLO_CONTACT_CREATED_AT][0] == '\0')
+    {
+      sportello_contact_set (self, SPORTELLO_CONTACT_CREATED_AT, now);
+      sportello_contact_set (self, SPORTELLO_CONTACT_ORIGIN_CONSULTANT, sportello_database_get_consultant (db));
+      sportello_contact_set (self, SPORTELLO_CONTACT_ORIGIN_HUB, sportello_database_get_hub (db));
+    }
+  sportello_contact_set (self, SPORTELLO_CONTACT_UPDATED_AT, now);
+
+  if (!sportello_database_begin (db, error))
+    return FALSE;
+
+  stmt = _sportello_database_prepare (db,
+    "INSERT INTO contacts (uuid, client_id, name, role, email, phone, created_at, updated_at, "
+    "origin_consultant, origin_hub, is_primary) "
+    "SELECT ?1, id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 FROM clients WHERE uuid = ?11 "
+    "ON CONFLICT (uuid) DO UPDATE SET name = excluded.name, role = excluded.role, "
+    "email = excluded.email, phone = excluded.phone, updated_at = excluded.updated_at, "
+    "is_primary = excluded.is_primary", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, self->text[SPORTELLO_CONTACT_UUID], -1, SQLITE_STATIC);
+  for (guint i = SPORTELLO_CONTACT_NAME; i < SPORTELLO_CONTACT_N_TEXT_FIELDS; i++)
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (self->text[i]));
+
+      sqlite3_bind_text (stmt, i, trimmed, -1, SQLITE_TRANSIENT);
+    }
+  sqlite3_bind_int (stmt, 10, self->is_primary);
+  sqlite3_bind_text (stmt, 11, self->text[SPORTELLO_CONTACT_CLIENT_UUID], -1, SQLITE_STATIC);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      goto failed;
+    }
+  if (sqlite3_changes (_sportello_database_get_handle (db)) == 0)
+    {
+      g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_FOUND,
+                   _("The client does not exist any more"));
+      goto failed;
+    }
+
+  /* One primary contact per client */
+  if (self->is_primary)
+    {
+      unset = _sportello_database_prepare (db,
+        "UPDATE contacts SET is_primary = 0 WHERE uuid <> ?1 AND is_primary AND "
+        "client_id = (SELECT id FROM clients WHERE uuid = ?2)", error);
+      if (unset == NULL)
+        goto failed;
+      sqlite3_bind_text (unset, 1, self->text[SPORTELLO_CONTACT_UUID], -1, SQLITE_STATIC);
+      sqlite3_bind_text (unset, 2, self->text[SPORTELLO_CONTACT_CLIENT_UUID], -1, SQLITE_STATIC);
+      if (sqlite3_step (unset) != SQLITE_DONE)
+        {
+          _sportello_database_set_error (db, error);
+          goto failed;
+        }
+    }
+
+  if (sportello_database_commit (db, error))
+    return TRUE;
+
+failed:
+  sportello_database_rollback (db);
+  return FALSE;
+}
+
+gboolean
+sportello_contact_delete (SportelloDatabase  *db,
+                          const char         *uuid,
+                          GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!(stmt = _sportello_database_prepare (db, "DELETE FROM contacts WHERE uuid = ?", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The contacts of a client, the primary one first, then by name. */
+GListModel *
+sportello_contact_list_for_client (SportelloDatabase  *db,
+                                   const char         *client_uuid,
+                                   GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GListStore) store = g_list_store_new (SPORTELLO_TYPE_CONTACT);
+  int rc;
+
+  stmt = _sportello_database_prepare (db, CONTACT_SELECT
+                                      "WHERE c.uuid = ? ORDER BY k.is_primary DESC, k.name COLLATE NOCASE",
+                                      error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, client_uuid, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(SportelloContact) contact = g_object_new (SPORTELLO_TYPE_CONTACT, NULL);
+
+      for (guint i = 0; i < SPORTELLO_CONTACT_N_TEXT_FIELDS; i++)
+        g_set_str (&contact->text[i], (const char *) sqlite3_column_text (stmt, i));
+      contact->is_primary = sqlite3_column_int (stmt, SPORTELLO_CONTACT_N_TEXT_FIELDS) != 0;
+      g_list_store_append (store, contact);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}

@@ -1,0 +1,115 @@
+/* sportello-vocabulary.c: the closed lists of values a record can take
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sportello-vocabulary"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sportello-vocabulary.h"
+
+static const SportelloTerm legal_forms[] = {
+  { "di", NC_("legal form", "Sole proprietorship") },
+  { "snc", NC_("legal form", "S.n.c.") },
+  { "sas", NC_("legal form", "S.a.s.") },
+  { "srl", NC_("legal form", "S.r.l.") },
+  { "srls", NC_("legal form", "S.r.l.s.") },
+  { "spa", NC_("legal form", "S.p.A.") },
+  { "coop", NC_("legal form", "Cooperative") },
+  { "other", NC_("legal form", "Other") },
+};
+
+static const SportelloTerm categories[] = {
+  { "artisan", NC_("client category", "Artisan") },
+  { "hospitality", NC_("client category", "Bar and restaurant") },
+  { "retail", NC_("client category", "Retail shop") },
+  { "sme", NC_("client category", "SME") },
+  { "startup", NC_("client category", "Innovative startup") },
+  { "professional", NC_("client category", "Professional") },
+  { "other", NC_("client category", "Other") },
+};
+
+static const SportelloTerm statuses[] = {
+  { "new", NC_("client status", "New contact") },
+  { "consulting", NC_("client status", "In consultation") },
+  { "followed", NC_("client status", "Followed") },
+  { "closed", NC_("client status", "Closed") },
+  { "archived", NC_("client status", "Archived") },
+};
+
+static const SportelloTerm sources[] = {
+  { "webinar", NC_("how the client reached the desk", "Webinar") },
+  { "word-of-mouth", NC_("how the client reached the desk", "Word of mouth") },
+  { "chamber", NC_("how the client reached the desk", "Chamber of commerce") },
+  { "event", NC_("how the client reached the desk", "Event") },
+  { "website", NC_("how the client reached the desk", "Website") },
+  { "other", NC_("how the client reached the desk", "Other") },
+};
+
+/* GDPR art. 6(1) legal bases that apply at a consulting desk */
+static const SportelloTerm consent_bases[] = {
+  { "consent", NC_("GDPR legal basis", "Consent") },
+  { "contract", NC_("GDPR legal basis", "Contract or pre-contractual steps") },
+  { "legal-obligation", NC_("GDPR legal basis", "Legal obligation") },
+  { "legitimate-interest", NC_("GDPR legal basis", "Legitimate interest") },
+};
+
+static const struct {
+  const SportelloTerm *terms;
+  guint                n_terms;
+  const char          *context;
+} vocabularies[SPORTELLO_N_VOCABULARIES] = {
+  [SPORTELLO_VOCABULARY_LEGAL_FORM] = { legal_forms, G_N_ELEMENTS (legal_forms), "legal form" },
+  [SPORTELLO_VOCABULARY_CATEGORY] = { categories, G_N_ELEMENTS (categories), "client category" },
+  [SPORTELLO_VOCABULARY_STATUS] = { statuses, G_N_ELEMENTS (statuses), "client status" },
+  [SPORTELLO_VOCABULARY_SOURCE] = { sources, G_N_ELEMENTS (sources), "how the client reached the desk" },
+  [SPORTELLO_VOCABULARY_CONSENT_BASIS] = { consent_bases, G_N_ELEMENTS (consent_bases), "GDPR legal basis" },
+};
+
+const SportelloTerm *
+sportello_vocabulary_terms (SportelloVocabulary  vocabulary,
+                            guint               *n_terms)
+{
+  g_return_val_if_fail (vocabulary < SPORTELLO_N_VOCABULARIES, NULL);
+
+  *n_terms = vocabularies[vocabulary].n_terms;
+  return vocabularies[vocabulary].terms;
+}
+
+int
+sportello_vocabulary_index (SportelloVocabulary  vocabulary,
+                            const char          *id)
+{
+  g_return_val_if_fail (vocabulary < SPORTELLO_N_VOCABULARIES, -1);
+
+  for (guint i = 0; i < vocabularies[vocabulary].n_terms; i++)
+    if (g_strcmp0 (vocabularies[vocabulary].terms[i].id, id) == 0)
+      return (int) i;
+
+  return -1;
+}
+
+gboolean
+sportello_vocabulary_contains (SportelloVocabulary  vocabulary,
+                               const char          *id)
+{
+  return sportello_vocabulary_index (vocabulary, id) >= 0;
+}
+
+/* Returns the translated label, or "" for an unknown or empty id. */
+const char *
+sportello_vocabulary_label (SportelloVocabulary  vocabulary,
+                            const char          *id)
+{
+  int i = sportello_vocabulary_index (vocabulary, id);
+
+  if (i < 0)
+    return "";
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, vocabularies[vocabulary].context,
+                       vocabularies[vocabulary].terms[i].label);
+}

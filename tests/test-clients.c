@@ -1,0 +1,595 @@
+/* test-clients.c: client files, contacts, search, delete with undo, erasure
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "sportello-client.h"
+#include "sportello-client-list.h"
+#include "sportello-contact.h"
+#include "sportello-database.h"
+#include "sportello-demo.h"
+#include "sportello-identifiers.h"
+
+static SportelloDatabase *
+open_db (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "clients-test", NULL);
+  g_autoptr(GError) error = NULL;
+  SportelloDatabase *db = sportello_database_open (dir, &error);
+
+  g_assert_no_error (error);
+  sportello_database_set_origin (db, "Giulia Frigerio", "ComoNext – Lomazzo");
+  return db;
+}
+
+static SportelloClient *
+make_client (const char *name,
+             const char *vat,
+             const char *municipality)
+{
+  SportelloClient *client = sportello_client_new ();
+
+  sportello_client_set (client, SPORTELLO_CLIENT_NAME, name);
+  sportello_client_set (client, SPORTELLO_CLIENT_VAT_NUMBER, vat);
+  sportello_client_set (client, SPORTELLO_CLIENT_MUNICIPALITY, municipality);
+  return client;
+}
+
+static SportelloClient *
+save_new (SportelloDatabase *db,
+          const char        *name,
+          const char        *vat,
+          const char        *municipality)
+{
+  SportelloClient *client = make_client (name, vat, municipality);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sportello_client_save (client, db, &error));
+  g_assert_no_error (error);
+  return client;
+}
+
+static gint64
+count_rows (SportelloDatabase *db,
+            const char        *sql)
+{
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open (sportello_database_get_path (db), &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+  return n;
+}
+
+static void
+test_crud (void)
+{
+  g_autoptr(SportelloDatabase) db = open_db ();
+  g_autoptr(SportelloClient) client = NULL;
+  g_autoptr(SportelloClient) loaded = NULL;
+  g_autoptr(SportelloClient) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_update = NULL;
+
+  client = make_client ("  Falegnameria Rossi  ", "IT 007.431.101-57", "Lomazzo");
+  sportello_client_set (client, SPORTELLO_CLIENT_PROVINCE, "co");
+  sportello_client_set (client, SPORTELLO_CLIENT_POSTAL_CODE, "22074");
+  sportello_client_set (client, SPORTELLO_CLIENT_TAGS, "e-commerce,  bandi , E-commerce,,");
+  sportello_client_set (client, SPORTELLO_CLIENT_CATEGORY, "artisan");
+  sportello_client_set_employees (client, 2);
+  g_assert_true (sportello_client_save (client, db, &error));
+  g_assert_no_error (error);
+
+  /* identity and origin */
+  g_assert_true (g_uuid_string_is_valid (sportello_client_get_uuid (client)));
+  g_assert_cmpstr (sportello_client_get (client, SPORTELLO_CLIENT_ORIGIN_CONSULTANT), ==, "Giulia Frigerio");
+  g_assert_cmpstr (sportello_client_get (client, SPORTELLO_CLIENT_ORIGIN_HUB), ==, "ComoNext – Lomazzo");
+  g_assert_cmpstr (sportello_client_get (client, SPORTELLO_CLIENT_OWNER_HUB), ==, "ComoNext – Lomazzo");
+  g_assert_true (g_str_has_suffix (sportello_client_get (client, SPORTELLO_CLIENT_CREATED_AT), "Z"));
+
+  loaded = sportello_client_load (db, sportello_client_get_uuid (client), &error);
+  g_assert_no_error (error);
+  /* normalized on save */
+  g_assert_cmpstr (sportello_client_get_name (loaded), ==, "Falegnameria Rossi");
+  g_assert_cmpstr (sportello_client_get (loaded, SPORTELLO_CLIENT_VAT_NUMBER), ==, "00743110157");
+  g_assert_cmpstr (sportello_client_get (loaded, SPORTELLO_CLIENT_PROVINCE), ==, "CO");
+  g_assert_cmpstr (sportello_client_get (loaded, SPORTELLO_CLIENT_TAGS), ==, "e-commerce, bandi");
+  g_assert_cmpstr (sportello_client_get (loaded, SPORTELLO_CLIENT_CATEGORY), ==, "artisan");
+  g_assert_cmpint (sportello_client_get_employees (loaded), ==, 2);
+  g_assert_cmpstr (sportello_client_get (loaded, SPORTELLO_CLIENT_CREATED_AT), ==,
+                   sportello_client_get (client, SPORTELLO_CLIENT_CREATED_AT));
+
+  /* update keeps identity and creation, moves updated_at */
+  first_update = g_strdup (sportello_client_get (loaded, SPORTELLO_CLIENT_UPDATED_AT));
+  g_usleep (2000);
+  sportello_client_set (loaded, SPORTELLO_CLIENT_STATUS, "consulting");
+  sportello_client_set_employees (loaded, -1);
+  g_assert_true (sportello_client_save (loaded, db, &error));
+  again = sportello_client_load (db, sportello_client_get_uuid (client), &error);
+  g_assert_cmpstr (sportello_client_get (again, SPORTELLO_CLIENT_STATUS), ==, "consulting");
+  g_assert_cmpint (sportello_client_get_employees (again), ==, -1);
+  g_assert_cmpstr (sportello_client_get (again, SPORTELLO_CLIENT_CREATED_AT), ==,
+                   sportello_client_get (client, SPORTELLO_CLIENT_CREATED_AT));
+  g_assert_cmpstr (sportello_client_get (again, SPORTELLO_CLIENT_UPDATED_AT), >, first_update);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM clients"), ==, 1);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM client_tags"), ==, 2);
+
+  /* a missing one */
+  g_clear_object (&again);
+  again = sportello_client_load (db, "00000000-0000-4000-8000-000000000000", &error);
+  g_assert_null (again);
+  g_assert_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_FOUND);
+}
+
+static gboolean
+has_problem (GPtrArray            *problems,
+             SportelloClientField  field,
+             gboolean              blocking)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      SportelloClientProblem *p = g_ptr_array_index (problems, i);
+
+      if (p->field == field && p->blocking == blocking)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_check (void)
+{
+  g_autoptr(SportelloDatabase) db = open_db ();
+  g_autoptr(SportelloClient) client = make_client ("", "00743110158", "Como");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sportello_client_set (client, SPORTELLO_CLIENT_TAX_CODE, "RSSMRA80A01H501A");
+  sportello_client_set (client, SPORTELLO_CLIENT_POSTAL_CODE, "2207");
+  sportello_client_set (client, SPORTELLO_CLIENT_PROVINCE, "XY");
+  sportello_client_set (client, SPORTELLO_CLIENT_SDI_CODE, "ABC12");
+  sportello_client_set (client, SPORTELLO_CLIENT_EMAIL, "no-at-sign");
+  sportello_client_set (client, SPORTELLO_CLIENT_PEC, "rossi@pec");
+  sportello_client_set (client, SPORTELLO_CLIENT_CONSENT_DATE, "25/11/2026");
+
+  problems = sportello_client_check (client);
+  g_assert_true (has_problem (problems, SPORTELLO_CLIENT_NAME, TRUE));
+  g_assert_true (has_problem (problems, SPORTELLO_CLIENT_VAT_NUMBER, TRUE));
+  g_assert_true (has_problem (problems, SPORTELLO_CLIENT_TAX_CODE, TRUE));
+  g_assert_true (has_problem (problems, SPORTELLO_CLIENT_POSTAL_CODE, TRUE));
+  g_assert_true (has_problem (problems, SPORTELLO_CLIENT_PROVINCE, FALSE));
+  g_assert_true (has_problem (problems, SPORTELLO_CLIENT_SDI_CODE, TRUE));
+  g_assert_true (has_problem (problems, SPORTELLO_CLIENT_EMAIL, TRUE));
+  g_assert_true (has_problem (problems, SPORTELLO_CLIENT_PEC, TRUE));
+  g_assert_true (has_problem (problems, SPORTELLO_CLIENT_CONSENT_DATE, TRUE));
+
+  /* the check digit message says which digit was expected */
+  for (guint i = 0; i < problems->len; i++)
+    {
+      SportelloClientProblem *p = g_ptr_array_index (problems, i);
+      if (p->field == SPORTELLO_CLIENT_VAT_NUMBER)
+        g_assert_nonnull (strstr (p->message, "7"));
+    }
+
+  g_assert_false (sportello_client_save (client, db, &error));
+  g_assert_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM clients"), ==, 0);
+
+  /* a startup with no VAT number yet: a warning, not a block */
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_clear_error (&error);
+  g_clear_object (&client);
+  client = make_client ("Lariotech", "", "Como");
+  problems = sportello_client_check (client);
+  g_assert_true (has_problem (problems, SPORTELLO_CLIENT_VAT_NUMBER, FALSE));
+  g_assert_false (has_problem (problems, SPORTELLO_CLIENT_VAT_NUMBER, TRUE));
+  g_assert_true (sportello_client_save (client, db, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_duplicates (void)
+{
+  g_autoptr(SportelloDatabase) db = open_db ();
+  g_autoptr(SportelloClient) first = save_new (db, "Ottica Colombo", "00743110157", "Como");
+  g_autoptr(SportelloClient) second = make_client ("Ottica Colombo di Colombo Luca", "IT00743110157", "Como");
+  g_autoptr(SportelloClient) third = make_client ("Altro", "12345670017", "Como");
+  g_autoptr(SportelloClient) found = NULL;
+  g_autoptr(GError) error = NULL;
+  SportelloClientField field = SPORTELLO_CLIENT_N_TEXT_FIELDS;
+
+  found = sportello_client_find_duplicate (second, db, &field, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_assert_cmpstr (sportello_client_get_uuid (found), ==, sportello_client_get_uuid (first));
+  g_assert_cmpint (field, ==, SPORTELLO_CLIENT_VAT_NUMBER);
+
+  /* the same client is not its own duplicate */
+  g_clear_object (&found);
+  found = sportello_client_find_duplicate (first, db, NULL, &error);
+  g_assert_null (found);
+  g_assert_no_error (error);
+
+  /* by tax code too */
+  sportello_client_set (third, SPORTELLO_CLIENT_TAX_CODE, "00743110157");
+  found = sportello_client_find_duplicate (third, db, &field, &error);
+  g_assert_nonnull (found);
+  g_assert_cmpint (field, ==, SPORTELLO_CLIENT_TAX_CODE);
+}
+
+static guint
+search_count (SportelloClientList *list,
+              const char          *text)
+{
+  sportello_client_list_set_search (list, text);
+  return g_list_model_get_n_items (G_LIST_MODEL (list));
+}
+
+static void
+test_search (void)
+{
+  g_autoptr(SportelloDatabase) db = open_db ();
+  g_autoptr(SportelloClientList) list = sportello_client_list_new (db);
+  g_autoptr(SportelloClient) a = save_new (db, "Pasticceria Bianchi", "00743110157", "Cantù");
+  g_autoptr(SportelloClient) b = save_new (db, "Ferramenta Galli", "12345670017", "Novara");
+  g_autoptr(SportelloClient) c = save_new (db, "Studio Bianchi & Sala", "", "Como");
+  g_autoptr(GError) error = NULL;
+
+  sportello_client_set (b, SPORTELLO_CLIENT_TAGS, "marketplace, export");
+  sportello_client_set (b, SPORTELLO_CLIENT_NOTES, "Vogliono vendere su Amazon entro Natale");
+  g_assert_true (sportello_client_save (b, db, &error));
+
+  g_assert_true (sportello_client_list_refresh (list, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+
+  g_assert_cmpuint (search_count (list, "bianchi"), ==, 2);
+  g_assert_cmpuint (search_count (list, "bian"), ==, 2);        /* as you type */
+  g_assert_cmpuint (search_count (list, "cantu"), ==, 1);       /* accents don't matter */
+  g_assert_cmpuint (search_count (list, "007431"), ==, 1);      /* part of a VAT number */
+  g_assert_cmpuint (search_count (list, "marketplace"), ==, 1); /* tags */
+  g_assert_cmpuint (search_count (list, "amazon"), ==, 1);      /* notes */
+  g_assert_cmpuint (search_count (list, "bianchi como"), ==, 1);/* every word */
+  g_assert_cmpuint (search_count (list, "\"AND OR NEAR("), ==, 0); /* no FTS syntax leaks */
+  g_assert_cmpuint (search_count (list, "zzz"), ==, 0);
+  g_assert_true (sportello_client_list_is_filtered (list));
+  g_assert_cmpuint (sportello_client_list_count_all (list), ==, 3);
+
+  /* the index follows a rename */
+  sportello_client_set (a, SPORTELLO_CLIENT_NAME, "Pasticceria Lario");
+  g_assert_true (sportello_client_save (a, db, &error));
+  sportello_client_list_set_search (list, NULL);
+  g_assert_cmpuint (search_count (list, "lario"), ==, 1);
+  g_assert_cmpuint (search_count (list, "bianchi"), ==, 1);
+}
+
+static void
+test_search_query (void)
+{
+  g_autofree char *q1 = sportello_fts_query_from_text ("Rossi  s.r.l.");
+  g_autofree char *q2 = sportello_fts_query_from_text ("  \" * ( ) ");
+  g_autofree char *q3 = sportello_fts_query_from_text ("Cantù");
+
+  g_assert_cmpstr (q1, ==, "\"Rossi\"* \"s\"* \"r\"* \"l\"*");
+  g_assert_null (q2);
+  g_assert_cmpstr (q3, ==, "\"Cantù\"*");
+}
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_filters_and_sort (void)
+{
+  g_autoptr(SportelloDatabase) db = open_db ();
+  g_autoptr(SportelloClientList) list = sportello_client_list_new (db);
+  g_autoptr(SportelloClient) a = save_new (db, "Bar Centrale", "", "Novara");
+  g_autoptr(SportelloClient) b = save_new (db, "Ares Meccanica", "", "Ivrea");
+  g_autoptr(SportelloClient) c = save_new (db, "Ceramiche Villa", "", "Caserta");
+  g_autoptr(SportelloClient) first = NULL;
+  g_autoptr(GError) error = NULL;
+  guint changes = 0;
+
+  sportello_client_set (a, SPORTELLO_CLIENT_CATEGORY, "hospitality");
+  sportello_client_set (a, SPORTELLO_CLIENT_TAGS, "social");
+  g_assert_true (sportello_client_save (a, db, &error));
+  sportello_client_set (c, SPORTELLO_CLIENT_STATUS, "archived");
+  g_assert_true (sportello_client_save (c, db, &error));
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+  g_assert_true (sportello_client_list_refresh (list, &error));
+  g_assert_cmpuint (changes, ==, 1);   /* one signal per refresh */
+
+  /* archived clients only on request */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (sportello_client_get_name (first), ==, "Ares Meccanica");
+  g_clear_object (&first);
+
+  sportello_client_list_set_sort (list, SPORTELLO_CLIENT_SORT_MUNICIPALITY);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (sportello_client_get (first, SPORTELLO_CLIENT_MUNICIPALITY), ==, "Ivrea");
+  g_clear_object (&first);
+
+  sportello_client_list_set_sort (list, SPORTELLO_CLIENT_SORT_UPDATED);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (sportello_client_get_name (first), ==, "Bar Centrale");
+  g_clear_object (&first);
+
+  sportello_client_list_set_status (list, "archived");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  sportello_client_list_set_status (list, NULL);
+
+  sportello_client_list_set_category (list, "hospitality");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  sportello_client_list_set_category (list, NULL);
+
+  sportello_client_list_set_tag (list, "SOCIAL");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_assert_cmpint (sportello_client_list_find (list, sportello_client_get_uuid (a)), ==, 0);
+  g_assert_cmpint (sportello_client_list_find (list, sportello_client_get_uuid (b)), ==, -1);
+  sportello_client_list_set_tag (list, NULL);
+  g_assert_false (sportello_client_list_is_filtered (list));
+
+  {
+    g_auto(GStrv) tags = sportello_client_list_tags (db, &error);
+    g_assert_cmpuint (g_strv_length (tags), ==, 1);
+    g_assert_cmpstr (tags[0], ==, "social");
+  }
+}
+
+static void
+test_delete_undo (void)
+{
+  g_autoptr(SportelloDatabase) db = open_db ();
+  g_autoptr(SportelloClientList) list = sportello_client_list_new (db);
+  g_autoptr(SportelloClient) a = save_new (db, "Enoteca Duomo", "00743110157", "Como");
+  g_autoptr(SportelloClient) b = save_new (db, "Libreria Sole", "", "Arona");
+  g_autoptr(SportelloContact) contact = sportello_contact_new (sportello_client_get_uuid (a));
+  g_autoptr(GError) error = NULL;
+
+  sportello_contact_set (contact, SPORTELLO_CONTACT_NAME, "Anna Conti");
+  g_assert_true (sportello_contact_save (contact, db, &error));
+
+  g_assert_true (sportello_client_trash (db, sportello_client_get_uuid (a), &error));
+  g_assert_true (sportello_client_list_refresh (list, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_assert_cmpuint (search_count (list, "enoteca"), ==, 0);
+  sportello_client_list_set_search (list, NULL);
+  /* a trashed client is no duplicate */
+  {
+    g_autoptr(SportelloClient) twin = make_client ("Enoteca", "00743110157", "Como");
+    g_autoptr(SportelloClient) found = sportello_client_find_duplicate (twin, db, NULL, &error);
+    g_assert_null (found);
+  }
+
+  /* Undo */
+  g_assert_true (sportello_client_restore (db, sportello_client_get_uuid (a), &error));
+  g_assert_true (sportello_client_list_refresh (list, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM contacts"), ==, 1);
+
+  /* restoring twice is an error, not a silent success */
+  g_assert_false (sportello_client_restore (db, sportello_client_get_uuid (a), &error));
+  g_assert_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* the toast is dismissed: gone for real, with its contacts */
+  g_assert_true (sportello_client_trash (db, sportello_client_get_uuid (a), &error));
+  g_assert_true (sportello_client_purge_trashed (db, sportello_client_get_uuid (b), &error));
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM clients"), ==, 2);   /* b was not trashed */
+  g_assert_true (sportello_client_purge_trashed (db, NULL, &error));
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM clients"), ==, 1);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM contacts"), ==, 0);
+}
+
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+
+  if (!g_file_get_contents (path, &data, &len, NULL))
+    return FALSE;
+  return memmem (data, len, needle, strlen (needle)) != NULL;
+}
+
+static void
+test_erase (void)
+{
+  g_autoptr(SportelloDatabase) db = open_db ();
+  g_autoptr(SportelloClient) keep = save_new (db, "Sartoria Molteni", "", "Erba");
+  g_autoptr(SportelloClient) gone = make_client ("Zxqvorificio Brambilla", "02710890134", "Mariano Comense");
+  g_autoptr(SportelloContact) contact = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = NULL;
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *tables = NULL;
+
+  sportello_client_set (gone, SPORTELLO_CLIENT_NOTES, "Qwzzyx nota riservata");
+  sportello_client_set (gone, SPORTELLO_CLIENT_TAGS, "qwzzytag");
+  g_assert_true (sportello_client_save (gone, db, &error));
+  contact = sportello_contact_new (sportello_client_get_uuid (gone));
+  sportello_contact_set (contact, SPORTELLO_CONTACT_NAME, "Wqzzyname Brambilla");
+  g_assert_true (sportello_contact_save (contact, db, &error));
+
+  g_assert_true (sportello_client_erase (db, sportello_client_get_uuid (gone), &error));
+  g_assert_no_error (error);
+
+  /* every table: no row mentions the client any more */
+  g_assert_cmpint (sqlite3_open (sportello_database_get_path (db), &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, "SELECT name FROM sqlite_schema WHERE type = 'table'", -1, &tables, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (tables, 0);
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", table);
+      sqlite3_stmt *rows = NULL;
+
+      if (sqlite3_prepare_v2 (raw, sql, -1, &rows, NULL) != SQLITE_OK)
+        continue;   /* e.g. the FTS shadow config */
+      while (sqlite3_step (rows) == SQLITE_ROW)
+        for (int col = 0; col < sqlite3_column_count (rows); col++)
+          {
+            const char *value = (const char *) sqlite3_column_blob (rows, col);
+            int len = sqlite3_column_bytes (rows, col);
+
+            if (value == NULL)
+              continue;
+            g_assert_null (memmem (value, len, sportello_client_get_uuid (gone), 36));
+            g_assert_null (memmem (value, len, "zxqvorificio", 12));
+            g_assert_null (memmem (value, len, "Zxqvorificio", 12));
+            g_assert_null (memmem (value, len, "qwzzy", 5));
+            g_assert_null (memmem (value, len, "wqzzyname", 9));
+            g_assert_null (memmem (value, len, "Wqzzyname", 9));
+          }
+      sqlite3_finalize (rows);
+    }
+  sqlite3_finalize (tables);
+  sqlite3_close (raw);
+
+  /* and not in the file either: freed pages are zeroed, the WAL is emptied */
+  g_assert_false (file_contains (sportello_database_get_path (db), "Zxqvorificio"));
+  g_assert_false (file_contains (sportello_database_get_path (db), "zxqvorificio"));
+  g_assert_false (file_contains (sportello_database_get_path (db), "Wqzzyname"));
+  wal = g_strconcat (sportello_database_get_path (db), "-wal", NULL);
+  g_assert_false (file_contains (wal, "Zxqvorificio"));
+
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM clients"), ==, 1);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM contacts"), ==, 0);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM client_tags"), ==, 0);
+}
+
+static void
+test_contacts (void)
+{
+  g_autoptr(SportelloDatabase) db = open_db ();
+  g_autoptr(SportelloClient) client = save_new (db, "Gelateria Portici", "", "Ivrea");
+  g_autoptr(SportelloContact) anna = sportello_contact_new (sportello_client_get_uuid (client));
+  g_autoptr(SportelloContact) luca = sportello_contact_new (sportello_client_get_uuid (client));
+  g_autoptr(SportelloContact) bad = sportello_contact_new (sportello_client_get_uuid (client));
+  g_autoptr(SportelloContact) orphan = sportello_contact_new ("00000000-0000-4000-8000-000000000000");
+  g_autoptr(GListModel) contacts = NULL;
+  g_autoptr(SportelloContact) first = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sportello_contact_set (anna, SPORTELLO_CONTACT_NAME, "Anna Sala");
+  sportello_contact_set (anna, SPORTELLO_CONTACT_ROLE, "Titolare");
+  sportello_contact_set_is_primary (anna, TRUE);
+  g_assert_true (sportello_contact_save (anna, db, &error));
+  sportello_contact_set (luca, SPORTELLO_CONTACT_NAME, "Luca Nava");
+  g_assert_true (sportello_contact_save (luca, db, &error));
+
+  contacts = sportello_contact_list_for_client (db, sportello_client_get_uuid (client), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (contacts), ==, 2);
+  first = g_list_model_get_item (contacts, 0);
+  g_assert_cmpstr (sportello_contact_get (first, SPORTELLO_CONTACT_NAME), ==, "Anna Sala");
+  g_assert_cmpstr (sportello_contact_get (first, SPORTELLO_CONTACT_ORIGIN_HUB), ==, "ComoNext – Lomazzo");
+  g_clear_object (&first);
+  g_clear_object (&contacts);
+
+  /* one primary contact */
+  sportello_contact_set_is_primary (luca, TRUE);
+  g_assert_true (sportello_contact_save (luca, db, &error));
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM contacts WHERE is_primary"), ==, 1);
+  contacts = sportello_contact_list_for_client (db, sportello_client_get_uuid (client), &error);
+  first = g_list_model_get_item (contacts, 0);
+  g_assert_cmpstr (sportello_contact_get (first, SPORTELLO_CONTACT_NAME), ==, "Luca Nava");
+
+  /* bad input */
+  g_assert_false (sportello_contact_save (bad, db, &error));
+  g_assert_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  sportello_contact_set (bad, SPORTELLO_CONTACT_NAME, "X");
+  sportello_contact_set (bad, SPORTELLO_CONTACT_EMAIL, "x@");
+  g_assert_false (sportello_contact_save (bad, db, &error));
+  g_clear_error (&error);
+  sportello_contact_set (orphan, SPORTELLO_CONTACT_NAME, "Nobody");
+  g_assert_false (sportello_contact_save (orphan, db, &error));
+  g_assert_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (sportello_contact_delete (db, sportello_contact_get (anna, SPORTELLO_CONTACT_UUID), &error));
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM contacts"), ==, 1);
+}
+
+static void
+test_demo (void)
+{
+  g_autoptr(SportelloDatabase) db = open_db ();
+  g_autoptr(SportelloClientList) list = sportello_client_list_new (db);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_uuid = NULL;
+  guint n;
+
+  g_assert_true (sportello_demo_fill (db, 200, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM clients"), ==, 200);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM contacts"), >=, 200);
+  g_assert_cmpint (count_rows (db, "SELECT count(DISTINCT municipality) FROM clients"), >, 10);
+
+  /* every demo client passes the same checks as a typed one */
+  sportello_client_list_set_status (list, NULL);
+  g_assert_true (sportello_client_list_refresh (list, &error));
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n, >, 100);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SportelloClient) client = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autoptr(GPtrArray) problems = sportello_client_check (client);
+
+      for (guint j = 0; j < problems->len; j++)
+        g_assert_false (((SportelloClientProblem *) g_ptr_array_index (problems, j))->blocking);
+      if (i == 0)
+        first_uuid = g_strdup (sportello_client_get_uuid (client));
+    }
+
+  /* deterministic: the same N in another database gives the same clients */
+  {
+    g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "clients-test-2", NULL);
+    g_autoptr(SportelloDatabase) db2 = sportello_database_open (dir, &error);
+    g_autoptr(SportelloClientList) list2 = sportello_client_list_new (db2);
+    g_autoptr(SportelloClient) first = NULL;
+
+    g_assert_true (sportello_demo_fill (db2, 200, &error));
+    g_assert_true (sportello_client_list_refresh (list2, &error));
+    first = g_list_model_get_item (G_LIST_MODEL (list2), 0);
+    g_assert_cmpstr (sportello_client_get_uuid (first), ==, first_uuid);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/store/client/crud", test_crud);
+  g_test_add_func ("/store/client/check", test_check);
+  g_test_add_func ("/store/client/duplicates", test_duplicates);
+  g_test_add_func ("/store/client/search", test_search);
+  g_test_add_func ("/store/client/search-query", test_search_query);
+  g_test_add_func ("/store/client/filters-and-sort", test_filters_and_sort);
+  g_test_add_func ("/store/client/delete-undo", test_delete_undo);
+  g_test_add_func ("/store/client/erase", test_erase);
+  g_test_add_func ("/store/client/contacts", test_contacts);
+  g_test_add_func ("/store/client/demo", test_demo);
+
+  return g_test_run ();
+}
