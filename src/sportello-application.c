@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sportello-application-private.h"
+#include "sportello-client.h"
 #include "sportello-database.h"
 #include "sportello-window.h"
 
@@ -66,6 +67,15 @@ sportello_application_get_database (SportelloApplication  *self,
     {
       self->database = sportello_database_open (self->data_dir, &self->database_error);
       update_origin (self);
+
+      /* Deletes left pending when the app last stopped are final. */
+      if (self->database != NULL)
+        {
+          g_autoptr(GError) purge_error = NULL;
+
+          if (!sportello_client_purge_trashed (self->database, NULL, &purge_error))
+            g_warning ("Cannot finish pending deletes: %s", purge_error->message);
+        }
     }
 
   if (self->database_error != NULL)

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sportello-application.h"
+#include "sportello-clients-page.h"
 #include "sportello-database.h"
 #include "sportello-window.h"
 
@@ -28,6 +29,7 @@ struct _SportelloWindow
   GtkListBox            *sidebar_list;
   AdwNavigationPage     *content_page;
   GtkStack              *section_stack;
+  SportelloClientsPage  *clients_page;
 };
 
 G_DEFINE_FINAL_TYPE (SportelloWindow, sportello_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -57,6 +59,30 @@ sidebar_row_activated_cb (SportelloWindow *self,
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
+static void
+new_client_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  SportelloWindow *self = SPORTELLO_WINDOW (widget);
+
+  sportello_window_set_section (self, "clients");
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+  sportello_clients_page_new_client (self->clients_page);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  SportelloWindow *self = SPORTELLO_WINDOW (widget);
+
+  sportello_window_set_section (self, "clients");
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+  sportello_clients_page_start_search (self->clients_page);
+}
+
 static gboolean
 sportello_window_close_request (GtkWindow *window)
 {
@@ -70,6 +96,9 @@ sportello_window_close_request (GtkWindow *window)
   g_settings_set_int (settings, "window-height", height);
   g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
   g_settings_apply (settings);
+
+  /* Deletes waiting for their Undo toast become final when the window closes. */
+  sportello_clients_page_flush_deletes (self->clients_page);
 
   return GTK_WINDOW_CLASS (sportello_window_parent_class)->close_request (window);
 }
@@ -88,11 +117,19 @@ sportello_window_setup (SportelloWindow *self)
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  if (sportello_application_get_database (SPORTELLO_APPLICATION (app), &error) == NULL)
+  SportelloDatabase *db;
+
+  if ((db = sportello_application_get_database (SPORTELLO_APPLICATION (app), &error)) != NULL)
+    {
+      sportello_clients_page_set_database (self->clients_page, db);
+    }
+  else
     {
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.section", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-client", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
     }
 
   sportello_window_set_section (self, "clients");
@@ -188,9 +225,14 @@ sportello_window_class_init (SportelloWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, content_page);
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, section_stack);
+  gtk_widget_class_bind_template_child (widget_class, SportelloWindow, clients_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.section", "section");
+  gtk_widget_class_install_action (widget_class, "win.new-client", NULL, new_client_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+
+  g_type_ensure (SPORTELLO_TYPE_CLIENTS_PAGE);
 }
 
 static void
@@ -201,6 +243,12 @@ sportello_window_init (SportelloWindow *self)
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
+}
+
+SportelloClientsPage *
+_sportello_window_get_clients_page (SportelloWindow *self)
+{
+  return self->clients_page;
 }
 
 SportelloWindow *

@@ -23,4 +23,8 @@ void             sportello_window_set_section (SportelloWindow      *self,
 void             sportello_window_add_toast   (SportelloWindow      *self,
                                                AdwToast             *toast);
 
+/* for the tests */
+typedef struct _SportelloClientsPage SportelloClientsPage;
+SportelloClientsPage *_sportello_window_get_clients_page (SportelloWindow *self);
+
 G_END_DECLS

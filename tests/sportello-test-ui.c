@@ -47,6 +47,12 @@ sportello_test_app_new (const char *data_dir)
 {
   SportelloApplication *app = sportello_application_new (data_dir);
   g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  static guint n_apps;
+
+  /* A fresh id each time: a finished test's app may still be on the bus. */
+  id = g_strdup_printf ("%s.Test%u", APP_ID, ++n_apps);
+  g_application_set_application_id (G_APPLICATION (app), id);
 
   g_application_set_flags (G_APPLICATION (app),
                            G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE |
@@ -92,6 +98,21 @@ after_paint_cb (GdkFrameClock *clock,
                 gboolean      *painted)
 {
   *painted = TRUE;
+}
+
+/* Returns after the next frame is painted */
+void
+sportello_test_wait_for_draw_quick (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong id;
+
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
 }
 
 void
@@ -169,6 +190,47 @@ sportello_test_find_label (GtkWidget  *root,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = sportello_test_find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+sportello_test_find_button (GtkWidget  *root,
+                            const char *label)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sportello_test_find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+sportello_test_find_type (GtkWidget *root,
+                          GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sportello_test_find_type (child, type);
 
       if (found != NULL)
         return found;

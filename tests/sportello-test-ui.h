@@ -18,10 +18,15 @@ SportelloApplication *sportello_test_app_new         (const char   *data_dir);
 GtkWindow            *sportello_test_app_window      (SportelloApplication *app);
 void                  sportello_test_iterate         (guint         ms);
 void                  sportello_test_wait_for_draw   (GtkWidget    *widget);
+void                  sportello_test_wait_for_draw_quick (GtkWidget *widget);
 char                 *sportello_test_screenshot      (GtkWidget    *widget,
                                                       const char   *name);
 GtkWidget            *sportello_test_find_label      (GtkWidget    *root,
                                                       const char   *text);
+GtkWidget            *sportello_test_find_button     (GtkWidget    *root,
+                                                      const char   *label);
+GtkWidget            *sportello_test_find_type       (GtkWidget    *root,
+                                                      GType         type);
 void                  sportello_test_app_quit        (SportelloApplication *app);
 
 G_END_DECLS

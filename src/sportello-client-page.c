@@ -1,0 +1,415 @@
+/* sportello-client-page.c: one client's file
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sportello-client-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sportello-client-page.h"
+#include "sportello-clients-page.h"
+#include "sportello-contact.h"
+#include "sportello-contact-dialog.h"
+#include "sportello-format.h"
+#include "sportello-vocabulary.h"
+#include "sportello-window.h"
+
+struct _SportelloClientPage
+{
+  AdwNavigationPage   parent_instance;
+
+  SportelloDatabase  *db;
+  SportelloClient    *client;
+  GListModel         *contacts;
+  GPtrArray          *rows;   /* the rows made for the groups, removed on reload */
+
+  GtkLabel           *name_label;
+  GtkLabel           *status_label;
+  GtkLabel           *category_label;
+  AdwPreferencesGroup *company_group;
+  AdwPreferencesGroup *privacy_group;
+  AdwPreferencesGroup *desk_group;
+  GtkListBox         *contacts_list;
+};
+
+G_DEFINE_FINAL_TYPE (SportelloClientPage, sportello_client_page, ADW_TYPE_NAVIGATION_PAGE)
+
+static void
+add_row (SportelloClientPage *self,
+         AdwPreferencesGroup *group,
+         const char          *title,
+         const char          *value)
+{
+  GtkWidget *row;
+
+  if (value == NULL || value[0] == '\0')
+    return;
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+  adw_action_row_set_subtitle_selectable (ADW_ACTION_ROW (row), TRUE);
+  gtk_widget_add_css_class (row, "property");
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->rows, row);
+}
+
+static void
+add_field (SportelloClientPage  *self,
+           AdwPreferencesGroup  *group,
+           SportelloClientField  field)
+{
+  add_row (self, group, sportello_client_field_label (field), sportello_client_get (self->client, field));
+}
+
+static void
+contact_saved_cb (SportelloClientPage *self)
+{
+  sportello_client_page_reload (self);
+}
+
+static void
+edit_contact (SportelloClientPage *self,
+              SportelloContact    *contact)
+{
+  SportelloContactDialog *dialog = sportello_contact_dialog_new (self->db, contact);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (contact_saved_cb), self, G_CONNECT_SWAPPED);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+}
+
+static void
+add_contact_cb (SportelloClientPage *self)
+{
+  g_autoptr(SportelloContact) contact = sportello_contact_new (sportello_client_get_uuid (self->client));
+
+  /* The first person added is the one to call */
+  sportello_contact_set_is_primary (contact, g_list_model_get_n_items (self->contacts) == 0);
+  edit_contact (self, contact);
+}
+
+static void
+contact_activated_cb (SportelloClientPage *self,
+                      GtkListBoxRow       *row)
+{
+  SportelloContact *contact = g_object_get_data (G_OBJECT (row), "contact");
+
+  if (contact != NULL)
+    edit_contact (self, contact);
+}
+
+static void
+undo_contact_delete_cb (AdwToast         *toast,
+                        SportelloContact *contact)
+{
+  SportelloClientPage *self = g_object_get_data (G_OBJECT (toast), "page");
+  g_autoptr(GError) error = NULL;
+
+  if (!sportello_contact_save (contact, self->db, &error))
+    g_warning ("Cannot restore a contact: %s", error->message);
+  sportello_client_page_reload (self);
+}
+
+static void
+remove_contact_cb (GtkButton *button,
+                   gpointer   user_data)
+{
+  SportelloClientPage *self = SPORTELLO_CLIENT_PAGE (user_data);
+  SportelloContact *contact = g_object_get_data (G_OBJECT (button), "contact");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+  GtkRoot *root;
+
+  if (!sportello_contact_delete (self->db, sportello_contact_get (contact, SPORTELLO_CONTACT_UUID), &error))
+    {
+      g_warning ("Cannot remove a contact: %s", error->message);
+      return;
+    }
+
+  /* Translators: %s is a person's name */
+  title = g_strdup_printf (_("“%s” removed"), sportello_contact_get (contact, SPORTELLO_CONTACT_NAME));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "page", g_object_ref (self), g_object_unref);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_contact_delete_cb),
+                         g_object_ref (contact), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  sportello_client_page_reload (self);
+  if (SPORTELLO_IS_WINDOW (root))
+    sportello_window_add_toast (SPORTELLO_WINDOW (root), toast);
+}
+
+static GtkWidget *
+create_contact_row (gpointer item,
+                    gpointer user_data)
+{
+  SportelloContact *contact = item;
+  g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row;
+  GtkWidget *button;
+
+  for (guint f = SPORTELLO_CONTACT_ROLE; f <= SPORTELLO_CONTACT_PHONE; f++)
+    if (sportello_contact_get (contact, f)[0] != '\0')
+      g_strv_builder_add (parts, sportello_contact_get (contact, f));
+  strv = g_strv_builder_end (parts);
+  subtitle = g_strjoinv (" · ", strv);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sportello_contact_get (contact, SPORTELLO_CONTACT_NAME));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "contact", g_object_ref (contact), g_object_unref);
+
+  if (sportello_contact_get_is_primary (contact))
+    {
+      GtkWidget *star = gtk_image_new_from_icon_name ("starred-symbolic");
+
+      gtk_widget_set_tooltip_text (star, _("Primary contact"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (star), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Primary contact"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), star);
+    }
+
+  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Remove Person"));
+  g_object_set_data_full (G_OBJECT (button), "contact", g_object_ref (contact), g_object_unref);
+  g_signal_connect (button, "clicked", G_CALLBACK (remove_contact_cb), user_data);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+static void
+update_actions (SportelloClientPage *self)
+{
+  gboolean archived = g_str_equal (sportello_client_get (self->client, SPORTELLO_CLIENT_STATUS), "archived");
+  GtkWidget *owner = gtk_widget_get_ancestor (GTK_WIDGET (self), SPORTELLO_TYPE_CLIENTS_PAGE);
+
+  if (owner != NULL)
+    {
+      gtk_widget_action_set_enabled (owner, "client.archive", !archived);
+      gtk_widget_action_set_enabled (owner, "client.unarchive", archived);
+    }
+}
+
+static void
+fill (SportelloClientPage *self)
+{
+  SportelloClient *c = self->client;
+  const char *status = sportello_client_get (c, SPORTELLO_CLIENT_STATUS);
+  g_autofree char *status_class = g_strconcat ("status-", status, NULL);
+  g_autofree char *address = NULL;
+  g_autofree char *employees = NULL;
+  g_autofree char *consent_date = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *updated = NULL;
+  g_autofree char *origin = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP));
+
+      adw_preferences_group_remove (group, row);
+    }
+  g_ptr_array_set_size (self->rows, 0);
+
+  adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self), sportello_client_get_name (c));
+  gtk_label_set_label (self->name_label, sportello_client_get_name (c));
+  gtk_label_set_label (self->status_label, sportello_vocabulary_label (SPORTELLO_VOCABULARY_STATUS, status));
+  gtk_widget_set_css_classes (GTK_WIDGET (self->status_label),
+                              (const char *[]) { "status-pill", "caption", status_class, NULL });
+  gtk_label_set_label (self->category_label,
+                       sportello_vocabulary_label (SPORTELLO_VOCABULARY_CATEGORY,
+                                                   sportello_client_get (c, SPORTELLO_CLIENT_CATEGORY)));
+
+  /* Company data */
+  add_row (self, self->company_group, _("Legal form"),
+           sportello_vocabulary_label (SPORTELLO_VOCABULARY_LEGAL_FORM, sportello_client_get (c, SPORTELLO_CLIENT_LEGAL_FORM)));
+  add_field (self, self->company_group, SPORTELLO_CLIENT_VAT_NUMBER);
+  add_field (self, self->company_group, SPORTELLO_CLIENT_TAX_CODE);
+  add_field (self, self->company_group, SPORTELLO_CLIENT_ATECO_CODE);
+  if (sportello_client_get_employees (c) > 0)
+    {
+      employees = g_strdup_printf ("%d", sportello_client_get_employees (c));
+      add_row (self, self->company_group, _("Employees"), employees);
+    }
+  /* Translators: an Italian address: street, then postal code, municipality and (province) */
+  address = g_strdup_printf (_("%s, %s %s (%s)"),
+                             sportello_client_get (c, SPORTELLO_CLIENT_STREET),
+                             sportello_client_get (c, SPORTELLO_CLIENT_POSTAL_CODE),
+                             sportello_client_get (c, SPORTELLO_CLIENT_MUNICIPALITY),
+                             sportello_client_get (c, SPORTELLO_CLIENT_PROVINCE));
+  if (sportello_client_get (c, SPORTELLO_CLIENT_STREET)[0] || sportello_client_get (c, SPORTELLO_CLIENT_MUNICIPALITY)[0])
+    add_row (self, self->company_group, _("Address"), address);
+  add_field (self, self->company_group, SPORTELLO_CLIENT_PHONE);
+  add_field (self, self->company_group, SPORTELLO_CLIENT_EMAIL);
+  add_field (self, self->company_group, SPORTELLO_CLIENT_PEC);
+  add_field (self, self->company_group, SPORTELLO_CLIENT_SDI_CODE);
+  add_field (self, self->company_group, SPORTELLO_CLIENT_WEBSITE);
+
+  /* Privacy */
+  consent_date = sportello_format_date_long (sportello_client_get (c, SPORTELLO_CLIENT_CONSENT_DATE));
+  add_row (self, self->privacy_group, _("Consent to data processing"),
+           sportello_client_get_consent_given (c)
+             ? (consent_date ? consent_date : _("Given"))
+             : _("Not given"));
+  add_row (self, self->privacy_group, _("Legal basis"),
+           sportello_vocabulary_label (SPORTELLO_VOCABULARY_CONSENT_BASIS, sportello_client_get (c, SPORTELLO_CLIENT_CONSENT_BASIS)));
+  add_field (self, self->privacy_group, SPORTELLO_CLIENT_CONSENT_NOTE);
+
+  /* At the desk */
+  add_field (self, self->desk_group, SPORTELLO_CLIENT_TAGS);
+  add_row (self, self->desk_group, sportello_client_field_label (SPORTELLO_CLIENT_SOURCE),
+           sportello_vocabulary_label (SPORTELLO_VOCABULARY_SOURCE, sportello_client_get (c, SPORTELLO_CLIENT_SOURCE)));
+  add_field (self, self->desk_group, SPORTELLO_CLIENT_NOTES);
+  /* Translators: who follows the client: consultant, then hub */
+  origin = g_strdup_printf (_("%s, %s"), sportello_client_get (c, SPORTELLO_CLIENT_OWNER_CONSULTANT),
+                            sportello_client_get (c, SPORTELLO_CLIENT_OWNER_HUB));
+  if (sportello_client_get (c, SPORTELLO_CLIENT_OWNER_CONSULTANT)[0] || sportello_client_get (c, SPORTELLO_CLIENT_OWNER_HUB)[0])
+    add_row (self, self->desk_group, _("Followed by"), origin);
+  created = sportello_format_date_long (sportello_client_get (c, SPORTELLO_CLIENT_CREATED_AT));
+  updated = sportello_format_date_long (sportello_client_get (c, SPORTELLO_CLIENT_UPDATED_AT));
+  add_row (self, self->desk_group, _("File opened"), created);
+  add_row (self, self->desk_group, _("Last change"), updated);
+
+  /* People */
+  g_clear_object (&self->contacts);
+  self->contacts = sportello_contact_list_for_client (self->db, sportello_client_get_uuid (c), &error);
+  if (self->contacts == NULL)
+    {
+      g_warning ("Cannot list the contacts: %s", error->message);
+      self->contacts = G_LIST_MODEL (g_list_store_new (SPORTELLO_TYPE_CONTACT));
+    }
+  gtk_list_box_bind_model (self->contacts_list, self->contacts, create_contact_row, self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->contacts_list), g_list_model_get_n_items (self->contacts) > 0);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (self->contacts_list), ADW_TYPE_PREFERENCES_GROUP)),
+                                         g_list_model_get_n_items (self->contacts) == 0
+                                           ? _("Add the people you talk to at this firm")
+                                           : NULL);
+
+  update_actions (self);
+}
+
+static void
+sportello_client_page_shown (AdwNavigationPage *page)
+{
+  update_actions (SPORTELLO_CLIENT_PAGE (page));
+
+  ADW_NAVIGATION_PAGE_CLASS (sportello_client_page_parent_class)->shown (page);
+}
+
+static void
+sportello_client_page_dispose (GObject *object)
+{
+  SportelloClientPage *self = (SportelloClientPage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_CLIENT_PAGE);
+
+  g_clear_object (&self->client);
+  g_clear_object (&self->contacts);
+  g_clear_object (&self->db);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (sportello_client_page_parent_class)->dispose (object);
+}
+
+static void
+sportello_client_page_class_init (SportelloClientPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AdwNavigationPageClass *page_class = ADW_NAVIGATION_PAGE_CLASS (klass);
+
+  object_class->dispose = sportello_client_page_dispose;
+  page_class->shown = sportello_client_page_shown;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-client-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, category_label);
+  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, company_group);
+  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, privacy_group);
+  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, desk_group);
+  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, contacts_list);
+  gtk_widget_class_bind_template_callback (widget_class, add_contact_cb);
+}
+
+static void
+sportello_client_page_init (SportelloClientPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = g_ptr_array_new ();
+  g_signal_connect_object (self->contacts_list, "row-activated",
+                           G_CALLBACK (contact_activated_cb), self, G_CONNECT_SWAPPED);
+}
+
+SportelloClientPage *
+sportello_client_page_new (SportelloDatabase  *db,
+                           const char         *uuid,
+                           GError            **error)
+{
+  g_autoptr(SportelloClient) client = NULL;
+  SportelloClientPage *self;
+
+  g_return_val_if_fail (SPORTELLO_IS_DATABASE (db), NULL);
+
+  if (!(client = sportello_client_load (db, uuid, error)))
+    return NULL;
+
+  self = g_object_new (SPORTELLO_TYPE_CLIENT_PAGE, NULL);
+  self->db = g_object_ref (db);
+  self->client = g_steal_pointer (&client);
+  fill (self);
+
+  return self;
+}
+
+const char *
+sportello_client_page_get_uuid (SportelloClientPage *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_CLIENT_PAGE (self), NULL);
+
+  return sportello_client_get_uuid (self->client);
+}
+
+SportelloClient *
+sportello_client_page_get_client (SportelloClientPage *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_CLIENT_PAGE (self), NULL);
+
+  return self->client;
+}
+
+gboolean
+sportello_client_page_reload (SportelloClientPage *self)
+{
+  g_autoptr(SportelloClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (SPORTELLO_IS_CLIENT_PAGE (self), FALSE);
+
+  if (!(client = sportello_client_load (self->db, sportello_client_get_uuid (self->client), &error)))
+    {
+      g_debug ("Cannot reload the client: %s", error->message);
+      return FALSE;
+    }
+
+  g_set_object (&self->client, client);
+  fill (self);
+
+  return TRUE;
+}

@@ -1,0 +1,218 @@
+/* sportello-client-row.c: one client in the list
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sportello-client-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sportello-client-row.h"
+#include "sportello-format.h"
+#include "sportello-vocabulary.h"
+
+struct _SportelloClientRow
+{
+  GtkWidget        parent_instance;
+
+  SportelloClient *client;
+
+  GtkLabel        *name_label;
+  GtkLabel        *details_label;
+  GtkLabel        *status_label;
+  GtkLabel        *meeting_label;
+};
+
+G_DEFINE_FINAL_TYPE (SportelloClientRow, sportello_client_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CLIENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+details_text (SportelloClient *client)
+{
+  const char *category = sportello_vocabulary_label (SPORTELLO_VOCABULARY_CATEGORY,
+                                                     sportello_client_get (client, SPORTELLO_CLIENT_CATEGORY));
+  const char *municipality = sportello_client_get (client, SPORTELLO_CLIENT_MUNICIPALITY);
+
+  if (municipality[0] == '\0')
+    return g_strdup (category);
+
+  /* Translators: a client's category and municipality, as in “Artisan · Como” */
+  return g_strdup_printf (_("%s · %s"), category, municipality);
+}
+
+static char *
+meeting_text (SportelloClient *client)
+{
+  g_autofree char *date = sportello_format_date_short (sportello_client_get (client, SPORTELLO_CLIENT_LAST_MEETING_AT));
+
+  if (date == NULL)
+    return g_strdup (_("No meetings"));
+
+  /* Translators: %s is a date, as in “Last meeting 12 Nov 2026” */
+  return g_strdup_printf (_("Last meeting %s"), date);
+}
+
+/**
+ * sportello_client_row_describe:
+ *
+ * What a screen reader says for a client in the list.
+ */
+char *
+sportello_client_row_describe (SportelloClient *client)
+{
+  g_autofree char *details = NULL;
+  g_autofree char *meeting = NULL;
+
+  if (client == NULL)
+    return NULL;
+
+  details = details_text (client);
+  meeting = meeting_text (client);
+
+  /* Translators: read by screen readers for a row of the client list:
+   * name, category and municipality, status, last meeting */
+  return g_strdup_printf (_("%s, %s, %s, %s"),
+                          sportello_client_get_name (client), details,
+                          sportello_vocabulary_label (SPORTELLO_VOCABULARY_STATUS,
+                                                      sportello_client_get (client, SPORTELLO_CLIENT_STATUS)),
+                          meeting);
+}
+
+static void
+update (SportelloClientRow *self)
+{
+  g_autofree char *details = NULL;
+  g_autofree char *meeting = NULL;
+  const char *status;
+  g_autofree char *status_class = NULL;
+
+  if (self->client == NULL)
+    return;
+
+  details = details_text (self->client);
+  meeting = meeting_text (self->client);
+  status = sportello_client_get (self->client, SPORTELLO_CLIENT_STATUS);
+
+  gtk_label_set_label (self->name_label, sportello_client_get_name (self->client));
+  gtk_label_set_label (self->details_label, details);
+  gtk_label_set_label (self->status_label, sportello_vocabulary_label (SPORTELLO_VOCABULARY_STATUS, status));
+  gtk_label_set_label (self->meeting_label, meeting);
+
+  status_class = g_strconcat ("status-", status, NULL);
+  gtk_widget_set_css_classes (GTK_WIDGET (self->status_label),
+                              (const char *[]) { "status-pill", "caption", status_class, NULL });
+}
+
+static void
+sportello_client_row_dispose (GObject *object)
+{
+  SportelloClientRow *self = (SportelloClientRow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_CLIENT_ROW);
+  /* the template's unnamed root child too */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->client);
+
+  G_OBJECT_CLASS (sportello_client_row_parent_class)->dispose (object);
+}
+
+static void
+sportello_client_row_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  SportelloClientRow *self = SPORTELLO_CLIENT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sportello_client_row_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  SportelloClientRow *self = SPORTELLO_CLIENT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      sportello_client_row_set_client (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sportello_client_row_class_init (SportelloClientRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sportello_client_row_dispose;
+  object_class->get_property = sportello_client_row_get_property;
+  object_class->set_property = sportello_client_row_set_property;
+
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL, SPORTELLO_TYPE_CLIENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-client-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, SportelloClientRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, SportelloClientRow, details_label);
+  gtk_widget_class_bind_template_child (widget_class, SportelloClientRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, SportelloClientRow, meeting_label);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "clientrow");
+}
+
+static void
+sportello_client_row_init (SportelloClientRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+SportelloClient *
+sportello_client_row_get_client (SportelloClientRow *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_CLIENT_ROW (self), NULL);
+
+  return self->client;
+}
+
+void
+sportello_client_row_set_client (SportelloClientRow *self,
+                                 SportelloClient    *client)
+{
+  g_return_if_fail (SPORTELLO_IS_CLIENT_ROW (self));
+
+  if (g_set_object (&self->client, client))
+    {
+      update (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+    }
+}

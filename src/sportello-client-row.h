@@ -1,0 +1,24 @@
+/* sportello-client-row.h: one client in the list
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sportello-client.h"
+
+G_BEGIN_DECLS
+
+#define SPORTELLO_TYPE_CLIENT_ROW (sportello_client_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (SportelloClientRow, sportello_client_row, SPORTELLO, CLIENT_ROW, GtkWidget)
+
+SportelloClient *sportello_client_row_get_client       (SportelloClientRow *self);
+void             sportello_client_row_set_client       (SportelloClientRow *self,
+                                                        SportelloClient    *client);
+char            *sportello_client_row_describe         (SportelloClient    *client);
+
+G_END_DECLS

@@ -1,0 +1,17 @@
+/* sportello-format.h: dates and numbers as the locale writes them
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+GDateTime *sportello_parse_timestamp  (const char *iso8601);
+char      *sportello_format_date_long (const char *iso8601);
+char      *sportello_format_date_short (const char *iso8601);
+
+G_END_DECLS

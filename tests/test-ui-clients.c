@@ -1,0 +1,215 @@
+/* test-ui-clients.c: the Clients section as a consultant uses it
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sportello-client-editor.h"
+#include "sportello-client-list.h"
+#include "sportello-client-page.h"
+#include "sportello-clients-page.h"
+#include "sportello-database.h"
+#include "sportello-demo.h"
+#include "sportello-test-ui.h"
+#include "sportello-window.h"
+
+static SportelloClientEditor *
+visible_editor (GtkWindow *window)
+{
+  AdwDialog *dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+
+  g_assert_true (SPORTELLO_IS_CLIENT_EDITOR (dialog));
+  return SPORTELLO_CLIENT_EDITOR (dialog);
+}
+
+static void
+type_into (GtkWidget  *row,
+           const char *text)
+{
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  sportello_test_iterate (20);
+}
+
+static GtkWidget *
+client_page (GtkWindow *window)
+{
+  return sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE);
+}
+
+static void
+test_create_search_delete_undo (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-clients", NULL);
+  g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
+  GtkWindow *window = sportello_test_app_window (app);
+  SportelloClientsPage *page = _sportello_window_get_clients_page (SPORTELLO_WINDOW (window));
+  GListModel *model = sportello_clients_page_get_model (page);
+  SportelloClientEditor *editor;
+  GtkWidget *search_entry;
+  GtkWidget *undo;
+  g_autofree char *shot = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "Nessun cliente"));
+
+  /* Ctrl+N: the editor */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-client", NULL);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  editor = visible_editor (window);
+  g_assert_false (sportello_client_editor_can_save (editor));   /* no name yet */
+
+  type_into (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_NAME), "Falegnameria Rossi");
+  g_assert_true (sportello_client_editor_can_save (editor));
+
+  /* a wrong check digit: explained inline, Save off */
+  type_into (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER), "00743110158");
+  g_assert_false (sportello_client_editor_can_save (editor));
+  g_assert_true (gtk_widget_has_css_class (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER), "error"));
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (editor), "Cifra di controllo errata: atteso 7"));
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  shot = sportello_test_screenshot (GTK_WIDGET (window), "client-editor-error");
+
+  type_into (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER), "00743110157");
+  g_assert_true (sportello_client_editor_can_save (editor));
+  type_into (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_MUNICIPALITY), "Lomazzo");
+  type_into (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_PROVINCE), "co");
+
+  sportello_client_editor_save (editor);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_nonnull (client_page (window));
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "Falegnameria Rossi"));
+
+  /* a second client with the same VAT number is caught */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-client", NULL);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  editor = visible_editor (window);
+  type_into (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_NAME), "Rossi Falegnameria di Rossi Mario");
+  type_into (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER), "IT 00743110157");
+  sportello_client_editor_save (editor);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (ADW_IS_ALERT_DIALOG (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window))));
+  adw_dialog_force_close (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+  adw_dialog_force_close (ADW_DIALOG (editor));
+  sportello_test_iterate (100);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  /* Ctrl+F finds it */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  search_entry = sportello_test_find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (search_entry);
+  g_assert_true (gtk_widget_has_focus (search_entry) || gtk_widget_is_focus (gtk_widget_get_first_child (search_entry)) ||
+                 gtk_widget_get_focus_child (search_entry) != NULL);
+  type_into (search_entry, "falegn");
+  sportello_test_iterate (400);   /* search-changed waits for typing to pause */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  type_into (search_entry, "nessuno");
+  sportello_test_iterate (400);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "Nessun risultato"));
+  type_into (search_entry, "lomazzo");
+  sportello_test_iterate (400);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  /* Delete asks nothing, and Undo brings it back */
+  sportello_clients_page_open_client (page, "00000000-0000-4000-8000-000000000000");  /* a missing one: a toast, no crash */
+  {
+    g_autoptr(SportelloClient) client = g_list_model_get_item (model, 0);
+    sportello_clients_page_open_client (page, sportello_client_get_uuid (client));
+  }
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  gtk_widget_activate_action (client_page (window), "client.delete", NULL);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  type_into (search_entry, "");
+  sportello_test_iterate (400);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  undo = sportello_test_find_button (GTK_WIDGET (window), "_Annulla");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  sportello_test_iterate (200);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  /* Delete again and let the window close: gone for good */
+  {
+    g_autoptr(SportelloClient) client = g_list_model_get_item (model, 0);
+    sportello_clients_page_open_client (page, sportello_client_get_uuid (client));
+  }
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  gtk_widget_activate_action (client_page (window), "client.delete", NULL);
+  sportello_test_iterate (100);
+  gtk_window_close (window);
+  sportello_test_iterate (100);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+    g_autoptr(SportelloClientList) list = sportello_client_list_new (db);
+
+    sportello_client_list_set_status (list, "archived");
+    sportello_client_list_set_status (list, NULL);
+    g_assert_true (sportello_client_list_refresh (list, &error));
+    g_assert_cmpuint (sportello_client_list_count_all (list), ==, 0);
+  }
+
+  sportello_test_app_quit (app);
+}
+
+static void
+test_demo_screenshots (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-demo", NULL);
+  g_autoptr(SportelloApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  SportelloClientsPage *page;
+  GListModel *model;
+  g_autofree char *shot1 = NULL;
+  g_autofree char *shot2 = NULL;
+
+  {
+    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+    g_assert_no_error (error);
+    g_assert_true (sportello_demo_fill (db, 60, &error));
+  }
+
+  app = sportello_test_app_new (data_dir);
+  window = sportello_test_app_window (app);
+  gtk_window_set_default_size (window, 1000, 700);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  page = _sportello_window_get_clients_page (SPORTELLO_WINDOW (window));
+  model = sportello_clients_page_get_model (page);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 40);
+  shot1 = sportello_test_screenshot (GTK_WIDGET (window), "clients-list");
+
+  {
+    g_autoptr(SportelloClient) client = g_list_model_get_item (model, 3);
+    sportello_clients_page_open_client (page, sportello_client_get_uuid (client));
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "Dati dell'azienda") ?:
+                      sportello_test_find_label (GTK_WIDGET (window), "Dati aziendali"));
+  }
+  shot2 = sportello_test_screenshot (GTK_WIDGET (window), "client-page");
+
+  /* the editor of a demo client opens with no blocking problem */
+  gtk_widget_activate_action (client_page (window), "client.edit", NULL);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (sportello_client_editor_can_save (visible_editor (window)));
+
+  sportello_test_app_quit (app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sportello_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/ui/clients/create-search-delete-undo", test_create_search_delete_undo);
+  g_test_add_func ("/ui/clients/demo-screenshots", test_demo_screenshots);
+
+  return g_test_run ();
+}
