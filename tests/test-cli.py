@@ -39,7 +39,7 @@ r = run("--help")
 check("--help exits 0", r.returncode == 0, r.stderr)
 check("--help lists --data-dir", "--data-dir" in r.stdout, r.stdout)
 
-r = run("--help", env_extra={"LANGUAGE": "it", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
+r = run("--help", env_extra={"LANGUAGE": "it", "LANG": "it_IT.UTF-8", "LC_ALL": "it_IT.UTF-8"})
 check("--help in Italian", "Mostra la versione" in r.stdout, r.stdout)
 
 r = run("--no-such-option")

@@ -189,7 +189,7 @@ test_demo_screenshots (void)
     g_autoptr(SportelloClient) client = g_list_model_get_item (model, 3);
     sportello_clients_page_open_client (page, sportello_client_get_uuid (client));
     sportello_test_wait_for_draw (GTK_WIDGET (window));
-    g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "Dati dell'azienda") ?:
+    g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "Dati dell'impresa") ?:
                       sportello_test_find_label (GTK_WIDGET (window), "Dati aziendali"));
   }
   shot2 = sportello_test_screenshot (GTK_WIDGET (window), "client-page");
