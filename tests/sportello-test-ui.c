@@ -177,66 +177,70 @@ sportello_test_screenshot (GtkWidget  *widget,
   return path;
 }
 
-GtkWidget *
-sportello_test_find_label (GtkWidget  *root,
-                           const char *text)
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
+
+/* The first mapped widget below @root, @root included, that matches */
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             WidgetMatch    match,
+             gconstpointer  data)
 {
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+  if (gtk_widget_get_mapped (root) && match (root, data))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = sportello_test_find_label (child, text);
+      GtkWidget *found = find_widget (child, match, data);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+label_matches (GtkWidget     *widget,
+               gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+button_matches (GtkWidget     *widget,
+                gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+type_matches (GtkWidget     *widget,
+              gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+sportello_test_find_label (GtkWidget  *root,
+                           const char *text)
+{
+  return find_widget (root, label_matches, text);
 }
 
 GtkWidget *
 sportello_test_find_button (GtkWidget  *root,
                             const char *label)
 {
-  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = sportello_test_find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_widget (root, button_matches, label);
 }
 
 GtkWidget *
 sportello_test_find_type (GtkWidget *root,
                           GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = sportello_test_find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_widget (root, type_matches, GSIZE_TO_POINTER (type));
 }
 
 void

@@ -69,6 +69,13 @@ test_shell_narrow (void)
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
   shot = sportello_test_screenshot (GTK_WIDGET (window), "main-window-narrow");
 
+  /* Ctrl+F in the narrow window goes to the client list, searching */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (sportello_test_find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
+  g_clear_pointer (&shot, g_free);
+  shot = sportello_test_screenshot (GTK_WIDGET (window), "main-window-narrow-clients");
+
   sportello_test_app_quit (app);
 }
 
