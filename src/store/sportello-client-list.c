@@ -227,7 +227,12 @@ apply_search (SportelloClientList  *self,
   for (guint i = 0; i < self->base->len; i++)
     max_id = MAX (max_id, g_array_index (self->base, gint64, i));
 
-  if (!(stmt = _sportello_database_prepare (self->db, "SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?", error)))
+  if (!(stmt = _sportello_database_prepare (self->db, "SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?1 "
+                                                    /* meeting notes and follow-ups find their client */
+                                                    "UNION SELECT m.client_id FROM meetings m WHERE m.id IN "
+                                                    "(SELECT rowid FROM meetings_fts WHERE meetings_fts MATCH ?1) "
+                                                    "UNION SELECT m.client_id FROM follow_ups f JOIN meetings m ON m.id = f.meeting_id "
+                                                    "WHERE f.id IN (SELECT rowid FROM follow_ups_fts WHERE follow_ups_fts MATCH ?1)", error)))
     return NULL;
   sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
 

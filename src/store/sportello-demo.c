@@ -112,6 +112,60 @@ static const char * const source_ids[] = {
   "webinar", "word-of-mouth", "chamber", "event", "website", "other",
 };
 
+static const char * const meeting_kinds[] = {
+  "desk", "desk", "video", "phone", "visit", "webinar",
+};
+
+static const char * const meeting_notes[] = {
+  "## Situazione\n"
+  "Il negozio vende solo al banco. {client} vuole provare la vendita online prima dell'estate.\n\n"
+  "## Cosa abbiamo visto\n"
+  "- Sito vetrina fermo al 2019, senza HTTPS\n"
+  "- Catalogo di circa 300 articoli, foto da rifare\n"
+  "- Nessun gestionale: il magazzino è su un foglio di calcolo\n\n"
+  "## Prossimi passi\n"
+  "- Confronto tra Shopify, WooCommerce e un marketplace\n"
+  "- Stima dei costi di spedizione\n",
+
+  "## Bando\n"
+  "Interesse per il bando regionale per la digitalizzazione delle micro imprese.\n\n"
+  "- Spese ammissibili: software, consulenza, formazione\n"
+  "- Contributo a fondo perduto fino al 50%\n"
+  "- Serve il DURC regolare e la visura aggiornata\n\n"
+  "**Scadenza** da verificare sul sito della Regione.\n",
+
+  "## Fatturazione elettronica e gestionale\n"
+  "{client} usa ancora il programma del commercialista per le fatture.\n"
+  "Chiedono un parere su un gestionale con magazzino e cassa collegata.\n\n"
+  "- Valutare due o tre prodotti in cloud\n"
+  "- Attenzione all'esportazione dei dati se si cambia fornitore\n",
+
+  "## Sicurezza di base\n"
+  "Un tentativo di phishing a nome del corriere la settimana scorsa.\n\n"
+  "- Password uguali su tutti gli account\n"
+  "- Backup solo su una chiavetta\n"
+  "- Nessuna verifica in due passaggi sulla posta\n\n"
+  "Consigliato un gestore di password e un backup automatico.\n",
+
+  "## Social e prenotazioni\n"
+  "Il locale ha una pagina social seguita ma nessun sistema di prenotazione.\n"
+  "Valutiamo le prenotazioni online e i pagamenti digitali al tavolo.\n",
+};
+
+static const struct {
+  const char *text;
+  const char *assignee;
+} follow_up_pool[] = {
+  { "Inviare il confronto tra piattaforme e-commerce", "consultant" },
+  { "Verificare i requisiti del bando regionale", "consultant" },
+  { "Chiedere al commercialista il fatturato 2025", "client" },
+  { "Preparare le foto del catalogo", "client" },
+  { "Fissare una visita in azienda", "consultant" },
+  { "Mandare la visura camerale aggiornata", "client" },
+  { "Preparare il parere sul gestionale", "consultant" },
+  { "Attivare la verifica in due passaggi sulla posta", "client" },
+};
+
 #define PICK(rand, array) ((array)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (array))])
 
 static char *
@@ -273,6 +327,78 @@ add_contacts (SportelloDatabase  *db,
   return TRUE;
 }
 
+static gboolean
+add_meetings (SportelloDatabase  *db,
+              sqlite3_stmt       *meeting_stmt,
+              sqlite3_stmt       *follow_up_stmt,
+              GRand              *rand,
+              SportelloClient    *client,
+              GDateTime          *base,
+              GError            **error)
+{
+  guint n = g_rand_int_range (rand, 0, 4);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *uuid = random_uuid (rand);
+      int days_back = g_rand_int_range (rand, 0, 400);
+      g_autoptr(GDateTime) day = g_date_time_add_days (base, -days_back);
+      g_autoptr(GDateTime) start = g_date_time_add_hours (day, g_rand_int_range (rand, 0, 8));
+      g_autofree char *starts_at = g_date_time_format (start, "%Y-%m-%dT%H:%M:00Z");
+      g_autoptr(GString) notes = g_string_new (PICK (rand, meeting_notes));
+      gint64 meeting_id;
+      guint n_follow_ups;
+
+      sqlite3_reset (meeting_stmt);
+      sqlite3_bind_text (meeting_stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (meeting_stmt, 2, sportello_client_get_id (client));
+      sqlite3_bind_text (meeting_stmt, 3, starts_at, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (meeting_stmt, 4, 30 * g_rand_int_range (rand, 1, 5));
+      sqlite3_bind_text (meeting_stmt, 5, PICK (rand, meeting_kinds), -1, SQLITE_STATIC);
+      sqlite3_bind_text (meeting_stmt, 6, PICK (rand, tag_pool), -1, SQLITE_STATIC);
+      g_string_replace (notes, "{client}", sportello_client_get_name (client), 0);
+      sqlite3_bind_text (meeting_stmt, 7, notes->str, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (meeting_stmt, 8, starts_at, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (meeting_stmt, 9, sportello_client_get (client, SPORTELLO_CLIENT_OWNER_CONSULTANT), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (meeting_stmt, 10, sportello_client_get (client, SPORTELLO_CLIENT_OWNER_HUB), -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (meeting_stmt) != SQLITE_DONE)
+        goto failed;
+      meeting_id = sqlite3_last_insert_rowid (_sportello_database_get_handle (db));
+
+      n_follow_ups = g_rand_int_range (rand, 0, 3);
+      for (guint j = 0; j < n_follow_ups; j++)
+        {
+          g_autofree char *fu_uuid = random_uuid (rand);
+          int due_offset = g_rand_int_range (rand, 3, 22);
+          g_autoptr(GDateTime) due = g_date_time_add_days (start, due_offset);
+          g_autofree char *due_date = g_date_time_format (due, "%Y-%m-%d");
+          guint pick = g_rand_int_range (rand, 0, G_N_ELEMENTS (follow_up_pool));
+          /* most of what fell due long ago was done */
+          gboolean done = days_back - due_offset > 7 && g_rand_int_range (rand, 0, 10) < 8;
+          g_autofree char *done_at = done ? g_date_time_format (due, "%Y-%m-%dT%H:%M:00Z") : g_strdup ("");
+
+          sqlite3_reset (follow_up_stmt);
+          sqlite3_bind_text (follow_up_stmt, 1, fu_uuid, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (follow_up_stmt, 2, meeting_id);
+          sqlite3_bind_text (follow_up_stmt, 3, follow_up_pool[pick].text, -1, SQLITE_STATIC);
+          sqlite3_bind_text (follow_up_stmt, 4, follow_up_pool[pick].assignee, -1, SQLITE_STATIC);
+          sqlite3_bind_text (follow_up_stmt, 5, due_date, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (follow_up_stmt, 6, done_at, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (follow_up_stmt, 7, starts_at, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (follow_up_stmt, 8, sportello_client_get (client, SPORTELLO_CLIENT_OWNER_CONSULTANT), -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (follow_up_stmt, 9, sportello_client_get (client, SPORTELLO_CLIENT_OWNER_HUB), -1, SQLITE_TRANSIENT);
+          if (sqlite3_step (follow_up_stmt) != SQLITE_DONE)
+            goto failed;
+        }
+    }
+
+  return TRUE;
+
+failed:
+  _sportello_database_set_error (db, error);
+  return FALSE;
+}
+
 /**
  * sportello_demo_fill:
  *
@@ -287,6 +413,8 @@ sportello_demo_fill (SportelloDatabase  *db,
   g_autoptr(GRand) rand = g_rand_new_with_seed (n_clients);
   g_autoptr(GDateTime) base = g_date_time_new_utc (2026, 11, 20, 9, 0, 0);
   g_autoptr(sqlite3_stmt) contact_stmt = NULL;
+  g_autoptr(sqlite3_stmt) meeting_stmt = NULL;
+  g_autoptr(sqlite3_stmt) follow_up_stmt = NULL;
 
   g_return_val_if_fail (SPORTELLO_IS_DATABASE (db), FALSE);
 
@@ -297,6 +425,15 @@ sportello_demo_fill (SportelloDatabase  *db,
     "INSERT INTO contacts (uuid, client_id, name, role, email, phone, is_primary, created_at, updated_at, "
     "origin_consultant, origin_hub) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10)", error);
   if (contact_stmt == NULL)
+    goto failed;
+
+  meeting_stmt = _sportello_database_prepare (db,
+    "INSERT INTO meetings (uuid, client_id, starts_at, duration_minutes, kind, topics, notes, created_at, updated_at, "
+    "origin_consultant, origin_hub) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10)", error);
+  follow_up_stmt = _sportello_database_prepare (db,
+    "INSERT INTO follow_ups (uuid, meeting_id, text, assignee, due_date, done_at, created_at, updated_at, "
+    "origin_consultant, origin_hub) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9)", error);
+  if (meeting_stmt == NULL || follow_up_stmt == NULL)
     goto failed;
 
   for (guint i = 0; i < n_clients; i++)
@@ -370,7 +507,8 @@ sportello_demo_fill (SportelloDatabase  *db,
                                                                             : g_rand_int_range (rand, 1, 10));
 
       if (!_sportello_client_write (client, db, FALSE, error) ||
-          !add_contacts (db, contact_stmt, rand, client, surname, domain, error))
+          !add_contacts (db, contact_stmt, rand, client, surname, domain, error) ||
+          !add_meetings (db, meeting_stmt, follow_up_stmt, rand, client, base, error))
         goto failed;
     }
 

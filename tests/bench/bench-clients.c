@@ -153,6 +153,8 @@ measure (const char  *data_dir,
   first_frame = ms_since_process_start ();
   g_print ("launch to first frame of the client list: %.0f ms (from process start, %u rows listed)\n",
            first_frame, g_list_model_get_n_items (model));
+  getrusage (RUSAGE_SELF, &usage);
+  g_print ("peak RSS at the first frame: %.1f MB\n", usage.ru_maxrss / 1024.0);
 
   /* typing: each query one character at a time, like search-as-you-type;
    * once on a detached list (the query alone), once on the window's list

@@ -1,0 +1,379 @@
+/* sportello-follow-up.c: an action that came out of a meeting
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sportello-follow-up"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sportello-agenda.h"
+#include "sportello-database-private.h"
+#include "sportello-follow-up.h"
+
+struct _SportelloFollowUp
+{
+  GObject  parent_instance;
+
+  char    *text[SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS];
+  int      group;
+};
+
+G_DEFINE_FINAL_TYPE (SportelloFollowUp, sportello_follow_up, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_GROUP = SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS + 1,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const property_names[SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS] = {
+  "uuid", "meeting-uuid", "client-uuid", "client-name", "text", "assignee",
+  "due-date", "done-at", "created-at", "updated-at", "origin-consultant", "origin-hub",
+};
+
+#define FOLLOW_UP_SELECT \
+  "SELECT f.uuid, m.uuid, c.uuid, c.name, f.text, f.assignee, f.due_date, f.done_at, " \
+  "f.created_at, f.updated_at, f.origin_consultant, f.origin_hub " \
+  "FROM follow_ups f JOIN meetings m ON m.id = f.meeting_id JOIN clients c ON c.id = m.client_id "
+
+static void
+sportello_follow_up_finalize (GObject *object)
+{
+  SportelloFollowUp *self = (SportelloFollowUp *)object;
+
+  for (guint i = 0; i < SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS; i++)
+    g_clear_pointer (&self->text[i], g_free);
+
+  G_OBJECT_CLASS (sportello_follow_up_parent_class)->finalize (object);
+}
+
+static void
+sportello_follow_up_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  SportelloFollowUp *self = SPORTELLO_FOLLOW_UP (object);
+
+  if (prop_id >= 1 && prop_id <= SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS)
+    g_value_set_string (value, self->text[prop_id - 1]);
+  else if (prop_id == PROP_GROUP)
+    g_value_set_int (value, self->group);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+sportello_follow_up_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  SportelloFollowUp *self = SPORTELLO_FOLLOW_UP (object);
+
+  if (prop_id >= 1 && prop_id <= SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS)
+    sportello_follow_up_set (self, prop_id - 1, g_value_get_string (value));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+sportello_follow_up_class_init (SportelloFollowUpClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sportello_follow_up_finalize;
+  object_class->get_property = sportello_follow_up_get_property;
+  object_class->set_property = sportello_follow_up_set_property;
+
+  for (guint i = 0; i < SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS; i++)
+    properties[i + 1] =
+      g_param_spec_string (property_names[i], NULL, NULL, "",
+                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* A SportelloDueGroup, relative to the day it was loaded: lists use it for sections */
+  properties[PROP_GROUP] =
+    g_param_spec_int ("group", NULL, NULL, 0, G_MAXINT, SPORTELLO_DUE_NO_DATE,
+                      (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sportello_follow_up_init (SportelloFollowUp *self)
+{
+  for (guint i = 0; i < SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS; i++)
+    self->text[i] = g_strdup ("");
+
+  self->group = SPORTELLO_DUE_NO_DATE;
+  g_set_str (&self->text[SPORTELLO_FOLLOW_UP_ASSIGNEE], "consultant");
+}
+
+SportelloFollowUp *
+sportello_follow_up_new (const char *meeting_uuid,
+                         const char *text)
+{
+  SportelloFollowUp *self = g_object_new (SPORTELLO_TYPE_FOLLOW_UP, NULL);
+
+  sportello_follow_up_set (self, SPORTELLO_FOLLOW_UP_MEETING_UUID, meeting_uuid);
+  sportello_follow_up_set (self, SPORTELLO_FOLLOW_UP_TEXT, text);
+
+  return self;
+}
+
+const char *
+sportello_follow_up_get (SportelloFollowUp      *self,
+                         SportelloFollowUpField  field)
+{
+  g_return_val_if_fail (SPORTELLO_IS_FOLLOW_UP (self), NULL);
+  g_return_val_if_fail (field < SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS, NULL);
+
+  return self->text[field];
+}
+
+void
+sportello_follow_up_set (SportelloFollowUp      *self,
+                         SportelloFollowUpField  field,
+                         const char             *value)
+{
+  g_return_if_fail (SPORTELLO_IS_FOLLOW_UP (self));
+  g_return_if_fail (field < SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS);
+
+  if (g_set_str (&self->text[field], value ? value : ""))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[field + 1]);
+}
+
+int
+sportello_follow_up_get_group (SportelloFollowUp *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_FOLLOW_UP (self), SPORTELLO_DUE_NO_DATE);
+
+  return self->group;
+}
+
+gboolean
+sportello_follow_up_save (SportelloFollowUp  *self,
+                          SportelloDatabase  *db,
+                          GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = sportello_now_utc ();
+  g_autofree char *text = g_strstrip (g_strdup (self->text[SPORTELLO_FOLLOW_UP_TEXT]));
+  const char *due = self->text[SPORTELLO_FOLLOW_UP_DUE_DATE];
+  const char *assignee = self->text[SPORTELLO_FOLLOW_UP_ASSIGNEE];
+
+  g_return_val_if_fail (SPORTELLO_IS_FOLLOW_UP (self), FALSE);
+
+  if (text[0] == '\0')
+    {
+      g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID,
+                   _("Write what has to be done"));
+      return FALSE;
+    }
+  if (due[0] != '\0')
+    {
+      g_autoptr(GDate) date = sportello_date_parse (due);
+
+      if (date == NULL)
+        {
+          g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID,
+                       _("Write the date as year-month-day, as in 2026-11-25"));
+          return FALSE;
+        }
+    }
+  if (!g_str_equal (assignee, "consultant") && !g_str_equal (assignee, "client"))
+    {
+      g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID,
+                   _("A follow-up is done by the consultant or by the client"));
+      return FALSE;
+    }
+
+  if (self->text[SPORTELLO_FOLLOW_UP_UUID][0] == '\0')
+    {
+      g_autofree char *uuid = sportello_new_uuid ();
+
+      sportello_follow_up_set (self, SPORTELLO_FOLLOW_UP_UUID, uuid);
+    }
+  if (self->text[SPORTELLO_FOLLOW_UP_CREATED_AT][0] == '\0')
+    {
+      sportello_follow_up_set (self, SPORTELLO_FOLLOW_UP_CREATED_AT, now);
+      sportello_follow_up_set (self, SPORTELLO_FOLLOW_UP_ORIGIN_CONSULTANT, sportello_database_get_consultant (db));
+      sportello_follow_up_set (self, SPORTELLO_FOLLOW_UP_ORIGIN_HUB, sportello_database_get_hub (db));
+    }
+  sportello_follow_up_set (self, SPORTELLO_FOLLOW_UP_UPDATED_AT, now);
+  sportello_follow_up_set (self, SPORTELLO_FOLLOW_UP_TEXT, text);
+
+  stmt = _sportello_database_prepare (db,
+    "INSERT INTO follow_ups (uuid, meeting_id, text, assignee, due_date, done_at, created_at, updated_at, "
+    "origin_consultant, origin_hub) "
+    "SELECT ?1, id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 FROM meetings WHERE uuid = ?10 "
+    "ON CONFLICT (uuid) DO UPDATE SET text = excluded.text, assignee = excluded.assignee, "
+    "due_date = excluded.due_date, done_at = excluded.done_at, updated_at = excluded.updated_at", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, self->text[SPORTELLO_FOLLOW_UP_UUID], -1, SQLITE_STATIC);
+  for (guint i = SPORTELLO_FOLLOW_UP_TEXT; i < SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS; i++)
+    sqlite3_bind_text (stmt, i - 2, self->text[i], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, self->text[SPORTELLO_FOLLOW_UP_MEETING_UUID], -1, SQLITE_STATIC);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      return FALSE;
+    }
+  if (sqlite3_changes (_sportello_database_get_handle (db)) == 0)
+    {
+      g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_FOUND,
+                   _("The meeting does not exist any more"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+sportello_follow_up_set_done (SportelloDatabase  *db,
+                              const char         *uuid,
+                              gboolean            done,
+                              GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = _sportello_database_prepare (db,
+    "UPDATE follow_ups SET done_at = CASE WHEN ?2 THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE '' END, "
+    "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE uuid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, done);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      return FALSE;
+    }
+  if (sqlite3_changes (_sportello_database_get_handle (db)) == 0)
+    {
+      g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_FOUND,
+                   _("The follow-up does not exist any more"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+sportello_follow_up_delete (SportelloDatabase  *db,
+                            const char         *uuid,
+                            GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!(stmt = _sportello_database_prepare (db, "DELETE FROM follow_ups WHERE uuid = ?", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GListModel *
+list_where (SportelloDatabase  *db,
+            const char         *where,
+            const char         *param,
+            const GDate        *today,
+            GError            **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (SPORTELLO_TYPE_FOLLOW_UP);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDate) local_today = NULL;
+  g_autofree char *sql = NULL;
+  int rc;
+
+  if (today == NULL)
+    today = local_today = sportello_today ();
+
+  /* open ones with a date first, by date; then those without one */
+  sql = g_strconcat (FOLLOW_UP_SELECT, where,
+                     " ORDER BY f.due_date = '', f.due_date, c.name COLLATE NOCASE, f.created_at", NULL);
+  if (!(stmt = _sportello_database_prepare (db, sql, error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, param, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SportelloFollowUp *item = g_object_new (SPORTELLO_TYPE_FOLLOW_UP, NULL);
+
+      for (guint i = 0; i < SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS; i++)
+        g_set_str (&item->text[i], (const char *) sqlite3_column_text (stmt, i));
+      item->group = sportello_due_group (item->text[SPORTELLO_FOLLOW_UP_DUE_DATE], today);
+      g_ptr_array_add (items, item);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      return NULL;
+    }
+
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/**
+ * sportello_follow_up_list_open:
+ * @client_uuid: (nullable): one client's, or everybody's
+ * @today: (nullable): the day the groups are relative to; %NULL for today
+ */
+GListModel *
+sportello_follow_up_list_open (SportelloDatabase  *db,
+                               const char         *client_uuid,
+                               const GDate        *today,
+                               GError            **error)
+{
+  return list_where (db, "WHERE f.done_at = '' AND c.deleted_at IS NULL AND (?1 IS NULL OR c.uuid = ?1)",
+                     client_uuid, today, error);
+}
+
+GListModel *
+sportello_follow_up_list_for_meeting (SportelloDatabase  *db,
+                                      const char         *meeting_uuid,
+                                      GError            **error)
+{
+  return list_where (db, "WHERE m.uuid = ?1", meeting_uuid, NULL, error);
+}
+
+/* The open follow-ups due on @today (for the notification) */
+GPtrArray *
+sportello_follow_up_due_today (SportelloDatabase  *db,
+                               const GDate        *today,
+                               GError            **error)
+{
+  g_autoptr(GListModel) open = sportello_follow_up_list_open (db, NULL, today, error);
+  GPtrArray *due;
+
+  if (open == NULL)
+    return NULL;
+
+  due = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (open); i++)
+    {
+      g_autoptr(SportelloFollowUp) item = g_list_model_get_item (open, i);
+
+      if (item->group == SPORTELLO_DUE_TODAY)
+        g_ptr_array_add (due, g_steal_pointer (&item));
+    }
+
+  return due;
+}

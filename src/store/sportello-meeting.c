@@ -1,0 +1,415 @@
+/* sportello-meeting.c: a meeting at the desk, with its notes
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sportello-meeting"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sportello-agenda.h"
+#include "sportello-database-private.h"
+#include "sportello-meeting.h"
+
+struct _SportelloMeeting
+{
+  GObject  parent_instance;
+
+  char    *text[SPORTELLO_MEETING_N_TEXT_FIELDS];
+  int      duration;
+  int      period;
+};
+
+G_DEFINE_FINAL_TYPE (SportelloMeeting, sportello_meeting, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DURATION = SPORTELLO_MEETING_N_TEXT_FIELDS + 1,
+  PROP_PERIOD,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const property_names[SPORTELLO_MEETING_N_TEXT_FIELDS] = {
+  "uuid", "client-uuid", "client-name", "starts-at", "kind", "participants",
+  "topics", "notes", "created-at", "updated-at", "origin-consultant", "origin-hub",
+};
+
+#define MEETING_SELECT \
+  "SELECT m.uuid, c.uuid, c.name, m.starts_at, m.kind, m.participants, m.topics, m.notes, " \
+  "m.created_at, m.updated_at, m.origin_consultant, m.origin_hub, m.duration_minutes " \
+  "FROM meetings m JOIN clients c ON c.id = m.client_id "
+
+static void
+sportello_meeting_finalize (GObject *object)
+{
+  SportelloMeeting *self = (SportelloMeeting *)object;
+
+  for (guint i = 0; i < SPORTELLO_MEETING_N_TEXT_FIELDS; i++)
+    g_clear_pointer (&self->text[i], g_free);
+
+  G_OBJECT_CLASS (sportello_meeting_parent_class)->finalize (object);
+}
+
+static void
+sportello_meeting_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  SportelloMeeting *self = SPORTELLO_MEETING (object);
+
+  if (prop_id >= 1 && prop_id <= SPORTELLO_MEETING_N_TEXT_FIELDS)
+    g_value_set_string (value, self->text[prop_id - 1]);
+  else if (prop_id == PROP_DURATION)
+    g_value_set_int (value, self->duration);
+  else if (prop_id == PROP_PERIOD)
+    g_value_set_int (value, self->period);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+sportello_meeting_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  SportelloMeeting *self = SPORTELLO_MEETING (object);
+
+  if (prop_id >= 1 && prop_id <= SPORTELLO_MEETING_N_TEXT_FIELDS)
+    sportello_meeting_set (self, prop_id - 1, g_value_get_string (value));
+  else if (prop_id == PROP_DURATION)
+    sportello_meeting_set_duration (self, g_value_get_int (value));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+sportello_meeting_class_init (SportelloMeetingClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sportello_meeting_finalize;
+  object_class->get_property = sportello_meeting_get_property;
+  object_class->set_property = sportello_meeting_set_property;
+
+  for (guint i = 0; i < SPORTELLO_MEETING_N_TEXT_FIELDS; i++)
+    properties[i + 1] =
+      g_param_spec_string (property_names[i], NULL, NULL, "",
+                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DURATION] =
+    g_param_spec_int ("duration", NULL, NULL, 0, 24 * 60, 60,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* A SportelloPeriod, relative to when the meeting was loaded: lists use it for sections */
+  properties[PROP_PERIOD] =
+    g_param_spec_int ("period", NULL, NULL, 0, G_MAXINT, SPORTELLO_PERIOD_EARLIER,
+                      (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sportello_meeting_init (SportelloMeeting *self)
+{
+  for (guint i = 0; i < SPORTELLO_MEETING_N_TEXT_FIELDS; i++)
+    self->text[i] = g_strdup ("");
+
+  self->duration = 60;
+  self->period = SPORTELLO_PERIOD_EARLIER;
+  g_set_str (&self->text[SPORTELLO_MEETING_KIND], "desk");
+}
+
+SportelloMeeting *
+sportello_meeting_new (const char *client_uuid)
+{
+  SportelloMeeting *self = g_object_new (SPORTELLO_TYPE_MEETING, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *starts_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:00Z");
+
+  sportello_meeting_set (self, SPORTELLO_MEETING_CLIENT_UUID, client_uuid);
+  sportello_meeting_set (self, SPORTELLO_MEETING_STARTS_AT, starts_at);
+  self->period = SPORTELLO_PERIOD_THIS_WEEK;
+
+  return self;
+}
+
+const char *
+sportello_meeting_get (SportelloMeeting      *self,
+                       SportelloMeetingField  field)
+{
+  g_return_val_if_fail (SPORTELLO_IS_MEETING (self), NULL);
+  g_return_val_if_fail (field < SPORTELLO_MEETING_N_TEXT_FIELDS, NULL);
+
+  return self->text[field];
+}
+
+void
+sportello_meeting_set (SportelloMeeting      *self,
+                       SportelloMeetingField  field,
+                       const char            *value)
+{
+  g_return_if_fail (SPORTELLO_IS_MEETING (self));
+  g_return_if_fail (field < SPORTELLO_MEETING_N_TEXT_FIELDS);
+
+  if (g_set_str (&self->text[field], value ? value : ""))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[field + 1]);
+}
+
+int
+sportello_meeting_get_duration (SportelloMeeting *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_MEETING (self), 0);
+
+  return self->duration;
+}
+
+void
+sportello_meeting_set_duration (SportelloMeeting *self,
+                                int               minutes)
+{
+  g_return_if_fail (SPORTELLO_IS_MEETING (self));
+
+  minutes = CLAMP (minutes, 0, 24 * 60);
+  if (self->duration != minutes)
+    {
+      self->duration = minutes;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DURATION]);
+    }
+}
+
+int
+sportello_meeting_get_period (SportelloMeeting *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_MEETING (self), SPORTELLO_PERIOD_EARLIER);
+
+  return self->period;
+}
+
+/* The first lines of the notes on one line, Markdown marks dropped */
+char *
+sportello_meeting_dup_excerpt (SportelloMeeting *self,
+                               guint             max_chars)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+
+  g_return_val_if_fail (SPORTELLO_IS_MEETING (self), NULL);
+
+  lines = g_strsplit (self->text[SPORTELLO_MEETING_NOTES], "\n", -1);
+  for (guint i = 0; lines[i] != NULL && g_utf8_strlen (out->str, -1) < max_chars; i++)
+    {
+      const char *line = g_strstrip (lines[i]);
+
+      while (*line == '#' || *line == '-' || *line == '*' || *line == '>' || *line == ' ')
+        line++;
+      if (*line == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append (out, " · ");
+      g_string_append (out, line);
+    }
+
+  if (g_utf8_strlen (out->str, -1) > max_chars)
+    {
+      g_autofree char *cut = g_utf8_substring (out->str, 0, max_chars);
+
+      return g_strconcat (cut, "…", NULL);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static SportelloMeeting *
+meeting_from_row (sqlite3_stmt *stmt,
+                  GDateTime    *now)
+{
+  SportelloMeeting *self = g_object_new (SPORTELLO_TYPE_MEETING, NULL);
+
+  for (guint i = 0; i < SPORTELLO_MEETING_N_TEXT_FIELDS; i++)
+    g_set_str (&self->text[i], (const char *) sqlite3_column_text (stmt, i));
+  self->duration = sqlite3_column_int (stmt, SPORTELLO_MEETING_N_TEXT_FIELDS);
+  self->period = sportello_meeting_period (self->text[SPORTELLO_MEETING_STARTS_AT], now);
+
+  return self;
+}
+
+gboolean
+sportello_meeting_save (SportelloMeeting   *self,
+                        SportelloDatabase  *db,
+                        GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) starts = NULL;
+  g_autofree char *now = sportello_now_utc ();
+
+  g_return_val_if_fail (SPORTELLO_IS_MEETING (self), FALSE);
+
+  starts = g_date_time_new_from_iso8601 (self->text[SPORTELLO_MEETING_STARTS_AT], NULL);
+  if (starts == NULL)
+    {
+      g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID,
+                   _("The meeting needs a date and time"));
+      return FALSE;
+    }
+
+  if (self->text[SPORTELLO_MEETING_UUID][0] == '\0')
+    {
+      g_autofree char *uuid = sportello_new_uuid ();
+
+      sportello_meeting_set (self, SPORTELLO_MEETING_UUID, uuid);
+    }
+  if (self->text[SPORTELLO_MEETING_CREATED_AT][0] == '\0')
+    {
+      sportello_meeting_set (self, SPORTELLO_MEETING_CREATED_AT, now);
+      sportello_meeting_set (self, SPORTELLO_MEETING_ORIGIN_CONSULTANT, sportello_database_get_consultant (db));
+      sportello_meeting_set (self, SPORTELLO_MEETING_ORIGIN_HUB, sportello_database_get_hub (db));
+    }
+  sportello_meeting_set (self, SPORTELLO_MEETING_UPDATED_AT, now);
+
+  stmt = _sportello_database_prepare (db,
+    "INSERT INTO meetings (uuid, client_id, starts_at, kind, participants, topics, notes, "
+    "created_at, updated_at, origin_consultant, origin_hub, duration_minutes) "
+    "SELECT ?1, id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11 FROM clients WHERE uuid = ?12 "
+    "ON CONFLICT (uuid) DO UPDATE SET starts_at = excluded.starts_at, kind = excluded.kind, "
+    "participants = excluded.participants, topics = excluded.topics, notes = excluded.notes, "
+    "updated_at = excluded.updated_at, duration_minutes = excluded.duration_minutes", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, self->text[SPORTELLO_MEETING_UUID], -1, SQLITE_STATIC);
+  for (guint i = SPORTELLO_MEETING_STARTS_AT; i < SPORTELLO_MEETING_N_TEXT_FIELDS; i++)
+    sqlite3_bind_text (stmt, i - 1, self->text[i], -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 11, self->duration);
+  sqlite3_bind_text (stmt, 12, self->text[SPORTELLO_MEETING_CLIENT_UUID], -1, SQLITE_STATIC);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      return FALSE;
+    }
+  if (sqlite3_changes (_sportello_database_get_handle (db)) == 0)
+    {
+      g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_FOUND,
+                   _("The client does not exist any more"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* What autosave calls: one small statement, its own implicit transaction */
+gboolean
+sportello_meeting_save_notes (SportelloDatabase  *db,
+                              const char         *uuid,
+                              const char         *notes,
+                              GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = _sportello_database_prepare (db,
+    "UPDATE meetings SET notes = ?1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+    "WHERE uuid = ?2 AND notes IS NOT ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, notes, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+SportelloMeeting *
+sportello_meeting_load (SportelloDatabase  *db,
+                        const char         *uuid,
+                        GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int rc;
+
+  if (!(stmt = _sportello_database_prepare (db, MEETING_SELECT "WHERE m.uuid = ?", error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return meeting_from_row (stmt, now);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_FOUND,
+                 _("The meeting does not exist any more"));
+  else
+    _sportello_database_set_error (db, error);
+
+  return NULL;
+}
+
+gboolean
+sportello_meeting_delete (SportelloDatabase  *db,
+                          const char         *uuid,
+                          GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!(stmt = _sportello_database_prepare (db, "DELETE FROM meetings WHERE uuid = ?", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sportello_meeting_list:
+ * @client_uuid: (nullable): one client's meetings, or everybody's
+ * @kind: (nullable): only this kind
+ *
+ * Meetings, newest first, of clients that are not deleted.
+ */
+GListModel *
+sportello_meeting_list (SportelloDatabase  *db,
+                        const char         *client_uuid,
+                        const char         *kind,
+                        GError            **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (SPORTELLO_TYPE_MEETING);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  stmt = _sportello_database_prepare (db, MEETING_SELECT
+                                      "WHERE c.deleted_at IS NULL AND (?1 IS NULL OR c.uuid = ?1) "
+                                      "AND (?2 IS NULL OR m.kind = ?2) ORDER BY m.starts_at DESC",
+                                      error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, client_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, meeting_from_row (stmt, now));
+
+  if (rc != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      return NULL;
+    }
+
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
