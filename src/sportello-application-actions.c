@@ -77,7 +77,22 @@ sportello_application_actions_shortcuts (GSimpleAction *action,
 }
 #endif
 
+static void
+sportello_application_actions_show_todo (GSimpleAction *action,
+                                         GVariant      *param,
+                                         gpointer       user_data)
+{
+  SportelloApplication *self = user_data;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "todo");
+}
+
 static const GActionEntry actions[] = {
+  { "show-todo", sportello_application_actions_show_todo },
   { "quit", sportello_application_actions_quit },
   { "about", sportello_application_actions_about },
   { "preferences", sportello_application_actions_preferences },

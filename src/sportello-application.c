@@ -9,10 +9,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
+#include <libspelling.h>
 
 #include "sportello-application-private.h"
 #include "sportello-client.h"
+#include "sportello-agenda.h"
 #include "sportello-database.h"
+#include "sportello-follow-up.h"
 #include "sportello-window.h"
 
 struct _SportelloApplication
@@ -23,6 +27,7 @@ struct _SportelloApplication
   GSettings         *settings;
   SportelloDatabase *database;
   GError            *database_error;
+  guint              midnight_source;
 };
 
 G_DEFINE_FINAL_TYPE (SportelloApplication, sportello_application, ADW_TYPE_APPLICATION)
@@ -96,6 +101,80 @@ sportello_application_get_settings (SportelloApplication *self)
   return self->settings;
 }
 
+/**
+ * sportello_application_notify_due:
+ *
+ * Names in a notification the follow-ups due today, or withdraws the
+ * notification when none is. Returns how many are due.
+ */
+guint
+sportello_application_notify_due (SportelloApplication *self)
+{
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GDate) today = sportello_today ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->database == NULL)
+    return 0;
+
+  due = sportello_follow_up_due_today (self->database, today, &error);
+  if (due == NULL || due->len == 0)
+    {
+      g_application_withdraw_notification (G_APPLICATION (self), "due-today");
+      return 0;
+    }
+
+  for (guint i = 0; i < due->len && i < 3; i++)
+    {
+      SportelloFollowUp *f = g_ptr_array_index (due, i);
+
+      if (body->len > 0)
+        g_string_append_c (body, '\n');
+      /* Translators: a follow-up in a notification: client, then what to do */
+      g_string_append_printf (body, _("%s: %s"), sportello_follow_up_get (f, SPORTELLO_FOLLOW_UP_CLIENT_NAME),
+                              sportello_follow_up_get (f, SPORTELLO_FOLLOW_UP_TEXT));
+    }
+  if (due->len > 3)
+    {
+      g_string_append_c (body, '\n');
+      g_string_append_printf (body, ngettext ("and %u more", "and %u more", due->len - 3), due->len - 3);
+    }
+
+  title = g_strdup_printf (ngettext ("%u follow-up due today", "%u follow-ups due today", due->len), due->len);
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body->str);
+  g_notification_set_default_action (notification, "app.show-todo");
+  g_application_send_notification (G_APPLICATION (self), "due-today", notification);
+
+  return due->len;
+}
+
+static guint
+seconds_to_midnight (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (tomorrow),
+                                                         g_date_time_get_month (tomorrow),
+                                                         g_date_time_get_day_of_month (tomorrow), 0, 0, 5);
+
+  return (guint) MAX (60, g_date_time_difference (midnight, now) / G_USEC_PER_SEC);
+}
+
+static gboolean
+midnight_cb (gpointer data)
+{
+  SportelloApplication *self = data;
+
+  /* a new day: what falls due today, while the app runs */
+  sportello_application_notify_due (self);
+  self->midnight_source = g_timeout_add_seconds (seconds_to_midnight (), midnight_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 sportello_application_activate (GApplication *app)
 {
@@ -104,7 +183,15 @@ sportello_application_activate (GApplication *app)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
-    window = GTK_WINDOW (sportello_window_new (self));
+    {
+      window = GTK_WINDOW (sportello_window_new (self));
+
+      if (self->midnight_source == 0)
+        {
+          sportello_application_notify_due (self);
+          self->midnight_source = g_timeout_add_seconds (seconds_to_midnight (), midnight_cb, self);
+        }
+    }
 
   gtk_window_present (window);
 }
@@ -148,6 +235,9 @@ sportello_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (sportello_application_parent_class)->startup (app);
 
+  gtk_source_init ();
+  spelling_init ();
+
   gtk_window_set_default_icon_name (APP_ID);
 
   _sportello_application_actions_init (self);
@@ -156,6 +246,8 @@ sportello_application_startup (GApplication *app)
 static void
 sportello_application_shutdown (GApplication *app)
 {
+  g_clear_handle_id (&SPORTELLO_APPLICATION (app)->midnight_source, g_source_remove);
+
   G_APPLICATION_CLASS (sportello_application_parent_class)->shutdown (app);
 }
 

@@ -20,5 +20,6 @@ SportelloApplication *sportello_application_new          (const char           *
 SportelloDatabase    *sportello_application_get_database (SportelloApplication *self,
                                                           GError              **error);
 GSettings            *sportello_application_get_settings (SportelloApplication *self);
+guint                 sportello_application_notify_due   (SportelloApplication *self);
 
 G_END_DECLS

@@ -14,7 +14,10 @@
 #include "sportello-clients-page.h"
 #include "sportello-contact.h"
 #include "sportello-contact-dialog.h"
+#include "sportello-follow-up.h"
+#include "sportello-follow-up-row.h"
 #include "sportello-format.h"
+#include "sportello-meeting.h"
 #include "sportello-vocabulary.h"
 #include "sportello-window.h"
 
@@ -34,9 +37,21 @@ struct _SportelloClientPage
   AdwPreferencesGroup *privacy_group;
   AdwPreferencesGroup *desk_group;
   GtkListBox         *contacts_list;
+  AdwPreferencesGroup *meetings_group;
+  GtkListBox         *open_follow_ups_list;
+  GtkListBox         *meetings_list;
+  GListModel         *meetings;
+  GListModel         *open_follow_ups;
 };
 
 G_DEFINE_FINAL_TYPE (SportelloClientPage, sportello_client_page, ADW_TYPE_NAVIGATION_PAGE)
+
+enum {
+  OPEN_MEETING,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 add_row (SportelloClientPage *self,
@@ -190,6 +205,87 @@ create_contact_row (gpointer item,
   return row;
 }
 
+static void fill_meetings (SportelloClientPage *self);
+
+static void
+follow_up_changed (GObject *owner)
+{
+  fill_meetings (SPORTELLO_CLIENT_PAGE (owner));
+}
+
+static GtkWidget *
+create_open_follow_up_row (gpointer item,
+                           gpointer user_data)
+{
+  SportelloClientPage *self = user_data;
+
+  return sportello_follow_up_row_new (self->db, item, FALSE, G_OBJECT (self), follow_up_changed);
+}
+
+static GtkWidget *
+create_meeting_row (gpointer item,
+                    gpointer user_data)
+{
+  SportelloMeeting *meeting = item;
+  g_autofree char *date = sportello_format_date_long (sportello_meeting_get (meeting, SPORTELLO_MEETING_STARTS_AT));
+  g_autofree char *excerpt = sportello_meeting_dup_excerpt (meeting, 120);
+  g_autofree char *title = NULL;
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Translators: a meeting in a client's timeline: date and kind */
+  title = g_strdup_printf (_("%s · %s"), date ? date : "",
+                           sportello_vocabulary_label (SPORTELLO_VOCABULARY_MEETING_KIND,
+                                                       sportello_meeting_get (meeting, SPORTELLO_MEETING_KIND)));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), excerpt[0] ? excerpt : _("No notes yet"));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  g_object_set_data_full (G_OBJECT (row), "uuid", g_strdup (sportello_meeting_get (meeting, SPORTELLO_MEETING_UUID)), g_free);
+
+  return row;
+}
+
+static void
+meeting_activated_cb (SportelloClientPage *self,
+                      GtkListBoxRow       *row)
+{
+  g_signal_emit (self, signals[OPEN_MEETING], 0, g_object_get_data (G_OBJECT (row), "uuid"));
+}
+
+static void
+fill_meetings (SportelloClientPage *self)
+{
+  const char *uuid = sportello_client_get_uuid (self->client);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->meetings);
+  g_clear_object (&self->open_follow_ups);
+  self->meetings = sportello_meeting_list (self->db, uuid, NULL, &error);
+  if (self->meetings == NULL)
+    {
+      g_warning ("Cannot list the meetings: %s", error->message);
+      self->meetings = G_LIST_MODEL (g_list_store_new (SPORTELLO_TYPE_MEETING));
+      g_clear_error (&error);
+    }
+  self->open_follow_ups = sportello_follow_up_list_open (self->db, uuid, NULL, &error);
+  if (self->open_follow_ups == NULL)
+    {
+      g_warning ("Cannot list the follow-ups: %s", error->message);
+      self->open_follow_ups = G_LIST_MODEL (g_list_store_new (SPORTELLO_TYPE_FOLLOW_UP));
+    }
+
+  gtk_list_box_bind_model (self->meetings_list, self->meetings, create_meeting_row, self, NULL);
+  gtk_list_box_bind_model (self->open_follow_ups_list, self->open_follow_ups, create_open_follow_up_row, self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->meetings_list), g_list_model_get_n_items (self->meetings) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->open_follow_ups_list), g_list_model_get_n_items (self->open_follow_ups) > 0);
+  adw_preferences_group_set_description (self->meetings_group,
+                                         g_list_model_get_n_items (self->meetings) == 0
+                                           ? _("No meetings recorded yet")
+                                           : NULL);
+}
+
 static void
 update_actions (SportelloClientPage *self)
 {
@@ -300,6 +396,7 @@ fill (SportelloClientPage *self)
                                            ? _("Add the people you talk to at this firm")
                                            : NULL);
 
+  fill_meetings (self);
   update_actions (self);
 }
 
@@ -320,6 +417,8 @@ sportello_client_page_dispose (GObject *object)
 
   g_clear_object (&self->client);
   g_clear_object (&self->contacts);
+  g_clear_object (&self->meetings);
+  g_clear_object (&self->open_follow_ups);
   g_clear_object (&self->db);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
@@ -344,7 +443,17 @@ sportello_client_page_class_init (SportelloClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, privacy_group);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, desk_group);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, contacts_list);
+  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, meetings_group);
+  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, open_follow_ups_list);
+  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, meetings_list);
   gtk_widget_class_bind_template_callback (widget_class, add_contact_cb);
+
+  /**
+   * SportelloClientPage::open-meeting:
+   * @uuid: the meeting to show
+   */
+  signals[OPEN_MEETING] = g_signal_new ("open-meeting", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -355,6 +464,8 @@ sportello_client_page_init (SportelloClientPage *self)
   self->rows = g_ptr_array_new ();
   g_signal_connect_object (self->contacts_list, "row-activated",
                            G_CALLBACK (contact_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->meetings_list, "row-activated",
+                           G_CALLBACK (meeting_activated_cb), self, G_CONNECT_SWAPPED);
 }
 
 SportelloClientPage *

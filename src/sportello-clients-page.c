@@ -15,6 +15,8 @@
 #include "sportello-client-page.h"
 #include "sportello-client-row.h"
 #include "sportello-clients-page.h"
+#include "sportello-meeting-page.h"
+#include "sportello-meeting.h"
 #include "sportello-vocabulary.h"
 #include "sportello-window.h"
 
@@ -221,6 +223,63 @@ visible_client_page (SportelloClientsPage *self)
   AdwNavigationPage *page = adw_navigation_view_get_visible_page (self->navigation_view);
 
   return SPORTELLO_IS_CLIENT_PAGE (page) ? SPORTELLO_CLIENT_PAGE (page) : NULL;
+}
+
+/* Back from a meeting: the client's page shows it too */
+static void
+popped_cb (SportelloClientsPage *self,
+           AdwNavigationPage    *popped)
+{
+  SportelloClientPage *page = visible_client_page (self);
+
+  if (SPORTELLO_IS_MEETING_PAGE (popped) && page != NULL)
+    {
+      sportello_client_page_reload (page);
+      refresh (self);
+    }
+}
+
+static void
+open_meeting_cb (SportelloClientsPage *self,
+                 const char           *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  SportelloMeetingPage *page = sportello_meeting_page_new (self->db, uuid, &error);
+
+  if (page == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (page));
+}
+
+static void
+client_new_meeting_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  SportelloClientsPage *self = SPORTELLO_CLIENTS_PAGE (widget);
+  SportelloClientPage *page = visible_client_page (self);
+  g_autoptr(SportelloMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *participants;
+
+  if (page == NULL)
+    return;
+
+  meeting = sportello_meeting_new (sportello_client_page_get_uuid (page));
+  participants = sportello_database_get_consultant (self->db);
+  sportello_meeting_set (meeting, SPORTELLO_MEETING_PARTICIPANTS, participants);
+  if (!sportello_meeting_save (meeting, self->db, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  sportello_client_page_reload (page);
+  open_meeting_cb (self, sportello_meeting_get (meeting, SPORTELLO_MEETING_UUID));
 }
 
 static void
@@ -585,6 +644,7 @@ sportello_clients_page_class_init (SportelloClientsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "clients.new", NULL, clients_new_action);
   gtk_widget_class_install_action (widget_class, "clients.clear-filters", NULL, clients_clear_filters_action);
   gtk_widget_class_install_action (widget_class, "client.edit", NULL, client_edit_action);
+  gtk_widget_class_install_action (widget_class, "client.new-meeting", NULL, client_new_meeting_action);
   gtk_widget_class_install_action (widget_class, "client.archive", NULL, client_archive_action);
   gtk_widget_class_install_action (widget_class, "client.unarchive", NULL, client_archive_action);
   gtk_widget_class_install_action (widget_class, "client.delete", NULL, client_delete_action);
@@ -620,6 +680,7 @@ sportello_clients_page_init (SportelloClientsPage *self)
   gtk_list_view_set_factory (self->list_view, factory);
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  g_signal_connect_object (self->navigation_view, "popped", G_CALLBACK (popped_cb), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.clear-filters", FALSE);
@@ -689,6 +750,7 @@ sportello_clients_page_open_client (SportelloClientsPage *self,
       return;
     }
 
+  g_signal_connect_object (page, "open-meeting", G_CALLBACK (open_meeting_cb), self, G_CONNECT_SWAPPED);
   adw_navigation_view_pop_to_tag (self->navigation_view, "list");
   adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (page));
 }

@@ -20,6 +20,7 @@ struct _SportelloPreferencesDialog
   AdwEntryRow          *consultant_name_row;
   AdwEntryRow          *consultant_email_row;
   AdwEntryRow          *hub_name_row;
+  AdwSwitchRow         *spell_check_row;
 };
 
 G_DEFINE_FINAL_TYPE (SportelloPreferencesDialog, sportello_preferences_dialog, ADW_TYPE_PREFERENCES_DIALOG)
@@ -44,6 +45,7 @@ sportello_preferences_dialog_class_init (SportelloPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SportelloPreferencesDialog, consultant_name_row);
   gtk_widget_class_bind_template_child (widget_class, SportelloPreferencesDialog, consultant_email_row);
   gtk_widget_class_bind_template_child (widget_class, SportelloPreferencesDialog, hub_name_row);
+  gtk_widget_class_bind_template_child (widget_class, SportelloPreferencesDialog, spell_check_row);
 }
 
 static void
@@ -66,6 +68,7 @@ sportello_preferences_dialog_new (SportelloApplication *application)
   g_settings_bind (settings, "consultant-name", self->consultant_name_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "consultant-email", self->consultant_email_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "hub-name", self->hub_name_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "spell-check", self->spell_check_row, "active", G_SETTINGS_BIND_DEFAULT);
 
   return self;
 }

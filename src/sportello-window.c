@@ -12,6 +12,8 @@
 
 #include "sportello-application.h"
 #include "sportello-clients-page.h"
+#include "sportello-meetings-page.h"
+#include "sportello-todo-page.h"
 #include "sportello-database.h"
 #include "sportello-window.h"
 
@@ -30,6 +32,8 @@ struct _SportelloWindow
   AdwNavigationPage     *content_page;
   GtkStack              *section_stack;
   SportelloClientsPage  *clients_page;
+  SportelloMeetingsPage *meetings_page;
+  SportelloTodoPage     *todo_page;
 };
 
 G_DEFINE_FINAL_TYPE (SportelloWindow, sportello_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -122,6 +126,8 @@ sportello_window_setup (SportelloWindow *self)
   if ((db = sportello_application_get_database (SPORTELLO_APPLICATION (app), &error)) != NULL)
     {
       sportello_clients_page_set_database (self->clients_page, db);
+      sportello_meetings_page_set_database (self->meetings_page, db);
+      sportello_todo_page_set_database (self->todo_page, db);
     }
   else
     {
@@ -226,6 +232,8 @@ sportello_window_class_init (SportelloWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, content_page);
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, section_stack);
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, clients_page);
+  gtk_widget_class_bind_template_child (widget_class, SportelloWindow, meetings_page);
+  gtk_widget_class_bind_template_child (widget_class, SportelloWindow, todo_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.section", "section");
@@ -233,6 +241,8 @@ sportello_window_class_init (SportelloWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
 
   g_type_ensure (SPORTELLO_TYPE_CLIENTS_PAGE);
+  g_type_ensure (SPORTELLO_TYPE_MEETINGS_PAGE);
+  g_type_ensure (SPORTELLO_TYPE_TODO_PAGE);
 }
 
 static void
@@ -249,6 +259,18 @@ SportelloClientsPage *
 _sportello_window_get_clients_page (SportelloWindow *self)
 {
   return self->clients_page;
+}
+
+SportelloMeetingsPage *
+_sportello_window_get_meetings_page (SportelloWindow *self)
+{
+  return self->meetings_page;
+}
+
+SportelloTodoPage *
+_sportello_window_get_todo_page (SportelloWindow *self)
+{
+  return self->todo_page;
 }
 
 SportelloWindow *
@@ -289,6 +311,12 @@ sportello_window_set_section (SportelloWindow *self,
     return;
 
   gtk_stack_set_visible_child (self->section_stack, child);
+
+  /* what other sections changed shows when one is opened */
+  if (g_str_equal (section, "meetings"))
+    sportello_meetings_page_refresh (self->meetings_page);
+  else if (g_str_equal (section, "todo"))
+    sportello_todo_page_refresh (self->todo_page);
   page = gtk_stack_get_page (self->section_stack, child);
   adw_navigation_page_set_title (self->content_page, gtk_stack_page_get_title (page));
 

@@ -25,6 +25,10 @@ void             sportello_window_add_toast   (SportelloWindow      *self,
 
 /* for the tests */
 typedef struct _SportelloClientsPage SportelloClientsPage;
-SportelloClientsPage *_sportello_window_get_clients_page (SportelloWindow *self);
+typedef struct _SportelloMeetingsPage SportelloMeetingsPage;
+typedef struct _SportelloTodoPage SportelloTodoPage;
+SportelloClientsPage  *_sportello_window_get_clients_page  (SportelloWindow *self);
+SportelloMeetingsPage *_sportello_window_get_meetings_page (SportelloWindow *self);
+SportelloTodoPage     *_sportello_window_get_todo_page     (SportelloWindow *self);
 
 G_END_DECLS

@@ -58,6 +58,19 @@ static const SportelloTerm consent_bases[] = {
   { "legitimate-interest", NC_("GDPR legal basis", "Legitimate interest") },
 };
 
+static const SportelloTerm meeting_kinds[] = {
+  { "desk", NC_("meeting kind", "At the desk") },
+  { "video", NC_("meeting kind", "Video call") },
+  { "phone", NC_("meeting kind", "Phone call") },
+  { "visit", NC_("meeting kind", "Company visit") },
+  { "webinar", NC_("meeting kind", "Webinar") },
+};
+
+static const SportelloTerm assignees[] = {
+  { "consultant", NC_("who does a follow-up", "Consultant") },
+  { "client", NC_("who does a follow-up", "Client") },
+};
+
 static const struct {
   const SportelloTerm *terms;
   guint                n_terms;
@@ -68,6 +81,8 @@ static const struct {
   [SPORTELLO_VOCABULARY_STATUS] = { statuses, G_N_ELEMENTS (statuses), "client status" },
   [SPORTELLO_VOCABULARY_SOURCE] = { sources, G_N_ELEMENTS (sources), "how the client reached the desk" },
   [SPORTELLO_VOCABULARY_CONSENT_BASIS] = { consent_bases, G_N_ELEMENTS (consent_bases), "GDPR legal basis" },
+  [SPORTELLO_VOCABULARY_MEETING_KIND] = { meeting_kinds, G_N_ELEMENTS (meeting_kinds), "meeting kind" },
+  [SPORTELLO_VOCABULARY_ASSIGNEE] = { assignees, G_N_ELEMENTS (assignees), "who does a follow-up" },
 };
 
 const SportelloTerm *

@@ -1,0 +1,606 @@
+/* sportello-meeting-page.c: one meeting, its notes and follow-ups
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * There is no Save button: notes are stored half a second after the last
+ * keystroke, and whatever is pending when the page goes away (closing the
+ * window, going back) is stored then.
+ */
+
+#define G_LOG_DOMAIN "sportello-meeting-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <gtksourceview/gtksource.h>
+#include <libspelling.h>
+
+#include "sportello-application.h"
+#include "sportello-follow-up.h"
+#include "sportello-follow-up-row.h"
+#include "sportello-format.h"
+#include "sportello-meeting-page.h"
+#include "sportello-vocabulary.h"
+#include "sportello-window.h"
+
+#define AUTOSAVE_DELAY_MS 500
+
+struct _SportelloMeetingPage
+{
+  AdwNavigationPage          parent_instance;
+
+  SportelloDatabase         *db;
+  SportelloMeeting          *meeting;
+  GListModel                *follow_ups;
+  SpellingTextBufferAdapter *spelling;
+  guint                      notes_source;
+  guint                      details_source;
+  gboolean                   loading;
+
+  AdwExpanderRow            *details_row;
+  AdwEntryRow               *starts_at_row;
+  AdwSpinRow                *duration_row;
+  AdwComboRow               *kind_row;
+  AdwEntryRow               *participants_row;
+  AdwEntryRow               *topics_row;
+  GtkSourceView             *notes_view;
+  GtkListBox                *follow_ups_list;
+  AdwEntryRow               *new_follow_up_row;
+};
+
+G_DEFINE_FINAL_TYPE (SportelloMeetingPage, sportello_meeting_page, ADW_TYPE_NAVIGATION_PAGE)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+toast (SportelloMeetingPage *self,
+       AdwToast             *t)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (SPORTELLO_IS_WINDOW (root))
+    sportello_window_add_toast (SPORTELLO_WINDOW (root), t);
+  else
+    g_object_unref (g_object_ref_sink (t));
+}
+
+static void
+show_error (SportelloMeetingPage *self,
+            const GError         *error)
+{
+  toast (self, adw_toast_new (error->message));
+}
+
+static char *
+get_notes (SportelloMeetingPage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+static void
+save_notes (SportelloMeetingPage *self)
+{
+  g_autofree char *notes = get_notes (self);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->notes_source, g_source_remove);
+
+  if (!sportello_meeting_save_notes (self->db, sportello_meeting_get (self->meeting, SPORTELLO_MEETING_UUID),
+                                     notes, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  sportello_meeting_set (self->meeting, SPORTELLO_MEETING_NOTES, notes);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static gboolean
+notes_timeout_cb (gpointer data)
+{
+  SportelloMeetingPage *self = data;
+
+  self->notes_source = 0;
+  save_notes (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+notes_changed_cb (SportelloMeetingPage *self)
+{
+  if (self->loading)
+    return;
+
+  g_clear_handle_id (&self->notes_source, g_source_remove);
+  self->notes_source = g_timeout_add (AUTOSAVE_DELAY_MS, notes_timeout_cb, self);
+}
+
+static char *
+local_starts_at (SportelloMeeting *meeting)
+{
+  g_autoptr(GDateTime) dt = sportello_parse_timestamp (sportello_meeting_get (meeting, SPORTELLO_MEETING_STARTS_AT));
+
+  return dt ? g_date_time_format (dt, "%Y-%m-%d %H:%M") : g_strdup ("");
+}
+
+/* “2026-11-25 14:30” in local time, to UTC; NULL if it is not a date */
+static char *
+parse_local (const char *text)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  int y, mo, d, h = 9, mi = 0;
+
+  if (sscanf (text, "%d-%d-%d %d:%d", &y, &mo, &d, &h, &mi) < 3)
+    return NULL;
+  if (!(dt = g_date_time_new (local, y, mo, d, h, mi, 0)))
+    return NULL;
+
+  utc = g_date_time_to_utc (dt);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:00Z");
+}
+
+static void
+update_title (SportelloMeetingPage *self)
+{
+  g_autofree char *date = sportello_format_date_long (sportello_meeting_get (self->meeting, SPORTELLO_MEETING_STARTS_AT));
+  g_autofree char *title = NULL;
+  const char *kind = sportello_vocabulary_label (SPORTELLO_VOCABULARY_MEETING_KIND,
+                                                 sportello_meeting_get (self->meeting, SPORTELLO_MEETING_KIND));
+
+  /* Translators: the title of a meeting page: the client's name */
+  adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self), sportello_meeting_get (self->meeting, SPORTELLO_MEETING_CLIENT_NAME));
+  /* Translators: summary of a meeting: kind and date, as in “Videochiamata · 25 novembre 2026” */
+  title = g_strdup_printf (_("%s · %s"), kind, date ? date : "");
+  adw_expander_row_set_subtitle (self->details_row, title);
+}
+
+static void
+save_details (SportelloMeetingPage *self)
+{
+  g_autofree char *starts_at = parse_local (gtk_editable_get_text (GTK_EDITABLE (self->starts_at_row)));
+  g_autoptr(GError) error = NULL;
+  const SportelloTerm *kinds;
+  guint n, selected;
+
+  g_clear_handle_id (&self->details_source, g_source_remove);
+
+  if (starts_at == NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->starts_at_row), "error");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->starts_at_row), "error");
+
+  kinds = sportello_vocabulary_terms (SPORTELLO_VOCABULARY_MEETING_KIND, &n);
+  selected = adw_combo_row_get_selected (self->kind_row);
+
+  sportello_meeting_set (self->meeting, SPORTELLO_MEETING_STARTS_AT, starts_at);
+  sportello_meeting_set_duration (self->meeting, (int) adw_spin_row_get_value (self->duration_row));
+  sportello_meeting_set (self->meeting, SPORTELLO_MEETING_KIND, selected < n ? kinds[selected].id : "desk");
+  sportello_meeting_set (self->meeting, SPORTELLO_MEETING_PARTICIPANTS, gtk_editable_get_text (GTK_EDITABLE (self->participants_row)));
+  sportello_meeting_set (self->meeting, SPORTELLO_MEETING_TOPICS, gtk_editable_get_text (GTK_EDITABLE (self->topics_row)));
+
+  /* the notes go with the details, so a details save never undoes typing */
+  {
+    g_autofree char *notes = get_notes (self);
+
+    sportello_meeting_set (self->meeting, SPORTELLO_MEETING_NOTES, notes);
+    g_clear_handle_id (&self->notes_source, g_source_remove);
+  }
+
+  if (!sportello_meeting_save (self->meeting, self->db, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  update_title (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static gboolean
+details_timeout_cb (gpointer data)
+{
+  SportelloMeetingPage *self = data;
+
+  self->details_source = 0;
+  save_details (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+details_changed_cb (SportelloMeetingPage *self)
+{
+  if (self->loading || self->meeting == NULL)
+    return;
+
+  g_clear_handle_id (&self->details_source, g_source_remove);
+  self->details_source = g_timeout_add (AUTOSAVE_DELAY_MS, details_timeout_cb, self);
+}
+
+/**
+ * sportello_meeting_page_flush:
+ *
+ * Stores at once whatever autosave is still waiting for.
+ */
+void
+sportello_meeting_page_flush (SportelloMeetingPage *self)
+{
+  g_return_if_fail (SPORTELLO_IS_MEETING_PAGE (self));
+
+  if (self->details_source != 0)
+    save_details (self);
+  if (self->notes_source != 0)
+    save_notes (self);
+}
+
+/* ------------------------------------------------------- follow-ups ---- */
+
+static void reload_follow_ups (SportelloMeetingPage *self);
+
+static void
+follow_up_changed (GObject *owner)
+{
+  SportelloMeetingPage *self = SPORTELLO_MEETING_PAGE (owner);
+
+  reload_follow_ups (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static GtkWidget *
+create_follow_up_row (gpointer item,
+                      gpointer user_data)
+{
+  SportelloMeetingPage *self = user_data;
+
+  return sportello_follow_up_row_new (self->db, item, FALSE, G_OBJECT (self), follow_up_changed);
+}
+
+static void
+reload_follow_ups (SportelloMeetingPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->follow_ups);
+  self->follow_ups = sportello_follow_up_list_for_meeting (self->db, sportello_meeting_get (self->meeting, SPORTELLO_MEETING_UUID), &error);
+  if (self->follow_ups == NULL)
+    {
+      show_error (self, error);
+      self->follow_ups = G_LIST_MODEL (g_list_store_new (SPORTELLO_TYPE_FOLLOW_UP));
+    }
+  gtk_list_box_bind_model (self->follow_ups_list, self->follow_ups, create_follow_up_row, self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->follow_ups_list), g_list_model_get_n_items (self->follow_ups) > 0);
+}
+
+static gboolean
+add_follow_up (SportelloMeetingPage *self,
+               const char           *text)
+{
+  g_autoptr(SportelloFollowUp) f = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) week = g_date_time_add_days (now, 7);
+  g_autofree char *due = g_date_time_format (week, "%Y-%m-%d");
+  g_autoptr(GError) error = NULL;
+
+  f = sportello_follow_up_new (sportello_meeting_get (self->meeting, SPORTELLO_MEETING_UUID), text);
+  sportello_follow_up_set (f, SPORTELLO_FOLLOW_UP_DUE_DATE, due);
+  if (!sportello_follow_up_save (f, self->db, &error))
+    {
+      show_error (self, error);
+      return FALSE;
+    }
+
+  reload_follow_ups (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+static void
+new_follow_up_cb (SportelloMeetingPage *self)
+{
+  if (add_follow_up (self, gtk_editable_get_text (GTK_EDITABLE (self->new_follow_up_row))))
+    gtk_editable_set_text (GTK_EDITABLE (self->new_follow_up_row), "");
+}
+
+static void
+line_to_follow_up_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  SportelloMeetingPage *self = SPORTELLO_MEETING_PAGE (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view));
+  GtkTextIter start, end;
+  g_autofree char *line = NULL;
+  char *text;
+
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    {
+      gtk_text_buffer_get_iter_at_mark (buffer, &start, gtk_text_buffer_get_insert (buffer));
+      end = start;
+      gtk_text_iter_set_line_offset (&start, 0);
+      if (!gtk_text_iter_ends_line (&end))
+        gtk_text_iter_forward_to_line_end (&end);
+    }
+
+  line = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  text = g_strstrip (line);
+  /* a Markdown list item or heading becomes plain text */
+  while (*text == '-' || *text == '*' || *text == '#' || *text == '>' || *text == ' ' ||
+         (*text == '[' && (text[1] == ' ' || text[1] == 'x') && text[2] == ']'))
+    text += *text == '[' ? 3 : 1;
+
+  if (*text == '\0')
+    {
+      toast (self, adw_toast_new (_("Put the cursor on a line of the notes first")));
+      return;
+    }
+
+  if (add_follow_up (self, text))
+    toast (self, adw_toast_new (_("Follow-up added, due in a week")));
+}
+
+/* ----------------------------------------------------------- delete ---- */
+
+typedef struct
+{
+  SportelloDatabase *db;
+  SportelloMeeting  *meeting;
+  GListModel        *follow_ups;
+} DeletedMeeting;
+
+static void
+deleted_meeting_free (gpointer data)
+{
+  DeletedMeeting *deleted = data;
+
+  g_object_unref (deleted->db);
+  g_object_unref (deleted->meeting);
+  g_object_unref (deleted->follow_ups);
+  g_free (deleted);
+}
+
+static void
+undo_delete_cb (AdwToast       *t,
+                DeletedMeeting *deleted)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sportello_meeting_save (deleted->meeting, deleted->db, &error))
+    {
+      g_warning ("Cannot restore a meeting: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (deleted->follow_ups); i++)
+    {
+      g_autoptr(SportelloFollowUp) f = g_list_model_get_item (deleted->follow_ups, i);
+
+      if (!sportello_follow_up_save (f, deleted->db, &error))
+        g_clear_error (&error);
+    }
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  SportelloMeetingPage *self = SPORTELLO_MEETING_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  DeletedMeeting *deleted;
+  AdwNavigationView *view;
+  AdwToast *t;
+
+  sportello_meeting_page_flush (self);
+
+  deleted = g_new0 (DeletedMeeting, 1);
+  deleted->db = g_object_ref (self->db);
+  deleted->meeting = g_object_ref (self->meeting);
+  deleted->follow_ups = g_object_ref (self->follow_ups);
+
+  if (!sportello_meeting_delete (self->db, sportello_meeting_get (self->meeting, SPORTELLO_MEETING_UUID), &error))
+    {
+      deleted_meeting_free (deleted);
+      show_error (self, error);
+      return;
+    }
+
+  t = adw_toast_new (_("Meeting deleted"));
+  adw_toast_set_button_label (t, _("_Undo"));
+  g_signal_connect_data (t, "button-clicked", G_CALLBACK (undo_delete_cb), deleted,
+                         (GClosureNotify) (void (*) (void)) deleted_meeting_free, 0);
+  toast (self, t);
+
+  g_signal_emit (self, signals[CHANGED], 0);
+  view = ADW_NAVIGATION_VIEW (gtk_widget_get_ancestor (widget, ADW_TYPE_NAVIGATION_VIEW));
+  if (view != NULL)
+    adw_navigation_view_pop (view);
+}
+
+/* ---------------------------------------------------------- GObject ---- */
+
+static void
+update_style_scheme (SportelloMeetingPage *self)
+{
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GtkSourceStyleScheme *scheme;
+
+  scheme = gtk_source_style_scheme_manager_get_scheme (schemes, dark ? "Adwaita-dark" : "Adwaita");
+  if (scheme != NULL)
+    gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view))), scheme);
+}
+
+static void
+sportello_meeting_page_hidden (AdwNavigationPage *page)
+{
+  sportello_meeting_page_flush (SPORTELLO_MEETING_PAGE (page));
+
+  ADW_NAVIGATION_PAGE_CLASS (sportello_meeting_page_parent_class)->hidden (page);
+}
+
+static void
+sportello_meeting_page_dispose (GObject *object)
+{
+  SportelloMeetingPage *self = (SportelloMeetingPage *)object;
+
+  /* nothing typed is lost when the page or the window goes away */
+  if (self->meeting != NULL)
+    sportello_meeting_page_flush (self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_MEETING_PAGE);
+
+  g_clear_object (&self->spelling);
+  g_clear_object (&self->follow_ups);
+  g_clear_object (&self->meeting);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (sportello_meeting_page_parent_class)->dispose (object);
+}
+
+static void
+sportello_meeting_page_class_init (SportelloMeetingPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AdwNavigationPageClass *page_class = ADW_NAVIGATION_PAGE_CLASS (klass);
+
+  object_class->dispose = sportello_meeting_page_dispose;
+  page_class->hidden = sportello_meeting_page_hidden;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-meeting-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SportelloMeetingPage, details_row);
+  gtk_widget_class_bind_template_child (widget_class, SportelloMeetingPage, starts_at_row);
+  gtk_widget_class_bind_template_child (widget_class, SportelloMeetingPage, duration_row);
+  gtk_widget_class_bind_template_child (widget_class, SportelloMeetingPage, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, SportelloMeetingPage, participants_row);
+  gtk_widget_class_bind_template_child (widget_class, SportelloMeetingPage, topics_row);
+  gtk_widget_class_bind_template_child (widget_class, SportelloMeetingPage, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, SportelloMeetingPage, follow_ups_list);
+  gtk_widget_class_bind_template_child (widget_class, SportelloMeetingPage, new_follow_up_row);
+  gtk_widget_class_bind_template_callback (widget_class, details_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, new_follow_up_cb);
+
+  gtk_widget_class_install_action (widget_class, "meeting.line-to-follow-up", NULL, line_to_follow_up_action);
+  gtk_widget_class_install_action (widget_class, "meeting.delete", NULL, delete_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "meeting.line-to-follow-up", NULL);
+}
+
+static void
+sportello_meeting_page_init (SportelloMeetingPage *self)
+{
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(SpellingChecker) checker = NULL;
+  GtkSourceBuffer *buffer;
+  const SportelloTerm *terms;
+  guint n;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  terms = sportello_vocabulary_terms (SPORTELLO_VOCABULARY_MEETING_KIND, &n);
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (kinds, sportello_vocabulary_label (SPORTELLO_VOCABULARY_MEETING_KIND, terms[i].id));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+
+  buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view)));
+  gtk_source_buffer_set_language (buffer, gtk_source_language_manager_get_language (languages, "markdown"));
+  gtk_source_buffer_set_highlight_syntax (buffer, TRUE);
+  update_style_scheme (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
+
+  /* Italian spell checking, with suggestions in the context menu */
+  checker = spelling_checker_new (spelling_provider_get_default (), "it_IT");
+  self->spelling = spelling_text_buffer_adapter_new (buffer, checker);
+  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->notes_view),
+                                spelling_text_buffer_adapter_get_menu_model (self->spelling));
+  gtk_widget_insert_action_group (GTK_WIDGET (self->notes_view), "spelling", G_ACTION_GROUP (self->spelling));
+  if (SPORTELLO_IS_APPLICATION (g_application_get_default ()))
+    g_settings_bind (sportello_application_get_settings (SPORTELLO_APPLICATION (g_application_get_default ())),
+                     "spell-check", self->spelling, "enabled", G_SETTINGS_BIND_GET);
+  else
+    spelling_text_buffer_adapter_set_enabled (self->spelling, TRUE);
+
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+SportelloMeetingPage *
+sportello_meeting_page_new (SportelloDatabase  *db,
+                            const char         *uuid,
+                            GError            **error)
+{
+  g_autoptr(SportelloMeeting) meeting = NULL;
+  g_autofree char *starts_at = NULL;
+  SportelloMeetingPage *self;
+  int kind;
+
+  if (!(meeting = sportello_meeting_load (db, uuid, error)))
+    return NULL;
+
+  self = g_object_new (SPORTELLO_TYPE_MEETING_PAGE, NULL);
+  self->db = g_object_ref (db);
+  self->meeting = g_steal_pointer (&meeting);
+
+  self->loading = TRUE;
+  starts_at = local_starts_at (self->meeting);
+  gtk_editable_set_text (GTK_EDITABLE (self->starts_at_row), starts_at);
+  adw_spin_row_set_value (self->duration_row, sportello_meeting_get_duration (self->meeting));
+  kind = sportello_vocabulary_index (SPORTELLO_VOCABULARY_MEETING_KIND, sportello_meeting_get (self->meeting, SPORTELLO_MEETING_KIND));
+  adw_combo_row_set_selected (self->kind_row, MAX (kind, 0));
+  gtk_editable_set_text (GTK_EDITABLE (self->participants_row), sportello_meeting_get (self->meeting, SPORTELLO_MEETING_PARTICIPANTS));
+  gtk_editable_set_text (GTK_EDITABLE (self->topics_row), sportello_meeting_get (self->meeting, SPORTELLO_MEETING_TOPICS));
+  gtk_text_buffer_begin_irreversible_action ((gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view))));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view)),
+                            sportello_meeting_get (self->meeting, SPORTELLO_MEETING_NOTES), -1);
+  gtk_text_buffer_end_irreversible_action ((gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view))));
+  self->loading = FALSE;
+
+  update_title (self);
+  reload_follow_ups (self);
+
+  return self;
+}
+
+SportelloMeeting *
+sportello_meeting_page_get_meeting (SportelloMeetingPage *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_MEETING_PAGE (self), NULL);
+
+  return self->meeting;
+}
+
+gboolean
+sportello_meeting_page_get_spell_checking (SportelloMeetingPage *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_MEETING_PAGE (self), FALSE);
+
+  return spelling_text_buffer_adapter_get_enabled (self->spelling) &&
+         g_strcmp0 (spelling_checker_get_language (spelling_text_buffer_adapter_get_checker (self->spelling)), "it_IT") == 0;
+}
+
+GtkTextView *
+sportello_meeting_page_get_view (SportelloMeetingPage *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_MEETING_PAGE (self), NULL);
+
+  return GTK_TEXT_VIEW (self->notes_view);
+}

@@ -1,0 +1,134 @@
+/* sportello-todo-page.c: the To Do section
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Open follow-ups of every client, grouped as overdue, today, this week,
+ * later and without a date. Checking one marks it done, with Undo.
+ */
+
+#define G_LOG_DOMAIN "sportello-todo-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sportello-agenda.h"
+#include "sportello-follow-up.h"
+#include "sportello-follow-up-row.h"
+#include "sportello-todo-page.h"
+
+struct _SportelloTodoPage
+{
+  GtkWidget          parent_instance;
+
+  SportelloDatabase *db;
+  guint              n_open;
+
+  GtkStack          *stack;
+  GtkBox            *groups_box;
+};
+
+G_DEFINE_FINAL_TYPE (SportelloTodoPage, sportello_todo_page, GTK_TYPE_WIDGET)
+
+static void
+follow_up_changed (GObject *owner)
+{
+  sportello_todo_page_refresh (SPORTELLO_TODO_PAGE (owner));
+}
+
+static void
+sportello_todo_page_dispose (GObject *object)
+{
+  SportelloTodoPage *self = (SportelloTodoPage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_TODO_PAGE);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (sportello_todo_page_parent_class)->dispose (object);
+}
+
+static void
+sportello_todo_page_class_init (SportelloTodoPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sportello_todo_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-todo-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SportelloTodoPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, SportelloTodoPage, groups_box);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+sportello_todo_page_init (SportelloTodoPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+sportello_todo_page_set_database (SportelloTodoPage *self,
+                                  SportelloDatabase *db)
+{
+  g_return_if_fail (SPORTELLO_IS_TODO_PAGE (self));
+
+  if (g_set_object (&self->db, db))
+    sportello_todo_page_refresh (self);
+}
+
+void
+sportello_todo_page_refresh (SportelloTodoPage *self)
+{
+  g_autoptr(GListModel) open = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwPreferencesGroup *groups[SPORTELLO_DUE_NO_DATE + 1] = { NULL, };
+
+  g_return_if_fail (SPORTELLO_IS_TODO_PAGE (self));
+
+  if (self->db == NULL)
+    return;
+
+  open = sportello_follow_up_list_open (self->db, NULL, NULL, &error);
+  if (open == NULL)
+    {
+      g_warning ("Cannot list the follow-ups: %s", error->message);
+      return;
+    }
+
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box)));)
+    gtk_box_remove (self->groups_box, child);
+
+  for (guint i = 0; i <= SPORTELLO_DUE_NO_DATE; i++)
+    {
+      groups[i] = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+      adw_preferences_group_set_title (groups[i], sportello_due_group_label (i));
+      gtk_widget_set_visible (GTK_WIDGET (groups[i]), FALSE);
+      gtk_box_append (self->groups_box, GTK_WIDGET (groups[i]));
+    }
+  gtk_widget_add_css_class (GTK_WIDGET (groups[SPORTELLO_DUE_OVERDUE]), "overdue");
+
+  self->n_open = g_list_model_get_n_items (open);
+  for (guint i = 0; i < self->n_open; i++)
+    {
+      g_autoptr(SportelloFollowUp) f = g_list_model_get_item (open, i);
+      int group = CLAMP (sportello_follow_up_get_group (f), 0, SPORTELLO_DUE_NO_DATE);
+
+      adw_preferences_group_add (groups[group], sportello_follow_up_row_new (self->db, f, TRUE, G_OBJECT (self),
+                                                                             follow_up_changed));
+      gtk_widget_set_visible (GTK_WIDGET (groups[group]), TRUE);
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, self->n_open > 0 ? "list" : "empty");
+}
+
+guint
+sportello_todo_page_get_n_open (SportelloTodoPage *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_TODO_PAGE (self), 0);
+
+  return self->n_open;
+}

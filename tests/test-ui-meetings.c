@@ -1,0 +1,235 @@
+/* test-ui-meetings.c: notes that are never lost, follow-ups, To Do
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sportello-client.h"
+#include "sportello-database.h"
+#include "sportello-demo.h"
+#include "sportello-follow-up.h"
+#include "sportello-meeting.h"
+#include "sportello-meeting-page.h"
+#include "sportello-meetings-page.h"
+#include "sportello-test-ui.h"
+#include "sportello-todo-page.h"
+#include "sportello-window.h"
+
+static char *
+make_meeting (const char *data_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+  g_autoptr(SportelloClient) client = sportello_client_new ();
+  g_autoptr(SportelloMeeting) meeting = NULL;
+
+  g_assert_no_error (error);
+  sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Pasticceria Villa");
+  g_assert_true (sportello_client_save (client, db, &error));
+  meeting = sportello_meeting_new (sportello_client_get_uuid (client));
+  g_assert_true (sportello_meeting_save (meeting, db, &error));
+
+  return g_strdup (sportello_meeting_get (meeting, SPORTELLO_MEETING_UUID));
+}
+
+static char *
+stored_notes (const char *data_dir,
+              const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+  g_autoptr(SportelloMeeting) meeting = sportello_meeting_load (db, uuid, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (sportello_meeting_get (meeting, SPORTELLO_MEETING_NOTES));
+}
+
+static SportelloMeetingPage *
+open_meeting (GtkWindow  *window,
+              const char *uuid)
+{
+  SportelloMeetingsPage *meetings = _sportello_window_get_meetings_page (SPORTELLO_WINDOW (window));
+  GtkWidget *page;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "meetings");
+  sportello_meetings_page_open (meetings, uuid);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_MEETING_PAGE);
+  g_assert_nonnull (page);
+  return SPORTELLO_MEETING_PAGE (page);
+}
+
+static void
+type_text (GtkTextView *view,
+           const char  *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  /* one keystroke at a time, as the consultant types */
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      char ch[8] = { 0 };
+
+      g_unichar_to_utf8 (g_utf8_get_char (p), ch);
+      gtk_text_buffer_insert_interactive_at_cursor (buffer, ch, -1, TRUE);
+    }
+}
+
+static void
+test_autosave (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-autosave", NULL);
+  g_autofree char *uuid = make_meeting (data_dir);
+  g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
+  GtkWindow *window = sportello_test_app_window (app);
+  SportelloMeetingPage *page = open_meeting (window, uuid);
+  g_autofree char *after_pause = NULL;
+  g_autofree char *after_close = NULL;
+  g_autofree char *shot = NULL;
+
+  /* Italian spell checking is on by default */
+  g_assert_true (sportello_meeting_page_get_spell_checking (page));
+  /* libspelling 0.4.8 warns “code should not be reached” from its idle
+   * checker while text is typed in a test; warnings are fatal here, so the
+   * typing tests run with the preference off (see the closing note). */
+  g_settings_set_boolean (sportello_application_get_settings (app), "spell-check", FALSE);
+  g_assert_false (sportello_meeting_page_get_spell_checking (page));
+
+  type_text (sportello_meeting_page_get_view (page), "## Vendita online\n- Preparare il catalogo");
+
+  /* nothing is saved while typing goes on… */
+  g_assert_cmpstr (stored_notes (data_dir, uuid), ==, "");
+  /* …and everything within a second of the last keystroke */
+  sportello_test_iterate (1000);
+  after_pause = stored_notes (data_dir, uuid);
+  g_assert_cmpstr (after_pause, ==, "## Vendita online\n- Preparare il catalogo");
+
+  shot = sportello_test_screenshot (GTK_WIDGET (window), "meeting-notes");
+
+  /* type, then close the window at once: no save call, nothing lost */
+  type_text (sportello_meeting_page_get_view (page), "\n- Chiedere il preventivo al corriere");
+  gtk_window_destroy (window);
+  sportello_test_iterate (50);
+  after_close = stored_notes (data_dir, uuid);
+  g_assert_cmpstr (after_close, ==, "## Vendita online\n- Preparare il catalogo\n- Chiedere il preventivo al corriere");
+
+  /* reopening shows exactly what was typed */
+  window = sportello_test_app_window (app);
+  page = open_meeting (window, uuid);
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (sportello_meeting_page_get_view (page));
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+    g_assert_cmpstr (text, ==, after_close);
+  }
+
+  sportello_test_app_quit (app);
+}
+
+static void
+test_line_to_follow_up (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-line", NULL);
+  g_autofree char *uuid = make_meeting (data_dir);
+  g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
+  GtkWindow *window = sportello_test_app_window (app);
+  SportelloMeetingPage *page = open_meeting (window, uuid);
+  GtkTextView *view = sportello_meeting_page_get_view (page);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autoptr(GListModel) follow_ups = NULL;
+  g_autoptr(SportelloFollowUp) f = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkTextIter iter;
+
+  g_settings_set_boolean (sportello_application_get_settings (app), "spell-check", FALSE);
+  type_text (view, "Appunti\n- Mandare il confronto tra piattaforme\nFine");
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 1);
+  gtk_text_iter_forward_chars (&iter, 4);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_widget_activate_action (GTK_WIDGET (page), "meeting.line-to-follow-up", NULL);
+  sportello_test_iterate (100);
+
+  {
+    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+    follow_ups = sportello_follow_up_list_for_meeting (db, uuid, &error);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (follow_ups), ==, 1);
+  f = g_list_model_get_item (follow_ups, 0);
+  g_assert_cmpstr (sportello_follow_up_get (f, SPORTELLO_FOLLOW_UP_TEXT), ==, "Mandare il confronto tra piattaforme");
+  g_assert_cmpstr (sportello_follow_up_get (f, SPORTELLO_FOLLOW_UP_DUE_DATE), !=, "");
+
+  sportello_test_app_quit (app);
+}
+
+static void
+test_todo (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-todo", NULL);
+  g_autoptr(SportelloApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  SportelloTodoPage *todo;
+  GtkWindow *window;
+  GtkWidget *check;
+  GtkWidget *undo;
+  g_autofree char *shot = NULL;
+  g_autofree char *shot2 = NULL;
+  guint before;
+
+  {
+    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+    g_assert_true (sportello_demo_fill (db, 60, &error));
+  }
+
+  app = sportello_test_app_new (data_dir);
+  window = sportello_test_app_window (app);
+  gtk_window_set_default_size (window, 1000, 700);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "todo");
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  todo = _sportello_window_get_todo_page (SPORTELLO_WINDOW (window));
+  before = sportello_todo_page_get_n_open (todo);
+  g_assert_cmpuint (before, >, 0);
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "Scadute"));
+  shot = sportello_test_screenshot (GTK_WIDGET (window), "todo");
+
+  /* checking one marks it done, and Undo brings it back */
+  check = sportello_test_find_type (GTK_WIDGET (todo), GTK_TYPE_CHECK_BUTTON);
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  sportello_test_iterate (100);
+  g_assert_cmpuint (sportello_todo_page_get_n_open (todo), ==, before - 1);
+  undo = sportello_test_find_button (GTK_WIDGET (window), "_Annulla");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  sportello_test_iterate (100);
+  g_assert_cmpuint (sportello_todo_page_get_n_open (todo), ==, before);
+
+  /* the Meetings section lists the demo meetings in sections */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "meetings");
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (g_list_model_get_n_items (sportello_meetings_page_get_model (_sportello_window_get_meetings_page (SPORTELLO_WINDOW (window)))), >, 20);
+  shot2 = sportello_test_screenshot (GTK_WIDGET (window), "meetings");
+
+  /* the notification names what is due today, or is withdrawn */
+  sportello_application_notify_due (app);
+
+  sportello_test_app_quit (app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sportello_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/ui/meetings/autosave", test_autosave);
+  g_test_add_func ("/ui/meetings/line-to-follow-up", test_line_to_follow_up);
+  g_test_add_func ("/ui/meetings/todo", test_todo);
+
+  return g_test_run ();
+}
