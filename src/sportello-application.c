@@ -102,30 +102,30 @@ sportello_application_get_settings (SportelloApplication *self)
 }
 
 /**
- * sportello_application_notify_due:
+ * sportello_application_due_notification:
+ * @n_due: (out): how many follow-ups are due today
  *
- * Names in a notification the follow-ups due today, or withdraws the
- * notification when none is. Returns how many are due.
+ * The notification that names the follow-ups due today, or %NULL when
+ * none is.
  */
-guint
-sportello_application_notify_due (SportelloApplication *self)
+GNotification *
+sportello_application_due_notification (SportelloApplication *self,
+                                        guint                *n_due)
 {
   g_autoptr(GPtrArray) due = NULL;
-  g_autoptr(GNotification) notification = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
   g_autoptr(GDate) today = sportello_today ();
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  GNotification *notification;
 
+  *n_due = 0;
   if (self->database == NULL)
-    return 0;
+    return NULL;
 
   due = sportello_follow_up_due_today (self->database, today, &error);
   if (due == NULL || due->len == 0)
-    {
-      g_application_withdraw_notification (G_APPLICATION (self), "due-today");
-      return 0;
-    }
+    return NULL;
 
   for (guint i = 0; i < due->len && i < 3; i++)
     {
@@ -143,13 +143,27 @@ sportello_application_notify_due (SportelloApplication *self)
       g_string_append_printf (body, ngettext ("and %u more", "and %u more", due->len - 3), due->len - 3);
     }
 
+  *n_due = due->len;
   title = g_strdup_printf (ngettext ("%u follow-up due today", "%u follow-ups due today", due->len), due->len);
   notification = g_notification_new (title);
   g_notification_set_body (notification, body->str);
   g_notification_set_default_action (notification, "app.show-todo");
-  g_application_send_notification (G_APPLICATION (self), "due-today", notification);
 
-  return due->len;
+  return notification;
+}
+
+/* Sends the notification of what is due today, or withdraws it */
+static void
+notify_due (SportelloApplication *self)
+{
+  g_autoptr(GNotification) notification = NULL;
+  guint n_due;
+
+  notification = sportello_application_due_notification (self, &n_due);
+  if (notification != NULL)
+    g_application_send_notification (G_APPLICATION (self), "due-today", notification);
+  else
+    g_application_withdraw_notification (G_APPLICATION (self), "due-today");
 }
 
 static guint
@@ -170,7 +184,7 @@ midnight_cb (gpointer data)
   SportelloApplication *self = data;
 
   /* a new day: what falls due today, while the app runs */
-  sportello_application_notify_due (self);
+  notify_due (self);
   self->midnight_source = g_timeout_add_seconds (seconds_to_midnight (), midnight_cb, self);
   return G_SOURCE_REMOVE;
 }
@@ -188,7 +202,7 @@ sportello_application_activate (GApplication *app)
 
       if (self->midnight_source == 0)
         {
-          sportello_application_notify_due (self);
+          notify_due (self);
           self->midnight_source = g_timeout_add_seconds (seconds_to_midnight (), midnight_cb, self);
         }
     }

@@ -20,6 +20,7 @@ SportelloApplication *sportello_application_new          (const char           *
 SportelloDatabase    *sportello_application_get_database (SportelloApplication *self,
                                                           GError              **error);
 GSettings            *sportello_application_get_settings (SportelloApplication *self);
-guint                 sportello_application_notify_due   (SportelloApplication *self);
+GNotification        *sportello_application_due_notification (SportelloApplication *self,
+                                                              guint                *n_due);
 
 G_END_DECLS

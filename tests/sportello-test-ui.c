@@ -11,6 +11,77 @@
 
 #include "sportello-test-ui.h"
 
+/* A stand-in for the desktop's notification server on the test session
+ * bus: GNotification talks to it as to GNOME Shell, and the tests can read
+ * what was sent. */
+static const char notifications_xml[] =
+  "<node><interface name='org.freedesktop.Notifications'>"
+  "<method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "<arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "<arg type='as' direction='in'/><arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+  "<arg type='u' direction='out'/></method>"
+  "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "<method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  "<method name='GetServerInformation'><arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "<arg type='s' direction='out'/><arg type='s' direction='out'/></method>"
+  "</interface></node>";
+
+static char *last_notification;
+
+static void
+notifications_method_cb (GDBusConnection       *connection,
+                         const char            *sender,
+                         const char            *object_path,
+                         const char            *interface_name,
+                         const char            *method_name,
+                         GVariant              *parameters,
+                         GDBusMethodInvocation *invocation,
+                         gpointer               user_data)
+{
+  if (g_str_equal (method_name, "Notify"))
+    {
+      const char *summary, *body;
+
+      g_variant_get_child (parameters, 3, "&s", &summary);
+      g_variant_get_child (parameters, 4, "&s", &body);
+      g_free (last_notification);
+      last_notification = g_strdup_printf ("%s\n%s", summary, body);
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", 1));
+    }
+  else if (g_str_equal (method_name, "GetCapabilities"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new_parsed ("(['body'],)"));
+  else if (g_str_equal (method_name, "GetServerInformation"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(ssss)", "test", "sportello", "1", "1.2"));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static void
+start_notification_server (void)
+{
+  static const GDBusInterfaceVTable vtable = { notifications_method_cb, NULL, NULL };
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+
+  if (bus == NULL)
+    return;
+
+  g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications", info->interfaces[0],
+                                     &vtable, NULL, NULL, NULL);
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.Notifications", 4 /* do not queue */),
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+}
+
+/* What the last notification said: its title, a newline, its body */
+const char *
+sportello_test_last_notification (void)
+{
+  return last_notification;
+}
+
 void
 sportello_test_ui_init (int    *argc,
                         char ***argv)
@@ -40,6 +111,7 @@ sportello_test_ui_init (int    *argc,
   }
   gtk_init ();
   adw_init ();
+  start_notification_server ();
 }
 
 SportelloApplication *

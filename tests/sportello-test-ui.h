@@ -27,6 +27,7 @@ GtkWidget            *sportello_test_find_button     (GtkWidget    *root,
                                                       const char   *label);
 GtkWidget            *sportello_test_find_type       (GtkWidget    *root,
                                                       GType         type);
+const char           *sportello_test_last_notification (void);
 void                  sportello_test_app_quit        (SportelloApplication *app);
 
 G_END_DECLS

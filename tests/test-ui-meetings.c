@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "sportello-client.h"
+#include "sportello-agenda.h"
 #include "sportello-database.h"
 #include "sportello-demo.h"
 #include "sportello-follow-up.h"
@@ -215,8 +216,41 @@ test_todo (void)
   g_assert_cmpuint (g_list_model_get_n_items (sportello_meetings_page_get_model (_sportello_window_get_meetings_page (SPORTELLO_WINDOW (window)))), >, 20);
   shot2 = sportello_test_screenshot (GTK_WIDGET (window), "meetings");
 
-  /* the notification names what is due today, or is withdrawn */
-  sportello_application_notify_due (app);
+  /* the notification names what is due today */
+  {
+    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+    g_autoptr(GListModel) meetings = sportello_meeting_list (db, NULL, NULL, &error);
+    g_autoptr(SportelloMeeting) meeting = g_list_model_get_item (meetings, 0);
+    g_autoptr(SportelloFollowUp) f = sportello_follow_up_new (sportello_meeting_get (meeting, SPORTELLO_MEETING_UUID),
+                                                              "Richiamare il cliente");
+    g_autoptr(GDate) today = sportello_today ();
+    g_autoptr(GPtrArray) due_before = sportello_follow_up_due_today (db, today, &error);
+    char date[16];
+
+    g_date_strftime (date, sizeof date, "%Y-%m-%d", today);
+    sportello_follow_up_set (f, SPORTELLO_FOLLOW_UP_DUE_DATE, date);
+    g_assert_true (sportello_follow_up_save (f, db, &error));
+    {
+      g_autoptr(GNotification) notification = NULL;
+      guint n_due = 0;
+
+      notification = sportello_application_due_notification (app, &n_due);
+      g_assert_nonnull (notification);
+      g_assert_cmpuint (n_due, ==, due_before->len + 1);
+    }
+
+    /* a new window of a fresh start sends it to the desktop */
+    sportello_test_app_quit (app);
+    g_clear_object (&app);
+    app = sportello_test_app_new (data_dir);
+    window = sportello_test_app_window (app);
+    sportello_test_iterate (300);
+    g_assert_nonnull (sportello_test_last_notification ());
+    /* the body names the first three */
+    if (due_before->len < 3)
+      g_assert_nonnull (strstr (sportello_test_last_notification (), "Richiamare il cliente"));
+    g_assert_nonnull (strstr (sportello_test_last_notification (), "in scadenza oggi"));
+  }
 
   sportello_test_app_quit (app);
 }

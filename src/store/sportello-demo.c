@@ -373,8 +373,8 @@ add_meetings (SportelloDatabase  *db,
           g_autoptr(GDateTime) due = g_date_time_add_days (start, due_offset);
           g_autofree char *due_date = g_date_time_format (due, "%Y-%m-%d");
           guint pick = g_rand_int_range (rand, 0, G_N_ELEMENTS (follow_up_pool));
-          /* most of what fell due long ago was done */
-          gboolean done = days_back - due_offset > 7 && g_rand_int_range (rand, 0, 10) < 8;
+          /* nearly all of what fell due long ago was done */
+          gboolean done = days_back - due_offset > 7 && g_rand_int_range (rand, 0, 20) < 19;
           g_autofree char *done_at = done ? g_date_time_format (due, "%Y-%m-%dT%H:%M:00Z") : g_strdup ("");
 
           sqlite3_reset (follow_up_stmt);
