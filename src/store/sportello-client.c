@@ -17,15 +17,14 @@
 
 struct _SportelloClient
 {
-  GObject   parent_instance;
+  SportelloRecord  parent_instance;
 
   gint64    id;
-  char     *text[SPORTELLO_CLIENT_N_TEXT_FIELDS];
   int       employees;        /* -1: not known */
   gboolean  consent_given;
 };
 
-G_DEFINE_FINAL_TYPE (SportelloClient, sportello_client, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (SportelloClient, sportello_client, SPORTELLO_TYPE_RECORD)
 
 enum {
   PROP_0,
@@ -132,8 +131,7 @@ _sportello_client_new_from_row (sqlite3_stmt *stmt)
     {
       const char *value = (const char *) sqlite3_column_text (stmt, i + 1);
 
-      g_free (self->text[i]);
-      self->text[i] = g_strdup (value ? value : "");
+      sportello_record_set (SPORTELLO_RECORD (self), i, value);
     }
   if (sqlite3_column_type (stmt, SPORTELLO_CLIENT_N_TEXT_FIELDS + 1) == SQLITE_NULL)
     self->employees = -1;
@@ -147,17 +145,6 @@ _sportello_client_new_from_row (sqlite3_stmt *stmt)
 /* ------------------------------------------------------- GObject ---- */
 
 static void
-sportello_client_finalize (GObject *object)
-{
-  SportelloClient *self = (SportelloClient *)object;
-
-  for (guint i = 0; i < SPORTELLO_CLIENT_N_TEXT_FIELDS; i++)
-    g_clear_pointer (&self->text[i], g_free);
-
-  G_OBJECT_CLASS (sportello_client_parent_class)->finalize (object);
-}
-
-static void
 sportello_client_get_property (GObject    *object,
                                guint       prop_id,
                                GValue     *value,
@@ -165,14 +152,12 @@ sportello_client_get_property (GObject    *object,
 {
   SportelloClient *self = SPORTELLO_CLIENT (object);
 
-  if (prop_id >= 1 && prop_id <= SPORTELLO_CLIENT_N_TEXT_FIELDS)
-    g_value_set_string (value, self->text[prop_id - 1]);
-  else if (prop_id == PROP_EMPLOYEES)
+  if (prop_id == PROP_EMPLOYEES)
     g_value_set_int (value, self->employees);
   else if (prop_id == PROP_CONSENT_GIVEN)
     g_value_set_boolean (value, self->consent_given);
   else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    G_OBJECT_CLASS (sportello_client_parent_class)->get_property (object, prop_id, value, pspec);
 }
 
 static void
@@ -183,14 +168,12 @@ sportello_client_set_property (GObject      *object,
 {
   SportelloClient *self = SPORTELLO_CLIENT (object);
 
-  if (prop_id >= 1 && prop_id <= SPORTELLO_CLIENT_N_TEXT_FIELDS)
-    sportello_client_set (self, prop_id - 1, g_value_get_string (value));
-  else if (prop_id == PROP_EMPLOYEES)
+  if (prop_id == PROP_EMPLOYEES)
     sportello_client_set_employees (self, g_value_get_int (value));
   else if (prop_id == PROP_CONSENT_GIVEN)
     sportello_client_set_consent_given (self, g_value_get_boolean (value));
   else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    G_OBJECT_CLASS (sportello_client_parent_class)->set_property (object, prop_id, value, pspec);
 }
 
 static void
@@ -198,19 +181,10 @@ sportello_client_class_init (SportelloClientClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = sportello_client_finalize;
   object_class->get_property = sportello_client_get_property;
   object_class->set_property = sportello_client_set_property;
 
-  for (guint i = 0; i < SPORTELLO_CLIENT_N_TEXT_FIELDS; i++)
-    {
-      g_autofree char *name = g_strdelimit (g_strdup (field_names[i]), "_", '-');
-
-      /* The name is interned, so the param spec may keep it. */
-      properties[i + 1] =
-        g_param_spec_string (g_intern_string (name), NULL, NULL, "",
-                             (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-    }
+  sportello_record_class_install_fields (SPORTELLO_RECORD_CLASS (klass), field_names, SPORTELLO_CLIENT_N_TEXT_FIELDS);
 
   properties[PROP_EMPLOYEES] =
     g_param_spec_int ("employees", NULL, NULL, -1, G_MAXINT, -1,
@@ -219,20 +193,18 @@ sportello_client_class_init (SportelloClientClass *klass)
     g_param_spec_boolean ("consent-given", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  for (guint i = SPORTELLO_CLIENT_N_TEXT_FIELDS + 1; i < N_PROPS; i++)
+    g_object_class_install_property (object_class, i, properties[i]);
 }
 
 static void
 sportello_client_init (SportelloClient *self)
 {
-  for (guint i = 0; i < SPORTELLO_CLIENT_N_TEXT_FIELDS; i++)
-    self->text[i] = g_strdup ("");
-
   self->employees = -1;
-  g_set_str (&self->text[SPORTELLO_CLIENT_STATUS], "new");
-  g_set_str (&self->text[SPORTELLO_CLIENT_CATEGORY], "other");
-  g_set_str (&self->text[SPORTELLO_CLIENT_LEGAL_FORM], "other");
-  g_set_str (&self->text[SPORTELLO_CLIENT_SOURCE], "other");
+  sportello_record_set (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_STATUS, "new");
+  sportello_record_set (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_CATEGORY, "other");
+  sportello_record_set (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_LEGAL_FORM, "other");
+  sportello_record_set (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_SOURCE, "other");
 }
 
 /* ----------------------------------------------------------- API ---- */
@@ -253,7 +225,7 @@ sportello_client_copy (SportelloClient *self)
   copy = sportello_client_new ();
   copy->id = self->id;
   for (guint i = 0; i < SPORTELLO_CLIENT_N_TEXT_FIELDS; i++)
-    g_set_str (&copy->text[i], self->text[i]);
+    sportello_record_set (SPORTELLO_RECORD (copy), i, sportello_record_get (SPORTELLO_RECORD (self), i));
   copy->employees = self->employees;
   copy->consent_given = self->consent_given;
 
@@ -264,10 +236,7 @@ const char *
 sportello_client_get (SportelloClient      *self,
                       SportelloClientField  field)
 {
-  g_return_val_if_fail (SPORTELLO_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (field < SPORTELLO_CLIENT_N_TEXT_FIELDS, NULL);
-
-  return self->text[field];
+  return sportello_record_get (SPORTELLO_RECORD (self), field);
 }
 
 void
@@ -275,11 +244,7 @@ sportello_client_set (SportelloClient      *self,
                       SportelloClientField  field,
                       const char           *value)
 {
-  g_return_if_fail (SPORTELLO_IS_CLIENT (self));
-  g_return_if_fail (field < SPORTELLO_CLIENT_N_TEXT_FIELDS);
-
-  if (g_set_str (&self->text[field], value ? value : ""))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[field + 1]);
+  sportello_record_set (SPORTELLO_RECORD (self), field, value);
 }
 
 const char *
@@ -428,7 +393,7 @@ sportello_client_check (SportelloClient *self)
 
   problems = g_ptr_array_new_with_free_func ((GDestroyNotify) sportello_client_problem_free);
 
-  if (g_strstrip (g_strdup (self->text[SPORTELLO_CLIENT_NAME]))[0] == '\0')
+  if (g_strstrip (g_strdup (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_NAME)))[0] == '\0')
     add_problem (problems, SPORTELLO_CLIENT_NAME, TRUE, g_strdup (_("The company name is required")));
 
   for (guint i = 0; i < G_N_ELEMENTS (validated_fields); i++)
@@ -436,36 +401,36 @@ sportello_client_check (SportelloClient *self)
       char *message = NULL;
       SportelloIdVerdict verdict;
 
-      verdict = validated_fields[i].validate (self->text[validated_fields[i].field], NULL, &message);
+      verdict = validated_fields[i].validate (sportello_record_get (SPORTELLO_RECORD (self), validated_fields[i].field), NULL, &message);
       if (verdict != SPORTELLO_ID_OK)
         add_problem (problems, validated_fields[i].field, verdict == SPORTELLO_ID_INVALID, message);
       else
         g_free (message);
     }
 
-  if (self->text[SPORTELLO_CLIENT_VAT_NUMBER][0] == '\0')
+  if (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_VAT_NUMBER)[0] == '\0')
     add_problem (problems, SPORTELLO_CLIENT_VAT_NUMBER, FALSE,
                  g_strdup (_("No VAT number: fine for a firm that is not registered yet")));
 
-  if (self->text[SPORTELLO_CLIENT_CONSENT_DATE][0] != '\0' &&
-      !is_iso_date (self->text[SPORTELLO_CLIENT_CONSENT_DATE]))
+  if (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_CONSENT_DATE)[0] != '\0' &&
+      !is_iso_date (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_CONSENT_DATE)))
     add_problem (problems, SPORTELLO_CLIENT_CONSENT_DATE, TRUE,
                  g_strdup (_("Write the date as year-month-day, as in 2026-11-25")));
 
-  if (self->consent_given && self->text[SPORTELLO_CLIENT_CONSENT_DATE][0] == '\0')
+  if (self->consent_given && sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_CONSENT_DATE)[0] == '\0')
     add_problem (problems, SPORTELLO_CLIENT_CONSENT_DATE, FALSE,
                  g_strdup (_("Consent is given but its date is missing")));
 
-  if (!sportello_vocabulary_contains (SPORTELLO_VOCABULARY_STATUS, self->text[SPORTELLO_CLIENT_STATUS]))
+  if (!sportello_vocabulary_contains (SPORTELLO_VOCABULARY_STATUS, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_STATUS)))
     add_problem (problems, SPORTELLO_CLIENT_STATUS, TRUE, g_strdup (_("Unknown status")));
-  if (!sportello_vocabulary_contains (SPORTELLO_VOCABULARY_CATEGORY, self->text[SPORTELLO_CLIENT_CATEGORY]))
+  if (!sportello_vocabulary_contains (SPORTELLO_VOCABULARY_CATEGORY, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_CATEGORY)))
     add_problem (problems, SPORTELLO_CLIENT_CATEGORY, TRUE, g_strdup (_("Unknown category")));
-  if (!sportello_vocabulary_contains (SPORTELLO_VOCABULARY_LEGAL_FORM, self->text[SPORTELLO_CLIENT_LEGAL_FORM]))
+  if (!sportello_vocabulary_contains (SPORTELLO_VOCABULARY_LEGAL_FORM, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_LEGAL_FORM)))
     add_problem (problems, SPORTELLO_CLIENT_LEGAL_FORM, TRUE, g_strdup (_("Unknown legal form")));
-  if (!sportello_vocabulary_contains (SPORTELLO_VOCABULARY_SOURCE, self->text[SPORTELLO_CLIENT_SOURCE]))
+  if (!sportello_vocabulary_contains (SPORTELLO_VOCABULARY_SOURCE, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_SOURCE)))
     add_problem (problems, SPORTELLO_CLIENT_SOURCE, TRUE, g_strdup (_("Unknown way of reaching the desk")));
-  if (self->text[SPORTELLO_CLIENT_CONSENT_BASIS][0] != '\0' &&
-      !sportello_vocabulary_contains (SPORTELLO_VOCABULARY_CONSENT_BASIS, self->text[SPORTELLO_CLIENT_CONSENT_BASIS]))
+  if (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_CONSENT_BASIS)[0] != '\0' &&
+      !sportello_vocabulary_contains (SPORTELLO_VOCABULARY_CONSENT_BASIS, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_CONSENT_BASIS)))
     add_problem (problems, SPORTELLO_CLIENT_CONSENT_BASIS, TRUE, g_strdup (_("Unknown legal basis")));
 
   return problems;
@@ -513,8 +478,8 @@ sportello_client_normalize (SportelloClient *self)
       g_autofree char *normalized = NULL;
       SportelloClientField field = validated_fields[i].field;
 
-      if (validated_fields[i].validate (self->text[field], &normalized, NULL) != SPORTELLO_ID_INVALID &&
-          g_strcmp0 (normalized, self->text[field]) != 0)
+      if (validated_fields[i].validate (sportello_record_get (SPORTELLO_RECORD (self), field), &normalized, NULL) != SPORTELLO_ID_INVALID &&
+          g_strcmp0 (normalized, sportello_record_get (SPORTELLO_RECORD (self), field)) != 0)
         {
           sportello_client_set (self, field, normalized);
           changed = TRUE;
@@ -529,9 +494,9 @@ sportello_client_normalize (SportelloClient *self)
         continue;
 
       trimmed = i == SPORTELLO_CLIENT_TAGS
-        ? normalize_tags (self->text[i])
-        : g_strstrip (g_strdup (self->text[i]));
-      if (g_strcmp0 (trimmed, self->text[i]) != 0)
+        ? normalize_tags (sportello_record_get (SPORTELLO_RECORD (self), i))
+        : g_strstrip (g_strdup (sportello_record_get (SPORTELLO_RECORD (self), i)));
+      if (g_strcmp0 (trimmed, sportello_record_get (SPORTELLO_RECORD (self), i)) != 0)
         {
           sportello_client_set (self, i, trimmed);
           changed = TRUE;
@@ -614,7 +579,7 @@ save_tags (SportelloClient    *self,
   if (sqlite3_step (del) != SQLITE_DONE)
     goto failed;
 
-  tags = g_strsplit (self->text[SPORTELLO_CLIENT_TAGS], ",", -1);
+  tags = g_strsplit (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_TAGS), ",", -1);
   for (guint i = 0; tags[i] != NULL; i++)
     {
       const char *tag = g_strstrip (tags[i]);
@@ -646,7 +611,7 @@ _sportello_client_write (SportelloClient    *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) id_stmt = NULL;
 
-  if (self->text[SPORTELLO_CLIENT_UUID][0] == '\0')
+  if (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_UUID)[0] == '\0')
     {
       g_autofree char *uuid = sportello_new_uuid ();
 
@@ -657,15 +622,15 @@ _sportello_client_write (SportelloClient    *self,
     {
       g_autofree char *now = sportello_now_utc ();
 
-      if (self->text[SPORTELLO_CLIENT_CREATED_AT][0] == '\0')
+      if (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_CREATED_AT)[0] == '\0')
         {
           sportello_client_set (self, SPORTELLO_CLIENT_CREATED_AT, now);
           sportello_client_set (self, SPORTELLO_CLIENT_ORIGIN_CONSULTANT, sportello_database_get_consultant (db));
           sportello_client_set (self, SPORTELLO_CLIENT_ORIGIN_HUB, sportello_database_get_hub (db));
         }
-      if (self->text[SPORTELLO_CLIENT_OWNER_CONSULTANT][0] == '\0')
+      if (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_OWNER_CONSULTANT)[0] == '\0')
         sportello_client_set (self, SPORTELLO_CLIENT_OWNER_CONSULTANT, sportello_database_get_consultant (db));
-      if (self->text[SPORTELLO_CLIENT_OWNER_HUB][0] == '\0')
+      if (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_OWNER_HUB)[0] == '\0')
         sportello_client_set (self, SPORTELLO_CLIENT_OWNER_HUB, sportello_database_get_hub (db));
       sportello_client_set (self, SPORTELLO_CLIENT_UPDATED_AT, now);
     }
@@ -675,10 +640,10 @@ _sportello_client_write (SportelloClient    *self,
 
   for (guint i = 0; i < SPORTELLO_CLIENT_N_TEXT_FIELDS; i++)
     {
-      if (i == SPORTELLO_CLIENT_LAST_MEETING_AT && self->text[i][0] == '\0')
+      if (i == SPORTELLO_CLIENT_LAST_MEETING_AT && sportello_record_get (SPORTELLO_RECORD (self), i)[0] == '\0')
         sqlite3_bind_null (stmt, i + 1);
       else
-        sqlite3_bind_text (stmt, i + 1, self->text[i], -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, i + 1, sportello_record_get (SPORTELLO_RECORD (self), i), -1, SQLITE_STATIC);
     }
   if (self->employees < 0)
     sqlite3_bind_null (stmt, SPORTELLO_CLIENT_N_TEXT_FIELDS + 1);
@@ -694,7 +659,7 @@ _sportello_client_write (SportelloClient    *self,
 
   if (!(id_stmt = _sportello_database_prepare (db, "SELECT id FROM clients WHERE uuid = ?", error)))
     return FALSE;
-  sqlite3_bind_text (id_stmt, 1, self->text[SPORTELLO_CLIENT_UUID], -1, SQLITE_STATIC);
+  sqlite3_bind_text (id_stmt, 1, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_UUID), -1, SQLITE_STATIC);
   if (sqlite3_step (id_stmt) != SQLITE_ROW)
     {
       _sportello_database_set_error (db, error);
@@ -773,7 +738,7 @@ sportello_client_find_duplicate (SportelloClient       *self,
       Validator validate = keys[i] == SPORTELLO_CLIENT_VAT_NUMBER ? sportello_validate_vat : sportello_validate_tax_code;
       int rc;
 
-      validate (self->text[keys[i]], &normalized, NULL);
+      validate (sportello_record_get (SPORTELLO_RECORD (self), keys[i]), &normalized, NULL);
       if (normalized == NULL || normalized[0] == '\0')
         continue;
 
@@ -784,7 +749,7 @@ sportello_client_find_duplicate (SportelloClient       *self,
                                                 error)))
         return NULL;
       sqlite3_bind_text (stmt, 1, normalized, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, self->text[SPORTELLO_CLIENT_UUID], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_UUID), -1, SQLITE_STATIC);
 
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)

@@ -7,12 +7,13 @@
 #pragma once
 
 #include "sportello-database.h"
+#include "sportello-record.h"
 
 G_BEGIN_DECLS
 
 #define SPORTELLO_TYPE_CLIENT (sportello_client_get_type ())
 
-G_DECLARE_FINAL_TYPE (SportelloClient, sportello_client, SPORTELLO, CLIENT, GObject)
+G_DECLARE_FINAL_TYPE (SportelloClient, sportello_client, SPORTELLO, CLIENT, SportelloRecord)
 
 /* The text fields of a client, in the order of their columns. Each is also
  * a string property of the same name with '_' written as '-'. */

@@ -16,13 +16,12 @@
 
 struct _SportelloContact
 {
-  GObject   parent_instance;
+  SportelloRecord  parent_instance;
 
-  char     *text[SPORTELLO_CONTACT_N_TEXT_FIELDS];
   gboolean  is_primary;
 };
 
-G_DEFINE_FINAL_TYPE (SportelloContact, sportello_contact, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (SportelloContact, sportello_contact, SPORTELLO_TYPE_RECORD)
 
 enum {
   PROP_0,
@@ -33,24 +32,13 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static const char * const property_names[SPORTELLO_CONTACT_N_TEXT_FIELDS] = {
-  "uuid", "client-uuid", "name", "role", "email", "phone",
-  "created-at", "updated-at", "origin-consultant", "origin-hub",
+  "uuid", "client_uuid", "name", "role", "email", "phone",
+  "created_at", "updated_at", "origin_consultant", "origin_hub",
 };
 
 #define CONTACT_SELECT \
   "SELECT k.uuid, c.uuid, k.name, k.role, k.email, k.phone, k.created_at, k.updated_at, " \
   "k.origin_consultant, k.origin_hub, k.is_primary FROM contacts k JOIN clients c ON c.id = k.client_id "
-
-static void
-sportello_contact_finalize (GObject *object)
-{
-  SportelloContact *self = (SportelloContact *)object;
-
-  for (guint i = 0; i < SPORTELLO_CONTACT_N_TEXT_FIELDS; i++)
-    g_clear_pointer (&self->text[i], g_free);
-
-  G_OBJECT_CLASS (sportello_contact_parent_class)->finalize (object);
-}
 
 static void
 sportello_contact_get_property (GObject    *object,
@@ -60,12 +48,10 @@ sportello_contact_get_property (GObject    *object,
 {
   SportelloContact *self = SPORTELLO_CONTACT (object);
 
-  if (prop_id >= 1 && prop_id <= SPORTELLO_CONTACT_N_TEXT_FIELDS)
-    g_value_set_string (value, self->text[prop_id - 1]);
-  else if (prop_id == PROP_IS_PRIMARY)
+  if (prop_id == PROP_IS_PRIMARY)
     g_value_set_boolean (value, self->is_primary);
   else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    G_OBJECT_CLASS (sportello_contact_parent_class)->get_property (object, prop_id, value, pspec);
 }
 
 static void
@@ -76,12 +62,10 @@ sportello_contact_set_property (GObject      *object,
 {
   SportelloContact *self = SPORTELLO_CONTACT (object);
 
-  if (prop_id >= 1 && prop_id <= SPORTELLO_CONTACT_N_TEXT_FIELDS)
-    sportello_contact_set (self, prop_id - 1, g_value_get_string (value));
-  else if (prop_id == PROP_IS_PRIMARY)
+  if (prop_id == PROP_IS_PRIMARY)
     sportello_contact_set_is_primary (self, g_value_get_boolean (value));
   else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    G_OBJECT_CLASS (sportello_contact_parent_class)->set_property (object, prop_id, value, pspec);
 }
 
 static void
@@ -89,26 +73,21 @@ sportello_contact_class_init (SportelloContactClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = sportello_contact_finalize;
   object_class->get_property = sportello_contact_get_property;
   object_class->set_property = sportello_contact_set_property;
 
-  for (guint i = 0; i < SPORTELLO_CONTACT_N_TEXT_FIELDS; i++)
-    properties[i + 1] =
-      g_param_spec_string (property_names[i], NULL, NULL, "",
-                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  sportello_record_class_install_fields (SPORTELLO_RECORD_CLASS (klass), property_names, SPORTELLO_CONTACT_N_TEXT_FIELDS);
   properties[PROP_IS_PRIMARY] =
     g_param_spec_boolean ("is-primary", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  for (guint i = SPORTELLO_CONTACT_N_TEXT_FIELDS + 1; i < N_PROPS; i++)
+    g_object_class_install_property (object_class, i, properties[i]);
 }
 
 static void
 sportello_contact_init (SportelloContact *self)
 {
-  for (guint i = 0; i < SPORTELLO_CONTACT_N_TEXT_FIELDS; i++)
-    self->text[i] = g_strdup ("");
 }
 
 SportelloContact *
@@ -125,10 +104,7 @@ const char *
 sportello_contact_get (SportelloContact      *self,
                        SportelloContactField  field)
 {
-  g_return_val_if_fail (SPORTELLO_IS_CONTACT (self), NULL);
-  g_return_val_if_fail (field < SPORTELLO_CONTACT_N_TEXT_FIELDS, NULL);
-
-  return self->text[field];
+  return sportello_record_get (SPORTELLO_RECORD (self), field);
 }
 
 void
@@ -136,11 +112,7 @@ sportello_contact_set (SportelloContact      *self,
                        SportelloContactField  field,
                        const char            *value)
 {
-  g_return_if_fail (SPORTELLO_IS_CONTACT (self));
-  g_return_if_fail (field < SPORTELLO_CONTACT_N_TEXT_FIELDS);
-
-  if (g_set_str (&self->text[field], value ? value : ""))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[field + 1]);
+  sportello_record_set (SPORTELLO_RECORD (self), field, value);
 }
 
 gboolean
@@ -174,11 +146,11 @@ sportello_contact_check (SportelloContact *self)
 
   g_return_val_if_fail (SPORTELLO_IS_CONTACT (self), NULL);
 
-  name = g_strstrip (g_strdup (self->text[SPORTELLO_CONTACT_NAME]));
+  name = g_strstrip (g_strdup (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CONTACT_NAME)));
   if (name[0] == '\0')
     return g_strdup (_("The name is required"));
 
-  if (sportello_validate_email (self->text[SPORTELLO_CONTACT_EMAIL], NULL, &message) == SPORTELLO_ID_INVALID)
+  if (sportello_validate_email (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CONTACT_EMAIL), NULL, &message) == SPORTELLO_ID_INVALID)
     return message;
   g_free (message);
 
@@ -204,13 +176,13 @@ sportello_contact_save (SportelloContact   *self,
     }
 
   now = sportello_now_utc ();
-  if (self->text[SPORTELLO_CONTACT_UUID][0] == '\0')
+  if (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CONTACT_UUID)[0] == '\0')
     {
       g_autofree char *uuid = sportello_new_uuid ();
 
       sportello_contact_set (self, SPORTELLO_CONTACT_UUID, uuid);
     }
-  if (self->text[SPORTELLO_CONTACT_CREATED_AT][0] == '\0')
+  if (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CONTACT_CREATED_AT)[0] == '\0')
     {
       sportello_contact_set (self, SPORTELLO_CONTACT_CREATED_AT, now);
       sportello_contact_set (self, SPORTELLO_CONTACT_ORIGIN_CONSULTANT, sportello_database_get_consultant (db));
@@ -231,15 +203,15 @@ sportello_contact_save (SportelloContact   *self,
   if (stmt == NULL)
     goto failed;
 
-  sqlite3_bind_text (stmt, 1, self->text[SPORTELLO_CONTACT_UUID], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CONTACT_UUID), -1, SQLITE_STATIC);
   for (guint i = SPORTELLO_CONTACT_NAME; i < SPORTELLO_CONTACT_N_TEXT_FIELDS; i++)
     {
-      g_autofree char *trimmed = g_strstrip (g_strdup (self->text[i]));
+      g_autofree char *trimmed = g_strstrip (g_strdup (sportello_record_get (SPORTELLO_RECORD (self), i)));
 
       sqlite3_bind_text (stmt, i, trimmed, -1, SQLITE_TRANSIENT);
     }
   sqlite3_bind_int (stmt, 10, self->is_primary);
-  sqlite3_bind_text (stmt, 11, self->text[SPORTELLO_CONTACT_CLIENT_UUID], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CONTACT_CLIENT_UUID), -1, SQLITE_STATIC);
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
@@ -261,8 +233,8 @@ sportello_contact_save (SportelloContact   *self,
         "client_id = (SELECT id FROM clients WHERE uuid = ?2)", error);
       if (unset == NULL)
         goto failed;
-      sqlite3_bind_text (unset, 1, self->text[SPORTELLO_CONTACT_UUID], -1, SQLITE_STATIC);
-      sqlite3_bind_text (unset, 2, self->text[SPORTELLO_CONTACT_CLIENT_UUID], -1, SQLITE_STATIC);
+      sqlite3_bind_text (unset, 1, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CONTACT_UUID), -1, SQLITE_STATIC);
+      sqlite3_bind_text (unset, 2, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CONTACT_CLIENT_UUID), -1, SQLITE_STATIC);
       if (sqlite3_step (unset) != SQLITE_DONE)
         {
           _sportello_database_set_error (db, error);
@@ -319,7 +291,7 @@ sportello_contact_list_for_client (SportelloDatabase  *db,
       g_autoptr(SportelloContact) contact = g_object_new (SPORTELLO_TYPE_CONTACT, NULL);
 
       for (guint i = 0; i < SPORTELLO_CONTACT_N_TEXT_FIELDS; i++)
-        g_set_str (&contact->text[i], (const char *) sqlite3_column_text (stmt, i));
+        sportello_record_set (SPORTELLO_RECORD (contact), i, (const char *) sqlite3_column_text (stmt, i));
       contact->is_primary = sqlite3_column_int (stmt, SPORTELLO_CONTACT_N_TEXT_FIELDS) != 0;
       g_list_store_append (store, contact);
     }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "sportello-database.h"
+#include "sportello-record.h"
 
 G_BEGIN_DECLS
 
@@ -27,7 +28,7 @@ typedef enum
 
 #define SPORTELLO_TYPE_CONTACT (sportello_contact_get_type ())
 
-G_DECLARE_FINAL_TYPE (SportelloContact, sportello_contact, SPORTELLO, CONTACT, GObject)
+G_DECLARE_FINAL_TYPE (SportelloContact, sportello_contact, SPORTELLO, CONTACT, SportelloRecord)
 
 SportelloContact *sportello_contact_new             (const char         *client_uuid);
 const char       *sportello_contact_get             (SportelloContact   *self,

@@ -16,13 +16,12 @@
 
 struct _SportelloFollowUp
 {
-  GObject  parent_instance;
+  SportelloRecord  parent_instance;
 
-  char    *text[SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS];
   int      group;
 };
 
-G_DEFINE_FINAL_TYPE (SportelloFollowUp, sportello_follow_up, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (SportelloFollowUp, sportello_follow_up, SPORTELLO_TYPE_RECORD)
 
 enum {
   PROP_0,
@@ -33,25 +32,14 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static const char * const property_names[SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS] = {
-  "uuid", "meeting-uuid", "client-uuid", "client-name", "text", "assignee",
-  "due-date", "done-at", "created-at", "updated-at", "origin-consultant", "origin-hub",
+  "uuid", "meeting_uuid", "client_uuid", "client_name", "text", "assignee",
+  "due_date", "done_at", "created_at", "updated_at", "origin_consultant", "origin_hub",
 };
 
 #define FOLLOW_UP_SELECT \
   "SELECT f.uuid, m.uuid, c.uuid, c.name, f.text, f.assignee, f.due_date, f.done_at, " \
   "f.created_at, f.updated_at, f.origin_consultant, f.origin_hub " \
   "FROM follow_ups f JOIN meetings m ON m.id = f.meeting_id JOIN clients c ON c.id = m.client_id "
-
-static void
-sportello_follow_up_finalize (GObject *object)
-{
-  SportelloFollowUp *self = (SportelloFollowUp *)object;
-
-  for (guint i = 0; i < SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS; i++)
-    g_clear_pointer (&self->text[i], g_free);
-
-  G_OBJECT_CLASS (sportello_follow_up_parent_class)->finalize (object);
-}
 
 static void
 sportello_follow_up_get_property (GObject    *object,
@@ -61,12 +49,10 @@ sportello_follow_up_get_property (GObject    *object,
 {
   SportelloFollowUp *self = SPORTELLO_FOLLOW_UP (object);
 
-  if (prop_id >= 1 && prop_id <= SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS)
-    g_value_set_string (value, self->text[prop_id - 1]);
-  else if (prop_id == PROP_GROUP)
+  if (prop_id == PROP_GROUP)
     g_value_set_int (value, self->group);
   else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    G_OBJECT_CLASS (sportello_follow_up_parent_class)->get_property (object, prop_id, value, pspec);
 }
 
 static void
@@ -80,7 +66,7 @@ sportello_follow_up_set_property (GObject      *object,
   if (prop_id >= 1 && prop_id <= SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS)
     sportello_follow_up_set (self, prop_id - 1, g_value_get_string (value));
   else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    G_OBJECT_CLASS (sportello_follow_up_parent_class)->set_property (object, prop_id, value, pspec);
 }
 
 static void
@@ -88,30 +74,24 @@ sportello_follow_up_class_init (SportelloFollowUpClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = sportello_follow_up_finalize;
   object_class->get_property = sportello_follow_up_get_property;
   object_class->set_property = sportello_follow_up_set_property;
 
-  for (guint i = 0; i < SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS; i++)
-    properties[i + 1] =
-      g_param_spec_string (property_names[i], NULL, NULL, "",
-                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  sportello_record_class_install_fields (SPORTELLO_RECORD_CLASS (klass), property_names, SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS);
   /* A SportelloDueGroup, relative to the day it was loaded: lists use it for sections */
   properties[PROP_GROUP] =
     g_param_spec_int ("group", NULL, NULL, 0, G_MAXINT, SPORTELLO_DUE_NO_DATE,
                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  for (guint i = SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS + 1; i < N_PROPS; i++)
+    g_object_class_install_property (object_class, i, properties[i]);
 }
 
 static void
 sportello_follow_up_init (SportelloFollowUp *self)
 {
-  for (guint i = 0; i < SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS; i++)
-    self->text[i] = g_strdup ("");
-
   self->group = SPORTELLO_DUE_NO_DATE;
-  g_set_str (&self->text[SPORTELLO_FOLLOW_UP_ASSIGNEE], "consultant");
+  sportello_record_set (SPORTELLO_RECORD (self), SPORTELLO_FOLLOW_UP_ASSIGNEE, "consultant");
 }
 
 SportelloFollowUp *
@@ -130,10 +110,7 @@ const char *
 sportello_follow_up_get (SportelloFollowUp      *self,
                          SportelloFollowUpField  field)
 {
-  g_return_val_if_fail (SPORTELLO_IS_FOLLOW_UP (self), NULL);
-  g_return_val_if_fail (field < SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS, NULL);
-
-  return self->text[field];
+  return sportello_record_get (SPORTELLO_RECORD (self), field);
 }
 
 void
@@ -141,11 +118,7 @@ sportello_follow_up_set (SportelloFollowUp      *self,
                          SportelloFollowUpField  field,
                          const char             *value)
 {
-  g_return_if_fail (SPORTELLO_IS_FOLLOW_UP (self));
-  g_return_if_fail (field < SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS);
-
-  if (g_set_str (&self->text[field], value ? value : ""))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[field + 1]);
+  sportello_record_set (SPORTELLO_RECORD (self), field, value);
 }
 
 int
@@ -163,9 +136,9 @@ sportello_follow_up_save (SportelloFollowUp  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = sportello_now_utc ();
-  g_autofree char *text = g_strstrip (g_strdup (self->text[SPORTELLO_FOLLOW_UP_TEXT]));
-  const char *due = self->text[SPORTELLO_FOLLOW_UP_DUE_DATE];
-  const char *assignee = self->text[SPORTELLO_FOLLOW_UP_ASSIGNEE];
+  g_autofree char *text = g_strstrip (g_strdup (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_FOLLOW_UP_TEXT)));
+  const char *due = sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_FOLLOW_UP_DUE_DATE);
+  const char *assignee = sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_FOLLOW_UP_ASSIGNEE);
 
   g_return_val_if_fail (SPORTELLO_IS_FOLLOW_UP (self), FALSE);
 
@@ -193,13 +166,13 @@ sportello_follow_up_save (SportelloFollowUp  *self,
       return FALSE;
     }
 
-  if (self->text[SPORTELLO_FOLLOW_UP_UUID][0] == '\0')
+  if (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_FOLLOW_UP_UUID)[0] == '\0')
     {
       g_autofree char *uuid = sportello_new_uuid ();
 
       sportello_follow_up_set (self, SPORTELLO_FOLLOW_UP_UUID, uuid);
     }
-  if (self->text[SPORTELLO_FOLLOW_UP_CREATED_AT][0] == '\0')
+  if (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_FOLLOW_UP_CREATED_AT)[0] == '\0')
     {
       sportello_follow_up_set (self, SPORTELLO_FOLLOW_UP_CREATED_AT, now);
       sportello_follow_up_set (self, SPORTELLO_FOLLOW_UP_ORIGIN_CONSULTANT, sportello_database_get_consultant (db));
@@ -217,10 +190,10 @@ sportello_follow_up_save (SportelloFollowUp  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, self->text[SPORTELLO_FOLLOW_UP_UUID], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_FOLLOW_UP_UUID), -1, SQLITE_STATIC);
   for (guint i = SPORTELLO_FOLLOW_UP_TEXT; i < SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS; i++)
-    sqlite3_bind_text (stmt, i - 2, self->text[i], -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 10, self->text[SPORTELLO_FOLLOW_UP_MEETING_UUID], -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, i - 2, sportello_record_get (SPORTELLO_RECORD (self), i), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_FOLLOW_UP_MEETING_UUID), -1, SQLITE_STATIC);
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
@@ -316,8 +289,8 @@ list_where (SportelloDatabase  *db,
       SportelloFollowUp *item = g_object_new (SPORTELLO_TYPE_FOLLOW_UP, NULL);
 
       for (guint i = 0; i < SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS; i++)
-        g_set_str (&item->text[i], (const char *) sqlite3_column_text (stmt, i));
-      item->group = sportello_due_group (item->text[SPORTELLO_FOLLOW_UP_DUE_DATE], today);
+        sportello_record_set (SPORTELLO_RECORD (item), i, (const char *) sqlite3_column_text (stmt, i));
+      item->group = sportello_due_group (sportello_record_get (SPORTELLO_RECORD (item), SPORTELLO_FOLLOW_UP_DUE_DATE), today);
       g_ptr_array_add (items, item);
     }
 

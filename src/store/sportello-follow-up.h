@@ -7,6 +7,7 @@
 #pragma once
 
 #include "sportello-database.h"
+#include "sportello-record.h"
 
 G_BEGIN_DECLS
 
@@ -29,7 +30,7 @@ typedef enum
 
 #define SPORTELLO_TYPE_FOLLOW_UP (sportello_follow_up_get_type ())
 
-G_DECLARE_FINAL_TYPE (SportelloFollowUp, sportello_follow_up, SPORTELLO, FOLLOW_UP, GObject)
+G_DECLARE_FINAL_TYPE (SportelloFollowUp, sportello_follow_up, SPORTELLO, FOLLOW_UP, SportelloRecord)
 
 SportelloFollowUp *sportello_follow_up_new        (const char         *meeting_uuid,
                                                    const char         *text);

@@ -16,14 +16,13 @@
 
 struct _SportelloMeeting
 {
-  GObject  parent_instance;
+  SportelloRecord  parent_instance;
 
-  char    *text[SPORTELLO_MEETING_N_TEXT_FIELDS];
   int      duration;
   int      period;
 };
 
-G_DEFINE_FINAL_TYPE (SportelloMeeting, sportello_meeting, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (SportelloMeeting, sportello_meeting, SPORTELLO_TYPE_RECORD)
 
 enum {
   PROP_0,
@@ -35,25 +34,14 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static const char * const property_names[SPORTELLO_MEETING_N_TEXT_FIELDS] = {
-  "uuid", "client-uuid", "client-name", "starts-at", "kind", "participants",
-  "topics", "notes", "created-at", "updated-at", "origin-consultant", "origin-hub",
+  "uuid", "client_uuid", "client_name", "starts_at", "kind", "participants",
+  "topics", "notes", "created_at", "updated_at", "origin_consultant", "origin_hub",
 };
 
 #define MEETING_SELECT \
   "SELECT m.uuid, c.uuid, c.name, m.starts_at, m.kind, m.participants, m.topics, m.notes, " \
   "m.created_at, m.updated_at, m.origin_consultant, m.origin_hub, m.duration_minutes " \
   "FROM meetings m JOIN clients c ON c.id = m.client_id "
-
-static void
-sportello_meeting_finalize (GObject *object)
-{
-  SportelloMeeting *self = (SportelloMeeting *)object;
-
-  for (guint i = 0; i < SPORTELLO_MEETING_N_TEXT_FIELDS; i++)
-    g_clear_pointer (&self->text[i], g_free);
-
-  G_OBJECT_CLASS (sportello_meeting_parent_class)->finalize (object);
-}
 
 static void
 sportello_meeting_get_property (GObject    *object,
@@ -63,14 +51,12 @@ sportello_meeting_get_property (GObject    *object,
 {
   SportelloMeeting *self = SPORTELLO_MEETING (object);
 
-  if (prop_id >= 1 && prop_id <= SPORTELLO_MEETING_N_TEXT_FIELDS)
-    g_value_set_string (value, self->text[prop_id - 1]);
-  else if (prop_id == PROP_DURATION)
+  if (prop_id == PROP_DURATION)
     g_value_set_int (value, self->duration);
   else if (prop_id == PROP_PERIOD)
     g_value_set_int (value, self->period);
   else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    G_OBJECT_CLASS (sportello_meeting_parent_class)->get_property (object, prop_id, value, pspec);
 }
 
 static void
@@ -81,12 +67,10 @@ sportello_meeting_set_property (GObject      *object,
 {
   SportelloMeeting *self = SPORTELLO_MEETING (object);
 
-  if (prop_id >= 1 && prop_id <= SPORTELLO_MEETING_N_TEXT_FIELDS)
-    sportello_meeting_set (self, prop_id - 1, g_value_get_string (value));
-  else if (prop_id == PROP_DURATION)
+  if (prop_id == PROP_DURATION)
     sportello_meeting_set_duration (self, g_value_get_int (value));
   else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    G_OBJECT_CLASS (sportello_meeting_parent_class)->set_property (object, prop_id, value, pspec);
 }
 
 static void
@@ -94,14 +78,10 @@ sportello_meeting_class_init (SportelloMeetingClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = sportello_meeting_finalize;
   object_class->get_property = sportello_meeting_get_property;
   object_class->set_property = sportello_meeting_set_property;
 
-  for (guint i = 0; i < SPORTELLO_MEETING_N_TEXT_FIELDS; i++)
-    properties[i + 1] =
-      g_param_spec_string (property_names[i], NULL, NULL, "",
-                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  sportello_record_class_install_fields (SPORTELLO_RECORD_CLASS (klass), property_names, SPORTELLO_MEETING_N_TEXT_FIELDS);
   properties[PROP_DURATION] =
     g_param_spec_int ("duration", NULL, NULL, 0, 24 * 60, 60,
                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -110,18 +90,16 @@ sportello_meeting_class_init (SportelloMeetingClass *klass)
     g_param_spec_int ("period", NULL, NULL, 0, G_MAXINT, SPORTELLO_PERIOD_EARLIER,
                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  for (guint i = SPORTELLO_MEETING_N_TEXT_FIELDS + 1; i < N_PROPS; i++)
+    g_object_class_install_property (object_class, i, properties[i]);
 }
 
 static void
 sportello_meeting_init (SportelloMeeting *self)
 {
-  for (guint i = 0; i < SPORTELLO_MEETING_N_TEXT_FIELDS; i++)
-    self->text[i] = g_strdup ("");
-
   self->duration = 60;
   self->period = SPORTELLO_PERIOD_EARLIER;
-  g_set_str (&self->text[SPORTELLO_MEETING_KIND], "desk");
+  sportello_record_set (SPORTELLO_RECORD (self), SPORTELLO_MEETING_KIND, "desk");
 }
 
 SportelloMeeting *
@@ -142,10 +120,7 @@ const char *
 sportello_meeting_get (SportelloMeeting      *self,
                        SportelloMeetingField  field)
 {
-  g_return_val_if_fail (SPORTELLO_IS_MEETING (self), NULL);
-  g_return_val_if_fail (field < SPORTELLO_MEETING_N_TEXT_FIELDS, NULL);
-
-  return self->text[field];
+  return sportello_record_get (SPORTELLO_RECORD (self), field);
 }
 
 void
@@ -153,11 +128,7 @@ sportello_meeting_set (SportelloMeeting      *self,
                        SportelloMeetingField  field,
                        const char            *value)
 {
-  g_return_if_fail (SPORTELLO_IS_MEETING (self));
-  g_return_if_fail (field < SPORTELLO_MEETING_N_TEXT_FIELDS);
-
-  if (g_set_str (&self->text[field], value ? value : ""))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[field + 1]);
+  sportello_record_set (SPORTELLO_RECORD (self), field, value);
 }
 
 int
@@ -200,7 +171,7 @@ sportello_meeting_dup_excerpt (SportelloMeeting *self,
 
   g_return_val_if_fail (SPORTELLO_IS_MEETING (self), NULL);
 
-  lines = g_strsplit (self->text[SPORTELLO_MEETING_NOTES], "\n", -1);
+  lines = g_strsplit (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_MEETING_NOTES), "\n", -1);
   for (guint i = 0; lines[i] != NULL && g_utf8_strlen (out->str, -1) < max_chars; i++)
     {
       const char *line = g_strstrip (lines[i]);
@@ -231,9 +202,9 @@ meeting_from_row (sqlite3_stmt *stmt,
   SportelloMeeting *self = g_object_new (SPORTELLO_TYPE_MEETING, NULL);
 
   for (guint i = 0; i < SPORTELLO_MEETING_N_TEXT_FIELDS; i++)
-    g_set_str (&self->text[i], (const char *) sqlite3_column_text (stmt, i));
+    sportello_record_set (SPORTELLO_RECORD (self), i, (const char *) sqlite3_column_text (stmt, i));
   self->duration = sqlite3_column_int (stmt, SPORTELLO_MEETING_N_TEXT_FIELDS);
-  self->period = sportello_meeting_period (self->text[SPORTELLO_MEETING_STARTS_AT], now);
+  self->period = sportello_meeting_period (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_MEETING_STARTS_AT), now);
 
   return self;
 }
@@ -249,7 +220,7 @@ sportello_meeting_save (SportelloMeeting   *self,
 
   g_return_val_if_fail (SPORTELLO_IS_MEETING (self), FALSE);
 
-  starts = g_date_time_new_from_iso8601 (self->text[SPORTELLO_MEETING_STARTS_AT], NULL);
+  starts = g_date_time_new_from_iso8601 (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_MEETING_STARTS_AT), NULL);
   if (starts == NULL)
     {
       g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID,
@@ -257,13 +228,13 @@ sportello_meeting_save (SportelloMeeting   *self,
       return FALSE;
     }
 
-  if (self->text[SPORTELLO_MEETING_UUID][0] == '\0')
+  if (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_MEETING_UUID)[0] == '\0')
     {
       g_autofree char *uuid = sportello_new_uuid ();
 
       sportello_meeting_set (self, SPORTELLO_MEETING_UUID, uuid);
     }
-  if (self->text[SPORTELLO_MEETING_CREATED_AT][0] == '\0')
+  if (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_MEETING_CREATED_AT)[0] == '\0')
     {
       sportello_meeting_set (self, SPORTELLO_MEETING_CREATED_AT, now);
       sportello_meeting_set (self, SPORTELLO_MEETING_ORIGIN_CONSULTANT, sportello_database_get_consultant (db));
@@ -281,11 +252,11 @@ sportello_meeting_save (SportelloMeeting   *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, self->text[SPORTELLO_MEETING_UUID], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_MEETING_UUID), -1, SQLITE_STATIC);
   for (guint i = SPORTELLO_MEETING_STARTS_AT; i < SPORTELLO_MEETING_N_TEXT_FIELDS; i++)
-    sqlite3_bind_text (stmt, i - 1, self->text[i], -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, i - 1, sportello_record_get (SPORTELLO_RECORD (self), i), -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 11, self->duration);
-  sqlite3_bind_text (stmt, 12, self->text[SPORTELLO_MEETING_CLIENT_UUID], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 12, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_MEETING_CLIENT_UUID), -1, SQLITE_STATIC);
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {

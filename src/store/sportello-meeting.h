@@ -7,6 +7,7 @@
 #pragma once
 
 #include "sportello-database.h"
+#include "sportello-record.h"
 
 G_BEGIN_DECLS
 
@@ -29,7 +30,7 @@ typedef enum
 
 #define SPORTELLO_TYPE_MEETING (sportello_meeting_get_type ())
 
-G_DECLARE_FINAL_TYPE (SportelloMeeting, sportello_meeting, SPORTELLO, MEETING, GObject)
+G_DECLARE_FINAL_TYPE (SportelloMeeting, sportello_meeting, SPORTELLO, MEETING, SportelloRecord)
 
 SportelloMeeting *sportello_meeting_new            (const char         *client_uuid);
 const char       *sportello_meeting_get            (SportelloMeeting   *self,

@@ -1,0 +1,156 @@
+/* sportello-record.c: what every stored record has in common
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sportello-record"
+
+#include "config.h"
+
+#include "sportello-record.h"
+
+typedef struct
+{
+  char **text;
+} SportelloRecordPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SportelloRecord, sportello_record, G_TYPE_OBJECT)
+
+static char **
+texts (SportelloRecord *self)
+{
+  SportelloRecordPrivate *priv = sportello_record_get_instance_private (self);
+
+  /* made on first use, when the subclass's class is complete */
+  if (priv->text == NULL)
+    {
+      guint n = SPORTELLO_RECORD_GET_CLASS (self)->n_fields;
+
+      priv->text = g_new0 (char *, n + 1);
+      for (guint i = 0; i < n; i++)
+        priv->text[i] = g_strdup ("");
+    }
+
+  return priv->text;
+}
+
+static void
+sportello_record_finalize (GObject *object)
+{
+  SportelloRecordPrivate *priv = sportello_record_get_instance_private (SPORTELLO_RECORD (object));
+
+  g_clear_pointer (&priv->text, g_strfreev);
+
+  G_OBJECT_CLASS (sportello_record_parent_class)->finalize (object);
+}
+
+static void
+sportello_record_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  SportelloRecord *self = SPORTELLO_RECORD (object);
+
+  if (prop_id >= 1 && prop_id <= SPORTELLO_RECORD_GET_CLASS (self)->n_fields)
+    g_value_set_string (value, texts (self)[prop_id - 1]);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+sportello_record_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  SportelloRecord *self = SPORTELLO_RECORD (object);
+
+  if (prop_id >= 1 && prop_id <= SPORTELLO_RECORD_GET_CLASS (self)->n_fields)
+    sportello_record_set (self, prop_id - 1, g_value_get_string (value));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+sportello_record_class_init (SportelloRecordClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sportello_record_finalize;
+  object_class->get_property = sportello_record_get_property;
+  object_class->set_property = sportello_record_set_property;
+}
+
+static void
+sportello_record_init (SportelloRecord *self)
+{
+}
+
+void
+sportello_record_class_install_fields (SportelloRecordClass *klass,
+                                       const char * const   *field_names,
+                                       guint                 n_fields)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  klass->field_names = field_names;
+  klass->n_fields = n_fields;
+  klass->field_pspecs = g_new0 (GParamSpec *, n_fields);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *name = g_strdelimit (g_strdup (field_names[i]), "_", '-');
+
+      /* interned, so the param spec may keep it */
+      klass->field_pspecs[i] =
+        g_param_spec_string (g_intern_string (name), NULL, NULL, "",
+                             (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+      g_object_class_install_property (object_class, i + 1, klass->field_pspecs[i]);
+    }
+}
+
+guint
+sportello_record_get_n_fields (SportelloRecord *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_RECORD (self), 0);
+
+  return SPORTELLO_RECORD_GET_CLASS (self)->n_fields;
+}
+
+/* The field's name as written in the database and in bundles (with '_') */
+const char *
+sportello_record_get_field_name (SportelloRecord *self,
+                                 guint            field)
+{
+  g_return_val_if_fail (SPORTELLO_IS_RECORD (self), NULL);
+  g_return_val_if_fail (field < SPORTELLO_RECORD_GET_CLASS (self)->n_fields, NULL);
+
+  return SPORTELLO_RECORD_GET_CLASS (self)->field_names[field];
+}
+
+const char *
+sportello_record_get (SportelloRecord *self,
+                      guint            field)
+{
+  g_return_val_if_fail (SPORTELLO_IS_RECORD (self), NULL);
+  g_return_val_if_fail (field < SPORTELLO_RECORD_GET_CLASS (self)->n_fields, NULL);
+
+  return texts (self)[field];
+}
+
+void
+sportello_record_set (SportelloRecord *self,
+                      guint            field,
+                      const char      *value)
+{
+  char **text;
+
+  g_return_if_fail (SPORTELLO_IS_RECORD (self));
+  g_return_if_fail (field < SPORTELLO_RECORD_GET_CLASS (self)->n_fields);
+
+  text = texts (self);
+  if (g_set_str (&text[field], value ? value : ""))
+    g_object_notify_by_pspec (G_OBJECT (self), SPORTELLO_RECORD_GET_CLASS (self)->field_pspecs[field]);
+}
