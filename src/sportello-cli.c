@@ -16,6 +16,8 @@
 
 #include "sportello-application.h"
 #include "sportello-cli.h"
+#include "sportello-bundle.h"
+#include "sportello-client.h"
 #include "sportello-database.h"
 #include "sportello-demo.h"
 
@@ -24,6 +26,12 @@ typedef struct
   gboolean   version;
   char      *data_dir;
   int        demo;
+  char      *export_path;
+  char     **clients;
+  char      *import_path;
+  char      *validate_path;
+  gboolean   dry_run;
+  char      *on_conflict;
   char     **remaining;
 } CliOptions;
 
@@ -31,6 +39,11 @@ static void
 cli_options_clear (CliOptions *options)
 {
   g_clear_pointer (&options->data_dir, g_free);
+  g_clear_pointer (&options->export_path, g_free);
+  g_clear_pointer (&options->clients, g_strfreev);
+  g_clear_pointer (&options->import_path, g_free);
+  g_clear_pointer (&options->validate_path, g_free);
+  g_clear_pointer (&options->on_conflict, g_free);
   g_clear_pointer (&options->remaining, g_strfreev);
 }
 
@@ -50,6 +63,20 @@ cli_option_context_new (CliOptions *options)
       N_("Add N fictitious clients to try the app, then exit"),
       /* Translators: placeholder in --help, keep it short and upper case */
       N_("N") },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &options->export_path,
+      N_("Export the database, or the clients given with --client, to FILE"), N_("FILE") },
+    { "client", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->clients,
+      N_("Export only this client, with everything attached to it (repeatable)"), N_("UUID") },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME, &options->import_path,
+      N_("Import a bundle into the database"), N_("FILE") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &options->dry_run,
+      N_("With --import: show what would change, change nothing"), NULL },
+    { "on-conflict", 0, 0, G_OPTION_ARG_STRING, &options->on_conflict,
+      /* Translators: do not translate newer, ours, theirs */
+      N_("With --import: settle records changed on both sides by keeping the newer (the default), ours or theirs"),
+      "newer|ours|theirs" },
+    { "validate", 0, 0, G_OPTION_ARG_FILENAME, &options->validate_path,
+      N_("Check a bundle and report its problems, change nothing"), N_("FILE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->remaining,
       NULL, N_("[FILE…]") },
     { NULL }
@@ -87,7 +114,23 @@ open_database (CliOptions  *options,
     {
       g_printerr ("%s\n", error->message);
       *exit_code = exit_code_for (error);
+      return NULL;
     }
+
+  /* who exports: the consultant and hub of the preferences, when installed */
+  {
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, BASE_APP_ID, TRUE) : NULL;
+
+    if (schema != NULL)
+      {
+        g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+        g_autofree char *consultant = g_settings_get_string (settings, "consultant-name");
+        g_autofree char *hub = g_settings_get_string (settings, "hub-name");
+
+        sportello_database_set_origin (db, consultant, hub);
+      }
+  }
 
   return db;
 }
@@ -117,6 +160,160 @@ run_demo (CliOptions *options)
   g_print (g_dngettext (GETTEXT_PACKAGE, "Added %d fictitious client to %s\n",
                         "Added %d fictitious clients to %s\n", options->demo),
            options->demo, sportello_database_get_path (db));
+
+  return SPORTELLO_EXIT_OK;
+}
+
+static int
+bundle_exit_code (const GError *error)
+{
+  if (g_error_matches (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_INVALID))
+    return SPORTELLO_EXIT_DATAERR;
+  if (error->domain == SPORTELLO_BUNDLE_ERROR || error->domain == G_IO_ERROR)
+    return SPORTELLO_EXIT_IOERR;
+  return exit_code_for (error);
+}
+
+static int
+run_export (CliOptions *options)
+{
+  g_autoptr(SportelloDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  int exit_code = SPORTELLO_EXIT_OK;
+
+  if (!(db = open_database (options, &exit_code)))
+    return exit_code;
+
+  for (guint i = 0; options->clients != NULL && options->clients[i] != NULL; i++)
+    {
+      g_autoptr(SportelloClient) client = sportello_client_load (db, options->clients[i], NULL);
+
+      if (client == NULL)
+        {
+          g_printerr (_("There is no client with the UUID “%s”\n"), options->clients[i]);
+          return SPORTELLO_EXIT_DATAERR;
+        }
+    }
+
+  if (!sportello_bundle_export (db, (const char * const *) options->clients, options->export_path, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return bundle_exit_code (error);
+    }
+
+  return SPORTELLO_EXIT_OK;
+}
+
+static void
+print_counts (SportelloImportCounts counts[SPORTELLO_N_RECORD_KINDS])
+{
+  for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
+    {
+      /* Translators: one line of an import preview, as in
+       * “Clients: 3 new, 1 updated, 10 unchanged, 0 conflicting, 1 possible duplicates” */
+      g_print (_("%s: %u new, %u updated, %u unchanged, %u conflicting, %u possible duplicates\n"),
+               sportello_record_kind_label (kind), counts[kind].new_records, counts[kind].updated,
+               counts[kind].unchanged, counts[kind].conflicts, counts[kind].duplicates);
+    }
+}
+
+static SportelloBundle *
+load_checked (const char *path,
+              int        *exit_code)
+{
+  g_autoptr(SportelloBundle) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *problems;
+
+  if (!(bundle = sportello_bundle_load (path, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      *exit_code = bundle_exit_code (error);
+      return NULL;
+    }
+
+  problems = sportello_bundle_get_problems (bundle);
+  if (problems->len > 0)
+    {
+      g_printerr (g_dngettext (GETTEXT_PACKAGE, "“%s” has %u problem:\n", "“%s” has %u problems:\n", problems->len),
+                  path, problems->len);
+      for (guint i = 0; i < problems->len; i++)
+        g_printerr ("%s\n", (const char *) g_ptr_array_index (problems, i));
+      *exit_code = SPORTELLO_EXIT_DATAERR;
+      return NULL;
+    }
+
+  return g_steal_pointer (&bundle);
+}
+
+static int
+run_validate (CliOptions *options)
+{
+  g_autoptr(SportelloBundle) bundle = NULL;
+  int exit_code = SPORTELLO_EXIT_OK;
+
+  if (!(bundle = load_checked (options->validate_path, &exit_code)))
+    return exit_code;
+
+  /* Translators: the summary of a valid bundle */
+  g_print (_("%s: valid, %u clients, %u people, %u meetings, %u follow-ups\n"),
+           options->validate_path,
+           sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_CLIENT),
+           sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_CONTACT),
+           sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_MEETING),
+           sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_FOLLOW_UP));
+
+  return SPORTELLO_EXIT_OK;
+}
+
+static int
+run_import (CliOptions *options)
+{
+  g_autoptr(SportelloDatabase) db = NULL;
+  g_autoptr(SportelloBundle) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base_name = NULL;
+  SportelloImportCounts counts[SPORTELLO_N_RECORD_KINDS];
+  SportelloConflictPolicy policy = SPORTELLO_CONFLICT_NEWER;
+  int exit_code = SPORTELLO_EXIT_OK;
+
+  if (options->on_conflict == NULL || g_str_equal (options->on_conflict, "newer"))
+    policy = SPORTELLO_CONFLICT_NEWER;
+  else if (g_str_equal (options->on_conflict, "ours"))
+    policy = SPORTELLO_CONFLICT_OURS;
+  else if (g_str_equal (options->on_conflict, "theirs"))
+    policy = SPORTELLO_CONFLICT_THEIRS;
+  else
+    {
+      g_printerr (_("--on-conflict takes newer, ours or theirs, not “%s”\n"), options->on_conflict);
+      return SPORTELLO_EXIT_USAGE;
+    }
+
+  /* everything is checked before the database is even opened */
+  if (!(bundle = load_checked (options->import_path, &exit_code)))
+    return exit_code;
+  if (!(db = open_database (options, &exit_code)))
+    return exit_code;
+
+  if (options->dry_run)
+    {
+      if (!sportello_bundle_preview (bundle, db, counts, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return SPORTELLO_EXIT_IOERR;
+        }
+      print_counts (counts);
+      g_print (_("Dry run: nothing was changed\n"));
+      return SPORTELLO_EXIT_OK;
+    }
+
+  base_name = g_path_get_basename (options->import_path);
+  if (!sportello_bundle_apply (bundle, db, policy, base_name, counts, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return SPORTELLO_EXIT_IOERR;
+    }
+  print_counts (counts);
 
   return SPORTELLO_EXIT_OK;
 }
@@ -151,8 +348,31 @@ sportello_cli_main (int    argc,
       return SPORTELLO_EXIT_OK;
     }
 
+  if ((options.dry_run || options.on_conflict) && options.import_path == NULL)
+    {
+      g_printerr (_("--dry-run and --on-conflict go with --import\n"));
+      return SPORTELLO_EXIT_USAGE;
+    }
+  if (options.clients != NULL && options.export_path == NULL)
+    {
+      g_printerr (_("--client goes with --export\n"));
+      return SPORTELLO_EXIT_USAGE;
+    }
+  if ((options.export_path != NULL) + (options.import_path != NULL) + (options.validate_path != NULL) +
+      (options.demo != 0) > 1)
+    {
+      g_printerr (_("Give only one of --demo, --export, --import and --validate\n"));
+      return SPORTELLO_EXIT_USAGE;
+    }
+
   if (options.demo != 0)
     return run_demo (&options);
+  if (options.export_path != NULL)
+    return run_export (&options);
+  if (options.import_path != NULL)
+    return run_import (&options);
+  if (options.validate_path != NULL)
+    return run_validate (&options);
 
   /* Left over after the options: only the files to open. */
   if (options.remaining != NULL)

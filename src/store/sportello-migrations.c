@@ -182,6 +182,21 @@ static const SportelloMigration migrations[] = {
     "  INSERT INTO follow_ups_fts (follow_ups_fts, rowid, text) VALUES ('delete', old.id, old.text);"
     "  INSERT INTO follow_ups_fts (rowid, text) VALUES (new.id, new.text);"
     "END;" },
+
+  /* 4: what was exchanged with other consultants and hubs */
+  { "CREATE TABLE exchanges ("
+    "  uuid       TEXT PRIMARY KEY NOT NULL,"
+    "  updated_at TEXT NOT NULL"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE imports ("
+    "  id                     INTEGER PRIMARY KEY,"
+    "  file_name              TEXT NOT NULL,"
+    "  exported_by_consultant TEXT NOT NULL,"
+    "  exported_by_hub        TEXT NOT NULL,"
+    "  exported_at            TEXT NOT NULL,"
+    "  imported_at            TEXT NOT NULL,"
+    "  records                INTEGER NOT NULL"
+    ");" },
 };
 
 const SportelloMigration *
