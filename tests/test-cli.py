@@ -52,5 +52,69 @@ check("--data-dir without value exits 64", r.returncode == 64, f"{r.returncode} 
 r = run("--", "-weird")
 check("stray dash argument exits 64", r.returncode == 64, f"{r.returncode} {r.stderr}")
 
+with tempfile.TemporaryDirectory() as tmp:
+    a = os.path.join(tmp, "a")
+    b = os.path.join(tmp, "b")
+    bundle = os.path.join(tmp, "dossier.sportello")
+
+    r = run("--data-dir", a, "--demo", "25")
+    check("--demo exits 0", r.returncode == 0, r.stderr)
+    r = run("--data-dir", a, "--demo", "-3")
+    check("--demo with a negative number exits 64", r.returncode == 64, r.returncode)
+
+    r = run("--data-dir", a, "--export", bundle)
+    check("--export exits 0", r.returncode == 0, r.stderr)
+    check("… and leaves no temporary file next to it", sorted(os.listdir(tmp)) == ["a", "dossier.sportello"],
+          os.listdir(tmp))
+
+    r = run("--validate", bundle)
+    check("--validate a good bundle exits 0", r.returncode == 0 and "25" in r.stdout, r.stdout + r.stderr)
+
+    os.makedirs(b)
+    r = run("--data-dir", b, "--import", bundle, "--dry-run")
+    check("--dry-run exits 0 and previews", r.returncode == 0 and "25" in r.stdout, r.stdout + r.stderr)
+    r = run("--data-dir", b, "--export", os.path.join(tmp, "empty.sportello"))
+    with open(os.path.join(tmp, "empty.sportello"), encoding="utf-8") as f:
+        check("--dry-run changed nothing", '"clients": []' in f.read())
+
+    r = run("--data-dir", b, "--import", bundle, "--on-conflict", "theirs")
+    check("--import exits 0", r.returncode == 0, r.stderr)
+    r = run("--data-dir", b, "--import", bundle)
+    check("importing twice: nothing new",
+          r.returncode == 0 and len(r.stdout.splitlines()) == 4 and
+          all(line.split(":")[1].split()[0] == "0" for line in r.stdout.splitlines()), r.stdout)
+
+    r = run("--data-dir", b, "--import", bundle, "--on-conflict", "mine")
+    check("a bad --on-conflict exits 64", r.returncode == 64, r.returncode)
+    r = run("--dry-run")
+    check("--dry-run alone exits 64", r.returncode == 64, r.returncode)
+    r = run("--export", bundle, "--import", bundle)
+    check("two jobs at once exit 64", r.returncode == 64, r.returncode)
+
+    not_json = os.path.join(tmp, "note.sportello")
+    with open(not_json, "w") as f:
+        f.write("appunti, non JSON")
+    r = run("--validate", not_json)
+    check("--validate of a non-JSON file exits 65", r.returncode == 65, f"{r.returncode} {r.stderr}")
+    r = run("--data-dir", b, "--import", not_json)
+    check("--import of a non-JSON file exits 65", r.returncode == 65, f"{r.returncode} {r.stderr}")
+
+    r = run("--validate", os.path.join(tmp, "missing.sportello"))
+    check("--validate of a missing file exits 74", r.returncode == 74, f"{r.returncode} {r.stderr}")
+    r = run("--data-dir", a, "--export", os.path.join(tmp, "no-such-dir", "x.sportello"))
+    check("--export into a missing folder exits 74", r.returncode == 74, f"{r.returncode} {r.stderr}")
+
+    r = run("--validate", not_json, env_extra={"LANGUAGE": "it", "LANG": "it_IT.UTF-8", "LC_ALL": "it_IT.UTF-8"})
+    check("errors are translated", "JSON" in r.stderr and "non" in r.stderr, r.stderr)
+
+    not_db = os.path.join(tmp, "c")
+    os.makedirs(not_db)
+    with open(os.path.join(not_db, "sportello.db"), "w") as f:
+        f.write("not a database, certainly not one")
+    r = run("--data-dir", not_db, "--demo", "1")
+    check("a data folder whose database is not SQLite exits 65", r.returncode == 65, f"{r.returncode} {r.stderr}")
+    with open(os.path.join(not_db, "sportello.db")) as f:
+        check("… and the file is untouched", f.read() == "not a database, certainly not one")
+
 print(f"1..{count}")
 sys.exit(1 if failures else 0)

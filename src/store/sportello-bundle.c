@@ -752,8 +752,8 @@ check_document (SportelloBundle  *bundle,
   if (json_node_get_int (version) > SPORTELLO_BUNDLE_VERSION)
     {
       problem (bundle, "$.version",
-               _("made by a newer Sportello (format version %" G_GINT64_FORMAT ", this one reads up to %d): update Sportello to open it"),
-               json_node_get_int (version), SPORTELLO_BUNDLE_VERSION);
+               _("made by a newer Sportello (format version %d, this one reads up to %d): update Sportello to open it"),
+               (int) MIN (json_node_get_int (version), G_MAXINT), SPORTELLO_BUNDLE_VERSION);
       return;
     }
   if (json_node_get_int (version) < 1)

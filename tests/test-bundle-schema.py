@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Real exports validate against data/sportello-bundle.schema.json, checked
+with an independent validator (python3-jsonschema), and broken ones do not."""
+import copy
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import jsonschema
+
+exe, schema_path = sys.argv[1], sys.argv[2]
+failures = 0
+count = 0
+
+
+def check(name, cond, detail=""):
+    global failures, count
+    count += 1
+    print(("ok" if cond else "not ok") + f" {count} - {name}")
+    if not cond:
+        failures += 1
+        for line in str(detail).splitlines()[:20]:
+            print(f"# {line}")
+
+
+with open(schema_path, encoding="utf-8") as f:
+    schema = json.load(f)
+jsonschema.Draft202012Validator.check_schema(schema)
+validator = jsonschema.Draft202012Validator(schema)
+check("the schema is a valid draft 2020-12 schema", True)
+
+with tempfile.TemporaryDirectory() as tmp:
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1764072000")
+    data = os.path.join(tmp, "data")
+    bundle = os.path.join(tmp, "all.sportello")
+    r = subprocess.run([exe, "--data-dir", data, "--demo", "120"], capture_output=True, text=True, env=env)
+    check("demo data", r.returncode == 0, r.stderr)
+    r = subprocess.run([exe, "--data-dir", data, "--export", bundle], capture_output=True, text=True, env=env)
+    check("export exits 0", r.returncode == 0, r.stderr)
+
+    with open(bundle, encoding="utf-8") as f:
+        doc = json.load(f)
+    errors = list(validator.iter_errors(doc))
+    check("a real export is valid", not errors, "\n".join(e.message for e in errors[:5]))
+    check("it has every kind of record",
+          all(len(doc[k]) > 0 for k in ("clients", "contacts", "meetings", "follow_ups")),
+          {k: len(doc[k]) for k in ("clients", "contacts", "meetings", "follow_ups")})
+    check("records sorted by UUID",
+          all(doc[k] == sorted(doc[k], key=lambda r: r["uuid"]) for k in ("clients", "contacts", "meetings", "follow_ups")))
+
+    broken = copy.deepcopy(doc)
+    del broken["clients"][0]["uuid"]
+    check("the schema catches a missing UUID", any(True for _ in validator.iter_errors(broken)))
+    broken = copy.deepcopy(doc)
+    broken["clients"][0]["employees"] = "tre"
+    check("the schema catches a wrong type", any(True for _ in validator.iter_errors(broken)))
+
+    # what the schema and Sportello's own checks agree on
+    bad = os.path.join(tmp, "bad.sportello")
+    broken = copy.deepcopy(doc)
+    broken["clients"][2]["vat_number"] = broken["clients"][2]["vat_number"][:10] + str((int(broken["clients"][2]["vat_number"][10]) + 1) % 10) if broken["clients"][2]["vat_number"] else "00743110158"
+    with open(bad, "w", encoding="utf-8") as f:
+        json.dump(broken, f)
+    r = subprocess.run([exe, "--validate", bad], capture_output=True, text=True, env=env)
+    check("--validate refuses a wrong check digit with exit 65", r.returncode == 65, f"{r.returncode} {r.stderr}")
+    check("… naming the JSON path", "$.clients[2].vat_number" in r.stderr, r.stderr)
+
+print(f"1..{count}")
+sys.exit(1 if failures else 0)

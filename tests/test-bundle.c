@@ -1,0 +1,414 @@
+/* test-bundle.c: the JSON handoff, exact and safe
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <unistd.h>
+#include <sqlite3.h>
+
+#include "sportello-bundle.h"
+#include "sportello-client.h"
+#include "sportello-database.h"
+#include "sportello-demo.h"
+#include "sportello-meeting.h"
+
+static SportelloDatabase *
+open_named (const char *name)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), name, NULL);
+  g_autoptr(GError) error = NULL;
+  SportelloDatabase *db = sportello_database_open (dir, &error);
+
+  g_assert_no_error (error);
+  sportello_database_set_origin (db, "Chiara Esposito", "Polo di Caserta");
+  return db;
+}
+
+static char *
+tmp_path (const char *name)
+{
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  return g_build_filename (g_get_user_data_dir (), name, NULL);
+}
+
+static char *
+read_file (const char *path)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+static SportelloBundle *
+load_ok (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  SportelloBundle *bundle = sportello_bundle_load (path, &error);
+
+  g_assert_no_error (error);
+  if (sportello_bundle_get_problems (bundle)->len > 0)
+    g_error ("%s", (char *) g_ptr_array_index (sportello_bundle_get_problems (bundle), 0));
+  return bundle;
+}
+
+static void
+import_ok (SportelloDatabase     *db,
+           const char            *path,
+           SportelloImportCounts  counts[SPORTELLO_N_RECORD_KINDS])
+{
+  g_autoptr(SportelloBundle) bundle = load_ok (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sportello_bundle_apply (bundle, db, SPORTELLO_CONFLICT_NEWER, "test.sportello", counts, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(SportelloDatabase) a = open_named ("bundle-a");
+  g_autoptr(SportelloDatabase) b = open_named ("bundle-b");
+  g_autofree char *first = tmp_path ("first.sportello");
+  g_autofree char *second = tmp_path ("second.sportello");
+  g_autofree char *first_text = NULL;
+  g_autofree char *second_text = NULL;
+  SportelloImportCounts counts[SPORTELLO_N_RECORD_KINDS];
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("SOURCE_DATE_EPOCH", "1764072000", TRUE);
+  g_assert_true (sportello_demo_fill (a, 80, &error));
+
+  g_assert_true (sportello_bundle_export (a, NULL, first, &error));
+  import_ok (b, first, counts);
+  g_assert_cmpuint (counts[SPORTELLO_RECORD_KIND_CLIENT].new_records, ==, 80);
+  g_assert_cmpuint (counts[SPORTELLO_RECORD_KIND_MEETING].new_records, >, 40);
+
+  /* exported again from the copy: the same bytes */
+  g_assert_true (sportello_bundle_export (b, NULL, second, &error));
+  first_text = read_file (first);
+  second_text = read_file (second);
+  g_assert_cmpstr (first_text, ==, second_text);
+  g_assert_true (g_str_has_prefix (first_text, "{\n  \"format\": \"sportello-bundle\",\n  \"version\": 1,\n"));
+
+  /* the same bundle twice: everything unchanged */
+  import_ok (b, first, counts);
+  for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
+    {
+      g_assert_cmpuint (counts[kind].new_records, ==, 0);
+      g_assert_cmpuint (counts[kind].updated, ==, 0);
+      g_assert_cmpuint (counts[kind].conflicts, ==, 0);
+      g_assert_cmpuint (counts[kind].unchanged, ==, sportello_bundle_count (load_ok (first), kind));
+    }
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+}
+
+static void
+test_selection_and_name (void)
+{
+  g_autoptr(SportelloDatabase) db = open_named ("bundle-sel");
+  g_autoptr(SportelloClient) client = sportello_client_new ();
+  g_autoptr(SportelloClient) other = sportello_client_new ();
+  g_autoptr(SportelloMeeting) meeting = NULL;
+  g_autoptr(SportelloBundle) bundle = NULL;
+  g_autofree char *path = tmp_path ("one.sportello");
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *uuids[2] = { NULL, NULL };
+
+  sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Rossi S.r.l.");
+  sportello_client_set (other, SPORTELLO_CLIENT_NAME, "Bianchi & C.");
+  g_assert_true (sportello_client_save (client, db, &error));
+  g_assert_true (sportello_client_save (other, db, &error));
+  meeting = sportello_meeting_new (sportello_client_get_uuid (client));
+  sportello_meeting_set (meeting, SPORTELLO_MEETING_NOTES, "Note con \"virgolette\", \\ barre,\naccapo e \t tab — «bene»");
+  g_assert_true (sportello_meeting_save (meeting, db, &error));
+
+  uuids[0] = sportello_client_get_uuid (client);
+  g_assert_true (sportello_bundle_export (db, uuids, path, &error));
+  bundle = load_ok (path);
+  g_assert_cmpuint (sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_CLIENT), ==, 1);
+  g_assert_cmpuint (sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_MEETING), ==, 1);
+
+  name = sportello_bundle_default_name (db, sportello_client_get_uuid (client));
+  g_assert_true (g_str_has_prefix (name, "cliente-rossi-s-r-l-") || g_str_has_prefix (name, "client-rossi-s-r-l-"));
+  g_assert_true (g_str_has_suffix (name, ".sportello"));
+}
+
+static void
+test_atomic (void)
+{
+  g_autoptr(SportelloDatabase) a = open_named ("bundle-atomic-a");
+  g_autoptr(SportelloDatabase) b = open_named ("bundle-atomic-b");
+  g_autoptr(SportelloBundle) bundle = NULL;
+  g_autofree char *path = tmp_path ("atomic.sportello");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  SportelloImportCounts counts[SPORTELLO_N_RECORD_KINDS];
+  g_autoptr(GError) error = NULL;
+  gsize before_len, after_len;
+
+  g_assert_true (sportello_demo_fill (a, 30, &error));
+  g_assert_true (sportello_demo_fill (b, 5, &error));
+  g_assert_true (sportello_bundle_export (a, NULL, path, &error));
+  g_assert_true (sportello_database_exec (b, "PRAGMA wal_checkpoint(TRUNCATE)", &error));
+  g_assert_true (g_file_get_contents (sportello_database_get_path (b), &before, &before_len, NULL));
+
+  /* a failure after 40 written rows, half-way through */
+  bundle = load_ok (path);
+  _sportello_bundle_set_fail_after (40);
+  g_assert_false (sportello_bundle_apply (bundle, b, SPORTELLO_CONFLICT_NEWER, "x", counts, &error));
+  _sportello_bundle_set_fail_after (0);
+  g_assert_nonnull (error);
+
+  g_assert_true (sportello_database_exec (b, "PRAGMA wal_checkpoint(TRUNCATE)", NULL));
+  g_assert_true (g_file_get_contents (sportello_database_get_path (b), &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+}
+
+static char *
+write_bundle (const char *name,
+              const char *contents)
+{
+  char *path = tmp_path (name);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+/* a minimal valid bundle with one client, one contact, one meeting, one follow-up */
+#define CLIENT(uuid, extra) \
+  "{\"uuid\":\"" uuid "\",\"created_at\":\"2026-01-10T10:00:00Z\",\"updated_at\":\"2026-01-10T10:00:00Z\"," \
+  "\"origin_consultant\":\"A\",\"origin_hub\":\"H\",\"name\":\"Rossi\",\"legal_form\":\"srl\"," \
+  "\"vat_number\":\"00743110157\",\"tax_code\":\"\",\"ateco_code\":\"\",\"category\":\"retail\",\"employees\":3," \
+  "\"street\":\"\",\"postal_code\":\"22100\",\"municipality\":\"Como\",\"province\":\"CO\",\"website\":\"\"," \
+  "\"email\":\"\",\"pec\":\"\",\"sdi_code\":\"\",\"phone\":\"\",\"status\":\"new\",\"tags\":\"\",\"source\":\"other\"," \
+  "\"consent_given\":false,\"consent_date\":\"\",\"consent_basis\":\"\",\"consent_note\":\"\",\"notes\":\"\"," \
+  "\"owner_hub\":\"H\",\"owner_consultant\":\"A\"" extra "}"
+#define CONTACT(uuid, client) \
+  "{\"uuid\":\"" uuid "\",\"created_at\":\"2026-01-10T10:00:00Z\",\"updated_at\":\"2026-01-10T10:00:00Z\"," \
+  "\"origin_consultant\":\"A\",\"origin_hub\":\"H\",\"client_uuid\":\"" client "\",\"name\":\"Anna\",\"role\":\"\"," \
+  "\"email\":\"\",\"phone\":\"\",\"is_primary\":true}"
+#define HEAD(version) \
+  "{\"format\":\"sportello-bundle\",\"version\":" version ",\"exported_at\":\"2026-01-10T10:00:00Z\"," \
+  "\"exported_by\":{\"consultant\":\"A\",\"hub\":\"H\"},"
+#define U1 "11111111-1111-4111-8111-111111111111"
+#define U2 "22222222-2222-4222-8222-222222222222"
+#define U3 "33333333-3333-4333-8333-333333333333"
+
+static void
+test_valid_minimal (void)
+{
+  g_autofree char *path = write_bundle ("min.sportello",
+    HEAD ("1") "\"clients\":[" CLIENT (U1, "") "],\"contacts\":[" CONTACT (U2, U1) "],\"meetings\":[],\"follow_ups\":[]}");
+  g_autoptr(SportelloBundle) bundle = load_ok (path);
+
+  g_assert_cmpuint (sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_CONTACT), ==, 1);
+}
+
+static void
+expect_problem (const char *contents,
+                const char *path_prefix,
+                const char *reason)
+{
+  g_autofree char *path = write_bundle ("bad.sportello", contents);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloBundle) bundle = sportello_bundle_load (path, &error);
+  GPtrArray *problems;
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  problems = sportello_bundle_get_problems (bundle);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const char *p = g_ptr_array_index (problems, i);
+
+      if (g_str_has_prefix (p, path_prefix) && (reason == NULL || strstr (p, reason)))
+        found = TRUE;
+    }
+  if (!found)
+    g_error ("no problem at %s (%s) among %u: %s", path_prefix, reason ? reason : "", problems->len,
+             problems->len ? (char *) g_ptr_array_index (problems, 0) : "");
+}
+
+static void
+expect_error (const char *contents,
+              gsize       length)
+{
+  g_autofree char *path = tmp_path ("broken.sportello");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloBundle) bundle = NULL;
+
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+  bundle = sportello_bundle_load (path, &error);
+  g_assert_null (bundle);
+  g_assert_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_INVALID);
+}
+
+static void
+test_bad_input (void)
+{
+  const char *good = HEAD ("1") "\"clients\":[" CLIENT (U1, "") "],\"contacts\":[" CONTACT (U2, U1) "],\"meetings\":[],\"follow_ups\":[]}";
+
+  /* not JSON, truncated, empty */
+  expect_error ("ciao, non sono JSON", 19);
+  expect_error (good, strlen (good) / 2);
+  expect_error ("", 0);
+
+  /* JSON, but not a bundle */
+  expect_problem ("[1, 2, 3]", "$", NULL);
+  expect_problem ("{\"format\":\"altro\"}", "$.format", NULL);
+  /* from a newer Sportello */
+  expect_problem (HEAD ("2") "\"clients\":[],\"contacts\":[],\"meetings\":[],\"follow_ups\":[]}", "$.version", "2");
+  /* wrong types, missing fields */
+  expect_problem (HEAD ("1") "\"clients\":[" CLIENT (U1, ",\"x\":1") "],\"contacts\":{},\"meetings\":[],\"follow_ups\":[]}",
+                  "$.contacts", NULL);
+  expect_problem (HEAD ("1") "\"clients\":[{\"uuid\":\"" U1 "\"}],\"contacts\":[],\"meetings\":[],\"follow_ups\":[]}",
+                  "$.clients[0].name", NULL);
+  /* the VAT number's check digit */
+  {
+    g_autofree char *bad_vat = g_strdup (good);
+    char *p = strstr (bad_vat, "00743110157");
+    p[10] = '8';
+    expect_problem (bad_vat, "$.clients[0].vat_number", "7");
+  }
+  /* dangling reference, duplicate UUID, bad UUID, absurd date */
+  expect_problem (HEAD ("1") "\"clients\":[" CLIENT (U1, "") "],\"contacts\":[" CONTACT (U2, U3) "],\"meetings\":[],\"follow_ups\":[]}",
+                  "$.contacts[0].client_uuid", NULL);
+  expect_problem (HEAD ("1") "\"clients\":[" CLIENT (U1, "") "," CLIENT (U1, "") "],\"contacts\":[],\"meetings\":[],\"follow_ups\":[]}",
+                  "$.clients[1].uuid", NULL);
+  expect_problem (HEAD ("1") "\"clients\":[" CLIENT ("not-a-uuid", "") "],\"contacts\":[],\"meetings\":[],\"follow_ups\":[]}",
+                  "$.clients[0].uuid", NULL);
+  {
+    g_autofree char *absurd = g_strdup (good);
+    char *p = strstr (absurd, "2026-01-10T10:00:00Z\",\"updated_at");
+    memcpy (p, "9999", 4);
+    expect_problem (absurd, "$.clients[0].created_at", NULL);
+  }
+}
+
+static void
+test_at_most_fifty_problems (void)
+{
+  g_autoptr(GString) s = g_string_new (HEAD ("1") "\"clients\":[");
+  g_autofree char *path = NULL;
+  g_autoptr(SportelloBundle) bundle = NULL;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (s, "%s{\"uuid\":\"bad-%u\"}", i ? "," : "", i);
+  g_string_append (s, "],\"contacts\":[],\"meetings\":[],\"follow_ups\":[]}");
+  path = write_bundle ("many.sportello", s->str);
+  bundle = sportello_bundle_load (path, NULL);
+  g_assert_cmpuint (sportello_bundle_get_problems (bundle)->len, ==, SPORTELLO_BUNDLE_MAX_PROBLEMS);
+}
+
+static void
+test_too_large (void)
+{
+  g_autofree char *path = tmp_path ("huge.sportello");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloBundle) bundle = NULL;
+  FILE *f = g_fopen (path, "w");
+
+  /* a sparse file: large, but costs no disk */
+  g_assert_nonnull (f);
+  g_assert_cmpint (ftruncate (fileno (f), (off_t) SPORTELLO_BUNDLE_MAX_SIZE + 1), ==, 0);
+  fclose (f);
+
+  bundle = sportello_bundle_load (path, &error);
+  g_assert_null (bundle);
+  g_assert_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_INVALID);
+  g_unlink (path);
+}
+
+static void
+test_conflicts (void)
+{
+  g_autoptr(SportelloDatabase) a = open_named ("bundle-conflict-a");
+  g_autoptr(SportelloDatabase) b = open_named ("bundle-conflict-b");
+  g_autoptr(SportelloClient) client = sportello_client_new ();
+  g_autoptr(SportelloClient) theirs = NULL;
+  g_autoptr(SportelloClient) ours = NULL;
+  g_autoptr(SportelloClient) result = NULL;
+  g_autoptr(SportelloBundle) bundle = NULL;
+  g_autofree char *path = tmp_path ("conflict.sportello");
+  SportelloImportCounts counts[SPORTELLO_N_RECORD_KINDS];
+  g_autoptr(GError) error = NULL;
+
+  sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Enoteca Sala");
+  g_assert_true (sportello_client_save (client, a, &error));
+  g_assert_true (sportello_bundle_export (a, NULL, path, &error));
+  import_ok (b, path, counts);
+
+  /* only they change it: an update */
+  theirs = sportello_client_load (a, sportello_client_get_uuid (client), &error);
+  g_usleep (2000);
+  sportello_client_set (theirs, SPORTELLO_CLIENT_NOTES, "cambiato da loro");
+  g_assert_true (sportello_client_save (theirs, a, &error));
+  g_assert_true (sportello_bundle_export (a, NULL, path, &error));
+  bundle = load_ok (path);
+  g_assert_true (sportello_bundle_preview (bundle, b, counts, &error));
+  g_assert_cmpuint (counts[SPORTELLO_RECORD_KIND_CLIENT].updated, ==, 1);
+  g_clear_pointer (&bundle, sportello_bundle_free);
+  import_ok (b, path, counts);
+
+  /* both change it: a conflict; “ours” keeps ours, “theirs” takes theirs */
+  g_usleep (2000);
+  sportello_client_set (theirs, SPORTELLO_CLIENT_NOTES, "di nuovo loro");
+  g_assert_true (sportello_client_save (theirs, a, &error));
+  ours = sportello_client_load (b, sportello_client_get_uuid (client), &error);
+  sportello_client_set (ours, SPORTELLO_CLIENT_NOTES, "nostro");
+  g_assert_true (sportello_client_save (ours, b, &error));
+  g_assert_true (sportello_bundle_export (a, NULL, path, &error));
+
+  bundle = load_ok (path);
+  g_assert_true (sportello_bundle_apply (bundle, b, SPORTELLO_CONFLICT_OURS, "x", counts, &error));
+  g_assert_cmpuint (counts[SPORTELLO_RECORD_KIND_CLIENT].conflicts, ==, 1);
+  result = sportello_client_load (b, sportello_client_get_uuid (client), &error);
+  g_assert_cmpstr (sportello_client_get (result, SPORTELLO_CLIENT_NOTES), ==, "nostro");
+  g_clear_object (&result);
+
+  g_assert_true (sportello_bundle_apply (bundle, b, SPORTELLO_CONFLICT_THEIRS, "x", counts, &error));
+  result = sportello_client_load (b, sportello_client_get_uuid (client), &error);
+  g_assert_cmpstr (sportello_client_get (result, SPORTELLO_CLIENT_NOTES), ==, "di nuovo loro");
+
+  /* a new client with a VAT number we have: a possible duplicate */
+  {
+    g_autoptr(SportelloDatabase) c = open_named ("bundle-conflict-c");
+    g_autoptr(SportelloClient) twin = sportello_client_new ();
+    g_autofree char *dup_path = tmp_path ("dup.sportello");
+    g_autoptr(SportelloBundle) dup = NULL;
+
+    sportello_client_set (twin, SPORTELLO_CLIENT_NAME, "Enoteca Sala di Sala Marco");
+    sportello_client_set (twin, SPORTELLO_CLIENT_VAT_NUMBER, "00743110157");
+    g_assert_true (sportello_client_save (twin, c, &error));
+    sportello_client_set (ours, SPORTELLO_CLIENT_VAT_NUMBER, "00743110157");
+    g_assert_true (sportello_client_save (ours, b, &error));
+    g_assert_true (sportello_bundle_export (c, NULL, dup_path, &error));
+    dup = load_ok (dup_path);
+    g_assert_true (sportello_bundle_preview (dup, b, counts, &error));
+    g_assert_cmpuint (counts[SPORTELLO_RECORD_KIND_CLIENT].duplicates, ==, 1);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/store/bundle/round-trip", test_round_trip);
+  g_test_add_func ("/store/bundle/selection-and-name", test_selection_and_name);
+  g_test_add_func ("/store/bundle/atomic", test_atomic);
+  g_test_add_func ("/store/bundle/valid-minimal", test_valid_minimal);
+  g_test_add_func ("/store/bundle/bad-input", test_bad_input);
+  g_test_add_func ("/store/bundle/at-most-fifty-problems", test_at_most_fifty_problems);
+  g_test_add_func ("/store/bundle/too-large", test_too_large);
+  g_test_add_func ("/store/bundle/conflicts", test_conflicts);
+
+  return g_test_run ();
+}
