@@ -114,6 +114,7 @@ _sportello_application_actions_init (SportelloApplication *self)
     { "window.close", { "<Control>w", NULL } },
     { "win.new-client", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.import", { "<Control>o", NULL } },
     { "win.section::clients", { "<Control>1", NULL } },
     { "win.section::meetings", { "<Control>2", NULL } },
     { "win.section::todo", { "<Control>3", NULL } },

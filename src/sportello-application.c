@@ -17,6 +17,7 @@
 #include "sportello-agenda.h"
 #include "sportello-database.h"
 #include "sportello-follow-up.h"
+#include "sportello-handoff.h"
 #include "sportello-window.h"
 
 struct _SportelloApplication
@@ -230,14 +231,20 @@ sportello_application_command_line (GApplication            *app,
   return 0;
 }
 
+/* A *.sportello file opened from the file manager: previewed, then imported */
 static void
 sportello_application_open (GApplication  *app,
                             GFile        **files,
                             int            n_files,
                             const char    *hint)
 {
-  /* Bundles are imported by the handoff feature; until then show the window. */
+  GtkWindow *window;
+
   g_application_activate (app);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (SPORTELLO_IS_WINDOW (window) && n_files > 0)
+    sportello_handoff_import (SPORTELLO_WINDOW (window), files[0]);
 }
 
 static void

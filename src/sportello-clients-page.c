@@ -15,6 +15,7 @@
 #include "sportello-client-page.h"
 #include "sportello-client-row.h"
 #include "sportello-clients-page.h"
+#include "sportello-handoff.h"
 #include "sportello-meeting-page.h"
 #include "sportello-meeting.h"
 #include "sportello-vocabulary.h"
@@ -546,6 +547,19 @@ client_erase_action (GtkWidget  *widget,
 }
 
 static void
+client_export_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  SportelloClientsPage *self = SPORTELLO_CLIENTS_PAGE (widget);
+  SportelloClientPage *page = visible_client_page (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (page != NULL && SPORTELLO_IS_WINDOW (root))
+    sportello_handoff_choose_export (SPORTELLO_WINDOW (root), sportello_client_page_get_uuid (page));
+}
+
+static void
 client_edit_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
@@ -644,6 +658,7 @@ sportello_clients_page_class_init (SportelloClientsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "clients.new", NULL, clients_new_action);
   gtk_widget_class_install_action (widget_class, "clients.clear-filters", NULL, clients_clear_filters_action);
   gtk_widget_class_install_action (widget_class, "client.edit", NULL, client_edit_action);
+  gtk_widget_class_install_action (widget_class, "client.export", NULL, client_export_action);
   gtk_widget_class_install_action (widget_class, "client.new-meeting", NULL, client_new_meeting_action);
   gtk_widget_class_install_action (widget_class, "client.archive", NULL, client_archive_action);
   gtk_widget_class_install_action (widget_class, "client.unarchive", NULL, client_archive_action);
@@ -763,4 +778,17 @@ sportello_clients_page_flush_deletes (SportelloClientsPage *self)
 
   if (self->pending_deletes != NULL)
     purge_pending (self);
+}
+
+/* Reads everything again, the open client too (after an import) */
+void
+sportello_clients_page_reload (SportelloClientsPage *self)
+{
+  SportelloClientPage *page;
+
+  g_return_if_fail (SPORTELLO_IS_CLIENTS_PAGE (self));
+
+  refresh (self);
+  if ((page = visible_client_page (self)) != NULL && !sportello_client_page_reload (page))
+    adw_navigation_view_pop_to_tag (self->navigation_view, "list");
 }

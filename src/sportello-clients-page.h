@@ -24,5 +24,6 @@ void        sportello_clients_page_start_search  (SportelloClientsPage *self);
 void        sportello_clients_page_open_client   (SportelloClientsPage *self,
                                                   const char           *uuid);
 void        sportello_clients_page_flush_deletes (SportelloClientsPage *self);
+void        sportello_clients_page_reload        (SportelloClientsPage *self);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "sportello-application.h"
 #include "sportello-clients-page.h"
+#include "sportello-handoff.h"
 #include "sportello-meetings-page.h"
 #include "sportello-todo-page.h"
 #include "sportello-database.h"
@@ -25,6 +26,7 @@ struct _SportelloWindow
 
   /* Template widgets */
   AdwToastOverlay       *toast_overlay;
+  AdwBanner             *busy_banner;
   GtkStack              *main_stack;
   AdwStatusPage         *error_page;
   AdwNavigationSplitView *split_view;
@@ -87,6 +89,39 @@ search_action (GtkWidget  *widget,
   sportello_clients_page_start_search (self->clients_page);
 }
 
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  sportello_handoff_choose_import (SPORTELLO_WINDOW (widget));
+}
+
+static void
+export_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  sportello_handoff_choose_export (SPORTELLO_WINDOW (widget), NULL);
+}
+
+/* a bundle dropped on the window is imported (after its preview) */
+static gboolean
+drop_cb (GtkDropTarget   *target,
+         const GValue    *value,
+         double           x,
+         double           y,
+         SportelloWindow *self)
+{
+  GSList *files = g_value_get_boxed (value);
+
+  if (files == NULL || !gtk_widget_is_sensitive (GTK_WIDGET (self->split_view)))
+    return FALSE;
+
+  sportello_handoff_import (self, files->data);
+  return TRUE;
+}
+
 static gboolean
 sportello_window_close_request (GtkWindow *window)
 {
@@ -136,6 +171,8 @@ sportello_window_setup (SportelloWindow *self)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.section", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-client", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-all", FALSE);
     }
 
   sportello_window_set_section (self, "clients");
@@ -225,6 +262,7 @@ sportello_window_class_init (SportelloWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SportelloWindow, busy_banner);
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, split_view);
@@ -239,6 +277,8 @@ sportello_window_class_init (SportelloWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.section", "section");
   gtk_widget_class_install_action (widget_class, "win.new-client", NULL, new_client_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export-all", NULL, export_all_action);
 
   g_type_ensure (SPORTELLO_TYPE_CLIENTS_PAGE);
   g_type_ensure (SPORTELLO_TYPE_MEETINGS_PAGE);
@@ -253,6 +293,13 @@ sportello_window_init (SportelloWindow *self)
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
+
+  {
+    GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  }
 }
 
 SportelloClientsPage *
@@ -341,4 +388,43 @@ sportello_window_add_toast (SportelloWindow *self,
   g_return_if_fail (SPORTELLO_IS_WINDOW (self));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * sportello_window_set_busy:
+ * @message: (nullable): what is going on, or %NULL when it is over
+ *
+ * Shows long work (import, export) in a banner, and keeps the window
+ * from starting another meanwhile.
+ */
+void
+sportello_window_set_busy (SportelloWindow *self,
+                           const char      *message)
+{
+  g_return_if_fail (SPORTELLO_IS_WINDOW (self));
+
+  if (message != NULL)
+    adw_banner_set_title (self->busy_banner, message);
+  adw_banner_set_revealed (self->busy_banner, message != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", message == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-all", message == NULL);
+}
+
+gboolean
+sportello_window_is_busy (SportelloWindow *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_WINDOW (self), FALSE);
+
+  return adw_banner_get_revealed (self->busy_banner);
+}
+
+/* After an import: every section shows the database as it is now */
+void
+sportello_window_reload (SportelloWindow *self)
+{
+  g_return_if_fail (SPORTELLO_IS_WINDOW (self));
+
+  sportello_clients_page_reload (self->clients_page);
+  sportello_meetings_page_refresh (self->meetings_page);
+  sportello_todo_page_refresh (self->todo_page);
 }

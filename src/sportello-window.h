@@ -22,6 +22,10 @@ void             sportello_window_set_section (SportelloWindow      *self,
                                                const char           *section);
 void             sportello_window_add_toast   (SportelloWindow      *self,
                                                AdwToast             *toast);
+void             sportello_window_set_busy    (SportelloWindow      *self,
+                                               const char           *message);
+gboolean         sportello_window_is_busy     (SportelloWindow      *self);
+void             sportello_window_reload      (SportelloWindow      *self);
 
 /* for the tests */
 typedef struct _SportelloClientsPage SportelloClientsPage;

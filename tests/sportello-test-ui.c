@@ -281,6 +281,20 @@ label_matches (GtkWidget     *widget,
 }
 
 static gboolean
+label_contains (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+GtkWidget *
+sportello_test_find_label_containing (GtkWidget  *root,
+                                      const char *text)
+{
+  return find_widget (root, label_contains, text);
+}
+
+static gboolean
 button_matches (GtkWidget     *widget,
                 gconstpointer  label)
 {

@@ -23,6 +23,8 @@ char                 *sportello_test_screenshot      (GtkWidget    *widget,
                                                       const char   *name);
 GtkWidget            *sportello_test_find_label      (GtkWidget    *root,
                                                       const char   *text);
+GtkWidget            *sportello_test_find_label_containing (GtkWidget *root,
+                                                            const char *text);
 GtkWidget            *sportello_test_find_button     (GtkWidget    *root,
                                                       const char   *label);
 GtkWidget            *sportello_test_find_type       (GtkWidget    *root,

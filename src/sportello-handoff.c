@@ -1,0 +1,453 @@
+/* sportello-handoff.c: export and import of bundles, from the window
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Files come through GtkFileDialog (the file chooser portal in Flatpak).
+ * The work runs on a thread with its own database connection, so a large
+ * bundle never freezes the window; the window shows a banner meanwhile.
+ * An import is checked and previewed before anything is written.
+ */
+
+#define G_LOG_DOMAIN "sportello-handoff"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sportello-application.h"
+#include "sportello-bundle.h"
+#include "sportello-database.h"
+#include "sportello-handoff.h"
+#include "sportello-window.h"
+
+typedef struct
+{
+  char                    *data_dir;
+  char                    *consultant;
+  char                    *hub;
+  char                    *path;
+  char                    *client_uuid;
+  SportelloBundle         *bundle;
+  SportelloConflictPolicy  policy;
+  SportelloImportCounts    counts[SPORTELLO_N_RECORD_KINDS];
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->data_dir);
+  g_free (job->consultant);
+  g_free (job->hub);
+  g_free (job->path);
+  g_free (job->client_uuid);
+  g_clear_pointer (&job->bundle, sportello_bundle_free);
+  g_free (job);
+}
+
+static SportelloDatabase *
+window_database (SportelloWindow *window)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
+
+  return sportello_application_get_database (SPORTELLO_APPLICATION (app), NULL);
+}
+
+static Job *
+job_new (SportelloWindow *window,
+         GFile           *file)
+{
+  SportelloDatabase *db = window_database (window);
+  Job *job = g_new0 (Job, 1);
+
+  job->data_dir = g_path_get_dirname (sportello_database_get_path (db));
+  job->consultant = g_strdup (sportello_database_get_consultant (db));
+  job->hub = g_strdup (sportello_database_get_hub (db));
+  job->path = g_file_get_path (file);
+
+  return job;
+}
+
+/* the worker's own connection: never share a sqlite3 handle across threads */
+static SportelloDatabase *
+job_open (Job     *job,
+          GError **error)
+{
+  SportelloDatabase *db = sportello_database_open (job->data_dir, error);
+
+  if (db != NULL)
+    sportello_database_set_origin (db, job->consultant, job->hub);
+  return db;
+}
+
+static void
+toast (SportelloWindow *window,
+       const char      *message)
+{
+  sportello_window_add_toast (window, adw_toast_new (message));
+}
+
+/* ----------------------------------------------------------- export ---- */
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  Job *job = data;
+  g_autoptr(SportelloDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *uuids[2] = { job->client_uuid, NULL };
+
+  if (!(db = job_open (job, &error)) ||
+      !sportello_bundle_export (db, job->client_uuid ? uuids : NULL, job->path, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SportelloWindow *window = SPORTELLO_WINDOW (object);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  sportello_window_set_busy (window, NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      toast (window, error->message);
+      return;
+    }
+
+  toast (window, job->client_uuid ? _("Dossier exported") : _("All data exported"));
+}
+
+void
+sportello_handoff_export (SportelloWindow *window,
+                          const char      *client_uuid,
+                          GFile           *file)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job = job_new (window, file);
+
+  job->client_uuid = g_strdup (client_uuid);
+  task = g_task_new (window, NULL, export_done_cb, NULL);
+  g_task_set_source_tag (task, sportello_handoff_export);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  sportello_window_set_busy (window, _("Exporting…"));
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+save_dialog_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(SportelloWindow) window = user_data;
+  g_autofree char *client_uuid = g_object_steal_data (object, "client-uuid");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, &error);
+  if (file == NULL)
+    return;   /* cancelled */
+
+  sportello_handoff_export (window, client_uuid, file);
+}
+
+static GListModel *
+bundle_filters (void)
+{
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Sportello Bundles"));
+  gtk_file_filter_add_mime_type (filter, "application/x-sportello-bundle");
+  gtk_file_filter_add_suffix (filter, "sportello");
+  g_list_store_append (filters, filter);
+
+  return G_LIST_MODEL (filters);
+}
+
+void
+sportello_handoff_choose_export (SportelloWindow *window,
+                                 const char      *client_uuid)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListModel) filters = bundle_filters ();
+  g_autofree char *name = sportello_bundle_default_name (window_database (window), client_uuid);
+
+  gtk_file_dialog_set_title (dialog, client_uuid ? _("Export Client Dossier") : _("Export All Data"));
+  gtk_file_dialog_set_initial_name (dialog, name);
+  gtk_file_dialog_set_filters (dialog, filters);
+  g_object_set_data_full (G_OBJECT (dialog), "client-uuid", g_strdup (client_uuid), g_free);
+  gtk_file_dialog_save (dialog, GTK_WINDOW (window), NULL, save_dialog_cb, g_object_ref (window));
+}
+
+/* ----------------------------------------------------------- import ---- */
+
+static void
+check_thread (GTask        *task,
+              gpointer      source,
+              gpointer      data,
+              GCancellable *cancellable)
+{
+  Job *job = data;
+  g_autoptr(SportelloDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(job->bundle = sportello_bundle_load (job->path, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (sportello_bundle_get_problems (job->bundle)->len == 0 &&
+      (!(db = job_open (job, &error)) || !sportello_bundle_preview (job->bundle, db, job->counts, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+apply_thread (GTask        *task,
+              gpointer      source,
+              gpointer      data,
+              GCancellable *cancellable)
+{
+  Job *job = data;
+  g_autoptr(SportelloDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_path_get_basename (job->path);
+
+  if (!(db = job_open (job, &error)) ||
+      !sportello_bundle_apply (job->bundle, db, job->policy, name, job->counts, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+apply_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  SportelloWindow *window = SPORTELLO_WINDOW (object);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint written = 0;
+
+  sportello_window_set_busy (window, NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      toast (window, error->message);
+      return;
+    }
+
+  for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
+    written += job->counts[kind].new_records + job->counts[kind].updated;
+
+  message = g_strdup_printf (ngettext ("%u record imported", "%u records imported", written), written);
+  toast (window, message);
+  sportello_window_reload (window);
+}
+
+static void
+preview_response_cb (AdwAlertDialog *dialog,
+                     const char     *response,
+                     GTask          *check)
+{
+  SportelloWindow *window = g_task_get_source_object (check);
+  Job *job = g_task_get_task_data (check);
+  GtkDropDown *policy = g_object_get_data (G_OBJECT (dialog), "policy");
+  g_autoptr(GTask) task = NULL;
+  Job *apply;
+
+  if (g_strcmp0 (response, "import") != 0)
+    return;
+
+  /* the checked bundle moves on to the job that applies it */
+  apply = g_new0 (Job, 1);
+  apply->data_dir = g_strdup (job->data_dir);
+  apply->consultant = g_strdup (job->consultant);
+  apply->hub = g_strdup (job->hub);
+  apply->path = g_strdup (job->path);
+  apply->bundle = g_steal_pointer (&job->bundle);
+  apply->policy = policy ? gtk_drop_down_get_selected (policy) : SPORTELLO_CONFLICT_NEWER;
+
+  task = g_task_new (window, NULL, apply_done_cb, NULL);
+  g_task_set_source_tag (task, sportello_handoff_import);
+  g_task_set_task_data (task, apply, (GDestroyNotify) job_free);
+  sportello_window_set_busy (window, _("Importing…"));
+  g_task_run_in_thread (task, apply_thread);
+}
+
+static void
+check_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  SportelloWindow *window = SPORTELLO_WINDOW (object);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_path_get_basename (job->path);
+  g_autofree char *heading = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  AdwDialog *dialog;
+  GPtrArray *problems;
+  guint conflicts = 0;
+
+  sportello_window_set_busy (window, NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      dialog = adw_alert_dialog_new (_("Cannot Import"), error->message);
+      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+      adw_dialog_present (dialog, GTK_WIDGET (window));
+      return;
+    }
+
+  problems = sportello_bundle_get_problems (job->bundle);
+  if (problems->len > 0)
+    {
+      /* Translators: %s is a file name */
+      GtkWidget *scrolled = gtk_scrolled_window_new ();
+      GtkWidget *list = gtk_label_new (NULL);
+
+      heading = g_strdup (_("Cannot Import"));
+      /* every problem, with its JSON path; long paths may break anywhere */
+      for (guint i = 0; i < problems->len; i++)
+        g_string_append_printf (body, "%s• %s", i ? "\n" : "", (const char *) g_ptr_array_index (problems, i));
+      gtk_label_set_label (GTK_LABEL (list), body->str);
+      gtk_label_set_wrap (GTK_LABEL (list), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (list), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (list), 0);
+      gtk_label_set_selectable (GTK_LABEL (list), TRUE);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
+
+      /* Translators: %s is a file name */
+      g_autofree char *intro = g_strdup_printf (_("Nothing was changed. “%s” has these problems:"), name);
+
+      dialog = adw_alert_dialog_new (heading, intro);
+      adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), scrolled);
+      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+      adw_dialog_present (dialog, GTK_WIDGET (window));
+      return;
+    }
+
+  {
+    const char *hub = NULL;
+    const char *by = sportello_bundle_get_exported_by (job->bundle, &hub);
+
+    if (by != NULL && *by)
+      /* Translators: who exported a bundle: consultant, hub */
+      g_string_append_printf (body, _("Exported by %s, %s."), by, hub ? hub : "");
+  }
+  for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
+    {
+      SportelloImportCounts *c = &job->counts[kind];
+
+      conflicts += c->conflicts;
+      if (c->new_records + c->updated + c->unchanged + c->conflicts == 0)
+        continue;
+      g_string_append_c (body, '\n');
+      /* Translators: one line of an import preview */
+      g_string_append_printf (body, _("%s: %u new, %u updated, %u unchanged, %u conflicting, %u possible duplicates"),
+                              sportello_record_kind_label (kind), c->new_records, c->updated, c->unchanged,
+                              c->conflicts, c->duplicates);
+    }
+
+  /* a long file name would not fit a heading: it goes in the body */
+  heading = g_strdup_printf ("%s\n%s", name, body->str);
+  dialog = adw_alert_dialog_new (_("Import Bundle?"), heading);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "import", _("_Import"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "import");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+
+  if (conflicts > 0)
+    {
+      const char *choices[] = {
+        _("Keep the newer version"),
+        _("Keep ours"),
+        _("Take theirs"),
+        NULL
+      };
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *label = gtk_label_new (_("Records changed on both sides:"));
+      GtkWidget *policy = gtk_drop_down_new_from_strings (choices);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (policy), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), policy);
+      adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), box);
+      g_object_set_data (G_OBJECT (dialog), "policy", policy);
+    }
+
+  g_signal_connect_data (dialog, "response", G_CALLBACK (preview_response_cb), g_object_ref (result),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  adw_dialog_present (dialog, GTK_WIDGET (window));
+}
+
+/**
+ * sportello_handoff_import:
+ *
+ * Checks @file, shows what importing it would change, and imports it if
+ * the consultant agrees. Also what opening a *.sportello file does.
+ */
+void
+sportello_handoff_import (SportelloWindow *window,
+                          GFile           *file)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (window_database (window) == NULL)
+    return;
+
+  task = g_task_new (window, NULL, check_done_cb, NULL);
+  g_task_set_source_tag (task, sportello_handoff_import);
+  g_task_set_task_data (task, job_new (window, file), (GDestroyNotify) job_free);
+  sportello_window_set_busy (window, _("Checking the bundle…"));
+  g_task_run_in_thread (task, check_thread);
+}
+
+static void
+open_dialog_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(SportelloWindow) window = user_data;
+  g_autoptr(GFile) file = NULL;
+
+  file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, NULL);
+  if (file != NULL)
+    sportello_handoff_import (window, file);
+}
+
+void
+sportello_handoff_choose_import (SportelloWindow *window)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListModel) filters = bundle_filters ();
+
+  gtk_file_dialog_set_title (dialog, _("Import Bundle"));
+  gtk_file_dialog_set_filters (dialog, filters);
+  gtk_file_dialog_open (dialog, GTK_WINDOW (window), NULL, open_dialog_cb, g_object_ref (window));
+}

@@ -1,0 +1,141 @@
+/* test-ui-handoff.c: export and import from the window
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sportello-bundle.h"
+#include "sportello-client-list.h"
+#include "sportello-client.h"
+#include "sportello-clients-page.h"
+#include "sportello-database.h"
+#include "sportello-demo.h"
+#include "sportello-handoff.h"
+#include "sportello-test-ui.h"
+#include "sportello-window.h"
+
+static void
+wait_idle (SportelloWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  sportello_test_iterate (50);
+  while (sportello_window_is_busy (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (sportello_window_is_busy (window));
+  sportello_test_iterate (100);
+}
+
+static AdwAlertDialog *
+visible_alert (GtkWindow *window)
+{
+  AdwDialog *dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  return ADW_ALERT_DIALOG (dialog);
+}
+
+static void
+test_export_then_import (void)
+{
+  g_autofree char *source_dir = g_build_filename (g_get_user_data_dir (), "ui-handoff-a", NULL);
+  g_autofree char *target_dir = g_build_filename (g_get_user_data_dir (), "ui-handoff-b", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "dossier.sportello", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SportelloApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *shot = NULL;
+  SportelloWindow *window;
+  AdwAlertDialog *alert;
+
+  {
+    g_autoptr(SportelloDatabase) db = sportello_database_open (source_dir, &error);
+    g_autoptr(SportelloClientList) list = NULL;
+    g_autoptr(SportelloClient) client = NULL;
+
+    g_assert_true (sportello_demo_fill (db, 20, &error));
+    list = sportello_client_list_new (db);
+    g_assert_true (sportello_client_list_refresh (list, &error));
+    client = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    uuid = g_strdup (sportello_client_get_uuid (client));
+  }
+
+  /* one client's dossier, from the window */
+  app = sportello_test_app_new (source_dir);
+  window = SPORTELLO_WINDOW (sportello_test_app_window (app));
+  sportello_handoff_export (window, uuid, file);
+  wait_idle (window);
+  {
+    g_autoptr(SportelloBundle) bundle = sportello_bundle_load (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (sportello_bundle_get_problems (bundle)->len, ==, 0);
+    g_assert_cmpuint (sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_CLIENT), ==, 1);
+  }
+  sportello_test_app_quit (app);
+  g_clear_object (&app);
+
+  /* a colleague opens it from the file manager: preview first */
+  app = sportello_test_app_new (target_dir);
+  window = SPORTELLO_WINDOW (sportello_test_app_window (app));
+  g_assert_cmpuint (g_list_model_get_n_items (sportello_clients_page_get_model (_sportello_window_get_clients_page (window))), ==, 0);
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  wait_idle (window);
+  alert = visible_alert (GTK_WINDOW (window));
+  g_assert_true (adw_alert_dialog_has_response (alert, "import"));
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (alert), "1 nuovi"));
+  shot = sportello_test_screenshot (GTK_WIDGET (window), "import-preview");
+
+  /* nothing is written before the consultant agrees */
+  g_assert_cmpuint (g_list_model_get_n_items (sportello_clients_page_get_model (_sportello_window_get_clients_page (window))), ==, 0);
+  g_signal_emit_by_name (alert, "response", "import");
+  adw_dialog_force_close (ADW_DIALOG (alert));
+  wait_idle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (sportello_clients_page_get_model (_sportello_window_get_clients_page (window))), ==, 1);
+
+  sportello_test_app_quit (app);
+}
+
+static void
+test_import_bad_file (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-handoff-bad", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "broken.sportello", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SportelloApplication) app = NULL;
+  SportelloWindow *window;
+  AdwAlertDialog *alert;
+  g_autofree char *shot = NULL;
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  g_assert_true (g_file_set_contents (path,
+    "{\"format\":\"sportello-bundle\",\"version\":1,\"exported_at\":\"2026-01-01T00:00:00Z\","
+    "\"exported_by\":{\"consultant\":\"\",\"hub\":\"\"},\"clients\":[{\"uuid\":\"x\"}],"
+    "\"contacts\":[],\"meetings\":[],\"follow_ups\":[]}", -1, NULL));
+
+  app = sportello_test_app_new (data_dir);
+  window = SPORTELLO_WINDOW (sportello_test_app_window (app));
+  sportello_handoff_import (window, file);
+  wait_idle (window);
+  alert = visible_alert (GTK_WINDOW (window));
+  g_assert_false (adw_alert_dialog_has_response (alert, "import"));
+  g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (alert), "$.clients[0].uuid"));
+  shot = sportello_test_screenshot (GTK_WIDGET (window), "import-problems");
+
+  sportello_test_app_quit (app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sportello_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/ui/handoff/export-then-import", test_export_then_import);
+  g_test_add_func ("/ui/handoff/import-bad-file", test_import_bad_file);
+
+  return g_test_run ();
+}
