@@ -16,4 +16,10 @@ with open(sys.argv[1], encoding="utf-8") as f:
             skipped += 1
         else:
             failed += 1
+# the fuzzing run, when there was one, counts as one test
+if len(sys.argv) > 2 and sys.argv[2] in ("ok", "failed"):
+    if sys.argv[2] == "ok":
+        passed += 1
+    else:
+        failed += 1
 print(f"tests: {passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""))

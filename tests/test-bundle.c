@@ -258,6 +258,14 @@ test_bad_input (void)
   expect_error ("ciao, non sono JSON", 19);
   expect_error (good, strlen (good) / 2);
   expect_error ("", 0);
+  /* found by fuzzing: a blank document, and input json-glib asserts on in immutable mode */
+  expect_error ("   \n", 4);
+  {
+    g_autofree char *path = write_bundle ("number.sportello", "33333333333333333333333333333333[]");
+    g_autoptr(SportelloBundle) bundle = sportello_bundle_load (path, NULL);
+
+    g_assert_true (bundle == NULL || sportello_bundle_get_problems (bundle)->len > 0);
+  }
 
   /* JSON, but not a bundle */
   expect_problem ("[1, 2, 3]", "$", NULL);

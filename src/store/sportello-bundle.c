@@ -605,7 +605,9 @@ check_record (SportelloBundle     *bundle,
         const char *email = text_member (object, "email");
         g_autofree char *message = NULL;
 
-        if (name != NULL && g_strstrip (g_strdup (name))[0] == '\0')
+        g_autofree char *trimmed = name ? g_strstrip (g_strdup (name)) : NULL;
+
+        if (trimmed != NULL && trimmed[0] == '\0')
           problem (bundle, path, _("the name is empty"));
         if (email != NULL && sportello_validate_email (email, NULL, &message) == SPORTELLO_ID_INVALID)
           {
@@ -810,7 +812,8 @@ SportelloBundle *
 sportello_bundle_load_bytes (GBytes  *bytes,
                              GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  /* not immutable: json-glib 1.10 asserts on some inputs in that mode (found by fuzzing) */
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
@@ -826,6 +829,14 @@ sportello_bundle_load_bytes (GBytes  *bytes,
     {
       g_set_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_INVALID,
                    _("The file is not valid JSON, or it is cut short: %s"), local_error->message);
+      return NULL;
+    }
+
+  /* json-glib takes a blank document for an empty one */
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_INVALID,
+                   _("The file is not valid JSON, or it is cut short: %s"), _("no value"));
       return NULL;
     }
 

@@ -393,7 +393,9 @@ sportello_client_check (SportelloClient *self)
 
   problems = g_ptr_array_new_with_free_func ((GDestroyNotify) sportello_client_problem_free);
 
-  if (g_strstrip (g_strdup (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_NAME)))[0] == '\0')
+  g_autofree char *name = g_strstrip (g_strdup (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_NAME)));
+
+  if (name[0] == '\0')
     add_problem (problems, SPORTELLO_CLIENT_NAME, TRUE, g_strdup (_("The company name is required")));
 
   for (guint i = 0; i < G_N_ELEMENTS (validated_fields); i++)
