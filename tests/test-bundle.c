@@ -12,6 +12,7 @@
 
 #include "sportello-bundle.h"
 #include "sportello-client.h"
+#include "sportello-client-list.h"
 #include "sportello-database.h"
 #include "sportello-demo.h"
 #include "sportello-meeting.h"
@@ -403,6 +404,47 @@ test_conflicts (void)
   }
 }
 
+/* A large import rebuilds the search indexes once instead of row by row */
+static void
+test_bulk_keeps_search (void)
+{
+  g_autoptr(SportelloDatabase) a = open_named ("bundle-bulk-a");
+  g_autoptr(SportelloDatabase) b = open_named ("bundle-bulk-b");
+  g_autoptr(SportelloClientList) list = NULL;
+  g_autoptr(SportelloClient) first = NULL;
+  g_autoptr(SportelloBundle) bundle = NULL;
+  g_autofree char *path = tmp_path ("bulk.sportello");
+  g_autofree char *word = NULL;
+  SportelloImportCounts counts[SPORTELLO_N_RECORD_KINDS];
+  g_autoptr(GError) error = NULL;
+  guint total = 0;
+  guint found;
+
+  g_assert_true (sportello_demo_fill (a, 1500, &error));
+  g_assert_true (sportello_bundle_export (a, NULL, path, &error));
+  bundle = load_ok (path);
+  for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
+    total += sportello_bundle_count (bundle, kind);
+  g_assert_cmpuint (total, >, 5000);   /* past the bulk threshold */
+  g_assert_true (sportello_bundle_apply (bundle, b, SPORTELLO_CONFLICT_NEWER, "bulk", counts, &error));
+  g_assert_no_error (error);
+
+  /* the index knows the imported clients, and the triggers are back */
+  list = sportello_client_list_new (b);
+  g_assert_true (sportello_client_list_refresh (list, &error));
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  word = g_strdup (sportello_client_get_name (first));
+  *strchr (word, ' ') = '\0';
+  sportello_client_list_set_search (list, word);
+  found = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (found, >, 0);
+
+  sportello_client_set (first, SPORTELLO_CLIENT_NAME, "Zqxwyrt Nuova");
+  g_assert_true (sportello_client_save (first, b, &error));
+  sportello_client_list_set_search (list, "zqxwyrt");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -417,6 +459,7 @@ main (int   argc,
   g_test_add_func ("/store/bundle/at-most-fifty-problems", test_at_most_fifty_problems);
   g_test_add_func ("/store/bundle/too-large", test_too_large);
   g_test_add_func ("/store/bundle/conflicts", test_conflicts);
+  g_test_add_func ("/store/bundle/bulk-keeps-search", test_bulk_keeps_search);
 
   return g_test_run ();
 }

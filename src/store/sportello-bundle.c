@@ -1159,6 +1159,78 @@ bind_object (const RecordSpec *spec,
     }
 }
 
+#define BULK_THRESHOLD 5000
+
+static guint
+total_records (SportelloBundle *bundle)
+{
+  guint total = 0;
+
+  for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
+    total += bundle->records[kind]->len;
+  return total;
+}
+
+/* Drops the triggers that keep the FTS5 indexes current; returns their SQL */
+static gboolean
+set_aside_fts_triggers (SportelloDatabase  *db,
+                        GPtrArray         **triggers,
+                        GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  stmt = _sportello_database_prepare (db,
+    "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%\\_fts\\_%' ESCAPE '\\'", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  *triggers = g_ptr_array_new_with_free_func (g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (*triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP TRIGGER \"%s\"", (const char *) g_ptr_array_index (names, i));
+
+      if (!sportello_database_exec (db, drop, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+restore_fts_triggers (SportelloDatabase  *db,
+                      GPtrArray          *triggers,
+                      GError            **error)
+{
+  static const char * const indexes[] = { "clients_fts", "meetings_fts", "follow_ups_fts" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (indexes); i++)
+    {
+      g_autofree char *rebuild = g_strdup_printf ("INSERT INTO %s (%s) VALUES ('rebuild')", indexes[i], indexes[i]);
+
+      if (!sportello_database_exec (db, rebuild, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < triggers->len; i++)
+    if (!sportello_database_exec (db, g_ptr_array_index (triggers, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
 /**
  * sportello_bundle_apply:
  *
@@ -1177,6 +1249,7 @@ sportello_bundle_apply (SportelloBundle         *bundle,
   g_auto(Lookups) lookups = { { NULL, }, NULL, NULL };
   g_autoptr(sqlite3_stmt) exchange = NULL;
   g_autoptr(sqlite3_stmt) log = NULL;
+  g_autoptr(GPtrArray) fts_triggers = NULL;
   guint written = 0;
 
   g_return_val_if_fail (bundle->problems->len == 0, FALSE);
@@ -1185,6 +1258,12 @@ sportello_bundle_apply (SportelloBundle         *bundle,
 
   if (!sportello_database_begin (db, error))
     return FALSE;
+
+  /* Many rows: the full-text indexes are rebuilt once at the end rather
+   * than row by row by their triggers, which are set aside meanwhile (inside
+   * the transaction, so a failure puts them back too). */
+  if (total_records (bundle) > BULK_THRESHOLD && !set_aside_fts_triggers (db, &fts_triggers, error))
+    goto failed;
 
   if (!lookups_init (&lookups, db, error) ||
       !(exchange = _sportello_database_prepare (db, "INSERT OR REPLACE INTO exchanges (uuid, updated_at) VALUES (?, ?)", error)) ||
@@ -1260,10 +1339,7 @@ sportello_bundle_apply (SportelloBundle         *bundle,
 
   {
     JsonObject *root = json_node_get_object (bundle->root);
-    guint total = 0;
-
-    for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
-      total += bundle->records[kind]->len;
+    guint total = total_records (bundle);
 
     sqlite3_bind_text (log, 1, file_name ? file_name : "", -1, SQLITE_STATIC);
     sqlite3_bind_text (log, 2, bundle->exported_by, -1, SQLITE_STATIC);
@@ -1276,6 +1352,9 @@ sportello_bundle_apply (SportelloBundle         *bundle,
         goto failed;
       }
   }
+
+  if (fts_triggers != NULL && !restore_fts_triggers (db, fts_triggers, error))
+    goto failed;
 
   lookups_clear (&lookups);
   if (sportello_database_commit (db, error))
