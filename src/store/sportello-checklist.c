@@ -3,7 +3,7 @@
  * Copyright 2026 The Sportello authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Checklists are data (data/checklists/*.json, built in through a
+ * Checklists are data (JSON files in data/checklists, built in through a
  * GResource). Scoring follows the normative rules of the built-in
  * checklist: area score p/(2n)×100 over the items not N/A; the overall
  * score is the mean of the applicable areas weighted by their renormalised
