@@ -60,6 +60,7 @@ sportello_checklist_free (SportelloChecklist *checklist)
   g_free (checklist->version);
   g_free (checklist->title);
   g_free (checklist->description);
+  g_free (checklist->json);
   g_clear_pointer (&checklist->areas, g_array_unref);
   g_clear_pointer (&checklist->items, g_array_unref);
   g_free (checklist);
@@ -93,6 +94,7 @@ sportello_checklist_new_from_bytes (GBytes  *json,
       return NULL;
     }
 
+  checklist->json = g_strndup (data, size);
   checklist->id = dup_member (root, "id");
   checklist->version = dup_member (root, "version");
   checklist->title = dup_member (root, "title");

@@ -60,6 +60,7 @@ typedef struct
   char                   *description;
   GArray                 *areas;   /* SportelloChecklistArea */
   GArray                 *items;   /* SportelloChecklistItem, area by area */
+  char                   *json;    /* the document it was read from */
 } SportelloChecklist;
 
 typedef struct

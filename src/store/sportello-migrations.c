@@ -197,6 +197,39 @@ static const SportelloMigration migrations[] = {
     "  imported_at            TEXT NOT NULL,"
     "  records                INTEGER NOT NULL"
     ");" },
+
+  /* 5: checklist versions, kept forever, and the assessments made with them */
+  { "CREATE TABLE checklists ("
+    "  id                INTEGER PRIMARY KEY,"
+    "  uuid              TEXT NOT NULL UNIQUE,"
+    "  checklist_id      TEXT NOT NULL,"
+    "  version           TEXT NOT NULL,"
+    "  title             TEXT NOT NULL,"
+    "  content           TEXT NOT NULL,"
+    "  created_at        TEXT NOT NULL,"
+    "  updated_at        TEXT NOT NULL,"
+    "  origin_consultant TEXT NOT NULL DEFAULT '',"
+    "  origin_hub        TEXT NOT NULL DEFAULT '',"
+    "  UNIQUE (checklist_id, version)"
+    ");"
+    /* a version in use is never changed: edits make a new version */
+    "CREATE TRIGGER checklists_immutable BEFORE UPDATE OF content, version, checklist_id ON checklists BEGIN"
+    "  SELECT RAISE (ABORT, 'a checklist version is never changed');"
+    "END;"
+    "CREATE TABLE assessments ("
+    "  id                INTEGER PRIMARY KEY,"
+    "  uuid              TEXT NOT NULL UNIQUE,"
+    "  client_id         INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,"
+    "  checklist_uuid    TEXT NOT NULL REFERENCES checklists (uuid),"
+    "  assessed_on       TEXT NOT NULL,"
+    "  consultant        TEXT NOT NULL DEFAULT '',"
+    "  answers           TEXT NOT NULL DEFAULT '{}',"
+    "  created_at        TEXT NOT NULL,"
+    "  updated_at        TEXT NOT NULL,"
+    "  origin_consultant TEXT NOT NULL DEFAULT '',"
+    "  origin_hub        TEXT NOT NULL DEFAULT ''"
+    ");"
+    "CREATE INDEX assessments_by_client ON assessments (client_id, assessed_on);" },
 };
 
 const SportelloMigration *

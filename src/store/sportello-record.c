@@ -95,6 +95,13 @@ sportello_record_class_install_fields (SportelloRecordClass *klass,
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  /* GObject does not inherit get/set_property: a subclass without
+   * properties of its own uses the record's */
+  if (object_class->get_property == NULL)
+    object_class->get_property = sportello_record_get_property;
+  if (object_class->set_property == NULL)
+    object_class->set_property = sportello_record_set_property;
+
   klass->field_names = field_names;
   klass->n_fields = n_fields;
   klass->field_pspecs = g_new0 (GParamSpec *, n_fields);

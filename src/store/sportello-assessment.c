@@ -1,0 +1,520 @@
+/* sportello-assessment.c: a client's e-commerce readiness assessment
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An assessment keeps the checklist version it was made with, forever: the
+ * version's whole document is stored once (checklists table) and never
+ * changed, so an old assessment is scored with its own areas, weights and
+ * blockers. Answers are kept as a small JSON object, item id → value and
+ * note, written with sorted keys.
+ */
+
+#define G_LOG_DOMAIN "sportello-assessment"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+#include "sportello-assessment.h"
+#include "sportello-database-private.h"
+
+typedef struct
+{
+  SportelloAnswer  value;
+  char            *note;
+} Answer;
+
+struct _SportelloAssessment
+{
+  SportelloRecord  parent_instance;
+
+  GHashTable      *answers;   /* item id → Answer */
+};
+
+G_DEFINE_FINAL_TYPE (SportelloAssessment, sportello_assessment, SPORTELLO_TYPE_RECORD)
+
+static const char * const field_names[SPORTELLO_ASSESSMENT_N_TEXT_FIELDS] = {
+  "uuid", "client_uuid", "checklist_uuid", "assessed_on", "consultant",
+  "created_at", "updated_at", "origin_consultant", "origin_hub",
+};
+
+static void
+answer_free (gpointer data)
+{
+  Answer *answer = data;
+
+  g_free (answer->note);
+  g_free (answer);
+}
+
+static void
+sportello_assessment_finalize (GObject *object)
+{
+  SportelloAssessment *self = (SportelloAssessment *)object;
+
+  g_clear_pointer (&self->answers, g_hash_table_unref);
+
+  G_OBJECT_CLASS (sportello_assessment_parent_class)->finalize (object);
+}
+
+static void
+sportello_assessment_class_init (SportelloAssessmentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sportello_assessment_finalize;
+
+  sportello_record_class_install_fields (SPORTELLO_RECORD_CLASS (klass), field_names, SPORTELLO_ASSESSMENT_N_TEXT_FIELDS);
+}
+
+static void
+sportello_assessment_init (SportelloAssessment *self)
+{
+  self->answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, answer_free);
+}
+
+const char *
+sportello_assessment_get (SportelloAssessment      *self,
+                          SportelloAssessmentField  field)
+{
+  return sportello_record_get (SPORTELLO_RECORD (self), field);
+}
+
+void
+sportello_assessment_set (SportelloAssessment      *self,
+                          SportelloAssessmentField  field,
+                          const char               *value)
+{
+  sportello_record_set (SPORTELLO_RECORD (self), field, value);
+}
+
+SportelloAssessment *
+sportello_assessment_new (const char *client_uuid,
+                          const char *checklist_uuid)
+{
+  SportelloAssessment *self = g_object_new (SPORTELLO_TYPE_ASSESSMENT, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  sportello_assessment_set (self, SPORTELLO_ASSESSMENT_CLIENT_UUID, client_uuid);
+  sportello_assessment_set (self, SPORTELLO_ASSESSMENT_CHECKLIST_UUID, checklist_uuid);
+  sportello_assessment_set (self, SPORTELLO_ASSESSMENT_ASSESSED_ON, today);
+
+  return self;
+}
+
+gboolean
+sportello_assessment_get_answer (SportelloAssessment  *self,
+                                 const char           *item_id,
+                                 SportelloAnswer      *answer,
+                                 const char          **note)
+{
+  Answer *a = g_hash_table_lookup (self->answers, item_id);
+
+  if (a == NULL)
+    return FALSE;
+  if (answer != NULL)
+    *answer = a->value;
+  if (note != NULL)
+    *note = a->note;
+  return TRUE;
+}
+
+void
+sportello_assessment_set_answer (SportelloAssessment *self,
+                                 const char          *item_id,
+                                 SportelloAnswer      value,
+                                 const char          *note)
+{
+  Answer *a = g_new0 (Answer, 1);
+
+  a->value = value;
+  a->note = g_strdup (note ? note : "");
+  g_hash_table_replace (self->answers, g_strdup (item_id), a);
+}
+
+void
+sportello_assessment_clear_answer (SportelloAssessment *self,
+                                   const char          *item_id)
+{
+  g_hash_table_remove (self->answers, item_id);
+}
+
+guint
+sportello_assessment_count_answers (SportelloAssessment *self,
+                                    SportelloChecklist  *checklist)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < checklist->items->len; i++)
+    n += g_hash_table_contains (self->answers, g_array_index (checklist->items, SportelloChecklistItem, i).id);
+  return n;
+}
+
+SportelloScore *
+sportello_assessment_score (SportelloAssessment *self,
+                            SportelloChecklist  *checklist)
+{
+  guint n = checklist->items->len;
+  g_autofree SportelloAnswer *values = g_new0 (SportelloAnswer, n);
+  g_autofree gboolean *answered = g_new0 (gboolean, n);
+
+  for (guint i = 0; i < n; i++)
+    answered[i] = sportello_assessment_get_answer (self, g_array_index (checklist->items, SportelloChecklistItem, i).id,
+                                                   &values[i], NULL);
+
+  return sportello_checklist_score (checklist, values, answered);
+}
+
+/* The N/A answers without the reason the rules require (item indices) */
+GPtrArray *
+sportello_assessment_missing_reasons (SportelloAssessment *self,
+                                      SportelloChecklist  *checklist)
+{
+  GPtrArray *missing = g_ptr_array_new ();
+
+  for (guint i = 0; i < checklist->items->len; i++)
+    {
+      SportelloChecklistItem *item = &g_array_index (checklist->items, SportelloChecklistItem, i);
+      SportelloAnswer value;
+      const char *note;
+
+      g_autofree char *reason = NULL;
+
+      if (!sportello_assessment_get_answer (self, item->id, &value, &note) || value != SPORTELLO_ANSWER_NA)
+        continue;
+      reason = g_strstrip (g_strdup (note));
+      if (reason[0] == '\0')
+        g_ptr_array_add (missing, item);
+    }
+
+  return missing;
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b,
+              gpointer      data)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+static char *
+answers_to_json (SportelloAssessment *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char **keys = (char **) g_hash_table_get_keys_as_array (self->answers, NULL);
+
+  g_qsort_with_data (keys, g_strv_length (keys), sizeof (char *), compare_keys, NULL);
+  json_builder_begin_object (builder);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      Answer *a = g_hash_table_lookup (self->answers, keys[i]);
+
+      json_builder_set_member_name (builder, keys[i]);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "value");
+      if (a->value == SPORTELLO_ANSWER_NA)
+        json_builder_add_string_value (builder, "na");
+      else
+        json_builder_add_int_value (builder, a->value);
+      json_builder_set_member_name (builder, "note");
+      json_builder_add_string_value (builder, a->note);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+static void
+answers_from_json (SportelloAssessment *self,
+                   const char          *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  g_autoptr(GList) members = NULL;
+
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return;
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  members = json_object_get_members (root);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonObject *o = json_object_get_object_member (root, l->data);
+      JsonNode *value = o ? json_object_get_member (o, "value") : NULL;
+      SportelloAnswer answer;
+
+      if (value == NULL || !JSON_NODE_HOLDS_VALUE (value))
+        continue;
+      if (json_node_get_value_type (value) == G_TYPE_STRING)
+        answer = SPORTELLO_ANSWER_NA;
+      else
+        answer = (SportelloAnswer) CLAMP (json_node_get_int (value), 0, 2);
+
+      sportello_assessment_set_answer (self, l->data, answer,
+                                       json_object_get_string_member_with_default (o, "note", ""));
+    }
+}
+
+/* ------------------------------------------------------- checklists ---- */
+
+/* The same checklist version gets the same UUID at every hub */
+static char *
+checklist_uuid (SportelloChecklist *checklist)
+{
+  g_autofree char *name = g_strdup_printf ("sportello-checklist:%s:%s", checklist->id, checklist->version);
+  g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA1, name, -1);
+
+  /* a name-based (version 5 style) UUID */
+  return g_strdup_printf ("%.8s-%.4s-5%.3s-%c%.3s-%.12s", sha, sha + 8, sha + 13,
+                          "89ab"[g_ascii_xdigit_value (sha[16]) & 3], sha + 17, sha + 20);
+}
+
+/**
+ * sportello_checklist_store:
+ *
+ * Stores this checklist version, once; returns its UUID. A stored version
+ * is never changed: assessments refer to it forever.
+ */
+char *
+sportello_checklist_store (SportelloDatabase   *db,
+                           SportelloChecklist  *checklist,
+                           GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *uuid = checklist_uuid (checklist);
+  g_autofree char *now = sportello_now_utc ();
+
+  stmt = _sportello_database_prepare (db,
+    "INSERT OR IGNORE INTO checklists (uuid, checklist_id, version, title, content, created_at, updated_at, "
+    "origin_consultant, origin_hub) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8)", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, checklist->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, checklist->version, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, checklist->title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, checklist->json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, sportello_database_get_consultant (db), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, sportello_database_get_hub (db), -1, SQLITE_STATIC);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&uuid);
+}
+
+SportelloChecklist *
+sportello_checklist_load_version (SportelloDatabase  *db,
+                                  const char         *uuid,
+                                  GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (!(stmt = _sportello_database_prepare (db, "SELECT content FROM checklists WHERE uuid = ?", error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_FOUND,
+                   _("The checklist of this assessment is missing"));
+      return NULL;
+    }
+
+  bytes = g_bytes_new (sqlite3_column_text (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  return sportello_checklist_new_from_bytes (bytes, error);
+}
+
+/* ------------------------------------------------------ assessments ---- */
+
+#define ASSESSMENT_SELECT \
+  "SELECT a.uuid, c.uuid, a.checklist_uuid, a.assessed_on, a.consultant, a.created_at, a.updated_at, " \
+  "a.origin_consultant, a.origin_hub, a.answers FROM assessments a JOIN clients c ON c.id = a.client_id "
+
+static SportelloAssessment *
+assessment_from_row (sqlite3_stmt *stmt)
+{
+  SportelloAssessment *self = g_object_new (SPORTELLO_TYPE_ASSESSMENT, NULL);
+
+  for (guint i = 0; i < SPORTELLO_ASSESSMENT_N_TEXT_FIELDS; i++)
+    sportello_assessment_set (self, i, (const char *) sqlite3_column_text (stmt, i));
+  answers_from_json (self, (const char *) sqlite3_column_text (stmt, SPORTELLO_ASSESSMENT_N_TEXT_FIELDS));
+
+  return self;
+}
+
+gboolean
+sportello_assessment_save (SportelloAssessment  *self,
+                           SportelloDatabase    *db,
+                           GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = sportello_now_utc ();
+  g_autofree char *answers = answers_to_json (self);
+  g_autoptr(GDate) date = NULL;
+
+  {
+    unsigned int y, m, d;
+
+    if (sscanf (sportello_assessment_get (self, SPORTELLO_ASSESSMENT_ASSESSED_ON), "%4u-%2u-%2u", &y, &m, &d) != 3 ||
+        !g_date_valid_dmy (d, m, y))
+      {
+        g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID,
+                     _("Write the date as year-month-day, as in 2026-11-25"));
+        return FALSE;
+      }
+  }
+
+  if (sportello_assessment_get (self, SPORTELLO_ASSESSMENT_UUID)[0] == '\0')
+    {
+      g_autofree char *uuid = sportello_new_uuid ();
+
+      sportello_assessment_set (self, SPORTELLO_ASSESSMENT_UUID, uuid);
+    }
+  if (sportello_assessment_get (self, SPORTELLO_ASSESSMENT_CREATED_AT)[0] == '\0')
+    {
+      sportello_assessment_set (self, SPORTELLO_ASSESSMENT_CREATED_AT, now);
+      sportello_assessment_set (self, SPORTELLO_ASSESSMENT_ORIGIN_CONSULTANT, sportello_database_get_consultant (db));
+      sportello_assessment_set (self, SPORTELLO_ASSESSMENT_ORIGIN_HUB, sportello_database_get_hub (db));
+      if (sportello_assessment_get (self, SPORTELLO_ASSESSMENT_CONSULTANT)[0] == '\0')
+        sportello_assessment_set (self, SPORTELLO_ASSESSMENT_CONSULTANT, sportello_database_get_consultant (db));
+    }
+  sportello_assessment_set (self, SPORTELLO_ASSESSMENT_UPDATED_AT, now);
+
+  stmt = _sportello_database_prepare (db,
+    "INSERT INTO assessments (uuid, client_id, checklist_uuid, assessed_on, consultant, created_at, updated_at, "
+    "origin_consultant, origin_hub, answers) "
+    "SELECT ?1, id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 FROM clients WHERE uuid = ?10 "
+    "AND EXISTS (SELECT 1 FROM checklists WHERE uuid = ?2) "
+    "ON CONFLICT (uuid) DO UPDATE SET assessed_on = excluded.assessed_on, consultant = excluded.consultant, "
+    "updated_at = excluded.updated_at, answers = excluded.answers", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, sportello_assessment_get (self, SPORTELLO_ASSESSMENT_UUID), -1, SQLITE_STATIC);
+  for (guint f = SPORTELLO_ASSESSMENT_CHECKLIST_UUID; f < SPORTELLO_ASSESSMENT_N_TEXT_FIELDS; f++)
+    sqlite3_bind_text (stmt, f, sportello_assessment_get (self, f), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, answers, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, sportello_assessment_get (self, SPORTELLO_ASSESSMENT_CLIENT_UUID), -1, SQLITE_STATIC);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      return FALSE;
+    }
+  if (sqlite3_changes (_sportello_database_get_handle (db)) == 0)
+    {
+      g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_FOUND,
+                   _("The client or the checklist does not exist any more"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+SportelloAssessment *
+sportello_assessment_load (SportelloDatabase  *db,
+                           const char         *uuid,
+                           GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!(stmt = _sportello_database_prepare (db, ASSESSMENT_SELECT "WHERE a.uuid = ?", error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return assessment_from_row (stmt);
+
+  g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_FOUND,
+               _("The assessment does not exist any more"));
+  return NULL;
+}
+
+gboolean
+sportello_assessment_delete (SportelloDatabase  *db,
+                             const char         *uuid,
+                             GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!(stmt = _sportello_database_prepare (db, "DELETE FROM assessments WHERE uuid = ?", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A client's assessments, newest first: the history */
+GListModel *
+sportello_assessment_list (SportelloDatabase  *db,
+                           const char         *client_uuid,
+                           GError            **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (SPORTELLO_TYPE_ASSESSMENT);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = _sportello_database_prepare (db, ASSESSMENT_SELECT "WHERE c.uuid = ? ORDER BY a.assessed_on DESC, a.created_at DESC",
+                                      error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, client_uuid, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(SportelloAssessment) a = assessment_from_row (stmt);
+
+      g_list_store_append (store, a);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/**
+ * sportello_assessment_compare:
+ *
+ * The change per area from @earlier to @later (same checklist layout):
+ * an array of #SportelloAreaChange, one per area.
+ */
+GArray *
+sportello_assessment_compare (SportelloScore *earlier,
+                              SportelloScore *later,
+                              guint           n_areas)
+{
+  GArray *changes = g_array_sized_new (FALSE, TRUE, sizeof (SportelloAreaChange), n_areas);
+
+  for (guint a = 0; a < n_areas; a++)
+    {
+      SportelloAreaChange change = { (int) a, 0, FALSE };
+
+      change.both = earlier->areas[a].applicable && later->areas[a].applicable;
+      if (change.both)
+        change.delta_tenths = (int) later->areas[a].tenths - (int) earlier->areas[a].tenths;
+      g_array_append_val (changes, change);
+    }
+
+  return changes;
+}
