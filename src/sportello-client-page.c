@@ -17,6 +17,7 @@
 #include "sportello-follow-up.h"
 #include "sportello-follow-up-row.h"
 #include "sportello-format.h"
+#include "sportello-assessment.h"
 #include "sportello-meeting.h"
 #include "sportello-vocabulary.h"
 #include "sportello-window.h"
@@ -42,12 +43,16 @@ struct _SportelloClientPage
   GtkListBox         *meetings_list;
   GListModel         *meetings;
   GListModel         *open_follow_ups;
+  AdwPreferencesGroup *assessments_group;
+  GtkListBox         *assessments_list;
+  GListModel         *assessments;
 };
 
 G_DEFINE_FINAL_TYPE (SportelloClientPage, sportello_client_page, ADW_TYPE_NAVIGATION_PAGE)
 
 enum {
   OPEN_MEETING,
+  OPEN_ASSESSMENT,
   N_SIGNALS
 };
 
@@ -286,6 +291,72 @@ fill_meetings (SportelloClientPage *self)
                                            : NULL);
 }
 
+static GtkWidget *
+create_assessment_row (gpointer item,
+                       gpointer user_data)
+{
+  SportelloAssessment *assessment = item;
+  SportelloClientPage *self = user_data;
+  g_autoptr(SportelloChecklist) checklist = NULL;
+  g_autoptr(SportelloScore) score = NULL;
+  g_autofree char *date = sportello_format_date_long (sportello_assessment_get (assessment, SPORTELLO_ASSESSMENT_ASSESSED_ON));
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+
+  checklist = sportello_checklist_load_version (self->db, sportello_assessment_get (assessment, SPORTELLO_ASSESSMENT_CHECKLIST_UUID), NULL);
+  if (checklist != NULL)
+    {
+      g_autofree char *verdict = NULL;
+      g_autofree char *value = NULL;
+
+      score = sportello_assessment_score (assessment, checklist);
+      verdict = sportello_score_verdict (score);
+      value = score->defined ? sportello_format_tenths (score->tenths) : g_strdup ("—");
+      if (score->n_unanswered > 0)
+        /* Translators: a draft assessment: provisional score, answered items */
+        subtitle = g_strdup_printf (_("%s/100, provisional — %u of %u answered"), value,
+                                    checklist->items->len - score->n_unanswered, checklist->items->len);
+      else
+        /* Translators: score and verdict of an assessment, as in “73,5/100 — Pronta” */
+        subtitle = g_strdup_printf (_("%s/100 — %s"), value, verdict);
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), date ? date : "");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : "");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  g_object_set_data_full (G_OBJECT (row), "uuid", g_strdup (sportello_assessment_get (assessment, SPORTELLO_ASSESSMENT_UUID)), g_free);
+
+  return row;
+}
+
+static void
+assessment_activated_cb (SportelloClientPage *self,
+                         GtkListBoxRow       *row)
+{
+  g_signal_emit (self, signals[OPEN_ASSESSMENT], 0, g_object_get_data (G_OBJECT (row), "uuid"));
+}
+
+static void
+fill_assessments (SportelloClientPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->assessments);
+  self->assessments = sportello_assessment_list (self->db, sportello_client_get_uuid (self->client), &error);
+  if (self->assessments == NULL)
+    {
+      g_warning ("Cannot list the assessments: %s", error->message);
+      self->assessments = G_LIST_MODEL (g_list_store_new (SPORTELLO_TYPE_ASSESSMENT));
+    }
+  gtk_list_box_bind_model (self->assessments_list, self->assessments, create_assessment_row, self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->assessments_list), g_list_model_get_n_items (self->assessments) > 0);
+  adw_preferences_group_set_description (self->assessments_group,
+                                         g_list_model_get_n_items (self->assessments) == 0
+                                           ? _("How ready the firm is to sell online, item by item")
+                                           : NULL);
+}
+
 static void
 update_actions (SportelloClientPage *self)
 {
@@ -397,6 +468,7 @@ fill (SportelloClientPage *self)
                                            : NULL);
 
   fill_meetings (self);
+  fill_assessments (self);
   update_actions (self);
 }
 
@@ -419,6 +491,7 @@ sportello_client_page_dispose (GObject *object)
   g_clear_object (&self->contacts);
   g_clear_object (&self->meetings);
   g_clear_object (&self->open_follow_ups);
+  g_clear_object (&self->assessments);
   g_clear_object (&self->db);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
@@ -446,6 +519,8 @@ sportello_client_page_class_init (SportelloClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, meetings_group);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, open_follow_ups_list);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, meetings_list);
+  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, assessments_group);
+  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, assessments_list);
   gtk_widget_class_bind_template_callback (widget_class, add_contact_cb);
 
   /**
@@ -454,6 +529,8 @@ sportello_client_page_class_init (SportelloClientPageClass *klass)
    */
   signals[OPEN_MEETING] = g_signal_new ("open-meeting", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[OPEN_ASSESSMENT] = g_signal_new ("open-assessment", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -466,6 +543,8 @@ sportello_client_page_init (SportelloClientPage *self)
                            G_CALLBACK (contact_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->meetings_list, "row-activated",
                            G_CALLBACK (meeting_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->assessments_list, "row-activated",
+                           G_CALLBACK (assessment_activated_cb), self, G_CONNECT_SWAPPED);
 }
 
 SportelloClientPage *

@@ -10,6 +10,8 @@
 
 #include <glib/gi18n.h>
 
+#include "sportello-assessment.h"
+#include "sportello-assessment-page.h"
 #include "sportello-client-editor.h"
 #include "sportello-client-list.h"
 #include "sportello-client-page.h"
@@ -233,7 +235,7 @@ popped_cb (SportelloClientsPage *self,
 {
   SportelloClientPage *page = visible_client_page (self);
 
-  if (SPORTELLO_IS_MEETING_PAGE (popped) && page != NULL)
+  if ((SPORTELLO_IS_MEETING_PAGE (popped) || SPORTELLO_IS_ASSESSMENT_PAGE (popped)) && page != NULL)
     {
       sportello_client_page_reload (page);
       refresh (self);
@@ -254,6 +256,54 @@ open_meeting_cb (SportelloClientsPage *self,
     }
 
   adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (page));
+}
+
+static void
+open_assessment_cb (SportelloClientsPage *self,
+                    const char           *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  SportelloAssessmentPage *page = sportello_assessment_page_new (self->db, uuid, &error);
+
+  if (page == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (page));
+}
+
+static void
+client_new_assessment_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  SportelloClientsPage *self = SPORTELLO_CLIENTS_PAGE (widget);
+  SportelloClientPage *page = visible_client_page (self);
+  g_autoptr(SportelloAssessment) assessment = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *checklist = NULL;
+
+  if (page == NULL)
+    return;
+
+  /* the current version of the built-in checklist, kept for good */
+  if (!(checklist = sportello_checklist_store (self->db, sportello_checklist_get_builtin (), &error)))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  assessment = sportello_assessment_new (sportello_client_page_get_uuid (page), checklist);
+  if (!sportello_assessment_save (assessment, self->db, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  sportello_client_page_reload (page);
+  open_assessment_cb (self, sportello_assessment_get (assessment, SPORTELLO_ASSESSMENT_UUID));
 }
 
 static void
@@ -660,6 +710,7 @@ sportello_clients_page_class_init (SportelloClientsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "client.edit", NULL, client_edit_action);
   gtk_widget_class_install_action (widget_class, "client.export", NULL, client_export_action);
   gtk_widget_class_install_action (widget_class, "client.new-meeting", NULL, client_new_meeting_action);
+  gtk_widget_class_install_action (widget_class, "client.new-assessment", NULL, client_new_assessment_action);
   gtk_widget_class_install_action (widget_class, "client.archive", NULL, client_archive_action);
   gtk_widget_class_install_action (widget_class, "client.unarchive", NULL, client_archive_action);
   gtk_widget_class_install_action (widget_class, "client.delete", NULL, client_delete_action);
@@ -766,6 +817,7 @@ sportello_clients_page_open_client (SportelloClientsPage *self,
     }
 
   g_signal_connect_object (page, "open-meeting", G_CALLBACK (open_meeting_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "open-assessment", G_CALLBACK (open_assessment_cb), self, G_CONNECT_SWAPPED);
   adw_navigation_view_pop_to_tag (self->navigation_view, "list");
   adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (page));
 }

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include "sportello-assessment.h"
 #include "sportello-client-private.h"
 #include "sportello-database-private.h"
 #include "sportello-demo.h"
@@ -399,6 +400,60 @@ failed:
   return FALSE;
 }
 
+/* An assessment for about a third of the clients, and for a third of those
+ * a second one six months later, better on the whole */
+static gboolean
+add_assessments (SportelloDatabase  *db,
+                 GRand              *rand,
+                 SportelloClient    *client,
+                 const char         *checklist_uuid,
+                 GError            **error)
+{
+  SportelloChecklist *checklist = sportello_checklist_get_builtin ();
+  guint visits;
+  int level;
+
+  if (g_rand_int_range (rand, 0, 3) != 0)
+    return TRUE;
+
+  visits = g_rand_int_range (rand, 0, 3) == 0 ? 2 : 1;
+  level = g_rand_int_range (rand, 0, 3);   /* how far along the firm is */
+
+  for (guint visit = 0; visit < visits; visit++)
+    {
+      g_autoptr(SportelloAssessment) assessment = NULL;
+      g_autoptr(GDateTime) base = g_date_time_new_utc (2026, 11, 15, 10, 0, 0);
+      g_autoptr(GDateTime) day = g_date_time_add_months (base, visits == 2 && visit == 0 ? -6 : -g_rand_int_range (rand, 0, 3));
+      g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+      g_autofree char *uuid = random_uuid (rand);
+      g_autofree char *stamp = g_date_time_format (day, "%Y-%m-%dT%H:%M:%S.000Z");
+
+      assessment = sportello_assessment_new (sportello_client_get_uuid (client), checklist_uuid);
+      sportello_assessment_set (assessment, SPORTELLO_ASSESSMENT_UUID, uuid);
+      sportello_assessment_set (assessment, SPORTELLO_ASSESSMENT_ASSESSED_ON, date);
+      sportello_assessment_set (assessment, SPORTELLO_ASSESSMENT_CONSULTANT,
+                                sportello_client_get (client, SPORTELLO_CLIENT_OWNER_CONSULTANT));
+      sportello_assessment_set (assessment, SPORTELLO_ASSESSMENT_CREATED_AT, stamp);
+
+      for (guint i = 0; i < checklist->items->len; i++)
+        {
+          SportelloChecklistItem *item = &g_array_index (checklist->items, SportelloChecklistItem, i);
+          int value = CLAMP (level + (int) visit + g_rand_int_range (rand, -1, 2), 0, 2);
+
+          if (item->na_allowed && g_rand_int_range (rand, 0, 8) == 0)
+            sportello_assessment_set_answer (assessment, item->id, SPORTELLO_ANSWER_NA,
+                                             item->na_hint[0] ? item->na_hint : "Non pertinente");
+          else
+            sportello_assessment_set_answer (assessment, item->id, (SportelloAnswer) value, "");
+        }
+
+      if (!sportello_assessment_save (assessment, db, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * sportello_demo_fill:
  *
@@ -415,6 +470,7 @@ sportello_demo_fill (SportelloDatabase  *db,
   g_autoptr(sqlite3_stmt) contact_stmt = NULL;
   g_autoptr(sqlite3_stmt) meeting_stmt = NULL;
   g_autoptr(sqlite3_stmt) follow_up_stmt = NULL;
+  g_autofree char *checklist_uuid = NULL;
 
   g_return_val_if_fail (SPORTELLO_IS_DATABASE (db), FALSE);
 
@@ -434,6 +490,10 @@ sportello_demo_fill (SportelloDatabase  *db,
     "INSERT INTO follow_ups (uuid, meeting_id, text, assignee, due_date, done_at, created_at, updated_at, "
     "origin_consultant, origin_hub) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9)", error);
   if (meeting_stmt == NULL || follow_up_stmt == NULL)
+    goto failed;
+
+  checklist_uuid = sportello_checklist_store (db, sportello_checklist_get_builtin (), error);
+  if (checklist_uuid == NULL)
     goto failed;
 
   for (guint i = 0; i < n_clients; i++)
@@ -508,7 +568,8 @@ sportello_demo_fill (SportelloDatabase  *db,
 
       if (!_sportello_client_write (client, db, FALSE, error) ||
           !add_contacts (db, contact_stmt, rand, client, surname, domain, error) ||
-          !add_meetings (db, meeting_stmt, follow_up_stmt, rand, client, base, error))
+          !add_meetings (db, meeting_stmt, follow_up_stmt, rand, client, base, error) ||
+          !add_assessments (db, rand, client, checklist_uuid, error))
         goto failed;
     }
 

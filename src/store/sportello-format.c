@@ -66,3 +66,16 @@ sportello_format_date_short (const char *iso8601)
   /* Translators: a short date, see the strftime() manual; Italian: “%-d %b %Y” */
   return g_date_time_format (dt, _("%-d %b %Y"));
 }
+
+/* “nessun riferimento…” → “Nessun riferimento…”, for texts shown alone */
+char *
+sportello_capitalize (const char *text)
+{
+  g_autofree char *first = NULL;
+
+  if (text == NULL || *text == '\0')
+    return g_strdup ("");
+
+  first = g_utf8_strup (text, g_utf8_next_char (text) - text);
+  return g_strconcat (first, g_utf8_next_char (text), NULL);
+}

@@ -13,5 +13,6 @@ G_BEGIN_DECLS
 GDateTime *sportello_parse_timestamp  (const char *iso8601);
 char      *sportello_format_date_long (const char *iso8601);
 char      *sportello_format_date_short (const char *iso8601);
+char      *sportello_capitalize       (const char *text);
 
 G_END_DECLS

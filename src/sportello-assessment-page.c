@@ -1,0 +1,604 @@
+/* sportello-assessment-page.c: filling in and reading an assessment
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Results first (score, verdict, a bar chart of the areas, the action
+ * plan), then the checklist area by area. Every answer is stored half a
+ * second after it is given, and whatever is pending when the page goes.
+ */
+
+#define G_LOG_DOMAIN "sportello-assessment-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sportello-agenda.h"
+#include "sportello-assessment-page.h"
+#include "sportello-format.h"
+#include "sportello-window.h"
+
+#define AUTOSAVE_DELAY_MS 500
+
+struct _SportelloAssessmentPage
+{
+  AdwNavigationPage    parent_instance;
+
+  SportelloDatabase   *db;
+  SportelloAssessment *assessment;
+  SportelloChecklist  *checklist;
+  SportelloScore      *score;
+  SportelloScore      *previous;   /* the client's assessment before this one, if any */
+  GPtrArray           *note_rows;  /* one per item */
+  GPtrArray           *plan_rows;
+  guint                save_source;
+  gboolean             loading;
+
+  AdwWindowTitle      *window_title;
+  GtkBox              *box;
+  GtkLabel            *score_label;
+  GtkLabel            *verdict_label;
+  GtkDrawingArea      *chart;
+  AdwPreferencesGroup *plan_group;
+};
+
+G_DEFINE_FINAL_TYPE (SportelloAssessmentPage, sportello_assessment_page, ADW_TYPE_NAVIGATION_PAGE)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+save_now (SportelloAssessmentPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (!sportello_assessment_save (self->assessment, self->db, &error))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      if (SPORTELLO_IS_WINDOW (root))
+        sportello_window_add_toast (SPORTELLO_WINDOW (root), adw_toast_new (error->message));
+      return;
+    }
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static gboolean
+save_timeout_cb (gpointer data)
+{
+  SportelloAssessmentPage *self = data;
+
+  self->save_source = 0;
+  save_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+sportello_assessment_page_flush (SportelloAssessmentPage *self)
+{
+  g_return_if_fail (SPORTELLO_IS_ASSESSMENT_PAGE (self));
+
+  if (self->save_source != 0)
+    save_now (self);
+}
+
+/* --------------------------------------------------------- results ---- */
+
+static void
+draw_chart (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        data)
+{
+  SportelloAssessmentPage *self = data;
+  guint n = self->checklist->areas->len;
+  GdkRGBA fg, accent = { 0.21, 0.52, 0.89, 1 };
+  double label_h = 36, top = 16, bar_w, chart_h = height - label_h - top;
+  PangoLayout *layout;
+
+  gtk_widget_get_color (GTK_WIDGET (area), &fg);
+  if (n == 0 || self->score == NULL)
+    return;
+
+  /* the grid: 0, 40, 70, 90, 100 — where the levels change */
+  {
+    static const int marks[] = { 40, 70, 90, 100 };
+
+    cairo_set_line_width (cr, 1);
+    for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+      {
+        double y = top + chart_h * (1 - marks[i] / 100.0) + 0.5;
+
+        cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.15);
+        cairo_move_to (cr, 0, y);
+        cairo_line_to (cr, width, y);
+        cairo_stroke (cr);
+      }
+  }
+
+  bar_w = (double) width / n;
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), NULL);
+
+  for (guint a = 0; a < n; a++)
+    {
+      SportelloAreaScore *s = &self->score->areas[a];
+      SportelloChecklistArea *ca = &g_array_index (self->checklist->areas, SportelloChecklistArea, a);
+      double x = a * bar_w + bar_w * 0.2, w = bar_w * 0.6;
+      g_autofree char *value = NULL;
+      int tw, th;
+
+      if (s->applicable)
+        {
+          double h = chart_h * s->tenths / 1000.0;
+
+          gdk_cairo_set_source_rgba (cr, &accent);
+          cairo_rectangle (cr, x, top + chart_h - h, w, h);
+          cairo_fill (cr);
+          value = sportello_format_tenths (s->tenths);
+        }
+      else
+        value = g_strdup (C_("not applicable, short", "n/a"));
+
+      /* the earlier assessment, as a line */
+      if (self->previous != NULL && self->previous->areas[a].applicable)
+        {
+          double y = top + chart_h * (1 - self->previous->areas[a].tenths / 1000.0);
+
+          cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.8);
+          cairo_set_line_width (cr, 2);
+          cairo_move_to (cr, x - 2, y);
+          cairo_line_to (cr, x + w + 2, y);
+          cairo_stroke (cr);
+        }
+
+      gdk_cairo_set_source_rgba (cr, &fg);
+      pango_layout_set_text (layout, ca->id, -1);
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      cairo_move_to (cr, a * bar_w + (bar_w - tw) / 2, height - label_h + 2);
+      pango_cairo_show_layout (cr, layout);
+
+      pango_layout_set_text (layout, value, -1);
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      cairo_move_to (cr, a * bar_w + (bar_w - tw) / 2, height - label_h + 2 + th);
+      pango_cairo_show_layout (cr, layout);
+    }
+
+  g_object_unref (layout);
+}
+
+static void
+update_results (SportelloAssessmentPage *self)
+{
+  g_autofree char *score_text = NULL;
+  g_autofree char *verdict = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autoptr(GString) a11y = g_string_new (NULL);
+  guint answered = sportello_assessment_count_answers (self->assessment, self->checklist);
+
+  g_clear_pointer (&self->score, sportello_score_free);
+  self->score = sportello_assessment_score (self->assessment, self->checklist);
+  verdict = sportello_score_verdict (self->score);
+
+  if (self->score->defined)
+    {
+      g_autofree char *value = sportello_format_tenths (self->score->tenths);
+
+      /* Translators: overall score and level, as in “73,5/100 — Pronta” */
+      score_text = g_strdup_printf (_("%s/100 — %s"), value, sportello_level_label (self->score->level));
+    }
+  else
+    score_text = g_strdup (sportello_level_label (SPORTELLO_LEVEL_NONE));
+  gtk_label_set_label (self->score_label, score_text);
+
+  if (self->score->n_unanswered > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("Provisional — %u item without an answer",
+                                                         "Provisional — %u items without an answer",
+                                                         self->score->n_unanswered), self->score->n_unanswered);
+      gtk_label_set_label (self->verdict_label, text);
+    }
+  else if (self->score->unmet_blockers->len > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%s: %u blocking requirement to complete",
+                                                         "%s: %u blocking requirements to complete",
+                                                         self->score->unmet_blockers->len),
+                                               verdict, self->score->unmet_blockers->len);
+      gtk_label_set_label (self->verdict_label, text);
+    }
+  else if (self->score->defined)
+    gtk_label_set_label (self->verdict_label, _("No blocking requirement left: the firm can sell online"));
+  else
+    gtk_label_set_label (self->verdict_label, verdict);
+
+  gtk_widget_set_css_classes (GTK_WIDGET (self->verdict_label),
+                              self->score->unmet_blockers->len > 0 ? (const char *[]) { "error", NULL }
+                                                                   : (const char *[]) { "dim-label", NULL });
+
+  /* the chart's numbers, for screen readers */
+  for (guint a = 0; a < self->checklist->areas->len; a++)
+    {
+      SportelloChecklistArea *ca = &g_array_index (self->checklist->areas, SportelloChecklistArea, a);
+      g_autofree char *value = self->score->areas[a].applicable ? sportello_format_tenths (self->score->areas[a].tenths)
+                                                                : g_strdup (C_("not applicable", "not applicable"));
+
+      g_string_append_printf (a11y, "%s%s: %s", a ? "; " : "", ca->title, value);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, a11y->str, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+
+  /* Translators: progress of an assessment, as in “12 of 45 answered” */
+  subtitle = g_strdup_printf (_("%u of %u answered"), answered, self->checklist->items->len);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  /* the action plan */
+  for (guint i = 0; i < self->plan_rows->len; i++)
+    adw_preferences_group_remove (self->plan_group, g_ptr_array_index (self->plan_rows, i));
+  g_ptr_array_set_size (self->plan_rows, 0);
+  for (guint i = 0; i < self->score->gaps->len && i < 15; i++)
+    {
+      guint index = g_array_index (self->score->gaps, guint, i);
+      SportelloChecklistItem *item = &g_array_index (self->checklist->items, SportelloChecklistItem, index);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *how = sportello_capitalize (item->how);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), how);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      if (item->blocker)
+        {
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+          gtk_widget_add_css_class (icon, "error");
+          gtk_widget_set_tooltip_text (icon, _("Blocking requirement"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Blocking requirement"), -1);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+        }
+      adw_preferences_group_add (self->plan_group, row);
+      g_ptr_array_add (self->plan_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->plan_group), self->score->gaps->len > 0);
+}
+
+/* --------------------------------------------------------- answers ---- */
+
+static void
+changed (SportelloAssessmentPage *self)
+{
+  update_results (self);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (AUTOSAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+static void
+mark_missing_reason (SportelloAssessmentPage *self,
+                     guint                    index)
+{
+  SportelloChecklistItem *item = &g_array_index (self->checklist->items, SportelloChecklistItem, index);
+  GtkWidget *note_row = g_ptr_array_index (self->note_rows, index);
+  SportelloAnswer value;
+  const char *note;
+  g_autofree char *reason = NULL;
+  gboolean missing = FALSE;
+
+  if (sportello_assessment_get_answer (self->assessment, item->id, &value, &note) && value == SPORTELLO_ANSWER_NA)
+    {
+      reason = g_strstrip (g_strdup (note));
+      missing = reason[0] == '\0';
+    }
+
+  if (missing)
+    gtk_widget_add_css_class (note_row, "error");
+  else
+    gtk_widget_remove_css_class (note_row, "error");
+}
+
+void
+sportello_assessment_page_answer (SportelloAssessmentPage *self,
+                                  const char              *item_id,
+                                  SportelloAnswer          answer,
+                                  const char              *note)
+{
+  int index = sportello_checklist_find_item (self->checklist, item_id);
+
+  g_return_if_fail (index >= 0);
+
+  sportello_assessment_set_answer (self->assessment, item_id, answer, note);
+  mark_missing_reason (self, index);
+  changed (self);
+}
+
+static void
+dropdown_changed_cb (GtkDropDown             *dropdown,
+                     GParamSpec              *pspec,
+                     SportelloAssessmentPage *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "item"));
+  SportelloChecklistItem *item = &g_array_index (self->checklist->items, SportelloChecklistItem, index);
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  const char *note = gtk_editable_get_text (GTK_EDITABLE (g_ptr_array_index (self->note_rows, index)));
+
+  if (self->loading)
+    return;
+
+  if (selected == 0)
+    sportello_assessment_clear_answer (self->assessment, item->id);
+  else
+    sportello_assessment_set_answer (self->assessment, item->id, (SportelloAnswer) (selected - 1), note);
+
+  mark_missing_reason (self, index);
+  changed (self);
+}
+
+static void
+note_changed_cb (GtkEditable             *row,
+                 SportelloAssessmentPage *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "item"));
+  SportelloChecklistItem *item = &g_array_index (self->checklist->items, SportelloChecklistItem, index);
+  SportelloAnswer value;
+
+  if (self->loading || !sportello_assessment_get_answer (self->assessment, item->id, &value, NULL))
+    return;
+
+  sportello_assessment_set_answer (self->assessment, item->id, value, gtk_editable_get_text (row));
+  mark_missing_reason (self, index);
+  changed (self);
+}
+
+static GtkWidget *
+item_row (SportelloAssessmentPage *self,
+          guint                    index)
+{
+  SportelloChecklistItem *item = &g_array_index (self->checklist->items, SportelloChecklistItem, index);
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *dropdown;
+  GtkWidget *how = adw_action_row_new ();
+  GtkWidget *note = adw_entry_row_new ();
+  SportelloAnswer value;
+  const char *text = "";
+  g_autoptr(GDate) today = sportello_today ();
+
+  g_autofree char *why = sportello_capitalize (item->why);
+  g_autofree char *how_text = sportello_capitalize (item->how);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), why);
+  adw_expander_row_set_subtitle_lines (ADW_EXPANDER_ROW (row), 2);
+
+  gtk_string_list_append (choices, C_("assessment answer", "No answer"));
+  gtk_string_list_append (choices, C_("assessment answer", "Missing"));
+  gtk_string_list_append (choices, C_("assessment answer", "Partial"));
+  gtk_string_list_append (choices, C_("assessment answer", "Complete"));
+  if (item->na_allowed)
+    gtk_string_list_append (choices, C_("assessment answer", "Not applicable"));
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (choices)), NULL);
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, item->title, -1);
+  if (sportello_assessment_get_answer (self->assessment, item->id, &value, &text))
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), value + 1);
+  g_object_set_data (G_OBJECT (dropdown), "item", GUINT_TO_POINTER (index));
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (dropdown_changed_cb), self);
+  adw_expander_row_add_suffix (ADW_EXPANDER_ROW (row), dropdown);
+
+  if (item->blocker)
+    {
+      GtkWidget *badge = gtk_label_new (_("Blocking"));
+
+      gtk_widget_add_css_class (badge, "status-pill");
+      gtk_widget_add_css_class (badge, "caption");
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), badge);
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (how), _("How to check it"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (how), how_text);
+  gtk_widget_add_css_class (how, "property");
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), how);
+
+  if (item->legal_basis[0] != '\0')
+    {
+      GtkWidget *norm = adw_action_row_new ();
+      g_autofree char *month = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *first_of_month = g_strconcat (item->verified_on, "-01", NULL);
+
+      month = sportello_format_date_long (first_of_month);
+      /* Translators: a legal reference and when it was last checked */
+      subtitle = g_strdup_printf (_("%s · checked on %s"), item->legal_basis, month ? month : item->verified_on);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (norm), _("Legal basis"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (norm), subtitle);
+      gtk_widget_add_css_class (norm, "property");
+      if (sportello_item_needs_review (item, today))
+        {
+          GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+          gtk_widget_add_css_class (warning, "warning");
+          gtk_widget_set_tooltip_text (warning, _("Checked more than 12 months ago: check for changes in the law before relying on it"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (warning), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Checked more than 12 months ago: check for changes in the law before relying on it"), -1);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (norm), warning);
+        }
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), norm);
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), item->na_allowed ? _("Note (the reason, when not applicable)") : _("Note"));
+  gtk_editable_set_text (GTK_EDITABLE (note), text ? text : "");
+  g_object_set_data (G_OBJECT (note), "item", GUINT_TO_POINTER (index));
+  g_signal_connect (note, "changed", G_CALLBACK (note_changed_cb), self);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), note);
+  g_ptr_array_add (self->note_rows, note);
+
+  return row;
+}
+
+static void
+build_checklist (SportelloAssessmentPage *self)
+{
+  for (guint a = 0; a < self->checklist->areas->len; a++)
+    {
+      SportelloChecklistArea *area = &g_array_index (self->checklist->areas, SportelloChecklistArea, a);
+      AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+      g_autofree char *weight = g_strdup_printf (_("Weight %u of 100"), area->weight);
+
+      adw_preferences_group_set_title (group, area->title);
+      adw_preferences_group_set_description (group, weight);
+      for (guint i = 0; i < area->n_items; i++)
+        adw_preferences_group_add (group, item_row (self, area->first_item + i));
+      gtk_box_append (self->box, GTK_WIDGET (group));
+    }
+
+  for (guint i = 0; i < self->checklist->items->len; i++)
+    mark_missing_reason (self, i);
+}
+
+/* -------------------------------------------------------- GObject ---- */
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  SportelloAssessmentPage *self = SPORTELLO_ASSESSMENT_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  AdwNavigationView *view;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (!sportello_assessment_delete (self->db, sportello_assessment_get (self->assessment, SPORTELLO_ASSESSMENT_UUID), &error))
+    return;
+
+  g_signal_emit (self, signals[CHANGED], 0);
+  view = ADW_NAVIGATION_VIEW (gtk_widget_get_ancestor (widget, ADW_TYPE_NAVIGATION_VIEW));
+  if (view != NULL)
+    adw_navigation_view_pop (view);
+}
+
+static void
+sportello_assessment_page_hidden (AdwNavigationPage *page)
+{
+  sportello_assessment_page_flush (SPORTELLO_ASSESSMENT_PAGE (page));
+
+  ADW_NAVIGATION_PAGE_CLASS (sportello_assessment_page_parent_class)->hidden (page);
+}
+
+static void
+sportello_assessment_page_dispose (GObject *object)
+{
+  SportelloAssessmentPage *self = (SportelloAssessmentPage *)object;
+
+  if (self->assessment != NULL)
+    sportello_assessment_page_flush (self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_ASSESSMENT_PAGE);
+
+  g_clear_pointer (&self->score, sportello_score_free);
+  g_clear_pointer (&self->previous, sportello_score_free);
+  g_clear_pointer (&self->checklist, sportello_checklist_free);
+  g_clear_pointer (&self->note_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->plan_rows, g_ptr_array_unref);
+  g_clear_object (&self->assessment);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (sportello_assessment_page_parent_class)->dispose (object);
+}
+
+static void
+sportello_assessment_page_class_init (SportelloAssessmentPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AdwNavigationPageClass *page_class = ADW_NAVIGATION_PAGE_CLASS (klass);
+
+  object_class->dispose = sportello_assessment_page_dispose;
+  page_class->hidden = sportello_assessment_page_hidden;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-assessment-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SportelloAssessmentPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SportelloAssessmentPage, box);
+  gtk_widget_class_bind_template_child (widget_class, SportelloAssessmentPage, score_label);
+  gtk_widget_class_bind_template_child (widget_class, SportelloAssessmentPage, verdict_label);
+  gtk_widget_class_bind_template_child (widget_class, SportelloAssessmentPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, SportelloAssessmentPage, plan_group);
+
+  gtk_widget_class_install_action (widget_class, "assessment.delete", NULL, delete_action);
+}
+
+static void
+sportello_assessment_page_init (SportelloAssessmentPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->note_rows = g_ptr_array_new ();
+  self->plan_rows = g_ptr_array_new ();
+  gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
+}
+
+SportelloAssessmentPage *
+sportello_assessment_page_new (SportelloDatabase  *db,
+                               const char         *uuid,
+                               GError            **error)
+{
+  g_autoptr(SportelloAssessment) assessment = NULL;
+  g_autoptr(SportelloChecklist) checklist = NULL;
+  g_autoptr(GListModel) history = NULL;
+  g_autofree char *date = NULL;
+  SportelloAssessmentPage *self;
+
+  if (!(assessment = sportello_assessment_load (db, uuid, error)) ||
+      !(checklist = sportello_checklist_load_version (db, sportello_assessment_get (assessment, SPORTELLO_ASSESSMENT_CHECKLIST_UUID), error)))
+    return NULL;
+
+  self = g_object_new (SPORTELLO_TYPE_ASSESSMENT_PAGE, NULL);
+  self->db = g_object_ref (db);
+  self->assessment = g_steal_pointer (&assessment);
+  self->checklist = g_steal_pointer (&checklist);
+
+  /* the assessment before this one, for the chart's comparison */
+  history = sportello_assessment_list (db, sportello_assessment_get (self->assessment, SPORTELLO_ASSESSMENT_CLIENT_UUID), NULL);
+  for (guint i = 0; history != NULL && i + 1 < g_list_model_get_n_items (history); i++)
+    {
+      g_autoptr(SportelloAssessment) a = g_list_model_get_item (history, i);
+
+      if (g_str_equal (sportello_assessment_get (a, SPORTELLO_ASSESSMENT_UUID), uuid))
+        {
+          g_autoptr(SportelloAssessment) before = g_list_model_get_item (history, i + 1);
+
+          if (g_str_equal (sportello_assessment_get (before, SPORTELLO_ASSESSMENT_CHECKLIST_UUID),
+                           sportello_assessment_get (self->assessment, SPORTELLO_ASSESSMENT_CHECKLIST_UUID)))
+            self->previous = sportello_assessment_score (before, self->checklist);
+          break;
+        }
+    }
+
+  self->loading = TRUE;
+  adw_window_title_set_title (self->window_title, self->checklist->title);
+  date = sportello_format_date_long (sportello_assessment_get (self->assessment, SPORTELLO_ASSESSMENT_ASSESSED_ON));
+  adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self), self->checklist->title);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (self->score_label), ADW_TYPE_PREFERENCES_GROUP)),
+                                         date);
+  build_checklist (self);
+  self->loading = FALSE;
+  update_results (self);
+
+  return self;
+}
+
+SportelloScore *
+sportello_assessment_page_get_score (SportelloAssessmentPage *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_ASSESSMENT_PAGE (self), NULL);
+
+  return self->score;
+}

@@ -1,0 +1,29 @@
+/* sportello-assessment-page.h: filling in and reading an assessment
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "sportello-assessment.h"
+
+G_BEGIN_DECLS
+
+#define SPORTELLO_TYPE_ASSESSMENT_PAGE (sportello_assessment_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (SportelloAssessmentPage, sportello_assessment_page, SPORTELLO, ASSESSMENT_PAGE, AdwNavigationPage)
+
+SportelloAssessmentPage *sportello_assessment_page_new        (SportelloDatabase       *db,
+                                                               const char              *uuid,
+                                                               GError                 **error);
+void                     sportello_assessment_page_answer     (SportelloAssessmentPage *self,
+                                                               const char              *item_id,
+                                                               SportelloAnswer          answer,
+                                                               const char              *note);
+SportelloScore          *sportello_assessment_page_get_score  (SportelloAssessmentPage *self);
+void                     sportello_assessment_page_flush      (SportelloAssessmentPage *self);
+
+G_END_DECLS
