@@ -45,10 +45,11 @@ with tempfile.TemporaryDirectory() as tmp:
     errors = list(validator.iter_errors(doc))
     check("a real export is valid", not errors, "\n".join(e.message for e in errors[:5]))
     check("it has every kind of record",
-          all(len(doc[k]) > 0 for k in ("clients", "contacts", "meetings", "follow_ups")),
-          {k: len(doc[k]) for k in ("clients", "contacts", "meetings", "follow_ups")})
+          all(len(doc[k]) > 0 for k in ("clients", "contacts", "meetings", "follow_ups", "checklists", "assessments")),
+          {k: len(doc[k]) for k in ("clients", "contacts", "meetings", "follow_ups", "checklists", "assessments")})
     check("records sorted by UUID",
-          all(doc[k] == sorted(doc[k], key=lambda r: r["uuid"]) for k in ("clients", "contacts", "meetings", "follow_ups")))
+          all(doc[k] == sorted(doc[k], key=lambda r: r["uuid"])
+              for k in ("clients", "contacts", "meetings", "follow_ups", "checklists", "assessments")))
 
     broken = copy.deepcopy(doc)
     del broken["clients"][0]["uuid"]

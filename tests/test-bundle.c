@@ -205,7 +205,7 @@ static void
 test_valid_minimal (void)
 {
   g_autofree char *path = write_bundle ("min.sportello",
-    HEAD ("1") "\"clients\":[" CLIENT (U1, "") "],\"contacts\":[" CONTACT (U2, U1) "],\"meetings\":[],\"follow_ups\":[]}");
+    HEAD ("1") "\"clients\":[" CLIENT (U1, "") "],\"contacts\":[" CONTACT (U2, U1) "],\"meetings\":[],\"follow_ups\":[],\"checklists\":[],\"assessments\":[]}");
   g_autoptr(SportelloBundle) bundle = load_ok (path);
 
   g_assert_cmpuint (sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_CONTACT), ==, 1);
@@ -253,7 +253,7 @@ expect_error (const char *contents,
 static void
 test_bad_input (void)
 {
-  const char *good = HEAD ("1") "\"clients\":[" CLIENT (U1, "") "],\"contacts\":[" CONTACT (U2, U1) "],\"meetings\":[],\"follow_ups\":[]}";
+  const char *good = HEAD ("1") "\"clients\":[" CLIENT (U1, "") "],\"contacts\":[" CONTACT (U2, U1) "],\"meetings\":[],\"follow_ups\":[],\"checklists\":[],\"assessments\":[]}";
 
   /* not JSON, truncated, empty */
   expect_error ("ciao, non sono JSON", 19);
@@ -272,11 +272,11 @@ test_bad_input (void)
   expect_problem ("[1, 2, 3]", "$", NULL);
   expect_problem ("{\"format\":\"altro\"}", "$.format", NULL);
   /* from a newer Sportello */
-  expect_problem (HEAD ("2") "\"clients\":[],\"contacts\":[],\"meetings\":[],\"follow_ups\":[]}", "$.version", "2");
+  expect_problem (HEAD ("2") "\"clients\":[],\"contacts\":[],\"meetings\":[],\"follow_ups\":[],\"checklists\":[],\"assessments\":[]}", "$.version", "2");
   /* wrong types, missing fields */
-  expect_problem (HEAD ("1") "\"clients\":[" CLIENT (U1, ",\"x\":1") "],\"contacts\":{},\"meetings\":[],\"follow_ups\":[]}",
+  expect_problem (HEAD ("1") "\"clients\":[" CLIENT (U1, ",\"x\":1") "],\"contacts\":{},\"meetings\":[],\"follow_ups\":[],\"checklists\":[],\"assessments\":[]}",
                   "$.contacts", NULL);
-  expect_problem (HEAD ("1") "\"clients\":[{\"uuid\":\"" U1 "\"}],\"contacts\":[],\"meetings\":[],\"follow_ups\":[]}",
+  expect_problem (HEAD ("1") "\"clients\":[{\"uuid\":\"" U1 "\"}],\"contacts\":[],\"meetings\":[],\"follow_ups\":[],\"checklists\":[],\"assessments\":[]}",
                   "$.clients[0].name", NULL);
   /* the VAT number's check digit */
   {
@@ -286,11 +286,11 @@ test_bad_input (void)
     expect_problem (bad_vat, "$.clients[0].vat_number", "7");
   }
   /* dangling reference, duplicate UUID, bad UUID, absurd date */
-  expect_problem (HEAD ("1") "\"clients\":[" CLIENT (U1, "") "],\"contacts\":[" CONTACT (U2, U3) "],\"meetings\":[],\"follow_ups\":[]}",
+  expect_problem (HEAD ("1") "\"clients\":[" CLIENT (U1, "") "],\"contacts\":[" CONTACT (U2, U3) "],\"meetings\":[],\"follow_ups\":[],\"checklists\":[],\"assessments\":[]}",
                   "$.contacts[0].client_uuid", NULL);
-  expect_problem (HEAD ("1") "\"clients\":[" CLIENT (U1, "") "," CLIENT (U1, "") "],\"contacts\":[],\"meetings\":[],\"follow_ups\":[]}",
+  expect_problem (HEAD ("1") "\"clients\":[" CLIENT (U1, "") "," CLIENT (U1, "") "],\"contacts\":[],\"meetings\":[],\"follow_ups\":[],\"checklists\":[],\"assessments\":[]}",
                   "$.clients[1].uuid", NULL);
-  expect_problem (HEAD ("1") "\"clients\":[" CLIENT ("not-a-uuid", "") "],\"contacts\":[],\"meetings\":[],\"follow_ups\":[]}",
+  expect_problem (HEAD ("1") "\"clients\":[" CLIENT ("not-a-uuid", "") "],\"contacts\":[],\"meetings\":[],\"follow_ups\":[],\"checklists\":[],\"assessments\":[]}",
                   "$.clients[0].uuid", NULL);
   {
     g_autofree char *absurd = g_strdup (good);
@@ -309,7 +309,7 @@ test_at_most_fifty_problems (void)
 
   for (guint i = 0; i < 200; i++)
     g_string_append_printf (s, "%s{\"uuid\":\"bad-%u\"}", i ? "," : "", i);
-  g_string_append (s, "],\"contacts\":[],\"meetings\":[],\"follow_ups\":[]}");
+  g_string_append (s, "],\"contacts\":[],\"meetings\":[],\"follow_ups\":[],\"checklists\":[],\"assessments\":[]}");
   path = write_bundle ("many.sportello", s->str);
   bundle = sportello_bundle_load (path, NULL);
   g_assert_cmpuint (sportello_bundle_get_problems (bundle)->len, ==, SPORTELLO_BUNDLE_MAX_PROBLEMS);

@@ -114,7 +114,7 @@ test_import_bad_file (void)
   g_assert_true (g_file_set_contents (path,
     "{\"format\":\"sportello-bundle\",\"version\":1,\"exported_at\":\"2026-01-01T00:00:00Z\","
     "\"exported_by\":{\"consultant\":\"\",\"hub\":\"\"},\"clients\":[{\"uuid\":\"x\"}],"
-    "\"contacts\":[],\"meetings\":[],\"follow_ups\":[]}", -1, NULL));
+    "\"contacts\":[],\"meetings\":[],\"follow_ups\":[],\"checklists\":[],\"assessments\":[]}", -1, NULL));
 
   app = sportello_test_app_new (data_dir);
   window = SPORTELLO_WINDOW (sportello_test_app_window (app));

@@ -19,6 +19,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sportello-bundle.h"
+#include "sportello-checklist.h"
 #include "sportello-client.h"
 #include "sportello-database-private.h"
 #include "sportello-identifiers.h"
@@ -120,6 +121,23 @@ static const Column follow_up_columns[] = {
   { "done_at", COL_TEXT, "t.done_at" },
 };
 
+static const Column checklist_columns[] = {
+  COMMON ("t"),
+  { "checklist_id", COL_TEXT, "t.checklist_id" },
+  { "version", COL_TEXT, "t.version" },
+  { "title", COL_TEXT, "t.title" },
+  { "content", COL_TEXT, "t.content" },
+};
+
+static const Column assessment_columns[] = {
+  COMMON ("t"),
+  { "client_uuid", COL_REF, "c.uuid" },
+  { "checklist_uuid", COL_TEXT, "t.checklist_uuid" },
+  { "assessed_on", COL_TEXT, "t.assessed_on" },
+  { "consultant", COL_TEXT, "t.consultant" },
+  { "answers", COL_TEXT, "t.answers" },
+};
+
 static const RecordSpec specs[SPORTELLO_N_RECORD_KINDS] = {
   [SPORTELLO_RECORD_KIND_CLIENT] = {
     "clients", "clients", "clients t", "t.uuid", -1, NULL,
@@ -134,6 +152,15 @@ static const RecordSpec specs[SPORTELLO_N_RECORD_KINDS] = {
     "follow_ups", "follow_ups",
     "follow_ups t JOIN meetings m ON m.id = t.meeting_id JOIN clients c ON c.id = m.client_id", "c.uuid",
     SPORTELLO_RECORD_KIND_MEETING, "meeting_id", follow_up_columns, G_N_ELEMENTS (follow_up_columns) },
+  /* a checklist version belongs to no client: it travels with the
+   * assessments that use it (see export_kind) */
+  [SPORTELLO_RECORD_KIND_CHECKLIST] = {
+    "checklists", "checklists",
+    "checklists t JOIN assessments a ON a.checklist_uuid = t.uuid JOIN clients c ON c.id = a.client_id", "c.uuid",
+    -1, NULL, checklist_columns, G_N_ELEMENTS (checklist_columns) },
+  [SPORTELLO_RECORD_KIND_ASSESSMENT] = {
+    "assessments", "assessments", "assessments t JOIN clients c ON c.id = t.client_id", "c.uuid",
+    SPORTELLO_RECORD_KIND_CLIENT, "client_id", assessment_columns, G_N_ELEMENTS (assessment_columns) },
 };
 
 static guint fail_after;
@@ -156,9 +183,13 @@ sportello_record_kind_label (SportelloRecordKind kind)
     case SPORTELLO_RECORD_KIND_MEETING:
       return _("Meetings");
     case SPORTELLO_RECORD_KIND_FOLLOW_UP:
+      return _("Follow-ups");
+    case SPORTELLO_RECORD_KIND_CHECKLIST:
+      return _("Checklists");
+    case SPORTELLO_RECORD_KIND_ASSESSMENT:
     case SPORTELLO_N_RECORD_KINDS:
     default:
-      return _("Follow-ups");
+      return _("Assessments");
     }
 }
 
@@ -235,7 +266,7 @@ export_kind (SportelloDatabase   *db,
              GError             **error)
 {
   const RecordSpec *spec = &specs[kind];
-  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  g_autoptr(GString) sql = g_string_new ("SELECT DISTINCT ");
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean first = TRUE;
   int rc;
@@ -661,6 +692,51 @@ check_record (SportelloBundle     *bundle,
       }
       break;
 
+    case SPORTELLO_RECORD_KIND_CHECKLIST:
+      {
+        const char *content = text_member (object, "content");
+
+        if (content != NULL)
+          {
+            g_autoptr(GBytes) bytes = g_bytes_new (content, strlen (content));
+            g_autoptr(SportelloChecklist) checklist = sportello_checklist_new_from_bytes (bytes, NULL);
+            g_autofree char *p = g_strdup_printf ("%s.content", path);
+
+            if (checklist == NULL || checklist->areas->len == 0 || checklist->items->len == 0)
+              problem (bundle, p, _("this is not a checklist"));
+          }
+      }
+      break;
+
+    case SPORTELLO_RECORD_KIND_ASSESSMENT:
+      {
+        const char *date = text_member (object, "assessed_on");
+        const char *answers = text_member (object, "answers");
+
+        if (date != NULL)
+          {
+            g_autofree char *with_time = g_strconcat (date, "T12:00:00Z", NULL);
+
+            if (strlen (date) != 10 || !is_timestamp (with_time))
+              {
+                g_autofree char *p = g_strdup_printf ("%s.assessed_on", path);
+                problem (bundle, p, _("“%s” is not a valid date"), date);
+              }
+          }
+        if (answers != NULL)
+          {
+            g_autoptr(JsonParser) parser = json_parser_new ();
+
+            if (!json_parser_load_from_data (parser, answers, -1, NULL) ||
+                json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+              {
+                g_autofree char *p = g_strdup_printf ("%s.answers", path);
+                problem (bundle, p, _("expected the answers as a JSON object"));
+              }
+          }
+      }
+      break;
+
     case SPORTELLO_N_RECORD_KINDS:
     default:
       break;
@@ -673,6 +749,19 @@ static void
 check_references (SportelloBundle  *bundle,
                   GHashTable      **uuids)
 {
+  /* an assessment's checklist version travels with it */
+  for (guint i = 0; i < bundle->records[SPORTELLO_RECORD_KIND_ASSESSMENT]->len; i++)
+    {
+      JsonObject *object = g_ptr_array_index (bundle->records[SPORTELLO_RECORD_KIND_ASSESSMENT], i);
+      const char *ref = text_member (object, "checklist_uuid");
+
+      if (ref != NULL && !g_hash_table_contains (uuids[SPORTELLO_RECORD_KIND_CHECKLIST], ref))
+        {
+          g_autofree char *path = g_strdup_printf ("$.assessments[%u].checklist_uuid", i);
+          problem (bundle, path, _("refers to %s, which is not in the bundle"), ref);
+        }
+    }
+
   for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
     {
       const RecordSpec *spec = &specs[kind];
@@ -946,7 +1035,9 @@ lookups_init (Lookups            *lookups,
 
       for (guint i = 0; i < specs[kind].n_columns; i++)
         g_string_append_printf (sql, "%s%s", i ? ", " : "", specs[kind].columns[i].expr);
-      g_string_append_printf (sql, " FROM %s WHERE t.uuid = ?", specs[kind].from);
+      /* a checklist version is looked up on its own, used or not */
+      g_string_append_printf (sql, " FROM %s WHERE t.uuid = ?",
+                              kind == SPORTELLO_RECORD_KIND_CHECKLIST ? "checklists t" : specs[kind].from);
       if (!(lookups->current[kind] = _sportello_database_prepare (db, sql->str, error)))
         return FALSE;
     }
@@ -1020,8 +1111,12 @@ decide (Lookups             *lookups,
       return DECIDE_NEW;
     }
 
-  if (same_as_row (&specs[kind], object, row))
-    return DECIDE_UNCHANGED;
+  /* a checklist version never changes: one we have is kept as it is */
+  if (same_as_row (&specs[kind], object, row) || kind == SPORTELLO_RECORD_KIND_CHECKLIST)
+    {
+      sqlite3_reset (row);
+      return DECIDE_UNCHANGED;
+    }
 
   ours = g_strdup ((const char *) sqlite3_column_text (row, 2));   /* updated_at */
 
@@ -1109,7 +1204,8 @@ prepare_upsert (SportelloDatabase  *db,
   g_autoptr(GString) values = g_string_new (NULL);
   g_autoptr(GString) updates = g_string_new (NULL);
 
-  g_string_append_printf (sql, "INSERT INTO %s (", spec->table);
+  /* checklist versions are never changed, only added */
+  g_string_append_printf (sql, "INSERT %sINTO %s (", kind == SPORTELLO_RECORD_KIND_CHECKLIST ? "OR IGNORE " : "", spec->table);
   for (guint i = 0; i < spec->n_columns; i++)
     {
       const Column *column = &spec->columns[i];
@@ -1124,7 +1220,10 @@ prepare_upsert (SportelloDatabase  *db,
       if (i > 0)
         g_string_append_printf (updates, "%s%s = excluded.%s", i > 1 ? ", " : "", name, name);
     }
-  g_string_append_printf (sql, ") VALUES (%s) ON CONFLICT (uuid) DO UPDATE SET %s", values->str, updates->str);
+  if (kind == SPORTELLO_RECORD_KIND_CHECKLIST)
+    g_string_append_printf (sql, ") VALUES (%s)", values->str);
+  else
+    g_string_append_printf (sql, ") VALUES (%s) ON CONFLICT (uuid) DO UPDATE SET %s", values->str, updates->str);
 
   return _sportello_database_prepare (db, sql->str, error);
 }
