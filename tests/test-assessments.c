@@ -156,6 +156,84 @@ test_bad_date (void)
   g_assert_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_FOUND);
 }
 
+/* Editing a checklist used by assessments makes a new version; the
+ * assessments keep the version they were made with */
+static void
+test_edit_makes_versions (void)
+{
+  g_autoptr(SportelloDatabase) db = open_db ();
+  g_autoptr(SportelloClient) client = sportello_client_new ();
+  g_autoptr(SportelloChecklist) copy = sportello_checklist_duplicate (sportello_checklist_get_builtin ());
+  g_autoptr(SportelloAssessment) assessment = NULL;
+  g_autoptr(SportelloAssessment) reloaded = NULL;
+  g_autoptr(SportelloChecklist) kept = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) latest = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *v1 = NULL;
+  g_autofree char *v2 = NULL;
+  g_autofree char *newest = NULL;
+  SportelloChecklistArea *first_area;
+  guint before;
+
+  sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Ferramenta Pozzi");
+  g_assert_true (sportello_client_save (client, db, &error));
+  g_assert_true (g_str_has_prefix (copy->title, "Copy of "));
+  g_assert_cmpstr (copy->id, !=, "prontezza-ecommerce");
+
+  /* weights must add up to 100 */
+  first_area = &g_array_index (copy->areas, SportelloChecklistArea, 0);
+  first_area->weight += 5;
+  problems = sportello_checklist_check (copy);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_null (sportello_checklist_save_version (db, copy, &error));
+  g_assert_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_array_index (copy->areas, SportelloChecklistArea, 1).weight -= 5;
+
+  /* an item more, a blocker less */
+  before = copy->items->len;
+  sportello_checklist_add_item (copy, 0);
+  g_assert_cmpuint (copy->items->len, ==, before + 1);
+  g_assert_cmpuint (first_area->n_items, ==, 5);
+  {
+    SportelloChecklistItem *added = &g_array_index (copy->items, SportelloChecklistItem, 4);
+
+    g_assert_cmpstr (added->id, ==, "STR-05");
+    g_assert_cmpuint (g_array_index (copy->items, SportelloChecklistItem, 5).area, ==, 1);
+    g_free (added->title);
+    added->title = g_strdup ("Vendite su WhatsApp Business");
+  }
+  g_array_index (copy->items, SportelloChecklistItem, sportello_checklist_find_item (copy, "LEG-07")).blocker = FALSE;
+
+  v1 = sportello_checklist_save_version (db, copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (copy->version, ==, "1");
+
+  assessment = sportello_assessment_new (sportello_client_get_uuid (client), v1);
+  answer_all (assessment, copy, SPORTELLO_ANSWER_COMPLETE);
+  g_assert_true (sportello_assessment_save (assessment, db, &error));
+
+  /* the next edit is version 2; the assessment keeps version 1 */
+  sportello_checklist_remove_item (copy, sportello_checklist_find_item (copy, "STR-05"));
+  v2 = sportello_checklist_save_version (db, copy, &error);
+  g_assert_cmpstr (copy->version, ==, "2");
+  g_assert_cmpstr (v1, !=, v2);
+
+  reloaded = sportello_assessment_load (db, sportello_assessment_get (assessment, SPORTELLO_ASSESSMENT_UUID), &error);
+  g_assert_cmpstr (sportello_assessment_get (reloaded, SPORTELLO_ASSESSMENT_CHECKLIST_UUID), ==, v1);
+  kept = sportello_checklist_load_version (db, v1, &error);
+  g_assert_cmpuint (kept->items->len, ==, 46);
+  g_assert_false (g_array_index (kept->items, SportelloChecklistItem, sportello_checklist_find_item (kept, "LEG-07")).blocker);
+
+  newest = sportello_checklist_latest_uuid (db, copy->id);
+  g_assert_cmpstr (newest, ==, v2);
+  latest = sportello_checklist_list_latest (db, &error);
+  g_assert_cmpuint (latest->len, ==, 1);
+  g_assert_cmpstr (((SportelloChecklistSummary *) g_ptr_array_index (latest, 0))->version, ==, "2");
+  g_assert_cmpuint (((SportelloChecklistSummary *) g_ptr_array_index (latest, 0))->n_assessments, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -166,6 +244,7 @@ main (int   argc,
   g_test_add_func ("/store/assessment/version-is-immutable", test_version_is_immutable);
   g_test_add_func ("/store/assessment/na-needs-reason", test_na_needs_reason);
   g_test_add_func ("/store/assessment/bad-date", test_bad_date);
+  g_test_add_func ("/store/assessment/edit-makes-versions", test_edit_makes_versions);
 
   return g_test_run ();
 }

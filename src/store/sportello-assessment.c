@@ -339,6 +339,125 @@ sportello_checklist_load_version (SportelloDatabase  *db,
   return sportello_checklist_new_from_bytes (bytes, error);
 }
 
+/**
+ * sportello_checklist_save_version:
+ *
+ * Stores @checklist as a new version of itself (the next number), so the
+ * assessments made with the earlier versions keep them. Refuses a
+ * checklist with problems. Returns the new version's UUID.
+ */
+char *
+sportello_checklist_save_version (SportelloDatabase   *db,
+                                  SportelloChecklist  *checklist,
+                                  GError             **error)
+{
+  g_autoptr(GPtrArray) problems = sportello_checklist_check (checklist);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 next = 1;
+
+  if (problems->len > 0)
+    {
+      g_set_error_literal (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID, g_ptr_array_index (problems, 0));
+      return NULL;
+    }
+
+  if (!(stmt = _sportello_database_prepare (db,
+          "SELECT coalesce (max (CAST (version AS INTEGER)), 0) + 1 FROM checklists WHERE checklist_id = ?", error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, checklist->id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    next = sqlite3_column_int64 (stmt, 0);
+
+  g_free (checklist->version);
+  checklist->version = g_strdup_printf ("%" G_GINT64_FORMAT, next);
+  g_free (checklist->json);
+  checklist->json = sportello_checklist_to_json (checklist);
+
+  return sportello_checklist_store (db, checklist, error);
+}
+
+/* A copy to edit: a checklist of its own, at version 1 */
+SportelloChecklist *
+sportello_checklist_duplicate (SportelloChecklist *checklist)
+{
+  SportelloChecklist *copy = sportello_checklist_copy (checklist);
+  g_autofree char *suffix = g_uuid_string_random ();
+
+  g_free (copy->id);
+  copy->id = g_strdup_printf ("%s-%.8s", checklist->id, suffix);
+  g_free (copy->version);
+  copy->version = g_strdup ("0");
+  g_free (copy->title);
+  /* Translators: the title of a copy of a checklist */
+  copy->title = g_strdup_printf (_("Copy of %s"), checklist->title);
+
+  return copy;
+}
+
+void
+sportello_checklist_summary_free (SportelloChecklistSummary *summary)
+{
+  g_free (summary->uuid);
+  g_free (summary->checklist_id);
+  g_free (summary->version);
+  g_free (summary->title);
+  g_free (summary);
+}
+
+/* The latest version of each checklist, with how many assessments use any of its versions */
+GPtrArray *
+sportello_checklist_list_latest (SportelloDatabase  *db,
+                                 GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GPtrArray *list;
+  int rc;
+
+  stmt = _sportello_database_prepare (db,
+    "SELECT c.uuid, c.checklist_id, c.version, c.title, "
+    "(SELECT count (*) FROM assessments a JOIN checklists v ON v.uuid = a.checklist_uuid WHERE v.checklist_id = c.checklist_id) "
+    "FROM checklists c WHERE c.id = (SELECT id FROM checklists l WHERE l.checklist_id = c.checklist_id ORDER BY l.id DESC LIMIT 1) "
+    "ORDER BY c.id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) sportello_checklist_summary_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SportelloChecklistSummary *s = g_new0 (SportelloChecklistSummary, 1);
+
+      s->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      s->checklist_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      s->version = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      s->title = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      s->n_assessments = sqlite3_column_int (stmt, 4);
+      g_ptr_array_add (list, s);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      g_ptr_array_unref (list);
+      return NULL;
+    }
+
+  return list;
+}
+
+char *
+sportello_checklist_latest_uuid (SportelloDatabase *db,
+                                 const char        *checklist_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = _sportello_database_prepare (db, "SELECT uuid FROM checklists WHERE checklist_id = ? ORDER BY id DESC LIMIT 1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, checklist_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
 /* ------------------------------------------------------ assessments ---- */
 
 #define ASSESSMENT_SELECT \

@@ -43,6 +43,26 @@ char                *sportello_checklist_store          (SportelloDatabase   *db
 SportelloChecklist  *sportello_checklist_load_version   (SportelloDatabase   *db,
                                                          const char          *checklist_uuid,
                                                          GError             **error);
+char                *sportello_checklist_save_version   (SportelloDatabase   *db,
+                                                         SportelloChecklist  *checklist,
+                                                         GError             **error);
+SportelloChecklist  *sportello_checklist_duplicate      (SportelloChecklist  *checklist);
+GPtrArray           *sportello_checklist_list_latest    (SportelloDatabase   *db,
+                                                         GError             **error);
+char                *sportello_checklist_latest_uuid    (SportelloDatabase   *db,
+                                                         const char          *checklist_id);
+
+/* One row of sportello_checklist_list_latest() */
+typedef struct
+{
+  char  *uuid;
+  char  *checklist_id;
+  char  *version;
+  char  *title;
+  guint  n_assessments;
+} SportelloChecklistSummary;
+
+void                 sportello_checklist_summary_free   (SportelloChecklistSummary *summary);
 
 SportelloAssessment *sportello_assessment_new           (const char          *client_uuid,
                                                          const char          *checklist_uuid);

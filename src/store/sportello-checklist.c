@@ -396,3 +396,195 @@ sportello_item_needs_review (SportelloChecklistItem *item,
   months = (g_date_get_year (today) - (int) y) * 12 + ((int) g_date_get_month (today) - (int) m);
   return months > 12;
 }
+
+/* ---------------------------------------------------------- editing ---- */
+
+/* The checklist as a document, keys in a fixed order */
+char *
+sportello_checklist_to_json (SportelloChecklist *checklist)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_string_value (b, checklist->id);
+  json_builder_set_member_name (b, "version");
+  json_builder_add_string_value (b, checklist->version);
+  json_builder_set_member_name (b, "title");
+  json_builder_add_string_value (b, checklist->title);
+  json_builder_set_member_name (b, "description");
+  json_builder_add_string_value (b, checklist->description);
+  json_builder_set_member_name (b, "areas");
+  json_builder_begin_array (b);
+  for (guint a = 0; a < checklist->areas->len; a++)
+    {
+      SportelloChecklistArea *area = &g_array_index (checklist->areas, SportelloChecklistArea, a);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, area->id);
+      json_builder_set_member_name (b, "title");
+      json_builder_add_string_value (b, area->title);
+      json_builder_set_member_name (b, "weight");
+      json_builder_add_int_value (b, area->weight);
+      json_builder_set_member_name (b, "items");
+      json_builder_begin_array (b);
+      for (guint i = area->first_item; i < area->first_item + area->n_items; i++)
+        {
+          SportelloChecklistItem *item = &g_array_index (checklist->items, SportelloChecklistItem, i);
+          const struct { const char *key; const char *value; } texts[] = {
+            { "id", item->id }, { "title", item->title }, { "why", item->why }, { "how", item->how },
+          };
+
+          json_builder_begin_object (b);
+          for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+            {
+              json_builder_set_member_name (b, texts[t].key);
+              json_builder_add_string_value (b, texts[t].value);
+            }
+          json_builder_set_member_name (b, "blocker");
+          json_builder_add_boolean_value (b, item->blocker);
+          json_builder_set_member_name (b, "na_allowed");
+          json_builder_add_boolean_value (b, item->na_allowed);
+          json_builder_set_member_name (b, "na_hint");
+          json_builder_add_string_value (b, item->na_hint);
+          json_builder_set_member_name (b, "legal_basis");
+          json_builder_add_string_value (b, item->legal_basis);
+          json_builder_set_member_name (b, "verified_on");
+          json_builder_add_string_value (b, item->verified_on);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  return json_generator_to_data (generator, NULL);
+}
+
+SportelloChecklist *
+sportello_checklist_copy (SportelloChecklist *checklist)
+{
+  g_autofree char *json = sportello_checklist_to_json (checklist);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&json), strlen (json));
+
+  return sportello_checklist_new_from_bytes (bytes, NULL);
+}
+
+/**
+ * sportello_checklist_check:
+ *
+ * What prevents saving a checklist: weights must sum to 100, every area
+ * needs a title and at least one item, every item a title and an id of
+ * its own. Returns translated messages.
+ */
+GPtrArray *
+sportello_checklist_check (SportelloChecklist *checklist)
+{
+  GPtrArray *problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  guint weights = 0;
+
+  if (g_strstrip (checklist->title)[0] == '\0')
+    g_ptr_array_add (problems, g_strdup (_("The checklist needs a title")));
+
+  for (guint a = 0; a < checklist->areas->len; a++)
+    {
+      SportelloChecklistArea *area = &g_array_index (checklist->areas, SportelloChecklistArea, a);
+
+      weights += area->weight;
+      if (g_strstrip (area->title)[0] == '\0')
+        g_ptr_array_add (problems, g_strdup_printf (_("Area %s needs a title"), area->id));
+      if (area->n_items == 0)
+        g_ptr_array_add (problems, g_strdup_printf (_("Area “%s” has no items"), area->title));
+    }
+
+  if (weights != 100)
+    g_ptr_array_add (problems, g_strdup_printf (_("The weights of the areas add up to %u: they must add up to 100"), weights));
+
+  for (guint i = 0; i < checklist->items->len; i++)
+    {
+      SportelloChecklistItem *item = &g_array_index (checklist->items, SportelloChecklistItem, i);
+
+      if (g_strstrip (item->title)[0] == '\0')
+        g_ptr_array_add (problems, g_strdup_printf (_("Item %s needs a title"), item->id));
+      if (!g_hash_table_add (ids, item->id))
+        g_ptr_array_add (problems, g_strdup_printf (_("Item id %s is used twice"), item->id));
+    }
+
+  return problems;
+}
+
+static void
+renumber (SportelloChecklist *checklist)
+{
+  guint first = 0;
+
+  for (guint a = 0; a < checklist->areas->len; a++)
+    {
+      SportelloChecklistArea *area = &g_array_index (checklist->areas, SportelloChecklistArea, a);
+
+      area->first_item = first;
+      first += area->n_items;
+    }
+  for (guint i = 0; i < checklist->items->len; i++)
+    {
+      SportelloChecklistItem *item = &g_array_index (checklist->items, SportelloChecklistItem, i);
+
+      for (guint a = 0; a < checklist->areas->len; a++)
+        {
+          SportelloChecklistArea *area = &g_array_index (checklist->areas, SportelloChecklistArea, a);
+
+          if (i >= area->first_item && i < area->first_item + area->n_items)
+            item->area = a;
+        }
+    }
+}
+
+/* A new, empty item at the end of @area, with an id never used before */
+void
+sportello_checklist_add_item (SportelloChecklist *checklist,
+                              guint               area_index)
+{
+  SportelloChecklistArea *area = &g_array_index (checklist->areas, SportelloChecklistArea, area_index);
+  SportelloChecklistItem item = { 0, };
+  guint n = area->n_items + 1;
+
+  do
+    {
+      g_free (item.id);
+      item.id = g_strdup_printf ("%s-%02u", area->id, n++);
+    }
+  while (sportello_checklist_find_item (checklist, item.id) >= 0);
+
+  item.title = g_strdup ("");
+  item.why = g_strdup ("");
+  item.how = g_strdup ("");
+  item.na_hint = g_strdup ("");
+  item.legal_basis = g_strdup ("");
+  item.verified_on = g_strdup ("");
+  item.area = area_index;
+
+  g_array_insert_val (checklist->items, area->first_item + area->n_items, item);
+  area->n_items++;
+  renumber (checklist);
+}
+
+void
+sportello_checklist_remove_item (SportelloChecklist *checklist,
+                                 guint               index)
+{
+  SportelloChecklistItem *item = &g_array_index (checklist->items, SportelloChecklistItem, index);
+  SportelloChecklistArea *area = &g_array_index (checklist->areas, SportelloChecklistArea, item->area);
+
+  area->n_items--;
+  g_array_remove_index (checklist->items, index);
+  renumber (checklist);
+}

@@ -105,6 +105,14 @@ char                *sportello_format_tenths         (guint                tenth
 gboolean             sportello_item_needs_review     (SportelloChecklistItem *item,
                                                       GDate               *today);
 
+char                *sportello_checklist_to_json     (SportelloChecklist  *checklist);
+SportelloChecklist  *sportello_checklist_copy        (SportelloChecklist  *checklist);
+GPtrArray           *sportello_checklist_check       (SportelloChecklist  *checklist);
+void                 sportello_checklist_add_item    (SportelloChecklist  *checklist,
+                                                      guint                area);
+void                 sportello_checklist_remove_item (SportelloChecklist  *checklist,
+                                                      guint                item);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SportelloChecklist, sportello_checklist_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SportelloScore, sportello_score_free)
 
