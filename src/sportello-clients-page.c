@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sportello-application.h"
 #include "sportello-assessment.h"
 #include "sportello-assessment-page.h"
 #include "sportello-client-editor.h"
@@ -288,8 +289,17 @@ client_new_assessment_action (GtkWidget  *widget,
   if (page == NULL)
     return;
 
-  /* the current version of the built-in checklist, kept for good */
-  if (!(checklist = sportello_checklist_store (self->db, sportello_checklist_get_builtin (), &error)))
+  /* the latest version of the checklist in use, or the built-in one */
+  {
+    GApplication *app = g_application_get_default ();
+    g_autofree char *in_use = SPORTELLO_IS_APPLICATION (app)
+      ? g_settings_get_string (sportello_application_get_settings (SPORTELLO_APPLICATION (app)), "assessment-checklist")
+      : NULL;
+
+    if (in_use != NULL)
+      checklist = sportello_checklist_latest_uuid (self->db, in_use);
+  }
+  if (checklist == NULL && !(checklist = sportello_checklist_store (self->db, sportello_checklist_get_builtin (), &error)))
     {
       show_error (self, error);
       return;

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sportello-application.h"
+#include "sportello-checklists-page.h"
 #include "sportello-clients-page.h"
 #include "sportello-handoff.h"
 #include "sportello-meetings-page.h"
@@ -36,6 +37,7 @@ struct _SportelloWindow
   SportelloClientsPage  *clients_page;
   SportelloMeetingsPage *meetings_page;
   SportelloTodoPage     *todo_page;
+  SportelloChecklistsPage *checklists_page;
 };
 
 G_DEFINE_FINAL_TYPE (SportelloWindow, sportello_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -163,6 +165,7 @@ sportello_window_setup (SportelloWindow *self)
       sportello_clients_page_set_database (self->clients_page, db);
       sportello_meetings_page_set_database (self->meetings_page, db);
       sportello_todo_page_set_database (self->todo_page, db);
+      sportello_checklists_page_set_database (self->checklists_page, db);
     }
   else
     {
@@ -272,6 +275,7 @@ sportello_window_class_init (SportelloWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, clients_page);
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, meetings_page);
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, todo_page);
+  gtk_widget_class_bind_template_child (widget_class, SportelloWindow, checklists_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.section", "section");
@@ -283,6 +287,7 @@ sportello_window_class_init (SportelloWindowClass *klass)
   g_type_ensure (SPORTELLO_TYPE_CLIENTS_PAGE);
   g_type_ensure (SPORTELLO_TYPE_MEETINGS_PAGE);
   g_type_ensure (SPORTELLO_TYPE_TODO_PAGE);
+  g_type_ensure (SPORTELLO_TYPE_CHECKLISTS_PAGE);
 }
 
 static void
@@ -318,6 +323,12 @@ SportelloTodoPage *
 _sportello_window_get_todo_page (SportelloWindow *self)
 {
   return self->todo_page;
+}
+
+SportelloChecklistsPage *
+_sportello_window_get_checklists_page (SportelloWindow *self)
+{
+  return self->checklists_page;
 }
 
 SportelloWindow *
@@ -364,6 +375,8 @@ sportello_window_set_section (SportelloWindow *self,
     sportello_meetings_page_refresh (self->meetings_page);
   else if (g_str_equal (section, "todo"))
     sportello_todo_page_refresh (self->todo_page);
+  else if (g_str_equal (section, "checklists"))
+    sportello_checklists_page_refresh (self->checklists_page);
   page = gtk_stack_get_page (self->section_stack, child);
   adw_navigation_page_set_title (self->content_page, gtk_stack_page_get_title (page));
 

@@ -34,5 +34,7 @@ typedef struct _SportelloTodoPage SportelloTodoPage;
 SportelloClientsPage  *_sportello_window_get_clients_page  (SportelloWindow *self);
 SportelloMeetingsPage *_sportello_window_get_meetings_page (SportelloWindow *self);
 SportelloTodoPage     *_sportello_window_get_todo_page     (SportelloWindow *self);
+typedef struct _SportelloChecklistsPage SportelloChecklistsPage;
+SportelloChecklistsPage *_sportello_window_get_checklists_page (SportelloWindow *self);
 
 G_END_DECLS

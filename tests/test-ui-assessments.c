@@ -8,6 +8,8 @@
 
 #include "sportello-assessment.h"
 #include "sportello-assessment-page.h"
+#include "sportello-checklist-page.h"
+#include "sportello-checklists-page.h"
 #include "sportello-client.h"
 #include "sportello-client-list.h"
 #include "sportello-client-page.h"
@@ -102,6 +104,69 @@ test_assessment (void)
   sportello_test_app_quit (app);
 }
 
+static void
+test_checklist_editing (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-checklists", NULL);
+  g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
+  GtkWindow *window = sportello_test_app_window (app);
+  SportelloChecklistsPage *checklists = _sportello_window_get_checklists_page (SPORTELLO_WINDOW (window));
+  SportelloChecklistPage *page;
+  GtkWidget *weight;
+  g_autofree char *shot = NULL;
+  g_autofree char *in_use = NULL;
+
+  gtk_window_set_default_size (window, 1000, 760);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "checklists");
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (sportello_checklists_page_get_n_checklists (checklists), ==, 1);
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "checklists"));
+  g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (window), "Prontezza all"));
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "In uso"));
+
+  /* the built-in checklist is read-only */
+  {
+    GtkWidget *row = sportello_test_find_type (GTK_WIDGET (checklists), ADW_TYPE_ACTION_ROW);
+    g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  }
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  page = SPORTELLO_CHECKLIST_PAGE (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CHECKLIST_PAGE));
+  g_assert_nonnull (page);
+  g_assert_false (sportello_checklist_page_get_editable (page));
+  g_assert_false (sportello_checklist_page_can_save (page));
+
+  /* duplicate it: an editable copy, version 1 */
+  gtk_widget_activate_action (GTK_WIDGET (page), "checklist.duplicate", NULL);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  page = SPORTELLO_CHECKLIST_PAGE (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CHECKLIST_PAGE));
+  g_assert_true (sportello_checklist_page_get_editable (page));
+  g_assert_cmpstr (sportello_checklist_page_get_checklist (page)->version, ==, "1");
+  g_assert_cmpuint (sportello_checklists_page_get_n_checklists (checklists), ==, 2);
+
+  /* weights that do not add up to 100 are explained, and Save waits */
+  weight = sportello_test_find_type (GTK_WIDGET (page), ADW_TYPE_SPIN_ROW);
+  g_assert_nonnull (weight);
+  adw_spin_row_set_value (ADW_SPIN_ROW (weight), 15);
+  sportello_test_iterate (50);
+  g_assert_false (sportello_checklist_page_can_save (page));
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (page), "I pesi delle aree sommano a 105: devono sommare a 100"));
+  shot = sportello_test_screenshot (GTK_WIDGET (window), "checklist-editing");
+  adw_spin_row_set_value (ADW_SPIN_ROW (weight), 10);
+  g_array_index (sportello_checklist_page_get_checklist (page)->items, SportelloChecklistItem, 0).blocker = TRUE;
+  sportello_checklist_page_changed (page);
+  g_assert_true (sportello_checklist_page_can_save (page));
+  gtk_widget_activate_action (GTK_WIDGET (page), "checklist.save", NULL);
+  sportello_test_iterate (50);
+  g_assert_cmpstr (sportello_checklist_page_get_checklist (page)->version, ==, "2");
+
+  /* used for new assessments from now on */
+  gtk_widget_activate_action (GTK_WIDGET (page), "checklist.use", NULL);
+  in_use = g_settings_get_string (sportello_application_get_settings (app), "assessment-checklist");
+  g_assert_cmpstr (in_use, ==, sportello_checklist_page_get_checklist (page)->id);
+
+  sportello_test_app_quit (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -109,6 +174,7 @@ main (int   argc,
   sportello_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/assessments/fill-and-results", test_assessment);
+  g_test_add_func ("/ui/assessments/checklist-editing", test_checklist_editing);
 
   return g_test_run ();
 }

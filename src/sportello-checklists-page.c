@@ -1,0 +1,170 @@
+/* sportello-checklists-page.c: the Checklists section
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sportello-checklists-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sportello-application.h"
+#include "sportello-assessment.h"
+#include "sportello-checklist-page.h"
+#include "sportello-checklists-page.h"
+#include "sportello-window.h"
+
+struct _SportelloChecklistsPage
+{
+  GtkWidget          parent_instance;
+
+  SportelloDatabase *db;
+  guint              n_checklists;
+
+  AdwNavigationView *navigation_view;
+  GtkListBox        *list;
+};
+
+G_DEFINE_FINAL_TYPE (SportelloChecklistsPage, sportello_checklists_page, GTK_TYPE_WIDGET)
+
+static void
+row_activated_cb (SportelloChecklistsPage *self,
+                  GtkListBoxRow           *row)
+{
+  sportello_checklists_page_open (self, g_object_get_data (G_OBJECT (row), "uuid"));
+}
+
+void
+sportello_checklists_page_refresh (SportelloChecklistsPage *self)
+{
+  g_autoptr(GPtrArray) latest = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *in_use = NULL;
+  GApplication *app = g_application_get_default ();
+
+  if (self->db == NULL)
+    return;
+
+  /* the built-in checklist is always there */
+  g_free (sportello_checklist_store (self->db, sportello_checklist_get_builtin (), NULL));
+
+  if (!(latest = sportello_checklist_list_latest (self->db, &error)))
+    {
+      g_warning ("Cannot list the checklists: %s", error->message);
+      return;
+    }
+
+  in_use = SPORTELLO_IS_APPLICATION (app)
+    ? g_settings_get_string (sportello_application_get_settings (SPORTELLO_APPLICATION (app)), "assessment-checklist")
+    : g_strdup ("prontezza-ecommerce");
+
+  gtk_list_box_remove_all (self->list);
+  for (guint i = 0; i < latest->len; i++)
+    {
+      SportelloChecklistSummary *s = g_ptr_array_index (latest, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = NULL;
+
+      /* Translators: version and use of a checklist, as in “Versione 2 · 3 valutazioni” */
+      subtitle = g_strdup_printf (ngettext ("Version %s · %u assessment", "Version %s · %u assessments", s->n_assessments),
+                                  s->version, s->n_assessments);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), s->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      if (g_strcmp0 (s->checklist_id, in_use) == 0)
+        {
+          GtkWidget *badge = gtk_label_new (_("In use"));
+
+          gtk_widget_add_css_class (badge, "status-pill");
+          gtk_widget_add_css_class (badge, "status-followed");
+          gtk_widget_add_css_class (badge, "caption");
+          gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+        }
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "uuid", g_strdup (s->uuid), g_free);
+      gtk_list_box_append (self->list, row);
+    }
+  self->n_checklists = latest->len;
+}
+
+static void
+open_cb (SportelloChecklistsPage *self,
+         const char              *uuid)
+{
+  adw_navigation_view_pop_to_tag (self->navigation_view, "list");
+  sportello_checklists_page_open (self, uuid);
+}
+
+void
+sportello_checklists_page_open (SportelloChecklistsPage *self,
+                                const char              *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  SportelloChecklistPage *page = sportello_checklist_page_new (self->db, uuid, &error);
+
+  if (page == NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      if (SPORTELLO_IS_WINDOW (root))
+        sportello_window_add_toast (SPORTELLO_WINDOW (root), adw_toast_new (error->message));
+      return;
+    }
+
+  g_signal_connect_object (page, "saved", G_CALLBACK (sportello_checklists_page_refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "open", G_CALLBACK (open_cb), self, G_CONNECT_SWAPPED);
+  adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (page));
+}
+
+guint
+sportello_checklists_page_get_n_checklists (SportelloChecklistsPage *self)
+{
+  return self->n_checklists;
+}
+
+static void
+sportello_checklists_page_dispose (GObject *object)
+{
+  SportelloChecklistsPage *self = (SportelloChecklistsPage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_CHECKLISTS_PAGE);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (sportello_checklists_page_parent_class)->dispose (object);
+}
+
+static void
+sportello_checklists_page_class_init (SportelloChecklistsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sportello_checklists_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-checklists-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SportelloChecklistsPage, navigation_view);
+  gtk_widget_class_bind_template_child (widget_class, SportelloChecklistsPage, list);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+sportello_checklists_page_init (SportelloChecklistsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->list, "row-activated", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
+}
+
+void
+sportello_checklists_page_set_database (SportelloChecklistsPage *self,
+                                        SportelloDatabase       *db)
+{
+  if (g_set_object (&self->db, db))
+    sportello_checklists_page_refresh (self);
+}
