@@ -31,6 +31,7 @@ struct _SportelloAssessmentPage
   SportelloScore      *score;
   SportelloScore      *previous;   /* the client's assessment before this one, if any */
   GPtrArray           *note_rows;  /* one per item */
+  GPtrArray           *dropdowns;  /* one per item */
   GPtrArray           *plan_rows;
   guint                save_source;
   gboolean             loading;
@@ -39,6 +40,7 @@ struct _SportelloAssessmentPage
   GtkBox              *box;
   GtkLabel            *score_label;
   GtkLabel            *verdict_label;
+  GtkLabel            *change_label;
   GtkDrawingArea      *chart;
   AdwPreferencesGroup *plan_group;
 };
@@ -100,7 +102,7 @@ draw_chart (GtkDrawingArea *area,
   SportelloAssessmentPage *self = data;
   guint n = self->checklist->areas->len;
   GdkRGBA fg, accent = { 0.21, 0.52, 0.89, 1 };
-  double label_h = 36, top = 16, bar_w, chart_h = height - label_h - top;
+  double label_h = 56, top = 16, bar_w, chart_h = height - label_h - top;
   PangoLayout *layout;
 
   gtk_widget_get_color (GTK_WIDGET (area), &fg);
@@ -168,6 +170,19 @@ draw_chart (GtkDrawingArea *area,
       pango_layout_get_pixel_size (layout, &tw, &th);
       cairo_move_to (cr, a * bar_w + (bar_w - tw) / 2, height - label_h + 2 + th);
       pango_cairo_show_layout (cr, layout);
+
+      /* the change since the assessment before, on a line of its own */
+      if (self->previous != NULL && self->previous->areas[a].applicable && s->applicable)
+        {
+          int delta = (int) s->tenths - (int) self->previous->areas[a].tenths;
+          g_autofree char *amount = sportello_format_tenths ((guint) ABS (delta));
+          g_autofree char *change = g_strdup_printf ("%s%s", delta >= 0 ? "+" : "−", amount);
+
+          pango_layout_set_text (layout, change, -1);
+          pango_layout_get_pixel_size (layout, &tw, &th);
+          cairo_move_to (cr, a * bar_w + (bar_w - tw) / 2, height - label_h + 2 + 2 * th);
+          pango_cairo_show_layout (cr, layout);
+        }
     }
 
   g_object_unref (layout);
@@ -197,6 +212,20 @@ update_results (SportelloAssessmentPage *self)
     score_text = g_strdup (sportello_level_label (SPORTELLO_LEVEL_NONE));
   gtk_label_set_label (self->score_label, score_text);
 
+  {
+    g_autoptr(GPtrArray) missing = sportello_assessment_missing_reasons (self->assessment, self->checklist);
+
+    if (missing->len > 0)
+      {
+        g_autofree char *text = g_strdup_printf (ngettext ("Not complete: %u item is not applicable without a reason in its note",
+                                                           "Not complete: %u items are not applicable without a reason in their note",
+                                                           missing->len), missing->len);
+        gtk_label_set_label (self->verdict_label, text);
+        gtk_widget_set_css_classes (GTK_WIDGET (self->verdict_label), (const char *[]) { "error", NULL });
+        goto chart;
+      }
+  }
+
   if (self->score->n_unanswered > 0)
     {
       g_autofree char *text = g_strdup_printf (ngettext ("Provisional — %u item without an answer",
@@ -221,6 +250,20 @@ update_results (SportelloAssessmentPage *self)
                               self->score->unmet_blockers->len > 0 ? (const char *[]) { "error", NULL }
                                                                    : (const char *[]) { "dim-label", NULL });
 
+chart:
+  /* compared with the assessment before */
+  if (self->previous != NULL && self->previous->defined && self->score->defined)
+    {
+      int delta = (int) self->score->tenths - (int) self->previous->tenths;
+      g_autofree char *amount = sportello_format_tenths ((guint) ABS (delta));
+      g_autofree char *text = NULL;
+
+      /* Translators: change of the overall score since the assessment before, as in “+23,5 since the previous assessment” */
+      text = g_strdup_printf (_("%s%s since the previous assessment"), delta >= 0 ? "+" : "−", amount);
+      gtk_label_set_label (self->change_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->change_label), TRUE);
+    }
+
   /* the chart's numbers, for screen readers */
   for (guint a = 0; a < self->checklist->areas->len; a++)
     {
@@ -229,6 +272,13 @@ update_results (SportelloAssessmentPage *self)
                                                                 : g_strdup (C_("not applicable", "not applicable"));
 
       g_string_append_printf (a11y, "%s%s: %s", a ? "; " : "", ca->title, value);
+      if (self->previous != NULL && self->previous->areas[a].applicable && self->score->areas[a].applicable)
+        {
+          int delta = (int) self->score->areas[a].tenths - (int) self->previous->areas[a].tenths;
+          g_autofree char *amount = sportello_format_tenths ((guint) ABS (delta));
+
+          g_string_append_printf (a11y, " (%s%s)", delta >= 0 ? "+" : "−", amount);
+        }
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, a11y->str, -1);
   gtk_widget_queue_draw (GTK_WIDGET (self->chart));
@@ -311,6 +361,13 @@ sportello_assessment_page_answer (SportelloAssessmentPage *self,
   g_return_if_fail (index >= 0);
 
   sportello_assessment_set_answer (self->assessment, item_id, answer, note);
+
+  /* the widgets show it as if it had been chosen there */
+  self->loading = TRUE;
+  gtk_drop_down_set_selected (g_ptr_array_index (self->dropdowns, index), answer + 1);
+  gtk_editable_set_text (g_ptr_array_index (self->note_rows, index), note ? note : "");
+  self->loading = FALSE;
+
   mark_missing_reason (self, index);
   changed (self);
 }
@@ -388,6 +445,7 @@ item_row (SportelloAssessmentPage *self,
     gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), value + 1);
   g_object_set_data (G_OBJECT (dropdown), "item", GUINT_TO_POINTER (index));
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (dropdown_changed_cb), self);
+  g_ptr_array_add (self->dropdowns, dropdown);
   adw_expander_row_add_suffix (ADW_EXPANDER_ROW (row), dropdown);
 
   if (item->blocker)
@@ -504,6 +562,7 @@ sportello_assessment_page_dispose (GObject *object)
   g_clear_pointer (&self->previous, sportello_score_free);
   g_clear_pointer (&self->checklist, sportello_checklist_free);
   g_clear_pointer (&self->note_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->dropdowns, g_ptr_array_unref);
   g_clear_pointer (&self->plan_rows, g_ptr_array_unref);
   g_clear_object (&self->assessment);
   g_clear_object (&self->db);
@@ -529,6 +588,7 @@ sportello_assessment_page_class_init (SportelloAssessmentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SportelloAssessmentPage, box);
   gtk_widget_class_bind_template_child (widget_class, SportelloAssessmentPage, score_label);
   gtk_widget_class_bind_template_child (widget_class, SportelloAssessmentPage, verdict_label);
+  gtk_widget_class_bind_template_child (widget_class, SportelloAssessmentPage, change_label);
   gtk_widget_class_bind_template_child (widget_class, SportelloAssessmentPage, chart);
   gtk_widget_class_bind_template_child (widget_class, SportelloAssessmentPage, plan_group);
 
@@ -541,6 +601,7 @@ sportello_assessment_page_init (SportelloAssessmentPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->note_rows = g_ptr_array_new ();
+  self->dropdowns = g_ptr_array_new ();
   self->plan_rows = g_ptr_array_new ();
   gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
 }

@@ -234,6 +234,34 @@ test_edit_makes_versions (void)
   g_assert_cmpuint (((SportelloChecklistSummary *) g_ptr_array_index (latest, 0))->n_assessments, ==, 1);
 }
 
+/* What advice documents take from an assessment (the ceramics workshop of the domain notes) */
+static void
+test_placeholders (void)
+{
+  static const int ceramics[] = {
+    2, 2, 1, 1,   2, 2, 1, 1,   2, 2, 1, 2,   2, 2, 1, 1,   1, 2, 1, 1,
+    2, 2, 2, 2, 2, 2, 2, 3, 2, 1, 1,
+    1, 1, 0, 1,   2, 2, 1,   1, 1, 1,   2, 1, 1, 2,
+  };
+  SportelloChecklist *checklist = sportello_checklist_get_builtin ();
+  g_autoptr(SportelloAssessment) a = sportello_assessment_new ("x", "y");
+  g_autoptr(GHashTable) values = NULL;
+  const char *gaps;
+
+  for (guint i = 0; i < checklist->items->len; i++)
+    sportello_assessment_set_answer (a, g_array_index (checklist->items, SportelloChecklistItem, i).id, ceramics[i], "");
+  sportello_assessment_set (a, SPORTELLO_ASSESSMENT_ASSESSED_ON, "2026-11-10");
+
+  values = sportello_assessment_placeholders (a, checklist);
+  g_assert_cmpstr (g_hash_table_lookup (values, "assessment.score"), ==, "73.5/100");
+  g_assert_cmpstr (g_hash_table_lookup (values, "assessment.level"), ==, "Ready");
+  g_assert_cmpstr (g_hash_table_lookup (values, "assessment.blockers"), ==, "No blocking requirement open.");
+  gaps = g_hash_table_lookup (values, "assessment.gaps");
+  g_assert_true (g_str_has_prefix (gaps, "- LEG-10 "));
+  g_assert_nonnull (strstr (gaps, "— partial\n- LEG-11 "));
+  g_assert_nonnull (strstr (g_hash_table_lookup (values, "assessment.areas"), ": 90.0\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -245,6 +273,7 @@ main (int   argc,
   g_test_add_func ("/store/assessment/na-needs-reason", test_na_needs_reason);
   g_test_add_func ("/store/assessment/bad-date", test_bad_date);
   g_test_add_func ("/store/assessment/edit-makes-versions", test_edit_makes_versions);
+  g_test_add_func ("/store/assessment/placeholders", test_placeholders);
 
   return g_test_run ();
 }

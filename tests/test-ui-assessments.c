@@ -101,6 +101,34 @@ test_assessment (void)
     g_assert_cmpuint (stored->n_unanswered, ==, 0);
   }
 
+  /* months later, a second assessment: compared with the first */
+  {
+    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+    g_autoptr(GListModel) history = sportello_assessment_list (db, client_uuid, &error);
+    g_autoptr(SportelloAssessment) first = g_list_model_get_item (history, 0);
+
+    sportello_assessment_set (first, SPORTELLO_ASSESSMENT_ASSESSED_ON, "2026-05-20");
+    g_assert_true (sportello_assessment_save (first, db, &error));
+  }
+  window = sportello_test_app_window (app);
+  gtk_window_set_default_size (window, 1000, 760);
+  clients = _sportello_window_get_clients_page (SPORTELLO_WINDOW (window));
+  sportello_clients_page_open_client (clients, client_uuid);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  gtk_widget_activate_action (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE),
+                              "client.new-assessment", NULL);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  page = SPORTELLO_ASSESSMENT_PAGE (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_ASSESSMENT_PAGE));
+  {
+    SportelloChecklist *checklist = sportello_checklist_get_builtin ();
+
+    for (guint i = 0; i < checklist->items->len; i++)
+      sportello_assessment_page_answer (page, g_array_index (checklist->items, SportelloChecklistItem, i).id,
+                                        SPORTELLO_ANSWER_COMPLETE, "");
+  }
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (page), "+26,5 rispetto alla valutazione precedente"));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "assessment-compare"));
+
   sportello_test_app_quit (app);
 }
 

@@ -637,3 +637,85 @@ sportello_assessment_compare (SportelloScore *earlier,
 
   return changes;
 }
+
+static const char *
+answer_label (SportelloAnswer answer)
+{
+  switch (answer)
+    {
+    case SPORTELLO_ANSWER_MISSING:
+      return C_("assessment answer, lower case", "missing");
+    case SPORTELLO_ANSWER_PARTIAL:
+      return C_("assessment answer, lower case", "partial");
+    case SPORTELLO_ANSWER_COMPLETE:
+      return C_("assessment answer, lower case", "complete");
+    case SPORTELLO_ANSWER_NA:
+    default:
+      return C_("assessment answer, lower case", "not applicable");
+    }
+}
+
+/**
+ * sportello_assessment_placeholders:
+ *
+ * The values an advice document takes from an assessment:
+ * assessment.score (“73,5/100”), assessment.level (the level, or “not
+ * ready to sell online” while a blocker is unmet), assessment.date,
+ * assessment.blockers and assessment.gaps (Markdown lists, in the order of
+ * the action plan) and assessment.areas (“Area: score” lines).
+ */
+GHashTable *
+sportello_assessment_placeholders (SportelloAssessment *self,
+                                   SportelloChecklist  *checklist)
+{
+  GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(SportelloScore) score = sportello_assessment_score (self, checklist);
+  g_autoptr(GString) gaps = g_string_new (NULL);
+  g_autoptr(GString) blockers = g_string_new (NULL);
+  g_autoptr(GString) areas = g_string_new (NULL);
+
+  if (score->defined)
+    {
+      g_autofree char *value = sportello_format_tenths (score->tenths);
+
+      g_hash_table_insert (values, (gpointer) "assessment.score", g_strdup_printf ("%s/100", value));
+    }
+  else
+    g_hash_table_insert (values, (gpointer) "assessment.score", g_utf8_strdown (sportello_level_label (SPORTELLO_LEVEL_NONE), -1));
+
+  g_hash_table_insert (values, (gpointer) "assessment.level", sportello_score_verdict (score));
+  g_hash_table_insert (values, (gpointer) "assessment.date", g_strdup (sportello_assessment_get (self, SPORTELLO_ASSESSMENT_ASSESSED_ON)));
+
+  for (guint i = 0; i < score->gaps->len; i++)
+    {
+      guint index = g_array_index (score->gaps, guint, i);
+      SportelloChecklistItem *item = &g_array_index (checklist->items, SportelloChecklistItem, index);
+      SportelloAnswer answer = SPORTELLO_ANSWER_MISSING;
+
+      sportello_assessment_get_answer (self, item->id, &answer, NULL);
+      g_string_append_printf (gaps, "- %s %s — %s\n", item->id, item->title, answer_label (answer));
+    }
+  for (guint i = 0; i < score->unmet_blockers->len; i++)
+    {
+      SportelloChecklistItem *item = &g_array_index (checklist->items, SportelloChecklistItem,
+                                                     g_array_index (score->unmet_blockers, guint, i));
+
+      g_string_append_printf (blockers, "- %s %s\n", item->id, item->title);
+    }
+  for (guint a = 0; a < checklist->areas->len; a++)
+    {
+      SportelloChecklistArea *area = &g_array_index (checklist->areas, SportelloChecklistArea, a);
+      g_autofree char *value = score->areas[a].applicable ? sportello_format_tenths (score->areas[a].tenths)
+                                                          : g_strdup (C_("not applicable", "not applicable"));
+
+      g_string_append_printf (areas, "%s: %s\n", area->title, value);
+    }
+
+  g_hash_table_insert (values, (gpointer) "assessment.gaps",
+                       gaps->len ? g_string_free (g_steal_pointer (&gaps), FALSE) : g_strdup (_("No gaps found.")));
+  g_hash_table_insert (values, (gpointer) "assessment.blockers",
+                       blockers->len ? g_string_free (g_steal_pointer (&blockers), FALSE) : g_strdup (_("No blocking requirement open.")));
+  g_hash_table_insert (values, (gpointer) "assessment.areas", g_string_free (g_steal_pointer (&areas), FALSE));
+
+  return values;
+}

@@ -99,6 +99,8 @@ gboolean             sportello_assessment_delete        (SportelloDatabase   *db
 GListModel          *sportello_assessment_list          (SportelloDatabase   *db,
                                                          const char          *client_uuid,
                                                          GError             **error);
+GHashTable          *sportello_assessment_placeholders  (SportelloAssessment *self,
+                                                         SportelloChecklist  *checklist);
 GArray              *sportello_assessment_compare       (SportelloScore      *earlier,
                                                          SportelloScore      *later,
                                                          guint                n_areas);
