@@ -1,0 +1,142 @@
+/* test-templates.c: placeholders, missing values, escaping, lists
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sportello-template.h"
+
+static GHashTable *
+values_new (void)
+{
+  return g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+static void
+test_builtin (void)
+{
+  const GPtrArray *templates = sportello_templates_builtin ();
+  g_autoptr(GPtrArray) header = sportello_template_check (sportello_templates_header (), NULL);
+  g_autoptr(GPtrArray) closing = sportello_template_check (sportello_templates_closing (), NULL);
+
+  g_assert_cmpuint (templates->len, >=, 6);
+  g_assert_cmpuint (header->len, ==, 0);
+  g_assert_cmpuint (closing->len, ==, 0);
+
+  /* every built-in body uses only known placeholders and its own inputs */
+  for (guint i = 0; i < templates->len; i++)
+    {
+      SportelloTemplate *t = g_ptr_array_index (templates, i);
+      g_autoptr(GPtrArray) problems = sportello_template_check (t->body, t->inputs);
+
+      if (problems->len > 0)
+        g_error ("%s: unknown placeholder %s", t->id,
+                 ((SportelloTemplateProblem *) g_ptr_array_index (problems, 0))->name);
+      g_assert_nonnull (sportello_templates_find (t->id));
+    }
+
+  g_assert_cmpstr (sportello_placeholder_label ("client.vat"), ==, "partita IVA");
+  g_assert_null (sportello_placeholder_label ("client.shoe_size"));
+}
+
+static void
+test_values_and_missing (void)
+{
+  g_autoptr(GHashTable) values = values_new ();
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *out = NULL;
+
+  g_hash_table_insert (values, (gpointer) "client.name", (gpointer) "Ottica Colombo");
+  g_hash_table_insert (values, (gpointer) "client.city", (gpointer) "");
+  out = sportello_template_render ("Cliente: {{client.name}} · {{ client.city }} · P.IVA {{client.vat}}", NULL, values, &problems);
+
+  g_assert_cmpuint (problems->len, ==, 0);
+  /* never an empty string: a visible marker with the label */
+  g_assert_cmpstr (out, ==, "Cliente: Ottica Colombo · «to complete: comune» · P.IVA «to complete: partita IVA»");
+}
+
+static void
+test_unknown_with_line (void)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *out = sportello_template_render ("Riga uno\nRiga due {{client.shoe_size}}\n\n{{nope}}", NULL, NULL, &problems);
+  SportelloTemplateProblem *first, *second;
+
+  g_assert_null (out);
+  g_assert_cmpuint (problems->len, ==, 2);
+  first = g_ptr_array_index (problems, 0);
+  second = g_ptr_array_index (problems, 1);
+  g_assert_cmpstr (first->name, ==, "client.shoe_size");
+  g_assert_cmpuint (first->line, ==, 2);
+  g_assert_cmpstr (second->name, ==, "nope");
+  g_assert_cmpuint (second->line, ==, 4);
+}
+
+static void
+test_inputs (void)
+{
+  g_autoptr(GPtrArray) inputs = g_ptr_array_new ();
+  SportelloPlaceholder budget = { (char *) "input.budget", (char *) "Budget annuo indicativo" };
+  g_autoptr(GHashTable) values = values_new ();
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *empty = NULL;
+  g_autofree char *filled = NULL;
+
+  g_ptr_array_add (inputs, &budget);
+  empty = sportello_template_render ("Budget: {{input.budget}}", inputs, values, &problems);
+  g_assert_cmpstr (empty, ==, "Budget: «to complete: Budget annuo indicativo»");
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  g_hash_table_insert (values, (gpointer) "input.budget", (gpointer) "3.000 € l'anno");
+  filled = sportello_template_render ("Budget: {{input.budget}}", inputs, values, &problems);
+  g_assert_cmpstr (filled, ==, "Budget: 3\\.000 € l'anno");
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* another template's input is unknown here */
+  g_assert_null (sportello_template_render ("{{input.altro}}", inputs, values, &problems));
+}
+
+static void
+test_escaping (void)
+{
+  g_autoptr(GHashTable) values = values_new ();
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *out = NULL;
+
+  /* a value that looks like a placeholder or like Markdown stays as typed */
+  g_hash_table_insert (values, (gpointer) "client.name", (gpointer) "{{client.vat}} *Rossi* <b>Bar</b> [x](y)");
+  g_hash_table_insert (values, (gpointer) "client.vat", (gpointer) "SHOULD NOT APPEAR");
+  out = sportello_template_render ("# {{client.name}}", NULL, values, &problems);
+  g_assert_cmpstr (out, ==, "# \\{\\{client\\.vat\\}\\} \\*Rossi\\* \\<b\\>Bar\\</b\\> \\[x\\]\\(y\\)");
+  g_assert_null (strstr (out, "SHOULD NOT APPEAR"));
+}
+
+static void
+test_lists (void)
+{
+  g_autoptr(GHashTable) values = values_new ();
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *out = NULL;
+
+  g_hash_table_insert (values, (gpointer) "assessment.gaps", (gpointer) "- LEG-04 Recesso online — parziale\n- SIC-03 Backup — assente\n");
+  out = sportello_template_render ("5. **Piano delle azioni** — {{assessment.gaps}}", NULL, values, &problems);
+  g_assert_cmpstr (out, ==, "5. **Piano delle azioni** — \n\n- LEG-04 Recesso online — parziale\n- SIC-03 Backup — assente\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/template/builtin", test_builtin);
+  g_test_add_func ("/store/template/values-and-missing", test_values_and_missing);
+  g_test_add_func ("/store/template/unknown-with-line", test_unknown_with_line);
+  g_test_add_func ("/store/template/inputs", test_inputs);
+  g_test_add_func ("/store/template/escaping", test_escaping);
+  g_test_add_func ("/store/template/lists", test_lists);
+
+  return g_test_run ();
+}
