@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include "sportello-client.h"
+#include "sportello-database.h"
+#include "sportello-document.h"
 #include "sportello-template.h"
 
 static GHashTable *
@@ -125,11 +128,62 @@ test_lists (void)
   g_assert_cmpstr (out, ==, "5. **Piano delle azioni** — \n\n- LEG-04 Recesso online — parziale\n- SIC-03 Backup — assente\n");
 }
 
+/* A document for a client from a built-in template */
+static void
+test_document (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "documents", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloDatabase) db = sportello_database_open (dir, &error);
+  g_autoptr(SportelloClient) client = sportello_client_new ();
+  g_autoptr(SportelloDocument) doc = NULL;
+  g_autoptr(SportelloDocument) loaded = NULL;
+  g_autoptr(GListModel) docs = NULL;
+  const char *body;
+
+  sportello_database_set_origin (db, "Sara Nava", "ComoNext – Lomazzo");
+  sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Rossi *Arredi* {{x}}");
+  sportello_client_set (client, SPORTELLO_CLIENT_VAT_NUMBER, "00743110157");
+  sportello_client_set (client, SPORTELLO_CLIENT_MUNICIPALITY, "Lomazzo");
+  g_assert_true (sportello_client_save (client, db, &error));
+
+  doc = sportello_document_new_from_template (db, sportello_client_get_uuid (client),
+                                              sportello_templates_find ("parere-piattaforma-ecommerce"),
+                                              "sara.nava@example.org", &error);
+  g_assert_no_error (error);
+  body = sportello_document_get (doc, SPORTELLO_DOCUMENT_BODY);
+  g_assert_nonnull (strstr (body, "ComoNext – Lomazzo"));
+  g_assert_nonnull (strstr (body, "Rossi \\*Arredi\\* \\{\\{x\\}\\}"));
+  g_assert_nonnull (strstr (body, "00743110157"));
+  g_assert_nonnull (strstr (body, "sara\\.nava@example\\.org"));
+  /* no assessment yet, no budget given: visible markers, never blanks */
+  g_assert_nonnull (strstr (body, "«to complete: "));
+  g_assert_null (strstr (body, "{{"));
+
+  g_assert_true (sportello_document_save (doc, db, &error));
+  g_assert_true (sportello_document_save_body (db, sportello_document_get (doc, SPORTELLO_DOCUMENT_UUID), "Testo nuovo", &error));
+  loaded = sportello_document_load (db, sportello_document_get (doc, SPORTELLO_DOCUMENT_UUID), &error);
+  g_assert_cmpstr (sportello_document_get (loaded, SPORTELLO_DOCUMENT_BODY), ==, "Testo nuovo");
+  g_assert_cmpstr (sportello_document_get (loaded, SPORTELLO_DOCUMENT_STATUS), ==, "draft");
+
+  sportello_document_set (loaded, SPORTELLO_DOCUMENT_STATUS, "sent");
+  sportello_document_set (loaded, SPORTELLO_DOCUMENT_SENT_ON, "2026-11-25");
+  g_assert_true (sportello_document_save (loaded, db, &error));
+  docs = sportello_document_list (db, sportello_client_get_uuid (client), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (docs), ==, 1);
+
+  /* erasure takes the documents too */
+  g_assert_true (sportello_client_erase (db, sportello_client_get_uuid (client), &error));
+  g_clear_object (&docs);
+  docs = sportello_document_list (db, sportello_client_get_uuid (client), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (docs), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/store/template/builtin", test_builtin);
   g_test_add_func ("/store/template/values-and-missing", test_values_and_missing);
@@ -137,6 +191,7 @@ main (int   argc,
   g_test_add_func ("/store/template/inputs", test_inputs);
   g_test_add_func ("/store/template/escaping", test_escaping);
   g_test_add_func ("/store/template/lists", test_lists);
+  g_test_add_func ("/store/template/document", test_document);
 
   return g_test_run ();
 }

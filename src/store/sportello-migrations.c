@@ -230,6 +230,23 @@ static const SportelloMigration migrations[] = {
     "  origin_hub        TEXT NOT NULL DEFAULT ''"
     ");"
     "CREATE INDEX assessments_by_client ON assessments (client_id, assessed_on);" },
+
+  /* 6: advice documents written for a client */
+  { "CREATE TABLE documents ("
+    "  id                INTEGER PRIMARY KEY,"
+    "  uuid              TEXT NOT NULL UNIQUE,"
+    "  client_id         INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,"
+    "  template_id       TEXT NOT NULL DEFAULT '',"
+    "  title             TEXT NOT NULL,"
+    "  body              TEXT NOT NULL DEFAULT '',"
+    "  status            TEXT NOT NULL DEFAULT 'draft',"
+    "  sent_on           TEXT NOT NULL DEFAULT '',"
+    "  created_at        TEXT NOT NULL,"
+    "  updated_at        TEXT NOT NULL,"
+    "  origin_consultant TEXT NOT NULL DEFAULT '',"
+    "  origin_hub        TEXT NOT NULL DEFAULT ''"
+    ");"
+    "CREATE INDEX documents_by_client ON documents (client_id, created_at);" },
 };
 
 const SportelloMigration *

@@ -1,0 +1,378 @@
+/* sportello-document.c: a piece of advice written for one client
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A document starts as a template rendered with the client's data (and
+ * the latest assessment's results), then is free text: edited, autosaved,
+ * marked as sent.
+ */
+
+#define G_LOG_DOMAIN "sportello-document"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sportello-assessment.h"
+#include "sportello-client.h"
+#include "sportello-contact.h"
+#include "sportello-database-private.h"
+#include "sportello-document.h"
+#include "sportello-follow-up.h"
+#include "sportello-format.h"
+#include "sportello-vocabulary.h"
+
+struct _SportelloDocument
+{
+  SportelloRecord parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (SportelloDocument, sportello_document, SPORTELLO_TYPE_RECORD)
+
+static const char * const field_names[SPORTELLO_DOCUMENT_N_TEXT_FIELDS] = {
+  "uuid", "client_uuid", "template_id", "title", "body", "status", "sent_on",
+  "created_at", "updated_at", "origin_consultant", "origin_hub",
+};
+
+#define DOCUMENT_SELECT \
+  "SELECT d.uuid, c.uuid, d.template_id, d.title, d.body, d.status, d.sent_on, d.created_at, d.updated_at, " \
+  "d.origin_consultant, d.origin_hub FROM documents d JOIN clients c ON c.id = d.client_id "
+
+static void
+sportello_document_class_init (SportelloDocumentClass *klass)
+{
+  sportello_record_class_install_fields (SPORTELLO_RECORD_CLASS (klass), field_names, SPORTELLO_DOCUMENT_N_TEXT_FIELDS);
+}
+
+static void
+sportello_document_init (SportelloDocument *self)
+{
+}
+
+const char *
+sportello_document_get (SportelloDocument      *self,
+                        SportelloDocumentField  field)
+{
+  return sportello_record_get (SPORTELLO_RECORD (self), field);
+}
+
+void
+sportello_document_set (SportelloDocument      *self,
+                        SportelloDocumentField  field,
+                        const char             *value)
+{
+  sportello_record_set (SPORTELLO_RECORD (self), field, value);
+}
+
+static void
+put (GHashTable *values,
+     const char *name,
+     char       *value)
+{
+  g_hash_table_insert (values, g_strdup (name), value ? value : g_strdup (""));
+}
+
+/* Racc. 2003/361/CE, by head count alone (turnover is not recorded) */
+static const char *
+size_class (int employees)
+{
+  if (employees < 0)
+    return "";
+  if (employees < 10)
+    return _("micro-enterprise");
+  if (employees < 50)
+    return _("small enterprise");
+  if (employees < 250)
+    return _("medium-sized enterprise");
+  return _("large enterprise");
+}
+
+/**
+ * sportello_document_values:
+ *
+ * The values of the placeholders for @client_uuid: the client, its primary
+ * contact, the consultant and hub, today's date, the last meeting, the open
+ * follow-ups and the latest assessment. Missing ones are left out, so the
+ * renderer marks them «da completare».
+ */
+GHashTable *
+sportello_document_values (SportelloDatabase  *db,
+                           const char         *client_uuid,
+                           const char         *consultant_email,
+                           GError            **error)
+{
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(SportelloClient) client = sportello_client_load (db, client_uuid, error);
+  g_autoptr(GListModel) contacts = NULL;
+  g_autoptr(GListModel) assessments = NULL;
+  g_autoptr(GListModel) follow_ups = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+
+  if (client == NULL)
+    return NULL;
+
+  put (values, "client.name", g_strdup (sportello_client_get_name (client)));
+  put (values, "client.vat", g_strdup (sportello_client_get (client, SPORTELLO_CLIENT_VAT_NUMBER)));
+  put (values, "client.tax_code", g_strdup (sportello_client_get (client, SPORTELLO_CLIENT_TAX_CODE)));
+  put (values, "client.city", g_strdup (sportello_client_get (client, SPORTELLO_CLIENT_MUNICIPALITY)));
+  put (values, "client.province", g_strdup (sportello_client_get (client, SPORTELLO_CLIENT_PROVINCE)));
+  put (values, "client.sector", g_strdup (sportello_vocabulary_label (SPORTELLO_VOCABULARY_CATEGORY,
+                                                                      sportello_client_get (client, SPORTELLO_CLIENT_CATEGORY))));
+  put (values, "client.ateco", g_strdup (sportello_client_get (client, SPORTELLO_CLIENT_ATECO_CODE)));
+  put (values, "client.employees", sportello_client_get_employees (client) >= 0
+                                      ? g_strdup_printf ("%d", sportello_client_get_employees (client)) : NULL);
+  put (values, "client.size", g_strdup (size_class (sportello_client_get_employees (client))));
+  put (values, "client.pec", g_strdup (sportello_client_get (client, SPORTELLO_CLIENT_PEC)));
+  put (values, "client.sdi_code", g_strdup (sportello_client_get (client, SPORTELLO_CLIENT_SDI_CODE)));
+  put (values, "consultant.name", g_strdup (sportello_database_get_consultant (db)));
+  put (values, "consultant.email", g_strdup (consultant_email));
+  put (values, "hub.name", g_strdup (sportello_database_get_hub (db)));
+  put (values, "date", sportello_format_date_long (today));
+  put (values, "meeting.date", sportello_format_date_long (sportello_client_get (client, SPORTELLO_CLIENT_LAST_MEETING_AT)));
+
+  contacts = sportello_contact_list_for_client (db, client_uuid, NULL);
+  if (contacts != NULL && g_list_model_get_n_items (contacts) > 0)
+    {
+      g_autoptr(SportelloContact) primary = g_list_model_get_item (contacts, 0);
+
+      put (values, "client.contact", g_strdup (sportello_contact_get (primary, SPORTELLO_CONTACT_NAME)));
+    }
+
+  follow_ups = sportello_follow_up_list_open (db, client_uuid, NULL, NULL);
+  if (follow_ups != NULL)
+    {
+      g_autoptr(GString) list = g_string_new (NULL);
+
+      for (guint i = 0; i < g_list_model_get_n_items (follow_ups); i++)
+        {
+          g_autoptr(SportelloFollowUp) f = g_list_model_get_item (follow_ups, i);
+          g_autofree char *text = sportello_markdown_escape (sportello_follow_up_get (f, SPORTELLO_FOLLOW_UP_TEXT));
+          g_autofree char *due = sportello_format_date_long (sportello_follow_up_get (f, SPORTELLO_FOLLOW_UP_DUE_DATE));
+
+          g_string_append_printf (list, "- %s — %s%s%s\n", text,
+                                  sportello_vocabulary_label (SPORTELLO_VOCABULARY_ASSIGNEE,
+                                                              sportello_follow_up_get (f, SPORTELLO_FOLLOW_UP_ASSIGNEE)),
+                                  due ? ", " : "", due ? due : "");
+        }
+      put (values, "followups.open", list->len ? g_string_free (g_steal_pointer (&list), FALSE)
+                                               : g_strdup (_("No open actions.")));
+    }
+
+  /* the latest assessment with every item answered */
+  assessments = sportello_assessment_list (db, client_uuid, NULL);
+  for (guint i = 0; assessments != NULL && i < g_list_model_get_n_items (assessments); i++)
+    {
+      g_autoptr(SportelloAssessment) a = g_list_model_get_item (assessments, i);
+      g_autoptr(SportelloChecklist) checklist = sportello_checklist_load_version (db, sportello_assessment_get (a, SPORTELLO_ASSESSMENT_CHECKLIST_UUID), NULL);
+      g_autoptr(GHashTable) results = NULL;
+      GHashTableIter iter;
+      gpointer key, value;
+
+      if (checklist == NULL || sportello_assessment_count_answers (a, checklist) < checklist->items->len)
+        continue;
+
+      results = sportello_assessment_placeholders (a, checklist);
+      g_hash_table_iter_init (&iter, results);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        put (values, key, g_strdup (value));
+      put (values, "assessment.date", sportello_format_date_long (sportello_assessment_get (a, SPORTELLO_ASSESSMENT_ASSESSED_ON)));
+      break;
+    }
+
+  return g_steal_pointer (&values);
+}
+
+/**
+ * sportello_document_new_from_template:
+ *
+ * A new document for the client, the template rendered with the client's
+ * values between the common heading and closing. Not stored yet.
+ */
+SportelloDocument *
+sportello_document_new_from_template (SportelloDatabase        *db,
+                                      const char               *client_uuid,
+                                      const SportelloTemplate  *template,
+                                      const char               *consultant_email,
+                                      GError                  **error)
+{
+  g_autoptr(GHashTable) values = sportello_document_values (db, client_uuid, consultant_email, error);
+  g_autofree char *text = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  SportelloDocument *self;
+
+  if (values == NULL)
+    return NULL;
+
+  text = g_strdup_printf ("%s\n\n# %s\n\n%s\n\n%s\n", sportello_templates_header (), template->title,
+                          template->body, sportello_templates_closing ());
+  body = sportello_template_render (text, template->inputs, values, &problems);
+  if (body == NULL)
+    {
+      SportelloTemplateProblem *p = g_ptr_array_index (problems, 0);
+
+      g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID,
+                   _("Line %u: “%s” is not a known placeholder"), p->line, p->name);
+      return NULL;
+    }
+
+  self = g_object_new (SPORTELLO_TYPE_DOCUMENT, NULL);
+  sportello_document_set (self, SPORTELLO_DOCUMENT_CLIENT_UUID, client_uuid);
+  sportello_document_set (self, SPORTELLO_DOCUMENT_TEMPLATE_ID, template->id);
+  sportello_document_set (self, SPORTELLO_DOCUMENT_TITLE, template->title);
+  sportello_document_set (self, SPORTELLO_DOCUMENT_BODY, body);
+  sportello_document_set (self, SPORTELLO_DOCUMENT_STATUS, "draft");
+
+  return self;
+}
+
+gboolean
+sportello_document_save (SportelloDocument  *self,
+                         SportelloDatabase  *db,
+                         GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = sportello_now_utc ();
+  const char *status = sportello_document_get (self, SPORTELLO_DOCUMENT_STATUS);
+
+  if (!g_str_equal (status, "draft") && !g_str_equal (status, "sent"))
+    {
+      g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID, _("Unknown status"));
+      return FALSE;
+    }
+
+  if (sportello_document_get (self, SPORTELLO_DOCUMENT_UUID)[0] == '\0')
+    {
+      g_autofree char *uuid = sportello_new_uuid ();
+
+      sportello_document_set (self, SPORTELLO_DOCUMENT_UUID, uuid);
+    }
+  if (sportello_document_get (self, SPORTELLO_DOCUMENT_CREATED_AT)[0] == '\0')
+    {
+      sportello_document_set (self, SPORTELLO_DOCUMENT_CREATED_AT, now);
+      sportello_document_set (self, SPORTELLO_DOCUMENT_ORIGIN_CONSULTANT, sportello_database_get_consultant (db));
+      sportello_document_set (self, SPORTELLO_DOCUMENT_ORIGIN_HUB, sportello_database_get_hub (db));
+    }
+  sportello_document_set (self, SPORTELLO_DOCUMENT_UPDATED_AT, now);
+
+  stmt = _sportello_database_prepare (db,
+    "INSERT INTO documents (uuid, client_id, template_id, title, body, status, sent_on, created_at, updated_at, "
+    "origin_consultant, origin_hub) SELECT ?1, id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 FROM clients WHERE uuid = ?11 "
+    "ON CONFLICT (uuid) DO UPDATE SET title = excluded.title, body = excluded.body, status = excluded.status, "
+    "sent_on = excluded.sent_on, updated_at = excluded.updated_at", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, sportello_document_get (self, SPORTELLO_DOCUMENT_UUID), -1, SQLITE_STATIC);
+  for (guint f = SPORTELLO_DOCUMENT_TEMPLATE_ID; f < SPORTELLO_DOCUMENT_N_TEXT_FIELDS; f++)
+    sqlite3_bind_text (stmt, f, sportello_document_get (self, f), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, sportello_document_get (self, SPORTELLO_DOCUMENT_CLIENT_UUID), -1, SQLITE_STATIC);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      return FALSE;
+    }
+  if (sqlite3_changes (_sportello_database_get_handle (db)) == 0)
+    {
+      g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_FOUND, _("The client does not exist any more"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+sportello_document_save_body (SportelloDatabase  *db,
+                              const char         *uuid,
+                              const char         *body,
+                              GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = _sportello_database_prepare (db,
+    "UPDATE documents SET body = ?1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+    "WHERE uuid = ?2 AND body IS NOT ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, body, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static SportelloDocument *
+document_from_row (sqlite3_stmt *stmt)
+{
+  SportelloDocument *self = g_object_new (SPORTELLO_TYPE_DOCUMENT, NULL);
+
+  for (guint i = 0; i < SPORTELLO_DOCUMENT_N_TEXT_FIELDS; i++)
+    sportello_document_set (self, i, (const char *) sqlite3_column_text (stmt, i));
+  return self;
+}
+
+SportelloDocument *
+sportello_document_load (SportelloDatabase  *db,
+                         const char         *uuid,
+                         GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!(stmt = _sportello_database_prepare (db, DOCUMENT_SELECT "WHERE d.uuid = ?", error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return document_from_row (stmt);
+
+  g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_FOUND, _("The document does not exist any more"));
+  return NULL;
+}
+
+gboolean
+sportello_document_delete (SportelloDatabase  *db,
+                           const char         *uuid,
+                           GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!(stmt = _sportello_database_prepare (db, "DELETE FROM documents WHERE uuid = ?", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GListModel *
+sportello_document_list (SportelloDatabase  *db,
+                         const char         *client_uuid,
+                         GError            **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (SPORTELLO_TYPE_DOCUMENT);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = _sportello_database_prepare (db, DOCUMENT_SELECT "WHERE c.uuid = ? ORDER BY d.created_at DESC", error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, client_uuid, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(SportelloDocument) d = document_from_row (stmt);
+      g_list_store_append (store, d);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
