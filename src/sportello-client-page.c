@@ -18,7 +18,9 @@
 #include "sportello-follow-up-row.h"
 #include "sportello-format.h"
 #include "sportello-assessment.h"
+#include "sportello-document.h"
 #include "sportello-meeting.h"
+#include "sportello-template.h"
 #include "sportello-vocabulary.h"
 #include "sportello-window.h"
 
@@ -46,6 +48,10 @@ struct _SportelloClientPage
   AdwPreferencesGroup *assessments_group;
   GtkListBox         *assessments_list;
   GListModel         *assessments;
+  AdwPreferencesGroup *documents_group;
+  GtkMenuButton      *new_document_button;
+  GtkListBox         *documents_list;
+  GListModel         *documents;
 };
 
 G_DEFINE_FINAL_TYPE (SportelloClientPage, sportello_client_page, ADW_TYPE_NAVIGATION_PAGE)
@@ -53,6 +59,7 @@ G_DEFINE_FINAL_TYPE (SportelloClientPage, sportello_client_page, ADW_TYPE_NAVIGA
 enum {
   OPEN_MEETING,
   OPEN_ASSESSMENT,
+  OPEN_DOCUMENT,
   N_SIGNALS
 };
 
@@ -343,6 +350,7 @@ fill_assessments (SportelloClientPage *self)
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&self->assessments);
+  g_clear_object (&self->documents);
   self->assessments = sportello_assessment_list (self->db, sportello_client_get_uuid (self->client), &error);
   if (self->assessments == NULL)
     {
@@ -354,6 +362,61 @@ fill_assessments (SportelloClientPage *self)
   adw_preferences_group_set_description (self->assessments_group,
                                          g_list_model_get_n_items (self->assessments) == 0
                                            ? _("How ready the firm is to sell online, item by item")
+                                           : NULL);
+}
+
+static GtkWidget *
+create_document_row (gpointer item,
+                     gpointer user_data)
+{
+  SportelloDocument *document = item;
+  gboolean sent = g_str_equal (sportello_document_get (document, SPORTELLO_DOCUMENT_STATUS), "sent");
+  g_autofree char *date = sportello_format_date_long (sent ? sportello_document_get (document, SPORTELLO_DOCUMENT_SENT_ON)
+                                                           : sportello_document_get (document, SPORTELLO_DOCUMENT_UPDATED_AT));
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+
+  if (sent)
+    /* Translators: an advice document in a client's page, with the date it was sent */
+    subtitle = g_strdup_printf (_("Sent on %s"), date ? date : "");
+  else
+    /* Translators: an advice document not sent yet, with the date of its last change */
+    subtitle = g_strdup_printf (_("Draft, changed on %s"), date ? date : "");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sportello_document_get (document, SPORTELLO_DOCUMENT_TITLE));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  g_object_set_data_full (G_OBJECT (row), "uuid", g_strdup (sportello_document_get (document, SPORTELLO_DOCUMENT_UUID)), g_free);
+
+  return row;
+}
+
+static void
+document_activated_cb (SportelloClientPage *self,
+                       GtkListBoxRow       *row)
+{
+  g_signal_emit (self, signals[OPEN_DOCUMENT], 0, g_object_get_data (G_OBJECT (row), "uuid"));
+}
+
+static void
+fill_documents (SportelloClientPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->documents);
+  self->documents = sportello_document_list (self->db, sportello_client_get_uuid (self->client), &error);
+  if (self->documents == NULL)
+    {
+      g_warning ("Cannot list the documents: %s", error->message);
+      self->documents = G_LIST_MODEL (g_list_store_new (SPORTELLO_TYPE_DOCUMENT));
+    }
+  gtk_list_box_bind_model (self->documents_list, self->documents, create_document_row, self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->documents_list), g_list_model_get_n_items (self->documents) > 0);
+  adw_preferences_group_set_description (self->documents_group,
+                                         g_list_model_get_n_items (self->documents) == 0
+                                           ? _("Advice written from a template, filled in with this file")
                                            : NULL);
 }
 
@@ -469,6 +532,7 @@ fill (SportelloClientPage *self)
 
   fill_meetings (self);
   fill_assessments (self);
+  fill_documents (self);
   update_actions (self);
 }
 
@@ -492,6 +556,7 @@ sportello_client_page_dispose (GObject *object)
   g_clear_object (&self->meetings);
   g_clear_object (&self->open_follow_ups);
   g_clear_object (&self->assessments);
+  g_clear_object (&self->documents);
   g_clear_object (&self->db);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
@@ -521,6 +586,9 @@ sportello_client_page_class_init (SportelloClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, meetings_list);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, assessments_group);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, assessments_list);
+  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, documents_group);
+  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, new_document_button);
+  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, documents_list);
   gtk_widget_class_bind_template_callback (widget_class, add_contact_cb);
 
   /**
@@ -531,6 +599,8 @@ sportello_client_page_class_init (SportelloClientPageClass *klass)
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   signals[OPEN_ASSESSMENT] = g_signal_new ("open-assessment", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[OPEN_DOCUMENT] = g_signal_new ("open-document", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -545,6 +615,24 @@ sportello_client_page_init (SportelloClientPage *self)
                            G_CALLBACK (meeting_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->assessments_list, "row-activated",
                            G_CALLBACK (assessment_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->documents_list, "row-activated",
+                           G_CALLBACK (document_activated_cb), self, G_CONNECT_SWAPPED);
+
+  /* one item per built-in template */
+  {
+    const GPtrArray *templates = sportello_templates_builtin ();
+    g_autoptr(GMenu) menu = g_menu_new ();
+
+    for (guint i = 0; i < templates->len; i++)
+      {
+        const SportelloTemplate *template = g_ptr_array_index (templates, i);
+        g_autoptr(GMenuItem) item = g_menu_item_new (template->title, NULL);
+
+        g_menu_item_set_action_and_target_value (item, "client.new-document", g_variant_new_string (template->id));
+        g_menu_append_item (menu, item);
+      }
+    gtk_menu_button_set_menu_model (self->new_document_button, G_MENU_MODEL (menu));
+  }
 }
 
 SportelloClientPage *

@@ -17,6 +17,7 @@
 #include "sportello-client-list.h"
 #include "sportello-client-page.h"
 #include "sportello-client-row.h"
+#include "sportello-document-page.h"
 #include "sportello-clients-page.h"
 #include "sportello-handoff.h"
 #include "sportello-meeting-page.h"
@@ -236,7 +237,8 @@ popped_cb (SportelloClientsPage *self,
 {
   SportelloClientPage *page = visible_client_page (self);
 
-  if ((SPORTELLO_IS_MEETING_PAGE (popped) || SPORTELLO_IS_ASSESSMENT_PAGE (popped)) && page != NULL)
+  if ((SPORTELLO_IS_MEETING_PAGE (popped) || SPORTELLO_IS_ASSESSMENT_PAGE (popped) ||
+       SPORTELLO_IS_DOCUMENT_PAGE (popped)) && page != NULL)
     {
       sportello_client_page_reload (page);
       refresh (self);
@@ -273,6 +275,52 @@ open_assessment_cb (SportelloClientsPage *self,
     }
 
   adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (page));
+}
+
+static void
+open_document_cb (SportelloClientsPage *self,
+                  const char           *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  SportelloDocumentPage *page = sportello_document_page_new (self->db, uuid, &error);
+
+  if (page == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (page));
+}
+
+static void
+client_new_document_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  SportelloClientsPage *self = SPORTELLO_CLIENTS_PAGE (widget);
+  SportelloClientPage *page = visible_client_page (self);
+  const SportelloTemplate *template = sportello_templates_find (g_variant_get_string (param, NULL));
+  g_autoptr(SportelloDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *email = NULL;
+  GApplication *app = g_application_get_default ();
+
+  if (page == NULL || template == NULL)
+    return;
+
+  if (SPORTELLO_IS_APPLICATION (app))
+    email = g_settings_get_string (sportello_application_get_settings (SPORTELLO_APPLICATION (app)), "consultant-email");
+
+  document = sportello_document_new_from_template (self->db, sportello_client_page_get_uuid (page), template, email, &error);
+  if (document == NULL || !sportello_document_save (document, self->db, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  sportello_client_page_reload (page);
+  open_document_cb (self, sportello_document_get (document, SPORTELLO_DOCUMENT_UUID));
 }
 
 static void
@@ -721,6 +769,7 @@ sportello_clients_page_class_init (SportelloClientsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "client.export", NULL, client_export_action);
   gtk_widget_class_install_action (widget_class, "client.new-meeting", NULL, client_new_meeting_action);
   gtk_widget_class_install_action (widget_class, "client.new-assessment", NULL, client_new_assessment_action);
+  gtk_widget_class_install_action (widget_class, "client.new-document", "s", client_new_document_action);
   gtk_widget_class_install_action (widget_class, "client.archive", NULL, client_archive_action);
   gtk_widget_class_install_action (widget_class, "client.unarchive", NULL, client_archive_action);
   gtk_widget_class_install_action (widget_class, "client.delete", NULL, client_delete_action);
@@ -827,6 +876,7 @@ sportello_clients_page_open_client (SportelloClientsPage *self,
     }
 
   g_signal_connect_object (page, "open-meeting", G_CALLBACK (open_meeting_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "open-document", G_CALLBACK (open_document_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "open-assessment", G_CALLBACK (open_assessment_cb), self, G_CONNECT_SWAPPED);
   adw_navigation_view_pop_to_tag (self->navigation_view, "list");
   adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (page));

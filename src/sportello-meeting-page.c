@@ -22,6 +22,7 @@
 #include "sportello-follow-up-row.h"
 #include "sportello-format.h"
 #include "sportello-meeting-page.h"
+#include "sportello-text-editor.h"
 #include "sportello-vocabulary.h"
 #include "sportello-window.h"
 
@@ -81,11 +82,7 @@ show_error (SportelloMeetingPage *self,
 static char *
 get_notes (SportelloMeetingPage *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view));
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  return sportello_text_editor_get_text (self->notes_view);
 }
 
 static void
@@ -433,18 +430,6 @@ delete_action (GtkWidget  *widget,
 /* ---------------------------------------------------------- GObject ---- */
 
 static void
-update_style_scheme (SportelloMeetingPage *self)
-{
-  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  GtkSourceStyleScheme *scheme;
-
-  scheme = gtk_source_style_scheme_manager_get_scheme (schemes, dark ? "Adwaita-dark" : "Adwaita");
-  if (scheme != NULL)
-    gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view))), scheme);
-}
-
-static void
 sportello_meeting_page_hidden (AdwNavigationPage *page)
 {
   sportello_meeting_page_flush (SPORTELLO_MEETING_PAGE (page));
@@ -507,9 +492,7 @@ sportello_meeting_page_class_init (SportelloMeetingPageClass *klass)
 static void
 sportello_meeting_page_init (SportelloMeetingPage *self)
 {
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
-  g_autoptr(SpellingChecker) checker = NULL;
   GtkSourceBuffer *buffer;
   const SportelloTerm *terms;
   guint n;
@@ -521,25 +504,8 @@ sportello_meeting_page_init (SportelloMeetingPage *self)
     gtk_string_list_append (kinds, sportello_vocabulary_label (SPORTELLO_VOCABULARY_MEETING_KIND, terms[i].id));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
 
+  self->spelling = sportello_text_editor_setup (self->notes_view);
   buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view)));
-  gtk_source_buffer_set_language (buffer, gtk_source_language_manager_get_language (languages, "markdown"));
-  gtk_source_buffer_set_highlight_syntax (buffer, TRUE);
-  update_style_scheme (self);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
-
-  /* Italian spell checking, with suggestions in the context menu */
-  checker = spelling_checker_new (spelling_provider_get_default (), "it_IT");
-  self->spelling = spelling_text_buffer_adapter_new (buffer, checker);
-  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->notes_view),
-                                spelling_text_buffer_adapter_get_menu_model (self->spelling));
-  gtk_widget_insert_action_group (GTK_WIDGET (self->notes_view), "spelling", G_ACTION_GROUP (self->spelling));
-  if (SPORTELLO_IS_APPLICATION (g_application_get_default ()))
-    g_settings_bind (sportello_application_get_settings (SPORTELLO_APPLICATION (g_application_get_default ())),
-                     "spell-check", self->spelling, "enabled", G_SETTINGS_BIND_GET);
-  else
-    spelling_text_buffer_adapter_set_enabled (self->spelling, TRUE);
-
   g_signal_connect_object (buffer, "changed", G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
@@ -568,10 +534,7 @@ sportello_meeting_page_new (SportelloDatabase  *db,
   adw_combo_row_set_selected (self->kind_row, MAX (kind, 0));
   gtk_editable_set_text (GTK_EDITABLE (self->participants_row), sportello_meeting_get (self->meeting, SPORTELLO_MEETING_PARTICIPANTS));
   gtk_editable_set_text (GTK_EDITABLE (self->topics_row), sportello_meeting_get (self->meeting, SPORTELLO_MEETING_TOPICS));
-  gtk_text_buffer_begin_irreversible_action ((gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view))));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view)),
-                            sportello_meeting_get (self->meeting, SPORTELLO_MEETING_NOTES), -1);
-  gtk_text_buffer_end_irreversible_action ((gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view))));
+  sportello_text_editor_load (self->notes_view, sportello_meeting_get (self->meeting, SPORTELLO_MEETING_NOTES));
   self->loading = FALSE;
 
   update_title (self);
@@ -593,8 +556,7 @@ sportello_meeting_page_get_spell_checking (SportelloMeetingPage *self)
 {
   g_return_val_if_fail (SPORTELLO_IS_MEETING_PAGE (self), FALSE);
 
-  return spelling_text_buffer_adapter_get_enabled (self->spelling) &&
-         g_strcmp0 (spelling_checker_get_language (spelling_text_buffer_adapter_get_checker (self->spelling)), "it_IT") == 0;
+  return sportello_text_editor_checks_italian (self->spelling);
 }
 
 GtkTextView *

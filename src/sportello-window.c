@@ -12,6 +12,7 @@
 
 #include "sportello-application.h"
 #include "sportello-checklists-page.h"
+#include "sportello-templates-page.h"
 #include "sportello-clients-page.h"
 #include "sportello-handoff.h"
 #include "sportello-meetings-page.h"
@@ -288,6 +289,7 @@ sportello_window_class_init (SportelloWindowClass *klass)
   g_type_ensure (SPORTELLO_TYPE_MEETINGS_PAGE);
   g_type_ensure (SPORTELLO_TYPE_TODO_PAGE);
   g_type_ensure (SPORTELLO_TYPE_CHECKLISTS_PAGE);
+  g_type_ensure (SPORTELLO_TYPE_TEMPLATES_PAGE);
 }
 
 static void

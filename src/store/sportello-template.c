@@ -177,15 +177,53 @@ sportello_template_problem_free (SportelloTemplateProblem *problem)
   g_free (problem);
 }
 
-/* Backslash before every character Markdown could read as syntax */
+/* Does an HTML entity such as “&amp;” or “&#39;” start at @p? */
+static gboolean
+starts_entity (const char *p)
+{
+  const char *q = p + 1;
+
+  if (*q == '#')
+    q++;
+  if (!g_ascii_isalnum (*q))
+    return FALSE;
+  while (g_ascii_isalnum (*q))
+    q++;
+  return *q == ';';
+}
+
+/*
+ * A backslash before what Markdown would read as syntax, and nowhere else:
+ * the consultant edits the result, and “S\.r\.l\.” or “Sole \& Luna” in
+ * the text would be noise.  Emphasis, code, links, HTML and braces (so a
+ * value never becomes a placeholder) are escaped anywhere; headings, lists
+ * and quotes only where the value starts, which may be a line's start.
+ */
 char *
 sportello_markdown_escape (const char *text)
 {
   g_autoptr(GString) out = g_string_new (NULL);
+  const char *p = text ? text : "";
 
-  for (const char *p = text; p && *p; p++)
+  if (strchr ("#+->=", *p) != NULL && *p != '\0')
+    g_string_append_c (out, '\\');
+  else if (g_ascii_isdigit (*p))
     {
-      if (strchr ("\\`*_{}[]()<>#+-.!|~&", *p) != NULL)
+      const char *q = p;
+
+      while (g_ascii_isdigit (*q))
+        q++;
+      if ((*q == '.' || *q == ')') && (q[1] == ' ' || q[1] == '\0'))
+        {
+          g_string_append_len (out, p, q - p);
+          g_string_append_c (out, '\\');
+          p = q;
+        }
+    }
+
+  for (; *p; p++)
+    {
+      if (strchr ("\\`*_{}[]<>~", *p) != NULL || (*p == '&' && starts_entity (p)))
         g_string_append_c (out, '\\');
       g_string_append_c (out, *p);
     }

@@ -1,0 +1,370 @@
+/* sportello-document-page.c: one advice document, written for a client
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A document starts as a template filled with what is known of the client;
+ * what was not known stays in the text as «da completare: …» and a banner
+ * counts those places until none is left.  Like meeting notes, the text is
+ * stored half a second after the last keystroke and when the page goes.
+ */
+
+#define G_LOG_DOMAIN "sportello-document-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sportello-document-page.h"
+#include "sportello-format.h"
+#include "sportello-text-editor.h"
+#include "sportello-window.h"
+
+#define AUTOSAVE_DELAY_MS 500
+
+struct _SportelloDocumentPage
+{
+  AdwNavigationPage          parent_instance;
+
+  SportelloDatabase         *db;
+  SportelloDocument         *document;
+  SpellingTextBufferAdapter *spelling;
+  guint                      save_source;
+  gboolean                   loading;
+
+  AdwWindowTitle            *window_title;
+  AdwBanner                 *missing_banner;
+  GtkButton                 *sent_button;
+  GtkSourceView             *body_view;
+};
+
+G_DEFINE_FINAL_TYPE (SportelloDocumentPage, sportello_document_page, ADW_TYPE_NAVIGATION_PAGE)
+
+static void
+toast (SportelloDocumentPage *self,
+       AdwToast              *t)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (SPORTELLO_IS_WINDOW (root))
+    sportello_window_add_toast (SPORTELLO_WINDOW (root), t);
+  else
+    g_object_unref (g_object_ref_sink (t));
+}
+
+static void
+show_error (SportelloDocumentPage *self,
+            const GError          *error)
+{
+  toast (self, adw_toast_new (error->message));
+}
+
+/* How many «da completare: …» places are left in the text */
+guint
+sportello_document_page_count_missing (SportelloDocumentPage *self)
+{
+  g_autofree char *body = sportello_text_editor_get_text (self->body_view);
+  g_autofree char *marker = g_strdup (_("«to complete: %s»"));
+  char *cut = strstr (marker, "%s");
+  guint n = 0;
+
+  if (cut != NULL)
+    *cut = '\0';
+  for (const char *p = strstr (body, marker); p != NULL; p = strstr (p + 1, marker))
+    n++;
+
+  return n;
+}
+
+static void
+update_state (SportelloDocumentPage *self)
+{
+  gboolean sent = g_str_equal (sportello_document_get (self->document, SPORTELLO_DOCUMENT_STATUS), "sent");
+  g_autofree char *sent_on = sportello_format_date_long (sportello_document_get (self->document, SPORTELLO_DOCUMENT_SENT_ON));
+  g_autofree char *subtitle = NULL;
+  g_autofree char *missing = NULL;
+  guint n = sportello_document_page_count_missing (self);
+
+  adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self), sportello_document_get (self->document, SPORTELLO_DOCUMENT_TITLE));
+  adw_window_title_set_title (self->window_title, sportello_document_get (self->document, SPORTELLO_DOCUMENT_TITLE));
+  if (sent)
+    /* Translators: the state of an advice document, with the date it went to the client */
+    subtitle = g_strdup_printf (_("Sent on %s"), sent_on ? sent_on : "");
+  else
+    subtitle = g_strdup (_("Draft"));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sent_button), !sent);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "document.mark-sent", !sent);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "document.mark-draft", sent);
+
+  missing = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u value is still to complete in the text",
+                                          "%u values are still to complete in the text", n), n);
+  adw_banner_set_title (self->missing_banner, missing);
+  adw_banner_set_revealed (self->missing_banner, n > 0);
+}
+
+static void
+save_body (SportelloDocumentPage *self)
+{
+  g_autofree char *body = sportello_text_editor_get_text (self->body_view);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  if (!sportello_document_save_body (self->db, sportello_document_get (self->document, SPORTELLO_DOCUMENT_UUID),
+                                     body, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  sportello_document_set (self->document, SPORTELLO_DOCUMENT_BODY, body);
+  update_state (self);
+}
+
+static gboolean
+save_timeout_cb (gpointer data)
+{
+  SportelloDocumentPage *self = data;
+
+  self->save_source = 0;
+  save_body (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+body_changed_cb (SportelloDocumentPage *self)
+{
+  if (self->loading)
+    return;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (AUTOSAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+/**
+ * sportello_document_page_flush:
+ *
+ * Stores at once whatever autosave is still waiting for.
+ */
+void
+sportello_document_page_flush (SportelloDocumentPage *self)
+{
+  g_return_if_fail (SPORTELLO_IS_DOCUMENT_PAGE (self));
+
+  if (self->save_source != 0)
+    save_body (self);
+}
+
+static void
+set_status (SportelloDocumentPage *self,
+            const char            *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *old_status = g_strdup (sportello_document_get (self->document, SPORTELLO_DOCUMENT_STATUS));
+  g_autofree char *old_sent_on = g_strdup (sportello_document_get (self->document, SPORTELLO_DOCUMENT_SENT_ON));
+  g_autofree char *body = sportello_text_editor_get_text (self->body_view);
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  sportello_document_set (self->document, SPORTELLO_DOCUMENT_BODY, body);
+  sportello_document_set (self->document, SPORTELLO_DOCUMENT_STATUS, status);
+  sportello_document_set (self->document, SPORTELLO_DOCUMENT_SENT_ON, g_str_equal (status, "sent") ? today : "");
+  if (!sportello_document_save (self->document, self->db, &error))
+    {
+      sportello_document_set (self->document, SPORTELLO_DOCUMENT_STATUS, old_status);
+      sportello_document_set (self->document, SPORTELLO_DOCUMENT_SENT_ON, old_sent_on);
+      show_error (self, error);
+      return;
+    }
+
+  update_state (self);
+}
+
+static void
+mark_sent_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  SportelloDocumentPage *self = SPORTELLO_DOCUMENT_PAGE (widget);
+
+  set_status (self, "sent");
+  if (sportello_document_page_count_missing (self) > 0)
+    toast (self, adw_toast_new (_("Marked as sent, with values still to complete")));
+}
+
+static void
+mark_draft_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  set_status (SPORTELLO_DOCUMENT_PAGE (widget), "draft");
+}
+
+/* ----------------------------------------------------------- delete ---- */
+
+typedef struct
+{
+  SportelloDatabase *db;
+  SportelloDocument *document;
+} DeletedDocument;
+
+static void
+deleted_document_free (gpointer data)
+{
+  DeletedDocument *deleted = data;
+
+  g_object_unref (deleted->db);
+  g_object_unref (deleted->document);
+  g_free (deleted);
+}
+
+static void
+undo_delete_cb (AdwToast        *t,
+                DeletedDocument *deleted)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sportello_document_save (deleted->document, deleted->db, &error))
+    g_warning ("Cannot restore a document: %s", error->message);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  SportelloDocumentPage *self = SPORTELLO_DOCUMENT_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  DeletedDocument *deleted;
+  AdwNavigationView *view;
+  AdwToast *t;
+
+  sportello_document_page_flush (self);
+
+  if (!sportello_document_delete (self->db, sportello_document_get (self->document, SPORTELLO_DOCUMENT_UUID), &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  deleted = g_new0 (DeletedDocument, 1);
+  deleted->db = g_object_ref (self->db);
+  deleted->document = g_object_ref (self->document);
+
+  t = adw_toast_new (_("Document deleted"));
+  adw_toast_set_button_label (t, _("_Undo"));
+  /* Undo cannot wait behind another message */
+  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (t, "button-clicked", G_CALLBACK (undo_delete_cb), deleted,
+                         (GClosureNotify) (void (*) (void)) deleted_document_free, 0);
+  toast (self, t);
+
+  view = ADW_NAVIGATION_VIEW (gtk_widget_get_ancestor (widget, ADW_TYPE_NAVIGATION_VIEW));
+  if (view != NULL)
+    adw_navigation_view_pop (view);
+}
+
+/* ---------------------------------------------------------- GObject ---- */
+
+static void
+sportello_document_page_hidden (AdwNavigationPage *page)
+{
+  sportello_document_page_flush (SPORTELLO_DOCUMENT_PAGE (page));
+
+  ADW_NAVIGATION_PAGE_CLASS (sportello_document_page_parent_class)->hidden (page);
+}
+
+static void
+sportello_document_page_dispose (GObject *object)
+{
+  SportelloDocumentPage *self = (SportelloDocumentPage *)object;
+
+  /* nothing typed is lost when the page or the window goes away */
+  if (self->document != NULL)
+    sportello_document_page_flush (self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_DOCUMENT_PAGE);
+
+  g_clear_object (&self->spelling);
+  g_clear_object (&self->document);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (sportello_document_page_parent_class)->dispose (object);
+}
+
+static void
+sportello_document_page_class_init (SportelloDocumentPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AdwNavigationPageClass *page_class = ADW_NAVIGATION_PAGE_CLASS (klass);
+
+  object_class->dispose = sportello_document_page_dispose;
+  page_class->hidden = sportello_document_page_hidden;
+
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-document-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SportelloDocumentPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SportelloDocumentPage, missing_banner);
+  gtk_widget_class_bind_template_child (widget_class, SportelloDocumentPage, sent_button);
+  gtk_widget_class_bind_template_child (widget_class, SportelloDocumentPage, body_view);
+
+  gtk_widget_class_install_action (widget_class, "document.mark-sent", NULL, mark_sent_action);
+  gtk_widget_class_install_action (widget_class, "document.mark-draft", NULL, mark_draft_action);
+  gtk_widget_class_install_action (widget_class, "document.delete", NULL, delete_action);
+}
+
+static void
+sportello_document_page_init (SportelloDocumentPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->spelling = sportello_text_editor_setup (self->body_view);
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)), "changed",
+                           G_CALLBACK (body_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+SportelloDocumentPage *
+sportello_document_page_new (SportelloDatabase  *db,
+                             const char         *uuid,
+                             GError            **error)
+{
+  g_autoptr(SportelloDocument) document = NULL;
+  SportelloDocumentPage *self;
+
+  if (!(document = sportello_document_load (db, uuid, error)))
+    return NULL;
+
+  self = g_object_new (SPORTELLO_TYPE_DOCUMENT_PAGE, NULL);
+  self->db = g_object_ref (db);
+  self->document = g_steal_pointer (&document);
+
+  self->loading = TRUE;
+  sportello_text_editor_load (self->body_view, sportello_document_get (self->document, SPORTELLO_DOCUMENT_BODY));
+  self->loading = FALSE;
+
+  update_state (self);
+
+  return self;
+}
+
+SportelloDocument *
+sportello_document_page_get_document (SportelloDocumentPage *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_DOCUMENT_PAGE (self), NULL);
+
+  return self->document;
+}
+
+GtkTextView *
+sportello_document_page_get_view (SportelloDocumentPage *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_DOCUMENT_PAGE (self), NULL);
+
+  return GTK_TEXT_VIEW (self->body_view);
+}

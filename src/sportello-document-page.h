@@ -1,0 +1,28 @@
+/* sportello-document-page.h: one advice document, written for a client
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "sportello-database.h"
+#include "sportello-document.h"
+
+G_BEGIN_DECLS
+
+#define SPORTELLO_TYPE_DOCUMENT_PAGE (sportello_document_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (SportelloDocumentPage, sportello_document_page, SPORTELLO, DOCUMENT_PAGE, AdwNavigationPage)
+
+SportelloDocumentPage *sportello_document_page_new          (SportelloDatabase     *db,
+                                                             const char            *uuid,
+                                                             GError               **error);
+SportelloDocument     *sportello_document_page_get_document (SportelloDocumentPage *self);
+GtkTextView           *sportello_document_page_get_view     (SportelloDocumentPage *self);
+void                   sportello_document_page_flush        (SportelloDocumentPage *self);
+guint                  sportello_document_page_count_missing (SportelloDocumentPage *self);
+
+G_END_DECLS

@@ -1,0 +1,202 @@
+/* sportello-templates-page.c: the Templates section
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The built-in advice templates, each with what it is for, when its facts
+ * were last checked, what it asks the consultant to fill in and its text.
+ */
+
+#define G_LOG_DOMAIN "sportello-templates-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "sportello-template.h"
+#include "sportello-templates-page.h"
+#include "sportello-text-editor.h"
+
+struct _SportelloTemplatesPage
+{
+  GtkWidget          parent_instance;
+
+  AdwNavigationView *navigation_view;
+  GtkListBox        *list;
+};
+
+G_DEFINE_FINAL_TYPE (SportelloTemplatesPage, sportello_templates_page, GTK_TYPE_WIDGET)
+
+static GtkWidget *
+label_new (const char *text,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static AdwNavigationPage *
+preview_page_new (const SportelloTemplate *template)
+{
+  GtkWidget *toolbar = adw_toolbar_view_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *card = adw_bin_new ();
+  GtkWidget *view = gtk_source_view_new ();
+  g_autoptr(GString) inputs = g_string_new (NULL);
+  g_autoptr(SpellingTextBufferAdapter) spelling = NULL;
+  g_autoptr(GDateTime) verified_month = NULL;
+  g_autofree char *verified = NULL;
+  g_autofree char *verified_text = NULL;
+  int year, month;
+  AdwNavigationPage *page;
+
+  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar), adw_header_bar_new ());
+
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_box_append (GTK_BOX (box), label_new (template->description, NULL));
+
+  /* “2026-11” is shown as “novembre 2026” */
+  if (sscanf (template->verified_on, "%d-%d", &year, &month) == 2 &&
+      (verified_month = g_date_time_new_local (year, month, 1, 0, 0, 0)) != NULL)
+    verified = g_date_time_format (verified_month, "%B %Y");
+  /* Translators: when the facts in a template (prices, rules, grants) were last checked: a month and year */
+  verified_text = g_strdup_printf (_("Facts checked in %s"), verified ? verified : template->verified_on);
+  gtk_box_append (GTK_BOX (box), label_new (verified_text, "dim-label"));
+
+  for (guint i = 0; i < template->inputs->len; i++)
+    {
+      SportelloPlaceholder *input = g_ptr_array_index (template->inputs, i);
+
+      if (inputs->len > 0)
+        g_string_append (inputs, ", ");
+      g_string_append (inputs, input->label);
+    }
+  if (inputs->len > 0)
+    {
+      /* Translators: what the consultant writes in by hand, as a list */
+      g_autofree char *asks = g_strdup_printf (_("To write in by hand: %s"), inputs->str);
+
+      gtk_box_append (GTK_BOX (box), label_new (asks, "dim-label"));
+    }
+
+  /* the text as it will start, read-only: editing happens in a document */
+  spelling = sportello_text_editor_setup (GTK_SOURCE_VIEW (view));
+  spelling_text_buffer_adapter_set_enabled (spelling, FALSE);
+  sportello_text_editor_load (GTK_SOURCE_VIEW (view), template->body);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_widget_add_css_class (view, "notes");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Template text"), -1);
+  gtk_widget_add_css_class (card, "card");
+  adw_bin_set_child (ADW_BIN (card), view);
+  gtk_box_append (GTK_BOX (box), card);
+
+  /* one scrolled page, description and text together */
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 860);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (toolbar), scrolled);
+
+  page = adw_navigation_page_new (toolbar, template->title);
+  adw_navigation_page_set_tag (page, template->id);
+  /* the adapter lives as long as the page */
+  g_object_set_data_full (G_OBJECT (page), "spelling", g_steal_pointer (&spelling), g_object_unref);
+
+  return page;
+}
+
+/**
+ * sportello_templates_page_open:
+ * @id: a built-in template
+ *
+ * Shows the template, its placeholders and its text.
+ */
+void
+sportello_templates_page_open (SportelloTemplatesPage *self,
+                               const char             *id)
+{
+  const SportelloTemplate *template = sportello_templates_find (id);
+
+  g_return_if_fail (SPORTELLO_IS_TEMPLATES_PAGE (self));
+
+  if (template == NULL)
+    return;
+
+  adw_navigation_view_pop_to_tag (self->navigation_view, "list");
+  adw_navigation_view_push (self->navigation_view, preview_page_new (template));
+}
+
+static void
+row_activated_cb (SportelloTemplatesPage *self,
+                  GtkListBoxRow          *row)
+{
+  sportello_templates_page_open (self, g_object_get_data (G_OBJECT (row), "id"));
+}
+
+static void
+sportello_templates_page_dispose (GObject *object)
+{
+  SportelloTemplatesPage *self = (SportelloTemplatesPage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_TEMPLATES_PAGE);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (sportello_templates_page_parent_class)->dispose (object);
+}
+
+static void
+sportello_templates_page_class_init (SportelloTemplatesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sportello_templates_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-templates-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SportelloTemplatesPage, navigation_view);
+  gtk_widget_class_bind_template_child (widget_class, SportelloTemplatesPage, list);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+sportello_templates_page_init (SportelloTemplatesPage *self)
+{
+  const GPtrArray *templates = sportello_templates_builtin ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < templates->len; i++)
+    {
+      const SportelloTemplate *template = g_ptr_array_index (templates, i);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), template->title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), template->description);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "id", g_strdup (template->id), g_free);
+      gtk_list_box_append (self->list, row);
+    }
+
+  g_signal_connect_object (self->list, "row-activated", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
+}

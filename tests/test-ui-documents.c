@@ -1,0 +1,202 @@
+/* test-ui-documents.c: an advice document written from a template
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sportello-client.h"
+#include "sportello-client-page.h"
+#include "sportello-clients-page.h"
+#include "sportello-database.h"
+#include "sportello-document.h"
+#include "sportello-document-page.h"
+#include "sportello-template.h"
+#include "sportello-templates-page.h"
+#include "sportello-test-ui.h"
+#include "sportello-window.h"
+
+static GListModel *
+stored_documents (const char *data_dir,
+                  const char *client_uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+  GListModel *documents;
+
+  g_assert_no_error (error);
+  documents = sportello_document_list (db, client_uuid, &error);
+  g_assert_no_error (error);
+  return documents;
+}
+
+static void
+test_document (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-document", NULL);
+  g_autoptr(SportelloApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *client_uuid = NULL;
+  g_autofree char *uuid = NULL;
+  SportelloDocumentPage *page;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  GtkWindow *window;
+  GtkWidget *client_page;
+  AdwBanner *banner;
+  guint missing;
+
+  {
+    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+    g_autoptr(SportelloClient) client = sportello_client_new ();
+
+    sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Bar Pasticceria Sole & Luna");
+    sportello_client_set (client, SPORTELLO_CLIENT_MUNICIPALITY, "Novara");
+    g_assert_true (sportello_client_save (client, db, &error));
+    client_uuid = g_strdup (sportello_client_get_uuid (client));
+  }
+
+  app = sportello_test_app_new (data_dir);
+  window = sportello_test_app_window (app);
+  gtk_window_set_default_size (window, 1000, 760);
+  sportello_clients_page_open_client (_sportello_window_get_clients_page (SPORTELLO_WINDOW (window)), client_uuid);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  client_page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE);
+  g_assert_nonnull (client_page);
+  g_assert_nonnull (sportello_test_find_label (client_page, "Consigli scritti da un modello, compilati con i dati di questa scheda"));
+
+  /* from the client's page: the template filled in with the client */
+  gtk_widget_activate_action (client_page, "client.new-document", "s", "presenza-online-horeca");
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  page = SPORTELLO_DOCUMENT_PAGE (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_DOCUMENT_PAGE));
+  g_assert_nonnull (page);
+  uuid = g_strdup (sportello_document_get (sportello_document_page_get_document (page), SPORTELLO_DOCUMENT_UUID));
+  buffer = gtk_text_view_get_buffer (sportello_document_page_get_view (page));
+  {
+    g_autofree char *text = NULL;
+    GtkTextIter start;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    /* the name is escaped for Markdown only where Markdown needs it */
+    g_assert_nonnull (strstr (text, "Bar Pasticceria Sole & Luna"));
+    g_assert_nonnull (strstr (text, "# Presenza online per bar e ristoranti"));
+    g_assert_nonnull (strstr (text, "«da completare: Sistema di prenotazione»"));
+  }
+
+  /* what is not known yet is counted in a banner, in Italian */
+  missing = sportello_document_page_count_missing (page);
+  g_assert_cmpuint (missing, >=, 2);
+  banner = ADW_BANNER (sportello_test_find_type (GTK_WIDGET (page), ADW_TYPE_BANNER));
+  g_assert_true (adw_banner_get_revealed (banner));
+  {
+    g_autofree char *expected = g_strdup_printf ("%u valori sono ancora da completare nel testo", missing);
+
+    g_assert_cmpstr (adw_banner_get_title (banner), ==, expected);
+  }
+  g_assert_cmpstr (adw_navigation_page_get_title (ADW_NAVIGATION_PAGE (page)), ==, "Presenza online per bar e ristoranti");
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "document-new"));
+
+  /* typing is stored without a Save button */
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\nNota aggiunta durante l'incontro.\n", -1);
+  sportello_test_iterate (800);
+  {
+    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+    g_autoptr(SportelloDocument) stored = sportello_document_load (db, uuid, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (sportello_document_get (stored, SPORTELLO_DOCUMENT_BODY), "Nota aggiunta durante l'incontro."));
+    g_assert_cmpstr (sportello_document_get (stored, SPORTELLO_DOCUMENT_STATUS), ==, "draft");
+  }
+
+  /* sent today */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "document.mark-sent", NULL));
+  {
+    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+    g_autoptr(SportelloDocument) stored = sportello_document_load (db, uuid, &error);
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+    g_assert_cmpstr (sportello_document_get (stored, SPORTELLO_DOCUMENT_STATUS), ==, "sent");
+    g_assert_cmpstr (sportello_document_get (stored, SPORTELLO_DOCUMENT_SENT_ON), ==, today);
+    g_assert_nonnull (strstr (sportello_document_get (stored, SPORTELLO_DOCUMENT_BODY), "Nota aggiunta"));
+  }
+  g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (page), "Inviato il "));
+
+  /* typed and gone at once: the window closes, the text is there */
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "Ultima riga.\n", -1);
+  gtk_widget_activate_action (GTK_WIDGET (page), "document.delete", NULL);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  {
+    g_autoptr(GListModel) documents = stored_documents (data_dir, client_uuid);
+
+    g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 0);
+  }
+  /* the toast's Undo brings it back, with the last line */
+  {
+    GtkWidget *undo = sportello_test_find_button (GTK_WIDGET (window), "_Annulla");
+
+    g_assert_nonnull (undo);
+    g_signal_emit_by_name (undo, "clicked");
+  }
+  sportello_test_iterate (50);
+  {
+    g_autoptr(GListModel) documents = stored_documents (data_dir, client_uuid);
+    g_autoptr(SportelloDocument) restored = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
+    restored = g_list_model_get_item (documents, 0);
+    g_assert_nonnull (strstr (sportello_document_get (restored, SPORTELLO_DOCUMENT_BODY), "Ultima riga."));
+  }
+
+  sportello_test_app_quit (app);
+}
+
+static void
+test_templates_section (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-templates", NULL);
+  g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
+  GtkWindow *window = sportello_test_app_window (app);
+  const GPtrArray *templates = sportello_templates_builtin ();
+  SportelloTemplatesPage *section;
+  GtkWidget *list;
+  guint n = 0;
+
+  gtk_window_set_default_size (window, 1000, 760);
+  sportello_window_set_section (SPORTELLO_WINDOW (window), "templates");
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  section = SPORTELLO_TEMPLATES_PAGE (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_TEMPLATES_PAGE));
+  g_assert_nonnull (section);
+
+  /* every built-in template is listed */
+  list = sportello_test_find_type (GTK_WIDGET (section), GTK_TYPE_LIST_BOX);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    n++;
+  g_assert_cmpuint (n, ==, templates->len);
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (section), "Orientamento ai bandi per la digitalizzazione"));
+
+  /* and opens on what it asks for and its text */
+  sportello_templates_page_open (section, "orientamento-bandi");
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (section), "Da scrivere a mano: Progetto da finanziare, Importo stimato"));
+  g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (section), "Fatti verificati a "));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "template-preview"));
+
+  sportello_test_app_quit (app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sportello_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/ui/documents/from-template", test_document);
+  g_test_add_func ("/ui/documents/templates-section", test_templates_section);
+
+  return g_test_run ();
+}
