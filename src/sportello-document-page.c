@@ -15,7 +15,9 @@
 
 #include <glib/gi18n.h>
 
+#include "sportello-application.h"
 #include "sportello-document-page.h"
+#include "sportello-document-print.h"
 #include "sportello-format.h"
 #include "sportello-text-editor.h"
 #include "sportello-window.h"
@@ -204,6 +206,132 @@ mark_draft_action (GtkWidget  *widget,
   set_status (SPORTELLO_DOCUMENT_PAGE (widget), "draft");
 }
 
+/* ------------------------------------------------------ paper, PDF ---- */
+
+/* The hub and consultant of the preferences, for the page header */
+static void
+get_origin (char **hub,
+            char **consultant)
+{
+  GApplication *app = g_application_get_default ();
+
+  *hub = NULL;
+  *consultant = NULL;
+  if (SPORTELLO_IS_APPLICATION (app))
+    {
+      GSettings *settings = sportello_application_get_settings (SPORTELLO_APPLICATION (app));
+
+      *hub = g_settings_get_string (settings, "hub-name");
+      *consultant = g_settings_get_string (settings, "consultant-name");
+    }
+}
+
+/**
+ * sportello_document_page_export_pdf:
+ *
+ * Writes what is on screen, autosaved first, as a PDF.
+ */
+gboolean
+sportello_document_page_export_pdf (SportelloDocumentPage  *self,
+                                    GFile                  *file,
+                                    GError                **error)
+{
+  g_autofree char *hub = NULL;
+  g_autofree char *consultant = NULL;
+  g_autofree char *path = g_file_get_path (file);
+
+  g_return_val_if_fail (SPORTELLO_IS_DOCUMENT_PAGE (self), FALSE);
+
+  sportello_document_page_flush (self);
+  get_origin (&hub, &consultant);
+  return sportello_document_export_pdf (self->document, hub, consultant, path, error);
+}
+
+static void
+export_chosen_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(SportelloDocumentPage) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (file == NULL)
+    return;
+
+  if (!sportello_document_page_export_pdf (self, file, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  name = g_file_get_basename (file);
+  /* Translators: after exporting, the name of the PDF file */
+  message = g_strdup_printf (_("Exported as “%s”"), name);
+  toast (self, adw_toast_new (message));
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  SportelloDocumentPage *self = SPORTELLO_DOCUMENT_PAGE (widget);
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autofree char *name = NULL;
+
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_title (dialog, _("Export as PDF"));
+  name = g_strdup_printf ("%s.pdf", sportello_document_get (self->document, SPORTELLO_DOCUMENT_TITLE));
+  g_strdelimit (name, "/\\:", '-');
+  gtk_file_dialog_set_initial_name (dialog, name);
+  gtk_file_dialog_save (dialog, GTK_WINDOW (gtk_widget_get_root (widget)), NULL,
+                        export_chosen_cb, g_object_ref (self));
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               SportelloDocumentPage   *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      if (error != NULL)
+        show_error (self, error);
+    }
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  SportelloDocumentPage *self = SPORTELLO_DOCUMENT_PAGE (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hub = NULL;
+  g_autofree char *consultant = NULL;
+
+  sportello_document_page_flush (self);
+  get_origin (&hub, &consultant);
+  operation = sportello_document_print_operation_new (self->document, hub, consultant);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (gtk_widget_get_root (widget)), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_error (self, error);
+}
+
 /* ----------------------------------------------------------- delete ---- */
 
 typedef struct
@@ -317,6 +445,10 @@ sportello_document_page_class_init (SportelloDocumentPageClass *klass)
   gtk_widget_class_install_action (widget_class, "document.mark-sent", NULL, mark_sent_action);
   gtk_widget_class_install_action (widget_class, "document.mark-draft", NULL, mark_draft_action);
   gtk_widget_class_install_action (widget_class, "document.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "document.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "document.print", NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "document.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "document.export-pdf", NULL);
 }
 
 static void

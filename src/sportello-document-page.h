@@ -24,5 +24,8 @@ SportelloDocument     *sportello_document_page_get_document (SportelloDocumentPa
 GtkTextView           *sportello_document_page_get_view     (SportelloDocumentPage *self);
 void                   sportello_document_page_flush        (SportelloDocumentPage *self);
 guint                  sportello_document_page_count_missing (SportelloDocumentPage *self);
+gboolean               sportello_document_page_export_pdf   (SportelloDocumentPage *self,
+                                                             GFile                 *file,
+                                                             GError               **error);
 
 G_END_DECLS

@@ -37,6 +37,7 @@ modules = m.get("modules", [])
 names = [mod.get("name") if isinstance(mod, dict) else mod for mod in modules]
 check("last module is sportello", names and names[-1] == "sportello", names)
 check("libspelling is built (the runtime lacks it)", "libspelling" in names, names)
+check("md4c is built (the runtime lacks it)", "md4c" in names, names)
 app = modules[-1] if modules else {}
 check("sportello builds with meson", app.get("buildsystem") == "meson", app.get("buildsystem"))
 check("sportello builds from the local checkout",

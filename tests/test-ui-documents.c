@@ -12,6 +12,7 @@
 #include "sportello-database.h"
 #include "sportello-document.h"
 #include "sportello-document-page.h"
+#include "sportello-format.h"
 #include "sportello-template.h"
 #include "sportello-templates-page.h"
 #include "sportello-test-ui.h"
@@ -109,6 +110,50 @@ test_document (void)
     g_assert_no_error (error);
     g_assert_nonnull (strstr (sportello_document_get (stored, SPORTELLO_DOCUMENT_BODY), "Nota aggiunta durante l'incontro."));
     g_assert_cmpstr (sportello_document_get (stored, SPORTELLO_DOCUMENT_STATUS), ==, "draft");
+  }
+
+  /* on paper: the client, the hub, the Italian date, the page numbers */
+  {
+    GSettings *settings = sportello_application_get_settings (app);
+    g_autofree char *pdf = g_build_filename (data_dir, "parere.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (pdf);
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+    g_autofree char *long_date = sportello_format_date_long (today);
+    g_autofree char *text = NULL;
+    g_autofree char *png_base = NULL;
+    const char *shots = g_getenv ("SPORTELLO_SCREENSHOT_DIR");
+    int status = 0;
+
+    g_settings_set_string (settings, "hub-name", "ComoNext – Lomazzo");
+    g_settings_set_string (settings, "consultant-name", "Giulia Ferri");
+    g_assert_true (sportello_document_page_export_pdf (page, file, &error));
+    g_assert_no_error (error);
+
+    g_assert_true (g_spawn_sync (NULL, (char *[]) { (char *) "pdftotext", (char *) "-layout", pdf, (char *) "-", NULL },
+                                 NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (status, ==, 0);
+    g_test_message ("pdftotext:\n%s", text);
+    g_assert_nonnull (strstr (text, "Bar Pasticceria Sole & Luna"));
+    g_assert_nonnull (strstr (text, "ComoNext – Lomazzo · Giulia Ferri"));
+    g_assert_nonnull (strstr (text, long_date));
+    g_assert_nonnull (strstr (text, "Pagina 1 di "));
+    g_assert_nonnull (strstr (text, "Presenza online per bar e ristoranti"));
+    /* Markdown is typeset, not printed */
+    g_assert_null (strstr (text, "**"));
+    g_assert_null (strstr (text, "# Presenza"));
+
+    /* the first page as PNG, to look at */
+    if (shots != NULL)
+      {
+        png_base = g_build_filename (shots, "document-pdf", NULL);
+        g_assert_true (g_spawn_sync (NULL, (char *[]) { (char *) "pdftoppm", (char *) "-png", (char *) "-r", (char *) "60",
+                                                        (char *) "-f", (char *) "1", (char *) "-l", (char *) "1",
+                                                        (char *) "-singlefile", pdf, png_base, NULL },
+                                     NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error));
+        g_assert_cmpint (status, ==, 0);
+      }
   }
 
   /* sent today */

@@ -1,0 +1,334 @@
+/* sportello-document-print.c: an advice document on A4 paper, or as PDF
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Markdown of the document is laid out with Pango block by block and
+ * paginated line by line, so a long paragraph continues on the next page.
+ * Every page has the hub, the consultant and the date at the top and
+ * “Pagina N di M” at the bottom; margins are 20 mm on A4.
+ */
+
+#define G_LOG_DOMAIN "sportello-document-print"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sportello-document-print.h"
+#include "sportello-format.h"
+#include "sportello-markdown.h"
+
+#define MARGIN_MM      20.0
+#define HEADER_HEIGHT  28.0   /* points, with the rule under it */
+#define FOOTER_HEIGHT  22.0
+#define INDENT         18.0   /* per list or quote level */
+#define BLOCK_SPACING  6.0
+#define BODY_FONT      "Sans 10"
+
+typedef struct
+{
+  guint block;
+  guint line;
+} Position;
+
+typedef struct
+{
+  char        *title;
+  char        *header_left;
+  char        *header_right;
+  GPtrArray   *blocks;      /* SportelloBlock */
+  GPtrArray   *layouts;     /* PangoLayout, one per block, NULL for rules */
+  GArray      *pages;       /* Position where each page starts */
+  double       body_height;
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_free (job->title);
+  g_free (job->header_left);
+  g_free (job->header_right);
+  g_clear_pointer (&job->blocks, g_ptr_array_unref);
+  g_clear_pointer (&job->layouts, g_ptr_array_unref);
+  g_clear_pointer (&job->pages, g_array_unref);
+  g_free (job);
+}
+
+static double
+block_indent (SportelloBlock *block)
+{
+  return block->kind == SPORTELLO_BLOCK_HEADING ? 0 : INDENT * block->level;
+}
+
+static PangoLayout *
+layout_for (GtkPrintContext *context,
+            SportelloBlock  *block,
+            double           width)
+{
+  PangoLayout *layout = gtk_print_context_create_pango_layout (context);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (BODY_FONT);
+  g_autofree char *markup = NULL;
+
+  switch (block->kind)
+    {
+    case SPORTELLO_BLOCK_HEADING:
+      markup = g_strdup_printf ("<span weight=\"bold\" size=\"%s\">%s</span>",
+                                block->level == 1 ? "x-large" : block->level == 2 ? "large" : "medium",
+                                block->markup);
+      break;
+    case SPORTELLO_BLOCK_CODE:
+      markup = g_strdup_printf ("<tt>%s</tt>", block->markup);
+      break;
+    default:
+      markup = g_strdup (block->markup);
+      break;
+    }
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) ((width - block_indent (block)) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_markup (layout, markup, -1);
+
+  return layout;
+}
+
+static double
+line_height (PangoLayoutLine *line)
+{
+  PangoRectangle logical;
+
+  pango_layout_line_get_extents (line, NULL, &logical);
+  return (double) logical.height / PANGO_SCALE;
+}
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                Job               *job)
+{
+  double width = gtk_print_context_get_width (context);
+  double y = 0;
+  Position start = { 0, 0 };
+
+  job->body_height = gtk_print_context_get_height (context) - HEADER_HEIGHT - FOOTER_HEIGHT;
+  job->layouts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_object_unref);
+  job->pages = g_array_new (FALSE, FALSE, sizeof (Position));
+  g_array_append_val (job->pages, start);
+
+  for (guint b = 0; b < job->blocks->len; b++)
+    {
+      SportelloBlock *block = g_ptr_array_index (job->blocks, b);
+      PangoLayout *layout;
+
+      if (block->kind == SPORTELLO_BLOCK_RULE)
+        {
+          g_ptr_array_add (job->layouts, NULL);
+          if (y + 2 * BLOCK_SPACING > job->body_height)
+            {
+              Position next = { b, 0 };
+
+              g_array_append_val (job->pages, next);
+              y = 0;
+            }
+          y += 2 * BLOCK_SPACING;
+          continue;
+        }
+
+      layout = layout_for (context, block, width);
+      g_ptr_array_add (job->layouts, layout);
+
+      /* a heading does not stay alone at the bottom of a page */
+      if (block->kind == SPORTELLO_BLOCK_HEADING && y > 0 && y + 4 * line_height (pango_layout_get_line_readonly (layout, 0)) > job->body_height)
+        {
+          Position next = { b, 0 };
+
+          g_array_append_val (job->pages, next);
+          y = 0;
+        }
+
+      for (int l = 0; l < pango_layout_get_line_count (layout); l++)
+        {
+          double h = line_height (pango_layout_get_line_readonly (layout, l));
+
+          if (y + h > job->body_height && y > 0)
+            {
+              Position next = { b, l };
+
+              g_array_append_val (job->pages, next);
+              y = 0;
+            }
+          y += h;
+        }
+      y += BLOCK_SPACING * (block->kind == SPORTELLO_BLOCK_HEADING ? 2 : 1);
+    }
+
+  gtk_print_operation_set_n_pages (operation, job->pages->len);
+}
+
+static void
+show_text (GtkPrintContext *context,
+           const char      *text,
+           const char      *font_name,
+           double           x,
+           double           y,
+           double           width,
+           PangoAlignment   alignment)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  g_autoptr(PangoLayout) layout = gtk_print_context_create_pango_layout (context);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (font_name);
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_alignment (layout, alignment);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              Job               *job)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width = gtk_print_context_get_width (context);
+  double height = gtk_print_context_get_height (context);
+  Position from = g_array_index (job->pages, Position, page_nr);
+  Position to = (guint) page_nr + 1 < job->pages->len
+    ? g_array_index (job->pages, Position, page_nr + 1)
+    : (Position) { job->blocks->len, 0 };
+  g_autofree char *footer = NULL;
+  double y = HEADER_HEIGHT;
+
+  /* header: hub and consultant, date; and a thin rule */
+  cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
+  show_text (context, job->header_left, "Sans 8", 0, 0, width * 0.7, PANGO_ALIGN_LEFT);
+  show_text (context, job->header_right, "Sans 8", width * 0.7, 0, width * 0.3, PANGO_ALIGN_RIGHT);
+  cairo_set_line_width (cr, 0.5);
+  cairo_move_to (cr, 0, HEADER_HEIGHT - 10);
+  cairo_line_to (cr, width, HEADER_HEIGHT - 10);
+  cairo_stroke (cr);
+
+  /* footer */
+  /* Translators: the page number at the foot of a printed document */
+  footer = g_strdup_printf (_("Page %d of %d"), page_nr + 1, (int) job->pages->len);
+  show_text (context, footer, "Sans 8", 0, height - FOOTER_HEIGHT + 8, width, PANGO_ALIGN_CENTER);
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (guint b = from.block; b < job->blocks->len && b <= to.block; b++)
+    {
+      SportelloBlock *block = g_ptr_array_index (job->blocks, b);
+      PangoLayout *layout = g_ptr_array_index (job->layouts, b);
+      int first = b == from.block ? (int) from.line : 0;
+      int last = b == to.block ? (int) to.line : (layout ? pango_layout_get_line_count (layout) : 1);
+      double x = block_indent (block);
+
+      if (b == to.block && to.line == 0)
+        break;
+
+      if (layout == NULL)
+        {
+          cairo_set_line_width (cr, 0.5);
+          cairo_move_to (cr, x, y + BLOCK_SPACING);
+          cairo_line_to (cr, width, y + BLOCK_SPACING);
+          cairo_stroke (cr);
+          y += 2 * BLOCK_SPACING;
+          continue;
+        }
+
+      for (int l = first; l < last; l++)
+        {
+          PangoLayoutLine *line = pango_layout_get_line_readonly (layout, l);
+          PangoRectangle logical;
+
+          pango_layout_line_get_extents (line, NULL, &logical);
+          if (l == 0 && block->bullet != NULL)
+            {
+              g_autoptr(PangoLayout) bullet = gtk_print_context_create_pango_layout (context);
+              g_autoptr(PangoFontDescription) font = pango_font_description_from_string (BODY_FONT);
+
+              pango_layout_set_font_description (bullet, font);
+              pango_layout_set_text (bullet, block->bullet, -1);
+              pango_layout_set_width (bullet, (int) ((INDENT - 4) * PANGO_SCALE));
+              pango_layout_set_alignment (bullet, PANGO_ALIGN_RIGHT);
+              cairo_move_to (cr, x - INDENT, y);
+              pango_cairo_show_layout (cr, bullet);
+            }
+          /* a line is drawn from its baseline */
+          cairo_move_to (cr, x, y - (double) logical.y / PANGO_SCALE);
+          pango_cairo_show_layout_line (cr, line);
+          y += (double) logical.height / PANGO_SCALE;
+        }
+      y += BLOCK_SPACING * (block->kind == SPORTELLO_BLOCK_HEADING ? 2 : 1);
+    }
+}
+
+/**
+ * sportello_document_print_operation_new:
+ * @hub: (nullable): the hub's name, for the header
+ * @consultant: (nullable): the consultant's name, for the header
+ *
+ * Returns: (transfer full): an operation ready to run: A4, 20 mm margins
+ */
+GtkPrintOperation *
+sportello_document_print_operation_new (SportelloDocument *document,
+                                        const char        *hub,
+                                        const char        *consultant)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  Job *job = g_new0 (Job, 1);
+
+  gtk_page_setup_set_paper_size (setup, a4);
+  gtk_page_setup_set_top_margin (setup, MARGIN_MM, GTK_UNIT_MM);
+  gtk_page_setup_set_bottom_margin (setup, MARGIN_MM, GTK_UNIT_MM);
+  gtk_page_setup_set_left_margin (setup, MARGIN_MM, GTK_UNIT_MM);
+  gtk_page_setup_set_right_margin (setup, MARGIN_MM, GTK_UNIT_MM);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_job_name (operation, sportello_document_get (document, SPORTELLO_DOCUMENT_TITLE));
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+
+  job->title = g_strdup (sportello_document_get (document, SPORTELLO_DOCUMENT_TITLE));
+  if (hub != NULL && *hub != '\0' && consultant != NULL && *consultant != '\0')
+    /* Translators: the header of a printed document: hub, then consultant */
+    job->header_left = g_strdup_printf (_("%s · %s"), hub, consultant);
+  else
+    job->header_left = g_strdup (hub != NULL && *hub != '\0' ? hub : consultant != NULL ? consultant : "");
+  job->header_right = sportello_format_date_long (today);
+  job->blocks = sportello_markdown_to_blocks (sportello_document_get (document, SPORTELLO_DOCUMENT_BODY));
+
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
+  g_object_set_data_full (G_OBJECT (operation), "sportello-job", job, job_free);
+
+  return operation;
+}
+
+/**
+ * sportello_document_export_pdf:
+ * @filename: where the PDF goes; replaced if it exists
+ *
+ * Writes the document as PDF, the same pages that would be printed.
+ */
+gboolean
+sportello_document_export_pdf (SportelloDocument *document,
+                               const char        *hub,
+                               const char        *consultant,
+                               const char        *filename,
+                               GError           **error)
+{
+  g_autoptr(GtkPrintOperation) operation = sportello_document_print_operation_new (document, hub, consultant);
+
+  gtk_print_operation_set_export_filename (operation, filename);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error) != GTK_PRINT_OPERATION_RESULT_ERROR;
+}

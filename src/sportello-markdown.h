@@ -1,0 +1,33 @@
+/* sportello-markdown.h: Markdown as blocks of Pango markup, for printing
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SPORTELLO_BLOCK_PARAGRAPH,
+  SPORTELLO_BLOCK_HEADING,
+  SPORTELLO_BLOCK_ITEM,
+  SPORTELLO_BLOCK_CODE,
+  SPORTELLO_BLOCK_RULE,
+} SportelloBlockKind;
+
+typedef struct
+{
+  SportelloBlockKind kind;
+  guint              level;    /* heading level; for the rest, how deep in lists and quotes */
+  char              *bullet;   /* “•”, “3.”, “☐” for items, else NULL */
+  char              *markup;   /* Pango markup */
+} SportelloBlock;
+
+GPtrArray *sportello_markdown_to_blocks (const char     *markdown);
+void       sportello_block_free         (SportelloBlock *block);
+
+G_END_DECLS
