@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+
 #include <glib/gstdio.h>
 #include <unistd.h>
 #include <sqlite3.h>
@@ -88,6 +90,8 @@ test_round_trip (void)
   import_ok (b, first, counts);
   g_assert_cmpuint (counts[SPORTELLO_RECORD_KIND_CLIENT].new_records, ==, 80);
   g_assert_cmpuint (counts[SPORTELLO_RECORD_KIND_MEETING].new_records, >, 40);
+  /* advice documents travel with their client, text and status */
+  g_assert_cmpuint (counts[SPORTELLO_RECORD_KIND_DOCUMENT].new_records, >, 5);
 
   /* exported again from the copy: the same bytes */
   g_assert_true (sportello_bundle_export (b, NULL, second, &error));
@@ -105,6 +109,22 @@ test_round_trip (void)
       g_assert_cmpuint (counts[kind].conflicts, ==, 0);
       g_assert_cmpuint (counts[kind].unchanged, ==, sportello_bundle_count (load_ok (first), kind));
     }
+
+  /* a bundle from before documents travelled still imports */
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autoptr(JsonGenerator) generator = json_generator_new ();
+    g_autofree char *old = tmp_path ("old.sportello");
+    g_autoptr(SportelloBundle) bundle = NULL;
+
+    g_assert_true (json_parser_load_from_data (parser, first_text, -1, &error));
+    json_object_remove_member (json_node_get_object (json_parser_get_root (parser)), "documents");
+    json_generator_set_root (generator, json_parser_get_root (parser));
+    g_assert_true (json_generator_to_file (generator, old, &error));
+    bundle = load_ok (old);
+    g_assert_cmpuint (sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_DOCUMENT), ==, 0);
+    g_assert_cmpuint (sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_CLIENT), ==, 80);
+  }
   g_unsetenv ("SOURCE_DATE_EPOCH");
 }
 

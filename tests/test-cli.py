@@ -81,7 +81,7 @@ with tempfile.TemporaryDirectory() as tmp:
     check("--import exits 0", r.returncode == 0, r.stderr)
     r = run("--data-dir", b, "--import", bundle)
     check("importing twice: nothing new",
-          r.returncode == 0 and len(r.stdout.splitlines()) == 6 and
+          r.returncode == 0 and len(r.stdout.splitlines()) == 7 and
           all(line.split(":")[1].split()[0] == "0" for line in r.stdout.splitlines()), r.stdout)
 
     r = run("--data-dir", b, "--import", bundle, "--on-conflict", "mine")

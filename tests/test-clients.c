@@ -543,6 +543,12 @@ test_demo (void)
   g_assert_cmpint (count_rows (db, "SELECT count(*) FROM clients"), ==, 200);
   g_assert_cmpint (count_rows (db, "SELECT count(*) FROM contacts"), >=, 200);
   g_assert_cmpint (count_rows (db, "SELECT count(DISTINCT municipality) FROM clients"), >, 10);
+  /* a few advice documents, some sent, written from the templates for the client */
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM documents"), >, 20);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM documents WHERE status = 'sent' AND sent_on <> ''"), >, 5);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM documents d JOIN clients c ON c.id = d.client_id "
+                                   "WHERE instr(d.body, c.name) > 0"), ==,
+                   count_rows (db, "SELECT count(*) FROM documents"));
 
   /* every demo client passes the same checks as a typed one */
   sportello_client_list_set_status (list, NULL);

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "sportello-assessment.h"
+#include "sportello-document.h"
 #include "sportello-client-private.h"
 #include "sportello-database-private.h"
 #include "sportello-demo.h"
@@ -454,6 +455,57 @@ add_assessments (SportelloDatabase  *db,
   return TRUE;
 }
 
+/* An advice document for about one client in four, from the template that
+ * suits the firm, some of them already sent */
+static gboolean
+add_documents (SportelloDatabase  *db,
+               GRand              *rand,
+               SportelloClient    *client,
+               GError            **error)
+{
+  const char *category = sportello_client_get (client, SPORTELLO_CLIENT_CATEGORY);
+  const char *template_id = "sicurezza-base-micro";
+  g_autoptr(SportelloDocument) document = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *stamp = NULL;
+
+  if (g_rand_int_range (rand, 0, 4) != 0)
+    return TRUE;
+
+  if (g_str_equal (category, "hospitality"))
+    template_id = "presenza-online-horeca";
+  else if (g_str_equal (category, "retail"))
+    template_id = "parere-piattaforma-ecommerce";
+  else if (g_str_equal (category, "artisan"))
+    template_id = "avvio-marketplace";
+  else if (g_str_equal (category, "sme"))
+    template_id = "gestionale-fatturazione";
+  else if (g_str_equal (category, "startup"))
+    template_id = "orientamento-bandi";
+
+  document = sportello_document_new_from_template (db, sportello_client_get_uuid (client),
+                                                   sportello_templates_find (template_id), NULL, error);
+  if (document == NULL)
+    return FALSE;
+
+  uuid = random_uuid (rand);
+  stamp = g_strdup (sportello_client_get (client, SPORTELLO_CLIENT_UPDATED_AT));
+  sportello_document_set (document, SPORTELLO_DOCUMENT_UUID, uuid);
+  sportello_document_set (document, SPORTELLO_DOCUMENT_CREATED_AT, stamp);
+  sportello_document_set (document, SPORTELLO_DOCUMENT_ORIGIN_CONSULTANT,
+                          sportello_client_get (client, SPORTELLO_CLIENT_OWNER_CONSULTANT));
+  sportello_document_set (document, SPORTELLO_DOCUMENT_ORIGIN_HUB, sportello_client_get (client, SPORTELLO_CLIENT_OWNER_HUB));
+  if (g_rand_int_range (rand, 0, 2) == 0)
+    {
+      g_autofree char *day = g_strndup (stamp, 10);
+
+      sportello_document_set (document, SPORTELLO_DOCUMENT_STATUS, "sent");
+      sportello_document_set (document, SPORTELLO_DOCUMENT_SENT_ON, day);
+    }
+
+  return sportello_document_save (document, db, error);
+}
+
 /**
  * sportello_demo_fill:
  *
@@ -569,7 +621,8 @@ sportello_demo_fill (SportelloDatabase  *db,
       if (!_sportello_client_write (client, db, FALSE, error) ||
           !add_contacts (db, contact_stmt, rand, client, surname, domain, error) ||
           !add_meetings (db, meeting_stmt, follow_up_stmt, rand, client, base, error) ||
-          !add_assessments (db, rand, client, checklist_uuid, error))
+          !add_assessments (db, rand, client, checklist_uuid, error) ||
+          !add_documents (db, rand, client, error))
         goto failed;
     }
 
