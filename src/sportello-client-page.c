@@ -20,7 +20,7 @@
 #include "sportello-assessment.h"
 #include "sportello-document.h"
 #include "sportello-meeting.h"
-#include "sportello-template.h"
+#include "sportello-user-template.h"
 #include "sportello-vocabulary.h"
 #include "sportello-window.h"
 
@@ -401,6 +401,40 @@ document_activated_cb (SportelloClientPage *self,
 }
 
 static void
+append_templates (GMenu           *menu,
+                  const GPtrArray *templates)
+{
+  for (guint i = 0; i < templates->len; i++)
+    {
+      const SportelloTemplate *template = g_ptr_array_index (templates, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (template->title, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "client.new-document", g_variant_new_string (template->id));
+      g_menu_append_item (menu, item);
+    }
+}
+
+/* “New advice document” offers the user's templates, then the built-in ones */
+static void
+fill_document_menu (SportelloClientPage *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) builtin = g_menu_new ();
+  g_autoptr(GPtrArray) own = sportello_user_templates_list (self->db, NULL);
+
+  if (own != NULL && own->len > 0)
+    {
+      g_autoptr(GMenu) section = g_menu_new ();
+
+      append_templates (section, own);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+    }
+  append_templates (builtin, sportello_templates_builtin ());
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (builtin));
+  gtk_menu_button_set_menu_model (self->new_document_button, G_MENU_MODEL (menu));
+}
+
+static void
 fill_documents (SportelloClientPage *self)
 {
   g_autoptr(GError) error = NULL;
@@ -533,6 +567,7 @@ fill (SportelloClientPage *self)
   fill_meetings (self);
   fill_assessments (self);
   fill_documents (self);
+  fill_document_menu (self);
   update_actions (self);
 }
 
@@ -617,22 +652,6 @@ sportello_client_page_init (SportelloClientPage *self)
                            G_CALLBACK (assessment_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->documents_list, "row-activated",
                            G_CALLBACK (document_activated_cb), self, G_CONNECT_SWAPPED);
-
-  /* one item per built-in template */
-  {
-    const GPtrArray *templates = sportello_templates_builtin ();
-    g_autoptr(GMenu) menu = g_menu_new ();
-
-    for (guint i = 0; i < templates->len; i++)
-      {
-        const SportelloTemplate *template = g_ptr_array_index (templates, i);
-        g_autoptr(GMenuItem) item = g_menu_item_new (template->title, NULL);
-
-        g_menu_item_set_action_and_target_value (item, "client.new-document", g_variant_new_string (template->id));
-        g_menu_append_item (menu, item);
-      }
-    gtk_menu_button_set_menu_model (self->new_document_button, G_MENU_MODEL (menu));
-  }
 }
 
 SportelloClientPage *

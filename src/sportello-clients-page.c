@@ -18,6 +18,7 @@
 #include "sportello-client-page.h"
 #include "sportello-client-row.h"
 #include "sportello-document-page.h"
+#include "sportello-user-template.h"
 #include "sportello-clients-page.h"
 #include "sportello-handoff.h"
 #include "sportello-meeting-page.h"
@@ -300,14 +301,19 @@ client_new_document_action (GtkWidget  *widget,
 {
   SportelloClientsPage *self = SPORTELLO_CLIENTS_PAGE (widget);
   SportelloClientPage *page = visible_client_page (self);
-  const SportelloTemplate *template = sportello_templates_find (g_variant_get_string (param, NULL));
+  g_autoptr(SportelloTemplate) template = NULL;
   g_autoptr(SportelloDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *email = NULL;
   GApplication *app = g_application_get_default ();
 
-  if (page == NULL || template == NULL)
+  if (page == NULL)
     return;
+  if (!(template = sportello_template_lookup (self->db, g_variant_get_string (param, NULL), &error)))
+    {
+      show_error (self, error);
+      return;
+    }
 
   if (SPORTELLO_IS_APPLICATION (app))
     email = g_settings_get_string (sportello_application_get_settings (SPORTELLO_APPLICATION (app)), "consultant-email");

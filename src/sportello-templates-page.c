@@ -15,15 +15,22 @@
 #include <stdio.h>
 
 #include "sportello-template.h"
+#include "sportello-template-editor.h"
 #include "sportello-templates-page.h"
 #include "sportello-text-editor.h"
+#include "sportello-user-template.h"
+#include "sportello-window.h"
 
 struct _SportelloTemplatesPage
 {
-  GtkWidget          parent_instance;
+  GtkWidget            parent_instance;
 
-  AdwNavigationView *navigation_view;
-  GtkListBox        *list;
+  SportelloDatabase   *db;
+
+  AdwNavigationView   *navigation_view;
+  GtkListBox          *list;
+  AdwPreferencesGroup *user_group;
+  GtkListBox          *user_list;
 };
 
 G_DEFINE_FINAL_TYPE (SportelloTemplatesPage, sportello_templates_page, GTK_TYPE_WIDGET)
@@ -59,7 +66,15 @@ preview_page_new (const SportelloTemplate *template)
   int year, month;
   AdwNavigationPage *page;
 
-  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar), adw_header_bar_new ());
+  {
+    GtkWidget *header = adw_header_bar_new ();
+    GtkWidget *duplicate = gtk_button_new_with_mnemonic (_("_Duplicate to Edit"));
+
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (duplicate), "templates.duplicate");
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (duplicate), "s", template->id);
+    adw_header_bar_pack_end (ADW_HEADER_BAR (header), duplicate);
+    adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar), header);
+  }
 
   gtk_widget_set_margin_top (box, 12);
   gtk_widget_set_margin_bottom (box, 12);
@@ -151,6 +166,146 @@ row_activated_cb (SportelloTemplatesPage *self,
 }
 
 static void
+open_editor (SportelloTemplatesPage *self,
+             const char             *id)
+{
+  g_autoptr(GError) error = NULL;
+  SportelloTemplateEditor *editor = sportello_template_editor_new (self->db, id, &error);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (editor == NULL)
+    {
+      if (SPORTELLO_IS_WINDOW (root))
+        sportello_window_add_toast (SPORTELLO_WINDOW (root), adw_toast_new (error->message));
+      return;
+    }
+
+  adw_navigation_view_pop_to_tag (self->navigation_view, "list");
+  adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (editor));
+}
+
+static void
+user_row_activated_cb (SportelloTemplatesPage *self,
+                       GtkListBoxRow          *row)
+{
+  open_editor (self, g_object_get_data (G_OBJECT (row), "id"));
+}
+
+static GtkWidget *
+template_row_new (const SportelloTemplate *template)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), template->title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), template->description);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "id", g_strdup (template->id), g_free);
+
+  return row;
+}
+
+/**
+ * sportello_templates_page_refresh:
+ *
+ * Lists the user's templates as the database has them now.
+ */
+void
+sportello_templates_page_refresh (SportelloTemplatesPage *self)
+{
+  g_autoptr(GPtrArray) templates = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SPORTELLO_IS_TEMPLATES_PAGE (self));
+
+  gtk_list_box_remove_all (self->user_list);
+  if (self->db == NULL)
+    return;
+
+  if (!(templates = sportello_user_templates_list (self->db, &error)))
+    {
+      g_warning ("Cannot list the templates: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < templates->len; i++)
+    gtk_list_box_append (self->user_list, template_row_new (g_ptr_array_index (templates, i)));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->user_list), templates->len > 0);
+  adw_preferences_group_set_description (self->user_group,
+                                         templates->len == 0
+                                           ? _("Duplicate a built-in template to change its wording, or start from a blank one")
+                                           : NULL);
+}
+
+void
+sportello_templates_page_set_database (SportelloTemplatesPage *self,
+                                       SportelloDatabase      *db)
+{
+  g_return_if_fail (SPORTELLO_IS_TEMPLATES_PAGE (self));
+
+  if (g_set_object (&self->db, db))
+    sportello_templates_page_refresh (self);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  SportelloTemplatesPage *self = SPORTELLO_TEMPLATES_PAGE (widget);
+  g_autoptr(SportelloTemplate) template = g_new0 (SportelloTemplate, 1);
+  g_autoptr(GError) error = NULL;
+
+  template->id = g_strdup ("");
+  template->title = g_strdup (_("New template"));
+  template->description = g_strdup ("");
+  template->category = g_strdup ("");
+  template->verified_on = g_strdup ("");
+  template->body = g_strdup ("");
+  template->inputs = g_ptr_array_new ();
+  if (!sportello_user_template_save (self->db, template, &error))
+    {
+      g_warning ("Cannot create a template: %s", error->message);
+      return;
+    }
+
+  sportello_templates_page_refresh (self);
+  open_editor (self, template->id);
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  SportelloTemplatesPage *self = SPORTELLO_TEMPLATES_PAGE (widget);
+  g_autoptr(SportelloTemplate) original = NULL;
+  g_autoptr(SportelloTemplate) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(original = sportello_template_lookup (self->db, g_variant_get_string (param, NULL), &error)))
+    return;
+
+  copy = sportello_user_template_duplicate (original);
+  if (!sportello_user_template_save (self->db, copy, &error))
+    {
+      g_warning ("Cannot duplicate a template: %s", error->message);
+      return;
+    }
+
+  sportello_templates_page_refresh (self);
+  open_editor (self, copy->id);
+}
+
+static void
+popped_cb (SportelloTemplatesPage *self)
+{
+  sportello_templates_page_refresh (self);
+}
+
+static void
 sportello_templates_page_dispose (GObject *object)
 {
   SportelloTemplatesPage *self = (SportelloTemplatesPage *)object;
@@ -158,6 +313,7 @@ sportello_templates_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_TEMPLATES_PAGE);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
     gtk_widget_unparent (child);
+  g_clear_object (&self->db);
 
   G_OBJECT_CLASS (sportello_templates_page_parent_class)->dispose (object);
 }
@@ -173,6 +329,11 @@ sportello_templates_page_class_init (SportelloTemplatesPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-templates-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SportelloTemplatesPage, navigation_view);
   gtk_widget_class_bind_template_child (widget_class, SportelloTemplatesPage, list);
+  gtk_widget_class_bind_template_child (widget_class, SportelloTemplatesPage, user_group);
+  gtk_widget_class_bind_template_child (widget_class, SportelloTemplatesPage, user_list);
+
+  gtk_widget_class_install_action (widget_class, "templates.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "templates.duplicate", "s", duplicate_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -184,19 +345,10 @@ sportello_templates_page_init (SportelloTemplatesPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint i = 0; i < templates->len; i++)
-    {
-      const SportelloTemplate *template = g_ptr_array_index (templates, i);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), template->title);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), template->description);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "id", g_strdup (template->id), g_free);
-      gtk_list_box_append (self->list, row);
-    }
+    gtk_list_box_append (self->list, template_row_new (g_ptr_array_index (templates, i)));
 
   g_signal_connect_object (self->list, "row-activated", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->user_list, "row-activated", G_CALLBACK (user_row_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->navigation_view, "popped", G_CALLBACK (popped_cb), self, G_CONNECT_SWAPPED);
+  sportello_templates_page_refresh (self);
 }

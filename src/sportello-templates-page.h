@@ -8,13 +8,18 @@
 
 #include <adwaita.h>
 
+#include "sportello-database.h"
+
 G_BEGIN_DECLS
 
 #define SPORTELLO_TYPE_TEMPLATES_PAGE (sportello_templates_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (SportelloTemplatesPage, sportello_templates_page, SPORTELLO, TEMPLATES_PAGE, GtkWidget)
 
-void sportello_templates_page_open (SportelloTemplatesPage *self,
-                                    const char             *id);
+void sportello_templates_page_set_database (SportelloTemplatesPage *self,
+                                            SportelloDatabase      *db);
+void sportello_templates_page_refresh      (SportelloTemplatesPage *self);
+void sportello_templates_page_open         (SportelloTemplatesPage *self,
+                                            const char             *id);
 
 G_END_DECLS

@@ -39,6 +39,7 @@ struct _SportelloWindow
   SportelloMeetingsPage *meetings_page;
   SportelloTodoPage     *todo_page;
   SportelloChecklistsPage *checklists_page;
+  SportelloTemplatesPage  *templates_page;
 };
 
 G_DEFINE_FINAL_TYPE (SportelloWindow, sportello_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -167,6 +168,7 @@ sportello_window_setup (SportelloWindow *self)
       sportello_meetings_page_set_database (self->meetings_page, db);
       sportello_todo_page_set_database (self->todo_page, db);
       sportello_checklists_page_set_database (self->checklists_page, db);
+      sportello_templates_page_set_database (self->templates_page, db);
     }
   else
     {
@@ -277,6 +279,7 @@ sportello_window_class_init (SportelloWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, meetings_page);
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, todo_page);
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, checklists_page);
+  gtk_widget_class_bind_template_child (widget_class, SportelloWindow, templates_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.section", "section");
@@ -379,6 +382,8 @@ sportello_window_set_section (SportelloWindow *self,
     sportello_todo_page_refresh (self->todo_page);
   else if (g_str_equal (section, "checklists"))
     sportello_checklists_page_refresh (self->checklists_page);
+  else if (g_str_equal (section, "templates"))
+    sportello_templates_page_refresh (self->templates_page);
   page = gtk_stack_get_page (self->section_stack, child);
   adw_navigation_page_set_title (self->content_page, gtk_stack_page_get_title (page));
 
@@ -442,4 +447,5 @@ sportello_window_reload (SportelloWindow *self)
   sportello_clients_page_reload (self->clients_page);
   sportello_meetings_page_refresh (self->meetings_page);
   sportello_todo_page_refresh (self->todo_page);
+  sportello_templates_page_refresh (self->templates_page);
 }

@@ -10,6 +10,7 @@
 #include "sportello-database.h"
 #include "sportello-document.h"
 #include "sportello-template.h"
+#include "sportello-user-template.h"
 
 static GHashTable *
 values_new (void)
@@ -202,6 +203,78 @@ test_document (void)
   g_assert_cmpuint (g_list_model_get_n_items (docs), ==, 0);
 }
 
+/* The consultant's own templates: duplicated, edited, used, deleted */
+static void
+test_user_templates (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "user-templates", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloDatabase) db = sportello_database_open (dir, &error);
+  g_autoptr(SportelloClient) client = sportello_client_new ();
+  g_autoptr(SportelloTemplate) copy = NULL;
+  g_autoptr(SportelloTemplate) loaded = NULL;
+  g_autoptr(SportelloTemplate) builtin = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SportelloDocument) doc = NULL;
+
+  /* a built-in template cannot be overwritten */
+  builtin = sportello_template_lookup (db, "orientamento-bandi", &error);
+  g_assert_no_error (error);
+  g_assert_false (sportello_user_template_save (db, builtin, &error));
+  g_assert_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* its duplicate has no inputs: they became markers to fill in */
+  copy = sportello_user_template_duplicate (builtin);
+  g_assert_cmpstr (copy->id, ==, "");
+  g_assert_cmpstr (copy->title, ==, "Orientamento ai bandi per la digitalizzazione (copy)");
+  g_assert_cmpuint (copy->inputs->len, ==, 0);
+  g_assert_null (strstr (copy->body, "{{input."));
+  g_assert_nonnull (strstr (copy->body, "«to complete: Progetto da finanziare»"));
+  g_assert_nonnull (strstr (copy->body, "{{client.name}}"));
+  problems = sportello_template_check (copy->body, copy->inputs);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  g_free (copy->title);
+  copy->title = g_strdup ("Bandi regionali Piemonte");
+  g_assert_true (sportello_user_template_save (db, copy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (copy->id), ==, 36);
+
+  /* edited and stored again under the same id */
+  g_free (copy->body);
+  copy->body = g_strdup ("Per {{client.name}}: {{hub.name}}");
+  g_assert_true (sportello_user_template_save (db, copy, &error));
+  loaded = sportello_template_lookup (db, copy->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->body, ==, "Per {{client.name}}: {{hub.name}}");
+  g_assert_cmpstr (loaded->title, ==, "Bandi regionali Piemonte");
+
+  /* a title is required */
+  g_free (loaded->title);
+  loaded->title = g_strdup ("  ");
+  g_assert_false (sportello_user_template_save (db, loaded, &error));
+  g_clear_error (&error);
+
+  /* and a document can be made from it */
+  sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Officina Gallo");
+  g_assert_true (sportello_client_save (client, db, &error));
+  doc = sportello_document_new_from_template (db, sportello_client_get_uuid (client), copy, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (sportello_document_get (doc, SPORTELLO_DOCUMENT_BODY), "Per Officina Gallo: "));
+  g_assert_cmpstr (sportello_document_get (doc, SPORTELLO_DOCUMENT_TEMPLATE_ID), ==, copy->id);
+
+  list = sportello_user_templates_list (db, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_true (sportello_user_template_delete (db, copy->id, &error));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = sportello_user_templates_list (db, &error);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_assert_null (sportello_template_lookup (db, copy->id, &error));
+  g_assert_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -215,6 +288,7 @@ main (int   argc,
   g_test_add_func ("/store/template/escaping", test_escaping);
   g_test_add_func ("/store/template/lists", test_lists);
   g_test_add_func ("/store/template/document", test_document);
+  g_test_add_func ("/store/template/user-templates", test_user_templates);
 
   return g_test_run ();
 }

@@ -14,7 +14,9 @@
 #include "sportello-document-page.h"
 #include "sportello-format.h"
 #include "sportello-template.h"
+#include "sportello-template-editor.h"
 #include "sportello-templates-page.h"
+#include "sportello-user-template.h"
 #include "sportello-test-ui.h"
 #include "sportello-window.h"
 
@@ -234,6 +236,138 @@ test_templates_section (void)
   sportello_test_app_quit (app);
 }
 
+static guint
+count_user_templates (const char *data_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+  g_autoptr(GPtrArray) list = sportello_user_templates_list (db, &error);
+
+  g_assert_no_error (error);
+  return list->len;
+}
+
+static void
+test_template_editor (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-template-editor", NULL);
+  g_autoptr(SportelloApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *client_uuid = NULL;
+  g_autofree char *template_id = NULL;
+  SportelloTemplatesPage *section;
+  SportelloTemplateEditor *editor;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  AdwBanner *banner;
+  GtkWindow *window;
+
+  {
+    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+    g_autoptr(SportelloClient) client = sportello_client_new ();
+
+    sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Officina Gallo");
+    g_assert_true (sportello_client_save (client, db, &error));
+    client_uuid = g_strdup (sportello_client_get_uuid (client));
+  }
+
+  app = sportello_test_app_new (data_dir);
+  window = sportello_test_app_window (app);
+  gtk_window_set_default_size (window, 1200, 800);
+  sportello_window_set_section (SPORTELLO_WINDOW (window), "templates");
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  section = SPORTELLO_TEMPLATES_PAGE (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_TEMPLATES_PAGE));
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (section), "Duplicare un modello predefinito per cambiarne il testo, o partire da uno vuoto"));
+
+  /* a built-in template, duplicated to change its wording */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (section), "templates.duplicate", "s", "orientamento-bandi"));
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  editor = SPORTELLO_TEMPLATE_EDITOR (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_TEMPLATE_EDITOR));
+  g_assert_nonnull (editor);
+  g_assert_cmpuint (count_user_templates (data_dir), ==, 1);
+  template_id = g_strdup (sportello_template_editor_get_template (editor)->id);
+  g_assert_cmpstr (sportello_template_editor_get_template (editor)->title, ==,
+                   "Orientamento ai bandi per la digitalizzazione (copia)");
+  /* the preview shows the text typeset, with what is missing marked */
+  g_assert_nonnull (sportello_test_find_label_containing (sportello_template_editor_get_preview (editor), "«da completare: Progetto da finanziare»"));
+
+  /* a placeholder from the menu, and one mistyped: the banner names its line */
+  buffer = gtk_text_view_get_buffer (sportello_template_editor_get_view (editor));
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "template.insert-placeholder", "s", "client.vat"));
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_insert (buffer, &start, "Per {{cliente.nome}}: ", -1);
+  sportello_test_iterate (700);
+  banner = ADW_BANNER (sportello_test_find_type (GTK_WIDGET (editor), ADW_TYPE_BANNER));
+  g_assert_true (adw_banner_get_revealed (banner));
+  g_assert_cmpstr (adw_banner_get_title (banner), ==, "Riga 1: «cliente.nome» non è un segnaposto noto");
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "template-editor-problem"));
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  end = start;
+  gtk_text_iter_forward_chars (&end, strlen ("Per {{cliente.nome}}: "));
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_insert (buffer, &start, "Per {{client.name}}: ", -1);
+  sportello_test_iterate (700);
+  g_assert_false (adw_banner_get_revealed (banner));
+  g_assert_nonnull (sportello_test_find_label_containing (sportello_template_editor_get_preview (editor), "Per «da completare: ragione sociale»: «da completare: partita IVA»"));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "template-editor"));
+
+  /* stored as typed */
+  {
+    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+    g_autoptr(SportelloTemplate) stored = sportello_user_template_load (db, template_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (stored->body, "Per {{client.name}}: {{client.vat}}"));
+  }
+
+  /* a client's document from it */
+  sportello_window_set_section (SPORTELLO_WINDOW (window), "clients");
+  sportello_clients_page_open_client (_sportello_window_get_clients_page (SPORTELLO_WINDOW (window)), client_uuid);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_activate_action (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE),
+                                             "client.new-document", "s", template_id));
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  {
+    SportelloDocumentPage *page = SPORTELLO_DOCUMENT_PAGE (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_DOCUMENT_PAGE));
+
+    g_assert_nonnull (page);
+    g_assert_nonnull (strstr (sportello_document_get (sportello_document_page_get_document (page), SPORTELLO_DOCUMENT_BODY),
+                              "Per Officina Gallo: "));
+  }
+
+  /* deleted, and back with Undo */
+  sportello_window_set_section (SPORTELLO_WINDOW (window), "templates");
+  editor = NULL;
+  {
+    GtkListBox *list = NULL;
+
+    /* the first list of the section is the user's */
+    list = GTK_LIST_BOX (sportello_test_find_type (GTK_WIDGET (section), GTK_TYPE_LIST_BOX));
+    g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
+  }
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  editor = SPORTELLO_TEMPLATE_EDITOR (sportello_test_find_type (GTK_WIDGET (section), SPORTELLO_TYPE_TEMPLATE_EDITOR));
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "template.delete", NULL));
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (count_user_templates (data_dir), ==, 0);
+  {
+    GtkWidget *undo = sportello_test_find_button (GTK_WIDGET (window), "_Annulla");
+
+    g_assert_nonnull (undo);
+    g_signal_emit_by_name (undo, "clicked");
+  }
+  sportello_test_iterate (50);
+  g_assert_cmpuint (count_user_templates (data_dir), ==, 1);
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (section), "Orientamento ai bandi per la digitalizzazione (copia)"));
+
+  sportello_test_app_quit (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,6 +376,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/documents/from-template", test_document);
   g_test_add_func ("/ui/documents/templates-section", test_templates_section);
+  g_test_add_func ("/ui/documents/template-editor", test_template_editor);
 
   return g_test_run ();
 }

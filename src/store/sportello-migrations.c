@@ -247,6 +247,20 @@ static const SportelloMigration migrations[] = {
     "  origin_hub        TEXT NOT NULL DEFAULT ''"
     ");"
     "CREATE INDEX documents_by_client ON documents (client_id, created_at);" },
+
+  /* 7: the consultant's own advice templates */
+  { "CREATE TABLE user_templates ("
+    "  id                INTEGER PRIMARY KEY,"
+    "  uuid              TEXT NOT NULL UNIQUE,"
+    "  title             TEXT NOT NULL,"
+    "  description       TEXT NOT NULL DEFAULT '',"
+    "  category          TEXT NOT NULL DEFAULT '',"
+    "  body              TEXT NOT NULL DEFAULT '',"
+    "  created_at        TEXT NOT NULL,"
+    "  updated_at        TEXT NOT NULL,"
+    "  origin_consultant TEXT NOT NULL DEFAULT '',"
+    "  origin_hub        TEXT NOT NULL DEFAULT ''"
+    ");" },
 };
 
 const SportelloMigration *

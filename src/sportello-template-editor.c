@@ -1,0 +1,457 @@
+/* sportello-template-editor.c: writing one of the consultant's own templates
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Text on the left, what it will look like on the right.  Placeholders come
+ * from a menu, so they are spelled right; one that is not known is shown in
+ * a banner with its line.  Like everything else it is stored as it is typed.
+ */
+
+#define G_LOG_DOMAIN "sportello-template-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sportello-markdown.h"
+#include "sportello-template-editor.h"
+#include "sportello-text-editor.h"
+#include "sportello-window.h"
+
+#define AUTOSAVE_DELAY_MS 400
+
+struct _SportelloTemplateEditor
+{
+  AdwNavigationPage          parent_instance;
+
+  SportelloDatabase         *db;
+  SportelloTemplate         *template;
+  SpellingTextBufferAdapter *spelling;
+  guint                      save_source;
+  gboolean                   loading;
+
+  AdwBanner                 *problems_banner;
+  GtkMenuButton             *placeholder_button;
+  AdwEntryRow               *title_row;
+  AdwEntryRow               *description_row;
+  AdwEntryRow               *category_row;
+  GtkSourceView             *body_view;
+  GtkBox                    *preview_box;
+};
+
+G_DEFINE_FINAL_TYPE (SportelloTemplateEditor, sportello_template_editor, ADW_TYPE_NAVIGATION_PAGE)
+
+static void
+toast (SportelloTemplateEditor *self,
+       AdwToast                *t)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (SPORTELLO_IS_WINDOW (root))
+    sportello_window_add_toast (SPORTELLO_WINDOW (root), t);
+  else
+    g_object_unref (g_object_ref_sink (t));
+}
+
+/* ---------------------------------------------------------- preview ---- */
+
+static GtkWidget *
+preview_label (const char *markup)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  return label;
+}
+
+static void
+update_preview (SportelloTemplateEditor *self,
+                const char              *rendered)
+{
+  g_autoptr(GPtrArray) blocks = sportello_markdown_to_blocks (rendered);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preview_box))))
+    gtk_box_remove (self->preview_box, child);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      SportelloBlock *block = g_ptr_array_index (blocks, i);
+      GtkWidget *widget;
+
+      switch (block->kind)
+        {
+        case SPORTELLO_BLOCK_HEADING:
+          {
+            g_autofree char *markup = g_strdup_printf ("<span weight=\"bold\" size=\"%s\">%s</span>",
+                                                       block->level == 1 ? "x-large" : "large", block->markup);
+            widget = preview_label (markup);
+          }
+          break;
+
+        case SPORTELLO_BLOCK_RULE:
+          widget = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
+          break;
+
+        case SPORTELLO_BLOCK_CODE:
+          {
+            g_autofree char *markup = g_strdup_printf ("<tt>%s</tt>", block->markup);
+            widget = preview_label (markup);
+          }
+          break;
+
+        case SPORTELLO_BLOCK_ITEM:
+        case SPORTELLO_BLOCK_PARAGRAPH:
+        default:
+          widget = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+          gtk_widget_set_margin_start (widget, 18 * (block->level > 0 ? block->level - 1 : 0));
+          if (block->bullet != NULL)
+            gtk_box_append (GTK_BOX (widget), gtk_label_new (block->bullet));
+          gtk_box_append (GTK_BOX (widget), preview_label (block->markup));
+          gtk_widget_set_valign (gtk_widget_get_first_child (widget), GTK_ALIGN_START);
+          break;
+        }
+
+      gtk_box_append (self->preview_box, widget);
+    }
+}
+
+/* ------------------------------------------------------------- save ---- */
+
+static void
+refresh (SportelloTemplateEditor *self)
+{
+  g_autofree char *body = sportello_text_editor_get_text (self->body_view);
+  g_autoptr(GPtrArray) problems = sportello_template_check (body, self->template->inputs);
+
+  if (problems->len > 0)
+    {
+      SportelloTemplateProblem *p = g_ptr_array_index (problems, 0);
+      g_autofree char *message = g_strdup_printf (_("Line %u: “%s” is not a known placeholder"), p->line, p->name);
+
+      adw_banner_set_title (self->problems_banner, message);
+      adw_banner_set_revealed (self->problems_banner, TRUE);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) none = NULL;
+      g_autofree char *rendered = sportello_template_render (body, self->template->inputs, NULL, &none);
+
+      adw_banner_set_revealed (self->problems_banner, FALSE);
+      if (rendered != NULL)
+        update_preview (self, rendered);
+    }
+
+  adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self), self->template->title);
+}
+
+static void
+save (SportelloTemplateEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  g_free (self->template->title);
+  self->template->title = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
+  g_free (self->template->description);
+  self->template->description = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->description_row)));
+  g_free (self->template->category);
+  self->template->category = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->category_row)));
+  g_free (self->template->body);
+  self->template->body = sportello_text_editor_get_text (self->body_view);
+
+  /* without a title nothing is stored; the row says why */
+  if (!sportello_user_template_save (self->db, self->template, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->title_row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_row), error->message);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->title_row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_row), NULL);
+    }
+
+  refresh (self);
+}
+
+static gboolean
+save_timeout_cb (gpointer data)
+{
+  SportelloTemplateEditor *self = data;
+
+  self->save_source = 0;
+  save (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+changed_cb (SportelloTemplateEditor *self)
+{
+  if (self->loading || self->template == NULL)
+    return;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (AUTOSAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+void
+sportello_template_editor_flush (SportelloTemplateEditor *self)
+{
+  g_return_if_fail (SPORTELLO_IS_TEMPLATE_EDITOR (self));
+
+  if (self->save_source != 0)
+    save (self);
+}
+
+/* ---------------------------------------------------------- actions ---- */
+
+static void
+insert_placeholder_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  SportelloTemplateEditor *self = SPORTELLO_TEMPLATE_EDITOR (widget);
+  g_autofree char *text = g_strdup_printf ("{{%s}}", g_variant_get_string (param, NULL));
+
+  gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)), text, -1);
+  gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  SportelloTemplateEditor *self = SPORTELLO_TEMPLATE_EDITOR (widget);
+  g_autoptr(SportelloTemplate) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwNavigationView *view = ADW_NAVIGATION_VIEW (gtk_widget_get_ancestor (widget, ADW_TYPE_NAVIGATION_VIEW));
+  SportelloTemplateEditor *editor;
+
+  sportello_template_editor_flush (self);
+  copy = sportello_user_template_duplicate (self->template);
+  if (!sportello_user_template_save (self->db, copy, &error) ||
+      !(editor = sportello_template_editor_new (self->db, copy->id, &error)))
+    {
+      toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  if (view != NULL)
+    adw_navigation_view_replace (view, (AdwNavigationPage *[]) { adw_navigation_view_find_page (view, "list"),
+                                                                 ADW_NAVIGATION_PAGE (editor) }, 2);
+}
+
+typedef struct
+{
+  SportelloDatabase *db;
+  SportelloTemplate *template;
+} DeletedTemplate;
+
+static void
+deleted_template_free (gpointer data)
+{
+  DeletedTemplate *deleted = data;
+
+  g_object_unref (deleted->db);
+  sportello_template_free (deleted->template);
+  g_free (deleted);
+}
+
+static void
+undo_delete_cb (AdwToast        *t,
+                DeletedTemplate *deleted)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sportello_user_template_save (deleted->db, deleted->template, &error))
+    g_warning ("Cannot restore a template: %s", error->message);
+  /* the list shows it again */
+  if (SPORTELLO_IS_WINDOW (g_object_get_data (G_OBJECT (t), "window")))
+    sportello_window_reload (g_object_get_data (G_OBJECT (t), "window"));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  SportelloTemplateEditor *self = SPORTELLO_TEMPLATE_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  DeletedTemplate *deleted;
+  AdwNavigationView *view;
+  AdwToast *t;
+
+  sportello_template_editor_flush (self);
+  if (!sportello_user_template_delete (self->db, self->template->id, &error))
+    {
+      toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  deleted = g_new0 (DeletedTemplate, 1);
+  deleted->db = g_object_ref (self->db);
+  deleted->template = sportello_template_copy (self->template);
+
+  t = adw_toast_new (_("Template deleted"));
+  adw_toast_set_button_label (t, _("_Undo"));
+  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data (G_OBJECT (t), "window", gtk_widget_get_root (widget));
+  g_signal_connect_data (t, "button-clicked", G_CALLBACK (undo_delete_cb), deleted,
+                         (GClosureNotify) (void (*) (void)) deleted_template_free, 0);
+  toast (self, t);
+
+  view = ADW_NAVIGATION_VIEW (gtk_widget_get_ancestor (widget, ADW_TYPE_NAVIGATION_VIEW));
+  if (view != NULL)
+    adw_navigation_view_pop (view);
+}
+
+/* ---------------------------------------------------------- GObject ---- */
+
+static void
+sportello_template_editor_hidden (AdwNavigationPage *page)
+{
+  sportello_template_editor_flush (SPORTELLO_TEMPLATE_EDITOR (page));
+
+  ADW_NAVIGATION_PAGE_CLASS (sportello_template_editor_parent_class)->hidden (page);
+}
+
+static void
+sportello_template_editor_dispose (GObject *object)
+{
+  SportelloTemplateEditor *self = (SportelloTemplateEditor *)object;
+
+  if (self->template != NULL)
+    sportello_template_editor_flush (self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_TEMPLATE_EDITOR);
+
+  g_clear_object (&self->spelling);
+  g_clear_pointer (&self->template, sportello_template_free);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (sportello_template_editor_parent_class)->dispose (object);
+}
+
+static void
+sportello_template_editor_class_init (SportelloTemplateEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AdwNavigationPageClass *page_class = ADW_NAVIGATION_PAGE_CLASS (klass);
+
+  object_class->dispose = sportello_template_editor_dispose;
+  page_class->hidden = sportello_template_editor_hidden;
+
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-template-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, SportelloTemplateEditor, problems_banner);
+  gtk_widget_class_bind_template_child (widget_class, SportelloTemplateEditor, placeholder_button);
+  gtk_widget_class_bind_template_child (widget_class, SportelloTemplateEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, SportelloTemplateEditor, description_row);
+  gtk_widget_class_bind_template_child (widget_class, SportelloTemplateEditor, category_row);
+  gtk_widget_class_bind_template_child (widget_class, SportelloTemplateEditor, body_view);
+  gtk_widget_class_bind_template_child (widget_class, SportelloTemplateEditor, preview_box);
+  gtk_widget_class_bind_template_callback (widget_class, changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "template.insert-placeholder", "s", insert_placeholder_action);
+  gtk_widget_class_install_action (widget_class, "template.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "template.delete", NULL, delete_action);
+}
+
+static void
+sportello_template_editor_init (SportelloTemplateEditor *self)
+{
+  const GPtrArray *placeholders = sportello_placeholders ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* every known placeholder, by what it means */
+  for (guint i = 0; i < placeholders->len; i++)
+    {
+      SportelloPlaceholder *p = g_ptr_array_index (placeholders, i);
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = g_strdup (p->label);
+
+      if (label[0] != '\0')
+        {
+          char first[8] = { 0 };
+
+          g_unichar_to_utf8 (g_unichar_toupper (g_utf8_get_char (label)), first);
+          g_free (label);
+          label = g_strconcat (first, g_utf8_next_char (p->label), NULL);
+        }
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "template.insert-placeholder", g_variant_new_string (p->name));
+      g_menu_append_item (menu, item);
+    }
+  gtk_menu_button_set_menu_model (self->placeholder_button, G_MENU_MODEL (menu));
+
+  self->spelling = sportello_text_editor_setup (self->body_view);
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)), "changed",
+                           G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * sportello_template_editor_new:
+ * @id: one of the user's templates
+ */
+SportelloTemplateEditor *
+sportello_template_editor_new (SportelloDatabase  *db,
+                               const char         *id,
+                               GError            **error)
+{
+  g_autoptr(SportelloTemplate) template = NULL;
+  SportelloTemplateEditor *self;
+
+  if (!(template = sportello_user_template_load (db, id, error)))
+    return NULL;
+
+  self = g_object_new (SPORTELLO_TYPE_TEMPLATE_EDITOR, NULL);
+  self->db = g_object_ref (db);
+  self->template = g_steal_pointer (&template);
+
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), self->template->title);
+  gtk_editable_set_text (GTK_EDITABLE (self->description_row), self->template->description);
+  gtk_editable_set_text (GTK_EDITABLE (self->category_row), self->template->category);
+  sportello_text_editor_load (self->body_view, self->template->body);
+  self->loading = FALSE;
+
+  refresh (self);
+
+  return self;
+}
+
+const SportelloTemplate *
+sportello_template_editor_get_template (SportelloTemplateEditor *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_TEMPLATE_EDITOR (self), NULL);
+
+  return self->template;
+}
+
+GtkTextView *
+sportello_template_editor_get_view (SportelloTemplateEditor *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_TEMPLATE_EDITOR (self), NULL);
+
+  return GTK_TEXT_VIEW (self->body_view);
+}
+
+GtkWidget *
+sportello_template_editor_get_preview (SportelloTemplateEditor *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_TEMPLATE_EDITOR (self), NULL);
+
+  return GTK_WIDGET (self->preview_box);
+}
