@@ -42,25 +42,6 @@ struct _SportelloDocumentPage
 
 G_DEFINE_FINAL_TYPE (SportelloDocumentPage, sportello_document_page, ADW_TYPE_NAVIGATION_PAGE)
 
-static void
-toast (SportelloDocumentPage *self,
-       AdwToast              *t)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (SPORTELLO_IS_WINDOW (root))
-    sportello_window_add_toast (SPORTELLO_WINDOW (root), t);
-  else
-    g_object_unref (g_object_ref_sink (t));
-}
-
-static void
-show_error (SportelloDocumentPage *self,
-            const GError          *error)
-{
-  toast (self, adw_toast_new (error->message));
-}
-
 /* How many «da completare: …» places are left in the text */
 guint
 sportello_document_page_count_missing (SportelloDocumentPage *self)
@@ -118,7 +99,7 @@ save_body (SportelloDocumentPage *self)
   if (!sportello_document_save_body (self->db, sportello_document_get (self->document, SPORTELLO_DOCUMENT_UUID),
                                      body, &error))
     {
-      show_error (self, error);
+      sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return;
     }
 
@@ -179,7 +160,7 @@ set_status (SportelloDocumentPage *self,
     {
       sportello_document_set (self->document, SPORTELLO_DOCUMENT_STATUS, old_status);
       sportello_document_set (self->document, SPORTELLO_DOCUMENT_SENT_ON, old_sent_on);
-      show_error (self, error);
+      sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return;
     }
 
@@ -195,7 +176,7 @@ mark_sent_action (GtkWidget  *widget,
 
   set_status (self, "sent");
   if (sportello_document_page_count_missing (self) > 0)
-    toast (self, adw_toast_new (_("Marked as sent, with values still to complete")));
+    sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (_("Marked as sent, with values still to complete")));
 }
 
 static void
@@ -263,14 +244,14 @@ export_chosen_cb (GObject      *source,
 
   if (!sportello_document_page_export_pdf (self, file, &error))
     {
-      show_error (self, error);
+      sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return;
     }
 
   name = g_file_get_basename (file);
   /* Translators: after exporting, the name of the PDF file */
   message = g_strdup_printf (_("Exported as “%s”"), name);
-  toast (self, adw_toast_new (message));
+  sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (message));
 }
 
 static void
@@ -307,7 +288,7 @@ print_done_cb (GtkPrintOperation       *operation,
     {
       gtk_print_operation_get_error (operation, &error);
       if (error != NULL)
-        show_error (self, error);
+        sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (error->message));
     }
 }
 
@@ -329,7 +310,7 @@ print_action (GtkWidget  *widget,
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (gtk_widget_get_root (widget)), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_error (self, error);
+    sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (error->message));
 }
 
 /* ----------------------------------------------------------- delete ---- */
@@ -375,7 +356,7 @@ delete_action (GtkWidget  *widget,
 
   if (!sportello_document_delete (self->db, sportello_document_get (self->document, SPORTELLO_DOCUMENT_UUID), &error))
     {
-      show_error (self, error);
+      sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return;
     }
 
@@ -389,7 +370,7 @@ delete_action (GtkWidget  *widget,
   adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_data (t, "button-clicked", G_CALLBACK (undo_delete_cb), deleted,
                          (GClosureNotify) (void (*) (void)) deleted_document_free, 0);
-  toast (self, t);
+  sportello_widget_toast (GTK_WIDGET (self), t);
 
   view = ADW_NAVIGATION_VIEW (gtk_widget_get_ancestor (widget, ADW_TYPE_NAVIGATION_VIEW));
   if (view != NULL)

@@ -60,25 +60,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-toast (SportelloMeetingPage *self,
-       AdwToast             *t)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (SPORTELLO_IS_WINDOW (root))
-    sportello_window_add_toast (SPORTELLO_WINDOW (root), t);
-  else
-    g_object_unref (g_object_ref_sink (t));
-}
-
-static void
-show_error (SportelloMeetingPage *self,
-            const GError         *error)
-{
-  toast (self, adw_toast_new (error->message));
-}
-
 static char *
 get_notes (SportelloMeetingPage *self)
 {
@@ -96,7 +77,7 @@ save_notes (SportelloMeetingPage *self)
   if (!sportello_meeting_save_notes (self->db, sportello_meeting_get (self->meeting, SPORTELLO_MEETING_UUID),
                                      notes, &error))
     {
-      show_error (self, error);
+      sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return;
     }
 
@@ -201,7 +182,7 @@ save_details (SportelloMeetingPage *self)
 
   if (!sportello_meeting_save (self->meeting, self->db, &error))
     {
-      show_error (self, error);
+      sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return;
     }
 
@@ -276,7 +257,7 @@ reload_follow_ups (SportelloMeetingPage *self)
   self->follow_ups = sportello_follow_up_list_for_meeting (self->db, sportello_meeting_get (self->meeting, SPORTELLO_MEETING_UUID), &error);
   if (self->follow_ups == NULL)
     {
-      show_error (self, error);
+      sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       self->follow_ups = G_LIST_MODEL (g_list_store_new (SPORTELLO_TYPE_FOLLOW_UP));
     }
   gtk_list_box_bind_model (self->follow_ups_list, self->follow_ups, create_follow_up_row, self, NULL);
@@ -297,7 +278,7 @@ add_follow_up (SportelloMeetingPage *self,
   sportello_follow_up_set (f, SPORTELLO_FOLLOW_UP_DUE_DATE, due);
   if (!sportello_follow_up_save (f, self->db, &error))
     {
-      show_error (self, error);
+      sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return FALSE;
     }
 
@@ -342,12 +323,12 @@ line_to_follow_up_action (GtkWidget  *widget,
 
   if (*text == '\0')
     {
-      toast (self, adw_toast_new (_("Put the cursor on a line of the notes first")));
+      sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (_("Put the cursor on a line of the notes first")));
       return;
     }
 
   if (add_follow_up (self, text))
-    toast (self, adw_toast_new (_("Follow-up added, due in a week")));
+    sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (_("Follow-up added, due in a week")));
 }
 
 /* ----------------------------------------------------------- delete ---- */
@@ -411,7 +392,7 @@ delete_action (GtkWidget  *widget,
   if (!sportello_meeting_delete (self->db, sportello_meeting_get (self->meeting, SPORTELLO_MEETING_UUID), &error))
     {
       deleted_meeting_free (deleted);
-      show_error (self, error);
+      sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return;
     }
 
@@ -419,7 +400,7 @@ delete_action (GtkWidget  *widget,
   adw_toast_set_button_label (t, _("_Undo"));
   g_signal_connect_data (t, "button-clicked", G_CALLBACK (undo_delete_cb), deleted,
                          (GClosureNotify) (void (*) (void)) deleted_meeting_free, 0);
-  toast (self, t);
+  sportello_widget_toast (GTK_WIDGET (self), t);
 
   g_signal_emit (self, signals[CHANGED], 0);
   view = ADW_NAVIGATION_VIEW (gtk_widget_get_ancestor (widget, ADW_TYPE_NAVIGATION_VIEW));

@@ -42,18 +42,6 @@ struct _SportelloTemplateEditor
 
 G_DEFINE_FINAL_TYPE (SportelloTemplateEditor, sportello_template_editor, ADW_TYPE_NAVIGATION_PAGE)
 
-static void
-toast (SportelloTemplateEditor *self,
-       AdwToast                *t)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (SPORTELLO_IS_WINDOW (root))
-    sportello_window_add_toast (SPORTELLO_WINDOW (root), t);
-  else
-    g_object_unref (g_object_ref_sink (t));
-}
-
 /* ---------------------------------------------------------- preview ---- */
 
 static GtkWidget *
@@ -240,7 +228,7 @@ duplicate_action (GtkWidget  *widget,
   if (!sportello_user_template_save (self->db, copy, &error) ||
       !(editor = sportello_template_editor_new (self->db, copy->id, &error)))
     {
-      toast (self, adw_toast_new (error->message));
+      sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return;
     }
 
@@ -292,7 +280,7 @@ delete_action (GtkWidget  *widget,
   sportello_template_editor_flush (self);
   if (!sportello_user_template_delete (self->db, self->template->id, &error))
     {
-      toast (self, adw_toast_new (error->message));
+      sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return;
     }
 
@@ -306,7 +294,7 @@ delete_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (t), "window", gtk_widget_get_root (widget));
   g_signal_connect_data (t, "button-clicked", G_CALLBACK (undo_delete_cb), deleted,
                          (GClosureNotify) (void (*) (void)) deleted_template_free, 0);
-  toast (self, t);
+  sportello_widget_toast (GTK_WIDGET (self), t);
 
   view = ADW_NAVIGATION_VIEW (gtk_widget_get_ancestor (widget, ADW_TYPE_NAVIGATION_VIEW));
   if (view != NULL)

@@ -171,12 +171,10 @@ open_editor (SportelloTemplatesPage *self,
 {
   g_autoptr(GError) error = NULL;
   SportelloTemplateEditor *editor = sportello_template_editor_new (self->db, id, &error);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (editor == NULL)
     {
-      if (SPORTELLO_IS_WINDOW (root))
-        sportello_window_add_toast (SPORTELLO_WINDOW (root), adw_toast_new (error->message));
+      sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return;
     }
 

@@ -411,6 +411,24 @@ sportello_window_add_toast (SportelloWindow *self,
 }
 
 /**
+ * sportello_widget_toast:
+ * @toast: (transfer floating): a message
+ *
+ * Shows @toast in the window of @widget; dropped if it is in none.
+ */
+void
+sportello_widget_toast (GtkWidget *widget,
+                        AdwToast  *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (SPORTELLO_IS_WINDOW (root))
+    sportello_window_add_toast (SPORTELLO_WINDOW (root), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+/**
  * sportello_window_set_busy:
  * @message: (nullable): what is going on, or %NULL when it is over
  *

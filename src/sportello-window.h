@@ -20,6 +20,8 @@ SportelloWindow *sportello_window_new         (SportelloApplication *application
 const char      *sportello_window_get_section (SportelloWindow      *self);
 void             sportello_window_set_section (SportelloWindow      *self,
                                                const char           *section);
+void             sportello_widget_toast       (GtkWidget            *widget,
+                                               AdwToast             *toast);
 void             sportello_window_add_toast   (SportelloWindow      *self,
                                                AdwToast             *toast);
 void             sportello_window_set_busy    (SportelloWindow      *self,

@@ -209,7 +209,7 @@ answers_to_json (SportelloAssessment *self)
   g_autoptr(JsonNode) root = NULL;
   g_autofree char **keys = (char **) g_hash_table_get_keys_as_array (self->answers, NULL);
 
-  g_qsort_with_data (keys, g_strv_length (keys), sizeof (char *), compare_keys, NULL);
+  g_sort_array (keys, g_strv_length (keys), sizeof (char *), compare_keys, NULL);
   json_builder_begin_object (builder);
   for (guint i = 0; keys[i] != NULL; i++)
     {

@@ -35,8 +35,8 @@ static const char * const list_placeholders[] = {
   "assessment.blockers", "assessment.gaps", "assessment.areas", "followups.open",
 };
 
-static void
-placeholder_free (gpointer data)
+void
+sportello_placeholder_free (gpointer data)
 {
   SportelloPlaceholder *p = data;
 
@@ -49,7 +49,7 @@ static GPtrArray *
 read_placeholders (JsonArray *array,
                    const char *name_key)
 {
-  GPtrArray *list = g_ptr_array_new_with_free_func (placeholder_free);
+  GPtrArray *list = g_ptr_array_new_with_free_func (sportello_placeholder_free);
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {

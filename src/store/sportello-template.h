@@ -49,5 +49,6 @@ char              *sportello_template_render          (const char          *text
                                                        GPtrArray          **problems);
 char              *sportello_markdown_escape          (const char          *text);
 void               sportello_template_problem_free    (SportelloTemplateProblem *problem);
+void               sportello_placeholder_free         (gpointer             placeholder);
 
 G_END_DECLS

@@ -20,16 +20,6 @@
 
 #define TEMPLATE_SELECT "SELECT uuid, title, description, category, body FROM user_templates "
 
-static void
-placeholder_free (gpointer data)
-{
-  SportelloPlaceholder *p = data;
-
-  g_free (p->name);
-  g_free (p->label);
-  g_free (p);
-}
-
 SportelloTemplate *
 sportello_template_copy (const SportelloTemplate *template)
 {
@@ -41,7 +31,7 @@ sportello_template_copy (const SportelloTemplate *template)
   copy->category = g_strdup (template->category);
   copy->verified_on = g_strdup (template->verified_on ? template->verified_on : "");
   copy->body = g_strdup (template->body);
-  copy->inputs = g_ptr_array_new_with_free_func (placeholder_free);
+  copy->inputs = g_ptr_array_new_with_free_func (sportello_placeholder_free);
   for (guint i = 0; template->inputs != NULL && i < template->inputs->len; i++)
     {
       SportelloPlaceholder *p = g_ptr_array_index (template->inputs, i);
@@ -82,7 +72,7 @@ template_from_row (sqlite3_stmt *stmt)
   t->category = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
   t->body = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
   t->verified_on = g_strdup ("");
-  t->inputs = g_ptr_array_new_with_free_func (placeholder_free);
+  t->inputs = g_ptr_array_new_with_free_func (sportello_placeholder_free);
   return t;
 }
 
@@ -182,7 +172,7 @@ sportello_user_template_duplicate (const SportelloTemplate *template)
   g_free (copy->body);
   copy->body = g_string_free (g_steal_pointer (&body), FALSE);
   g_clear_pointer (&copy->inputs, g_ptr_array_unref);
-  copy->inputs = g_ptr_array_new_with_free_func (placeholder_free);
+  copy->inputs = g_ptr_array_new_with_free_func (sportello_placeholder_free);
   g_free (copy->verified_on);
   copy->verified_on = g_strdup ("");
   /* Translators: the title of a duplicated template */
