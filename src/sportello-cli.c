@@ -28,6 +28,7 @@ typedef struct
   int        demo;
   char      *export_path;
   char     **clients;
+  gboolean   templates_only;
   char      *import_path;
   char      *validate_path;
   gboolean   dry_run;
@@ -67,6 +68,8 @@ cli_option_context_new (CliOptions *options)
       N_("Export the database, or the clients given with --client, to FILE"), N_("FILE") },
     { "client", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->clients,
       N_("Export only this client, with everything attached to it (repeatable)"), N_("UUID") },
+    { "templates-only", 0, 0, G_OPTION_ARG_NONE, &options->templates_only,
+      N_("With --export: only the templates and checklists, for another hub"), NULL },
     { "import", 0, 0, G_OPTION_ARG_FILENAME, &options->import_path,
       N_("Import a bundle into the database"), N_("FILE") },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &options->dry_run,
@@ -195,7 +198,10 @@ run_export (CliOptions *options)
         }
     }
 
-  if (!sportello_bundle_export (db, (const char * const *) options->clients, options->export_path, &error))
+  if (!sportello_bundle_export (db,
+                                options->templates_only ? (const char * const []) { NULL }
+                                                        : (const char * const *) options->clients,
+                                options->export_path, &error))
     {
       g_printerr ("%s\n", error->message);
       return bundle_exit_code (error);
@@ -356,6 +362,11 @@ sportello_cli_main (int    argc,
   if (options.clients != NULL && options.export_path == NULL)
     {
       g_printerr (_("--client goes with --export\n"));
+      return SPORTELLO_EXIT_USAGE;
+    }
+  if (options.templates_only && (options.export_path == NULL || options.clients != NULL))
+    {
+      g_printerr (_("--templates-only goes with --export, without --client\n"));
       return SPORTELLO_EXIT_USAGE;
     }
   if ((options.export_path != NULL) + (options.import_path != NULL) + (options.validate_path != NULL) +

@@ -17,7 +17,11 @@
 #include "sportello-client-list.h"
 #include "sportello-database.h"
 #include "sportello-demo.h"
+#include "sportello-assessment.h"
+#include "sportello-checklist.h"
+#include "sportello-document.h"
 #include "sportello-meeting.h"
+#include "sportello-user-template.h"
 
 static SportelloDatabase *
 open_named (const char *name)
@@ -425,6 +429,102 @@ test_conflicts (void)
 }
 
 /* A large import rebuilds the search indexes once instead of row by row */
+/* A hub's own templates travel: alone, with the whole database, or with
+ * the clients whose documents were written from them */
+static void
+test_templates (void)
+{
+  g_autoptr(SportelloDatabase) a = open_named ("bundle-tpl-a");
+  g_autoptr(SportelloDatabase) b = open_named ("bundle-tpl-b");
+  g_autoptr(SportelloDatabase) c = open_named ("bundle-tpl-c");
+  g_autoptr(SportelloClient) client = sportello_client_new ();
+  g_autoptr(SportelloClient) other = sportello_client_new ();
+  g_autoptr(SportelloTemplate) used = NULL;
+  g_autoptr(SportelloTemplate) unused = NULL;
+  g_autoptr(SportelloDocument) doc = NULL;
+  g_autoptr(SportelloBundle) bundle = NULL;
+  g_autofree char *only = tmp_path ("templates-only.sportello");
+  g_autofree char *one = tmp_path ("one-client.sportello");
+  g_autofree char *bad = tmp_path ("bad-template.sportello");
+  g_autofree char *text = NULL;
+  SportelloImportCounts counts[SPORTELLO_N_RECORD_KINDS];
+  g_autoptr(GError) error = NULL;
+  const char *uuids[2] = { NULL, NULL };
+
+  used = sportello_user_template_duplicate (sportello_templates_find ("avvio-marketplace"));
+  g_assert_true (sportello_user_template_save (a, used, &error));
+  unused = sportello_user_template_duplicate (sportello_templates_find ("sicurezza-base-micro"));
+  g_free (unused->body);
+  unused->body = g_strdup ("Per {{client.name}}: *backup* \"ogni\" giorno — «bene»\n");
+  g_assert_true (sportello_user_template_save (a, unused, &error));
+  g_free (sportello_checklist_store (a, sportello_checklist_get_builtin (), &error));
+
+  sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Ceramiche Iannone");
+  sportello_client_set (other, SPORTELLO_CLIENT_NAME, "Bar Centrale");
+  g_assert_true (sportello_client_save (client, a, &error));
+  g_assert_true (sportello_client_save (other, a, &error));
+  doc = sportello_document_new_from_template (a, sportello_client_get_uuid (client), used, NULL, &error);
+  g_assert_true (sportello_document_save (doc, a, &error));
+
+  /* templates and checklists alone, for another hub: no client at all */
+  g_assert_true (sportello_bundle_export (a, (const char * const []) { NULL }, only, &error));
+  bundle = load_ok (only);
+  g_assert_cmpuint (sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_TEMPLATE), ==, 2);
+  g_assert_cmpuint (sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_CHECKLIST), ==, 1);
+  g_assert_cmpuint (sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_CLIENT), ==, 0);
+  g_assert_cmpuint (sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_DOCUMENT), ==, 0);
+  import_ok (b, only, counts);
+  g_assert_cmpuint (counts[SPORTELLO_RECORD_KIND_TEMPLATE].new_records, ==, 2);
+  {
+    g_autoptr(SportelloTemplate) arrived = sportello_user_template_load (b, unused->id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (arrived->body, ==, unused->body);
+    g_assert_cmpstr (arrived->title, ==, unused->title);
+  }
+  import_ok (b, only, counts);
+  g_assert_cmpuint (counts[SPORTELLO_RECORD_KIND_TEMPLATE].unchanged, ==, 2);
+
+  /* one client: the template its document was written from, not the other */
+  uuids[0] = sportello_client_get_uuid (client);
+  g_assert_true (sportello_bundle_export (a, uuids, one, &error));
+  g_clear_pointer (&bundle, sportello_bundle_free);
+  bundle = load_ok (one);
+  g_assert_cmpuint (sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_TEMPLATE), ==, 1);
+  g_assert_cmpuint (sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_DOCUMENT), ==, 1);
+  import_ok (c, one, counts);
+  {
+    g_autoptr(GPtrArray) list = sportello_user_templates_list (c, &error);
+
+    g_assert_cmpuint (list->len, ==, 1);
+    g_assert_cmpstr (((SportelloTemplate *) g_ptr_array_index (list, 0))->id, ==, used->id);
+  }
+
+  /* a template with an unknown placeholder is refused with its path and line */
+  text = read_file (only);
+  {
+    g_autoptr(GString) broken = g_string_new (text);
+
+    g_string_replace (broken, "{{client.name}}", "{{cliente.nome}}", 1);
+    g_assert_true (g_file_set_contents (bad, broken->str, -1, &error));
+  }
+  g_clear_pointer (&bundle, sportello_bundle_free);
+  bundle = sportello_bundle_load (bad, &error);
+  g_assert_nonnull (bundle);
+  {
+    GPtrArray *problems = sportello_bundle_get_problems (bundle);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < problems->len; i++)
+      {
+        const char *message = g_ptr_array_index (problems, i);
+
+        found |= g_str_has_prefix (message, "$.templates[") && strstr (message, "].body: Line 1: “cliente.nome”") != NULL;
+      }
+    g_assert_true (found);
+  }
+}
+
 static void
 test_bulk_keeps_search (void)
 {
@@ -479,6 +579,7 @@ main (int   argc,
   g_test_add_func ("/store/bundle/at-most-fifty-problems", test_at_most_fifty_problems);
   g_test_add_func ("/store/bundle/too-large", test_too_large);
   g_test_add_func ("/store/bundle/conflicts", test_conflicts);
+  g_test_add_func ("/store/bundle/templates", test_templates);
   g_test_add_func ("/store/bundle/bulk-keeps-search", test_bulk_keeps_search);
 
   return g_test_run ();

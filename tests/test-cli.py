@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """The command line of the sportello binary, without a display."""
+import json
 import os
 import subprocess
 import sys
@@ -67,6 +68,16 @@ with tempfile.TemporaryDirectory() as tmp:
     check("… and leaves no temporary file next to it", sorted(os.listdir(tmp)) == ["a", "dossier.sportello"],
           os.listdir(tmp))
 
+    only = os.path.join(tmp, "modelli.sportello")
+    r = run("--data-dir", a, "--export", only, "--templates-only")
+    with open(only, encoding="utf-8") as f:
+        exported = json.load(f)
+    check("--templates-only: checklists, no client", r.returncode == 0 and exported["clients"] == []
+          and len(exported["checklists"]) >= 1 and "templates" in exported, r.stderr)
+    os.remove(only)
+    r = run("--data-dir", a, "--templates-only")
+    check("--templates-only without --export exits 64", r.returncode == 64, r.returncode)
+
     r = run("--validate", bundle)
     check("--validate a good bundle exits 0", r.returncode == 0 and "25" in r.stdout, r.stdout + r.stderr)
 
@@ -81,7 +92,7 @@ with tempfile.TemporaryDirectory() as tmp:
     check("--import exits 0", r.returncode == 0, r.stderr)
     r = run("--data-dir", b, "--import", bundle)
     check("importing twice: nothing new",
-          r.returncode == 0 and len(r.stdout.splitlines()) == 7 and
+          r.returncode == 0 and len(r.stdout.splitlines()) == 8 and
           all(line.split(":")[1].split()[0] == "0" for line in r.stdout.splitlines()), r.stdout)
 
     r = run("--data-dir", b, "--import", bundle, "--on-conflict", "mine")

@@ -23,6 +23,7 @@
 #include "sportello-client.h"
 #include "sportello-database-private.h"
 #include "sportello-identifiers.h"
+#include "sportello-template.h"
 #include "sportello-vocabulary.h"
 
 G_DEFINE_QUARK (sportello-bundle-error-quark, sportello_bundle_error)
@@ -52,6 +53,7 @@ typedef struct
   const char   *ref_column;    /* database column of the reference */
   const Column *columns;
   guint         n_columns;
+  const char   *own_from;      /* for kinds that exist without a client: the table alone */
 } RecordSpec;
 
 #define COMMON(t) \
@@ -148,6 +150,14 @@ static const Column document_columns[] = {
   { "sent_on", COL_TEXT, "t.sent_on" },
 };
 
+static const Column template_columns[] = {
+  COMMON ("t"),
+  { "title", COL_TEXT, "t.title" },
+  { "description", COL_TEXT, "t.description" },
+  { "category", COL_TEXT, "t.category" },
+  { "body", COL_TEXT, "t.body" },
+};
+
 static const RecordSpec specs[SPORTELLO_N_RECORD_KINDS] = {
   [SPORTELLO_RECORD_KIND_CLIENT] = {
     "clients", "clients", "clients t", "t.uuid", -1, NULL,
@@ -167,13 +177,19 @@ static const RecordSpec specs[SPORTELLO_N_RECORD_KINDS] = {
   [SPORTELLO_RECORD_KIND_CHECKLIST] = {
     "checklists", "checklists",
     "checklists t JOIN assessments a ON a.checklist_uuid = t.uuid JOIN clients c ON c.id = a.client_id", "c.uuid",
-    -1, NULL, checklist_columns, G_N_ELEMENTS (checklist_columns) },
+    -1, NULL, checklist_columns, G_N_ELEMENTS (checklist_columns), "checklists t" },
   [SPORTELLO_RECORD_KIND_ASSESSMENT] = {
     "assessments", "assessments", "assessments t JOIN clients c ON c.id = t.client_id", "c.uuid",
     SPORTELLO_RECORD_KIND_CLIENT, "client_id", assessment_columns, G_N_ELEMENTS (assessment_columns) },
   [SPORTELLO_RECORD_KIND_DOCUMENT] = {
     "documents", "documents", "documents t JOIN clients c ON c.id = t.client_id", "c.uuid",
     SPORTELLO_RECORD_KIND_CLIENT, "client_id", document_columns, G_N_ELEMENTS (document_columns) },
+  /* the user's templates: all of them with the whole database, else those
+   * the selected clients' documents were written from */
+  [SPORTELLO_RECORD_KIND_TEMPLATE] = {
+    "templates", "user_templates",
+    "user_templates t JOIN documents d ON d.template_id = t.uuid JOIN clients c ON c.id = d.client_id", "c.uuid",
+    -1, NULL, template_columns, G_N_ELEMENTS (template_columns), "user_templates t" },
 };
 
 static guint fail_after;
@@ -202,9 +218,11 @@ sportello_record_kind_label (SportelloRecordKind kind)
     case SPORTELLO_RECORD_KIND_ASSESSMENT:
       return _("Assessments");
     case SPORTELLO_RECORD_KIND_DOCUMENT:
+      return _("Advice Documents");
+    case SPORTELLO_RECORD_KIND_TEMPLATE:
     case SPORTELLO_N_RECORD_KINDS:
     default:
-      return _("Advice Documents");
+      return _("Templates");
     }
 }
 
@@ -276,6 +294,7 @@ static gboolean
 export_kind (SportelloDatabase   *db,
              SportelloRecordKind  kind,
              const char          *selection,
+             gboolean             every_standalone,
              GOutputStream       *stream,
              GString             *out,
              GError             **error)
@@ -288,8 +307,14 @@ export_kind (SportelloDatabase   *db,
 
   for (guint i = 0; i < spec->n_columns; i++)
     g_string_append_printf (sql, "%s%s", i ? ", " : "", spec->columns[i].expr);
-  g_string_append_printf (sql, " FROM %s WHERE %s IS NOT NULL AND %s IN (SELECT uuid FROM clients WHERE deleted_at IS NULL)",
-                          spec->from, spec->client_uuid, spec->client_uuid);
+  if (spec->own_from != NULL && every_standalone)
+    {
+      g_string_append_printf (sql, " FROM %s", spec->own_from);
+      selection = NULL;
+    }
+  else
+    g_string_append_printf (sql, " FROM %s WHERE %s IS NOT NULL AND %s IN (SELECT uuid FROM clients WHERE deleted_at IS NULL)",
+                            spec->from, spec->client_uuid, spec->client_uuid);
   if (selection != NULL)
     g_string_append_printf (sql, " AND %s IN (SELECT value FROM json_each (?1))", spec->client_uuid);
   g_string_append (sql, " ORDER BY t.uuid");
@@ -346,7 +371,9 @@ export_kind (SportelloDatabase   *db,
 /**
  * sportello_bundle_export:
  * @client_uuids: (nullable): the clients to export with everything that
- *   hangs off them, or %NULL for the whole database
+ *   hangs off them (and the checklist versions and templates they use), or
+ *   %NULL for the whole database; an empty list exports the templates and
+ *   checklists alone, for another hub
  *
  * Writes a bundle to @path, atomically: a temporary file in the same
  * folder, renamed over @path once complete.
@@ -399,7 +426,8 @@ sportello_bundle_export (SportelloDatabase   *db,
 
   for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
     {
-      if (!export_kind (db, kind, selection, G_OUTPUT_STREAM (stream), out, &local_error))
+      if (!export_kind (db, kind, selection, client_uuids == NULL || client_uuids[0] == NULL,
+                        G_OUTPUT_STREAM (stream), out, &local_error))
         {
           sportello_database_rollback (db);
           if (local_error->domain == G_IO_ERROR)
@@ -775,6 +803,31 @@ check_record (SportelloBundle     *bundle,
       }
       break;
 
+    case SPORTELLO_RECORD_KIND_TEMPLATE:
+      {
+        const char *title = text_member (object, "title");
+        const char *body = text_member (object, "body");
+
+        if (title != NULL && *title == '\0')
+          {
+            g_autofree char *p = g_strdup_printf ("%s.title", path);
+            problem (bundle, p, _("a template needs a title"));
+          }
+        if (body != NULL)
+          {
+            g_autoptr(GPtrArray) unknown = sportello_template_check (body, NULL);
+
+            if (unknown->len > 0)
+              {
+                SportelloTemplateProblem *first = g_ptr_array_index (unknown, 0);
+                g_autofree char *p = g_strdup_printf ("%s.body", path);
+
+                problem (bundle, p, _("Line %u: “%s” is not a known placeholder"), first->line, first->name);
+              }
+          }
+      }
+      break;
+
     case SPORTELLO_N_RECORD_KINDS:
     default:
       break;
@@ -909,8 +962,8 @@ check_document (SportelloBundle  *bundle,
       JsonNode *array = json_object_get_member (object, specs[kind].array);
       g_autofree char *path = g_strdup_printf ("$.%s", specs[kind].array);
 
-      /* bundles made before documents travelled have none */
-      if (array == NULL && kind == SPORTELLO_RECORD_KIND_DOCUMENT)
+      /* bundles made before documents and templates travelled have none */
+      if (array == NULL && (kind == SPORTELLO_RECORD_KIND_DOCUMENT || kind == SPORTELLO_RECORD_KIND_TEMPLATE))
         continue;
       if (array == NULL)
         {
@@ -1076,9 +1129,9 @@ lookups_init (Lookups            *lookups,
 
       for (guint i = 0; i < specs[kind].n_columns; i++)
         g_string_append_printf (sql, "%s%s", i ? ", " : "", specs[kind].columns[i].expr);
-      /* a checklist version is looked up on its own, used or not */
+      /* a checklist version or a template is looked up on its own, used or not */
       g_string_append_printf (sql, " FROM %s WHERE t.uuid = ?",
-                              kind == SPORTELLO_RECORD_KIND_CHECKLIST ? "checklists t" : specs[kind].from);
+                              specs[kind].own_from != NULL ? specs[kind].own_from : specs[kind].from);
       if (!(lookups->current[kind] = _sportello_database_prepare (db, sql->str, error)))
         return FALSE;
     }
