@@ -28,6 +28,7 @@ typedef struct
   char                    *hub;
   char                    *path;
   char                    *client_uuid;
+  gboolean                 templates_only;
   SportelloBundle         *bundle;
   SportelloConflictPolicy  policy;
   SportelloImportCounts    counts[SPORTELLO_N_RECORD_KINDS];
@@ -100,8 +101,9 @@ export_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   const char *uuids[2] = { job->client_uuid, NULL };
 
+  /* no client at all: the templates and checklists alone */
   if (!(db = job_open (job, &error)) ||
-      !sportello_bundle_export (db, job->client_uuid ? uuids : NULL, job->path, &error))
+      !sportello_bundle_export (db, job->client_uuid || job->templates_only ? uuids : NULL, job->path, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -124,7 +126,27 @@ export_done_cb (GObject      *object,
       return;
     }
 
-  toast (window, job->client_uuid ? _("Dossier exported") : _("All data exported"));
+  toast (window, job->client_uuid ? _("Dossier exported")
+                : job->templates_only ? _("Templates and checklists exported")
+                : _("All data exported"));
+}
+
+static void
+start_export (SportelloWindow *window,
+              const char      *client_uuid,
+              gboolean         templates_only,
+              GFile           *file)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job = job_new (window, file);
+
+  job->client_uuid = g_strdup (client_uuid);
+  job->templates_only = templates_only;
+  task = g_task_new (window, NULL, export_done_cb, NULL);
+  g_task_set_source_tag (task, sportello_handoff_export);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  sportello_window_set_busy (window, _("Exporting…"));
+  g_task_run_in_thread (task, export_thread);
 }
 
 void
@@ -132,15 +154,14 @@ sportello_handoff_export (SportelloWindow *window,
                           const char      *client_uuid,
                           GFile           *file)
 {
-  g_autoptr(GTask) task = NULL;
-  Job *job = job_new (window, file);
+  start_export (window, client_uuid, FALSE, file);
+}
 
-  job->client_uuid = g_strdup (client_uuid);
-  task = g_task_new (window, NULL, export_done_cb, NULL);
-  g_task_set_source_tag (task, sportello_handoff_export);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  sportello_window_set_busy (window, _("Exporting…"));
-  g_task_run_in_thread (task, export_thread);
+void
+sportello_handoff_export_templates (SportelloWindow *window,
+                                    GFile           *file)
+{
+  start_export (window, NULL, TRUE, file);
 }
 
 static void
@@ -157,7 +178,7 @@ save_dialog_cb (GObject      *object,
   if (file == NULL)
     return;   /* cancelled */
 
-  sportello_handoff_export (window, client_uuid, file);
+  start_export (window, client_uuid, g_object_get_data (object, "templates-only") != NULL, file);
 }
 
 static GListModel *
@@ -186,6 +207,24 @@ sportello_handoff_choose_export (SportelloWindow *window,
   gtk_file_dialog_set_initial_name (dialog, name);
   gtk_file_dialog_set_filters (dialog, filters);
   g_object_set_data_full (G_OBJECT (dialog), "client-uuid", g_strdup (client_uuid), g_free);
+  gtk_file_dialog_save (dialog, GTK_WINDOW (window), NULL, save_dialog_cb, g_object_ref (window));
+}
+
+/* For another hub: the user's templates and every checklist version */
+void
+sportello_handoff_choose_export_templates (SportelloWindow *window)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListModel) filters = bundle_filters ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  /* Translators: file name of a bundle of templates and checklists, no spaces */
+  g_autofree char *name = g_strdup_printf ("%s-%s.sportello", C_("file name", "templates"), date);
+
+  gtk_file_dialog_set_title (dialog, _("Export Templates and Checklists"));
+  gtk_file_dialog_set_initial_name (dialog, name);
+  gtk_file_dialog_set_filters (dialog, filters);
+  g_object_set_data (G_OBJECT (dialog), "templates-only", GINT_TO_POINTER (TRUE));
   gtk_file_dialog_save (dialog, GTK_WINDOW (window), NULL, save_dialog_cb, g_object_ref (window));
 }
 

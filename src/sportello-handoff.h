@@ -18,6 +18,9 @@ void sportello_handoff_export        (SportelloWindow *window,
                                       const char      *client_uuid,
                                       GFile           *file);
 void sportello_handoff_choose_import (SportelloWindow *window);
+void sportello_handoff_choose_export_templates (SportelloWindow *window);
+void sportello_handoff_export_templates        (SportelloWindow *window,
+                                                GFile           *file);
 void sportello_handoff_import        (SportelloWindow *window,
                                       GFile           *file);
 

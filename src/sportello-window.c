@@ -109,6 +109,14 @@ export_all_action (GtkWidget  *widget,
   sportello_handoff_choose_export (SPORTELLO_WINDOW (widget), NULL);
 }
 
+static void
+export_templates_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  sportello_handoff_choose_export_templates (SPORTELLO_WINDOW (widget));
+}
+
 /* a bundle dropped on the window is imported (after its preview) */
 static gboolean
 drop_cb (GtkDropTarget   *target,
@@ -179,6 +187,7 @@ sportello_window_setup (SportelloWindow *self)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-all", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-templates", FALSE);
     }
 
   sportello_window_set_section (self, "clients");
@@ -287,6 +296,7 @@ sportello_window_class_init (SportelloWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export-all", NULL, export_all_action);
+  gtk_widget_class_install_action (widget_class, "win.export-templates", NULL, export_templates_action);
 
   g_type_ensure (SPORTELLO_TYPE_CLIENTS_PAGE);
   g_type_ensure (SPORTELLO_TYPE_MEETINGS_PAGE);
@@ -446,6 +456,7 @@ sportello_window_set_busy (SportelloWindow *self,
   adw_banner_set_revealed (self->busy_banner, message != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", message == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-all", message == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-templates", message == NULL);
 }
 
 gboolean

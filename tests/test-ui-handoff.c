@@ -75,6 +75,20 @@ test_export_then_import (void)
     g_assert_cmpuint (sportello_bundle_get_problems (bundle)->len, ==, 0);
     g_assert_cmpuint (sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_CLIENT), ==, 1);
   }
+
+  /* for another hub: templates and checklists, no client */
+  {
+    g_autofree char *templates_path = g_build_filename (g_get_user_data_dir (), "modelli.sportello", NULL);
+    g_autoptr(GFile) templates_file = g_file_new_for_path (templates_path);
+    g_autoptr(SportelloBundle) bundle = NULL;
+
+    sportello_handoff_export_templates (window, templates_file);
+    wait_idle (window);
+    bundle = sportello_bundle_load (templates_path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_CLIENT), ==, 0);
+    g_assert_cmpuint (sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_CHECKLIST), >=, 1);
+  }
   sportello_test_app_quit (app);
   g_clear_object (&app);
 
