@@ -510,13 +510,25 @@ fill (SportelloClientPage *self)
       employees = g_strdup_printf ("%d", sportello_client_get_employees (c));
       add_row (self, self->company_group, _("Employees"), employees);
     }
-  /* Translators: an Italian address: street, then postal code, municipality and (province) */
-  address = g_strdup_printf (_("%s, %s %s (%s)"),
-                             sportello_client_get (c, SPORTELLO_CLIENT_STREET),
-                             sportello_client_get (c, SPORTELLO_CLIENT_POSTAL_CODE),
-                             sportello_client_get (c, SPORTELLO_CLIENT_MUNICIPALITY),
-                             sportello_client_get (c, SPORTELLO_CLIENT_PROVINCE));
-  if (sportello_client_get (c, SPORTELLO_CLIENT_STREET)[0] || sportello_client_get (c, SPORTELLO_CLIENT_MUNICIPALITY)[0])
+  /* an Italian address, “Via Roma 1, 22074 Lomazzo (CO)”, with what is known */
+  {
+    const char *street = sportello_client_get (c, SPORTELLO_CLIENT_STREET);
+    const char *cap = sportello_client_get (c, SPORTELLO_CLIENT_POSTAL_CODE);
+    const char *town = sportello_client_get (c, SPORTELLO_CLIENT_MUNICIPALITY);
+    const char *province = sportello_client_get (c, SPORTELLO_CLIENT_PROVINCE);
+    g_autoptr(GString) line = g_string_new (street);
+
+    if (*cap || *town)
+      {
+        if (line->len > 0)
+          g_string_append (line, ", ");
+        g_string_append_printf (line, "%s%s%s", cap, *cap && *town ? " " : "", town);
+        if (*province)
+          g_string_append_printf (line, " (%s)", province);
+      }
+    address = g_string_free (g_steal_pointer (&line), FALSE);
+  }
+  if (address[0] != '\0')
     add_row (self, self->company_group, _("Address"), address);
   add_field (self, self->company_group, SPORTELLO_CLIENT_PHONE);
   add_field (self, self->company_group, SPORTELLO_CLIENT_EMAIL);

@@ -68,6 +68,9 @@ test_document (void)
   client_page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE);
   g_assert_nonnull (client_page);
   g_assert_nonnull (sportello_test_find_label (client_page, "Consigli scritti da un modello, compilati con i dati di questa scheda"));
+  /* only the municipality is known: the address is just that, no stray commas or brackets */
+  g_assert_nonnull (sportello_test_find_label (client_page, "Novara"));
+  g_assert_null (sportello_test_find_label_containing (client_page, "()"));
 
   /* from the client's page: the template filled in with the client */
   gtk_widget_activate_action (client_page, "client.new-document", "s", "presenza-online-horeca");
@@ -198,6 +201,12 @@ test_document (void)
     restored = g_list_model_get_item (documents, 0);
     g_assert_nonnull (strstr (sportello_document_get (restored, SPORTELLO_DOCUMENT_BODY), "Ultima riga."));
   }
+
+  /* back on the client's page, the document is listed as sent */
+  sportello_clients_page_open_client (_sportello_window_get_clients_page (SPORTELLO_WINDOW (window)), client_uuid);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (window), "Inviato il "));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "client-documents"));
 
   sportello_test_app_quit (app);
 }
