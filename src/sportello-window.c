@@ -40,6 +40,7 @@ struct _SportelloWindow
   SportelloTodoPage     *todo_page;
   SportelloChecklistsPage *checklists_page;
   SportelloTemplatesPage  *templates_page;
+  GtkProgressBar          *busy_progress;
 };
 
 G_DEFINE_FINAL_TYPE (SportelloWindow, sportello_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -289,6 +290,7 @@ sportello_window_class_init (SportelloWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, todo_page);
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, checklists_page);
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, templates_page);
+  gtk_widget_class_bind_template_child (widget_class, SportelloWindow, busy_progress);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.section", "section");
@@ -454,9 +456,35 @@ sportello_window_set_busy (SportelloWindow *self,
   if (message != NULL)
     adw_banner_set_title (self->busy_banner, message);
   adw_banner_set_revealed (self->busy_banner, message != NULL);
+  if (message == NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->busy_progress), FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", message == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-all", message == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-templates", message == NULL);
+}
+
+/**
+ * sportello_window_set_progress:
+ * @fraction: how much of the long work is done, 0 to 1
+ *
+ * Shows a progress bar under the busy banner until the work is over.
+ */
+void
+sportello_window_set_progress (SportelloWindow *self,
+                               double           fraction)
+{
+  g_return_if_fail (SPORTELLO_IS_WINDOW (self));
+
+  if (!adw_banner_get_revealed (self->busy_banner))
+    return;
+  gtk_progress_bar_set_fraction (self->busy_progress, CLAMP (fraction, 0, 1));
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_progress), TRUE);
+}
+
+GtkProgressBar *
+_sportello_window_get_progress_bar (SportelloWindow *self)
+{
+  return self->busy_progress;
 }
 
 gboolean

@@ -20,6 +20,8 @@ SportelloWindow *sportello_window_new         (SportelloApplication *application
 const char      *sportello_window_get_section (SportelloWindow      *self);
 void             sportello_window_set_section (SportelloWindow      *self,
                                                const char           *section);
+void             sportello_window_set_progress (SportelloWindow     *self,
+                                                double               fraction);
 void             sportello_widget_toast       (GtkWidget            *widget,
                                                AdwToast             *toast);
 void             sportello_window_add_toast   (SportelloWindow      *self,
@@ -38,5 +40,6 @@ SportelloMeetingsPage *_sportello_window_get_meetings_page (SportelloWindow *sel
 SportelloTodoPage     *_sportello_window_get_todo_page     (SportelloWindow *self);
 typedef struct _SportelloChecklistsPage SportelloChecklistsPage;
 SportelloChecklistsPage *_sportello_window_get_checklists_page (SportelloWindow *self);
+GtkProgressBar        *_sportello_window_get_progress_bar  (SportelloWindow *self);
 
 G_END_DECLS

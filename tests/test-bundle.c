@@ -133,6 +133,46 @@ test_round_trip (void)
 }
 
 static void
+progress_cb (guint    done,
+             guint    total,
+             gpointer user_data)
+{
+  GArray *seen = user_data;
+
+  g_assert_cmpuint (done, <=, total);
+  g_array_append_val (seen, done);
+}
+
+/* A long import tells how far it is, and ends at its total */
+static void
+test_progress (void)
+{
+  g_autoptr(SportelloDatabase) a = open_named ("bundle-progress-a");
+  g_autoptr(SportelloDatabase) b = open_named ("bundle-progress-b");
+  g_autofree char *path = tmp_path ("progress.sportello");
+  g_autoptr(SportelloBundle) bundle = NULL;
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (guint));
+  SportelloImportCounts counts[SPORTELLO_N_RECORD_KINDS];
+  g_autoptr(GError) error = NULL;
+  guint total = 0;
+
+  g_assert_true (sportello_demo_fill (a, 300, &error));
+  g_assert_true (sportello_bundle_export (a, NULL, path, &error));
+  bundle = load_ok (path);
+  for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
+    total += sportello_bundle_count (bundle, kind);
+
+  sportello_bundle_set_progress (bundle, progress_cb, seen);
+  g_assert_true (sportello_bundle_apply (bundle, b, SPORTELLO_CONFLICT_NEWER, "progress.sportello", counts, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (seen->len, >=, 3);
+  for (guint i = 1; i < seen->len; i++)
+    g_assert_cmpuint (g_array_index (seen, guint, i), >, g_array_index (seen, guint, i - 1));
+  g_assert_cmpuint (g_array_index (seen, guint, seen->len - 1), ==, total);
+}
+
+static void
 test_selection_and_name (void)
 {
   g_autoptr(SportelloDatabase) db = open_named ("bundle-sel");
@@ -573,6 +613,7 @@ main (int   argc,
 
   g_test_add_func ("/store/bundle/round-trip", test_round_trip);
   g_test_add_func ("/store/bundle/selection-and-name", test_selection_and_name);
+  g_test_add_func ("/store/bundle/progress", test_progress);
   g_test_add_func ("/store/bundle/atomic", test_atomic);
   g_test_add_func ("/store/bundle/valid-minimal", test_valid_minimal);
   g_test_add_func ("/store/bundle/bad-input", test_bad_input);

@@ -38,6 +38,14 @@ visible_alert (GtkWindow *window)
 }
 
 static void
+record_fraction (double     *last,
+                 GParamSpec *pspec,
+                 GtkWidget  *bar)
+{
+  *last = gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar));
+}
+
+static void
 test_export_then_import (void)
 {
   g_autofree char *source_dir = g_build_filename (g_get_user_data_dir (), "ui-handoff-a", NULL);
@@ -105,9 +113,20 @@ test_export_then_import (void)
 
   /* nothing is written before the consultant agrees */
   g_assert_cmpuint (g_list_model_get_n_items (sportello_clients_page_get_model (_sportello_window_get_clients_page (window))), ==, 0);
-  g_signal_emit_by_name (alert, "response", "import");
-  adw_dialog_force_close (ADW_DIALOG (alert));
-  wait_idle (window);
+  {
+    GtkWidget *bar = GTK_WIDGET (_sportello_window_get_progress_bar (window));
+    double last = -1;
+
+    /* the bar under the banner follows the worker, up to the end */
+    g_assert_nonnull (bar);
+    g_signal_connect_swapped (bar, "notify::fraction", G_CALLBACK (record_fraction), &last);
+    g_signal_emit_by_name (alert, "response", "import");
+    adw_dialog_force_close (ADW_DIALOG (alert));
+    wait_idle (window);
+    g_signal_handlers_disconnect_by_func (bar, record_fraction, &last);
+    g_assert_cmpfloat (last, ==, 1.0);
+    g_assert_false (gtk_widget_get_visible (bar));
+  }
   g_assert_cmpuint (g_list_model_get_n_items (sportello_clients_page_get_model (_sportello_window_get_clients_page (window))), ==, 1);
 
   sportello_test_app_quit (app);

@@ -490,6 +490,8 @@ struct _SportelloBundle
   GPtrArray  *problems;
   char       *exported_by;
   char       *exported_by_hub;
+  SportelloProgressFunc progress;
+  gpointer              progress_data;
 };
 
 void
@@ -1425,6 +1427,21 @@ restore_fts_triggers (SportelloDatabase  *db,
 }
 
 /**
+ * sportello_bundle_set_progress:
+ * @func: (nullable): told how many records are done, from the applying thread
+ *
+ * For a progress bar: sportello_bundle_apply() reports every percent or so.
+ */
+void
+sportello_bundle_set_progress (SportelloBundle       *bundle,
+                               SportelloProgressFunc  func,
+                               gpointer               user_data)
+{
+  bundle->progress = func;
+  bundle->progress_data = user_data;
+}
+
+/**
  * sportello_bundle_apply:
  *
  * Imports the bundle in one transaction: new and updated records are
@@ -1444,6 +1461,9 @@ sportello_bundle_apply (SportelloBundle         *bundle,
   g_autoptr(sqlite3_stmt) log = NULL;
   g_autoptr(GPtrArray) fts_triggers = NULL;
   guint written = 0;
+  guint done = 0;
+  guint total = total_records (bundle);
+  guint step = MAX (total / 100, 200);
 
   g_return_val_if_fail (bundle->problems->len == 0, FALSE);
 
@@ -1478,6 +1498,9 @@ sportello_bundle_apply (SportelloBundle         *bundle,
           gboolean duplicate;
           Decision decision = decide (&lookups, kind, object, &duplicate);
           gboolean write = decision == DECIDE_NEW || decision == DECIDE_UPDATE;
+
+          if (bundle->progress != NULL && ++done % step == 0)
+            bundle->progress (done, total, bundle->progress_data);
 
           if (decision == DECIDE_CONFLICT)
             {
@@ -1532,7 +1555,6 @@ sportello_bundle_apply (SportelloBundle         *bundle,
 
   {
     JsonObject *root = json_node_get_object (bundle->root);
-    guint total = total_records (bundle);
 
     sqlite3_bind_text (log, 1, file_name ? file_name : "", -1, SQLITE_STATIC);
     sqlite3_bind_text (log, 2, bundle->exported_by, -1, SQLITE_STATIC);
@@ -1551,7 +1573,12 @@ sportello_bundle_apply (SportelloBundle         *bundle,
 
   lookups_clear (&lookups);
   if (sportello_database_commit (db, error))
-    return TRUE;
+    {
+      /* the end, unless the last step already said so */
+      if (bundle->progress != NULL && (total == 0 || total % step != 0))
+        bundle->progress (total, total, bundle->progress_data);
+      return TRUE;
+    }
 
 failed:
   lookups_clear (&lookups);

@@ -86,6 +86,15 @@ gboolean         sportello_bundle_apply          (SportelloBundle         *bundl
                                                   GError                 **error);
 const char      *sportello_record_kind_label     (SportelloRecordKind      kind);
 
+/* called from the thread that applies, now and then: records done of total */
+typedef void (*SportelloProgressFunc) (guint    done,
+                                       guint    total,
+                                       gpointer user_data);
+
+void             sportello_bundle_set_progress   (SportelloBundle         *bundle,
+                                                  SportelloProgressFunc    func,
+                                                  gpointer                 user_data);
+
 /* for the tests: fail after this many written rows (0: never) */
 void             _sportello_bundle_set_fail_after (guint                   n_rows);
 
