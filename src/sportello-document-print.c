@@ -63,6 +63,14 @@ block_indent (SportelloBlock *block)
   return block->kind == SPORTELLO_BLOCK_HEADING ? 0 : INDENT * block->level;
 }
 
+/* Room above a block, but never at the top of a page */
+static double
+space_before (SportelloBlock *block,
+              gboolean        top_of_page)
+{
+  return block->kind == SPORTELLO_BLOCK_HEADING && !top_of_page ? 2 * BLOCK_SPACING : 0;
+}
+
 static PangoLayout *
 layout_for (GtkPrintContext *context,
             SportelloBlock  *block,
@@ -148,6 +156,7 @@ begin_print_cb (GtkPrintOperation *operation,
           g_array_append_val (job->pages, next);
           y = 0;
         }
+      y += space_before (block, y == 0);
 
       for (int l = 0; l < pango_layout_get_line_count (layout); l++)
         {
@@ -242,6 +251,8 @@ draw_page_cb (GtkPrintOperation *operation,
           continue;
         }
 
+      if (first == 0)
+        y += space_before (block, y == HEADER_HEIGHT);
       for (int l = first; l < last; l++)
         {
           PangoLayoutLine *line = pango_layout_get_line_readonly (layout, l);
