@@ -18,6 +18,7 @@
 #include "sportello-application.h"
 #include "sportello-bundle.h"
 #include "sportello-database.h"
+#include "sportello-format.h"
 #include "sportello-handoff.h"
 #include "sportello-window.h"
 
@@ -30,6 +31,7 @@ typedef struct
   char                    *client_uuid;
   gboolean                 templates_only;
   SportelloBundle         *bundle;
+  GPtrArray               *conflicts;   /* SportelloConflict, when few enough to list */
   SportelloConflictPolicy  policy;
   SportelloImportCounts    counts[SPORTELLO_N_RECORD_KINDS];
 } Job;
@@ -43,6 +45,7 @@ job_free (Job *job)
   g_free (job->path);
   g_free (job->client_uuid);
   g_clear_pointer (&job->bundle, sportello_bundle_free);
+  g_clear_pointer (&job->conflicts, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -87,6 +90,9 @@ toast (SportelloWindow *window,
 {
   sportello_window_add_toast (window, adw_toast_new (message));
 }
+
+/* more conflicts than this get one policy for all */
+#define MAX_LISTED_CONFLICTS 30
 
 /* ----------------------------------------------------------- export ---- */
 
@@ -253,6 +259,21 @@ check_thread (GTask        *task,
       return;
     }
 
+  /* few conflicts are listed for the consultant to settle one by one */
+  if (db != NULL)
+    {
+      guint n = 0;
+
+      for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
+        n += job->counts[kind].conflicts;
+      if (n > 0 && n <= MAX_LISTED_CONFLICTS &&
+          !(job->conflicts = sportello_bundle_list_conflicts (job->bundle, db, &error)))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+
   g_task_return_boolean (task, TRUE);
 }
 
@@ -362,6 +383,11 @@ preview_response_cb (AdwAlertDialog *dialog,
   apply->bundle = g_steal_pointer (&job->bundle);
   apply->policy = policy ? gtk_drop_down_get_selected (policy) : SPORTELLO_CONFLICT_NEWER;
 
+  /* one choice per conflict, where they were listed */
+  for (GList *l = g_object_get_data (G_OBJECT (dialog), "conflict-rows"); l != NULL; l = l->next)
+    sportello_bundle_choose (apply->bundle, g_object_get_data (l->data, "uuid"),
+                             adw_switch_row_get_active (l->data) ? SPORTELLO_CONFLICT_THEIRS : SPORTELLO_CONFLICT_OURS);
+
   task = g_task_new (window, NULL, apply_done_cb, NULL);
   g_task_set_source_tag (task, sportello_handoff_import);
   g_task_set_task_data (task, apply, (GDestroyNotify) job_free);
@@ -458,7 +484,57 @@ check_done_cb (GObject      *object,
   adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "import");
   adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
 
-  if (conflicts > 0)
+  if (job->conflicts != NULL)
+    {
+      GPtrArray *list = job->conflicts;
+      GtkWidget *scrolled = gtk_scrolled_window_new ();
+      GtkWidget *rows = gtk_list_box_new ();
+      GList *switches = NULL;
+
+      gtk_widget_add_css_class (rows, "boxed-list");
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (rows), GTK_SELECTION_NONE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (rows), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Records changed on both sides"), -1);
+      for (guint i = 0; list != NULL && i < list->len; i++)
+        {
+          SportelloConflict *conflict = g_ptr_array_index (list, i);
+          g_autofree char *ours = sportello_format_date_long (conflict->ours_updated_at);
+          g_autofree char *theirs = sportello_format_date_long (conflict->theirs_updated_at);
+          g_autofree char *subtitle = NULL;
+          GtkWidget *row = adw_switch_row_new ();
+
+          /* Translators: a conflict in an import: the kind of record, when each side changed it */
+          subtitle = g_strdup_printf (_("%s · theirs changed on %s, ours on %s"),
+                                      sportello_record_kind_label (conflict->kind), theirs ? theirs : "", ours ? ours : "");
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                         *conflict->description ? conflict->description : sportello_record_kind_label (conflict->kind));
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          /* “take theirs” starts where the newer version is */
+          adw_switch_row_set_active (ADW_SWITCH_ROW (row),
+                                     g_strcmp0 (conflict->theirs_updated_at, conflict->ours_updated_at) > 0);
+          g_object_set_data_full (G_OBJECT (row), "uuid", g_strdup (conflict->uuid), g_free);
+          gtk_list_box_append (GTK_LIST_BOX (rows), row);
+          switches = g_list_append (switches, row);
+        }
+
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), rows);
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 260);
+      {
+        GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+        GtkWidget *label = gtk_label_new (_("Changed on both sides: switch on to take their version"));
+
+        gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+        gtk_label_set_xalign (GTK_LABEL (label), 0);
+        gtk_box_append (GTK_BOX (box), label);
+        gtk_box_append (GTK_BOX (box), scrolled);
+        adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), box);
+      }
+      g_object_set_data_full (G_OBJECT (dialog), "conflict-rows", switches, (GDestroyNotify) g_list_free);
+    }
+  else if (conflicts > 0)
     {
       const char *choices[] = {
         _("Keep the newer version"),

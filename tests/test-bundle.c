@@ -445,7 +445,23 @@ test_conflicts (void)
   g_assert_cmpstr (sportello_client_get (result, SPORTELLO_CLIENT_NOTES), ==, "nostro");
   g_clear_object (&result);
 
-  g_assert_true (sportello_bundle_apply (bundle, b, SPORTELLO_CONFLICT_THEIRS, "x", counts, &error));
+  /* the conflict is listed by name, and a choice for it beats the policy */
+  {
+    g_autoptr(GPtrArray) conflicts = sportello_bundle_list_conflicts (bundle, b, &error);
+    SportelloConflict *conflict;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (conflicts->len, ==, 1);
+    conflict = g_ptr_array_index (conflicts, 0);
+    g_assert_cmpint (conflict->kind, ==, SPORTELLO_RECORD_KIND_CLIENT);
+    g_assert_cmpstr (conflict->uuid, ==, sportello_client_get_uuid (client));
+    g_assert_cmpstr (conflict->description, ==, "Enoteca Sala");
+    g_assert_cmpstr (conflict->theirs_updated_at, ==, sportello_client_get (theirs, SPORTELLO_CLIENT_UPDATED_AT));
+    g_assert_cmpstr (conflict->ours_updated_at, ==, sportello_client_get (ours, SPORTELLO_CLIENT_UPDATED_AT));
+
+    sportello_bundle_choose (bundle, conflict->uuid, SPORTELLO_CONFLICT_THEIRS);
+  }
+  g_assert_true (sportello_bundle_apply (bundle, b, SPORTELLO_CONFLICT_OURS, "x", counts, &error));
   result = sportello_client_load (b, sportello_client_get_uuid (client), &error);
   g_assert_cmpstr (sportello_client_get (result, SPORTELLO_CLIENT_NOTES), ==, "di nuovo loro");
 

@@ -161,6 +161,76 @@ test_import_bad_file (void)
   sportello_test_app_quit (app);
 }
 
+/* Changed on both sides: the preview names the record and lets the
+ * consultant take their version even though ours is newer */
+static void
+test_conflict_choice (void)
+{
+  g_autofree char *source_dir = g_build_filename (g_get_user_data_dir (), "conflict-source", NULL);
+  g_autofree char *target_dir = g_build_filename (g_get_user_data_dir (), "conflict-target", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "conflitto.sportello", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SportelloApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  SportelloWindow *window;
+  AdwAlertDialog *alert;
+  GtkWidget *row;
+
+  {
+    g_autoptr(SportelloDatabase) a = sportello_database_open (source_dir, &error);
+    g_autoptr(SportelloDatabase) b = sportello_database_open (target_dir, &error);
+    g_autoptr(SportelloClient) client = sportello_client_new ();
+    g_autoptr(SportelloClient) ours = NULL;
+    g_autoptr(SportelloBundle) bundle = NULL;
+    SportelloImportCounts counts[SPORTELLO_N_RECORD_KINDS];
+
+    sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Enoteca Sala");
+    g_assert_true (sportello_client_save (client, a, &error));
+    uuid = g_strdup (sportello_client_get_uuid (client));
+    g_assert_true (sportello_bundle_export (a, NULL, path, &error));
+    bundle = sportello_bundle_load (path, &error);
+    g_assert_true (sportello_bundle_apply (bundle, b, SPORTELLO_CONFLICT_NEWER, "conflitto.sportello", counts, &error));
+
+    /* they change it, then we do: ours is the newer one */
+    g_usleep (2000);
+    sportello_client_set (client, SPORTELLO_CLIENT_NOTES, "cambiato da loro");
+    g_assert_true (sportello_client_save (client, a, &error));
+    g_assert_true (sportello_bundle_export (a, NULL, path, &error));
+    g_usleep (2000);
+    ours = sportello_client_load (b, uuid, &error);
+    sportello_client_set (ours, SPORTELLO_CLIENT_NOTES, "nostro");
+    g_assert_true (sportello_client_save (ours, b, &error));
+  }
+
+  app = sportello_test_app_new (target_dir);
+  window = SPORTELLO_WINDOW (sportello_test_app_window (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
+  sportello_handoff_import (window, file);
+  wait_idle (window);
+  alert = visible_alert (GTK_WINDOW (window));
+  row = sportello_test_find_type (GTK_WIDGET (alert), ADW_TYPE_SWITCH_ROW);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Enoteca Sala");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Clienti · "));
+  /* ours is newer, so “take theirs” starts off; the consultant turns it on */
+  g_assert_false (adw_switch_row_get_active (ADW_SWITCH_ROW (row)));
+  adw_switch_row_set_active (ADW_SWITCH_ROW (row), TRUE);
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "import-conflict"));
+
+  g_signal_emit_by_name (alert, "response", "import");
+  adw_dialog_force_close (ADW_DIALOG (alert));
+  wait_idle (window);
+  {
+    g_autoptr(SportelloDatabase) b = sportello_database_open (target_dir, &error);
+    g_autoptr(SportelloClient) result = sportello_client_load (b, uuid, &error);
+
+    g_assert_cmpstr (sportello_client_get (result, SPORTELLO_CLIENT_NOTES), ==, "cambiato da loro");
+  }
+
+  sportello_test_app_quit (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -169,6 +239,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/handoff/export-then-import", test_export_then_import);
   g_test_add_func ("/ui/handoff/import-bad-file", test_import_bad_file);
+  g_test_add_func ("/ui/handoff/conflict-choice", test_conflict_choice);
 
   return g_test_run ();
 }

@@ -492,6 +492,7 @@ struct _SportelloBundle
   char       *exported_by_hub;
   SportelloProgressFunc progress;
   gpointer              progress_data;
+  GHashTable           *choices;      /* uuid → SportelloConflictPolicy, per conflict */
 };
 
 void
@@ -506,6 +507,7 @@ sportello_bundle_free (SportelloBundle *bundle)
   g_clear_pointer (&bundle->root, json_node_unref);
   g_free (bundle->exported_by);
   g_free (bundle->exported_by_hub);
+  g_clear_pointer (&bundle->choices, g_hash_table_unref);
   g_free (bundle);
 }
 
@@ -1426,6 +1428,102 @@ restore_fts_triggers (SportelloDatabase  *db,
   return TRUE;
 }
 
+void
+sportello_conflict_free (SportelloConflict *conflict)
+{
+  g_free (conflict->uuid);
+  g_free (conflict->description);
+  g_free (conflict->ours_updated_at);
+  g_free (conflict->theirs_updated_at);
+  g_free (conflict);
+}
+
+/* What names a record to a person: a client's name, a meeting's date… */
+static const char *
+describe (SportelloRecordKind  kind,
+          JsonObject          *object)
+{
+  static const char * const keys[SPORTELLO_N_RECORD_KINDS] = {
+    [SPORTELLO_RECORD_KIND_CLIENT] = "name",
+    [SPORTELLO_RECORD_KIND_CONTACT] = "name",
+    [SPORTELLO_RECORD_KIND_MEETING] = "starts_at",
+    [SPORTELLO_RECORD_KIND_FOLLOW_UP] = "text",
+    [SPORTELLO_RECORD_KIND_CHECKLIST] = "title",
+    [SPORTELLO_RECORD_KIND_ASSESSMENT] = "assessed_on",
+    [SPORTELLO_RECORD_KIND_DOCUMENT] = "title",
+    [SPORTELLO_RECORD_KIND_TEMPLATE] = "title",
+  };
+  const char *text = text_member (object, keys[kind]);
+
+  return text != NULL ? text : "";
+}
+
+/**
+ * sportello_bundle_list_conflicts:
+ *
+ * The records changed both here and in the bundle since they were last
+ * exchanged, for the consultant to settle one by one.
+ *
+ * Returns: (transfer full) (element-type SportelloConflict): the conflicts
+ */
+GPtrArray *
+sportello_bundle_list_conflicts (SportelloBundle    *bundle,
+                                 SportelloDatabase  *db,
+                                 GError            **error)
+{
+  g_auto(Lookups) lookups = { { NULL, }, NULL, NULL };
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) sportello_conflict_free);
+
+  g_return_val_if_fail (bundle->problems->len == 0, NULL);
+
+  if (!lookups_init (&lookups, db, error))
+    return NULL;
+
+  for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
+    for (guint i = 0; i < bundle->records[kind]->len; i++)
+      {
+        JsonObject *object = g_ptr_array_index (bundle->records[kind], i);
+        gboolean duplicate;
+        SportelloConflict *conflict;
+        sqlite3_stmt *row;
+
+        if (decide (&lookups, kind, object, &duplicate) != DECIDE_CONFLICT)
+          continue;
+
+        conflict = g_new0 (SportelloConflict, 1);
+        conflict->kind = kind;
+        conflict->uuid = g_strdup (json_object_get_string_member (object, "uuid"));
+        conflict->description = g_strdup (describe (kind, object));
+        conflict->theirs_updated_at = g_strdup (json_object_get_string_member (object, "updated_at"));
+        row = lookups.current[kind];
+        sqlite3_reset (row);
+        sqlite3_bind_text (row, 1, conflict->uuid, -1, SQLITE_STATIC);
+        if (sqlite3_step (row) == SQLITE_ROW)
+          conflict->ours_updated_at = g_strdup ((const char *) sqlite3_column_text (row, 2));
+        sqlite3_reset (row);
+        g_ptr_array_add (conflicts, conflict);
+      }
+
+  return g_steal_pointer (&conflicts);
+}
+
+/**
+ * sportello_bundle_choose:
+ * @choice: %SPORTELLO_CONFLICT_OURS or %SPORTELLO_CONFLICT_THEIRS (or
+ *   %SPORTELLO_CONFLICT_NEWER)
+ *
+ * Settles one conflict, whatever policy sportello_bundle_apply() is given.
+ */
+void
+sportello_bundle_choose (SportelloBundle         *bundle,
+                         const char              *uuid,
+                         SportelloConflictPolicy  choice)
+{
+  if (bundle->choices == NULL)
+    bundle->choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_insert (bundle->choices, g_strdup (uuid), GINT_TO_POINTER (choice));
+}
+
 /**
  * sportello_bundle_set_progress:
  * @func: (nullable): told how many records are done, from the applying thread
@@ -1504,9 +1602,17 @@ sportello_bundle_apply (SportelloBundle         *bundle,
 
           if (decision == DECIDE_CONFLICT)
             {
-              if (policy == SPORTELLO_CONFLICT_THEIRS)
+              SportelloConflictPolicy choice = policy;
+              gpointer chosen;
+
+              /* what the consultant chose for this record, else the policy */
+              if (bundle->choices != NULL &&
+                  g_hash_table_lookup_extended (bundle->choices, json_object_get_string_member (object, "uuid"), NULL, &chosen))
+                choice = GPOINTER_TO_INT (chosen);
+
+              if (choice == SPORTELLO_CONFLICT_THEIRS)
                 write = TRUE;
-              else if (policy == SPORTELLO_CONFLICT_NEWER)
+              else if (choice == SPORTELLO_CONFLICT_NEWER)
                 {
                   sqlite3_stmt *row = lookups.current[kind];
 

@@ -91,6 +91,23 @@ typedef void (*SportelloProgressFunc) (guint    done,
                                        guint    total,
                                        gpointer user_data);
 
+typedef struct
+{
+  SportelloRecordKind  kind;
+  char                *uuid;
+  char                *description;        /* a client's name, a document's title… */
+  char                *ours_updated_at;
+  char                *theirs_updated_at;
+} SportelloConflict;
+
+GPtrArray       *sportello_bundle_list_conflicts (SportelloBundle         *bundle,
+                                                  SportelloDatabase       *db,
+                                                  GError                 **error);
+void             sportello_bundle_choose         (SportelloBundle         *bundle,
+                                                  const char              *uuid,
+                                                  SportelloConflictPolicy  choice);
+void             sportello_conflict_free         (SportelloConflict       *conflict);
+
 void             sportello_bundle_set_progress   (SportelloBundle         *bundle,
                                                   SportelloProgressFunc    func,
                                                   gpointer                 user_data);
