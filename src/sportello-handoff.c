@@ -32,6 +32,7 @@ typedef struct
   gboolean                 templates_only;
   SportelloBundle         *bundle;
   GPtrArray               *conflicts;   /* SportelloConflict, when few enough to list */
+  GPtrArray               *duplicates;  /* SportelloConflict: new clients with a P.IVA of ours */
   SportelloConflictPolicy  policy;
   SportelloImportCounts    counts[SPORTELLO_N_RECORD_KINDS];
 } Job;
@@ -46,6 +47,7 @@ job_free (Job *job)
   g_free (job->client_uuid);
   g_clear_pointer (&job->bundle, sportello_bundle_free);
   g_clear_pointer (&job->conflicts, g_ptr_array_unref);
+  g_clear_pointer (&job->duplicates, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -263,11 +265,14 @@ check_thread (GTask        *task,
   if (db != NULL)
     {
       guint n = 0;
+      guint d = job->counts[SPORTELLO_RECORD_KIND_CLIENT].duplicates;
 
       for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
         n += job->counts[kind].conflicts;
-      if (n > 0 && n <= MAX_LISTED_CONFLICTS &&
-          !(job->conflicts = sportello_bundle_list_conflicts (job->bundle, db, &error)))
+      if ((n > 0 && n <= MAX_LISTED_CONFLICTS &&
+           !(job->conflicts = sportello_bundle_list_conflicts (job->bundle, db, &error))) ||
+          (d > 0 && d <= MAX_LISTED_CONFLICTS &&
+           !(job->duplicates = sportello_bundle_list_duplicates (job->bundle, db, &error))))
         {
           g_task_return_error (task, g_steal_pointer (&error));
           return;
@@ -383,6 +388,10 @@ preview_response_cb (AdwAlertDialog *dialog,
   apply->bundle = g_steal_pointer (&job->bundle);
   apply->policy = policy ? gtk_drop_down_get_selected (policy) : SPORTELLO_CONFLICT_NEWER;
 
+  for (GList *l = g_object_get_data (G_OBJECT (dialog), "merge-rows"); l != NULL; l = l->next)
+    if (adw_switch_row_get_active (l->data))
+      sportello_bundle_merge (apply->bundle, g_object_get_data (l->data, "uuid"), g_object_get_data (l->data, "existing-uuid"));
+
   /* one choice per conflict, where they were listed */
   for (GList *l = g_object_get_data (G_OBJECT (dialog), "conflict-rows"); l != NULL; l = l->next)
     sportello_bundle_choose (apply->bundle, g_object_get_data (l->data, "uuid"),
@@ -408,6 +417,7 @@ check_done_cb (GObject      *object,
   g_autoptr(GString) body = g_string_new (NULL);
   AdwDialog *dialog;
   GPtrArray *problems;
+  GtkWidget *extra;
   guint conflicts = 0;
 
   sportello_window_set_busy (window, NULL);
@@ -484,6 +494,8 @@ check_done_cb (GObject      *object,
   adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "import");
   adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
 
+  extra = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
   if (job->conflicts != NULL)
     {
       GPtrArray *list = job->conflicts;
@@ -530,7 +542,7 @@ check_done_cb (GObject      *object,
         gtk_label_set_xalign (GTK_LABEL (label), 0);
         gtk_box_append (GTK_BOX (box), label);
         gtk_box_append (GTK_BOX (box), scrolled);
-        adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), box);
+        gtk_box_append (GTK_BOX (extra), box);
       }
       g_object_set_data_full (G_OBJECT (dialog), "conflict-rows", switches, (GDestroyNotify) g_list_free);
     }
@@ -550,9 +562,49 @@ check_done_cb (GObject      *object,
       gtk_accessible_update_relation (GTK_ACCESSIBLE (policy), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
       gtk_box_append (GTK_BOX (box), label);
       gtk_box_append (GTK_BOX (box), policy);
-      adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), box);
+      gtk_box_append (GTK_BOX (extra), box);
       g_object_set_data (G_OBJECT (dialog), "policy", policy);
     }
+
+  /* a new client with a P.IVA of ours can join our client instead */
+  if (job->duplicates != NULL && job->duplicates->len > 0)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *label = gtk_label_new (_("Same P.IVA as a client of ours: switch on to add their records to ours"));
+      GtkWidget *rows = gtk_list_box_new ();
+      GList *switches = NULL;
+
+      gtk_widget_add_css_class (rows, "boxed-list");
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (rows), GTK_SELECTION_NONE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (rows), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Possible duplicates"), -1);
+      for (guint i = 0; i < job->duplicates->len; i++)
+        {
+          SportelloConflict *match = g_ptr_array_index (job->duplicates, i);
+          g_autofree char *subtitle = NULL;
+          GtkWidget *row = adw_switch_row_new ();
+
+          /* Translators: merging a client of a bundle into one of ours, named */
+          subtitle = g_strdup_printf (_("Merge into “%s”"), match->existing_description);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), match->description);
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          g_object_set_data_full (G_OBJECT (row), "uuid", g_strdup (match->uuid), g_free);
+          g_object_set_data_full (G_OBJECT (row), "existing-uuid", g_strdup (match->existing_uuid), g_free);
+          gtk_list_box_append (GTK_LIST_BOX (rows), row);
+          switches = g_list_append (switches, row);
+        }
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), rows);
+      gtk_box_append (GTK_BOX (extra), box);
+      g_object_set_data_full (G_OBJECT (dialog), "merge-rows", switches, (GDestroyNotify) g_list_free);
+    }
+
+  if (gtk_widget_get_first_child (extra) != NULL)
+    adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), extra);
+  else
+    g_object_unref (g_object_ref_sink (extra));
 
   g_signal_connect_data (dialog, "response", G_CALLBACK (preview_response_cb), g_object_ref (result),
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);

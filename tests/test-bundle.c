@@ -477,10 +477,41 @@ test_conflicts (void)
     g_assert_true (sportello_client_save (twin, c, &error));
     sportello_client_set (ours, SPORTELLO_CLIENT_VAT_NUMBER, "00743110157");
     g_assert_true (sportello_client_save (ours, b, &error));
+    {
+      g_autoptr(SportelloMeeting) meeting = sportello_meeting_new (sportello_client_get_uuid (twin));
+
+      sportello_meeting_set (meeting, SPORTELLO_MEETING_NOTES, "Visita in cantina");
+      g_assert_true (sportello_meeting_save (meeting, c, &error));
+    }
     g_assert_true (sportello_bundle_export (c, NULL, dup_path, &error));
     dup = load_ok (dup_path);
     g_assert_true (sportello_bundle_preview (dup, b, counts, &error));
     g_assert_cmpuint (counts[SPORTELLO_RECORD_KIND_CLIENT].duplicates, ==, 1);
+
+    /* offered as a merge into ours: their meeting joins our client */
+    {
+      g_autoptr(GPtrArray) duplicates = sportello_bundle_list_duplicates (dup, b, &error);
+      SportelloConflict *match;
+      g_autoptr(GListModel) meetings = NULL;
+      g_autoptr(SportelloMeeting) arrived = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (duplicates->len, ==, 1);
+      match = g_ptr_array_index (duplicates, 0);
+      g_assert_cmpstr (match->uuid, ==, sportello_client_get_uuid (twin));
+      g_assert_cmpstr (match->description, ==, "Enoteca Sala di Sala Marco");
+      g_assert_cmpstr (match->existing_uuid, ==, sportello_client_get_uuid (ours));
+      g_assert_cmpstr (match->existing_description, ==, "Enoteca Sala");
+
+      sportello_bundle_merge (dup, match->uuid, match->existing_uuid);
+      g_assert_true (sportello_bundle_apply (dup, b, SPORTELLO_CONFLICT_NEWER, "dup.sportello", counts, &error));
+      g_assert_no_error (error);
+      g_assert_null (sportello_client_load (b, sportello_client_get_uuid (twin), NULL));
+      meetings = sportello_meeting_list (b, sportello_client_get_uuid (ours), NULL, &error);
+      g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, 1);
+      arrived = g_list_model_get_item (meetings, 0);
+      g_assert_cmpstr (sportello_meeting_get (arrived, SPORTELLO_MEETING_NOTES), ==, "Visita in cantina");
+    }
   }
 }
 

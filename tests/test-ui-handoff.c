@@ -13,6 +13,7 @@
 #include "sportello-database.h"
 #include "sportello-demo.h"
 #include "sportello-handoff.h"
+#include "sportello-meeting.h"
 #include "sportello-test-ui.h"
 #include "sportello-window.h"
 
@@ -231,6 +232,70 @@ test_conflict_choice (void)
   sportello_test_app_quit (app);
 }
 
+/* A new client with a P.IVA of ours: merged, its meeting joins ours */
+static void
+test_merge_duplicate (void)
+{
+  g_autofree char *source_dir = g_build_filename (g_get_user_data_dir (), "merge-source", NULL);
+  g_autofree char *target_dir = g_build_filename (g_get_user_data_dir (), "merge-target", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "doppione.sportello", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SportelloApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ours_uuid = NULL;
+  SportelloWindow *window;
+  AdwAlertDialog *alert;
+  GtkWidget *row;
+
+  {
+    g_autoptr(SportelloDatabase) a = sportello_database_open (source_dir, &error);
+    g_autoptr(SportelloDatabase) b = sportello_database_open (target_dir, &error);
+    g_autoptr(SportelloClient) theirs = sportello_client_new ();
+    g_autoptr(SportelloClient) ours = sportello_client_new ();
+    g_autoptr(SportelloMeeting) meeting = NULL;
+
+    sportello_client_set (ours, SPORTELLO_CLIENT_NAME, "Enoteca Sala");
+    sportello_client_set (ours, SPORTELLO_CLIENT_VAT_NUMBER, "00743110157");
+    g_assert_true (sportello_client_save (ours, b, &error));
+    ours_uuid = g_strdup (sportello_client_get_uuid (ours));
+    sportello_client_set (theirs, SPORTELLO_CLIENT_NAME, "Enoteca Sala di Sala Marco");
+    sportello_client_set (theirs, SPORTELLO_CLIENT_VAT_NUMBER, "00743110157");
+    g_assert_true (sportello_client_save (theirs, a, &error));
+    meeting = sportello_meeting_new (sportello_client_get_uuid (theirs));
+    sportello_meeting_set (meeting, SPORTELLO_MEETING_NOTES, "Visita in cantina");
+    g_assert_true (sportello_meeting_save (meeting, a, &error));
+    g_assert_true (sportello_bundle_export (a, NULL, path, &error));
+  }
+
+  app = sportello_test_app_new (target_dir);
+  window = SPORTELLO_WINDOW (sportello_test_app_window (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
+  sportello_handoff_import (window, file);
+  wait_idle (window);
+  alert = visible_alert (GTK_WINDOW (window));
+  row = sportello_test_find_type (GTK_WIDGET (alert), ADW_TYPE_SWITCH_ROW);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Enoteca Sala di Sala Marco");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Unisci a «Enoteca Sala»");
+  /* a merge is offered, not done unasked */
+  g_assert_false (adw_switch_row_get_active (ADW_SWITCH_ROW (row)));
+  adw_switch_row_set_active (ADW_SWITCH_ROW (row), TRUE);
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "import-duplicate"));
+
+  g_signal_emit_by_name (alert, "response", "import");
+  adw_dialog_force_close (ADW_DIALOG (alert));
+  wait_idle (window);
+  {
+    g_autoptr(SportelloDatabase) b = sportello_database_open (target_dir, &error);
+    g_autoptr(GListModel) meetings = sportello_meeting_list (b, ours_uuid, NULL, &error);
+
+    g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (sportello_clients_page_get_model (_sportello_window_get_clients_page (window))), ==, 1);
+  }
+
+  sportello_test_app_quit (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -240,6 +305,7 @@ main (int   argc,
   g_test_add_func ("/ui/handoff/export-then-import", test_export_then_import);
   g_test_add_func ("/ui/handoff/import-bad-file", test_import_bad_file);
   g_test_add_func ("/ui/handoff/conflict-choice", test_conflict_choice);
+  g_test_add_func ("/ui/handoff/merge-duplicate", test_merge_duplicate);
 
   return g_test_run ();
 }

@@ -493,6 +493,7 @@ struct _SportelloBundle
   SportelloProgressFunc progress;
   gpointer              progress_data;
   GHashTable           *choices;      /* uuid → SportelloConflictPolicy, per conflict */
+  GHashTable           *merges;       /* their client's uuid → ours, for duplicates */
 };
 
 void
@@ -508,6 +509,7 @@ sportello_bundle_free (SportelloBundle *bundle)
   g_free (bundle->exported_by);
   g_free (bundle->exported_by_hub);
   g_clear_pointer (&bundle->choices, g_hash_table_unref);
+  g_clear_pointer (&bundle->merges, g_hash_table_unref);
   g_free (bundle);
 }
 
@@ -1142,7 +1144,8 @@ lookups_init (Lookups            *lookups,
 
   lookups->base = _sportello_database_prepare (db, "SELECT updated_at FROM exchanges WHERE uuid = ?", error);
   lookups->vat = _sportello_database_prepare (db,
-    "SELECT 1 FROM clients WHERE vat_number = ?1 AND vat_number <> '' AND uuid <> ?2 AND deleted_at IS NULL", error);
+    "SELECT uuid, name FROM clients WHERE vat_number = ?1 AND vat_number <> '' AND uuid <> ?2 AND deleted_at IS NULL "
+    "ORDER BY created_at, uuid LIMIT 1", error);
 
   return lookups->base != NULL && lookups->vat != NULL;
 }
@@ -1292,6 +1295,27 @@ sportello_bundle_preview (SportelloBundle        *bundle,
   return TRUE;
 }
 
+/* Records of a merged client hang off ours instead */
+static void
+remap_merged (SportelloBundle  *bundle,
+              const RecordSpec *spec,
+              sqlite3_stmt     *stmt,
+              JsonObject       *object)
+{
+  if (bundle->merges == NULL || spec->parent != SPORTELLO_RECORD_KIND_CLIENT)
+    return;
+
+  for (guint i = 0; i < spec->n_columns; i++)
+    if (spec->columns[i].type == COL_REF)
+      {
+        const char *ours = g_hash_table_lookup (bundle->merges,
+                                                json_object_get_string_member (object, spec->columns[i].key));
+
+        if (ours != NULL)
+          sqlite3_bind_text (stmt, i + 1, ours, -1, SQLITE_TRANSIENT);
+      }
+}
+
 static sqlite3_stmt *
 prepare_upsert (SportelloDatabase  *db,
                 SportelloRecordKind kind,
@@ -1435,6 +1459,8 @@ sportello_conflict_free (SportelloConflict *conflict)
   g_free (conflict->description);
   g_free (conflict->ours_updated_at);
   g_free (conflict->theirs_updated_at);
+  g_free (conflict->existing_uuid);
+  g_free (conflict->existing_description);
   g_free (conflict);
 }
 
@@ -1505,6 +1531,70 @@ sportello_bundle_list_conflicts (SportelloBundle    *bundle,
       }
 
   return g_steal_pointer (&conflicts);
+}
+
+/**
+ * sportello_bundle_list_duplicates:
+ *
+ * The new clients of the bundle whose P.IVA is one of ours, each with the
+ * client it matches (@existing_uuid, @existing_description).
+ *
+ * Returns: (transfer full) (element-type SportelloConflict): the duplicates
+ */
+GPtrArray *
+sportello_bundle_list_duplicates (SportelloBundle    *bundle,
+                                  SportelloDatabase  *db,
+                                  GError            **error)
+{
+  g_auto(Lookups) lookups = { { NULL, }, NULL, NULL };
+  g_autoptr(GPtrArray) duplicates = g_ptr_array_new_with_free_func ((GDestroyNotify) sportello_conflict_free);
+  GPtrArray *clients = bundle->records[SPORTELLO_RECORD_KIND_CLIENT];
+
+  g_return_val_if_fail (bundle->problems->len == 0, NULL);
+
+  if (!lookups_init (&lookups, db, error))
+    return NULL;
+
+  for (guint i = 0; i < clients->len; i++)
+    {
+      JsonObject *object = g_ptr_array_index (clients, i);
+      gboolean duplicate;
+      SportelloConflict *match;
+
+      if (decide (&lookups, SPORTELLO_RECORD_KIND_CLIENT, object, &duplicate) != DECIDE_NEW || !duplicate)
+        continue;
+
+      /* decide () left the matching row of ours in the statement */
+      match = g_new0 (SportelloConflict, 1);
+      match->kind = SPORTELLO_RECORD_KIND_CLIENT;
+      match->uuid = g_strdup (json_object_get_string_member (object, "uuid"));
+      match->description = g_strdup (describe (SPORTELLO_RECORD_KIND_CLIENT, object));
+      match->theirs_updated_at = g_strdup (json_object_get_string_member (object, "updated_at"));
+      match->existing_uuid = g_strdup ((const char *) sqlite3_column_text (lookups.vat, 0));
+      match->existing_description = g_strdup ((const char *) sqlite3_column_text (lookups.vat, 1));
+      sqlite3_reset (lookups.vat);
+      g_ptr_array_add (duplicates, match);
+    }
+
+  return g_steal_pointer (&duplicates);
+}
+
+/**
+ * sportello_bundle_merge:
+ * @theirs: a new client of the bundle
+ * @ours: the client of ours it is the same firm as
+ *
+ * Imports @theirs into @ours: our client's file stays as it is, and their
+ * people, meetings, assessments and documents are added to it.
+ */
+void
+sportello_bundle_merge (SportelloBundle *bundle,
+                        const char      *theirs,
+                        const char      *ours)
+{
+  if (bundle->merges == NULL)
+    bundle->merges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_insert (bundle->merges, g_strdup (theirs), g_strdup (ours));
 }
 
 /**
@@ -1627,6 +1717,11 @@ sportello_bundle_apply (SportelloBundle         *bundle,
 
           count (&counts[kind], decision, duplicate);
 
+          /* a client merged into one of ours is not written: ours stays */
+          if (kind == SPORTELLO_RECORD_KIND_CLIENT && bundle->merges != NULL &&
+              g_hash_table_contains (bundle->merges, json_object_get_string_member (object, "uuid")))
+            continue;
+
           if (write)
             {
               if (fail_after > 0 && ++written >= fail_after)
@@ -1637,6 +1732,7 @@ sportello_bundle_apply (SportelloBundle         *bundle,
                 }
 
               bind_object (&specs[kind], upsert, object);
+              remap_merged (bundle, &specs[kind], upsert, object);
               if (sqlite3_step (upsert) != SQLITE_DONE)
                 {
                   _sportello_database_set_error (db, error);

@@ -98,11 +98,19 @@ typedef struct
   char                *description;        /* a client's name, a document's title… */
   char                *ours_updated_at;
   char                *theirs_updated_at;
+  char                *existing_uuid;         /* duplicates: the client of ours it matches */
+  char                *existing_description;
 } SportelloConflict;
 
 GPtrArray       *sportello_bundle_list_conflicts (SportelloBundle         *bundle,
                                                   SportelloDatabase       *db,
                                                   GError                 **error);
+GPtrArray       *sportello_bundle_list_duplicates (SportelloBundle        *bundle,
+                                                  SportelloDatabase       *db,
+                                                  GError                 **error);
+void             sportello_bundle_merge          (SportelloBundle         *bundle,
+                                                  const char              *theirs,
+                                                  const char              *ours);
 void             sportello_bundle_choose         (SportelloBundle         *bundle,
                                                   const char              *uuid,
                                                   SportelloConflictPolicy  choice);
