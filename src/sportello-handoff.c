@@ -404,6 +404,50 @@ preview_response_cb (AdwAlertDialog *dialog,
   g_task_run_in_thread (task, apply_thread);
 }
 
+/* A labelled, scrolling list of switches in the import preview */
+static GtkListBox *
+switch_section_new (GtkBox     *extra,
+                    const char *intro,
+                    const char *accessible_label)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (intro);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *rows = gtk_list_box_new ();
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (rows, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (rows), GTK_SELECTION_NONE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (rows), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), rows);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 260);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_box_append (extra, box);
+
+  return GTK_LIST_BOX (rows);
+}
+
+static GtkWidget *
+switch_row_new (GtkListBox *rows,
+                const char *title,
+                const char *subtitle,
+                const char *uuid)
+{
+  GtkWidget *row = adw_switch_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  g_object_set_data_full (G_OBJECT (row), "uuid", g_strdup (uuid), g_free);
+  gtk_list_box_append (rows, row);
+
+  return row;
+}
+
 static void
 check_done_cb (GObject      *object,
                GAsyncResult *result,
@@ -498,52 +542,28 @@ check_done_cb (GObject      *object,
 
   if (job->conflicts != NULL)
     {
-      GPtrArray *list = job->conflicts;
-      GtkWidget *scrolled = gtk_scrolled_window_new ();
-      GtkWidget *rows = gtk_list_box_new ();
+      GtkListBox *rows = switch_section_new (GTK_BOX (extra), _("Changed on both sides: switch on to take their version"),
+                                             _("Records changed on both sides"));
       GList *switches = NULL;
 
-      gtk_widget_add_css_class (rows, "boxed-list");
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (rows), GTK_SELECTION_NONE);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (rows), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Records changed on both sides"), -1);
-      for (guint i = 0; list != NULL && i < list->len; i++)
+      for (guint i = 0; i < job->conflicts->len; i++)
         {
-          SportelloConflict *conflict = g_ptr_array_index (list, i);
+          SportelloConflict *conflict = g_ptr_array_index (job->conflicts, i);
           g_autofree char *ours = sportello_format_date_long (conflict->ours_updated_at);
           g_autofree char *theirs = sportello_format_date_long (conflict->theirs_updated_at);
-          g_autofree char *subtitle = NULL;
-          GtkWidget *row = adw_switch_row_new ();
-
           /* Translators: a conflict in an import: the kind of record, when each side changed it */
-          subtitle = g_strdup_printf (_("%s · theirs changed on %s, ours on %s"),
-                                      sportello_record_kind_label (conflict->kind), theirs ? theirs : "", ours ? ours : "");
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                         *conflict->description ? conflict->description : sportello_record_kind_label (conflict->kind));
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          g_autofree char *subtitle = g_strdup_printf (_("%s · theirs changed on %s, ours on %s"),
+                                                       sportello_record_kind_label (conflict->kind),
+                                                       theirs ? theirs : "", ours ? ours : "");
+          GtkWidget *row = switch_row_new (rows, *conflict->description ? conflict->description
+                                                                       : sportello_record_kind_label (conflict->kind),
+                                           subtitle, conflict->uuid);
+
           /* “take theirs” starts where the newer version is */
           adw_switch_row_set_active (ADW_SWITCH_ROW (row),
                                      g_strcmp0 (conflict->theirs_updated_at, conflict->ours_updated_at) > 0);
-          g_object_set_data_full (G_OBJECT (row), "uuid", g_strdup (conflict->uuid), g_free);
-          gtk_list_box_append (GTK_LIST_BOX (rows), row);
           switches = g_list_append (switches, row);
         }
-
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), rows);
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 260);
-      {
-        GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-        GtkWidget *label = gtk_label_new (_("Changed on both sides: switch on to take their version"));
-
-        gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-        gtk_label_set_xalign (GTK_LABEL (label), 0);
-        gtk_box_append (GTK_BOX (box), label);
-        gtk_box_append (GTK_BOX (box), scrolled);
-        gtk_box_append (GTK_BOX (extra), box);
-      }
       g_object_set_data_full (G_OBJECT (dialog), "conflict-rows", switches, (GDestroyNotify) g_list_free);
     }
   else if (conflicts > 0)
@@ -569,35 +589,21 @@ check_done_cb (GObject      *object,
   /* a new client with a P.IVA of ours can join our client instead */
   if (job->duplicates != NULL && job->duplicates->len > 0)
     {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *label = gtk_label_new (_("Same P.IVA as a client of ours: switch on to add their records to ours"));
-      GtkWidget *rows = gtk_list_box_new ();
+      GtkListBox *rows = switch_section_new (GTK_BOX (extra),
+                                             _("Same P.IVA as a client of ours: switch on to add their records to ours"),
+                                             _("Possible duplicates"));
       GList *switches = NULL;
 
-      gtk_widget_add_css_class (rows, "boxed-list");
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (rows), GTK_SELECTION_NONE);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (rows), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Possible duplicates"), -1);
       for (guint i = 0; i < job->duplicates->len; i++)
         {
           SportelloConflict *match = g_ptr_array_index (job->duplicates, i);
-          g_autofree char *subtitle = NULL;
-          GtkWidget *row = adw_switch_row_new ();
-
           /* Translators: merging a client of a bundle into one of ours, named */
-          subtitle = g_strdup_printf (_("Merge into “%s”"), match->existing_description);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), match->description);
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-          g_object_set_data_full (G_OBJECT (row), "uuid", g_strdup (match->uuid), g_free);
+          g_autofree char *subtitle = g_strdup_printf (_("Merge into “%s”"), match->existing_description);
+          GtkWidget *row = switch_row_new (rows, match->description, subtitle, match->uuid);
+
           g_object_set_data_full (G_OBJECT (row), "existing-uuid", g_strdup (match->existing_uuid), g_free);
-          gtk_list_box_append (GTK_LIST_BOX (rows), row);
           switches = g_list_append (switches, row);
         }
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), rows);
-      gtk_box_append (GTK_BOX (extra), box);
       g_object_set_data_full (G_OBJECT (dialog), "merge-rows", switches, (GDestroyNotify) g_list_free);
     }
 

@@ -38,6 +38,26 @@ visible_alert (GtkWindow *window)
   return ADW_ALERT_DIALOG (dialog);
 }
 
+/* Opens @file as the file manager would, and returns its preview */
+static AdwAlertDialog *
+preview_of (SportelloWindow *window,
+            GFile           *file)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
+  sportello_handoff_import (window, file);
+  wait_idle (window);
+  return visible_alert (GTK_WINDOW (window));
+}
+
+static void
+import_from_preview (SportelloWindow *window,
+                     AdwAlertDialog  *alert)
+{
+  g_signal_emit_by_name (alert, "response", "import");
+  adw_dialog_force_close (ADW_DIALOG (alert));
+  wait_idle (window);
+}
+
 static void
 record_fraction (double     *last,
                  GParamSpec *pspec,
@@ -206,10 +226,7 @@ test_conflict_choice (void)
 
   app = sportello_test_app_new (target_dir);
   window = SPORTELLO_WINDOW (sportello_test_app_window (app));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
-  sportello_handoff_import (window, file);
-  wait_idle (window);
-  alert = visible_alert (GTK_WINDOW (window));
+  alert = preview_of (window, file);
   row = sportello_test_find_type (GTK_WIDGET (alert), ADW_TYPE_SWITCH_ROW);
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Enoteca Sala");
@@ -219,9 +236,7 @@ test_conflict_choice (void)
   adw_switch_row_set_active (ADW_SWITCH_ROW (row), TRUE);
   g_free (sportello_test_screenshot (GTK_WIDGET (window), "import-conflict"));
 
-  g_signal_emit_by_name (alert, "response", "import");
-  adw_dialog_force_close (ADW_DIALOG (alert));
-  wait_idle (window);
+  import_from_preview (window, alert);
   {
     g_autoptr(SportelloDatabase) b = sportello_database_open (target_dir, &error);
     g_autoptr(SportelloClient) result = sportello_client_load (b, uuid, &error);
@@ -269,10 +284,7 @@ test_merge_duplicate (void)
 
   app = sportello_test_app_new (target_dir);
   window = SPORTELLO_WINDOW (sportello_test_app_window (app));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
-  sportello_handoff_import (window, file);
-  wait_idle (window);
-  alert = visible_alert (GTK_WINDOW (window));
+  alert = preview_of (window, file);
   row = sportello_test_find_type (GTK_WIDGET (alert), ADW_TYPE_SWITCH_ROW);
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Enoteca Sala di Sala Marco");
@@ -282,9 +294,7 @@ test_merge_duplicate (void)
   adw_switch_row_set_active (ADW_SWITCH_ROW (row), TRUE);
   g_free (sportello_test_screenshot (GTK_WIDGET (window), "import-duplicate"));
 
-  g_signal_emit_by_name (alert, "response", "import");
-  adw_dialog_force_close (ADW_DIALOG (alert));
-  wait_idle (window);
+  import_from_preview (window, alert);
   {
     g_autoptr(SportelloDatabase) b = sportello_database_open (target_dir, &error);
     g_autoptr(GListModel) meetings = sportello_meeting_list (b, ours_uuid, NULL, &error);
