@@ -96,6 +96,45 @@ toast (SportelloWindow *window,
 /* more conflicts than this get one policy for all */
 #define MAX_LISTED_CONFLICTS 30
 
+/* --------------------------------------------------------- progress ---- */
+
+typedef struct
+{
+  SportelloWindow *window;
+  double           fraction;
+} Progress;
+
+static gboolean
+show_progress_cb (gpointer data)
+{
+  Progress *progress = data;
+
+  sportello_window_set_progress (progress->window, progress->fraction);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_free (gpointer data)
+{
+  Progress *progress = data;
+
+  g_object_unref (progress->window);
+  g_free (progress);
+}
+
+/* from the worker: the bar moves in the main loop */
+static void
+progress_cb (guint    done,
+                   guint    total,
+                   gpointer user_data)
+{
+  Progress *progress = g_new0 (Progress, 1);
+
+  progress->window = g_object_ref (user_data);
+  progress->fraction = total > 0 ? (double) done / total : 1;
+  g_idle_add_full (G_PRIORITY_DEFAULT, show_progress_cb, progress, progress_free);
+}
+
 /* ----------------------------------------------------------- export ---- */
 
 static void
@@ -111,7 +150,8 @@ export_thread (GTask        *task,
 
   /* no client at all: the templates and checklists alone */
   if (!(db = job_open (job, &error)) ||
-      !sportello_bundle_export (db, job->client_uuid || job->templates_only ? uuids : NULL, job->path, &error))
+      !sportello_bundle_export_with_progress (db, job->client_uuid || job->templates_only ? uuids : NULL, job->path,
+                                              progress_cb, source, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -282,43 +322,6 @@ check_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
-typedef struct
-{
-  SportelloWindow *window;
-  double           fraction;
-} Progress;
-
-static gboolean
-show_progress_cb (gpointer data)
-{
-  Progress *progress = data;
-
-  sportello_window_set_progress (progress->window, progress->fraction);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-progress_free (gpointer data)
-{
-  Progress *progress = data;
-
-  g_object_unref (progress->window);
-  g_free (progress);
-}
-
-/* from the worker: the bar moves in the main loop */
-static void
-apply_progress_cb (guint    done,
-                   guint    total,
-                   gpointer user_data)
-{
-  Progress *progress = g_new0 (Progress, 1);
-
-  progress->window = g_object_ref (user_data);
-  progress->fraction = total > 0 ? (double) done / total : 1;
-  g_idle_add_full (G_PRIORITY_DEFAULT, show_progress_cb, progress, progress_free);
-}
-
 static void
 apply_thread (GTask        *task,
               gpointer      source,
@@ -330,7 +333,7 @@ apply_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_path_get_basename (job->path);
 
-  sportello_bundle_set_progress (job->bundle, apply_progress_cb, source);
+  sportello_bundle_set_progress (job->bundle, progress_cb, source);
   if (!(db = job_open (job, &error)) ||
       !sportello_bundle_apply (job->bundle, db, job->policy, name, job->counts, &error))
     g_task_return_error (task, g_steal_pointer (&error));

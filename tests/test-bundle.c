@@ -170,6 +170,15 @@ test_progress (void)
   for (guint i = 1; i < seen->len; i++)
     g_assert_cmpuint (g_array_index (seen, guint, i), >, g_array_index (seen, guint, i - 1));
   g_assert_cmpuint (g_array_index (seen, guint, seen->len - 1), ==, total);
+
+  /* and so does an export, of the same records */
+  g_array_set_size (seen, 0);
+  g_assert_true (sportello_bundle_export_with_progress (b, NULL, path, progress_cb, seen, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, >=, 3);
+  for (guint i = 1; i < seen->len; i++)
+    g_assert_cmpuint (g_array_index (seen, guint, i), >, g_array_index (seen, guint, i - 1));
+  g_assert_cmpuint (g_array_index (seen, guint, seen->len - 1), ==, total);
 }
 
 static void

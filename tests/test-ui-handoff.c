@@ -95,8 +95,17 @@ test_export_then_import (void)
   /* one client's dossier, from the window */
   app = sportello_test_app_new (source_dir);
   window = SPORTELLO_WINDOW (sportello_test_app_window (app));
-  sportello_handoff_export (window, uuid, file);
-  wait_idle (window);
+  {
+    GtkWidget *bar = GTK_WIDGET (_sportello_window_get_progress_bar (window));
+    double last = -1;
+
+    /* the export moves the same bar, to the end */
+    g_signal_connect_swapped (bar, "notify::fraction", G_CALLBACK (record_fraction), &last);
+    sportello_handoff_export (window, uuid, file);
+    wait_idle (window);
+    g_signal_handlers_disconnect_by_func (bar, record_fraction, &last);
+    g_assert_cmpfloat (last, ==, 1.0);
+  }
   {
     g_autoptr(SportelloBundle) bundle = sportello_bundle_load (path, &error);
 

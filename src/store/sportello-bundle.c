@@ -290,24 +290,32 @@ export_time (void)
   return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-static gboolean
-export_kind (SportelloDatabase   *db,
-             SportelloRecordKind  kind,
-             const char          *selection,
-             gboolean             every_standalone,
-             GOutputStream       *stream,
-             GString             *out,
-             GError             **error)
+typedef struct
+{
+  SportelloDatabase     *db;
+  const char            *selection;        /* JSON array of client UUIDs, or NULL */
+  gboolean               every_standalone; /* all checklists and templates */
+  SportelloProgressFunc  progress;
+  gpointer               progress_data;
+  guint                  done;
+  guint                  total;
+} Export;
+
+/* The query for one kind's records; binds the selection as ?1 */
+static sqlite3_stmt *
+prepare_kind (Export               *export,
+              SportelloRecordKind   kind,
+              gboolean              count_only,
+              GError              **error)
 {
   const RecordSpec *spec = &specs[kind];
+  const char *selection = export->selection;
   g_autoptr(GString) sql = g_string_new ("SELECT DISTINCT ");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean first = TRUE;
-  int rc;
+  sqlite3_stmt *stmt;
 
   for (guint i = 0; i < spec->n_columns; i++)
     g_string_append_printf (sql, "%s%s", i ? ", " : "", spec->columns[i].expr);
-  if (spec->own_from != NULL && every_standalone)
+  if (spec->own_from != NULL && export->every_standalone)
     {
       g_string_append_printf (sql, " FROM %s", spec->own_from);
       selection = NULL;
@@ -317,12 +325,37 @@ export_kind (SportelloDatabase   *db,
                             spec->from, spec->client_uuid, spec->client_uuid);
   if (selection != NULL)
     g_string_append_printf (sql, " AND %s IN (SELECT value FROM json_each (?1))", spec->client_uuid);
-  g_string_append (sql, " ORDER BY t.uuid");
+  if (count_only)
+    {
+      g_string_prepend (sql, "SELECT count(*) FROM (");
+      g_string_append (sql, ")");
+    }
+  else
+    g_string_append (sql, " ORDER BY t.uuid");
 
-  if (!(stmt = _sportello_database_prepare (db, sql->str, error)))
-    return FALSE;
+  if (!(stmt = _sportello_database_prepare (export->db, sql->str, error)))
+    return NULL;
   if (selection != NULL)
     sqlite3_bind_text (stmt, 1, selection, -1, SQLITE_STATIC);
+  return stmt;
+}
+
+static gboolean
+export_kind (Export              *export,
+             SportelloRecordKind  kind,
+             GOutputStream       *stream,
+             GString             *out,
+             GError             **error)
+{
+  const RecordSpec *spec = &specs[kind];
+  SportelloDatabase *db = export->db;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean first = TRUE;
+  guint step = MAX (export->total / 100, 200);
+  int rc;
+
+  if (!(stmt = prepare_kind (export, kind, FALSE, error)))
+    return FALSE;
 
   g_string_append_printf (out, "  \"%s\": [", spec->array);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -356,6 +389,8 @@ export_kind (SportelloDatabase   *db,
 
       if (out->len > 1 << 20 && !flush (stream, out, error))
         return FALSE;
+      if (export->progress != NULL && ++export->done % step == 0)
+        export->progress (export->done, export->total, export->progress_data);
     }
 
   if (rc != SQLITE_DONE)
@@ -384,6 +419,24 @@ sportello_bundle_export (SportelloDatabase   *db,
                          const char          *path,
                          GError             **error)
 {
+  return sportello_bundle_export_with_progress (db, client_uuids, path, NULL, NULL, error);
+}
+
+/**
+ * sportello_bundle_export_with_progress:
+ * @func: (nullable): told how many records are written, now and then
+ *
+ * As sportello_bundle_export(), for a progress bar.
+ */
+gboolean
+sportello_bundle_export_with_progress (SportelloDatabase     *db,
+                                       const char * const    *client_uuids,
+                                       const char            *path,
+                                       SportelloProgressFunc  func,
+                                       gpointer               user_data,
+                                       GError               **error)
+{
+  Export export = { db, NULL, client_uuids == NULL || client_uuids[0] == NULL, func, user_data, 0, 0 };
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
@@ -423,11 +476,26 @@ sportello_bundle_export (SportelloDatabase   *db,
   /* one read transaction: a consistent snapshot */
   if (!sportello_database_exec (db, "BEGIN", error))
     return FALSE;
+  export.selection = selection;
+
+  /* how many records in all, for the progress */
+  for (guint kind = 0; func != NULL && kind < SPORTELLO_N_RECORD_KINDS; kind++)
+    {
+      g_autoptr(sqlite3_stmt) count = prepare_kind (&export, kind, TRUE, &local_error);
+
+      if (count == NULL)
+        {
+          sportello_database_rollback (db);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (sqlite3_step (count) == SQLITE_ROW)
+        export.total += sqlite3_column_int (count, 0);
+    }
 
   for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
     {
-      if (!export_kind (db, kind, selection, client_uuids == NULL || client_uuids[0] == NULL,
-                        G_OUTPUT_STREAM (stream), out, &local_error))
+      if (!export_kind (&export, kind, G_OUTPUT_STREAM (stream), out, &local_error))
         {
           sportello_database_rollback (db);
           if (local_error->domain == G_IO_ERROR)
@@ -444,6 +512,8 @@ sportello_bundle_export (SportelloDatabase   *db,
       !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error))
     goto io_error;
 
+  if (func != NULL && (export.total == 0 || export.total % MAX (export.total / 100, 200) != 0))
+    func (export.total, export.total, user_data);
   return TRUE;
 
 io_error:

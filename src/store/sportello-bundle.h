@@ -57,9 +57,20 @@ typedef struct _SportelloBundle SportelloBundle;
 
 GQuark           sportello_bundle_error_quark    (void);
 
+/* called from the thread that exports or applies, now and then: records done of total */
+typedef void (*SportelloProgressFunc) (guint    done,
+                                       guint    total,
+                                       gpointer user_data);
+
 gboolean         sportello_bundle_export         (SportelloDatabase       *db,
                                                   const char * const      *client_uuids,
                                                   const char              *path,
+                                                  GError                 **error);
+gboolean         sportello_bundle_export_with_progress (SportelloDatabase *db,
+                                                  const char * const      *client_uuids,
+                                                  const char              *path,
+                                                  SportelloProgressFunc    func,
+                                                  gpointer                 user_data,
                                                   GError                 **error);
 char            *sportello_bundle_default_name   (SportelloDatabase       *db,
                                                   const char              *client_uuid);
@@ -86,10 +97,6 @@ gboolean         sportello_bundle_apply          (SportelloBundle         *bundl
                                                   GError                 **error);
 const char      *sportello_record_kind_label     (SportelloRecordKind      kind);
 
-/* called from the thread that applies, now and then: records done of total */
-typedef void (*SportelloProgressFunc) (guint    done,
-                                       guint    total,
-                                       gpointer user_data);
 
 typedef struct
 {
