@@ -26,6 +26,7 @@ struct _SportelloMeetingsPage
   GtkWidget           parent_instance;
 
   SportelloDatabase  *db;
+  gboolean            stale;
   GListStore         *store;
   GtkSortListModel   *sections;
 
@@ -37,6 +38,8 @@ struct _SportelloMeetingsPage
 };
 
 G_DEFINE_FINAL_TYPE (SportelloMeetingsPage, sportello_meetings_page, GTK_TYPE_WIDGET)
+
+static void map_cb (SportelloMeetingsPage *self);
 
 static void
 kind_changed_cb (SportelloMeetingsPage *self)
@@ -173,6 +176,7 @@ sportello_meetings_page_init (SportelloMeetingsPage *self)
   guint n;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 
   gtk_string_list_append (kinds, _("All kinds"));
   terms = sportello_vocabulary_terms (SPORTELLO_VOCABULARY_MEETING_KIND, &n);
@@ -212,8 +216,37 @@ sportello_meetings_page_set_database (SportelloMeetingsPage *self,
     sportello_meetings_page_refresh (self);
 }
 
+static void reload (SportelloMeetingsPage *self);
+
+/**
+ * sportello_meetings_page_refresh:
+ *
+ * Shows the database as it is now; while the section is not on screen,
+ * only remembers to, so a large database costs nothing at start-up.
+ */
 void
 sportello_meetings_page_refresh (SportelloMeetingsPage *self)
+{
+  g_return_if_fail (SPORTELLO_IS_MEETINGS_PAGE (self));
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
+  reload (self);
+}
+
+static void
+map_cb (SportelloMeetingsPage *self)
+{
+  if (self->stale)
+    sportello_meetings_page_refresh (self);
+}
+
+static void
+reload (SportelloMeetingsPage *self)
 {
   g_autoptr(GListModel) meetings = NULL;
   g_autoptr(GError) error = NULL;

@@ -23,6 +23,7 @@ struct _SportelloTodoPage
   GtkWidget          parent_instance;
 
   SportelloDatabase *db;
+  gboolean            stale;
   guint              n_open;
 
   GtkStack          *stack;
@@ -30,6 +31,8 @@ struct _SportelloTodoPage
 };
 
 G_DEFINE_FINAL_TYPE (SportelloTodoPage, sportello_todo_page, GTK_TYPE_WIDGET)
+
+static void map_cb (SportelloTodoPage *self);
 
 static void
 follow_up_changed (GObject *owner)
@@ -68,6 +71,7 @@ static void
 sportello_todo_page_init (SportelloTodoPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }
 
 void
@@ -80,8 +84,37 @@ sportello_todo_page_set_database (SportelloTodoPage *self,
     sportello_todo_page_refresh (self);
 }
 
+static void reload (SportelloTodoPage *self);
+
+/**
+ * sportello_todo_page_refresh:
+ *
+ * Shows the database as it is now; while the section is not on screen,
+ * only remembers to, so a large database costs nothing at start-up.
+ */
 void
 sportello_todo_page_refresh (SportelloTodoPage *self)
+{
+  g_return_if_fail (SPORTELLO_IS_TODO_PAGE (self));
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
+  reload (self);
+}
+
+static void
+map_cb (SportelloTodoPage *self)
+{
+  if (self->stale)
+    sportello_todo_page_refresh (self);
+}
+
+static void
+reload (SportelloTodoPage *self)
 {
   g_autoptr(GListModel) open = NULL;
   g_autoptr(GError) error = NULL;

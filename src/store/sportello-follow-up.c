@@ -315,8 +315,11 @@ sportello_follow_up_list_open (SportelloDatabase  *db,
                                const GDate        *today,
                                GError            **error)
 {
-  return list_where (db, "WHERE f.done_at = '' AND c.deleted_at IS NULL AND (?1 IS NULL OR c.uuid = ?1)",
-                     client_uuid, today, error);
+  /* two statements: “?1 IS NULL OR c.uuid = ?1” would keep SQLite from
+   * using the client's index, and scan every open follow-up per client */
+  if (client_uuid == NULL)
+    return list_where (db, "WHERE f.done_at = '' AND c.deleted_at IS NULL AND ?1 IS NULL", NULL, today, error);
+  return list_where (db, "WHERE f.done_at = '' AND c.deleted_at IS NULL AND c.uuid = ?1", client_uuid, today, error);
 }
 
 GListModel *

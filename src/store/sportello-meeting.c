@@ -363,9 +363,13 @@ sportello_meeting_list (SportelloDatabase  *db,
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
-  stmt = _sportello_database_prepare (db, MEETING_SELECT
-                                      "WHERE c.deleted_at IS NULL AND (?1 IS NULL OR c.uuid = ?1) "
-                                      "AND (?2 IS NULL OR m.kind = ?2) ORDER BY m.starts_at DESC",
+  /* one client's meetings through its index: “?1 IS NULL OR c.uuid = ?1”
+   * would have SQLite scan every meeting for each client page */
+  stmt = _sportello_database_prepare (db, client_uuid != NULL
+                                      ? MEETING_SELECT "WHERE c.deleted_at IS NULL AND c.uuid = ?1 "
+                                        "AND (?2 IS NULL OR m.kind = ?2) ORDER BY m.starts_at DESC"
+                                      : MEETING_SELECT "WHERE c.deleted_at IS NULL AND ?1 IS NULL "
+                                        "AND (?2 IS NULL OR m.kind = ?2) ORDER BY m.starts_at DESC",
                                       error);
   if (stmt == NULL)
     return NULL;
