@@ -269,6 +269,11 @@ test_search_and_erase (void)
   /* notes and follow-ups find their client */
   sportello_client_list_set_search (list, "etsy");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  /* from three letters: one or two would match most notes of a real desk */
+  sportello_client_list_set_search (list, "ets");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  sportello_client_list_set_search (list, "et");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
   sportello_client_list_set_search (list, "preventivo corriere");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
   sportello_meeting_save_notes (db, sportello_meeting_get (meeting, SPORTELLO_MEETING_UUID), "Parlato di Amazon", &error);

@@ -209,6 +209,19 @@ load_base (SportelloClientList  *self,
   return TRUE;
 }
 
+/* Has every word of @text at least @n characters? */
+static gboolean
+words_are_long (const char *text,
+                glong       n)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \t\n", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0' && g_utf8_strlen (words[i], -1) < n)
+      return FALSE;
+  return TRUE;
+}
+
 /* The base's ids that match the search, in the base's order */
 static GArray *
 apply_search (SportelloClientList  *self,
@@ -227,12 +240,16 @@ apply_search (SportelloClientList  *self,
   for (guint i = 0; i < self->base->len; i++)
     max_id = MAX (max_id, g_array_index (self->base, gint64, i));
 
-  if (!(stmt = _sportello_database_prepare (self->db, "SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?1 "
-                                                    /* meeting notes and follow-ups find their client */
-                                                    "UNION SELECT m.client_id FROM meetings m WHERE m.id IN "
-                                                    "(SELECT rowid FROM meetings_fts WHERE meetings_fts MATCH ?1) "
-                                                    "UNION SELECT m.client_id FROM follow_ups f JOIN meetings m ON m.id = f.meeting_id "
-                                                    "WHERE f.id IN (SELECT rowid FROM follow_ups_fts WHERE follow_ups_fts MATCH ?1)", error)))
+  /* meeting notes and follow-ups find their client too, once every word
+   * typed has three letters: one or two letters match most of the notes
+   * and would only make typing slow, while names still match at once */
+  if (!(stmt = _sportello_database_prepare (self->db, words_are_long (self->search, 3)
+                                            ? "SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?1 "
+                                              "UNION SELECT m.client_id FROM meetings m WHERE m.id IN "
+                                              "(SELECT rowid FROM meetings_fts WHERE meetings_fts MATCH ?1) "
+                                              "UNION SELECT m.client_id FROM follow_ups f JOIN meetings m ON m.id = f.meeting_id "
+                                              "WHERE f.id IN (SELECT rowid FROM follow_ups_fts WHERE follow_ups_fts MATCH ?1)"
+                                            : "SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?1", error)))
     return NULL;
   sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
 
