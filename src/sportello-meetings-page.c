@@ -221,21 +221,15 @@ static void reload (SportelloMeetingsPage *self);
 /**
  * sportello_meetings_page_refresh:
  *
- * Shows the database as it is now; while the section is not on screen,
- * only remembers to, so a large database costs nothing at start-up.
+ * Shows the database as it is now, or when the section is next shown.
  */
 void
 sportello_meetings_page_refresh (SportelloMeetingsPage *self)
 {
   g_return_if_fail (SPORTELLO_IS_MEETINGS_PAGE (self));
 
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  self->stale = FALSE;
-  reload (self);
+  if (sportello_window_section_due (GTK_WIDGET (self), &self->stale))
+    reload (self);
 }
 
 static void

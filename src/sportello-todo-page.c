@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include "sportello-window.h"
+
 #include <glib/gi18n.h>
 
 #include "sportello-agenda.h"
@@ -89,21 +91,15 @@ static void reload (SportelloTodoPage *self);
 /**
  * sportello_todo_page_refresh:
  *
- * Shows the database as it is now; while the section is not on screen,
- * only remembers to, so a large database costs nothing at start-up.
+ * Shows the database as it is now, or when the section is next shown.
  */
 void
 sportello_todo_page_refresh (SportelloTodoPage *self)
 {
   g_return_if_fail (SPORTELLO_IS_TODO_PAGE (self));
 
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  self->stale = FALSE;
-  reload (self);
+  if (sportello_window_section_due (GTK_WIDGET (self), &self->stale))
+    reload (self);
 }
 
 static void

@@ -423,6 +423,22 @@ sportello_window_add_toast (SportelloWindow *self,
 }
 
 /**
+ * sportello_window_section_due:
+ * @stale: the section's flag: TRUE while it owes a reload
+ *
+ * Whether a section should reload now: only when on screen; otherwise it
+ * remembers, and reloads when next shown (on its “map”), so a large
+ * database costs nothing at start-up for sections nobody opened.
+ */
+gboolean
+sportello_window_section_due (GtkWidget *section,
+                              gboolean  *stale)
+{
+  *stale = !gtk_widget_get_mapped (section);
+  return !*stale;
+}
+
+/**
  * sportello_widget_toast:
  * @toast: (transfer floating): a message
  *

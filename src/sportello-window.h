@@ -22,6 +22,8 @@ void             sportello_window_set_section (SportelloWindow      *self,
                                                const char           *section);
 void             sportello_window_set_progress (SportelloWindow     *self,
                                                 double               fraction);
+gboolean         sportello_window_section_due (GtkWidget            *section,
+                                               gboolean             *stale);
 void             sportello_widget_toast       (GtkWidget            *widget,
                                                AdwToast             *toast);
 void             sportello_window_add_toast   (SportelloWindow      *self,
