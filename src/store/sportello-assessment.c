@@ -568,17 +568,7 @@ sportello_assessment_delete (SportelloDatabase  *db,
                              const char         *uuid,
                              GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (!(stmt = _sportello_database_prepare (db, "DELETE FROM assessments WHERE uuid = ?", error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _sportello_database_set_error (db, error);
-      return FALSE;
-    }
-  return TRUE;
+  return _sportello_database_run_on_uuid (db, "DELETE FROM assessments WHERE uuid = ?", uuid, error);
 }
 
 /* A client's assessments, newest first: the history */

@@ -770,6 +770,8 @@ sportello_client_find_duplicate (SportelloClient       *self,
   return NULL;
 }
 
+/* As _sportello_database_run_on_uuid (), and with @must_change, “the
+ * client does not exist any more” when no row was touched */
 static gboolean
 run_on_uuid (SportelloDatabase  *db,
              const char         *sql,
@@ -777,18 +779,8 @@ run_on_uuid (SportelloDatabase  *db,
              gboolean            must_change,
              GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (!(stmt = _sportello_database_prepare (db, sql, error)))
+  if (!_sportello_database_run_on_uuid (db, sql, uuid, error))
     return FALSE;
-  if (uuid != NULL)
-    sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _sportello_database_set_error (db, error);
-      return FALSE;
-    }
 
   if (must_change && sqlite3_changes (_sportello_database_get_handle (db)) == 0)
     {

@@ -255,18 +255,7 @@ sportello_contact_delete (SportelloDatabase  *db,
                           const char         *uuid,
                           GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (!(stmt = _sportello_database_prepare (db, "DELETE FROM contacts WHERE uuid = ?", error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _sportello_database_set_error (db, error);
-      return FALSE;
-    }
-
-  return TRUE;
+  return _sportello_database_run_on_uuid (db, "DELETE FROM contacts WHERE uuid = ?", uuid, error);
 }
 
 /* The contacts of a client, the primary one first, then by name. */

@@ -23,6 +23,10 @@ sqlite3_stmt  *_sportello_database_prepare     (SportelloDatabase  *self,
                                                 GError            **error);
 void           _sportello_database_set_error   (SportelloDatabase  *self,
                                                 GError            **error);
+gboolean       _sportello_database_run_on_uuid (SportelloDatabase  *self,
+                                                const char         *sql,
+                                                const char         *uuid,
+                                                GError            **error);
 const SportelloMigration *_sportello_migrations (guint             *n_migrations);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)

@@ -49,6 +49,31 @@ _sportello_database_set_error (SportelloDatabase  *self,
                _("Database error: %s"), sqlite3_errmsg (self->db));
 }
 
+/*
+ * Runs one statement whose only parameter, if any, is a record's UUID:
+ * “DELETE FROM meetings WHERE uuid = ?” and the like.
+ */
+gboolean
+_sportello_database_run_on_uuid (SportelloDatabase  *self,
+                                 const char         *sql,
+                                 const char         *uuid,
+                                 GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!(stmt = _sportello_database_prepare (self, sql, error)))
+    return FALSE;
+  if (uuid != NULL)
+    sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _sportello_database_set_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 sqlite3 *
 _sportello_database_get_handle (SportelloDatabase *self)
 {

@@ -246,18 +246,7 @@ sportello_follow_up_delete (SportelloDatabase  *db,
                             const char         *uuid,
                             GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (!(stmt = _sportello_database_prepare (db, "DELETE FROM follow_ups WHERE uuid = ?", error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _sportello_database_set_error (db, error);
-      return FALSE;
-    }
-
-  return TRUE;
+  return _sportello_database_run_on_uuid (db, "DELETE FROM follow_ups WHERE uuid = ?", uuid, error);
 }
 
 static GListModel *

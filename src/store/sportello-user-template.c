@@ -244,16 +244,5 @@ sportello_user_template_delete (SportelloDatabase  *db,
                                 const char         *id,
                                 GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (!(stmt = _sportello_database_prepare (db, "DELETE FROM user_templates WHERE uuid = ?", error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _sportello_database_set_error (db, error);
-      return FALSE;
-    }
-
-  return TRUE;
+  return _sportello_database_run_on_uuid (db, "DELETE FROM user_templates WHERE uuid = ?", id, error);
 }
