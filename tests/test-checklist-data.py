@@ -5,9 +5,9 @@ domain notes (ecommerce-checklist.md, §2, §4 and §5).
 
 Usage: test-checklist-data.py CHECKLIST.json
 Prints TAP and exits 1 if any check fails. Standard library only."""
-import json
 import re
-import sys
+
+from tap_data import check, finish, load_object, nonempty_str
 
 # From the domain notes, §4 "Areas and weights" and the header.
 AREA_CODES = ["STR", "CAT", "PIA", "PAG", "LOG", "LEG", "MKT", "SOC", "ORG", "SIC"]
@@ -19,53 +19,7 @@ LEGAL_AREA = "LEG"
 ITEM_ID = re.compile(r"^[A-Z]{3}-[0-9]{2}$")
 YEAR_MONTH = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
 
-count = 0
-failures = 0
-
-
-def check(name, func):
-    """Runs func(), which returns a list of problems (empty when fine)."""
-    global count, failures
-    count += 1
-    try:
-        problems = func()
-    except Exception as e:  # a malformed file must fail the check, not crash
-        problems = [f"{type(e).__name__}: {e}"]
-    print(("not ok" if problems else "ok") + f" {count} - {name}")
-    if problems:
-        failures += 1
-        for p in problems[:10]:
-            print(f"#   {p}")
-        if len(problems) > 10:
-            print(f"#   … and {len(problems) - 10} more")
-
-
-def nonempty_str(value):
-    return isinstance(value, str) and value.strip() != ""
-
-
-def finish():
-    print(f"1..{count}")
-    sys.exit(1 if failures else 0)
-
-
-if len(sys.argv) != 2:
-    print("usage: test-checklist-data.py CHECKLIST.json", file=sys.stderr)
-    sys.exit(2)
-
-doc = None
-
-
-def parse():
-    global doc
-    with open(sys.argv[1], encoding="utf-8") as f:
-        doc = json.load(f)
-    return [] if isinstance(doc, dict) else ["the top level is not an object"]
-
-
-check("parses as a JSON object", parse)
-if not isinstance(doc, dict):
-    finish()
+doc = load_object("usage: test-checklist-data.py CHECKLIST.json")
 
 
 def areas():

@@ -6,9 +6,9 @@ inputs, ids and the legal `verified_on` stamp.
 
 Usage: test-templates-data.py TEMPLATES.json
 Prints TAP and exits 1 if any check fails. Standard library only."""
-import json
 import re
-import sys
+
+from tap_data import check, finish, load_object, nonempty_str
 
 MIN_TEMPLATES = 6
 CATEGORIES = {"ecommerce", "marketplace", "gestionale", "sicurezza", "bandi", "digitale"}
@@ -20,53 +20,7 @@ PLACEHOLDER_NAME = re.compile(r"^[a-z]+(\.[a-z_]+)?$")
 # Anything between double braces, to be checked against PLACEHOLDER_NAME.
 PLACEHOLDER = re.compile(r"\{\{(.*?)\}\}", re.S)
 
-count = 0
-failures = 0
-
-
-def check(name, func):
-    """Runs func(), which returns a list of problems (empty when fine)."""
-    global count, failures
-    count += 1
-    try:
-        problems = func()
-    except Exception as e:  # a malformed file must fail the check, not crash
-        problems = [f"{type(e).__name__}: {e}"]
-    print(("not ok" if problems else "ok") + f" {count} - {name}")
-    if problems:
-        failures += 1
-        for p in problems[:10]:
-            print(f"#   {p}")
-        if len(problems) > 10:
-            print(f"#   … and {len(problems) - 10} more")
-
-
-def nonempty_str(value):
-    return isinstance(value, str) and value.strip() != ""
-
-
-def finish():
-    print(f"1..{count}")
-    sys.exit(1 if failures else 0)
-
-
-if len(sys.argv) != 2:
-    print("usage: test-templates-data.py TEMPLATES.json", file=sys.stderr)
-    sys.exit(2)
-
-doc = None
-
-
-def parse():
-    global doc
-    with open(sys.argv[1], encoding="utf-8") as f:
-        doc = json.load(f)
-    return [] if isinstance(doc, dict) else ["the top level is not an object"]
-
-
-check("parses as a JSON object", parse)
-if not isinstance(doc, dict):
-    finish()
+doc = load_object("usage: test-templates-data.py TEMPLATES.json")
 
 
 def templates():
