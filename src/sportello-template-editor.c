@@ -212,29 +212,16 @@ insert_placeholder_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
 }
 
+/* the Templates section duplicates, as it does for a built-in template */
 static void
 duplicate_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
 {
   SportelloTemplateEditor *self = SPORTELLO_TEMPLATE_EDITOR (widget);
-  g_autoptr(SportelloTemplate) copy = NULL;
-  g_autoptr(GError) error = NULL;
-  AdwNavigationView *view = ADW_NAVIGATION_VIEW (gtk_widget_get_ancestor (widget, ADW_TYPE_NAVIGATION_VIEW));
-  SportelloTemplateEditor *editor;
 
   sportello_template_editor_flush (self);
-  copy = sportello_user_template_duplicate (self->template);
-  if (!sportello_user_template_save (self->db, copy, &error) ||
-      !(editor = sportello_template_editor_new (self->db, copy->id, &error)))
-    {
-      sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (error->message));
-      return;
-    }
-
-  if (view != NULL)
-    adw_navigation_view_replace (view, (AdwNavigationPage *[]) { adw_navigation_view_find_page (view, "list"),
-                                                                 ADW_NAVIGATION_PAGE (editor) }, 2);
+  gtk_widget_activate_action (widget, "templates.duplicate", "s", self->template->id);
 }
 
 typedef struct

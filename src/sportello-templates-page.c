@@ -178,8 +178,10 @@ open_editor (SportelloTemplatesPage *self,
       return;
     }
 
-  adw_navigation_view_pop_to_tag (self->navigation_view, "list");
-  adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (editor));
+  /* the list, then the editor: also when another editor is on screen */
+  adw_navigation_view_replace (self->navigation_view,
+                               (AdwNavigationPage *[]) { adw_navigation_view_find_page (self->navigation_view, "list"),
+                                                         ADW_NAVIGATION_PAGE (editor) }, 2);
 }
 
 static void
@@ -283,13 +285,11 @@ duplicate_action (GtkWidget  *widget,
   g_autoptr(SportelloTemplate) copy = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(original = sportello_template_lookup (self->db, g_variant_get_string (param, NULL), &error)))
-    return;
-
-  copy = sportello_user_template_duplicate (original);
-  if (!sportello_user_template_save (self->db, copy, &error))
+  if ((original = sportello_template_lookup (self->db, g_variant_get_string (param, NULL), &error)) != NULL)
+    copy = sportello_user_template_duplicate (original);
+  if (copy == NULL || !sportello_user_template_save (self->db, copy, &error))
     {
-      g_warning ("Cannot duplicate a template: %s", error->message);
+      sportello_widget_toast (widget, adw_toast_new (error->message));
       return;
     }
 

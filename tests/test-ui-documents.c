@@ -333,6 +333,15 @@ test_template_editor (void)
     g_assert_true (g_str_has_prefix (stored->body, "Per {{client.name}}: {{client.vat}}"));
   }
 
+  /* the editor's Duplicate makes another user template and opens it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "template.duplicate", NULL));
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (count_user_templates (data_dir), ==, 2);
+  editor = SPORTELLO_TEMPLATE_EDITOR (sportello_test_find_type (GTK_WIDGET (section), SPORTELLO_TYPE_TEMPLATE_EDITOR));
+  g_assert_cmpstr (sportello_template_editor_get_template (editor)->title, ==,
+                   "Orientamento ai bandi per la digitalizzazione (copia) (copia)");
+  g_assert_true (g_str_has_prefix (sportello_template_editor_get_template (editor)->body, "Per {{client.name}}: {{client.vat}}"));
+
   /* a client's document from it */
   sportello_window_set_section (SPORTELLO_WINDOW (window), "clients");
   sportello_clients_page_open_client (_sportello_window_get_clients_page (SPORTELLO_WINDOW (window)), client_uuid);
@@ -363,7 +372,7 @@ test_template_editor (void)
   g_assert_nonnull (editor);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "template.delete", NULL));
   sportello_test_wait_for_draw (GTK_WIDGET (window));
-  g_assert_cmpuint (count_user_templates (data_dir), ==, 0);
+  g_assert_cmpuint (count_user_templates (data_dir), ==, 1);
   {
     GtkWidget *undo = sportello_test_find_button (GTK_WIDGET (window), "_Annulla");
 
@@ -371,7 +380,7 @@ test_template_editor (void)
     g_signal_emit_by_name (undo, "clicked");
   }
   sportello_test_iterate (50);
-  g_assert_cmpuint (count_user_templates (data_dir), ==, 1);
+  g_assert_cmpuint (count_user_templates (data_dir), ==, 2);
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (section), "Orientamento ai bandi per la digitalizzazione (copia)"));
 
   sportello_test_app_quit (app);
