@@ -23,6 +23,7 @@
 #include "sportello-client.h"
 #include "sportello-database-private.h"
 #include "sportello-identifiers.h"
+#include "sportello-json-scanner.h"
 #include "sportello-template.h"
 #include "sportello-vocabulary.h"
 
@@ -553,17 +554,55 @@ sportello_bundle_default_name (SportelloDatabase *db,
 
 /* ---------------------------------------------------------- import ---- */
 
+/* A record as read: one cell per column of its kind, in the spec's order.
+ * Its strings live in the bundle's string chunk. */
+typedef struct
+{
+  guint8 type;    /* SportelloJsonType, or CELL_MISSING */
+  union
+  {
+    const char *string;
+    gint64      integer;
+    gboolean    boolean;
+  };
+} Cell;
+
+#define CELL_MISSING 0xff
+
+/* every kind's first three columns (COMMON) */
+#define RECORD_UUID(cells)       ((cells)[0].string)
+#define RECORD_UPDATED_AT(cells) ((cells)[2].string)
+
+enum
+{
+  HEADER_FORMAT,
+  HEADER_VERSION,
+  HEADER_EXPORTED_AT,
+  HEADER_CONSULTANT,
+  HEADER_HUB,
+  N_HEADER_CELLS
+};
+
 struct _SportelloBundle
 {
-  JsonNode   *root;
-  GPtrArray  *records[SPORTELLO_N_RECORD_KINDS];   /* JsonObject, borrowed from root */
-  GPtrArray  *problems;
-  char       *exported_by;
-  char       *exported_by_hub;
+  GStringChunk *strings;
+  GPtrArray    *records[SPORTELLO_N_RECORD_KINDS];   /* Cell[n_columns] */
+  GPtrArray    *problems;
+  Cell          header[N_HEADER_CELLS];
+  gboolean      exported_by_is_object;
+  guint8        arrays[SPORTELLO_N_RECORD_KINDS];    /* how each array was found: ARRAY_* */
   SportelloProgressFunc progress;
   gpointer              progress_data;
   GHashTable           *choices;      /* uuid → SportelloConflictPolicy, per conflict */
   GHashTable           *merges;       /* their client's uuid → ours, for duplicates */
+};
+
+enum
+{
+  ARRAY_MISSING,
+  ARRAY_FOUND,
+  ARRAY_NOT_AN_ARRAY,
+  ARRAY_TWICE,
 };
 
 void
@@ -575,9 +614,7 @@ sportello_bundle_free (SportelloBundle *bundle)
   for (guint i = 0; i < SPORTELLO_N_RECORD_KINDS; i++)
     g_clear_pointer (&bundle->records[i], g_ptr_array_unref);
   g_clear_pointer (&bundle->problems, g_ptr_array_unref);
-  g_clear_pointer (&bundle->root, json_node_unref);
-  g_free (bundle->exported_by);
-  g_free (bundle->exported_by_hub);
+  g_clear_pointer (&bundle->strings, g_string_chunk_free);
   g_clear_pointer (&bundle->choices, g_hash_table_unref);
   g_clear_pointer (&bundle->merges, g_hash_table_unref);
   g_free (bundle);
@@ -603,13 +640,63 @@ problem (SportelloBundle *bundle,
   g_ptr_array_add (bundle->problems, g_strdup_printf ("%s: %s", path, message));
 }
 
+static int
+digits (const char *text,
+        guint       n)
+{
+  int value = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return -1;
+      value = value * 10 + (text[i] - '0');
+    }
+  return value;
+}
+
+/* YYYY-MM-DDTHH:MM:SS[.fff]Z, as Sportello writes them, checked without
+ * the cost of a GDateTime (a large bundle has a million of them);
+ * -1 when @text has another form */
+static int
+is_utc_timestamp (const char *text)
+{
+  int year = digits (text, 4);
+  int month = year < 0 || text[4] != '-' ? -1 : digits (text + 5, 2);
+  int day = month < 0 || text[7] != '-' ? -1 : digits (text + 8, 2);
+  int hour = day < 0 || text[10] != 'T' ? -1 : digits (text + 11, 2);
+  int minute = hour < 0 || text[13] != ':' ? -1 : digits (text + 14, 2);
+  int second = minute < 0 || text[16] != ':' ? -1 : digits (text + 17, 2);
+  const char *end = text + 19;
+
+  if (second < 0)
+    return -1;
+  if (*end == '.')
+    {
+      if (!g_ascii_isdigit (end[1]))
+        return -1;
+      for (end++; g_ascii_isdigit (*end); end++)
+        ;
+    }
+  if (end[0] != 'Z' || end[1] != '\0')
+    return -1;
+
+  return year >= 1970 && year <= 2200 && month >= 1 && month <= 12 && day >= 1 &&
+         day <= g_date_get_days_in_month (month, year) && hour < 24 && minute < 60 && second < 60;
+}
+
 static gboolean
 is_timestamp (const char *text)
 {
   g_autoptr(GDateTime) dt = NULL;
   int year;
+  int utc;
 
-  if (text == NULL || !(dt = g_date_time_new_from_iso8601 (text, NULL)))
+  if (text == NULL)
+    return FALSE;
+  if ((utc = is_utc_timestamp (text)) >= 0)
+    return utc;
+  if (!(dt = g_date_time_new_from_iso8601 (text, NULL)))
     return FALSE;
 
   /* an absurd date is an error too */
@@ -617,43 +704,99 @@ is_timestamp (const char *text)
   return year >= 1970 && year <= 2200;
 }
 
-static const char *
-text_member (JsonObject *object,
-             const char *key)
+static int
+column_index (const RecordSpec *spec,
+              const char       *key,
+              int               guess)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  /* records usually come with their keys in the spec's order */
+  if (guess >= 0 && (guint) guess < spec->n_columns && g_str_equal (spec->columns[guess].key, key))
+    return guess;
 
-  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
-    ? json_node_get_string (node) : NULL;
+  for (guint i = 0; i < spec->n_columns; i++)
+    if (g_str_equal (spec->columns[i].key, key))
+      return (int) i;
+  return -1;
+}
+
+static const char *
+cell_text (const Cell *cell)
+{
+  return cell->type == SPORTELLO_JSON_STRING ? cell->string : NULL;
+}
+
+/* A member of a record, if it is a string */
+static const char *
+text_member (SportelloRecordKind  kind,
+             const Cell          *cells,
+             const char          *key)
+{
+  int i = column_index (&specs[kind], key, -1);
+
+  return i >= 0 ? cell_text (&cells[i]) : NULL;
 }
 
 static void
 check_vocabulary (SportelloBundle     *bundle,
                   const char          *path,
-                  JsonObject          *object,
+                  SportelloRecordKind  kind,
+                  const Cell          *cells,
                   const char          *key,
-                  SportelloVocabulary  vocabulary,
-                  gboolean             may_be_empty)
+                  SportelloVocabulary  vocabulary)
 {
-  const char *value = text_member (object, key);
+  const char *value = text_member (kind, cells, key);
 
-  if (value == NULL || (may_be_empty && value[0] == '\0'))
-    return;
-  if (!sportello_vocabulary_contains (vocabulary, value))
+  if (value != NULL && !sportello_vocabulary_contains (vocabulary, value))
     problem (bundle, path, _("“%s” is not a known value for %s"), value, key);
+}
+
+static void
+check_date (SportelloBundle *bundle,
+            const char      *path,
+            const char      *key,
+            const char      *date,
+            gboolean         may_be_empty)
+{
+  g_autofree char *with_time = NULL;
+  g_autofree char *date_path = NULL;
+
+  if (date == NULL || (may_be_empty && *date == '\0'))
+    return;
+
+  with_time = g_strconcat (date, "T12:00:00Z", NULL);
+  if (strlen (date) == 10 && is_timestamp (with_time))
+    return;
+
+  date_path = g_strdup_printf ("%s.%s", path, key);
+  problem (bundle, date_path, _("“%s” is not a valid date"), date);
+}
+
+static void
+check_timestamp (SportelloBundle *bundle,
+                 const char      *path,
+                 const char      *key,
+                 const char      *value)
+{
+  g_autofree char *date_path = NULL;
+
+  if (value == NULL || is_timestamp (value))
+    return;
+
+  date_path = g_strdup_printf ("%s.%s", path, key);
+  problem (bundle, date_path, _("“%s” is not a valid date and time"), value);
 }
 
 static void
 check_client (SportelloBundle *bundle,
               const char      *path,
-              JsonObject      *object)
+              const Cell      *cells)
 {
   g_autoptr(SportelloClient) client = sportello_client_new ();
   g_autoptr(GPtrArray) problems = NULL;
 
   for (guint f = 0; f < SPORTELLO_CLIENT_N_TEXT_FIELDS; f++)
     {
-      const char *value = text_member (object, sportello_client_field_name (f));
+      const char *value = text_member (SPORTELLO_RECORD_KIND_CLIENT, cells, sportello_client_field_name (f));
 
       if (value != NULL)
         sportello_client_set (client, f, value);
@@ -672,89 +815,36 @@ check_client (SportelloBundle *bundle,
     }
 }
 
-static void
-check_record (SportelloBundle     *bundle,
-              SportelloRecordKind  kind,
-              guint                index,
-              JsonNode            *node,
-              GHashTable          *uuids)
+static gboolean
+is_json_object (const char *text)
 {
-  const RecordSpec *spec = &specs[kind];
-  g_autofree char *path = g_strdup_printf ("$.%s[%u]", spec->array, index);
-  JsonObject *object;
-  const char *uuid;
+  g_autoptr(SportelloJsonScanner) scanner = sportello_json_scanner_new_for_data (text, strlen (text));
+  SportelloJsonValue value;
+  char next;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      problem (bundle, path, _("expected an object"));
-      return;
-    }
-  object = json_node_get_object (node);
+  return sportello_json_scanner_peek (scanner, &next, NULL) && next == '{' &&
+         sportello_json_scanner_read_value (scanner, &value, NULL) &&
+         sportello_json_scanner_end (scanner, NULL);
+}
 
-  for (guint i = 0; i < spec->n_columns; i++)
-    {
-      const Column *column = &spec->columns[i];
-      JsonNode *member = json_object_get_member (object, column->key);
-      g_autofree char *member_path = g_strdup_printf ("%s.%s", path, column->key);
-      GType type = member && JSON_NODE_HOLDS_VALUE (member) ? json_node_get_value_type (member) : G_TYPE_INVALID;
-
-      if (member == NULL)
-        {
-          problem (bundle, member_path, _("required field is missing"));
-          continue;
-        }
-
-      switch (column->type)
-        {
-        case COL_INT:
-          if (!JSON_NODE_HOLDS_NULL (member) && type != G_TYPE_INT64)
-            problem (bundle, member_path, _("expected a whole number or null"));
-          break;
-        case COL_BOOL:
-          if (type != G_TYPE_BOOLEAN)
-            problem (bundle, member_path, _("expected true or false"));
-          break;
-        case COL_TEXT:
-        case COL_REF:
-        default:
-          if (type != G_TYPE_STRING)
-            problem (bundle, member_path, _("expected a string"));
-          break;
-        }
-    }
-
-  uuid = text_member (object, "uuid");
-  if (uuid != NULL)
-    {
-      g_autofree char *uuid_path = g_strdup_printf ("%s.uuid", path);
-
-      if (!g_uuid_string_is_valid (uuid))
-        problem (bundle, uuid_path, _("“%s” is not a valid UUID"), uuid);
-      else if (!g_hash_table_add (uuids, (gpointer) uuid))
-        problem (bundle, uuid_path, _("duplicate UUID %s"), uuid);
-    }
-
-  for (guint i = 1; i <= 2; i++)   /* created_at, updated_at */
-    {
-      const char *value = text_member (object, spec->columns[i].key);
-      g_autofree char *date_path = g_strdup_printf ("%s.%s", path, spec->columns[i].key);
-
-      if (value != NULL && !is_timestamp (value))
-        problem (bundle, date_path, _("“%s” is not a valid date and time"), value);
-    }
-
+/* What only one kind of record must satisfy */
+static void
+check_kind (SportelloBundle     *bundle,
+            SportelloRecordKind  kind,
+            const char          *path,
+            const Cell          *cells)
+{
   switch (kind)
     {
     case SPORTELLO_RECORD_KIND_CLIENT:
-      check_client (bundle, path, object);
+      check_client (bundle, path, cells);
       break;
 
     case SPORTELLO_RECORD_KIND_CONTACT:
       {
-        const char *name = text_member (object, "name");
-        const char *email = text_member (object, "email");
+        const char *name = text_member (kind, cells, "name");
+        const char *email = text_member (kind, cells, "email");
         g_autofree char *message = NULL;
-
         g_autofree char *trimmed = name ? g_strstrip (g_strdup (name)) : NULL;
 
         if (trimmed != NULL && trimmed[0] == '\0')
@@ -769,51 +859,32 @@ check_record (SportelloBundle     *bundle,
 
     case SPORTELLO_RECORD_KIND_MEETING:
       {
-        const char *starts_at = text_member (object, "starts_at");
-        JsonNode *duration = json_object_get_member (object, "duration_minutes");
+        const Cell *duration = &cells[column_index (&specs[kind], "duration_minutes", -1)];
 
-        if (starts_at != NULL && !is_timestamp (starts_at))
-          {
-            g_autofree char *p = g_strdup_printf ("%s.starts_at", path);
-            problem (bundle, p, _("“%s” is not a valid date and time"), starts_at);
-          }
-        if (duration != NULL && JSON_NODE_HOLDS_VALUE (duration) && json_node_get_value_type (duration) == G_TYPE_INT64 &&
-            (json_node_get_int (duration) < 0 || json_node_get_int (duration) > 24 * 60))
+        check_timestamp (bundle, path, "starts_at", text_member (kind, cells, "starts_at"));
+        if (duration->type == SPORTELLO_JSON_INTEGER && (duration->integer < 0 || duration->integer > 24 * 60))
           {
             g_autofree char *p = g_strdup_printf ("%s.duration_minutes", path);
             problem (bundle, p, _("a meeting lasts between 0 and 1440 minutes"));
           }
-        check_vocabulary (bundle, path, object, "kind", SPORTELLO_VOCABULARY_MEETING_KIND, FALSE);
+        check_vocabulary (bundle, path, kind, cells, "kind", SPORTELLO_VOCABULARY_MEETING_KIND);
       }
       break;
 
     case SPORTELLO_RECORD_KIND_FOLLOW_UP:
       {
-        const char *due = text_member (object, "due_date");
-        const char *done = text_member (object, "done_at");
+        const char *done = text_member (kind, cells, "done_at");
 
-        if (due != NULL && due[0] != '\0')
-          {
-            g_autofree char *with_time = g_strconcat (due, "T12:00:00Z", NULL);
-
-            if (strlen (due) != 10 || !is_timestamp (with_time))
-              {
-                g_autofree char *p = g_strdup_printf ("%s.due_date", path);
-                problem (bundle, p, _("“%s” is not a valid date"), due);
-              }
-          }
-        if (done != NULL && done[0] != '\0' && !is_timestamp (done))
-          {
-            g_autofree char *p = g_strdup_printf ("%s.done_at", path);
-            problem (bundle, p, _("“%s” is not a valid date and time"), done);
-          }
-        check_vocabulary (bundle, path, object, "assignee", SPORTELLO_VOCABULARY_ASSIGNEE, FALSE);
+        check_date (bundle, path, "due_date", text_member (kind, cells, "due_date"), TRUE);
+        if (done != NULL && done[0] != '\0')
+          check_timestamp (bundle, path, "done_at", done);
+        check_vocabulary (bundle, path, kind, cells, "assignee", SPORTELLO_VOCABULARY_ASSIGNEE);
       }
       break;
 
     case SPORTELLO_RECORD_KIND_CHECKLIST:
       {
-        const char *content = text_member (object, "content");
+        const char *content = text_member (kind, cells, "content");
 
         if (content != NULL)
           {
@@ -829,60 +900,35 @@ check_record (SportelloBundle     *bundle,
 
     case SPORTELLO_RECORD_KIND_ASSESSMENT:
       {
-        const char *date = text_member (object, "assessed_on");
-        const char *answers = text_member (object, "answers");
+        const char *date = text_member (kind, cells, "assessed_on");
+        const char *answers = text_member (kind, cells, "answers");
 
-        if (date != NULL)
+        check_date (bundle, path, "assessed_on", date, FALSE);
+        if (answers != NULL && !is_json_object (answers))
           {
-            g_autofree char *with_time = g_strconcat (date, "T12:00:00Z", NULL);
-
-            if (strlen (date) != 10 || !is_timestamp (with_time))
-              {
-                g_autofree char *p = g_strdup_printf ("%s.assessed_on", path);
-                problem (bundle, p, _("“%s” is not a valid date"), date);
-              }
-          }
-        if (answers != NULL)
-          {
-            g_autoptr(JsonParser) parser = json_parser_new ();
-
-            if (!json_parser_load_from_data (parser, answers, -1, NULL) ||
-                json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-              {
-                g_autofree char *p = g_strdup_printf ("%s.answers", path);
-                problem (bundle, p, _("expected the answers as a JSON object"));
-              }
+            g_autofree char *p = g_strdup_printf ("%s.answers", path);
+            problem (bundle, p, _("expected the answers as a JSON object"));
           }
       }
       break;
 
     case SPORTELLO_RECORD_KIND_DOCUMENT:
       {
-        const char *status = text_member (object, "status");
-        const char *sent_on = text_member (object, "sent_on");
+        const char *status = text_member (kind, cells, "status");
 
         if (status != NULL && !g_str_equal (status, "draft") && !g_str_equal (status, "sent"))
           {
             g_autofree char *p = g_strdup_printf ("%s.status", path);
             problem (bundle, p, _("expected “draft” or “sent”"));
           }
-        if (sent_on != NULL && *sent_on != '\0')
-          {
-            g_autofree char *with_time = g_strconcat (sent_on, "T12:00:00Z", NULL);
-
-            if (strlen (sent_on) != 10 || !is_timestamp (with_time))
-              {
-                g_autofree char *p = g_strdup_printf ("%s.sent_on", path);
-                problem (bundle, p, _("“%s” is not a valid date"), sent_on);
-              }
-          }
+        check_date (bundle, path, "sent_on", text_member (kind, cells, "sent_on"), TRUE);
       }
       break;
 
     case SPORTELLO_RECORD_KIND_TEMPLATE:
       {
-        const char *title = text_member (object, "title");
-        const char *body = text_member (object, "body");
+        const char *title = text_member (kind, cells, "title");
+        const char *body = text_member (kind, cells, "body");
 
         if (title != NULL && *title == '\0')
           {
@@ -908,8 +954,70 @@ check_record (SportelloBundle     *bundle,
     default:
       break;
     }
+}
 
-  g_ptr_array_add (bundle->records[kind], object);
+static void
+check_record (SportelloBundle     *bundle,
+              SportelloRecordKind  kind,
+              guint                index,
+              Cell                *cells,
+              GHashTable          *uuids)
+{
+  const RecordSpec *spec = &specs[kind];
+  char path[64];
+  const char *uuid;
+
+  g_snprintf (path, sizeof path, "$.%s[%u]", spec->array, index);
+
+  for (guint i = 0; i < spec->n_columns; i++)
+    {
+      const Column *column = &spec->columns[i];
+      guint8 type = cells[i].type;
+      const char *expected = NULL;
+
+      switch (column->type)
+        {
+        case COL_INT:
+          if (type != SPORTELLO_JSON_NULL && type != SPORTELLO_JSON_INTEGER)
+            expected = _("expected a whole number or null");
+          break;
+        case COL_BOOL:
+          if (type != SPORTELLO_JSON_BOOLEAN)
+            expected = _("expected true or false");
+          break;
+        case COL_TEXT:
+        case COL_REF:
+        default:
+          if (type != SPORTELLO_JSON_STRING)
+            expected = _("expected a string");
+          break;
+        }
+
+      if (type == CELL_MISSING)
+        expected = _("required field is missing");
+      if (expected != NULL)
+        {
+          g_autofree char *member_path = g_strdup_printf ("%s.%s", path, column->key);
+          problem (bundle, member_path, "%s", expected);
+        }
+    }
+
+  uuid = cell_text (&cells[0]);
+  if (uuid != NULL)
+    {
+      g_autofree char *uuid_path = g_strdup_printf ("%s.uuid", path);
+
+      if (!g_uuid_string_is_valid (uuid))
+        problem (bundle, uuid_path, _("“%s” is not a valid UUID"), uuid);
+      else if (!g_hash_table_add (uuids, (gpointer) uuid))
+        problem (bundle, uuid_path, _("duplicate UUID %s"), uuid);
+    }
+
+  check_timestamp (bundle, path, "created_at", cell_text (&cells[1]));
+  check_timestamp (bundle, path, "updated_at", cell_text (&cells[2]));
+  check_kind (bundle, kind, path, cells);
+
+  g_ptr_array_add (bundle->records[kind], cells);
 }
 
 static void
@@ -919,8 +1027,8 @@ check_references (SportelloBundle  *bundle,
   /* an assessment's checklist version travels with it */
   for (guint i = 0; i < bundle->records[SPORTELLO_RECORD_KIND_ASSESSMENT]->len; i++)
     {
-      JsonObject *object = g_ptr_array_index (bundle->records[SPORTELLO_RECORD_KIND_ASSESSMENT], i);
-      const char *ref = text_member (object, "checklist_uuid");
+      const Cell *cells = g_ptr_array_index (bundle->records[SPORTELLO_RECORD_KIND_ASSESSMENT], i);
+      const char *ref = text_member (SPORTELLO_RECORD_KIND_ASSESSMENT, cells, "checklist_uuid");
 
       if (ref != NULL && !g_hash_table_contains (uuids[SPORTELLO_RECORD_KIND_CHECKLIST], ref))
         {
@@ -932,132 +1040,418 @@ check_references (SportelloBundle  *bundle,
   for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
     {
       const RecordSpec *spec = &specs[kind];
-      const char *ref_key = NULL;
+      int ref_column = -1;
 
       if (spec->parent < 0)
         continue;
       for (guint i = 0; i < spec->n_columns; i++)
         if (spec->columns[i].type == COL_REF)
-          ref_key = spec->columns[i].key;
+          ref_column = (int) i;
 
       for (guint i = 0; i < bundle->records[kind]->len; i++)
         {
-          JsonObject *object = g_ptr_array_index (bundle->records[kind], i);
-          const char *ref = text_member (object, ref_key);
+          const Cell *cells = g_ptr_array_index (bundle->records[kind], i);
+          const char *ref = cell_text (&cells[ref_column]);
 
           if (ref != NULL && !g_hash_table_contains (uuids[spec->parent], ref))
             {
-              g_autofree char *path = g_strdup_printf ("$.%s[%u].%s", spec->array, i, ref_key);
+              g_autofree char *path = g_strdup_printf ("$.%s[%u].%s", spec->array, i, spec->columns[ref_column].key);
               problem (bundle, path, _("refers to %s, which is not in the bundle"), ref);
             }
         }
     }
 }
 
-static void check_document (SportelloBundle *bundle, JsonNode *root, GHashTable **uuids);
-
-static SportelloBundle *
-check_root (JsonNode *root)
+/* Keeps a value read by the scanner */
+static void
+store_value (SportelloBundle          *bundle,
+             Cell                     *cell,
+             const SportelloJsonValue *value)
 {
-  SportelloBundle *bundle = g_new0 (SportelloBundle, 1);
-  GHashTable *uuids[SPORTELLO_N_RECORD_KINDS];
-
-  bundle->root = root;
-  bundle->problems = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < SPORTELLO_N_RECORD_KINDS; i++)
+  cell->type = value->type;
+  switch (value->type)
     {
-      bundle->records[i] = g_ptr_array_new ();
-      uuids[i] = g_hash_table_new (g_str_hash, g_str_equal);
+    case SPORTELLO_JSON_STRING:
+      cell->string = value->length == 0 ? "" : g_string_chunk_insert_len (bundle->strings, value->string,
+                                                                           (gssize) value->length);
+      break;
+    case SPORTELLO_JSON_INTEGER:
+      cell->integer = value->integer;
+      break;
+    case SPORTELLO_JSON_BOOLEAN:
+      cell->boolean = value->boolean;
+      break;
+    default:
+      break;
     }
-
-  check_document (bundle, root, uuids);
-
-  for (guint i = 0; i < SPORTELLO_N_RECORD_KINDS; i++)
-    g_hash_table_unref (uuids[i]);
-
-  return bundle;
 }
 
-static void
-check_document (SportelloBundle  *bundle,
-                JsonNode         *root,
-                GHashTable      **uuids)
+typedef struct
 {
-  JsonObject *object;
-  JsonNode *version;
-  const char *format;
+  SportelloBundle       *bundle;
+  SportelloJsonScanner  *scanner;
+  GHashTable            *uuids[SPORTELLO_N_RECORD_KINDS];
+  goffset                size;          /* of the file, for progress */
+  goffset                reported;
+  SportelloProgressFunc  progress;
+  gpointer               progress_data;
+} Reader;
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      problem (bundle, "$", _("this is JSON, but not a Sportello bundle"));
-      return;
-    }
-  object = json_node_get_object (root);
+static void
+reader_progress (Reader *reader)
+{
+  goffset offset;
 
-  format = text_member (object, "format");
-  if (g_strcmp0 (format, SPORTELLO_BUNDLE_FORMAT) != 0)
+  if (reader->progress == NULL || reader->size <= 0)
+    return;
+
+  /* in KiB, so a gigabyte fits a guint */
+  offset = sportello_json_scanner_get_offset (reader->scanner);
+  if (offset - reader->reported >= reader->size / 100)
     {
-      problem (bundle, "$.format", _("this is JSON, but not a Sportello bundle"));
-      return;
+      reader->reported = offset;
+      reader->progress ((guint) (offset / 1024), (guint) (reader->size / 1024), reader->progress_data);
+    }
+}
+
+static gboolean
+read_record (Reader               *reader,
+             SportelloRecordKind   kind,
+             guint                 index,
+             GError              **error)
+{
+  const RecordSpec *spec = &specs[kind];
+  SportelloJsonValue value;
+  Cell *cells;
+  gboolean more;
+  int column = -1;
+  char next;
+
+  if (!sportello_json_scanner_peek (reader->scanner, &next, error))
+    return FALSE;
+  if (next != '{')
+    {
+      g_autofree char *path = g_strdup_printf ("$.%s[%u]", spec->array, index);
+
+      if (!sportello_json_scanner_read_value (reader->scanner, &value, error))
+        return FALSE;
+      problem (reader->bundle, path, _("expected an object"));
+      return TRUE;
     }
 
-  version = json_object_get_member (object, "version");
-  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
+  cells = g_new (Cell, spec->n_columns);
+  for (guint i = 0; i < spec->n_columns; i++)
+    cells[i].type = CELL_MISSING;
+
+  if (!sportello_json_scanner_expect (reader->scanner, '{', error))
+    goto failed;
+  for (guint i = 0;; i++)
     {
-      problem (bundle, "$.version", _("expected a whole number"));
-      return;
+      const char *key;
+
+      if (!sportello_json_scanner_next (reader->scanner, '}', i, &more, error))
+        goto failed;
+      if (!more)
+        break;
+      if (!sportello_json_scanner_read_key (reader->scanner, &key, error))
+        goto failed;
+      column = column_index (spec, key, column + 1);
+      if (!sportello_json_scanner_read_value (reader->scanner, &value, error))
+        goto failed;
+      /* members Sportello does not know are left out */
+      if (column >= 0)
+        store_value (reader->bundle, &cells[column], &value);
     }
-  if (json_node_get_int (version) > SPORTELLO_BUNDLE_VERSION)
+
+  check_record (reader->bundle, kind, index, cells, reader->uuids[kind]);
+  reader_progress (reader);
+  return TRUE;
+
+failed:
+  g_free (cells);
+  return FALSE;
+}
+
+static int
+kind_of_array (const char *key)
+{
+  for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
+    if (g_str_equal (specs[kind].array, key))
+      return (int) kind;
+  return -1;
+}
+
+static gboolean
+read_array (Reader               *reader,
+            SportelloRecordKind   kind,
+            GError              **error)
+{
+  SportelloBundle *bundle = reader->bundle;
+  SportelloJsonValue value;
+  gboolean more;
+  char next;
+
+  if (!sportello_json_scanner_peek (reader->scanner, &next, error))
+    return FALSE;
+
+  if (bundle->arrays[kind] != ARRAY_MISSING)
     {
-      problem (bundle, "$.version",
+      bundle->arrays[kind] = ARRAY_TWICE;
+      return sportello_json_scanner_read_value (reader->scanner, &value, error);
+    }
+  if (next != '[')
+    {
+      bundle->arrays[kind] = ARRAY_NOT_AN_ARRAY;
+      return sportello_json_scanner_read_value (reader->scanner, &value, error);
+    }
+
+  bundle->arrays[kind] = ARRAY_FOUND;
+  if (!sportello_json_scanner_expect (reader->scanner, '[', error))
+    return FALSE;
+  for (guint i = 0;; i++)
+    {
+      if (!sportello_json_scanner_next (reader->scanner, ']', i, &more, error))
+        return FALSE;
+      if (!more)
+        return TRUE;
+      if (!read_record (reader, kind, i, error))
+        return FALSE;
+    }
+}
+
+static gboolean
+read_exported_by (Reader  *reader,
+                  GError **error)
+{
+  SportelloBundle *bundle = reader->bundle;
+  SportelloJsonValue value;
+  gboolean more;
+  char next;
+
+  if (!sportello_json_scanner_peek (reader->scanner, &next, error))
+    return FALSE;
+  if (next != '{')
+    return sportello_json_scanner_read_value (reader->scanner, &value, error);
+
+  bundle->exported_by_is_object = TRUE;
+  if (!sportello_json_scanner_expect (reader->scanner, '{', error))
+    return FALSE;
+  for (guint i = 0;; i++)
+    {
+      const char *key;
+      int cell = -1;
+
+      if (!sportello_json_scanner_next (reader->scanner, '}', i, &more, error))
+        return FALSE;
+      if (!more)
+        return TRUE;
+      if (!sportello_json_scanner_read_key (reader->scanner, &key, error))
+        return FALSE;
+      if (g_str_equal (key, "consultant"))
+        cell = HEADER_CONSULTANT;
+      else if (g_str_equal (key, "hub"))
+        cell = HEADER_HUB;
+      if (!sportello_json_scanner_read_value (reader->scanner, &value, error))
+        return FALSE;
+      if (cell >= 0)
+        store_value (bundle, &bundle->header[cell], &value);
+    }
+}
+
+/* The document's own members, checked once all of it is read */
+static GPtrArray *
+check_header (SportelloBundle *bundle,
+              gboolean        *fatal)
+{
+  SportelloBundle header = { .problems = g_ptr_array_new_with_free_func (g_free) };
+  const Cell *version = &bundle->header[HEADER_VERSION];
+
+  *fatal = TRUE;
+  if (g_strcmp0 (cell_text (&bundle->header[HEADER_FORMAT]), SPORTELLO_BUNDLE_FORMAT) != 0)
+    {
+      problem (&header, "$.format", _("this is JSON, but not a Sportello bundle"));
+      return header.problems;
+    }
+  if (version->type != SPORTELLO_JSON_INTEGER)
+    {
+      problem (&header, "$.version", _("expected a whole number"));
+      return header.problems;
+    }
+  if (version->integer > SPORTELLO_BUNDLE_VERSION)
+    {
+      problem (&header, "$.version",
                _("made by a newer Sportello (format version %d, this one reads up to %d): update Sportello to open it"),
-               (int) MIN (json_node_get_int (version), G_MAXINT), SPORTELLO_BUNDLE_VERSION);
-      return;
+               (int) MIN (version->integer, G_MAXINT), SPORTELLO_BUNDLE_VERSION);
+      return header.problems;
     }
-  if (json_node_get_int (version) < 1)
-    problem (bundle, "$.version", _("unknown format version"));
 
-  if (!is_timestamp (text_member (object, "exported_at")))
-    problem (bundle, "$.exported_at", _("expected the date and time of the export"));
-
-  {
-    JsonNode *by = json_object_get_member (object, "exported_by");
-
-    if (by == NULL || !JSON_NODE_HOLDS_OBJECT (by) ||
-        !text_member (json_node_get_object (by), "consultant") || !text_member (json_node_get_object (by), "hub"))
-      problem (bundle, "$.exported_by", _("expected the consultant and the hub who exported it"));
-    else
-      {
-        bundle->exported_by = g_strdup (text_member (json_node_get_object (by), "consultant"));
-        bundle->exported_by_hub = g_strdup (text_member (json_node_get_object (by), "hub"));
-      }
-  }
+  *fatal = FALSE;
+  if (version->integer < 1)
+    problem (&header, "$.version", _("unknown format version"));
+  if (!is_timestamp (cell_text (&bundle->header[HEADER_EXPORTED_AT])))
+    problem (&header, "$.exported_at", _("expected the date and time of the export"));
+  if (!bundle->exported_by_is_object ||
+      cell_text (&bundle->header[HEADER_CONSULTANT]) == NULL || cell_text (&bundle->header[HEADER_HUB]) == NULL)
+    problem (&header, "$.exported_by", _("expected the consultant and the hub who exported it"));
 
   for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
     {
-      JsonNode *array = json_object_get_member (object, specs[kind].array);
       g_autofree char *path = g_strdup_printf ("$.%s", specs[kind].array);
 
-      /* bundles made before documents and templates travelled have none */
-      if (array == NULL && (kind == SPORTELLO_RECORD_KIND_DOCUMENT || kind == SPORTELLO_RECORD_KIND_TEMPLATE))
-        continue;
-      if (array == NULL)
+      switch (bundle->arrays[kind])
         {
-          problem (bundle, path, _("required field is missing"));
-          continue;
+        case ARRAY_MISSING:
+          /* bundles made before documents and templates travelled have none */
+          if (kind != SPORTELLO_RECORD_KIND_DOCUMENT && kind != SPORTELLO_RECORD_KIND_TEMPLATE)
+            problem (&header, path, _("required field is missing"));
+          break;
+        case ARRAY_NOT_AN_ARRAY:
+          problem (&header, path, _("expected an array"));
+          break;
+        case ARRAY_TWICE:
+          problem (&header, path, _("appears more than once"));
+          break;
+        case ARRAY_FOUND:
+        default:
+          break;
         }
-      if (!JSON_NODE_HOLDS_ARRAY (array))
-        {
-          problem (bundle, path, _("expected an array"));
-          continue;
-        }
-
-      for (guint i = 0; i < json_array_get_length (json_node_get_array (array)); i++)
-        check_record (bundle, kind, i, json_array_get_element (json_node_get_array (array), i), uuids[kind]);
     }
 
-  check_references (bundle, uuids);
+  return header.problems;
+}
 
+static gboolean
+read_document (Reader  *reader,
+               GError **error)
+{
+  SportelloBundle *bundle = reader->bundle;
+  SportelloJsonValue value;
+  gboolean more;
+  char next;
+
+  if (!sportello_json_scanner_peek (reader->scanner, &next, error))
+    return FALSE;
+  if (next == '\0')
+    return sportello_json_scanner_expect (reader->scanner, '{', error);
+
+  if (next != '{')
+    {
+      if (!sportello_json_scanner_read_value (reader->scanner, &value, error) ||
+          !sportello_json_scanner_end (reader->scanner, error))
+        return FALSE;
+      problem (bundle, "$", _("this is JSON, but not a Sportello bundle"));
+      return TRUE;
+    }
+
+  if (!sportello_json_scanner_expect (reader->scanner, '{', error))
+    return FALSE;
+  for (guint i = 0;; i++)
+    {
+      const char *key;
+      int header = -1;
+      int kind;
+
+      if (!sportello_json_scanner_next (reader->scanner, '}', i, &more, error))
+        return FALSE;
+      if (!more)
+        break;
+      if (!sportello_json_scanner_read_key (reader->scanner, &key, error))
+        return FALSE;
+
+      if (g_str_equal (key, "exported_by"))
+        {
+          if (!read_exported_by (reader, error))
+            return FALSE;
+          continue;
+        }
+      if ((kind = kind_of_array (key)) >= 0)
+        {
+          if (!read_array (reader, kind, error))
+            return FALSE;
+          continue;
+        }
+
+      if (g_str_equal (key, "format"))
+        header = HEADER_FORMAT;
+      else if (g_str_equal (key, "version"))
+        header = HEADER_VERSION;
+      else if (g_str_equal (key, "exported_at"))
+        header = HEADER_EXPORTED_AT;
+      if (!sportello_json_scanner_read_value (reader->scanner, &value, error))
+        return FALSE;
+      if (header >= 0)
+        store_value (bundle, &bundle->header[header], &value);
+    }
+
+  if (!sportello_json_scanner_end (reader->scanner, error))
+    return FALSE;
+
+  {
+    gboolean fatal;
+    g_autoptr(GPtrArray) problems = check_header (bundle, &fatal);
+
+    /* a file that is no bundle of ours has no records to speak of */
+    if (fatal)
+      {
+        g_ptr_array_set_size (bundle->problems, 0);
+        for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
+          g_ptr_array_set_size (bundle->records[kind], 0);
+      }
+    else
+      check_references (bundle, reader->uuids);
+
+    /* the document's problems first */
+    for (guint i = 0; i < bundle->problems->len; i++)
+      g_ptr_array_add (problems, g_steal_pointer (&bundle->problems->pdata[i]));
+    g_ptr_array_set_size (bundle->problems, 0);
+    for (guint i = 0; i < problems->len && i < SPORTELLO_BUNDLE_MAX_PROBLEMS; i++)
+      g_ptr_array_add (bundle->problems, g_steal_pointer (&problems->pdata[i]));
+  }
+
+  return TRUE;
+}
+
+static SportelloBundle *
+read_bundle (SportelloJsonScanner   *scanner,
+             goffset                 size,
+             SportelloProgressFunc   func,
+             gpointer                user_data,
+             GError                **error)
+{
+  g_autoptr(SportelloBundle) bundle = g_new0 (SportelloBundle, 1);
+  g_autoptr(GError) local_error = NULL;
+  Reader reader = { bundle, scanner, { NULL, }, size, 0, func, user_data };
+  gboolean ok;
+
+  bundle->strings = g_string_chunk_new (1024 * 1024);
+  bundle->problems = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < SPORTELLO_N_RECORD_KINDS; i++)
+    {
+      bundle->records[i] = g_ptr_array_new_with_free_func (g_free);
+      reader.uuids[i] = g_hash_table_new (g_str_hash, g_str_equal);
+    }
+  for (guint i = 0; i < N_HEADER_CELLS; i++)
+    bundle->header[i].type = CELL_MISSING;
+
+  ok = read_document (&reader, &local_error);
+
+  for (guint i = 0; i < SPORTELLO_N_RECORD_KINDS; i++)
+    g_hash_table_unref (reader.uuids[i]);
+
+  if (!ok)
+    {
+      if (local_error->domain == SPORTELLO_JSON_SCANNER_ERROR)
+        g_set_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_INVALID,
+                     _("The file is not valid JSON, or it is cut short: %s"), local_error->message);
+      else
+        g_set_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_IO,
+                     _("Cannot read the file: %s"), local_error->message);
+      return NULL;
+    }
+
+  if (func != NULL)
+    func ((guint) (size / 1024), (guint) (size / 1024), user_data);
+  return g_steal_pointer (&bundle);
 }
 
 /**
@@ -1071,11 +1465,9 @@ SportelloBundle *
 sportello_bundle_load_bytes (GBytes  *bytes,
                              GError **error)
 {
-  /* not immutable: json-glib 1.10 asserts on some inputs in that mode (found by fuzzing) */
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
+  g_autoptr(SportelloJsonScanner) scanner = NULL;
 
   if (size == 0)
     {
@@ -1084,62 +1476,66 @@ sportello_bundle_load_bytes (GBytes  *bytes,
       return NULL;
     }
 
-  if (!json_parser_load_from_data (parser, data, (gssize) size, &local_error))
+  scanner = sportello_json_scanner_new_for_data (data, size);
+  return read_bundle (scanner, (goffset) size, NULL, NULL, error);
+}
+
+/**
+ * sportello_bundle_load_with_progress:
+ * @func: (nullable): told how far the reading is, in KiB of the file
+ *
+ * Reads and checks the bundle at @path as it streams in, keeping the
+ * records but not the text around them.
+ */
+SportelloBundle *
+sportello_bundle_load_with_progress (const char             *path,
+                                     SportelloProgressFunc   func,
+                                     gpointer                user_data,
+                                     GError                **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(SportelloJsonScanner) scanner = NULL;
+  g_autoptr(GError) local_error = NULL;
+  goffset size;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL || !(stream = g_file_read (file, NULL, &local_error)))
     {
-      g_set_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_INVALID,
-                   _("The file is not valid JSON, or it is cut short: %s"), local_error->message);
+      g_set_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_IO,
+                   _("Cannot read “%s”: %s"), path, local_error->message);
       return NULL;
     }
 
-  /* json-glib takes a blank document for an empty one */
-  if (json_parser_get_root (parser) == NULL)
+  /* refused before it is read */
+  size = g_file_info_get_size (info);
+  if (size > SPORTELLO_BUNDLE_MAX_SIZE)
+    {
+      g_autofree char *size_text = g_format_size ((guint64) size);
+      g_autofree char *limit = g_format_size (SPORTELLO_BUNDLE_MAX_SIZE);
+
+      g_set_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_INVALID,
+                   _("“%s” is too large to be a bundle (%s; the limit is %s)"), path, size_text, limit);
+      return NULL;
+    }
+  if (size == 0)
     {
       g_set_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_INVALID,
-                   _("The file is not valid JSON, or it is cut short: %s"), _("no value"));
+                   _("The file is empty"));
       return NULL;
     }
 
-  return check_root (json_parser_steal_root (parser));
+  scanner = sportello_json_scanner_new_for_stream (G_INPUT_STREAM (stream));
+  return read_bundle (scanner, size, func, user_data, error);
 }
 
 SportelloBundle *
 sportello_bundle_load (const char  *path,
                        GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_IO,
-                   _("Cannot read “%s”: %s"), path, local_error->message);
-      return NULL;
-    }
-
-  /* refused before it is read whole */
-  if (g_file_info_get_size (info) > SPORTELLO_BUNDLE_MAX_SIZE)
-    {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (SPORTELLO_BUNDLE_MAX_SIZE);
-
-      g_set_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_INVALID,
-                   _("“%s” is too large to be a bundle (%s; the limit is %s)"), path, size, limit);
-      return NULL;
-    }
-
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
-  if (bytes == NULL)
-    {
-      g_set_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_IO,
-                   _("Cannot read “%s”: %s"), path, local_error->message);
-      return NULL;
-    }
-
-  return sportello_bundle_load_bytes (bytes, error);
+  return sportello_bundle_load_with_progress (path, NULL, NULL, error);
 }
 
 GPtrArray *
@@ -1162,8 +1558,8 @@ sportello_bundle_get_exported_by (SportelloBundle  *bundle,
                                   const char      **hub)
 {
   if (hub != NULL)
-    *hub = bundle->exported_by_hub;
-  return bundle->exported_by;
+    *hub = cell_text (&bundle->header[HEADER_HUB]);
+  return cell_text (&bundle->header[HEADER_CONSULTANT]);
 }
 
 /* ---------------------------------------------- preview and apply ---- */
@@ -1222,29 +1618,30 @@ lookups_init (Lookups            *lookups,
 
 static gboolean
 same_as_row (const RecordSpec *spec,
-             JsonObject       *object,
+             const Cell       *cells,
              sqlite3_stmt     *row)
 {
   for (guint i = 0; i < spec->n_columns; i++)
     {
-      JsonNode *node = json_object_get_member (object, spec->columns[i].key);
+      const Cell *cell = &cells[i];
+      gboolean is_null = cell->type == SPORTELLO_JSON_NULL;
 
       switch (spec->columns[i].type)
         {
         case COL_INT:
-          if (JSON_NODE_HOLDS_NULL (node) != (sqlite3_column_type (row, i) == SQLITE_NULL))
+          if (is_null != (sqlite3_column_type (row, i) == SQLITE_NULL))
             return FALSE;
-          if (!JSON_NODE_HOLDS_NULL (node) && json_node_get_int (node) != sqlite3_column_int64 (row, i))
+          if (!is_null && cell->integer != sqlite3_column_int64 (row, i))
             return FALSE;
           break;
         case COL_BOOL:
-          if (json_node_get_boolean (node) != (sqlite3_column_int (row, i) != 0))
+          if (cell->boolean != (sqlite3_column_int (row, i) != 0))
             return FALSE;
           break;
         case COL_TEXT:
         case COL_REF:
         default:
-          if (g_strcmp0 (json_node_get_string (node), (const char *) sqlite3_column_text (row, i)) != 0)
+          if (g_strcmp0 (cell->string, (const char *) sqlite3_column_text (row, i)) != 0)
             return FALSE;
           break;
         }
@@ -1256,11 +1653,11 @@ same_as_row (const RecordSpec *spec,
 static Decision
 decide (Lookups             *lookups,
         SportelloRecordKind  kind,
-        JsonObject          *object,
+        const Cell          *cells,
         gboolean            *duplicate)
 {
-  const char *uuid = json_object_get_string_member (object, "uuid");
-  const char *theirs = json_object_get_string_member (object, "updated_at");
+  const char *uuid = RECORD_UUID (cells);
+  const char *theirs = RECORD_UPDATED_AT (cells);
   sqlite3_stmt *row = lookups->current[kind];
   g_autofree char *ours = NULL;
   g_autofree char *base = NULL;
@@ -1275,7 +1672,7 @@ decide (Lookups             *lookups,
       if (kind == SPORTELLO_RECORD_KIND_CLIENT)
         {
           sqlite3_reset (lookups->vat);
-          sqlite3_bind_text (lookups->vat, 1, json_object_get_string_member (object, "vat_number"), -1, SQLITE_STATIC);
+          sqlite3_bind_text (lookups->vat, 1, text_member (kind, cells, "vat_number"), -1, SQLITE_STATIC);
           sqlite3_bind_text (lookups->vat, 2, uuid, -1, SQLITE_STATIC);
           *duplicate = sqlite3_step (lookups->vat) == SQLITE_ROW;
         }
@@ -1283,7 +1680,7 @@ decide (Lookups             *lookups,
     }
 
   /* a checklist version never changes: one we have is kept as it is */
-  if (same_as_row (&specs[kind], object, row) || kind == SPORTELLO_RECORD_KIND_CHECKLIST)
+  if (same_as_row (&specs[kind], cells, row) || kind == SPORTELLO_RECORD_KIND_CHECKLIST)
     {
       sqlite3_reset (row);
       return DECIDE_UNCHANGED;
@@ -1370,7 +1767,7 @@ static void
 remap_merged (SportelloBundle  *bundle,
               const RecordSpec *spec,
               sqlite3_stmt     *stmt,
-              JsonObject       *object)
+              const Cell       *cells)
 {
   if (bundle->merges == NULL || spec->parent != SPORTELLO_RECORD_KIND_CLIENT)
     return;
@@ -1378,8 +1775,7 @@ remap_merged (SportelloBundle  *bundle,
   for (guint i = 0; i < spec->n_columns; i++)
     if (spec->columns[i].type == COL_REF)
       {
-        const char *ours = g_hash_table_lookup (bundle->merges,
-                                                json_object_get_string_member (object, spec->columns[i].key));
+        const char *ours = g_hash_table_lookup (bundle->merges, cells[i].string);
 
         if (ours != NULL)
           sqlite3_bind_text (stmt, i + 1, ours, -1, SQLITE_TRANSIENT);
@@ -1421,30 +1817,30 @@ prepare_upsert (SportelloDatabase  *db,
 }
 
 static void
-bind_object (const RecordSpec *spec,
+bind_record (const RecordSpec *spec,
              sqlite3_stmt     *stmt,
-             JsonObject       *object)
+             const Cell       *cells)
 {
   sqlite3_reset (stmt);
   for (guint i = 0; i < spec->n_columns; i++)
     {
-      JsonNode *node = json_object_get_member (object, spec->columns[i].key);
+      const Cell *cell = &cells[i];
 
       switch (spec->columns[i].type)
         {
         case COL_INT:
-          if (JSON_NODE_HOLDS_NULL (node))
+          if (cell->type == SPORTELLO_JSON_NULL)
             sqlite3_bind_null (stmt, i + 1);
           else
-            sqlite3_bind_int64 (stmt, i + 1, json_node_get_int (node));
+            sqlite3_bind_int64 (stmt, i + 1, cell->integer);
           break;
         case COL_BOOL:
-          sqlite3_bind_int (stmt, i + 1, json_node_get_boolean (node));
+          sqlite3_bind_int (stmt, i + 1, cell->boolean);
           break;
         case COL_TEXT:
         case COL_REF:
         default:
-          sqlite3_bind_text (stmt, i + 1, json_node_get_string (node), -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, i + 1, cell->string, -1, SQLITE_STATIC);
           break;
         }
     }
@@ -1462,26 +1858,61 @@ total_records (SportelloBundle *bundle)
   return total;
 }
 
-/* Drops the triggers that keep the FTS5 indexes current; returns their SQL */
+/* A large import writes rows first and derived data once at the end: the
+ * triggers that keep the FTS5 indexes and each client's last meeting
+ * current are set aside meanwhile (inside the transaction, so a failure
+ * puts them back too), and SQLite gets a larger page cache so the rows do
+ * not spill to the write-ahead log page by page. */
+typedef struct
+{
+  GPtrArray *triggers;     /* the SQL of those set aside */
+  int        cache_size;   /* to restore */
+} Bulk;
+
+#define BULK_CACHE_KIB      (64 * 1024)
+#define BULK_FTS_HASH_BYTES (64 * 1024 * 1024)
+#define FTS_HASH_BYTES      (1024 * 1024)   /* FTS5's own default */
+
+static const char * const fts_indexes[] = { "clients_fts", "meetings_fts", "follow_ups_fts" };
+
+static void
+bulk_clear (Bulk *bulk)
+{
+  g_clear_pointer (&bulk->triggers, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Bulk, bulk_clear)
+
 static gboolean
-set_aside_fts_triggers (SportelloDatabase  *db,
-                        GPtrArray         **triggers,
-                        GError            **error)
+bulk_begin (SportelloDatabase  *db,
+            Bulk               *bulk,
+            GError            **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *cache = NULL;
   int rc;
 
+  stmt = _sportello_database_prepare (db, "PRAGMA cache_size", error);
+  if (stmt == NULL)
+    return FALSE;
+  bulk->cache_size = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : -2000;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  cache = g_strdup_printf ("PRAGMA cache_size = -%d", BULK_CACHE_KIB);
+  if (!sportello_database_exec (db, cache, error))
+    return FALSE;
+
   stmt = _sportello_database_prepare (db,
-    "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%\\_fts\\_%' ESCAPE '\\'", error);
+    "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND "
+    "(name LIKE '%\\_fts\\_%' ESCAPE '\\' OR name LIKE 'meetings\\_last\\_%' ESCAPE '\\')", error);
   if (stmt == NULL)
     return FALSE;
 
-  *triggers = g_ptr_array_new_with_free_func (g_free);
+  bulk->triggers = g_ptr_array_new_with_free_func (g_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      g_ptr_array_add (*triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (bulk->triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
     }
   if (rc != SQLITE_DONE)
     {
@@ -1500,26 +1931,48 @@ set_aside_fts_triggers (SportelloDatabase  *db,
   return TRUE;
 }
 
+/* Rebuilds what the triggers set aside would have kept, and puts them back */
 static gboolean
-restore_fts_triggers (SportelloDatabase  *db,
-                      GPtrArray          *triggers,
-                      GError            **error)
+bulk_end (SportelloDatabase  *db,
+          Bulk               *bulk,
+          GError            **error)
 {
-  static const char * const indexes[] = { "clients_fts", "meetings_fts", "follow_ups_fts" };
+  if (!sportello_database_exec (db,
+        "UPDATE clients SET last_meeting_at = (SELECT max (starts_at) FROM meetings WHERE client_id = clients.id)",
+        error))
+    return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (indexes); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (fts_indexes); i++)
     {
-      g_autofree char *rebuild = g_strdup_printf ("INSERT INTO %s (%s) VALUES ('rebuild')", indexes[i], indexes[i]);
+      /* a larger in-memory hash: fewer segments to write and merge */
+      g_autofree char *rebuild = g_strdup_printf (
+        "INSERT INTO %1$s (%1$s, rank) VALUES ('hashsize', %2$d);"
+        "INSERT INTO %1$s (%1$s) VALUES ('rebuild');"
+        "INSERT INTO %1$s (%1$s, rank) VALUES ('hashsize', %3$d);",
+        fts_indexes[i], BULK_FTS_HASH_BYTES, FTS_HASH_BYTES);
 
       if (!sportello_database_exec (db, rebuild, error))
         return FALSE;
     }
 
-  for (guint i = 0; i < triggers->len; i++)
-    if (!sportello_database_exec (db, g_ptr_array_index (triggers, i), error))
+  for (guint i = 0; i < bulk->triggers->len; i++)
+    if (!sportello_database_exec (db, g_ptr_array_index (bulk->triggers, i), error))
       return FALSE;
 
   return TRUE;
+}
+
+/* Whatever happened, the usual page cache again */
+static void
+bulk_finish (SportelloDatabase *db,
+             Bulk              *bulk)
+{
+  g_autofree char *cache = NULL;
+
+  if (bulk->triggers == NULL)
+    return;
+  cache = g_strdup_printf ("PRAGMA cache_size = %d", bulk->cache_size);
+  sportello_database_exec (db, cache, NULL);
 }
 
 void
@@ -1537,7 +1990,7 @@ sportello_conflict_free (SportelloConflict *conflict)
 /* What names a record to a person: a client's name, a meeting's date… */
 static const char *
 describe (SportelloRecordKind  kind,
-          JsonObject          *object)
+          const Cell          *cells)
 {
   static const char * const keys[SPORTELLO_N_RECORD_KINDS] = {
     [SPORTELLO_RECORD_KIND_CLIENT] = "name",
@@ -1549,7 +2002,7 @@ describe (SportelloRecordKind  kind,
     [SPORTELLO_RECORD_KIND_DOCUMENT] = "title",
     [SPORTELLO_RECORD_KIND_TEMPLATE] = "title",
   };
-  const char *text = text_member (object, keys[kind]);
+  const char *text = text_member (kind, cells, keys[kind]);
 
   return text != NULL ? text : "";
 }
@@ -1578,19 +2031,19 @@ sportello_bundle_list_conflicts (SportelloBundle    *bundle,
   for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
     for (guint i = 0; i < bundle->records[kind]->len; i++)
       {
-        JsonObject *object = g_ptr_array_index (bundle->records[kind], i);
+        const Cell *cells = g_ptr_array_index (bundle->records[kind], i);
         gboolean duplicate;
         SportelloConflict *conflict;
         sqlite3_stmt *row;
 
-        if (decide (&lookups, kind, object, &duplicate) != DECIDE_CONFLICT)
+        if (decide (&lookups, kind, cells, &duplicate) != DECIDE_CONFLICT)
           continue;
 
         conflict = g_new0 (SportelloConflict, 1);
         conflict->kind = kind;
-        conflict->uuid = g_strdup (json_object_get_string_member (object, "uuid"));
-        conflict->description = g_strdup (describe (kind, object));
-        conflict->theirs_updated_at = g_strdup (json_object_get_string_member (object, "updated_at"));
+        conflict->uuid = g_strdup (RECORD_UUID (cells));
+        conflict->description = g_strdup (describe (kind, cells));
+        conflict->theirs_updated_at = g_strdup (RECORD_UPDATED_AT (cells));
         row = lookups.current[kind];
         sqlite3_reset (row);
         sqlite3_bind_text (row, 1, conflict->uuid, -1, SQLITE_STATIC);
@@ -1627,19 +2080,19 @@ sportello_bundle_list_duplicates (SportelloBundle    *bundle,
 
   for (guint i = 0; i < clients->len; i++)
     {
-      JsonObject *object = g_ptr_array_index (clients, i);
+      const Cell *cells = g_ptr_array_index (clients, i);
       gboolean duplicate;
       SportelloConflict *match;
 
-      if (decide (&lookups, SPORTELLO_RECORD_KIND_CLIENT, object, &duplicate) != DECIDE_NEW || !duplicate)
+      if (decide (&lookups, SPORTELLO_RECORD_KIND_CLIENT, cells, &duplicate) != DECIDE_NEW || !duplicate)
         continue;
 
       /* decide () left the matching row of ours in the statement */
       match = g_new0 (SportelloConflict, 1);
       match->kind = SPORTELLO_RECORD_KIND_CLIENT;
-      match->uuid = g_strdup (json_object_get_string_member (object, "uuid"));
-      match->description = g_strdup (describe (SPORTELLO_RECORD_KIND_CLIENT, object));
-      match->theirs_updated_at = g_strdup (json_object_get_string_member (object, "updated_at"));
+      match->uuid = g_strdup (RECORD_UUID (cells));
+      match->description = g_strdup (describe (SPORTELLO_RECORD_KIND_CLIENT, cells));
+      match->theirs_updated_at = g_strdup (RECORD_UPDATED_AT (cells));
       match->existing_uuid = g_strdup ((const char *) sqlite3_column_text (lookups.vat, 0));
       match->existing_description = g_strdup ((const char *) sqlite3_column_text (lookups.vat, 1));
       sqlite3_reset (lookups.vat);
@@ -1717,11 +2170,12 @@ sportello_bundle_apply (SportelloBundle         *bundle,
   g_auto(Lookups) lookups = { { NULL, }, NULL, NULL };
   g_autoptr(sqlite3_stmt) exchange = NULL;
   g_autoptr(sqlite3_stmt) log = NULL;
-  g_autoptr(GPtrArray) fts_triggers = NULL;
+  g_auto(Bulk) bulk = { NULL, 0 };
   guint written = 0;
   guint done = 0;
   guint total = total_records (bundle);
   guint step = MAX (total / 100, 200);
+  gint64 start = g_get_monotonic_time ();
 
   g_return_val_if_fail (bundle->problems->len == 0, FALSE);
 
@@ -1730,10 +2184,7 @@ sportello_bundle_apply (SportelloBundle         *bundle,
   if (!sportello_database_begin (db, error))
     return FALSE;
 
-  /* Many rows: the full-text indexes are rebuilt once at the end rather
-   * than row by row by their triggers, which are set aside meanwhile (inside
-   * the transaction, so a failure puts them back too). */
-  if (total_records (bundle) > BULK_THRESHOLD && !set_aside_fts_triggers (db, &fts_triggers, error))
+  if (total > BULK_THRESHOLD && !bulk_begin (db, &bulk, error))
     goto failed;
 
   if (!lookups_init (&lookups, db, error) ||
@@ -1752,9 +2203,9 @@ sportello_bundle_apply (SportelloBundle         *bundle,
 
       for (guint i = 0; i < bundle->records[kind]->len; i++)
         {
-          JsonObject *object = g_ptr_array_index (bundle->records[kind], i);
+          const Cell *cells = g_ptr_array_index (bundle->records[kind], i);
           gboolean duplicate;
-          Decision decision = decide (&lookups, kind, object, &duplicate);
+          Decision decision = decide (&lookups, kind, cells, &duplicate);
           gboolean write = decision == DECIDE_NEW || decision == DECIDE_UPDATE;
 
           if (bundle->progress != NULL && ++done % step == 0)
@@ -1767,7 +2218,7 @@ sportello_bundle_apply (SportelloBundle         *bundle,
 
               /* what the consultant chose for this record, else the policy */
               if (bundle->choices != NULL &&
-                  g_hash_table_lookup_extended (bundle->choices, json_object_get_string_member (object, "uuid"), NULL, &chosen))
+                  g_hash_table_lookup_extended (bundle->choices, RECORD_UUID (cells), NULL, &chosen))
                 choice = GPOINTER_TO_INT (chosen);
 
               if (choice == SPORTELLO_CONFLICT_THEIRS)
@@ -1777,9 +2228,9 @@ sportello_bundle_apply (SportelloBundle         *bundle,
                   sqlite3_stmt *row = lookups.current[kind];
 
                   sqlite3_reset (row);
-                  sqlite3_bind_text (row, 1, json_object_get_string_member (object, "uuid"), -1, SQLITE_STATIC);
+                  sqlite3_bind_text (row, 1, RECORD_UUID (cells), -1, SQLITE_STATIC);
                   write = sqlite3_step (row) == SQLITE_ROW &&
-                          g_strcmp0 (json_object_get_string_member (object, "updated_at"),
+                          g_strcmp0 (RECORD_UPDATED_AT (cells),
                                      (const char *) sqlite3_column_text (row, 2)) > 0;
                   sqlite3_reset (row);
                 }
@@ -1789,7 +2240,7 @@ sportello_bundle_apply (SportelloBundle         *bundle,
 
           /* a client merged into one of ours is not written: ours stays */
           if (kind == SPORTELLO_RECORD_KIND_CLIENT && bundle->merges != NULL &&
-              g_hash_table_contains (bundle->merges, json_object_get_string_member (object, "uuid")))
+              g_hash_table_contains (bundle->merges, RECORD_UUID (cells)))
             continue;
 
           if (write)
@@ -1801,8 +2252,8 @@ sportello_bundle_apply (SportelloBundle         *bundle,
                   goto failed;
                 }
 
-              bind_object (&specs[kind], upsert, object);
-              remap_merged (bundle, &specs[kind], upsert, object);
+              bind_record (&specs[kind], upsert, cells);
+              remap_merged (bundle, &specs[kind], upsert, cells);
               if (sqlite3_step (upsert) != SQLITE_DONE)
                 {
                   _sportello_database_set_error (db, error);
@@ -1814,8 +2265,8 @@ sportello_bundle_apply (SportelloBundle         *bundle,
           if (write || decision == DECIDE_UNCHANGED)
             {
               sqlite3_reset (exchange);
-              sqlite3_bind_text (exchange, 1, json_object_get_string_member (object, "uuid"), -1, SQLITE_STATIC);
-              sqlite3_bind_text (exchange, 2, json_object_get_string_member (object, "updated_at"), -1, SQLITE_STATIC);
+              sqlite3_bind_text (exchange, 1, RECORD_UUID (cells), -1, SQLITE_STATIC);
+              sqlite3_bind_text (exchange, 2, RECORD_UPDATED_AT (cells), -1, SQLITE_STATIC);
               if (sqlite3_step (exchange) != SQLITE_DONE)
                 {
                   _sportello_database_set_error (db, error);
@@ -1826,12 +2277,10 @@ sportello_bundle_apply (SportelloBundle         *bundle,
     }
 
   {
-    JsonObject *root = json_node_get_object (bundle->root);
-
     sqlite3_bind_text (log, 1, file_name ? file_name : "", -1, SQLITE_STATIC);
-    sqlite3_bind_text (log, 2, bundle->exported_by, -1, SQLITE_STATIC);
-    sqlite3_bind_text (log, 3, bundle->exported_by_hub, -1, SQLITE_STATIC);
-    sqlite3_bind_text (log, 4, json_object_get_string_member (root, "exported_at"), -1, SQLITE_STATIC);
+    sqlite3_bind_text (log, 2, cell_text (&bundle->header[HEADER_CONSULTANT]), -1, SQLITE_STATIC);
+    sqlite3_bind_text (log, 3, cell_text (&bundle->header[HEADER_HUB]), -1, SQLITE_STATIC);
+    sqlite3_bind_text (log, 4, cell_text (&bundle->header[HEADER_EXPORTED_AT]), -1, SQLITE_STATIC);
     sqlite3_bind_int (log, 5, total);
     if (sqlite3_step (log) != SQLITE_DONE)
       {
@@ -1840,12 +2289,16 @@ sportello_bundle_apply (SportelloBundle         *bundle,
       }
   }
 
-  if (fts_triggers != NULL && !restore_fts_triggers (db, fts_triggers, error))
+  g_debug ("Import: %u records written in %.2f s", total, (g_get_monotonic_time () - start) / 1e6);
+  if (bulk.triggers != NULL && !bulk_end (db, &bulk, error))
     goto failed;
+  g_debug ("Import: derived data rebuilt at %.2f s", (g_get_monotonic_time () - start) / 1e6);
 
   lookups_clear (&lookups);
   if (sportello_database_commit (db, error))
     {
+      bulk_finish (db, &bulk);
+      g_debug ("Import: committed at %.2f s", (g_get_monotonic_time () - start) / 1e6);
       /* the end, unless the last step already said so */
       if (bundle->progress != NULL && (total == 0 || total % step != 0))
         bundle->progress (total, total, bundle->progress_data);
@@ -1857,5 +2310,6 @@ failed:
   g_clear_pointer (&exchange, sqlite3_finalize);
   g_clear_pointer (&log, sqlite3_finalize);
   sportello_database_rollback (db);
+  bulk_finish (db, &bulk);
   return FALSE;
 }

@@ -77,6 +77,10 @@ char            *sportello_bundle_default_name   (SportelloDatabase       *db,
 
 SportelloBundle *sportello_bundle_load           (const char              *path,
                                                   GError                 **error);
+SportelloBundle *sportello_bundle_load_with_progress (const char          *path,
+                                                  SportelloProgressFunc    func,
+                                                  gpointer                 user_data,
+                                                  GError                 **error);
 SportelloBundle *sportello_bundle_load_bytes     (GBytes                  *bytes,
                                                   GError                 **error);
 void             sportello_bundle_free           (SportelloBundle         *bundle);

@@ -1,0 +1,301 @@
+/* test-json-scanner.c: the streaming JSON reader under the bundle reader
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+
+#include "sportello-json-scanner.h"
+
+/* Reads one value the way the bundle reader does, from memory or from a
+ * stream that hands out @chunk bytes at a time (0: memory) */
+typedef struct
+{
+  GInputStream parent;
+  const char  *data;
+  gsize        len;
+  gsize        pos;
+  gsize        chunk;
+} DribbleStream;
+
+typedef GInputStreamClass DribbleStreamClass;
+
+static GType dribble_stream_get_type (void);
+G_DEFINE_TYPE (DribbleStream, dribble_stream, G_TYPE_INPUT_STREAM)
+
+static gssize
+dribble_stream_read (GInputStream  *stream,
+                     void          *buffer,
+                     gsize          count,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  DribbleStream *self = (DribbleStream *) stream;
+  gsize n = MIN (MIN (count, self->chunk), self->len - self->pos);
+
+  memcpy (buffer, self->data + self->pos, n);
+  self->pos += n;
+  return (gssize) n;
+}
+
+static void
+dribble_stream_class_init (DribbleStreamClass *klass)
+{
+  klass->read_fn = dribble_stream_read;
+}
+
+static void
+dribble_stream_init (DribbleStream *self)
+{
+}
+
+static SportelloJsonScanner *
+scanner_for (const char *text,
+             gsize       chunk)
+{
+  DribbleStream *stream;
+  SportelloJsonScanner *scanner;
+
+  if (chunk == 0)
+    return sportello_json_scanner_new_for_data (text, strlen (text));
+
+  stream = g_object_new (dribble_stream_get_type (), NULL);
+  stream->data = text;
+  stream->len = strlen (text);
+  stream->chunk = chunk;
+  scanner = sportello_json_scanner_new_for_stream (G_INPUT_STREAM (stream));
+  g_object_unref (stream);
+  return scanner;
+}
+
+static const gsize chunks[] = { 0, 1, 2, 3, 7, 64 * 1024 };
+
+static void
+test_values (void)
+{
+  for (guint c = 0; c < G_N_ELEMENTS (chunks); c++)
+    {
+      g_autoptr(SportelloJsonScanner) scanner =
+        scanner_for (" [\"Caff\\u00e8 \\\"Sole\\\"\\n\\ud83d\\ude00/\\/\", -12, 0, 9223372036854775807, "
+                     "9223372036854775808, 1.5, 2e3, true, false, null, {\"a\": [1, {\"b\": []}]}, []]\n", chunks[c]);
+      g_autoptr(GError) error = NULL;
+      SportelloJsonValue value;
+      gboolean more;
+      guint i = 0;
+
+      g_assert_true (sportello_json_scanner_expect (scanner, '[', &error));
+
+      g_assert_true (sportello_json_scanner_next (scanner, ']', i++, &more, &error) && more);
+      g_assert_true (sportello_json_scanner_read_value (scanner, &value, &error));
+      g_assert_cmpint (value.type, ==, SPORTELLO_JSON_STRING);
+      g_assert_cmpstr (value.string, ==, "Caffè \"Sole\"\n😀//");
+      g_assert_cmpuint (value.length, ==, strlen ("Caffè \"Sole\"\n😀//"));
+
+      g_assert_true (sportello_json_scanner_next (scanner, ']', i++, &more, &error) && more);
+      g_assert_true (sportello_json_scanner_read_value (scanner, &value, &error));
+      g_assert_cmpint (value.type, ==, SPORTELLO_JSON_INTEGER);
+      g_assert_cmpint (value.integer, ==, -12);
+
+      g_assert_true (sportello_json_scanner_next (scanner, ']', i++, &more, &error) && more);
+      g_assert_true (sportello_json_scanner_read_value (scanner, &value, &error));
+      g_assert_cmpint (value.type, ==, SPORTELLO_JSON_INTEGER);
+      g_assert_cmpint (value.integer, ==, 0);
+
+      g_assert_true (sportello_json_scanner_next (scanner, ']', i++, &more, &error) && more);
+      g_assert_true (sportello_json_scanner_read_value (scanner, &value, &error));
+      g_assert_cmpint (value.type, ==, SPORTELLO_JSON_INTEGER);
+      g_assert_cmpint (value.integer, ==, G_MAXINT64);
+
+      /* beyond 64 bits, a fraction, an exponent: not whole numbers */
+      for (guint k = 0; k < 3; k++)
+        {
+          g_assert_true (sportello_json_scanner_next (scanner, ']', i++, &more, &error) && more);
+          g_assert_true (sportello_json_scanner_read_value (scanner, &value, &error));
+          g_assert_cmpint (value.type, ==, SPORTELLO_JSON_DOUBLE);
+        }
+
+      g_assert_true (sportello_json_scanner_next (scanner, ']', i++, &more, &error) && more);
+      g_assert_true (sportello_json_scanner_read_value (scanner, &value, &error));
+      g_assert_cmpint (value.type, ==, SPORTELLO_JSON_BOOLEAN);
+      g_assert_true (value.boolean);
+      g_assert_true (sportello_json_scanner_next (scanner, ']', i++, &more, &error) && more);
+      g_assert_true (sportello_json_scanner_read_value (scanner, &value, &error));
+      g_assert_cmpint (value.type, ==, SPORTELLO_JSON_BOOLEAN);
+      g_assert_false (value.boolean);
+      g_assert_true (sportello_json_scanner_next (scanner, ']', i++, &more, &error) && more);
+      g_assert_true (sportello_json_scanner_read_value (scanner, &value, &error));
+      g_assert_cmpint (value.type, ==, SPORTELLO_JSON_NULL);
+
+      /* containers are read through */
+      g_assert_true (sportello_json_scanner_next (scanner, ']', i++, &more, &error) && more);
+      g_assert_true (sportello_json_scanner_read_value (scanner, &value, &error));
+      g_assert_cmpint (value.type, ==, SPORTELLO_JSON_OBJECT);
+      g_assert_true (sportello_json_scanner_next (scanner, ']', i++, &more, &error) && more);
+      g_assert_true (sportello_json_scanner_read_value (scanner, &value, &error));
+      g_assert_cmpint (value.type, ==, SPORTELLO_JSON_ARRAY);
+
+      g_assert_true (sportello_json_scanner_next (scanner, ']', i++, &more, &error));
+      g_assert_false (more);
+      g_assert_true (sportello_json_scanner_end (scanner, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_object (void)
+{
+  for (guint c = 0; c < G_N_ELEMENTS (chunks); c++)
+    {
+      g_autoptr(SportelloJsonScanner) scanner = scanner_for ("{\"nome\" : \"Rossi\",\n \"età\":3}", chunks[c]);
+      g_autoptr(GError) error = NULL;
+      SportelloJsonValue value;
+      const char *key;
+      gboolean more;
+
+      g_assert_true (sportello_json_scanner_expect (scanner, '{', &error));
+      g_assert_true (sportello_json_scanner_next (scanner, '}', 0, &more, &error) && more);
+      g_assert_true (sportello_json_scanner_read_key (scanner, &key, &error));
+      g_assert_cmpstr (key, ==, "nome");
+      g_assert_true (sportello_json_scanner_read_value (scanner, &value, &error));
+      g_assert_cmpstr (value.string, ==, "Rossi");
+      g_assert_true (sportello_json_scanner_next (scanner, '}', 1, &more, &error) && more);
+      g_assert_true (sportello_json_scanner_read_key (scanner, &key, &error));
+      g_assert_cmpstr (key, ==, "età");
+      g_assert_true (sportello_json_scanner_read_value (scanner, &value, &error));
+      g_assert_cmpint (value.integer, ==, 3);
+      g_assert_true (sportello_json_scanner_next (scanner, '}', 2, &more, &error));
+      g_assert_false (more);
+      g_assert_true (sportello_json_scanner_end (scanner, &error));
+      g_assert_cmpint (sportello_json_scanner_get_offset (scanner), ==, strlen ("{\"nome\" : \"Rossi\",\n \"età\":3}"));
+    }
+}
+
+/* A string longer than the scanner's buffer, with escapes on its edges */
+static void
+test_long_string (void)
+{
+  g_autoptr(GString) json = g_string_new ("\"");
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autoptr(SportelloJsonScanner) scanner = NULL;
+  g_autoptr(GError) error = NULL;
+  SportelloJsonValue value;
+
+  while (json->len < 200 * 1024)
+    {
+      g_string_append (json, "perché \\u00e8 \\\"così\\\"\\n");
+      g_string_append (expected, "perché è \"così\"\n");
+    }
+  g_string_append_c (json, '"');
+
+  for (guint c = 0; c < G_N_ELEMENTS (chunks); c++)
+    {
+      g_clear_pointer (&scanner, sportello_json_scanner_free);
+      scanner = scanner_for (json->str, chunks[c] == 1 ? 4093 : chunks[c]);
+      g_assert_true (sportello_json_scanner_read_value (scanner, &value, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (value.length, ==, expected->len);
+      g_assert_cmpstr (value.string, ==, expected->str);
+      g_assert_true (sportello_json_scanner_end (scanner, &error));
+    }
+}
+
+/* Each of these is refused with its line and column */
+static void
+test_errors (void)
+{
+  static const struct { const char *text; const char *where; } cases[] = {
+    { "", "riga 1, colonna 1" },
+    { "[1, 2", "riga 1, colonna 6" },
+    { "[1 2]", "riga 1, colonna 4" },
+    { "[1,]", "riga 1, colonna 4" },
+    { "{\"a\" 1}", "riga 1, colonna 6" },
+    { "{a: 1}", "riga 1, colonna 2" },
+    { "\n\n  [tru]", "riga 3, colonna 7" },
+    { "[\"cut", "riga 1, colonna 6" },
+    { "[\"a\tb\"]", "riga 1, colonna 4" },
+    { "[\"\\x\"]", "riga 1, colonna 4" },
+    { "[\"\\u12G4\"]", NULL },
+    { "[\"\\ud800\"]", NULL },
+    { "[\"\\udc00\"]", NULL },
+    { "[\"\\u0000\"]", NULL },
+    { "[\"\xff\xfe\"]", NULL },
+    { "[-]", NULL },
+    { "[1.]", NULL },
+    { "[1e+]", NULL },
+    { "[01]", "riga 1, colonna 3" },
+    { "[+1]", NULL },
+    { "{} {}", "riga 1, colonna 4" },
+    { "[1] x", NULL },
+    { "nul", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (guint c = 0; c < G_N_ELEMENTS (chunks); c++)
+      {
+        g_autoptr(SportelloJsonScanner) scanner = scanner_for (cases[i].text, chunks[c]);
+        g_autoptr(GError) error = NULL;
+        SportelloJsonValue value;
+
+        if (sportello_json_scanner_read_value (scanner, &value, &error))
+          sportello_json_scanner_end (scanner, &error);
+        if (error == NULL)
+          g_error ("accepted: %s", cases[i].text);
+        g_assert_error (error, SPORTELLO_JSON_SCANNER_ERROR, SPORTELLO_JSON_SCANNER_ERROR_SYNTAX);
+        if (cases[i].where != NULL && !g_str_has_prefix (error->message, cases[i].where))
+          g_error ("%s: “%s”, expected at %s", cases[i].text, error->message, cases[i].where);
+      }
+}
+
+/* Deep nesting is refused, not a stack overflow */
+static void
+test_depth (void)
+{
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(GString) fine = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  SportelloJsonValue value;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 100; i++)
+    g_string_append (fine, "{\"a\":[");
+  for (guint i = 0; i < 100; i++)
+    g_string_append (fine, "]}");
+
+  {
+    g_autoptr(SportelloJsonScanner) scanner = scanner_for (deep->str, 0);
+
+    g_assert_false (sportello_json_scanner_read_value (scanner, &value, &error));
+    g_assert_error (error, SPORTELLO_JSON_SCANNER_ERROR, SPORTELLO_JSON_SCANNER_ERROR_SYNTAX);
+  }
+  {
+    g_autoptr(SportelloJsonScanner) scanner = scanner_for (fine->str, 0);
+
+    g_clear_error (&error);
+    g_assert_true (sportello_json_scanner_read_value (scanner, &value, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (value.type, ==, SPORTELLO_JSON_OBJECT);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/json-scanner/values", test_values);
+  g_test_add_func ("/store/json-scanner/object", test_object);
+  g_test_add_func ("/store/json-scanner/long-string", test_long_string);
+  g_test_add_func ("/store/json-scanner/errors", test_errors);
+  g_test_add_func ("/store/json-scanner/depth", test_depth);
+
+  return g_test_run ();
+}
