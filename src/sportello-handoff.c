@@ -288,7 +288,8 @@ check_thread (GTask        *task,
   g_autoptr(SportelloDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(job->bundle = sportello_bundle_load (job->path, &error)))
+  /* the bar follows the reading of a large file */
+  if (!(job->bundle = sportello_bundle_load_with_progress (job->path, progress_cb, source, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;

@@ -162,6 +162,22 @@ test_progress (void)
   for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
     total += sportello_bundle_count (bundle, kind);
 
+  /* reading tells how far into the file it is, in KiB, up to its end */
+  {
+    g_autoptr(SportelloBundle) read = sportello_bundle_load_with_progress (path, progress_cb, seen, &error);
+    GStatBuf st;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpuint (sportello_bundle_count (read, SPORTELLO_RECORD_KIND_CLIENT), ==, 300);
+    g_assert_cmpuint (seen->len, >=, 20);
+    for (guint i = 1; i < seen->len; i++)
+      g_assert_cmpuint (g_array_index (seen, guint, i), >=, g_array_index (seen, guint, i - 1));
+    g_assert_cmpuint (g_array_index (seen, guint, 0), <, st.st_size / 1024 / 2);
+    g_assert_cmpuint (g_array_index (seen, guint, seen->len - 1), ==, st.st_size / 1024);
+    g_array_set_size (seen, 0);
+  }
+
   sportello_bundle_set_progress (bundle, progress_cb, seen);
   g_assert_true (sportello_bundle_apply (bundle, b, SPORTELLO_CONFLICT_NEWER, "progress.sportello", counts, &error));
   g_assert_no_error (error);

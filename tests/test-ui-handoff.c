@@ -134,8 +134,17 @@ test_export_then_import (void)
   app = sportello_test_app_new (target_dir);
   window = SPORTELLO_WINDOW (sportello_test_app_window (app));
   g_assert_cmpuint (g_list_model_get_n_items (sportello_clients_page_get_model (_sportello_window_get_clients_page (window))), ==, 0);
-  g_application_open (G_APPLICATION (app), &file, 1, "");
-  wait_idle (window);
+  {
+    GtkWidget *bar = GTK_WIDGET (_sportello_window_get_progress_bar (window));
+    double last = -1;
+
+    /* reading the file moves the bar too */
+    g_signal_connect_swapped (bar, "notify::fraction", G_CALLBACK (record_fraction), &last);
+    g_application_open (G_APPLICATION (app), &file, 1, "");
+    wait_idle (window);
+    g_signal_handlers_disconnect_by_func (bar, record_fraction, &last);
+    g_assert_cmpfloat (last, ==, 1.0);
+  }
   alert = visible_alert (GTK_WINDOW (window));
   g_assert_true (adw_alert_dialog_has_response (alert, "import"));
   g_assert_nonnull (strstr (adw_alert_dialog_get_body (alert), "1 nuovi"));

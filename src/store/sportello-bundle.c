@@ -21,6 +21,7 @@
 #include "sportello-bundle.h"
 #include "sportello-checklist.h"
 #include "sportello-client.h"
+#include "sportello-client-private.h"
 #include "sportello-database-private.h"
 #include "sportello-identifiers.h"
 #include "sportello-json-scanner.h"
@@ -1860,7 +1861,7 @@ total_records (SportelloBundle *bundle)
 
 /* A large import writes rows first and derived data once at the end: the
  * triggers that keep the FTS5 indexes and each client's last meeting
- * current are set aside meanwhile (inside the transaction, so a failure
+ * current are set aside meanwhile, the tag index is filled once (inside the transaction, so a failure
  * puts them back too), and SQLite gets a larger page cache so the rows do
  * not spill to the write-ahead log page by page. */
 typedef struct
@@ -1937,7 +1938,8 @@ bulk_end (SportelloDatabase  *db,
           Bulk               *bulk,
           GError            **error)
 {
-  if (!sportello_database_exec (db,
+  if (!_sportello_client_index_tags (db, NULL, error) ||
+      !sportello_database_exec (db,
         "UPDATE clients SET last_meeting_at = (SELECT max (starts_at) FROM meetings WHERE client_id = clients.id)",
         error))
     return FALSE;
@@ -2259,6 +2261,10 @@ sportello_bundle_apply (SportelloBundle         *bundle,
                   _sportello_database_set_error (db, error);
                   goto failed;
                 }
+              /* a large import indexes every client's tags at the end */
+              if (kind == SPORTELLO_RECORD_KIND_CLIENT && bulk.triggers == NULL &&
+                  !_sportello_client_index_tags (db, RECORD_UUID (cells), error))
+                goto failed;
             }
 
           /* both sides now share this version */

@@ -564,43 +564,41 @@ sportello_client_load_by_id (SportelloDatabase  *db,
   return load_where (db, "id = ?", NULL, id, error);
 }
 
-static gboolean
-save_tags (SportelloClient    *self,
-           SportelloDatabase  *db,
-           GError            **error)
+/**
+ * _sportello_client_index_tags:
+ * @uuid: (nullable): the client whose tags to index, or %NULL for all
+ *
+ * Fills client_tags, the index the tag filter and the tag list read, from
+ * the clients' comma-separated tags. Inside the caller's transaction.
+ */
+gboolean
+_sportello_client_index_tags (SportelloDatabase  *db,
+                              const char         *uuid,
+                              GError            **error)
 {
   g_autoptr(sqlite3_stmt) del = NULL;
   g_autoptr(sqlite3_stmt) ins = NULL;
-  g_auto(GStrv) tags = NULL;
 
-  if (!(del = _sportello_database_prepare (db, "DELETE FROM client_tags WHERE client_id = ?", error)) ||
-      !(ins = _sportello_database_prepare (db, "INSERT OR IGNORE INTO client_tags (client_id, tag) VALUES (?, ?)", error)))
+  if (!(del = _sportello_database_prepare (db, uuid != NULL
+          ? "DELETE FROM client_tags WHERE client_id = (SELECT id FROM clients WHERE uuid = ?1)"
+          : "DELETE FROM client_tags", error)) ||
+      !(ins = _sportello_database_prepare (db, uuid != NULL
+          ? SPORTELLO_CLIENT_INDEX_TAGS_SQL ("uuid = ?1")
+          : SPORTELLO_CLIENT_INDEX_TAGS_SQL ("1"), error)))
     return FALSE;
 
-  sqlite3_bind_int64 (del, 1, self->id);
-  if (sqlite3_step (del) != SQLITE_DONE)
-    goto failed;
-
-  tags = g_strsplit (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_TAGS), ",", -1);
-  for (guint i = 0; tags[i] != NULL; i++)
+  if (uuid != NULL)
     {
-      const char *tag = g_strstrip (tags[i]);
-
-      if (*tag == '\0')
-        continue;
-
-      sqlite3_reset (ins);
-      sqlite3_bind_int64 (ins, 1, self->id);
-      sqlite3_bind_text (ins, 2, tag, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (ins) != SQLITE_DONE)
-        goto failed;
+      sqlite3_bind_text (del, 1, uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_text (ins, 1, uuid, -1, SQLITE_STATIC);
+    }
+  if (sqlite3_step (del) != SQLITE_DONE || sqlite3_step (ins) != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      return FALSE;
     }
 
   return TRUE;
-
-failed:
-  _sportello_database_set_error (db, error);
-  return FALSE;
 }
 
 /* Writes the client inside the caller's transaction. */
@@ -669,7 +667,7 @@ _sportello_client_write (SportelloClient    *self,
     }
   self->id = sqlite3_column_int64 (id_stmt, 0);
 
-  return save_tags (self, db, error);
+  return _sportello_client_index_tags (db, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_UUID), error);
 }
 
 /**

@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "sportello-client-private.h"
 #include "sportello-database-private.h"
 
 static const SportelloMigration migrations[] = {
@@ -261,6 +262,10 @@ static const SportelloMigration migrations[] = {
     "  origin_consultant TEXT NOT NULL DEFAULT '',"
     "  origin_hub        TEXT NOT NULL DEFAULT ''"
     ");" },
+
+  /* 8: the tag index again, for the clients imported before bundles kept it */
+  { "DELETE FROM client_tags;"
+    SPORTELLO_CLIENT_INDEX_TAGS_SQL ("1") ";" },
 };
 
 const SportelloMigration *

@@ -6,8 +6,11 @@
  * Builds 20,000 clients with 10 meetings each, then times each step of the
  * handoff as its own `sportello` process (so each peak RSS is that step's
  * alone), next to the sqlite3 command-line tool loading the same bundle
- * with json_each into equivalent tables with an FTS5 index, in the same
- * run. Prints numbers; asserts nothing about them.
+ * with json_each, in the same run: once into plain tables (clients and
+ * meetings, one FTS5 index each), once into Sportello's own schema (every
+ * record type, its indexes, FTS5 tables with prefix indexes, WAL), set up
+ * the way the import does a large load. Prints numbers; asserts nothing
+ * about them.
  */
 
 #include "config.h"
@@ -18,7 +21,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "sportello-database.h"
+#include "sportello-client-private.h"
+#include "sportello-database-private.h"
 #include "sportello-demo.h"
 
 typedef struct
@@ -60,6 +64,104 @@ report (const char *what,
            r.peak_mb / bundle_mb, r.status == 0 ? "" : "   FAILED");
 }
 
+/* Sportello's tables, the bundle array each comes from, and its reference */
+static const struct
+{
+  const char *table;
+  const char *array;
+  const char *ref_column;
+  const char *ref_table;
+  const char *ref_key;
+} tables[] = {
+  { "clients", "clients", NULL, NULL, NULL },
+  { "contacts", "contacts", "client_id", "clients", "client_uuid" },
+  { "meetings", "meetings", "client_id", "clients", "client_uuid" },
+  { "follow_ups", "follow_ups", "meeting_id", "meetings", "meeting_uuid" },
+  { "checklists", "checklists", NULL, NULL, NULL },
+  { "assessments", "assessments", "client_id", "clients", "client_uuid" },
+  { "documents", "documents", "client_id", "clients", "client_uuid" },
+  { "user_templates", "templates", NULL, NULL, NULL },
+};
+
+/* SQL for the sqlite3 tool that loads @bundle into the empty Sportello
+ * database in @dir: the bundle parsed once (JSONB), rows with json_each,
+ * triggers set aside, then the tag index, last meetings and FTS5 indexes
+ * rebuilt once and the triggers put back, in one transaction */
+static char *
+own_schema_sql (const char *dir,
+                const char *bundle)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloDatabase) db = sportello_database_open (dir, &error);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  g_assert_no_error (error);
+  g_string_append_printf (sql,
+    "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON; PRAGMA cache_size = -65536;"
+    "CREATE TEMP TABLE bundle AS SELECT jsonb (readfile ('%s')) AS j;"
+    "BEGIN;", bundle);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_sportello_database_get_handle (db),
+    "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND "
+    "(name LIKE '%\\_fts\\_%' ESCAPE '\\' OR name LIKE 'meetings\\_last\\_%' ESCAPE '\\')", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_string_append_printf (sql, "DROP TRIGGER %s;", sqlite3_column_text (stmt, 0));
+      g_ptr_array_add (triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_finalize (stmt);
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autoptr(GString) columns = g_string_new (NULL);
+      g_autoptr(GString) values = g_string_new (NULL);
+      g_autofree char *query = g_strdup_printf ("SELECT name FROM pragma_table_info ('%s') WHERE name NOT IN "
+                                                "('id', 'last_meeting_at', 'deleted_at')", tables[t].table);
+
+      g_assert_cmpint (sqlite3_prepare_v2 (_sportello_database_get_handle (db), query, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *name = (const char *) sqlite3_column_text (stmt, 0);
+
+          g_string_append_printf (columns, "%s%s", columns->len ? ", " : "", name);
+          if (g_strcmp0 (name, tables[t].ref_column) == 0)
+            g_string_append_printf (values, "%s(SELECT id FROM %s WHERE uuid = value ->> '%s')",
+                                    values->len ? ", " : "", tables[t].ref_table, tables[t].ref_key);
+          else
+            g_string_append_printf (values, "%svalue ->> '%s'", values->len ? ", " : "", name);
+        }
+      sqlite3_finalize (stmt);
+
+      g_string_append_printf (sql,
+        "INSERT INTO %1$s (%2$s) SELECT %3$s FROM json_each ((SELECT j FROM bundle), '$.%4$s');"
+        "INSERT INTO exchanges (uuid, updated_at) SELECT value ->> 'uuid', value ->> 'updated_at' "
+        "FROM json_each ((SELECT j FROM bundle), '$.%4$s');",
+        tables[t].table, columns->str, values->str, tables[t].array);
+    }
+
+  g_string_append (sql, SPORTELLO_CLIENT_INDEX_TAGS_SQL ("1") ";"
+    "UPDATE clients SET last_meeting_at = (SELECT max (starts_at) FROM meetings WHERE client_id = clients.id);");
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *fts = (const char *[]) { "clients_fts", "meetings_fts", "follow_ups_fts" }[i];
+
+      g_string_append_printf (sql,
+        "INSERT INTO %1$s (%1$s, rank) VALUES ('hashsize', 67108864);"
+        "INSERT INTO %1$s (%1$s) VALUES ('rebuild');"
+        "INSERT INTO %1$s (%1$s, rank) VALUES ('hashsize', 1048576);", fts);
+    }
+  for (guint i = 0; i < triggers->len; i++)
+    g_string_append_printf (sql, "%s;", (char *) g_ptr_array_index (triggers, i));
+  g_string_append (sql,
+    "INSERT INTO imports (file_name, exported_by_consultant, exported_by_hub, exported_at, imported_at, records) "
+    "VALUES ('all.sportello', '', '', '', strftime ('%Y-%m-%dT%H:%M:%fZ', 'now'), 0);"
+    "COMMIT;");
+
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -71,6 +173,8 @@ main (int   argc,
   g_autofree char *target = g_build_filename (dir, "target", NULL);
   g_autofree char *bundle = g_build_filename (dir, "all.sportello", NULL);
   g_autofree char *sqlite_db = g_build_filename (dir, "cli.db", NULL);
+  g_autofree char *own_dir = g_build_filename (dir, "cli-own", NULL);
+  g_autofree char *own_db = g_build_filename (own_dir, "sportello.db", NULL);
   g_autofree char *sql = NULL;
   g_autoptr(GError) error = NULL;
   GStatBuf st;
@@ -129,7 +233,30 @@ main (int   argc,
     "INSERT INTO meetings_fts (meetings_fts) VALUES ('rebuild');"
     "COMMIT;", bundle, bundle);
   r = run ((const char *[]) { "sqlite3", sqlite_db, sql, NULL });
-  report ("sqlite3 CLI with json_each", r, bundle_mb);
+  report ("sqlite3 CLI, plain tables", r, bundle_mb);
+
+  g_free (sql);
+  sql = own_schema_sql (own_dir, bundle);
+  r = run ((const char *[]) { "sqlite3", own_db, sql, NULL });
+  report ("sqlite3 CLI, Sportello's schema", r, bundle_mb);
+  {
+    /* the same rows as the import */
+    g_autoptr(SportelloDatabase) a = sportello_database_open (target, &error);
+    g_autoptr(SportelloDatabase) b = sportello_database_open (own_dir, &error);
+    const char *count = "SELECT (SELECT count (*) FROM clients) || ' ' || (SELECT count (*) FROM meetings) || ' ' || "
+                        "(SELECT count (*) FROM follow_ups) || ' ' || (SELECT count (*) FROM client_tags) || ' ' || "
+                        "(SELECT count (*) FROM exchanges)";
+    sqlite3_stmt *sa, *sb;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (_sportello_database_get_handle (a), count, -1, &sa, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (_sportello_database_get_handle (b), count, -1, &sb, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (sa), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_step (sb), ==, SQLITE_ROW);
+    g_print ("rows (clients meetings follow-ups tags exchanges): import %s, sqlite3 %s\n",
+             sqlite3_column_text (sa, 0), sqlite3_column_text (sb, 0));
+    sqlite3_finalize (sa);
+    sqlite3_finalize (sb);
+  }
 
   {
     g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
