@@ -234,9 +234,20 @@ static void
 write_string (GString    *out,
               const char *s)
 {
+  const unsigned char *run = (const unsigned char *) s;
+  const unsigned char *p;
+
   g_string_append_c (out, '"');
-  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+  for (p = run; *p; p++)
     {
+      char escaped[8];
+
+      /* plain bytes go out in runs */
+      if (G_LIKELY (*p >= 0x20 && *p != '"' && *p != '\\'))
+        continue;
+
+      g_string_append_len (out, (const char *) run, p - run);
+      run = p + 1;
       switch (*p)
         {
         case '"':
@@ -255,12 +266,11 @@ write_string (GString    *out,
           g_string_append (out, "\\t");
           break;
         default:
-          if (*p < 0x20)
-            g_string_append_printf (out, "\\u%04x", *p);
-          else
-            g_string_append_c (out, (char) *p);
+          g_snprintf (escaped, sizeof escaped, "\\u%04x", *p);
+          g_string_append (out, escaped);
         }
     }
+  g_string_append_len (out, (const char *) run, p - run);
   g_string_append_c (out, '"');
 }
 
@@ -312,7 +322,10 @@ prepare_kind (Export               *export,
 {
   const RecordSpec *spec = &specs[kind];
   const char *selection = export->selection;
-  g_autoptr(GString) sql = g_string_new ("SELECT DISTINCT ");
+  /* a checklist version or a template reached through the records that
+   * use it comes once per use: those alone need DISTINCT, which costs a
+   * temporary copy of every row */
+  g_autoptr(GString) sql = g_string_new (spec->own_from != NULL ? "SELECT DISTINCT " : "SELECT ");
   sqlite3_stmt *stmt;
 
   for (guint i = 0; i < spec->n_columns; i++)
@@ -367,7 +380,9 @@ export_kind (Export              *export,
 
       for (guint i = 0; i < spec->n_columns; i++)
         {
-          g_string_append_printf (out, "      \"%s\": ", spec->columns[i].key);
+          g_string_append (out, "      \"");
+          g_string_append (out, spec->columns[i].key);
+          g_string_append (out, "\": ");
           switch (spec->columns[i].type)
             {
             case COL_INT:
