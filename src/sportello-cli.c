@@ -32,6 +32,7 @@ typedef struct
   char      *import_path;
   char      *validate_path;
   gboolean   dry_run;
+  gboolean   merge_duplicates;
   char      *on_conflict;
   char     **remaining;
 } CliOptions;
@@ -74,6 +75,8 @@ cli_option_context_new (CliOptions *options)
       N_("Import a bundle into the database"), N_("FILE") },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &options->dry_run,
       N_("With --import: show what would change, change nothing"), NULL },
+    { "merge-duplicates", 0, 0, G_OPTION_ARG_NONE, &options->merge_duplicates,
+      N_("With --import: a new client with the VAT number of one already here is the same firm: add its records to that one"), NULL },
     { "on-conflict", 0, 0, G_OPTION_ARG_STRING, &options->on_conflict,
       /* Translators: do not translate newer, ours, theirs */
       N_("With --import: settle records changed on both sides by keeping the newer (the default), ours or theirs"),
@@ -223,6 +226,21 @@ print_counts (SportelloImportCounts counts[SPORTELLO_N_RECORD_KINDS])
     }
 }
 
+/* Duplicates imported as new clients: say how to merge them instead */
+static void
+hint_duplicates (CliOptions            *options,
+                 SportelloImportCounts  counts[SPORTELLO_N_RECORD_KINDS])
+{
+  guint n = counts[SPORTELLO_RECORD_KIND_CLIENT].duplicates;
+
+  if (n == 0 || options->merge_duplicates)
+    return;
+  g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                           "%u new client has the VAT number of a client already here; with --merge-duplicates its records go to that client instead\n",
+                           "%u new clients have the VAT number of clients already here; with --merge-duplicates their records go to those clients instead\n",
+                           n), n);
+}
+
 static SportelloBundle *
 load_checked (const char *path,
               int        *exit_code)
@@ -301,6 +319,26 @@ run_import (CliOptions *options)
   if (!(db = open_database (options, &exit_code)))
     return exit_code;
 
+  if (options->merge_duplicates)
+    {
+      g_autoptr(GPtrArray) duplicates = sportello_bundle_list_duplicates (bundle, db, &error);
+
+      if (duplicates == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return SPORTELLO_EXIT_IOERR;
+        }
+      for (guint i = 0; i < duplicates->len; i++)
+        {
+          SportelloConflict *match = g_ptr_array_index (duplicates, i);
+
+          sportello_bundle_merge (bundle, match->uuid, match->existing_uuid);
+          /* Translators: the first is a client of the bundle, the second ours */
+          g_print (_("“%s” joins “%s”, the client with the same VAT number\n"),
+                   match->description, match->existing_description);
+        }
+    }
+
   if (options->dry_run)
     {
       if (!sportello_bundle_preview (bundle, db, counts, &error))
@@ -309,6 +347,7 @@ run_import (CliOptions *options)
           return SPORTELLO_EXIT_IOERR;
         }
       print_counts (counts);
+      hint_duplicates (options, counts);
       g_print (_("Dry run: nothing was changed\n"));
       return SPORTELLO_EXIT_OK;
     }
@@ -320,6 +359,7 @@ run_import (CliOptions *options)
       return SPORTELLO_EXIT_IOERR;
     }
   print_counts (counts);
+  hint_duplicates (options, counts);
 
   return SPORTELLO_EXIT_OK;
 }
@@ -354,9 +394,9 @@ sportello_cli_main (int    argc,
       return SPORTELLO_EXIT_OK;
     }
 
-  if ((options.dry_run || options.on_conflict) && options.import_path == NULL)
+  if ((options.dry_run || options.on_conflict || options.merge_duplicates) && options.import_path == NULL)
     {
-      g_printerr (_("--dry-run and --on-conflict go with --import\n"));
+      g_printerr (_("--dry-run, --on-conflict and --merge-duplicates go with --import\n"));
       return SPORTELLO_EXIT_USAGE;
     }
   if (options.clients != NULL && options.export_path == NULL)

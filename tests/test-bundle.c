@@ -529,8 +529,15 @@ test_conflicts (void)
       g_assert_cmpstr (match->existing_description, ==, "Enoteca Sala");
 
       sportello_bundle_merge (dup, match->uuid, match->existing_uuid);
+      /* a merged client is neither new nor a duplicate any more */
+      g_assert_true (sportello_bundle_preview (dup, b, counts, &error));
+      g_assert_cmpuint (counts[SPORTELLO_RECORD_KIND_CLIENT].new_records, ==, 0);
+      g_assert_cmpuint (counts[SPORTELLO_RECORD_KIND_CLIENT].duplicates, ==, 0);
+      g_assert_cmpuint (counts[SPORTELLO_RECORD_KIND_MEETING].new_records, ==, 1);
       g_assert_true (sportello_bundle_apply (dup, b, SPORTELLO_CONFLICT_NEWER, "dup.sportello", counts, &error));
       g_assert_no_error (error);
+      g_assert_cmpuint (counts[SPORTELLO_RECORD_KIND_CLIENT].new_records, ==, 0);
+      g_assert_cmpuint (counts[SPORTELLO_RECORD_KIND_MEETING].new_records, ==, 1);
       g_assert_null (sportello_client_load (b, sportello_client_get_uuid (twin), NULL));
       meetings = sportello_meeting_list (b, sportello_client_get_uuid (ours), NULL, &error);
       g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, 1);
@@ -540,7 +547,6 @@ test_conflicts (void)
   }
 }
 
-/* A large import rebuilds the search indexes once instead of row by row */
 /* A hub's own templates travel: alone, with the whole database, or with
  * the clients whose documents were written from them */
 static void
@@ -637,6 +643,7 @@ test_templates (void)
   }
 }
 
+/* A large import rebuilds the search indexes once instead of row by row */
 static void
 test_bulk_keeps_search (void)
 {

@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import uuid
 
 exe = sys.argv[1]
 failures = 0
@@ -94,6 +95,42 @@ with tempfile.TemporaryDirectory() as tmp:
     check("importing twice: nothing new",
           r.returncode == 0 and len(r.stdout.splitlines()) == 8 and
           all(line.split(":")[1].split()[0] == "0" for line in r.stdout.splitlines()), r.stdout)
+
+    # a colleague's client with a VAT number of ours: a duplicate, merged on request
+    with open(bundle, encoding="utf-8") as f:
+        data = json.load(f)
+    twin = next(c for c in data["clients"] if c["vat_number"])
+    old_uuid, twin["uuid"] = twin["uuid"], str(uuid.uuid4())
+    moved = {}
+    for kind in ("contacts", "meetings", "assessments", "documents"):
+        for record in data[kind]:
+            if record["client_uuid"] == old_uuid:
+                new_uuid = str(uuid.uuid4())
+                if kind == "meetings":
+                    moved[record["uuid"]] = new_uuid
+                record["client_uuid"], record["uuid"] = twin["uuid"], new_uuid
+    for record in data["follow_ups"]:
+        if record["meeting_uuid"] in moved:
+            record["meeting_uuid"], record["uuid"] = moved[record["meeting_uuid"]], str(uuid.uuid4())
+    dup = os.path.join(tmp, "gemello.sportello")
+    with open(dup, "w", encoding="utf-8") as f:
+        json.dump(data, f)
+    r = run("--data-dir", b, "--import", dup, "--dry-run")
+    check("a client with our VAT number is a possible duplicate",
+          r.returncode == 0 and r.stdout.splitlines()[0].split(",")[4].split()[0] == "1"
+          and "--merge-duplicates" in r.stderr, r.stdout + r.stderr)
+    r = run("--data-dir", b, "--import", dup, "--merge-duplicates")
+    check("--merge-duplicates names the merge", r.returncode == 0 and twin["name"] in r.stdout, r.stdout + r.stderr)
+    after = os.path.join(tmp, "dopo.sportello")
+    run("--data-dir", b, "--export", after)
+    with open(after, encoding="utf-8") as f:
+        merged = json.load(f)
+    check("… no second client, its meetings joined ours",
+          len(merged["clients"]) == 25 and len(moved) > 0 and
+          sum(m["client_uuid"] == old_uuid for m in merged["meetings"] if m["uuid"] in moved.values()) == len(moved),
+          f'{len(merged["clients"])} clients, {len(moved)} moved')
+    r = run("--data-dir", b, "--merge-duplicates")
+    check("--merge-duplicates without --import exits 64", r.returncode == 64, r.returncode)
 
     r = run("--data-dir", b, "--import", bundle, "--on-conflict", "mine")
     check("a bad --on-conflict exits 64", r.returncode == 64, r.returncode)

@@ -1747,6 +1747,16 @@ count (SportelloImportCounts *counts,
     }
 }
 
+/* A client of the bundle that is one of ours: not written, not counted */
+static gboolean
+is_merged (SportelloBundle     *bundle,
+           SportelloRecordKind  kind,
+           const Cell          *cells)
+{
+  return kind == SPORTELLO_RECORD_KIND_CLIENT && bundle->merges != NULL &&
+         g_hash_table_contains (bundle->merges, RECORD_UUID (cells));
+}
+
 /**
  * sportello_bundle_preview:
  *
@@ -1769,9 +1779,13 @@ sportello_bundle_preview (SportelloBundle        *bundle,
   for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
     for (guint i = 0; i < bundle->records[kind]->len; i++)
       {
+        const Cell *cells = g_ptr_array_index (bundle->records[kind], i);
         gboolean duplicate;
-        Decision decision = decide (&lookups, kind, g_ptr_array_index (bundle->records[kind], i), &duplicate);
+        Decision decision;
 
+        if (is_merged (bundle, kind, cells))
+          continue;
+        decision = decide (&lookups, kind, cells, &duplicate);
         count (&counts[kind], decision, duplicate);
       }
 
@@ -2253,12 +2267,10 @@ sportello_bundle_apply (SportelloBundle         *bundle,
                 }
             }
 
-          count (&counts[kind], decision, duplicate);
-
           /* a client merged into one of ours is not written: ours stays */
-          if (kind == SPORTELLO_RECORD_KIND_CLIENT && bundle->merges != NULL &&
-              g_hash_table_contains (bundle->merges, RECORD_UUID (cells)))
+          if (is_merged (bundle, kind, cells))
             continue;
+          count (&counts[kind], decision, duplicate);
 
           if (write)
             {
