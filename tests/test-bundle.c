@@ -300,6 +300,28 @@ test_valid_minimal (void)
   g_assert_cmpuint (sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_CONTACT), ==, 1);
 }
 
+/* Two clients of the bundle with one VAT number were so in the file: not
+ * duplicates of each other, in the preview or the import */
+static void
+test_twins_in_bundle (void)
+{
+  g_autoptr(SportelloDatabase) db = open_named ("bundle-twins");
+  g_autofree char *path = write_bundle ("twins.sportello",
+    HEAD ("1") "\"clients\":[" CLIENT (U1, "") "," CLIENT (U3, "") "],\"contacts\":[],\"meetings\":[],"
+    "\"follow_ups\":[],\"checklists\":[],\"assessments\":[]}");
+  g_autoptr(SportelloBundle) bundle = load_ok (path);
+  SportelloImportCounts counts[SPORTELLO_N_RECORD_KINDS];
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sportello_bundle_preview (bundle, db, counts, &error));
+  g_assert_cmpuint (counts[SPORTELLO_RECORD_KIND_CLIENT].new_records, ==, 2);
+  g_assert_cmpuint (counts[SPORTELLO_RECORD_KIND_CLIENT].duplicates, ==, 0);
+  g_assert_true (sportello_bundle_apply (bundle, db, SPORTELLO_CONFLICT_NEWER, "twins", counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts[SPORTELLO_RECORD_KIND_CLIENT].new_records, ==, 2);
+  g_assert_cmpuint (counts[SPORTELLO_RECORD_KIND_CLIENT].duplicates, ==, 0);
+}
+
 static void
 expect_problem (const char *contents,
                 const char *path_prefix,
@@ -695,6 +717,7 @@ main (int   argc,
   g_test_add_func ("/store/bundle/progress", test_progress);
   g_test_add_func ("/store/bundle/atomic", test_atomic);
   g_test_add_func ("/store/bundle/valid-minimal", test_valid_minimal);
+  g_test_add_func ("/store/bundle/twins-in-bundle", test_twins_in_bundle);
   g_test_add_func ("/store/bundle/bad-input", test_bad_input);
   g_test_add_func ("/store/bundle/at-most-fifty-problems", test_at_most_fifty_problems);
   g_test_add_func ("/store/bundle/too-large", test_too_large);

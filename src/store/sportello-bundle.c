@@ -1593,6 +1593,7 @@ typedef struct
   sqlite3_stmt *current[SPORTELLO_N_RECORD_KINDS];
   sqlite3_stmt *base;
   sqlite3_stmt *vat;
+  gint64        last_client_id;   /* the newest client before the import */
 } Lookups;
 
 static void
@@ -1625,11 +1626,23 @@ lookups_init (Lookups            *lookups,
     }
 
   lookups->base = _sportello_database_prepare (db, "SELECT updated_at FROM exchanges WHERE uuid = ?", error);
+  /* only the clients here before the import: two of the bundle's own with
+   * one VAT number came that way, and the preview does not see them */
   lookups->vat = _sportello_database_prepare (db,
     "SELECT uuid, name FROM clients WHERE vat_number = ?1 AND vat_number <> '' AND uuid <> ?2 AND deleted_at IS NULL "
-    "ORDER BY created_at, uuid LIMIT 1", error);
+    "AND id <= ?3 ORDER BY created_at, uuid LIMIT 1", error);
+  if (lookups->vat == NULL)
+    return FALSE;
 
-  return lookups->base != NULL && lookups->vat != NULL;
+  {
+    g_autoptr(sqlite3_stmt) last = _sportello_database_prepare (db, "SELECT coalesce (max (id), 0) FROM clients", error);
+
+    if (last == NULL || sqlite3_step (last) != SQLITE_ROW)
+      return FALSE;
+    lookups->last_client_id = sqlite3_column_int64 (last, 0);
+  }
+
+  return lookups->base != NULL;
 }
 
 static gboolean
@@ -1690,6 +1703,7 @@ decide (Lookups             *lookups,
           sqlite3_reset (lookups->vat);
           sqlite3_bind_text (lookups->vat, 1, text_member (kind, cells, "vat_number"), -1, SQLITE_STATIC);
           sqlite3_bind_text (lookups->vat, 2, uuid, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (lookups->vat, 3, lookups->last_client_id);
           *duplicate = sqlite3_step (lookups->vat) == SQLITE_ROW;
         }
       return DECIDE_NEW;

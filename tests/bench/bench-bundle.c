@@ -37,8 +37,13 @@ run (const char * const *argv)
 {
   Run result = { 0, 0, -1 };
   struct rusage usage;
-  gint64 start = g_get_monotonic_time ();
-  pid_t pid = fork ();
+  gint64 start;
+  pid_t pid;
+
+  /* each step starts with the previous one's writes on disk */
+  sync ();
+  start = g_get_monotonic_time ();
+  pid = fork ();
 
   if (pid == 0)
     {
