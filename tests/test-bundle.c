@@ -16,6 +16,7 @@
 #include "sportello-client.h"
 #include "sportello-client-list.h"
 #include "sportello-database.h"
+#include "sportello-database-private.h"
 #include "sportello-demo.h"
 #include "sportello-assessment.h"
 #include "sportello-checklist.h"
@@ -665,6 +666,23 @@ test_templates (void)
   }
 }
 
+/* Every index and trigger of a database, as SQL */
+static char *
+schema_of (SportelloDatabase *db)
+{
+  g_autoptr(GString) schema = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_sportello_database_get_handle (db),
+                                       "SELECT type, name, sql FROM sqlite_schema WHERE type IN ('index', 'trigger') ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (schema, "%s %s %s\n", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
+                            sqlite3_column_text (stmt, 2));
+  sqlite3_finalize (stmt);
+  return g_string_free (g_steal_pointer (&schema), FALSE);
+}
+
 /* A large import rebuilds the search indexes once instead of row by row */
 static void
 test_bulk_keeps_search (void)
@@ -687,8 +705,37 @@ test_bulk_keeps_search (void)
   for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
     total += sportello_bundle_count (bundle, kind);
   g_assert_cmpuint (total, >, 5000);   /* past the bulk threshold */
+
+  /* a failure half-way puts back what was set aside, and writes nothing */
+  {
+    g_autoptr(SportelloDatabase) fresh = open_named ("bundle-bulk-fresh");
+    g_autofree char *expected = schema_of (fresh);
+    g_autofree char *after = NULL;
+    g_autoptr(SportelloClientList) none = sportello_client_list_new (b);
+
+    _sportello_bundle_set_fail_after (3000);
+    g_assert_false (sportello_bundle_apply (bundle, b, SPORTELLO_CONFLICT_NEWER, "bulk", counts, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    _sportello_bundle_set_fail_after (0);
+    after = schema_of (b);
+    g_assert_cmpstr (after, ==, expected);
+    g_assert_true (sportello_client_list_refresh (none, &error));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (none)), ==, 0);
+  }
+
   g_assert_true (sportello_bundle_apply (bundle, b, SPORTELLO_CONFLICT_NEWER, "bulk", counts, &error));
   g_assert_no_error (error);
+
+  /* every index and trigger set aside is back as it was */
+  {
+    g_autoptr(SportelloDatabase) fresh = open_named ("bundle-bulk-fresh");
+    g_autofree char *expected = schema_of (fresh);
+    g_autofree char *imported = schema_of (b);
+
+    g_assert_nonnull (strstr (expected, "meetings_by_start"));
+    g_assert_cmpstr (imported, ==, expected);
+  }
 
   /* the index knows the imported clients, and the triggers are back */
   list = sportello_client_list_new (b);

@@ -1902,14 +1902,18 @@ total_records (SportelloBundle *bundle)
   return total;
 }
 
-/* A large import writes rows first and derived data once at the end: the
- * triggers that keep the FTS5 indexes and each client's last meeting
- * current are set aside meanwhile, the tag index is filled once (inside the transaction, so a failure
- * puts them back too), and SQLite gets a larger page cache so the rows do
- * not spill to the write-ahead log page by page. */
+/* A large import writes rows first and derived data once at the end.
+ * Set aside meanwhile (inside the transaction, so a failure puts them back
+ * too): the triggers that keep the FTS5 indexes and each client's last
+ * meeting current, and the secondary indexes of the tables that take many
+ * rows (built again in one sorted pass, much faster than row by row; the
+ * clients keep theirs, which the duplicate check reads). The tag index is
+ * filled once, and SQLite gets a larger page cache so the rows do not spill
+ * to the write-ahead log page by page. */
 typedef struct
 {
-  GPtrArray *triggers;     /* the SQL of those set aside */
+  GPtrArray *indexes;      /* the SQL of those set aside */
+  GPtrArray *triggers;
   int        cache_size;   /* to restore */
 } Bulk;
 
@@ -1922,41 +1926,29 @@ static const char * const fts_indexes[] = { "clients_fts", "meetings_fts", "foll
 static void
 bulk_clear (Bulk *bulk)
 {
+  g_clear_pointer (&bulk->indexes, g_ptr_array_unref);
   g_clear_pointer (&bulk->triggers, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Bulk, bulk_clear)
 
+/* Drops what @select names (rows of type, name, sql), keeping its SQL */
 static gboolean
-bulk_begin (SportelloDatabase  *db,
-            Bulk               *bulk,
-            GError            **error)
+set_aside (SportelloDatabase  *db,
+           const char         *select,
+           GPtrArray          *kept,
+           GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *cache = NULL;
+  g_autoptr(sqlite3_stmt) stmt = _sportello_database_prepare (db, select, error);
+  g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
   int rc;
 
-  stmt = _sportello_database_prepare (db, "PRAGMA cache_size", error);
   if (stmt == NULL)
     return FALSE;
-  bulk->cache_size = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : -2000;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  cache = g_strdup_printf ("PRAGMA cache_size = -%d", BULK_CACHE_KIB);
-  if (!sportello_database_exec (db, cache, error))
-    return FALSE;
-
-  stmt = _sportello_database_prepare (db,
-    "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND "
-    "(name LIKE '%\\_fts\\_%' ESCAPE '\\' OR name LIKE 'meetings\\_last\\_%' ESCAPE '\\')", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  bulk->triggers = g_ptr_array_new_with_free_func (g_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      g_ptr_array_add (bulk->triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (drops, g_strdup_printf ("DROP %s \"%s\"", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (kept, g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
     }
   if (rc != SQLITE_DONE)
     {
@@ -1964,24 +1956,60 @@ bulk_begin (SportelloDatabase  *db,
       return FALSE;
     }
 
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *drop = g_strdup_printf ("DROP TRIGGER \"%s\"", (const char *) g_ptr_array_index (names, i));
-
-      if (!sportello_database_exec (db, drop, error))
-        return FALSE;
-    }
-
+  for (guint i = 0; i < drops->len; i++)
+    if (!sportello_database_exec (db, g_ptr_array_index (drops, i), error))
+      return FALSE;
   return TRUE;
 }
 
-/* Rebuilds what the triggers set aside would have kept, and puts them back */
+static gboolean
+exec_all (SportelloDatabase  *db,
+          GPtrArray          *statements,
+          GError            **error)
+{
+  for (guint i = 0; i < statements->len; i++)
+    if (!sportello_database_exec (db, g_ptr_array_index (statements, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+bulk_begin (SportelloDatabase  *db,
+            Bulk               *bulk,
+            GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *cache = NULL;
+
+  stmt = _sportello_database_prepare (db, "PRAGMA cache_size", error);
+  if (stmt == NULL)
+    return FALSE;
+  bulk->cache_size = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : -2000;
+  cache = g_strdup_printf ("PRAGMA cache_size = -%d", BULK_CACHE_KIB);
+  if (!sportello_database_exec (db, cache, error))
+    return FALSE;
+
+  bulk->indexes = g_ptr_array_new_with_free_func (g_free);
+  bulk->triggers = g_ptr_array_new_with_free_func (g_free);
+  return set_aside (db,
+           "SELECT 'TRIGGER', name, sql FROM sqlite_schema WHERE type = 'trigger' AND "
+           "(name LIKE '%\\_fts\\_%' ESCAPE '\\' OR name LIKE 'meetings\\_last\\_%' ESCAPE '\\')",
+           bulk->triggers, error) &&
+         set_aside (db,
+           "SELECT 'INDEX', name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND "
+           "tbl_name IN ('contacts', 'meetings', 'follow_ups', 'assessments', 'documents')",
+           bulk->indexes, error);
+}
+
+/* Rebuilds what was set aside and what its triggers would have kept */
 static gboolean
 bulk_end (SportelloDatabase  *db,
           Bulk               *bulk,
           GError            **error)
 {
-  if (!_sportello_client_index_tags (db, NULL, error) ||
+  /* the indexes first: the last meetings are found through one of them */
+  if (!exec_all (db, bulk->indexes, error) ||
+      !_sportello_client_index_tags (db, NULL, error) ||
       !sportello_database_exec (db,
         "UPDATE clients SET last_meeting_at = (SELECT max (starts_at) FROM meetings WHERE client_id = clients.id)",
         error))
@@ -2000,11 +2028,7 @@ bulk_end (SportelloDatabase  *db,
         return FALSE;
     }
 
-  for (guint i = 0; i < bulk->triggers->len; i++)
-    if (!sportello_database_exec (db, g_ptr_array_index (bulk->triggers, i), error))
-      return FALSE;
-
-  return TRUE;
+  return exec_all (db, bulk->triggers, error);
 }
 
 /* Whatever happened, the usual page cache again */
