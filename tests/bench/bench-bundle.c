@@ -90,8 +90,9 @@ static const struct
 
 /* SQL for the sqlite3 tool that loads @bundle into the empty Sportello
  * database in @dir: the bundle parsed once (JSONB), rows with json_each,
- * triggers set aside, then the tag index, last meetings and FTS5 indexes
- * rebuilt once and the triggers put back, in one transaction */
+ * triggers and secondary indexes set aside, then the indexes, tag index,
+ * last meetings and FTS5 indexes built once and the triggers put back, in
+ * one transaction */
 static char *
 own_schema_sql (const char *dir,
                 const char *bundle)
@@ -100,6 +101,7 @@ own_schema_sql (const char *dir,
   g_autoptr(SportelloDatabase) db = sportello_database_open (dir, &error);
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
 
   g_assert_no_error (error);
@@ -109,12 +111,21 @@ own_schema_sql (const char *dir,
     "BEGIN;", bundle);
 
   g_assert_cmpint (sqlite3_prepare_v2 (_sportello_database_get_handle (db),
-    "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND "
+    "SELECT 'TRIGGER', name, sql FROM sqlite_schema WHERE type = 'trigger' AND "
     "(name LIKE '%\\_fts\\_%' ESCAPE '\\' OR name LIKE 'meetings\\_last\\_%' ESCAPE '\\')", -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      g_string_append_printf (sql, "DROP TRIGGER %s;", sqlite3_column_text (stmt, 0));
-      g_ptr_array_add (triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_string_append_printf (sql, "DROP TRIGGER %s;", sqlite3_column_text (stmt, 1));
+      g_ptr_array_add (triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (_sportello_database_get_handle (db),
+    "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND "
+    "tbl_name IN ('contacts', 'meetings', 'follow_ups', 'assessments', 'documents')", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_string_append_printf (sql, "DROP INDEX %s;", sqlite3_column_text (stmt, 0));
+      g_ptr_array_add (indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
     }
   sqlite3_finalize (stmt);
 
@@ -146,6 +157,8 @@ own_schema_sql (const char *dir,
         tables[t].table, columns->str, values->str, tables[t].array);
     }
 
+  for (guint i = 0; i < indexes->len; i++)
+    g_string_append_printf (sql, "%s;", (char *) g_ptr_array_index (indexes, i));
   g_string_append (sql, SPORTELLO_CLIENT_INDEX_TAGS_SQL ("1") ";"
     "UPDATE clients SET last_meeting_at = (SELECT max (starts_at) FROM meetings WHERE client_id = clients.id);");
   for (guint i = 0; i < 3; i++)
