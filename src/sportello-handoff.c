@@ -555,6 +555,15 @@ check_done_cb (GObject      *object,
           SportelloConflict *conflict = g_ptr_array_index (job->conflicts, i);
           g_autofree char *ours = sportello_format_date_long (conflict->ours_updated_at);
           g_autofree char *theirs = sportello_format_date_long (conflict->theirs_updated_at);
+
+          /* changed on the same day: the time tells them apart */
+          if (g_strcmp0 (ours, theirs) == 0)
+            {
+              g_free (ours);
+              g_free (theirs);
+              ours = sportello_format_date_time (conflict->ours_updated_at);
+              theirs = sportello_format_date_time (conflict->theirs_updated_at);
+            }
           /* Translators: a conflict in an import: the kind of record, when each side changed it */
           g_autofree char *subtitle = g_strdup_printf (_("%s · theirs changed on %s, ours on %s"),
                                                        sportello_record_kind_label (conflict->kind),

@@ -249,6 +249,9 @@ test_conflict_choice (void)
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Enoteca Sala");
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Clienti · "));
+  /* both changed today: the times tell them apart */
+  g_assert_true (g_regex_match_simple ("loro il .*, [0-9]{2}:[0-9]{2}, da noi il .*, [0-9]{2}:[0-9]{2}$",
+                                       adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), 0, 0));
   /* ours is newer, so “take theirs” starts off; the consultant turns it on */
   g_assert_false (adw_switch_row_get_active (ADW_SWITCH_ROW (row)));
   adw_switch_row_set_active (ADW_SWITCH_ROW (row), TRUE);

@@ -54,6 +54,19 @@ sportello_format_date_long (const char *iso8601)
   return g_date_time_format (dt, _("%-d %B %Y"));
 }
 
+/* “25 novembre 2026, 10:32”, for two changes on the same day */
+char *
+sportello_format_date_time (const char *iso8601)
+{
+  g_autoptr(GDateTime) dt = sportello_parse_timestamp (iso8601);
+
+  if (dt == NULL)
+    return NULL;
+
+  /* Translators: a long date with the time, see the strftime() manual; Italian: “%-d %B %Y, %H:%M” */
+  return g_date_time_format (dt, _("%-d %B %Y, %H:%M"));
+}
+
 /* “25 nov 2026” */
 char *
 sportello_format_date_short (const char *iso8601)

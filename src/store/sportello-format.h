@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 GDateTime *sportello_parse_timestamp  (const char *iso8601);
 char      *sportello_format_date_long (const char *iso8601);
 char      *sportello_format_date_short (const char *iso8601);
+char      *sportello_format_date_time  (const char *iso8601);
 char      *sportello_capitalize       (const char *text);
 
 G_END_DECLS
