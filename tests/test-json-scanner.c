@@ -174,6 +174,35 @@ test_object (void)
     }
 }
 
+/* Stepping into an object that may be something else */
+static void
+test_enter (void)
+{
+  for (guint c = 0; c < G_N_ELEMENTS (chunks); c++)
+    {
+      g_autoptr(SportelloJsonScanner) scanner = scanner_for ("[[1, {\"a\": 2}], {}, ", chunks[c]);
+      g_autoptr(GError) error = NULL;
+      gboolean entered;
+      gboolean more;
+
+      g_assert_true (sportello_json_scanner_enter (scanner, '[', &entered, &error));
+      g_assert_true (entered);
+      /* an array where an object should be: read through whole */
+      g_assert_true (sportello_json_scanner_next (scanner, ']', 0, &more, &error) && more);
+      g_assert_true (sportello_json_scanner_enter (scanner, '{', &entered, &error));
+      g_assert_false (entered);
+      g_assert_true (sportello_json_scanner_next (scanner, ']', 1, &more, &error) && more);
+      g_assert_true (sportello_json_scanner_enter (scanner, '{', &entered, &error));
+      g_assert_true (entered);
+      g_assert_true (sportello_json_scanner_next (scanner, '}', 0, &more, &error));
+      g_assert_false (more);
+      /* cut short after a comma */
+      g_assert_true (sportello_json_scanner_next (scanner, ']', 2, &more, &error) && more);
+      g_assert_false (sportello_json_scanner_enter (scanner, '{', &entered, &error));
+      g_assert_error (error, SPORTELLO_JSON_SCANNER_ERROR, SPORTELLO_JSON_SCANNER_ERROR_SYNTAX);
+    }
+}
+
 /* A string longer than the scanner's buffer, with escapes on its edges */
 static void
 test_long_string (void)
@@ -293,6 +322,7 @@ main (int   argc,
 
   g_test_add_func ("/store/json-scanner/values", test_values);
   g_test_add_func ("/store/json-scanner/object", test_object);
+  g_test_add_func ("/store/json-scanner/enter", test_enter);
   g_test_add_func ("/store/json-scanner/long-string", test_long_string);
   g_test_add_func ("/store/json-scanner/errors", test_errors);
   g_test_add_func ("/store/json-scanner/depth", test_depth);

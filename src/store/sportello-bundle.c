@@ -766,40 +766,30 @@ check_vocabulary (SportelloBundle     *bundle,
     problem (bundle, path, _("“%s” is not a known value for %s"), value, key);
 }
 
+/* The member @key, unless absent (or empty, where @may_be_empty), must be
+ * a date, or with @with_time a date and time */
 static void
-check_date (SportelloBundle *bundle,
+check_when (SportelloBundle *bundle,
             const char      *path,
             const char      *key,
-            const char      *date,
+            const char      *value,
+            gboolean         with_time,
             gboolean         may_be_empty)
 {
-  g_autofree char *with_time = NULL;
-  g_autofree char *date_path = NULL;
+  g_autofree char *noon = NULL;
+  g_autofree char *member = NULL;
 
-  if (date == NULL || (may_be_empty && *date == '\0'))
+  if (value == NULL || (may_be_empty && *value == '\0'))
+    return;
+  if (with_time ? is_timestamp (value)
+                : strlen (value) == 10 && is_timestamp (noon = g_strconcat (value, "T12:00:00Z", NULL)))
     return;
 
-  with_time = g_strconcat (date, "T12:00:00Z", NULL);
-  if (strlen (date) == 10 && is_timestamp (with_time))
-    return;
-
-  date_path = g_strdup_printf ("%s.%s", path, key);
-  problem (bundle, date_path, _("“%s” is not a valid date"), date);
-}
-
-static void
-check_timestamp (SportelloBundle *bundle,
-                 const char      *path,
-                 const char      *key,
-                 const char      *value)
-{
-  g_autofree char *date_path = NULL;
-
-  if (value == NULL || is_timestamp (value))
-    return;
-
-  date_path = g_strdup_printf ("%s.%s", path, key);
-  problem (bundle, date_path, _("“%s” is not a valid date and time"), value);
+  member = g_strdup_printf ("%s.%s", path, key);
+  if (with_time)
+    problem (bundle, member, _("“%s” is not a valid date and time"), value);
+  else
+    problem (bundle, member, _("“%s” is not a valid date"), value);
 }
 
 static void
@@ -877,7 +867,7 @@ check_kind (SportelloBundle     *bundle,
       {
         const Cell *duration = &cells[column_index (&specs[kind], "duration_minutes", -1)];
 
-        check_timestamp (bundle, path, "starts_at", text_member (kind, cells, "starts_at"));
+        check_when (bundle, path, "starts_at", text_member (kind, cells, "starts_at"), TRUE, FALSE);
         if (duration->type == SPORTELLO_JSON_INTEGER && (duration->integer < 0 || duration->integer > 24 * 60))
           {
             g_autofree char *p = g_strdup_printf ("%s.duration_minutes", path);
@@ -889,11 +879,8 @@ check_kind (SportelloBundle     *bundle,
 
     case SPORTELLO_RECORD_KIND_FOLLOW_UP:
       {
-        const char *done = text_member (kind, cells, "done_at");
-
-        check_date (bundle, path, "due_date", text_member (kind, cells, "due_date"), TRUE);
-        if (done != NULL && done[0] != '\0')
-          check_timestamp (bundle, path, "done_at", done);
+        check_when (bundle, path, "due_date", text_member (kind, cells, "due_date"), FALSE, TRUE);
+        check_when (bundle, path, "done_at", text_member (kind, cells, "done_at"), TRUE, TRUE);
         check_vocabulary (bundle, path, kind, cells, "assignee", SPORTELLO_VOCABULARY_ASSIGNEE);
       }
       break;
@@ -919,7 +906,7 @@ check_kind (SportelloBundle     *bundle,
         const char *date = text_member (kind, cells, "assessed_on");
         const char *answers = text_member (kind, cells, "answers");
 
-        check_date (bundle, path, "assessed_on", date, FALSE);
+        check_when (bundle, path, "assessed_on", date, FALSE, FALSE);
         if (answers != NULL && !is_json_object (answers))
           {
             g_autofree char *p = g_strdup_printf ("%s.answers", path);
@@ -937,7 +924,7 @@ check_kind (SportelloBundle     *bundle,
             g_autofree char *p = g_strdup_printf ("%s.status", path);
             problem (bundle, p, _("expected “draft” or “sent”"));
           }
-        check_date (bundle, path, "sent_on", text_member (kind, cells, "sent_on"), TRUE);
+        check_when (bundle, path, "sent_on", text_member (kind, cells, "sent_on"), FALSE, TRUE);
       }
       break;
 
@@ -1029,8 +1016,8 @@ check_record (SportelloBundle     *bundle,
         problem (bundle, uuid_path, _("duplicate UUID %s"), uuid);
     }
 
-  check_timestamp (bundle, path, "created_at", cell_text (&cells[1]));
-  check_timestamp (bundle, path, "updated_at", cell_text (&cells[2]));
+  check_when (bundle, path, "created_at", cell_text (&cells[1]), TRUE, FALSE);
+  check_when (bundle, path, "updated_at", cell_text (&cells[2]), TRUE, FALSE);
   check_kind (bundle, kind, path, cells);
 
   g_ptr_array_add (bundle->records[kind], cells);
@@ -1139,18 +1126,16 @@ read_record (Reader               *reader,
   const RecordSpec *spec = &specs[kind];
   SportelloJsonValue value;
   Cell *cells;
+  gboolean entered;
   gboolean more;
   int column = -1;
-  char next;
 
-  if (!sportello_json_scanner_peek (reader->scanner, &next, error))
+  if (!sportello_json_scanner_enter (reader->scanner, '{', &entered, error))
     return FALSE;
-  if (next != '{')
+  if (!entered)
     {
       g_autofree char *path = g_strdup_printf ("$.%s[%u]", spec->array, index);
 
-      if (!sportello_json_scanner_read_value (reader->scanner, &value, error))
-        return FALSE;
       problem (reader->bundle, path, _("expected an object"));
       return TRUE;
     }
@@ -1159,8 +1144,6 @@ read_record (Reader               *reader,
   for (guint i = 0; i < spec->n_columns; i++)
     cells[i].type = CELL_MISSING;
 
-  if (!sportello_json_scanner_expect (reader->scanner, '{', error))
-    goto failed;
   for (guint i = 0;; i++)
     {
       const char *key;
@@ -1204,26 +1187,23 @@ read_array (Reader               *reader,
 {
   SportelloBundle *bundle = reader->bundle;
   SportelloJsonValue value;
+  gboolean entered;
   gboolean more;
-  char next;
-
-  if (!sportello_json_scanner_peek (reader->scanner, &next, error))
-    return FALSE;
 
   if (bundle->arrays[kind] != ARRAY_MISSING)
     {
       bundle->arrays[kind] = ARRAY_TWICE;
       return sportello_json_scanner_read_value (reader->scanner, &value, error);
     }
-  if (next != '[')
+  if (!sportello_json_scanner_enter (reader->scanner, '[', &entered, error))
+    return FALSE;
+  if (!entered)
     {
       bundle->arrays[kind] = ARRAY_NOT_AN_ARRAY;
-      return sportello_json_scanner_read_value (reader->scanner, &value, error);
+      return TRUE;
     }
 
   bundle->arrays[kind] = ARRAY_FOUND;
-  if (!sportello_json_scanner_expect (reader->scanner, '[', error))
-    return FALSE;
   for (guint i = 0;; i++)
     {
       if (!sportello_json_scanner_next (reader->scanner, ']', i, &more, error))
@@ -1242,16 +1222,12 @@ read_exported_by (Reader  *reader,
   SportelloBundle *bundle = reader->bundle;
   SportelloJsonValue value;
   gboolean more;
-  char next;
 
-  if (!sportello_json_scanner_peek (reader->scanner, &next, error))
+  if (!sportello_json_scanner_enter (reader->scanner, '{', &bundle->exported_by_is_object, error))
     return FALSE;
-  if (next != '{')
-    return sportello_json_scanner_read_value (reader->scanner, &value, error);
+  if (!bundle->exported_by_is_object)
+    return TRUE;
 
-  bundle->exported_by_is_object = TRUE;
-  if (!sportello_json_scanner_expect (reader->scanner, '{', error))
-    return FALSE;
   for (guint i = 0;; i++)
     {
       const char *key;
@@ -1342,25 +1318,19 @@ read_document (Reader  *reader,
 {
   SportelloBundle *bundle = reader->bundle;
   SportelloJsonValue value;
+  gboolean entered;
   gboolean more;
-  char next;
 
-  if (!sportello_json_scanner_peek (reader->scanner, &next, error))
+  if (!sportello_json_scanner_enter (reader->scanner, '{', &entered, error))
     return FALSE;
-  if (next == '\0')
-    return sportello_json_scanner_expect (reader->scanner, '{', error);
-
-  if (next != '{')
+  if (!entered)
     {
-      if (!sportello_json_scanner_read_value (reader->scanner, &value, error) ||
-          !sportello_json_scanner_end (reader->scanner, error))
+      if (!sportello_json_scanner_end (reader->scanner, error))
         return FALSE;
       problem (bundle, "$", _("this is JSON, but not a Sportello bundle"));
       return TRUE;
     }
 
-  if (!sportello_json_scanner_expect (reader->scanner, '{', error))
-    return FALSE;
   for (guint i = 0;; i++)
     {
       const char *key;

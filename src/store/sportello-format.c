@@ -41,43 +41,37 @@ sportello_parse_timestamp (const char *iso8601)
   return g_date_time_to_local (utc);
 }
 
+static char *
+format_local (const char *iso8601,
+              const char *format)
+{
+  g_autoptr(GDateTime) dt = sportello_parse_timestamp (iso8601);
+
+  return dt != NULL ? g_date_time_format (dt, format) : NULL;
+}
+
 /* “25 novembre 2026” in Italian, “25 November 2026” in English */
 char *
 sportello_format_date_long (const char *iso8601)
 {
-  g_autoptr(GDateTime) dt = sportello_parse_timestamp (iso8601);
-
-  if (dt == NULL)
-    return NULL;
-
   /* Translators: a long date, see the strftime() manual; Italian: “%-d %B %Y” */
-  return g_date_time_format (dt, _("%-d %B %Y"));
+  return format_local (iso8601, _("%-d %B %Y"));
 }
 
 /* “25 novembre 2026, 10:32”, for two changes on the same day */
 char *
 sportello_format_date_time (const char *iso8601)
 {
-  g_autoptr(GDateTime) dt = sportello_parse_timestamp (iso8601);
-
-  if (dt == NULL)
-    return NULL;
-
   /* Translators: a long date with the time, see the strftime() manual; Italian: “%-d %B %Y, %H:%M” */
-  return g_date_time_format (dt, _("%-d %B %Y, %H:%M"));
+  return format_local (iso8601, _("%-d %B %Y, %H:%M"));
 }
 
 /* “25 nov 2026” */
 char *
 sportello_format_date_short (const char *iso8601)
 {
-  g_autoptr(GDateTime) dt = sportello_parse_timestamp (iso8601);
-
-  if (dt == NULL)
-    return NULL;
-
   /* Translators: a short date, see the strftime() manual; Italian: “%-d %b %Y” */
-  return g_date_time_format (dt, _("%-d %b %Y"));
+  return format_local (iso8601, _("%-d %b %Y"));
 }
 
 /* “nessun riferimento…” → “Nessun riferimento…”, for texts shown alone */

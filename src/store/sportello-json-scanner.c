@@ -88,6 +88,8 @@ sportello_json_scanner_get_offset (SportelloJsonScanner *scanner)
   return scanner->consumed + (goffset) scanner->pos;
 }
 
+static gboolean read_value (SportelloJsonScanner *scanner, SportelloJsonValue *value, guint depth, GError **error);
+
 /* TRUE when there is a byte at data[pos], reading more if need be */
 static inline gboolean
 fill (SportelloJsonScanner *scanner)
@@ -207,6 +209,36 @@ sportello_json_scanner_expect (SportelloJsonScanner  *scanner,
     }
   scanner->pos++;
   return TRUE;
+}
+
+/**
+ * sportello_json_scanner_enter:
+ * @open: `{` or `[`
+ * @entered: (out): %TRUE when the next value is an object (or array) and
+ *   its opening bracket was taken; %FALSE when it was another value, which
+ *   was read through
+ *
+ * Steps into the object or array that should come next.
+ */
+gboolean
+sportello_json_scanner_enter (SportelloJsonScanner  *scanner,
+                              char                   open,
+                              gboolean              *entered,
+                              GError               **error)
+{
+  SportelloJsonValue value;
+  char next;
+
+  if (!sportello_json_scanner_peek (scanner, &next, error))
+    return FALSE;
+
+  *entered = next == open;
+  if (*entered)
+    {
+      scanner->pos++;
+      return TRUE;
+    }
+  return read_value (scanner, &value, 0, error);
 }
 
 /**
@@ -523,8 +555,6 @@ read_number (SportelloJsonScanner  *scanner,
     }
   return TRUE;
 }
-
-static gboolean read_value (SportelloJsonScanner *scanner, SportelloJsonValue *value, guint depth, GError **error);
 
 /* Reads an object or an array through, checking it, keeping nothing */
 static gboolean

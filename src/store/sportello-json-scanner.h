@@ -53,6 +53,10 @@ gboolean              sportello_json_scanner_peek           (SportelloJsonScanne
 gboolean              sportello_json_scanner_expect         (SportelloJsonScanner  *scanner,
                                                              char                   c,
                                                              GError               **error);
+gboolean              sportello_json_scanner_enter          (SportelloJsonScanner  *scanner,
+                                                             char                   open,
+                                                             gboolean              *entered,
+                                                             GError               **error);
 gboolean              sportello_json_scanner_next           (SportelloJsonScanner  *scanner,
                                                              char                   close,
                                                              guint                  index,
