@@ -364,7 +364,8 @@ apply_done_cb (GObject      *object,
   for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
     written += job->counts[kind].new_records + job->counts[kind].updated;
 
-  message = g_strdup_printf (ngettext ("%u record imported", "%u records imported", written), written);
+  /* Translators: the number has the locale’s thousands separator (%'u) */
+  message = g_strdup_printf (ngettext ("%'u record imported", "%'u records imported", written), written);
   toast (window, message);
   sportello_window_reload (window);
 }
@@ -452,6 +453,70 @@ switch_row_new (GtkListBox *rows,
   return row;
 }
 
+/* “200.000 to add, 3 possible duplicates”: what is not zero, in the
+ * locale's digits */
+static char *
+describe_counts (const SportelloImportCounts *c)
+{
+  g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  /* Translators: parts of an import preview; the numbers have the locale's
+   * thousands separator (%'u) */
+  if (c->new_records > 0)
+    g_strv_builder_take (parts, g_strdup_printf (_("%'u to add"), c->new_records));
+  if (c->updated > 0)
+    g_strv_builder_take (parts, g_strdup_printf (_("%'u to update"), c->updated));
+  if (c->unchanged > 0)
+    g_strv_builder_take (parts, g_strdup_printf (_("%'u unchanged"), c->unchanged));
+  if (c->conflicts > 0)
+    g_strv_builder_take (parts, g_strdup_printf (_("%'u changed on both sides"), c->conflicts));
+  if (c->duplicates > 0)
+    g_strv_builder_take (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u possible duplicate",
+                                                              "%'u possible duplicates", c->duplicates),
+                                                 c->duplicates));
+  strv = g_strv_builder_end (parts);
+  return g_strjoinv (", ", strv);
+}
+
+/* One row per kind of record in the bundle, with what would happen to it */
+static void
+counts_section_new (GtkBox                      *extra,
+                    const SportelloImportCounts  counts[SPORTELLO_N_RECORD_KINDS])
+{
+  GtkWidget *rows = gtk_list_box_new ();
+
+  gtk_widget_add_css_class (rows, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (rows), GTK_SELECTION_NONE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (rows), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("What the import would change"), -1);
+
+  for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
+    {
+      const SportelloImportCounts *c = &counts[kind];
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      if (c->new_records + c->updated + c->unchanged + c->conflicts == 0)
+        continue;
+
+      subtitle = describe_counts (c);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sportello_record_kind_label (kind));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_append (GTK_LIST_BOX (rows), row);
+    }
+
+  if (gtk_widget_get_first_child (rows) == NULL)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The bundle holds no records"));
+      gtk_list_box_append (GTK_LIST_BOX (rows), row);
+    }
+  gtk_box_append (extra, rows);
+}
+
 static void
 check_done_cb (GObject      *object,
                GAsyncResult *result,
@@ -518,18 +583,7 @@ check_done_cb (GObject      *object,
       g_string_append_printf (body, _("Exported by %s, %s."), by, hub ? hub : "");
   }
   for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
-    {
-      SportelloImportCounts *c = &job->counts[kind];
-
-      conflicts += c->conflicts;
-      if (c->new_records + c->updated + c->unchanged + c->conflicts == 0)
-        continue;
-      g_string_append_c (body, '\n');
-      /* Translators: one line of an import preview */
-      g_string_append_printf (body, _("%s: %u new, %u updated, %u unchanged, %u conflicting, %u possible duplicates"),
-                              sportello_record_kind_label (kind), c->new_records, c->updated, c->unchanged,
-                              c->conflicts, c->duplicates);
-    }
+    conflicts += job->counts[kind].conflicts;
 
   /* a long file name would not fit a heading: it goes in the body */
   heading = g_strdup_printf ("%s\n%s", name, body->str);
@@ -543,6 +597,7 @@ check_done_cb (GObject      *object,
   adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
 
   extra = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  counts_section_new (GTK_BOX (extra), job->counts);
 
   if (job->conflicts != NULL)
     {
@@ -620,10 +675,7 @@ check_done_cb (GObject      *object,
       g_object_set_data_full (G_OBJECT (dialog), "merge-rows", switches, (GDestroyNotify) g_list_free);
     }
 
-  if (gtk_widget_get_first_child (extra) != NULL)
-    adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), extra);
-  else
-    g_object_unref (g_object_ref_sink (extra));
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), extra);
 
   g_signal_connect_data (dialog, "response", G_CALLBACK (preview_response_cb), g_object_ref (result),
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);

@@ -724,8 +724,23 @@ test_bulk_keeps_search (void)
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (none)), ==, 0);
   }
 
-  g_assert_true (sportello_bundle_apply (bundle, b, SPORTELLO_CONFLICT_NEWER, "bulk", counts, &error));
-  g_assert_no_error (error);
+  {
+    g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (guint));
+    guint after_rows = 0;
+
+    sportello_bundle_set_progress (bundle, progress_cb, seen);
+    g_assert_true (sportello_bundle_apply (bundle, b, SPORTELLO_CONFLICT_NEWER, "bulk", counts, &error));
+    g_assert_no_error (error);
+    sportello_bundle_set_progress (bundle, NULL, NULL);
+
+    /* the bar goes on moving while the indexes are built, to its end */
+    for (guint i = 1; i < seen->len; i++)
+      g_assert_cmpuint (g_array_index (seen, guint, i), >=, g_array_index (seen, guint, i - 1));
+    for (guint i = 0; i < seen->len; i++)
+      after_rows += g_array_index (seen, guint, i) > total && g_array_index (seen, guint, i) < total + total / 2;
+    g_assert_cmpuint (after_rows, >=, 5);
+    g_assert_cmpuint (g_array_index (seen, guint, seen->len - 1), ==, total + total / 2);
+  }
 
   /* every index and trigger set aside is back as it was */
   {

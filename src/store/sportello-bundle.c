@@ -1971,31 +1971,53 @@ bulk_begin (SportelloDatabase  *db,
            bulk->indexes, error);
 }
 
-/* Rebuilds what was set aside and what its triggers would have kept */
+/* Rebuilds what was set aside and what its triggers would have kept,
+ * telling @bundle's progress how far it is: from @done to @span */
 static gboolean
 bulk_end (SportelloDatabase  *db,
           Bulk               *bulk,
+          SportelloBundle    *bundle,
+          guint               done,
+          guint               span,
           GError            **error)
 {
-  /* the indexes first: the last meetings are found through one of them */
-  if (!exec_all (db, bulk->indexes, error) ||
-      !_sportello_client_index_tags (db, NULL, error) ||
-      !sportello_database_exec (db,
-        "UPDATE clients SET last_meeting_at = (SELECT max (starts_at) FROM meetings WHERE client_id = clients.id)",
-        error))
-    return FALSE;
+  enum { INDEXES, TAGS, LAST_MEETINGS, FTS, N_STAGES = FTS + G_N_ELEMENTS (fts_indexes) };
 
-  for (guint i = 0; i < G_N_ELEMENTS (fts_indexes); i++)
+  for (guint stage = 0; stage < N_STAGES; stage++)
     {
-      /* a larger in-memory hash: fewer segments to write and merge */
-      g_autofree char *rebuild = g_strdup_printf (
-        "INSERT INTO %1$s (%1$s, rank) VALUES ('hashsize', %2$d);"
-        "INSERT INTO %1$s (%1$s) VALUES ('rebuild');"
-        "INSERT INTO %1$s (%1$s, rank) VALUES ('hashsize', %3$d);",
-        fts_indexes[i], BULK_FTS_HASH_BYTES, FTS_HASH_BYTES);
+      gboolean ok;
 
-      if (!sportello_database_exec (db, rebuild, error))
+      switch (stage)
+        {
+        case INDEXES:
+          /* first: the last meetings are found through one of them */
+          ok = exec_all (db, bulk->indexes, error);
+          break;
+        case TAGS:
+          ok = _sportello_client_index_tags (db, NULL, error);
+          break;
+        case LAST_MEETINGS:
+          ok = sportello_database_exec (db,
+                 "UPDATE clients SET last_meeting_at = (SELECT max (starts_at) FROM meetings WHERE client_id = clients.id)",
+                 error);
+          break;
+        default:
+          {
+            /* a larger in-memory hash: fewer segments to write and merge */
+            g_autofree char *rebuild = g_strdup_printf (
+              "INSERT INTO %1$s (%1$s, rank) VALUES ('hashsize', %2$d);"
+              "INSERT INTO %1$s (%1$s) VALUES ('rebuild');"
+              "INSERT INTO %1$s (%1$s, rank) VALUES ('hashsize', %3$d);",
+              fts_indexes[stage - FTS], BULK_FTS_HASH_BYTES, FTS_HASH_BYTES);
+
+            ok = sportello_database_exec (db, rebuild, error);
+          }
+          break;
+        }
+      if (!ok)
         return FALSE;
+      if (bundle->progress != NULL)
+        bundle->progress (done + (span - done) * (stage + 1) / (N_STAGES + 1), span, bundle->progress_data);
     }
 
   return exec_all (db, bulk->triggers, error);
@@ -2213,6 +2235,8 @@ sportello_bundle_apply (SportelloBundle         *bundle,
   guint written = 0;
   guint done = 0;
   guint total = total_records (bundle);
+  /* a large import then builds its derived data, about half as much work */
+  guint span = total > BULK_THRESHOLD ? total + total / 2 : total;
   guint step = MAX (total / 100, 200);
   gint64 start = g_get_monotonic_time ();
 
@@ -2223,7 +2247,7 @@ sportello_bundle_apply (SportelloBundle         *bundle,
   if (!sportello_database_begin (db, error))
     return FALSE;
 
-  if (total > BULK_THRESHOLD && !bulk_begin (db, &bulk, error))
+  if (span > total && !bulk_begin (db, &bulk, error))
     goto failed;
 
   if (!lookups_init (&lookups, db, error) ||
@@ -2248,7 +2272,7 @@ sportello_bundle_apply (SportelloBundle         *bundle,
           gboolean write = decision == DECIDE_NEW || decision == DECIDE_UPDATE;
 
           if (bundle->progress != NULL && ++done % step == 0)
-            bundle->progress (done, total, bundle->progress_data);
+            bundle->progress (done, span, bundle->progress_data);
 
           if (decision == DECIDE_CONFLICT)
             {
@@ -2331,7 +2355,7 @@ sportello_bundle_apply (SportelloBundle         *bundle,
   }
 
   g_debug ("Import: %u records written in %.2f s", total, (g_get_monotonic_time () - start) / 1e6);
-  if (bulk.triggers != NULL && !bulk_end (db, &bulk, error))
+  if (bulk.triggers != NULL && !bulk_end (db, &bulk, bundle, total, span, error))
     goto failed;
   g_debug ("Import: derived data rebuilt at %.2f s", (g_get_monotonic_time () - start) / 1e6);
 
@@ -2341,8 +2365,8 @@ sportello_bundle_apply (SportelloBundle         *bundle,
       bulk_finish (db, &bulk);
       g_debug ("Import: committed at %.2f s", (g_get_monotonic_time () - start) / 1e6);
       /* the end, unless the last step already said so */
-      if (bundle->progress != NULL && (total == 0 || total % step != 0))
-        bundle->progress (total, total, bundle->progress_data);
+      if (bundle->progress != NULL && (span == 0 || span != total || total % step != 0))
+        bundle->progress (span, span, bundle->progress_data);
       return TRUE;
     }
 
