@@ -93,8 +93,8 @@ toast (SportelloWindow *window,
   sportello_window_add_toast (window, adw_toast_new (message));
 }
 
-/* more conflicts than this get one policy for all */
-#define MAX_LISTED_CONFLICTS 30
+/* more conflicts (or duplicates) than this get one choice for all */
+#define MAX_LISTED_CONFLICTS 200
 
 /* --------------------------------------------------------- progress ---- */
 
@@ -312,8 +312,7 @@ check_thread (GTask        *task,
         n += job->counts[kind].conflicts;
       if ((n > 0 && n <= MAX_LISTED_CONFLICTS &&
            !(job->conflicts = sportello_bundle_list_conflicts (job->bundle, db, &error))) ||
-          (d > 0 && d <= MAX_LISTED_CONFLICTS &&
-           !(job->duplicates = sportello_bundle_list_duplicates (job->bundle, db, &error))))
+          (d > 0 && !(job->duplicates = sportello_bundle_list_duplicates (job->bundle, db, &error))))
         {
           g_task_return_error (task, g_steal_pointer (&error));
           return;
@@ -377,7 +376,7 @@ preview_response_cb (AdwAlertDialog *dialog,
 {
   SportelloWindow *window = g_task_get_source_object (check);
   Job *job = g_task_get_task_data (check);
-  GtkDropDown *policy = g_object_get_data (G_OBJECT (dialog), "policy");
+  AdwComboRow *policy = g_object_get_data (G_OBJECT (dialog), "policy");
   g_autoptr(GTask) task = NULL;
   Job *apply;
 
@@ -391,11 +390,19 @@ preview_response_cb (AdwAlertDialog *dialog,
   apply->hub = g_strdup (job->hub);
   apply->path = g_strdup (job->path);
   apply->bundle = g_steal_pointer (&job->bundle);
-  apply->policy = policy ? gtk_drop_down_get_selected (policy) : SPORTELLO_CONFLICT_NEWER;
+  apply->policy = policy ? adw_combo_row_get_selected (policy) : SPORTELLO_CONFLICT_NEWER;
 
   for (GList *l = g_object_get_data (G_OBJECT (dialog), "merge-rows"); l != NULL; l = l->next)
     if (adw_switch_row_get_active (l->data))
       sportello_bundle_merge (apply->bundle, g_object_get_data (l->data, "uuid"), g_object_get_data (l->data, "existing-uuid"));
+  if (g_object_get_data (G_OBJECT (dialog), "merge-all") != NULL &&
+      adw_switch_row_get_active (g_object_get_data (G_OBJECT (dialog), "merge-all")))
+    for (guint i = 0; i < job->duplicates->len; i++)
+      {
+        SportelloConflict *match = g_ptr_array_index (job->duplicates, i);
+
+        sportello_bundle_merge (apply->bundle, match->uuid, match->existing_uuid);
+      }
 
   /* one choice per conflict, where they were listed */
   for (GList *l = g_object_get_data (G_OBJECT (dialog), "conflict-rows"); l != NULL; l = l->next)
@@ -636,26 +643,51 @@ check_done_cb (GObject      *object,
     }
   else if (conflicts > 0)
     {
+      /* in the order of SportelloConflictPolicy */
       const char *choices[] = {
         _("Keep the newer version"),
         _("Keep ours"),
         _("Take theirs"),
         NULL
       };
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *label = gtk_label_new (_("Records changed on both sides:"));
-      GtkWidget *policy = gtk_drop_down_new_from_strings (choices);
+      g_autoptr(GtkStringList) model = gtk_string_list_new (choices);
+      GtkWidget *rows = gtk_list_box_new ();
+      GtkWidget *policy = adw_combo_row_new ();
+      /* Translators: title of the one choice for many conflicts at once */
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u conflict", "%'u conflicts", conflicts),
+                                                conflicts);
 
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (policy), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), policy);
-      gtk_box_append (GTK_BOX (extra), box);
+      gtk_widget_add_css_class (rows, "boxed-list");
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (rows), GTK_SELECTION_NONE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (policy), title);
+      /* the choice shows under the title, whole */
+      adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (policy), TRUE);
+      adw_combo_row_set_model (ADW_COMBO_ROW (policy), G_LIST_MODEL (model));
+      gtk_list_box_append (GTK_LIST_BOX (rows), policy);
+      gtk_box_append (GTK_BOX (extra), rows);
       g_object_set_data (G_OBJECT (dialog), "policy", policy);
     }
 
   /* a new client with a P.IVA of ours can join our client instead */
-  if (job->duplicates != NULL && job->duplicates->len > 0)
+  if (job->duplicates != NULL && job->duplicates->len > MAX_LISTED_CONFLICTS)
+    {
+      GtkWidget *rows = gtk_list_box_new ();
+      GtkWidget *all = adw_switch_row_new ();
+      /* Translators: many new clients with a P.IVA of ours, merged or not with one switch */
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Merge %'u client into ours with the same P.IVA",
+                                                             "Merge %'u clients into ours with the same P.IVA",
+                                                             job->duplicates->len),
+                                                job->duplicates->len);
+
+      gtk_widget_add_css_class (rows, "boxed-list");
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (rows), GTK_SELECTION_NONE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (all), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (all), _("Off: they are imported as new clients"));
+      gtk_list_box_append (GTK_LIST_BOX (rows), all);
+      gtk_box_append (GTK_BOX (extra), rows);
+      g_object_set_data (G_OBJECT (dialog), "merge-all", all);
+    }
+  else if (job->duplicates != NULL && job->duplicates->len > 0)
     {
       GtkListBox *rows = switch_section_new (GTK_BOX (extra),
                                              _("Same P.IVA as a client of ours: switch on to add their records to ours"),

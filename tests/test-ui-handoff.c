@@ -334,6 +334,107 @@ test_merge_duplicate (void)
   sportello_test_app_quit (app);
 }
 
+/* Beyond what a list of switches serves: one choice for all conflicts,
+ * one switch for all duplicates */
+static void
+test_many_conflicts_and_duplicates (void)
+{
+  g_autofree char *source_dir = g_build_filename (g_get_user_data_dir (), "many-source", NULL);
+  g_autofree char *conflict_dir = g_build_filename (g_get_user_data_dir (), "many-conflicts", NULL);
+  g_autofree char *duplicate_dir = g_build_filename (g_get_user_data_dir (), "many-duplicates", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "tanti.sportello", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SportelloApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *their_notes = NULL;
+  guint n_clients, n_twins = 0;
+  SportelloWindow *window;
+  AdwAlertDialog *alert;
+  GtkWidget *row;
+
+  {
+    g_autoptr(SportelloDatabase) a = sportello_database_open (source_dir, &error);
+    g_autoptr(SportelloDatabase) b = sportello_database_open (conflict_dir, &error);
+    g_autoptr(SportelloDatabase) c = sportello_database_open (duplicate_dir, &error);
+    g_autoptr(SportelloClientList) theirs = NULL;
+    g_autoptr(SportelloClientList) ours = NULL;
+    g_autoptr(SportelloClient) first = NULL;
+
+    /* the demo makes the same clients, with the same UUIDs, in both */
+    g_assert_true (sportello_demo_fill (a, 250, &error));
+    g_assert_true (sportello_demo_fill (b, 250, &error));
+    g_assert_true (sportello_bundle_export (a, NULL, path, &error));
+    theirs = sportello_client_list_new (a);
+    g_assert_true (sportello_client_list_refresh (theirs, &error));
+    n_clients = g_list_model_get_n_items (G_LIST_MODEL (theirs));
+    first = g_list_model_get_item (G_LIST_MODEL (theirs), 0);
+    uuid = g_strdup (sportello_client_get_uuid (first));
+    their_notes = g_strdup (sportello_client_get (first, SPORTELLO_CLIENT_NOTES));
+
+    /* changed here too: every client a conflict */
+    ours = sportello_client_list_new (b);
+    g_assert_true (sportello_client_list_refresh (ours, &error));
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (ours)); i++)
+      {
+        g_autoptr(SportelloClient) client = g_list_model_get_item (G_LIST_MODEL (ours), i);
+
+        sportello_client_set (client, SPORTELLO_CLIENT_NOTES, "nostro");
+        g_assert_true (sportello_client_save (client, b, &error));
+      }
+
+    /* the same firms, made here on their own: every one with a P.IVA a duplicate */
+    for (guint i = 0; i < n_clients; i++)
+      {
+        g_autoptr(SportelloClient) client = g_list_model_get_item (G_LIST_MODEL (theirs), i);
+        g_autoptr(SportelloClient) twin = sportello_client_new ();
+
+        if (*sportello_client_get (client, SPORTELLO_CLIENT_VAT_NUMBER) == '\0')
+          continue;
+        sportello_client_set (twin, SPORTELLO_CLIENT_NAME, sportello_client_get_name (client));
+        sportello_client_set (twin, SPORTELLO_CLIENT_VAT_NUMBER, sportello_client_get (client, SPORTELLO_CLIENT_VAT_NUMBER));
+        g_assert_true (sportello_client_save (twin, c, &error));
+        n_twins++;
+      }
+    g_assert_cmpuint (n_twins, >, 200);
+  }
+
+  /* conflicts: no switch each, one choice; the consultant takes theirs */
+  app = sportello_test_app_new (conflict_dir);
+  window = SPORTELLO_WINDOW (sportello_test_app_window (app));
+  alert = preview_of (window, file);
+  g_assert_null (sportello_test_find_type (GTK_WIDGET (alert), ADW_TYPE_SWITCH_ROW));
+  row = sportello_test_find_type (GTK_WIDGET (alert), ADW_TYPE_COMBO_ROW);
+  g_assert_nonnull (row);
+  g_assert_true (g_regex_match_simple ("^[0-9.]+ conflitti$", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), 0, 0));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), SPORTELLO_CONFLICT_THEIRS);
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "import-many-conflicts"));
+  import_from_preview (window, alert);
+  {
+    g_autoptr(SportelloDatabase) b = sportello_database_open (conflict_dir, &error);
+    g_autoptr(SportelloClient) result = sportello_client_load (b, uuid, &error);
+
+    g_assert_cmpstr (sportello_client_get (result, SPORTELLO_CLIENT_NOTES), ==, their_notes);
+  }
+  sportello_test_app_quit (app);
+  g_clear_object (&app);
+
+  /* duplicates: one switch, off until the consultant turns it on */
+  app = sportello_test_app_new (duplicate_dir);
+  window = SPORTELLO_WINDOW (sportello_test_app_window (app));
+  alert = preview_of (window, file);
+  row = sportello_test_find_type (GTK_WIDGET (alert), ADW_TYPE_SWITCH_ROW);
+  g_assert_nonnull (row);
+  g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Unisci "));
+  g_assert_false (adw_switch_row_get_active (ADW_SWITCH_ROW (row)));
+  adw_switch_row_set_active (ADW_SWITCH_ROW (row), TRUE);
+  import_from_preview (window, alert);
+  /* the twins joined ours; only the firms without a P.IVA came in new */
+  g_assert_cmpuint (g_list_model_get_n_items (sportello_clients_page_get_model (_sportello_window_get_clients_page (window))),
+                    ==, n_clients);
+  sportello_test_app_quit (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -343,6 +444,7 @@ main (int   argc,
   g_test_add_func ("/ui/handoff/export-then-import", test_export_then_import);
   g_test_add_func ("/ui/handoff/import-bad-file", test_import_bad_file);
   g_test_add_func ("/ui/handoff/conflict-choice", test_conflict_choice);
+  g_test_add_func ("/ui/handoff/many-conflicts-and-duplicates", test_many_conflicts_and_duplicates);
   g_test_add_func ("/ui/handoff/merge-duplicate", test_merge_duplicate);
 
   return g_test_run ();
