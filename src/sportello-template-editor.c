@@ -372,6 +372,19 @@ sportello_template_editor_init (SportelloTemplateEditor *self)
   gtk_menu_button_set_menu_model (self->placeholder_button, G_MENU_MODEL (menu));
 
   self->spelling = sportello_text_editor_setup (self->body_view);
+
+  /* placeholder names are not Italian: the spell checker leaves their
+   * words (“client”, “vat”, “sdi”…) alone */
+  for (guint i = 0; i < placeholders->len; i++)
+    {
+      SportelloPlaceholder *p = g_ptr_array_index (placeholders, i);
+      g_auto(GStrv) words = g_regex_split_simple ("[^[:alnum:]]+", p->name, 0, 0);
+
+      for (guint w = 0; words[w] != NULL; w++)
+        if (words[w][0] != '\0')
+          spelling_checker_ignore_word (spelling_text_buffer_adapter_get_checker (self->spelling), words[w]);
+    }
+
   g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)), "changed",
                            G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
 }

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <libspelling.h>
+
 #include "sportello-client.h"
 #include "sportello-client-page.h"
 #include "sportello-clients-page.h"
@@ -289,10 +291,21 @@ test_template_editor (void)
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (section), "Duplicare un modello predefinito per cambiarne il testo, o partire da uno vuoto"));
 
   /* a built-in template, duplicated to change its wording */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (section), "templates.duplicate", "s", "orientamento-bandi"));
-  sportello_test_wait_for_draw (GTK_WIDGET (window));
-  editor = SPORTELLO_TEMPLATE_EDITOR (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_TEMPLATE_EDITOR));
-  g_assert_nonnull (editor);
+  {
+    g_autoptr(SpellingChecker) probe = spelling_checker_new (spelling_provider_get_default (), "it_IT");
+
+    /* the Italian dictionary flags a placeholder's words, until the editor
+     * tells it to leave them alone */
+    g_assert_cmpstr (spelling_checker_get_language (probe), ==, "it_IT");
+    g_assert_false (spelling_checker_check_word (probe, "sdi", -1));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (section), "templates.duplicate", "s", "orientamento-bandi"));
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    editor = SPORTELLO_TEMPLATE_EDITOR (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_TEMPLATE_EDITOR));
+    g_assert_nonnull (editor);
+    g_assert_true (spelling_checker_check_word (probe, "sdi", -1));
+    g_assert_true (spelling_checker_check_word (probe, "followups", -1));
+    g_assert_false (spelling_checker_check_word (probe, "conssulente", -1));
+  }
   g_assert_cmpuint (count_user_templates (data_dir), ==, 1);
   template_id = g_strdup (sportello_template_editor_get_template (editor)->id);
   g_assert_cmpstr (sportello_template_editor_get_template (editor)->title, ==,
