@@ -266,6 +266,11 @@ static const SportelloMigration migrations[] = {
   /* 8: the tag index again, for the clients imported before bundles kept it */
   { "DELETE FROM client_tags;"
     SPORTELLO_CLIENT_INDEX_TAGS_SQL ("1") ";" },
+
+  /* 9: from a meeting or follow-up the search found to its client, without
+   * reading the notes (a covering index is a fraction of the table) */
+  { "CREATE INDEX meetings_client_by_id ON meetings (id, client_id);"
+    "CREATE INDEX follow_ups_meeting_by_id ON follow_ups (id, meeting_id);" },
 };
 
 const SportelloMigration *
