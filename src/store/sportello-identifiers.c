@@ -231,6 +231,23 @@ report (SportelloIdVerdict   verdict,
   return verdict;
 }
 
+typedef SportelloIdVerdict (*CheckFunc) (const char  *value,
+                                         char       **why);
+
+/* Checks @value, already cleaned (and taken), unless it is empty; then
+ * hands the results to the caller */
+static SportelloIdVerdict
+check_and_report (char       *value,
+                  CheckFunc   check,
+                  char      **normalized,
+                  char      **message)
+{
+  char *why = NULL;
+  SportelloIdVerdict verdict = *value != '\0' ? check (value, &why) : SPORTELLO_ID_OK;
+
+  return report (verdict, value, why, normalized, message);
+}
+
 /* Partita IVA */
 
 static gboolean
@@ -979,19 +996,19 @@ sportello_validate_vat (const char  *input,
                         char       **normalized,
                         char       **message)
 {
-  g_autofree char *value = clean (input, CLEAN_SPACES | CLEAN_PUNCTUATION | CLEAN_UPPER);
-  g_autofree char *why = NULL;
+  char *value = clean (input, CLEAN_SPACES | CLEAN_PUNCTUATION | CLEAN_UPPER);
+  char *why = NULL;
   SportelloIdVerdict verdict = SPORTELLO_ID_OK;
 
+  /* “IT” alone is typed, not empty: it is checked (and refused) */
   if (*value != '\0')
     {
       if (g_str_has_prefix (value, "IT"))
         memmove (value, value + 2, strlen (value + 2) + 1);
-
       verdict = check_vat (value, &why);
     }
 
-  return report (verdict, g_steal_pointer (&value), g_steal_pointer (&why), normalized, message);
+  return report (verdict, value, why, normalized, message);
 }
 
 /**
@@ -1012,14 +1029,7 @@ sportello_validate_tax_code (const char  *input,
                              char       **normalized,
                              char       **message)
 {
-  g_autofree char *value = clean (input, CLEAN_SPACES | CLEAN_PUNCTUATION | CLEAN_UPPER);
-  g_autofree char *why = NULL;
-  SportelloIdVerdict verdict = SPORTELLO_ID_OK;
-
-  if (*value != '\0')
-    verdict = check_tax_code (value, &why);
-
-  return report (verdict, g_steal_pointer (&value), g_steal_pointer (&why), normalized, message);
+  return check_and_report (clean (input, CLEAN_SPACES | CLEAN_PUNCTUATION | CLEAN_UPPER), check_tax_code, normalized, message);
 }
 
 /**
@@ -1037,14 +1047,7 @@ sportello_validate_postal_code (const char  *input,
                                 char       **normalized,
                                 char       **message)
 {
-  g_autofree char *value = clean (input, CLEAN_SPACES | CLEAN_PUNCTUATION | CLEAN_UPPER);
-  g_autofree char *why = NULL;
-  SportelloIdVerdict verdict = SPORTELLO_ID_OK;
-
-  if (*value != '\0')
-    verdict = check_postal_code (value, &why);
-
-  return report (verdict, g_steal_pointer (&value), g_steal_pointer (&why), normalized, message);
+  return check_and_report (clean (input, CLEAN_SPACES | CLEAN_PUNCTUATION | CLEAN_UPPER), check_postal_code, normalized, message);
 }
 
 /**
@@ -1064,14 +1067,8 @@ sportello_validate_province (const char  *input,
                              char       **message)
 {
   CleanFlags flags = CLEAN_SPACES | CLEAN_PUNCTUATION | CLEAN_PARENTHESES | CLEAN_UPPER;
-  g_autofree char *value = clean (input, flags);
-  g_autofree char *why = NULL;
-  SportelloIdVerdict verdict = SPORTELLO_ID_OK;
 
-  if (*value != '\0')
-    verdict = check_province (value, &why);
-
-  return report (verdict, g_steal_pointer (&value), g_steal_pointer (&why), normalized, message);
+  return check_and_report (clean (input, flags), check_province, normalized, message);
 }
 
 /**
@@ -1089,14 +1086,7 @@ sportello_validate_sdi_code (const char  *input,
                              char       **normalized,
                              char       **message)
 {
-  g_autofree char *value = clean (input, CLEAN_SPACES | CLEAN_PUNCTUATION | CLEAN_UPPER);
-  g_autofree char *why = NULL;
-  SportelloIdVerdict verdict = SPORTELLO_ID_OK;
-
-  if (*value != '\0')
-    verdict = check_sdi_code (value, &why);
-
-  return report (verdict, g_steal_pointer (&value), g_steal_pointer (&why), normalized, message);
+  return check_and_report (clean (input, CLEAN_SPACES | CLEAN_PUNCTUATION | CLEAN_UPPER), check_sdi_code, normalized, message);
 }
 
 /**
@@ -1115,14 +1105,7 @@ sportello_validate_ateco (const char  *input,
                           char       **normalized,
                           char       **message)
 {
-  g_autofree char *value = clean (input, CLEAN_SPACES | CLEAN_UPPER);
-  g_autofree char *why = NULL;
-  SportelloIdVerdict verdict = SPORTELLO_ID_OK;
-
-  if (*value != '\0')
-    verdict = check_ateco (value, &why);
-
-  return report (verdict, g_steal_pointer (&value), g_steal_pointer (&why), normalized, message);
+  return check_and_report (clean (input, CLEAN_SPACES | CLEAN_UPPER), check_ateco, normalized, message);
 }
 
 /**
@@ -1142,11 +1125,10 @@ sportello_validate_email (const char  *input,
                           char       **normalized,
                           char       **message)
 {
-  g_autofree char *value = clean (input, CLEAN_TRIM);
-  g_autofree char *why = NULL;
-  SportelloIdVerdict verdict = SPORTELLO_ID_OK;
+  char *value = clean (input, CLEAN_TRIM);
   const char *at = strchr (value, '@');
 
+  /* the domain in lower case, the local part as typed */
   if (at != NULL)
     {
       g_autofree char *local = g_strndup (value, at - value);
@@ -1156,10 +1138,7 @@ sportello_validate_email (const char  *input,
       value = g_strconcat (local, "@", domain, NULL);
     }
 
-  if (*value != '\0')
-    verdict = check_email (value, &why);
-
-  return report (verdict, g_steal_pointer (&value), g_steal_pointer (&why), normalized, message);
+  return check_and_report (value, check_email, normalized, message);
 }
 
 /**
