@@ -137,6 +137,37 @@ progress_cb (guint    done,
 
 /* ----------------------------------------------------------- export ---- */
 
+/* Runs @thread on @job (taken) in a worker; the window says @busy meanwhile */
+static void
+run_job (SportelloWindow     *window,
+         Job                 *job,
+         const char          *busy,
+         GTaskThreadFunc      thread,
+         GAsyncReadyCallback  done)
+{
+  g_autoptr(GTask) task = g_task_new (window, NULL, done, NULL);
+
+  g_task_set_source_tag (task, run_job);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  sportello_window_set_busy (window, busy);
+  g_task_run_in_thread (task, thread);
+}
+
+/* Back in the main loop: the window is no longer busy; a failure is a toast */
+static gboolean
+job_succeeded (SportelloWindow *window,
+               GAsyncResult    *result)
+{
+  g_autoptr(GError) error = NULL;
+
+  sportello_window_set_busy (window, NULL);
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    return TRUE;
+
+  toast (window, error->message);
+  return FALSE;
+}
+
 static void
 export_thread (GTask        *task,
                gpointer      source,
@@ -164,15 +195,9 @@ export_done_cb (GObject      *object,
 {
   SportelloWindow *window = SPORTELLO_WINDOW (object);
   Job *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
 
-  sportello_window_set_busy (window, NULL);
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      toast (window, error->message);
-      return;
-    }
+  if (!job_succeeded (window, result))
+    return;
 
   toast (window, job->client_uuid ? _("Dossier exported")
                 : job->templates_only ? _("Templates and checklists exported")
@@ -185,16 +210,11 @@ start_export (SportelloWindow *window,
               gboolean         templates_only,
               GFile           *file)
 {
-  g_autoptr(GTask) task = NULL;
   Job *job = job_new (window, file);
 
   job->client_uuid = g_strdup (client_uuid);
   job->templates_only = templates_only;
-  task = g_task_new (window, NULL, export_done_cb, NULL);
-  g_task_set_source_tag (task, sportello_handoff_export);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  sportello_window_set_busy (window, _("Exporting…"));
-  g_task_run_in_thread (task, export_thread);
+  run_job (window, job, _("Exporting…"), export_thread, export_done_cb);
 }
 
 void
@@ -348,17 +368,11 @@ apply_done_cb (GObject      *object,
 {
   SportelloWindow *window = SPORTELLO_WINDOW (object);
   Job *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   guint written = 0;
 
-  sportello_window_set_busy (window, NULL);
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      toast (window, error->message);
-      return;
-    }
+  if (!job_succeeded (window, result))
+    return;
 
   for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
     written += job->counts[kind].new_records + job->counts[kind].updated;
@@ -377,7 +391,6 @@ preview_response_cb (AdwAlertDialog *dialog,
   SportelloWindow *window = g_task_get_source_object (check);
   Job *job = g_task_get_task_data (check);
   AdwComboRow *policy = g_object_get_data (G_OBJECT (dialog), "policy");
-  g_autoptr(GTask) task = NULL;
   Job *apply;
 
   if (g_strcmp0 (response, "import") != 0)
@@ -409,11 +422,7 @@ preview_response_cb (AdwAlertDialog *dialog,
     sportello_bundle_choose (apply->bundle, g_object_get_data (l->data, "uuid"),
                              adw_switch_row_get_active (l->data) ? SPORTELLO_CONFLICT_THEIRS : SPORTELLO_CONFLICT_OURS);
 
-  task = g_task_new (window, NULL, apply_done_cb, NULL);
-  g_task_set_source_tag (task, sportello_handoff_import);
-  g_task_set_task_data (task, apply, (GDestroyNotify) job_free);
-  sportello_window_set_busy (window, _("Importing…"));
-  g_task_run_in_thread (task, apply_thread);
+  run_job (window, apply, _("Importing…"), apply_thread, apply_done_cb);
 }
 
 /* A labelled, scrolling list of switches in the import preview */
@@ -724,16 +733,10 @@ void
 sportello_handoff_import (SportelloWindow *window,
                           GFile           *file)
 {
-  g_autoptr(GTask) task = NULL;
-
   if (window_database (window) == NULL)
     return;
 
-  task = g_task_new (window, NULL, check_done_cb, NULL);
-  g_task_set_source_tag (task, sportello_handoff_import);
-  g_task_set_task_data (task, job_new (window, file), (GDestroyNotify) job_free);
-  sportello_window_set_busy (window, _("Checking the bundle…"));
-  g_task_run_in_thread (task, check_thread);
+  run_job (window, job_new (window, file), _("Checking the bundle…"), check_thread, check_done_cb);
 }
 
 static void
