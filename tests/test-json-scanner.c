@@ -11,65 +11,19 @@
 
 #include "sportello-json-scanner.h"
 
-/* Reads one value the way the bundle reader does, from memory or from a
- * stream that hands out @chunk bytes at a time (0: memory) */
-typedef struct
-{
-  GInputStream parent;
-  const char  *data;
-  gsize        len;
-  gsize        pos;
-  gsize        chunk;
-} DribbleStream;
-
-typedef GInputStreamClass DribbleStreamClass;
-
-static GType dribble_stream_get_type (void);
-G_DEFINE_TYPE (DribbleStream, dribble_stream, G_TYPE_INPUT_STREAM)
-
-static gssize
-dribble_stream_read (GInputStream  *stream,
-                     void          *buffer,
-                     gsize          count,
-                     GCancellable  *cancellable,
-                     GError       **error)
-{
-  DribbleStream *self = (DribbleStream *) stream;
-  gsize n = MIN (MIN (count, self->chunk), self->len - self->pos);
-
-  memcpy (buffer, self->data + self->pos, n);
-  self->pos += n;
-  return (gssize) n;
-}
-
-static void
-dribble_stream_class_init (DribbleStreamClass *klass)
-{
-  klass->read_fn = dribble_stream_read;
-}
-
-static void
-dribble_stream_init (DribbleStream *self)
-{
-}
-
+/* A scanner over @text in memory (@chunk 0), or reading it from a stream
+ * @chunk bytes at a time */
 static SportelloJsonScanner *
 scanner_for (const char *text,
              gsize       chunk)
 {
-  DribbleStream *stream;
-  SportelloJsonScanner *scanner;
+  g_autoptr(GInputStream) stream = NULL;
 
   if (chunk == 0)
     return sportello_json_scanner_new_for_data (text, strlen (text));
 
-  stream = g_object_new (dribble_stream_get_type (), NULL);
-  stream->data = text;
-  stream->len = strlen (text);
-  stream->chunk = chunk;
-  scanner = sportello_json_scanner_new_for_stream (G_INPUT_STREAM (stream));
-  g_object_unref (stream);
-  return scanner;
+  stream = g_memory_input_stream_new_from_data (text, strlen (text), NULL);
+  return _sportello_json_scanner_new_for_stream_sized (stream, chunk);
 }
 
 static const gsize chunks[] = { 0, 1, 2, 3, 7, 64 * 1024 };

@@ -31,6 +31,7 @@ struct _SportelloJsonScanner
   gsize         pos;
   gsize         len;
   guchar       *buffer;
+  gsize         buffer_size;
   goffset       consumed;      /* bytes before data[0] */
   goffset       line_start;
   guint         line;
@@ -56,15 +57,27 @@ sportello_json_scanner_new_for_data (const char *data,
   return scanner;
 }
 
+/* For the tests and the fuzzer: a scanner that reads @buffer_size bytes
+ * at a time, so values cross the edges of its buffer */
 SportelloJsonScanner *
-sportello_json_scanner_new_for_stream (GInputStream *stream)
+_sportello_json_scanner_new_for_stream_sized (GInputStream *stream,
+                                              gsize         buffer_size)
 {
   SportelloJsonScanner *scanner = sportello_json_scanner_new_for_data (NULL, 0);
 
+  g_return_val_if_fail (buffer_size > 0, NULL);
+
   scanner->stream = g_object_ref (stream);
-  scanner->buffer = g_malloc (BUFFER_SIZE);
+  scanner->buffer_size = buffer_size;
+  scanner->buffer = g_malloc (buffer_size);
   scanner->data = scanner->buffer;
   return scanner;
+}
+
+SportelloJsonScanner *
+sportello_json_scanner_new_for_stream (GInputStream *stream)
+{
+  return _sportello_json_scanner_new_for_stream_sized (stream, BUFFER_SIZE);
 }
 
 void
@@ -103,7 +116,7 @@ fill (SportelloJsonScanner *scanner)
 
   scanner->consumed += (goffset) scanner->len;
   scanner->pos = scanner->len = 0;
-  n = g_input_stream_read (scanner->stream, scanner->buffer, BUFFER_SIZE, NULL, &scanner->io_error);
+  n = g_input_stream_read (scanner->stream, scanner->buffer, scanner->buffer_size, NULL, &scanner->io_error);
   if (n <= 0)
     {
       scanner->eof = TRUE;

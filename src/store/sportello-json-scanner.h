@@ -44,6 +44,8 @@ GQuark                sportello_json_scanner_error_quark (void);
 SportelloJsonScanner *sportello_json_scanner_new_for_data   (const char            *data,
                                                              gsize                  length);
 SportelloJsonScanner *sportello_json_scanner_new_for_stream (GInputStream          *stream);
+SportelloJsonScanner *_sportello_json_scanner_new_for_stream_sized (GInputStream *stream,
+                                                                    gsize         buffer_size);
 void                  sportello_json_scanner_free           (SportelloJsonScanner  *scanner);
 
 goffset               sportello_json_scanner_get_offset     (SportelloJsonScanner  *scanner);
