@@ -533,6 +533,26 @@ counts_section_new (GtkBox                      *extra,
   gtk_box_append (extra, rows);
 }
 
+/* “$.clients[3].vat_number: check digit…” as a row: the reason, and under
+ * it the path, which can be selected and copied */
+static GtkWidget *
+problem_row_new (const char *problem)
+{
+  GtkWidget *row = adw_action_row_new ();
+  const char *colon = strstr (problem, ": ");
+  g_autofree char *path = colon ? g_strndup (problem, colon - problem) : NULL;
+  g_autofree char *reason = sportello_capitalize (colon ? colon + 2 : problem);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), reason);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (path != NULL)
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), path);
+      adw_action_row_set_subtitle_selectable (ADW_ACTION_ROW (row), TRUE);
+    }
+  return row;
+}
+
 static void
 check_done_cb (GObject      *object,
                GAsyncResult *result,
@@ -562,23 +582,20 @@ check_done_cb (GObject      *object,
   problems = sportello_bundle_get_problems (job->bundle);
   if (problems->len > 0)
     {
-      /* Translators: %s is a file name */
       GtkWidget *scrolled = gtk_scrolled_window_new ();
-      GtkWidget *list = gtk_label_new (NULL);
+      GtkWidget *rows = gtk_list_box_new ();
 
       heading = g_strdup (_("Cannot Import"));
-      /* every problem, with its JSON path; long paths may break anywhere */
+      /* every problem: what is wrong, and where (its JSON path, to copy) */
+      gtk_widget_add_css_class (rows, "boxed-list");
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (rows), GTK_SELECTION_NONE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (rows), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Problems"), -1);
       for (guint i = 0; i < problems->len; i++)
-        g_string_append_printf (body, "%s• %s", i ? "\n" : "", (const char *) g_ptr_array_index (problems, i));
-      gtk_label_set_label (GTK_LABEL (list), body->str);
-      gtk_label_set_wrap (GTK_LABEL (list), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (list), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_xalign (GTK_LABEL (list), 0);
-      gtk_label_set_selectable (GTK_LABEL (list), TRUE);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+        gtk_list_box_append (GTK_LIST_BOX (rows), problem_row_new (g_ptr_array_index (problems, i)));
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), rows);
       gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
       gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
 
       /* Translators: %s is a file name */
       g_autofree char *intro = g_strdup_printf (_("Nothing was changed. “%s” has these problems:"), name);
