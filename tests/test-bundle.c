@@ -742,6 +742,21 @@ test_bulk_keeps_search (void)
     g_assert_cmpuint (g_array_index (seen, guint, seen->len - 1), ==, total + total / 2);
   }
 
+  /* the same bundle again: all unchanged, so nothing is rebuilt (the
+   * progress has no index phase) */
+  {
+    g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (guint));
+    SportelloImportCounts again[SPORTELLO_N_RECORD_KINDS];
+
+    sportello_bundle_set_progress (bundle, progress_cb, seen);
+    g_assert_true (sportello_bundle_apply (bundle, b, SPORTELLO_CONFLICT_NEWER, "bulk", again, &error));
+    g_assert_no_error (error);
+    sportello_bundle_set_progress (bundle, NULL, NULL);
+    g_assert_cmpuint (again[SPORTELLO_RECORD_KIND_CLIENT].unchanged, ==, sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_CLIENT));
+    g_assert_cmpuint (again[SPORTELLO_RECORD_KIND_MEETING].new_records + again[SPORTELLO_RECORD_KIND_MEETING].updated, ==, 0);
+    g_assert_cmpuint (g_array_index (seen, guint, seen->len - 1), ==, total);
+  }
+
   /* every index and trigger set aside is back as it was */
   {
     g_autoptr(SportelloDatabase) fresh = open_named ("bundle-bulk-fresh");
