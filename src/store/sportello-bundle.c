@@ -2213,10 +2213,12 @@ sportello_bundle_set_progress (SportelloBundle       *bundle,
   bundle->progress_data = user_data;
 }
 
-/* How many records an import would write (or settle, if conflicting) */
-static guint
-count_writes (SportelloBundle *bundle,
-              Lookups         *lookups)
+/* Whether an import would write (or settle, if conflicting) more than
+ * @limit records; it stops counting there */
+static gboolean
+writes_more_than (SportelloBundle *bundle,
+                  Lookups         *lookups,
+                  guint            limit)
 {
   guint n = 0;
 
@@ -2226,11 +2228,12 @@ count_writes (SportelloBundle *bundle,
         const Cell *cells = g_ptr_array_index (bundle->records[kind], i);
         gboolean duplicate;
 
-        if (!is_merged (bundle, kind, cells) && decide (lookups, kind, cells, &duplicate) != DECIDE_UNCHANGED)
-          n++;
+        if (!is_merged (bundle, kind, cells) && decide (lookups, kind, cells, &duplicate) != DECIDE_UNCHANGED &&
+            ++n > limit)
+          return TRUE;
       }
 
-  return n;
+  return FALSE;
 }
 
 /**
@@ -2271,7 +2274,7 @@ sportello_bundle_apply (SportelloBundle         *bundle,
   /* Many records to write: the bulk way, which then builds the derived
    * data, about half as much work again. A bundle imported again, all
    * unchanged, is no reason to rebuild every index. */
-  if (total > BULK_THRESHOLD && count_writes (bundle, &lookups) > BULK_THRESHOLD)
+  if (total > BULK_THRESHOLD && writes_more_than (bundle, &lookups, BULK_THRESHOLD))
     {
       span = total + total / 2;
       if (!bulk_begin (db, &bulk, error))
