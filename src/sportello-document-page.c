@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "sportello-application.h"
+#include "sportello-autosave.h"
 #include "sportello-document-page.h"
 #include "sportello-document-print.h"
 #include "sportello-format.h"
@@ -31,7 +32,7 @@ struct _SportelloDocumentPage
   SportelloDatabase         *db;
   SportelloDocument         *document;
   SpellingTextBufferAdapter *spelling;
-  guint                      save_source;
+  SportelloAutosave          autosave;
   gboolean                   loading;
 
   AdwWindowTitle            *window_title;
@@ -88,43 +89,27 @@ update_state (SportelloDocumentPage *self)
   adw_banner_set_revealed (self->missing_banner, n > 0);
 }
 
-static void
-save_body (SportelloDocumentPage *self)
+static gboolean
+save_body (GtkWidget  *widget,
+           GError    **error)
 {
+  SportelloDocumentPage *self = SPORTELLO_DOCUMENT_PAGE (widget);
   g_autofree char *body = sportello_text_editor_get_text (self->body_view);
-  g_autoptr(GError) error = NULL;
-
-  g_clear_handle_id (&self->save_source, g_source_remove);
 
   if (!sportello_document_save_body (self->db, sportello_document_get (self->document, SPORTELLO_DOCUMENT_UUID),
-                                     body, &error))
-    {
-      sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (error->message));
-      return;
-    }
+                                     body, error))
+    return FALSE;
 
   sportello_document_set (self->document, SPORTELLO_DOCUMENT_BODY, body);
   update_state (self);
-}
-
-static gboolean
-save_timeout_cb (gpointer data)
-{
-  SportelloDocumentPage *self = data;
-
-  self->save_source = 0;
-  save_body (self);
-  return G_SOURCE_REMOVE;
+  return TRUE;
 }
 
 static void
 body_changed_cb (SportelloDocumentPage *self)
 {
-  if (self->loading)
-    return;
-
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (AUTOSAVE_DELAY_MS, save_timeout_cb, self);
+  if (!self->loading)
+    sportello_autosave_schedule (&self->autosave);
 }
 
 /**
@@ -137,8 +122,7 @@ sportello_document_page_flush (SportelloDocumentPage *self)
 {
   g_return_if_fail (SPORTELLO_IS_DOCUMENT_PAGE (self));
 
-  if (self->save_source != 0)
-    save_body (self);
+  sportello_autosave_flush (&self->autosave);
 }
 
 static void
@@ -152,7 +136,7 @@ set_status (SportelloDocumentPage *self,
   g_autofree char *old_sent_on = g_strdup (sportello_document_get (self->document, SPORTELLO_DOCUMENT_SENT_ON));
   g_autofree char *body = sportello_text_editor_get_text (self->body_view);
 
-  g_clear_handle_id (&self->save_source, g_source_remove);
+  sportello_autosave_cancel (&self->autosave);
   sportello_document_set (self->document, SPORTELLO_DOCUMENT_BODY, body);
   sportello_document_set (self->document, SPORTELLO_DOCUMENT_STATUS, status);
   sportello_document_set (self->document, SPORTELLO_DOCUMENT_SENT_ON, g_str_equal (status, "sent") ? today : "");
@@ -394,7 +378,8 @@ sportello_document_page_dispose (GObject *object)
 
   /* nothing typed is lost when the page or the window goes away */
   if (self->document != NULL)
-    sportello_document_page_flush (self);
+    sportello_autosave_finish (&self->autosave);
+  sportello_autosave_cancel (&self->autosave);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_DOCUMENT_PAGE);
 
@@ -437,6 +422,7 @@ sportello_document_page_init (SportelloDocumentPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  sportello_autosave_init (&self->autosave, GTK_WIDGET (self), AUTOSAVE_DELAY_MS, save_body);
   self->spelling = sportello_text_editor_setup (self->body_view);
   g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)), "changed",
                            G_CALLBACK (body_changed_cb), self, G_CONNECT_SWAPPED);

@@ -18,6 +18,7 @@
 #include <libspelling.h>
 
 #include "sportello-application.h"
+#include "sportello-autosave.h"
 #include "sportello-follow-up.h"
 #include "sportello-follow-up-row.h"
 #include "sportello-format.h"
@@ -36,8 +37,8 @@ struct _SportelloMeetingPage
   SportelloMeeting          *meeting;
   GListModel                *follow_ups;
   SpellingTextBufferAdapter *spelling;
-  guint                      notes_source;
-  guint                      details_source;
+  SportelloAutosave          notes_autosave;
+  SportelloAutosave          details_autosave;
   gboolean                   loading;
 
   AdwExpanderRow            *details_row;
@@ -66,43 +67,27 @@ get_notes (SportelloMeetingPage *self)
   return sportello_text_editor_get_text (self->notes_view);
 }
 
-static void
-save_notes (SportelloMeetingPage *self)
+static gboolean
+save_notes (GtkWidget  *widget,
+            GError    **error)
 {
+  SportelloMeetingPage *self = SPORTELLO_MEETING_PAGE (widget);
   g_autofree char *notes = get_notes (self);
-  g_autoptr(GError) error = NULL;
-
-  g_clear_handle_id (&self->notes_source, g_source_remove);
 
   if (!sportello_meeting_save_notes (self->db, sportello_meeting_get (self->meeting, SPORTELLO_MEETING_UUID),
-                                     notes, &error))
-    {
-      sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (error->message));
-      return;
-    }
+                                     notes, error))
+    return FALSE;
 
   sportello_meeting_set (self->meeting, SPORTELLO_MEETING_NOTES, notes);
   g_signal_emit (self, signals[CHANGED], 0);
-}
-
-static gboolean
-notes_timeout_cb (gpointer data)
-{
-  SportelloMeetingPage *self = data;
-
-  self->notes_source = 0;
-  save_notes (self);
-  return G_SOURCE_REMOVE;
+  return TRUE;
 }
 
 static void
 notes_changed_cb (SportelloMeetingPage *self)
 {
-  if (self->loading)
-    return;
-
-  g_clear_handle_id (&self->notes_source, g_source_remove);
-  self->notes_source = g_timeout_add (AUTOSAVE_DELAY_MS, notes_timeout_cb, self);
+  if (!self->loading)
+    sportello_autosave_schedule (&self->notes_autosave);
 }
 
 static char *
@@ -146,20 +131,21 @@ update_title (SportelloMeetingPage *self)
   adw_expander_row_set_subtitle (self->details_row, title);
 }
 
-static void
-save_details (SportelloMeetingPage *self)
+/* A start that is no date is not stored: the row says so, and that is
+ * no failure to try again */
+static gboolean
+save_details (GtkWidget  *widget,
+              GError    **error)
 {
+  SportelloMeetingPage *self = SPORTELLO_MEETING_PAGE (widget);
   g_autofree char *starts_at = parse_local (gtk_editable_get_text (GTK_EDITABLE (self->starts_at_row)));
-  g_autoptr(GError) error = NULL;
   const SportelloTerm *kinds;
   guint n, selected;
-
-  g_clear_handle_id (&self->details_source, g_source_remove);
 
   if (starts_at == NULL)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->starts_at_row), "error");
-      return;
+      return TRUE;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->starts_at_row), "error");
 
@@ -177,37 +163,22 @@ save_details (SportelloMeetingPage *self)
     g_autofree char *notes = get_notes (self);
 
     sportello_meeting_set (self->meeting, SPORTELLO_MEETING_NOTES, notes);
-    g_clear_handle_id (&self->notes_source, g_source_remove);
+    sportello_autosave_cancel (&self->notes_autosave);
   }
 
-  if (!sportello_meeting_save (self->meeting, self->db, &error))
-    {
-      sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (error->message));
-      return;
-    }
+  if (!sportello_meeting_save (self->meeting, self->db, error))
+    return FALSE;
 
   update_title (self);
   g_signal_emit (self, signals[CHANGED], 0);
-}
-
-static gboolean
-details_timeout_cb (gpointer data)
-{
-  SportelloMeetingPage *self = data;
-
-  self->details_source = 0;
-  save_details (self);
-  return G_SOURCE_REMOVE;
+  return TRUE;
 }
 
 static void
 details_changed_cb (SportelloMeetingPage *self)
 {
-  if (self->loading || self->meeting == NULL)
-    return;
-
-  g_clear_handle_id (&self->details_source, g_source_remove);
-  self->details_source = g_timeout_add (AUTOSAVE_DELAY_MS, details_timeout_cb, self);
+  if (!self->loading && self->meeting != NULL)
+    sportello_autosave_schedule (&self->details_autosave);
 }
 
 /**
@@ -220,10 +191,8 @@ sportello_meeting_page_flush (SportelloMeetingPage *self)
 {
   g_return_if_fail (SPORTELLO_IS_MEETING_PAGE (self));
 
-  if (self->details_source != 0)
-    save_details (self);
-  if (self->notes_source != 0)
-    save_notes (self);
+  sportello_autosave_flush (&self->details_autosave);
+  sportello_autosave_flush (&self->notes_autosave);
 }
 
 /* ------------------------------------------------------- follow-ups ---- */
@@ -425,7 +394,12 @@ sportello_meeting_page_dispose (GObject *object)
 
   /* nothing typed is lost when the page or the window goes away */
   if (self->meeting != NULL)
-    sportello_meeting_page_flush (self);
+    {
+      sportello_autosave_finish (&self->details_autosave);
+      sportello_autosave_finish (&self->notes_autosave);
+    }
+  sportello_autosave_cancel (&self->details_autosave);
+  sportello_autosave_cancel (&self->notes_autosave);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_MEETING_PAGE);
 
@@ -479,6 +453,8 @@ sportello_meeting_page_init (SportelloMeetingPage *self)
   guint n;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sportello_autosave_init (&self->notes_autosave, GTK_WIDGET (self), AUTOSAVE_DELAY_MS, save_notes);
+  sportello_autosave_init (&self->details_autosave, GTK_WIDGET (self), AUTOSAVE_DELAY_MS, save_details);
 
   terms = sportello_vocabulary_terms (SPORTELLO_VOCABULARY_MEETING_KIND, &n);
   for (guint i = 0; i < n; i++)

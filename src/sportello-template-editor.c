@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sportello-autosave.h"
 #include "sportello-markdown.h"
 #include "sportello-template-editor.h"
 #include "sportello-text-editor.h"
@@ -28,7 +29,7 @@ struct _SportelloTemplateEditor
   SportelloDatabase         *db;
   SportelloTemplate         *template;
   SpellingTextBufferAdapter *spelling;
-  guint                      save_source;
+  SportelloAutosave          autosave;
   gboolean                   loading;
 
   AdwBanner                 *problems_banner;
@@ -138,12 +139,14 @@ refresh (SportelloTemplateEditor *self)
   adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self), self->template->title);
 }
 
-static void
-save (SportelloTemplateEditor *self)
+/* A template without a title is not stored: the row says why, and that
+ * is no failure to try again */
+static gboolean
+save (GtkWidget  *widget,
+      GError    **error)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_clear_handle_id (&self->save_source, g_source_remove);
+  SportelloTemplateEditor *self = SPORTELLO_TEMPLATE_EDITOR (widget);
+  g_autoptr(GError) local_error = NULL;
 
   g_free (self->template->title);
   self->template->title = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
@@ -154,11 +157,15 @@ save (SportelloTemplateEditor *self)
   g_free (self->template->body);
   self->template->body = sportello_text_editor_get_text (self->body_view);
 
-  /* without a title nothing is stored; the row says why */
-  if (!sportello_user_template_save (self->db, self->template, &error))
+  if (!sportello_user_template_save (self->db, self->template, &local_error))
     {
+      if (!g_error_matches (local_error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
       gtk_widget_add_css_class (GTK_WIDGET (self->title_row), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_row), error->message);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_row), local_error->message);
     }
   else
     {
@@ -167,26 +174,14 @@ save (SportelloTemplateEditor *self)
     }
 
   refresh (self);
-}
-
-static gboolean
-save_timeout_cb (gpointer data)
-{
-  SportelloTemplateEditor *self = data;
-
-  self->save_source = 0;
-  save (self);
-  return G_SOURCE_REMOVE;
+  return TRUE;
 }
 
 static void
 changed_cb (SportelloTemplateEditor *self)
 {
-  if (self->loading || self->template == NULL)
-    return;
-
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (AUTOSAVE_DELAY_MS, save_timeout_cb, self);
+  if (!self->loading && self->template != NULL)
+    sportello_autosave_schedule (&self->autosave);
 }
 
 void
@@ -194,8 +189,7 @@ sportello_template_editor_flush (SportelloTemplateEditor *self)
 {
   g_return_if_fail (SPORTELLO_IS_TEMPLATE_EDITOR (self));
 
-  if (self->save_source != 0)
-    save (self);
+  sportello_autosave_flush (&self->autosave);
 }
 
 /* ---------------------------------------------------------- actions ---- */
@@ -304,7 +298,8 @@ sportello_template_editor_dispose (GObject *object)
   SportelloTemplateEditor *self = (SportelloTemplateEditor *)object;
 
   if (self->template != NULL)
-    sportello_template_editor_flush (self);
+    sportello_autosave_finish (&self->autosave);
+  sportello_autosave_cancel (&self->autosave);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_TEMPLATE_EDITOR);
 
@@ -349,6 +344,7 @@ sportello_template_editor_init (SportelloTemplateEditor *self)
   g_autoptr(GMenu) menu = g_menu_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sportello_autosave_init (&self->autosave, GTK_WIDGET (self), AUTOSAVE_DELAY_MS, save);
 
   /* every known placeholder, by what it means */
   for (guint i = 0; i < placeholders->len; i++)

@@ -133,6 +133,39 @@ test_autosave (void)
   sportello_test_app_quit (app);
 }
 
+/* A save that fails is said once and tried again until it succeeds */
+static void
+test_autosave_retry (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-autosave-retry", NULL);
+  g_autofree char *uuid = make_meeting (data_dir);
+  g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
+  GtkWindow *window = sportello_test_app_window (app);
+  SportelloMeetingPage *page = open_meeting (window, uuid);
+  SportelloDatabase *db = sportello_application_get_database (app, NULL);
+  g_autofree char *while_failing = NULL;
+  g_autofree char *after_retry = NULL;
+
+  g_settings_set_boolean (sportello_application_get_settings (app), "spell-check", FALSE);
+
+  /* the window's connection refuses to write, as when a large import holds
+   * the database or the disk is full */
+  g_assert_true (sportello_database_exec (db, "PRAGMA query_only = ON", NULL));
+  type_text (sportello_meeting_page_get_view (page), "Appunti presi in treno");
+  sportello_test_iterate (1000);
+  while_failing = stored_notes (data_dir, uuid);
+  g_assert_cmpstr (while_failing, ==, "");
+  g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (window), "Non ancora salvato"));
+
+  /* writable again: the retry stores what was typed, with nothing more typed */
+  g_assert_true (sportello_database_exec (db, "PRAGMA query_only = OFF", NULL));
+  sportello_test_iterate (2500);
+  after_retry = stored_notes (data_dir, uuid);
+  g_assert_cmpstr (after_retry, ==, "Appunti presi in treno");
+
+  sportello_test_app_quit (app);
+}
+
 static void
 test_line_to_follow_up (void)
 {
@@ -262,6 +295,7 @@ main (int   argc,
   sportello_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/meetings/autosave", test_autosave);
+  g_test_add_func ("/ui/meetings/autosave-retry", test_autosave_retry);
   g_test_add_func ("/ui/meetings/line-to-follow-up", test_line_to_follow_up);
   g_test_add_func ("/ui/meetings/todo", test_todo);
 

@@ -1,0 +1,36 @@
+/* sportello-autosave.h: saves what is typed shortly after the typing stops
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Stores @owner's pending changes; %FALSE with @error when it could not */
+typedef gboolean (*SportelloAutosaveFunc) (GtkWidget  *owner,
+                                           GError    **error);
+
+typedef struct
+{
+  GtkWidget             *owner;      /* not a reference: the owner holds this */
+  SportelloAutosaveFunc  save;
+  guint                  delay_ms;
+  guint                  source;
+  gboolean               failing;    /* the last try failed, and the owner was told */
+} SportelloAutosave;
+
+void     sportello_autosave_init     (SportelloAutosave     *self,
+                                      GtkWidget             *owner,
+                                      guint                  delay_ms,
+                                      SportelloAutosaveFunc  save);
+void     sportello_autosave_schedule (SportelloAutosave     *self);
+gboolean sportello_autosave_pending  (SportelloAutosave     *self);
+void     sportello_autosave_flush    (SportelloAutosave     *self);
+void     sportello_autosave_cancel   (SportelloAutosave     *self);
+void     sportello_autosave_finish   (SportelloAutosave     *self);
+
+G_END_DECLS
