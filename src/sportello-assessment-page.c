@@ -16,6 +16,7 @@
 
 #include "sportello-agenda.h"
 #include "sportello-assessment-page.h"
+#include "sportello-autosave.h"
 #include "sportello-format.h"
 #include "sportello-window.h"
 
@@ -33,7 +34,7 @@ struct _SportelloAssessmentPage
   GPtrArray           *note_rows;  /* one per item */
   GPtrArray           *dropdowns;  /* one per item */
   GPtrArray           *plan_rows;
-  guint                save_source;
+  SportelloAutosave    autosave;
   gboolean             loading;
 
   AdwWindowTitle      *window_title;
@@ -54,31 +55,16 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-save_now (SportelloAssessmentPage *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  if (!sportello_assessment_save (self->assessment, self->db, &error))
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-      if (SPORTELLO_IS_WINDOW (root))
-        sportello_window_add_toast (SPORTELLO_WINDOW (root), adw_toast_new (error->message));
-      return;
-    }
-  g_signal_emit (self, signals[CHANGED], 0);
-}
-
 static gboolean
-save_timeout_cb (gpointer data)
+save_now (GtkWidget  *widget,
+          GError    **error)
 {
-  SportelloAssessmentPage *self = data;
+  SportelloAssessmentPage *self = SPORTELLO_ASSESSMENT_PAGE (widget);
 
-  self->save_source = 0;
-  save_now (self);
-  return G_SOURCE_REMOVE;
+  if (!sportello_assessment_save (self->assessment, self->db, error))
+    return FALSE;
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
 }
 
 void
@@ -86,8 +72,7 @@ sportello_assessment_page_flush (SportelloAssessmentPage *self)
 {
   g_return_if_fail (SPORTELLO_IS_ASSESSMENT_PAGE (self));
 
-  if (self->save_source != 0)
-    save_now (self);
+  sportello_autosave_flush (&self->autosave);
 }
 
 /* --------------------------------------------------------- results ---- */
@@ -323,8 +308,7 @@ static void
 changed (SportelloAssessmentPage *self)
 {
   update_results (self);
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (AUTOSAVE_DELAY_MS, save_timeout_cb, self);
+  sportello_autosave_schedule (&self->autosave);
 }
 
 static void
@@ -530,7 +514,7 @@ delete_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   AdwNavigationView *view;
 
-  g_clear_handle_id (&self->save_source, g_source_remove);
+  sportello_autosave_cancel (&self->autosave);
   if (!sportello_assessment_delete (self->db, sportello_assessment_get (self->assessment, SPORTELLO_ASSESSMENT_UUID), &error))
     return;
 
@@ -554,7 +538,8 @@ sportello_assessment_page_dispose (GObject *object)
   SportelloAssessmentPage *self = (SportelloAssessmentPage *)object;
 
   if (self->assessment != NULL)
-    sportello_assessment_page_flush (self);
+    sportello_autosave_finish (&self->autosave);
+  sportello_autosave_cancel (&self->autosave);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_ASSESSMENT_PAGE);
 
@@ -599,6 +584,7 @@ static void
 sportello_assessment_page_init (SportelloAssessmentPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sportello_autosave_init (&self->autosave, GTK_WIDGET (self), AUTOSAVE_DELAY_MS, save_now);
 
   self->note_rows = g_ptr_array_new ();
   self->dropdowns = g_ptr_array_new ();
