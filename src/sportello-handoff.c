@@ -35,6 +35,8 @@ typedef struct
   GPtrArray               *duplicates;  /* SportelloConflict: new clients with a P.IVA of ours */
   SportelloConflictPolicy  policy;
   SportelloImportCounts    counts[SPORTELLO_N_RECORD_KINDS];
+  SportelloWindow         *window;      /* the task's source: alive as long as the job */
+  GCancellable            *cancellable; /* the banner's Cancel button */
 } Job;
 
 static void
@@ -48,6 +50,7 @@ job_free (Job *job)
   g_clear_pointer (&job->bundle, sportello_bundle_free);
   g_clear_pointer (&job->conflicts, g_ptr_array_unref);
   g_clear_pointer (&job->duplicates, g_ptr_array_unref);
+  g_clear_object (&job->cancellable);
   g_free (job);
 }
 
@@ -70,6 +73,8 @@ job_new (SportelloWindow *window,
   job->consultant = g_strdup (sportello_database_get_consultant (db));
   job->hub = g_strdup (sportello_database_get_hub (db));
   job->path = g_file_get_path (file);
+  job->window = window;
+  job->cancellable = g_cancellable_new ();
 
   return job;
 }
@@ -122,17 +127,21 @@ progress_free (gpointer data)
   g_free (progress);
 }
 
-/* from the worker: the bar moves in the main loop */
-static void
+/* From the worker: the bar moves in the main loop; the work goes on
+ * unless the consultant cancelled it */
+static gboolean
 progress_cb (guint    done,
-                   guint    total,
-                   gpointer user_data)
+             guint    total,
+             gpointer user_data)
 {
+  Job *job = user_data;
   Progress *progress = g_new0 (Progress, 1);
 
-  progress->window = g_object_ref (user_data);
+  progress->window = g_object_ref (job->window);
   progress->fraction = total > 0 ? (double) done / total : 1;
   g_idle_add_full (G_PRIORITY_DEFAULT, show_progress_cb, progress, progress_free);
+
+  return !g_cancellable_is_cancelled (job->cancellable);
 }
 
 /* ----------------------------------------------------------- export ---- */
@@ -149,7 +158,7 @@ run_job (SportelloWindow     *window,
 
   g_task_set_source_tag (task, run_job);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  sportello_window_set_busy (window, busy);
+  sportello_window_set_busy (window, busy, job->cancellable);
   g_task_run_in_thread (task, thread);
 }
 
@@ -160,11 +169,13 @@ job_succeeded (SportelloWindow *window,
 {
   g_autoptr(GError) error = NULL;
 
-  sportello_window_set_busy (window, NULL);
+  sportello_window_set_busy (window, NULL, NULL);
   if (g_task_propagate_boolean (G_TASK (result), &error))
     return TRUE;
 
-  toast (window, error->message);
+  /* stopped on request: nothing was changed, nothing is wrong */
+  toast (window, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ? _("Cancelled, nothing was changed")
+                                                                          : error->message);
   return FALSE;
 }
 
@@ -182,7 +193,7 @@ export_thread (GTask        *task,
   /* no client at all: the templates and checklists alone */
   if (!(db = job_open (job, &error)) ||
       !sportello_bundle_export_with_progress (db, job->client_uuid || job->templates_only ? uuids : NULL, job->path,
-                                              progress_cb, source, &error))
+                                              progress_cb, job, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -309,7 +320,7 @@ check_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
 
   /* the bar follows the reading of a large file */
-  if (!(job->bundle = sportello_bundle_load_with_progress (job->path, progress_cb, source, &error)))
+  if (!(job->bundle = sportello_bundle_load_with_progress (job->path, progress_cb, job, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -353,7 +364,7 @@ apply_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_path_get_basename (job->path);
 
-  sportello_bundle_set_progress (job->bundle, progress_cb, source);
+  sportello_bundle_set_progress (job->bundle, progress_cb, job);
   if (!(db = job_open (job, &error)) ||
       !sportello_bundle_apply (job->bundle, db, job->policy, name, job->counts, &error))
     g_task_return_error (task, g_steal_pointer (&error));
@@ -403,6 +414,8 @@ preview_response_cb (AdwAlertDialog *dialog,
   apply->hub = g_strdup (job->hub);
   apply->path = g_strdup (job->path);
   apply->bundle = g_steal_pointer (&job->bundle);
+  apply->window = window;
+  apply->cancellable = g_cancellable_new ();
   apply->policy = policy ? adw_combo_row_get_selected (policy) : SPORTELLO_CONFLICT_NEWER;
 
   for (GList *l = g_object_get_data (G_OBJECT (dialog), "merge-rows"); l != NULL; l = l->next)
@@ -569,9 +582,15 @@ check_done_cb (GObject      *object,
   GtkWidget *extra;
   guint conflicts = 0;
 
-  sportello_window_set_busy (window, NULL);
+  sportello_window_set_busy (window, NULL, NULL);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      toast (window, _("Cancelled, nothing was changed"));
+      return;
+    }
+  if (error != NULL)
     {
       dialog = adw_alert_dialog_new (_("Cannot Import"), error->message);
       adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));

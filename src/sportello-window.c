@@ -29,6 +29,7 @@ struct _SportelloWindow
   /* Template widgets */
   AdwToastOverlay       *toast_overlay;
   AdwBanner             *busy_banner;
+  GCancellable          *busy_cancellable;
   GtkStack              *main_stack;
   AdwStatusPage         *error_page;
   AdwNavigationSplitView *split_view;
@@ -207,6 +208,12 @@ sportello_window_finalize (GObject *object)
 static void
 sportello_window_dispose (GObject *object)
 {
+  SportelloWindow *self = SPORTELLO_WINDOW (object);
+
+  /* work still running stops with the window */
+  if (self->busy_cancellable != NULL)
+    g_cancellable_cancel (self->busy_cancellable);
+  g_clear_object (&self->busy_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (object), SPORTELLO_TYPE_WINDOW);
 
   G_OBJECT_CLASS (sportello_window_parent_class)->dispose (object);
@@ -292,6 +299,7 @@ sportello_window_class_init (SportelloWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, templates_page);
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, busy_progress);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "cancel_busy_cb", G_CALLBACK (_sportello_window_cancel_busy));
 
   gtk_widget_class_install_property_action (widget_class, "win.section", "section");
   gtk_widget_class_install_action (widget_class, "win.new-client", NULL, new_client_action);
@@ -456,19 +464,30 @@ sportello_widget_toast (GtkWidget *widget,
     g_object_unref (g_object_ref_sink (toast));
 }
 
+void
+_sportello_window_cancel_busy (SportelloWindow *self)
+{
+  if (self->busy_cancellable != NULL)
+    g_cancellable_cancel (self->busy_cancellable);
+}
+
 /**
  * sportello_window_set_busy:
  * @message: (nullable): what is going on, or %NULL when it is over
+ * @cancellable: (nullable): cancelled by the banner's Cancel button
  *
  * Shows long work (import, export) in a banner, and keeps the window
  * from starting another meanwhile.
  */
 void
 sportello_window_set_busy (SportelloWindow *self,
-                           const char      *message)
+                           const char      *message,
+                           GCancellable    *cancellable)
 {
   g_return_if_fail (SPORTELLO_IS_WINDOW (self));
 
+  g_set_object (&self->busy_cancellable, cancellable);
+  adw_banner_set_button_label (self->busy_banner, cancellable != NULL ? _("_Cancel") : NULL);
   if (message != NULL)
     adw_banner_set_title (self->busy_banner, message);
   adw_banner_set_revealed (self->busy_banner, message != NULL);

@@ -29,7 +29,8 @@ void             sportello_widget_toast       (GtkWidget            *widget,
 void             sportello_window_add_toast   (SportelloWindow      *self,
                                                AdwToast             *toast);
 void             sportello_window_set_busy    (SportelloWindow      *self,
-                                               const char           *message);
+                                               const char           *message,
+                                               GCancellable         *cancellable);
 gboolean         sportello_window_is_busy     (SportelloWindow      *self);
 void             sportello_window_reload      (SportelloWindow      *self);
 
@@ -43,5 +44,7 @@ SportelloTodoPage     *_sportello_window_get_todo_page     (SportelloWindow *sel
 typedef struct _SportelloChecklistsPage SportelloChecklistsPage;
 SportelloChecklistsPage *_sportello_window_get_checklists_page (SportelloWindow *self);
 GtkProgressBar        *_sportello_window_get_progress_bar  (SportelloWindow *self);
+/* what the busy banner's Cancel button does */
+void                   _sportello_window_cancel_busy       (SportelloWindow *self);
 
 G_END_DECLS

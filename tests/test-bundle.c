@@ -133,7 +133,7 @@ test_round_trip (void)
   g_unsetenv ("SOURCE_DATE_EPOCH");
 }
 
-static void
+static gboolean
 progress_cb (guint    done,
              guint    total,
              gpointer user_data)
@@ -142,6 +142,73 @@ progress_cb (guint    done,
 
   g_assert_cmpuint (done, <=, total);
   g_array_append_val (seen, done);
+  return TRUE;
+}
+
+/* Says to stop after @user_data calls */
+static gboolean
+stop_cb (guint    done,
+         guint    total,
+         gpointer user_data)
+{
+  guint *calls_left = user_data;
+
+  return (*calls_left)-- > 0;
+}
+
+/* A long job stopped half-way changes nothing: no bundle read, no row
+ * written, and the file an export would replace stays as it was */
+static void
+test_cancel (void)
+{
+  g_autoptr(SportelloDatabase) a = open_named ("bundle-cancel-a");
+  g_autoptr(SportelloDatabase) b = open_named ("bundle-cancel-b");
+  g_autofree char *path = tmp_path ("cancel.sportello");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(SportelloBundle) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+  SportelloImportCounts counts[SPORTELLO_N_RECORD_KINDS];
+  guint calls_left;
+
+  g_assert_true (sportello_demo_fill (a, 300, &error));
+  g_assert_true (sportello_bundle_export (a, NULL, path, &error));
+  before = read_file (path);
+
+  /* reading */
+  calls_left = 3;
+  g_assert_null (sportello_bundle_load_with_progress (path, stop_cb, &calls_left, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* importing: nothing written */
+  bundle = load_ok (path);
+  calls_left = 2;
+  sportello_bundle_set_progress (bundle, stop_cb, &calls_left);
+  g_assert_false (sportello_bundle_apply (bundle, b, SPORTELLO_CONFLICT_NEWER, "cancel", counts, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  {
+    g_autoptr(SportelloClientList) list = sportello_client_list_new (b);
+
+    g_assert_true (sportello_client_list_refresh (list, &error));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  }
+
+  /* exporting over the earlier file: it stays whole, no temporary file is left */
+  calls_left = 2;
+  g_assert_false (sportello_bundle_export_with_progress (a, NULL, path, stop_cb, &calls_left, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  after = read_file (path);
+  g_assert_cmpstr (after, ==, before);
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (listing)) != NULL)
+      g_assert_false (g_str_has_prefix (name, ".goutputstream"));
+  }
 }
 
 /* A long import tells how far it is, and ends at its total */
@@ -793,6 +860,7 @@ main (int   argc,
   g_test_add_func ("/store/bundle/selection-and-name", test_selection_and_name);
   g_test_add_func ("/store/bundle/progress", test_progress);
   g_test_add_func ("/store/bundle/atomic", test_atomic);
+  g_test_add_func ("/store/bundle/cancel", test_cancel);
   g_test_add_func ("/store/bundle/valid-minimal", test_valid_minimal);
   g_test_add_func ("/store/bundle/twins-in-bundle", test_twins_in_bundle);
   g_test_add_func ("/store/bundle/bad-input", test_bad_input);

@@ -334,6 +334,44 @@ test_merge_duplicate (void)
   sportello_test_app_quit (app);
 }
 
+/* The banner of long work has a Cancel button: the check stops, no
+ * preview comes, nothing changes */
+static void
+test_cancel (void)
+{
+  g_autofree char *source_dir = g_build_filename (g_get_user_data_dir (), "cancel-source", NULL);
+  g_autofree char *target_dir = g_build_filename (g_get_user_data_dir (), "cancel-target", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "annulla.sportello", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SportelloApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  SportelloWindow *window;
+  AdwBanner *banner;
+
+  {
+    g_autoptr(SportelloDatabase) a = sportello_database_open (source_dir, &error);
+
+    g_assert_true (sportello_demo_fill (a, 400, &error));
+    g_assert_true (sportello_bundle_export (a, NULL, path, &error));
+  }
+
+  app = sportello_test_app_new (target_dir);
+  window = SPORTELLO_WINDOW (sportello_test_app_window (app));
+  sportello_handoff_import (window, file);
+  banner = ADW_BANNER (sportello_test_find_type (GTK_WIDGET (window), ADW_TYPE_BANNER));
+  g_assert_true (adw_banner_get_revealed (banner));
+  g_assert_cmpstr (adw_banner_get_button_label (banner), ==, "_Annulla");
+  g_signal_emit_by_name (banner, "button-clicked");
+  wait_idle (window);
+
+  g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+  g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (window), "Annullato, non è stato cambiato nulla"));
+  g_assert_false (adw_banner_get_revealed (banner));
+  g_assert_cmpuint (g_list_model_get_n_items (sportello_clients_page_get_model (_sportello_window_get_clients_page (window))), ==, 0);
+
+  sportello_test_app_quit (app);
+}
+
 /* Beyond what a list of switches serves: one choice for all conflicts,
  * one switch for all duplicates */
 static void
@@ -444,6 +482,7 @@ main (int   argc,
   g_test_add_func ("/ui/handoff/export-then-import", test_export_then_import);
   g_test_add_func ("/ui/handoff/import-bad-file", test_import_bad_file);
   g_test_add_func ("/ui/handoff/conflict-choice", test_conflict_choice);
+  g_test_add_func ("/ui/handoff/cancel", test_cancel);
   g_test_add_func ("/ui/handoff/many-conflicts-and-duplicates", test_many_conflicts_and_duplicates);
   g_test_add_func ("/ui/handoff/merge-duplicate", test_merge_duplicate);
 

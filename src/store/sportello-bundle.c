@@ -302,6 +302,26 @@ export_time (void)
   return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/* The progress function said to stop */
+static gboolean
+cancelled (GError **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
+  return FALSE;
+}
+
+/* Closes a stream of g_file_replace() so that the file it would replace
+ * stays as it was and the temporary one is removed: closing it any other
+ * way, even by dropping it, would put half a bundle in its place */
+static void
+discard (GOutputStream *stream)
+{
+  g_autoptr(GCancellable) cancel = g_cancellable_new ();
+
+  g_cancellable_cancel (cancel);
+  g_output_stream_close (stream, cancel, NULL);
+}
+
 typedef struct
 {
   SportelloDatabase     *db;
@@ -406,8 +426,9 @@ export_kind (Export              *export,
 
       if (out->len > 1 << 20 && !flush (stream, out, error))
         return FALSE;
-      if (export->progress != NULL && ++export->done % step == 0)
-        export->progress (export->done, export->total, export->progress_data);
+      if (export->progress != NULL && ++export->done % step == 0 &&
+          !export->progress (export->done, export->total, export->progress_data))
+        return cancelled (error);
     }
 
   if (rc != SQLITE_DONE)
@@ -491,8 +512,8 @@ sportello_bundle_export_with_progress (SportelloDatabase     *db,
   g_string_append (out, "\n  },\n");
 
   /* one read transaction: a consistent snapshot */
-  if (!sportello_database_exec (db, "BEGIN", error))
-    return FALSE;
+  if (!sportello_database_exec (db, "BEGIN", &local_error))
+    goto failed;
   export.selection = selection;
 
   /* how many records in all, for the progress */
@@ -501,11 +522,7 @@ sportello_bundle_export_with_progress (SportelloDatabase     *db,
       g_autoptr(sqlite3_stmt) count = prepare_kind (&export, kind, TRUE, &local_error);
 
       if (count == NULL)
-        {
-          sportello_database_rollback (db);
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
+        goto failed_in_transaction;
       if (sqlite3_step (count) == SQLITE_ROW)
         export.total += sqlite3_column_int (count, 0);
     }
@@ -513,26 +530,32 @@ sportello_bundle_export_with_progress (SportelloDatabase     *db,
   for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
     {
       if (!export_kind (&export, kind, G_OUTPUT_STREAM (stream), out, &local_error))
-        {
-          sportello_database_rollback (db);
-          if (local_error->domain == G_IO_ERROR)
-            goto io_error;
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
+        goto failed_in_transaction;
       g_string_append (out, kind + 1 < SPORTELLO_N_RECORD_KINDS ? ",\n" : "\n");
     }
   sportello_database_rollback (db);
 
   g_string_append (out, "}\n");
-  if (!flush (G_OUTPUT_STREAM (stream), out, &local_error) ||
-      !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error))
+  if (!flush (G_OUTPUT_STREAM (stream), out, &local_error))
+    goto failed;
+  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error))
     goto io_error;
 
+  /* the end (too late to stop: the bundle is whole) */
   if (func != NULL && (export.total == 0 || export.total % MAX (export.total / 100, 200) != 0))
     func (export.total, export.total, user_data);
   return TRUE;
 
+failed_in_transaction:
+  sportello_database_rollback (db);
+failed:
+  /* nothing is left behind, and a file of the same name stays as it was */
+  discard (G_OUTPUT_STREAM (stream));
+  if (local_error->domain != G_IO_ERROR || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 io_error:
   g_set_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_IO,
                _("Cannot write “%s”: %s"), path, local_error->message);
@@ -1100,21 +1123,24 @@ typedef struct
   gpointer               progress_data;
 } Reader;
 
-static void
-reader_progress (Reader *reader)
+static gboolean
+reader_progress (Reader  *reader,
+                 GError **error)
 {
   goffset offset;
 
   if (reader->progress == NULL || reader->size <= 0)
-    return;
+    return TRUE;
 
   /* in KiB, so a gigabyte fits a guint */
   offset = sportello_json_scanner_get_offset (reader->scanner);
   if (offset - reader->reported >= reader->size / 100)
     {
       reader->reported = offset;
-      reader->progress ((guint) (offset / 1024), (guint) (reader->size / 1024), reader->progress_data);
+      if (!reader->progress ((guint) (offset / 1024), (guint) (reader->size / 1024), reader->progress_data))
+        return cancelled (error);
     }
+  return TRUE;
 }
 
 static gboolean
@@ -1163,8 +1189,7 @@ read_record (Reader               *reader,
     }
 
   check_record (reader->bundle, kind, index, cells, reader->uuids[kind]);
-  reader_progress (reader);
-  return TRUE;
+  return reader_progress (reader, error);
 
 failed:
   g_free (cells);
@@ -1424,6 +1449,14 @@ read_bundle (SportelloJsonScanner   *scanner,
   for (guint i = 0; i < SPORTELLO_N_RECORD_KINDS; i++)
     g_hash_table_unref (reader.uuids[i]);
 
+  if (ok && func != NULL && !func ((guint) (size / 1024), (guint) (size / 1024), user_data))
+    ok = cancelled (&local_error);
+
+  if (!ok && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   if (!ok)
     {
       if (local_error->domain == SPORTELLO_JSON_SCANNER_ERROR)
@@ -1435,8 +1468,6 @@ read_bundle (SportelloJsonScanner   *scanner,
       return NULL;
     }
 
-  if (func != NULL)
-    func ((guint) (size / 1024), (guint) (size / 1024), user_data);
   return g_steal_pointer (&bundle);
 }
 
@@ -2016,8 +2047,9 @@ bulk_end (SportelloDatabase  *db,
         }
       if (!ok)
         return FALSE;
-      if (bundle->progress != NULL)
-        bundle->progress (done + (span - done) * (stage + 1) / (N_STAGES + 1), span, bundle->progress_data);
+      if (bundle->progress != NULL &&
+          !bundle->progress (done + (span - done) * (stage + 1) / (N_STAGES + 1), span, bundle->progress_data))
+        return cancelled (error);
     }
 
   return exec_all (db, bulk->triggers, error);
@@ -2302,8 +2334,12 @@ sportello_bundle_apply (SportelloBundle         *bundle,
           Decision decision = decide (&lookups, kind, cells, &duplicate);
           gboolean write = decision == DECIDE_NEW || decision == DECIDE_UPDATE;
 
-          if (bundle->progress != NULL && ++done % step == 0)
-            bundle->progress (done, span, bundle->progress_data);
+          if (bundle->progress != NULL && ++done % step == 0 &&
+              !bundle->progress (done, span, bundle->progress_data))
+            {
+              cancelled (error);
+              goto failed;
+            }
 
           if (decision == DECIDE_CONFLICT)
             {

@@ -57,10 +57,12 @@ typedef struct _SportelloBundle SportelloBundle;
 
 GQuark           sportello_bundle_error_quark    (void);
 
-/* called from the thread that exports or applies, now and then: records done of total */
-typedef void (*SportelloProgressFunc) (guint    done,
-                                       guint    total,
-                                       gpointer user_data);
+/* Called from the thread that reads, exports or applies, now and then:
+ * how much is done of the total. Returning %FALSE stops the work, which
+ * then fails with %G_IO_ERROR_CANCELLED and changes nothing. */
+typedef gboolean (*SportelloProgressFunc) (guint    done,
+                                           guint    total,
+                                           gpointer user_data);
 
 gboolean         sportello_bundle_export         (SportelloDatabase       *db,
                                                   const char * const      *client_uuids,
