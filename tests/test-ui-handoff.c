@@ -29,6 +29,20 @@ wait_idle (SportelloWindow *window)
   sportello_test_iterate (100);
 }
 
+/* A file or folder of the test's own */
+static char *
+data_path (const char *name)
+{
+  return g_build_filename (g_get_user_data_dir (), name, NULL);
+}
+
+/* How many clients the window lists */
+static guint
+n_clients_listed (SportelloWindow *window)
+{
+  return g_list_model_get_n_items (sportello_clients_page_get_model (_sportello_window_get_clients_page (window)));
+}
+
 static AdwAlertDialog *
 visible_alert (GtkWindow *window)
 {
@@ -69,9 +83,9 @@ record_fraction (double     *last,
 static void
 test_export_then_import (void)
 {
-  g_autofree char *source_dir = g_build_filename (g_get_user_data_dir (), "ui-handoff-a", NULL);
-  g_autofree char *target_dir = g_build_filename (g_get_user_data_dir (), "ui-handoff-b", NULL);
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "dossier.sportello", NULL);
+  g_autofree char *source_dir = data_path ("ui-handoff-a");
+  g_autofree char *target_dir = data_path ("ui-handoff-b");
+  g_autofree char *path = data_path ("dossier.sportello");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(SportelloApplication) app = NULL;
   g_autoptr(GError) error = NULL;
@@ -116,7 +130,7 @@ test_export_then_import (void)
 
   /* for another hub: templates and checklists, no client */
   {
-    g_autofree char *templates_path = g_build_filename (g_get_user_data_dir (), "modelli.sportello", NULL);
+    g_autofree char *templates_path = data_path ("modelli.sportello");
     g_autoptr(GFile) templates_file = g_file_new_for_path (templates_path);
     g_autoptr(SportelloBundle) bundle = NULL;
 
@@ -133,7 +147,7 @@ test_export_then_import (void)
   /* a colleague opens it from the file manager: preview first */
   app = sportello_test_app_new (target_dir);
   window = SPORTELLO_WINDOW (sportello_test_app_window (app));
-  g_assert_cmpuint (g_list_model_get_n_items (sportello_clients_page_get_model (_sportello_window_get_clients_page (window))), ==, 0);
+  g_assert_cmpuint (n_clients_listed (window), ==, 0);
   {
     GtkWidget *bar = GTK_WIDGET (_sportello_window_get_progress_bar (window));
     double last = -1;
@@ -158,7 +172,7 @@ test_export_then_import (void)
   shot = sportello_test_screenshot (GTK_WIDGET (window), "import-preview");
 
   /* nothing is written before the consultant agrees */
-  g_assert_cmpuint (g_list_model_get_n_items (sportello_clients_page_get_model (_sportello_window_get_clients_page (window))), ==, 0);
+  g_assert_cmpuint (n_clients_listed (window), ==, 0);
   {
     GtkWidget *bar = GTK_WIDGET (_sportello_window_get_progress_bar (window));
     double last = -1;
@@ -173,7 +187,7 @@ test_export_then_import (void)
     g_assert_cmpfloat (last, ==, 1.0);
     g_assert_false (gtk_widget_get_visible (bar));
   }
-  g_assert_cmpuint (g_list_model_get_n_items (sportello_clients_page_get_model (_sportello_window_get_clients_page (window))), ==, 1);
+  g_assert_cmpuint (n_clients_listed (window), ==, 1);
 
   sportello_test_app_quit (app);
 }
@@ -181,8 +195,8 @@ test_export_then_import (void)
 static void
 test_import_bad_file (void)
 {
-  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-handoff-bad", NULL);
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "broken.sportello", NULL);
+  g_autofree char *data_dir = data_path ("ui-handoff-bad");
+  g_autofree char *path = data_path ("broken.sportello");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(SportelloApplication) app = NULL;
   SportelloWindow *window;
@@ -212,9 +226,9 @@ test_import_bad_file (void)
 static void
 test_conflict_choice (void)
 {
-  g_autofree char *source_dir = g_build_filename (g_get_user_data_dir (), "conflict-source", NULL);
-  g_autofree char *target_dir = g_build_filename (g_get_user_data_dir (), "conflict-target", NULL);
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "conflitto.sportello", NULL);
+  g_autofree char *source_dir = data_path ("conflict-source");
+  g_autofree char *target_dir = data_path ("conflict-target");
+  g_autofree char *path = data_path ("conflitto.sportello");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(SportelloApplication) app = NULL;
   g_autoptr(GError) error = NULL;
@@ -279,9 +293,9 @@ test_conflict_choice (void)
 static void
 test_merge_duplicate (void)
 {
-  g_autofree char *source_dir = g_build_filename (g_get_user_data_dir (), "merge-source", NULL);
-  g_autofree char *target_dir = g_build_filename (g_get_user_data_dir (), "merge-target", NULL);
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "doppione.sportello", NULL);
+  g_autofree char *source_dir = data_path ("merge-source");
+  g_autofree char *target_dir = data_path ("merge-target");
+  g_autofree char *path = data_path ("doppione.sportello");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(SportelloApplication) app = NULL;
   g_autoptr(GError) error = NULL;
@@ -328,7 +342,7 @@ test_merge_duplicate (void)
     g_autoptr(GListModel) meetings = sportello_meeting_list (b, ours_uuid, NULL, &error);
 
     g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, 1);
-    g_assert_cmpuint (g_list_model_get_n_items (sportello_clients_page_get_model (_sportello_window_get_clients_page (window))), ==, 1);
+    g_assert_cmpuint (n_clients_listed (window), ==, 1);
   }
 
   sportello_test_app_quit (app);
@@ -339,9 +353,9 @@ test_merge_duplicate (void)
 static void
 test_cancel (void)
 {
-  g_autofree char *source_dir = g_build_filename (g_get_user_data_dir (), "cancel-source", NULL);
-  g_autofree char *target_dir = g_build_filename (g_get_user_data_dir (), "cancel-target", NULL);
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "annulla.sportello", NULL);
+  g_autofree char *source_dir = data_path ("cancel-source");
+  g_autofree char *target_dir = data_path ("cancel-target");
+  g_autofree char *path = data_path ("annulla.sportello");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(SportelloApplication) app = NULL;
   g_autoptr(GError) error = NULL;
@@ -367,7 +381,7 @@ test_cancel (void)
   g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
   g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (window), "Annullato, non è stato cambiato nulla"));
   g_assert_false (adw_banner_get_revealed (banner));
-  g_assert_cmpuint (g_list_model_get_n_items (sportello_clients_page_get_model (_sportello_window_get_clients_page (window))), ==, 0);
+  g_assert_cmpuint (n_clients_listed (window), ==, 0);
 
   sportello_test_app_quit (app);
 }
@@ -377,10 +391,10 @@ test_cancel (void)
 static void
 test_many_conflicts_and_duplicates (void)
 {
-  g_autofree char *source_dir = g_build_filename (g_get_user_data_dir (), "many-source", NULL);
-  g_autofree char *conflict_dir = g_build_filename (g_get_user_data_dir (), "many-conflicts", NULL);
-  g_autofree char *duplicate_dir = g_build_filename (g_get_user_data_dir (), "many-duplicates", NULL);
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "tanti.sportello", NULL);
+  g_autofree char *source_dir = data_path ("many-source");
+  g_autofree char *conflict_dir = data_path ("many-conflicts");
+  g_autofree char *duplicate_dir = data_path ("many-duplicates");
+  g_autofree char *path = data_path ("tanti.sportello");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(SportelloApplication) app = NULL;
   g_autoptr(GError) error = NULL;
@@ -468,7 +482,7 @@ test_many_conflicts_and_duplicates (void)
   adw_switch_row_set_active (ADW_SWITCH_ROW (row), TRUE);
   import_from_preview (window, alert);
   /* the twins joined ours; only the firms without a P.IVA came in new */
-  g_assert_cmpuint (g_list_model_get_n_items (sportello_clients_page_get_model (_sportello_window_get_clients_page (window))),
+  g_assert_cmpuint (n_clients_listed (window),
                     ==, n_clients);
   sportello_test_app_quit (app);
 }
