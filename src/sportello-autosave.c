@@ -78,12 +78,6 @@ sportello_autosave_schedule (SportelloAutosave *self)
   self->source = g_timeout_add (self->delay_ms, timeout_cb, self);
 }
 
-gboolean
-sportello_autosave_pending (SportelloAutosave *self)
-{
-  return self->source != 0;
-}
-
 /* Saves now whatever is waiting; a failure is kept for a retry, unless
  * the owner cancels it (as it does when it goes away) */
 void

@@ -28,7 +28,6 @@ void     sportello_autosave_init     (SportelloAutosave     *self,
                                       guint                  delay_ms,
                                       SportelloAutosaveFunc  save);
 void     sportello_autosave_schedule (SportelloAutosave     *self);
-gboolean sportello_autosave_pending  (SportelloAutosave     *self);
 void     sportello_autosave_flush    (SportelloAutosave     *self);
 void     sportello_autosave_cancel   (SportelloAutosave     *self);
 void     sportello_autosave_finish   (SportelloAutosave     *self);

@@ -19,6 +19,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sportello-bundle.h"
+#include "sportello-bundle-private.h"
 #include "sportello-checklist.h"
 #include "sportello-client.h"
 #include "sportello-client-private.h"
@@ -1411,12 +1412,11 @@ read_document (Reader  *reader,
     else
       check_references (bundle, reader->uuids);
 
-    /* the document's problems first */
-    for (guint i = 0; i < bundle->problems->len; i++)
-      g_ptr_array_add (problems, g_steal_pointer (&bundle->problems->pdata[i]));
-    g_ptr_array_set_size (bundle->problems, 0);
-    for (guint i = 0; i < problems->len && i < SPORTELLO_BUNDLE_MAX_PROBLEMS; i++)
-      g_ptr_array_add (bundle->problems, g_steal_pointer (&problems->pdata[i]));
+    /* the document's problems first, still no more than the limit */
+    g_ptr_array_extend_and_steal (problems, g_steal_pointer (&bundle->problems));
+    if (problems->len > SPORTELLO_BUNDLE_MAX_PROBLEMS)
+      g_ptr_array_set_size (problems, SPORTELLO_BUNDLE_MAX_PROBLEMS);
+    bundle->problems = g_steal_pointer (&problems);
   }
 
   return TRUE;
@@ -1918,11 +1918,9 @@ typedef struct
   int        cache_size;   /* to restore */
 } Bulk;
 
-#define BULK_CACHE_KIB      (64 * 1024)
-#define BULK_FTS_HASH_BYTES (64 * 1024 * 1024)
-#define FTS_HASH_BYTES      (1024 * 1024)   /* FTS5's own default */
+#define BULK_CACHE_KIB (64 * 1024)
 
-static const char * const fts_indexes[] = { "clients_fts", "meetings_fts", "follow_ups_fts" };
+static const char * const fts_indexes[] = { SPORTELLO_FTS_INDEXES };
 
 static void
 bulk_clear (Bulk *bulk)
@@ -1992,14 +1990,8 @@ bulk_begin (SportelloDatabase  *db,
 
   bulk->indexes = g_ptr_array_new_with_free_func (g_free);
   bulk->triggers = g_ptr_array_new_with_free_func (g_free);
-  return set_aside (db,
-           "SELECT 'TRIGGER', name, sql FROM sqlite_schema WHERE type = 'trigger' AND "
-           "(name LIKE '%\\_fts\\_%' ESCAPE '\\' OR name LIKE 'meetings\\_last\\_%' ESCAPE '\\')",
-           bulk->triggers, error) &&
-         set_aside (db,
-           "SELECT 'INDEX', name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND "
-           "tbl_name IN ('contacts', 'meetings', 'follow_ups', 'assessments', 'documents')",
-           bulk->indexes, error);
+  return set_aside (db, SPORTELLO_BULK_TRIGGERS_SQL, bulk->triggers, error) &&
+         set_aside (db, SPORTELLO_BULK_INDEXES_SQL, bulk->indexes, error);
 }
 
 /* Rebuilds what was set aside and what its triggers would have kept,
@@ -2028,18 +2020,11 @@ bulk_end (SportelloDatabase  *db,
           ok = _sportello_client_index_tags (db, NULL, error);
           break;
         case LAST_MEETINGS:
-          ok = sportello_database_exec (db,
-                 "UPDATE clients SET last_meeting_at = (SELECT max (starts_at) FROM meetings WHERE client_id = clients.id)",
-                 error);
+          ok = sportello_database_exec (db, SPORTELLO_LAST_MEETINGS_SQL, error);
           break;
         default:
           {
-            /* a larger in-memory hash: fewer segments to write and merge */
-            g_autofree char *rebuild = g_strdup_printf (
-              "INSERT INTO %1$s (%1$s, rank) VALUES ('hashsize', %2$d);"
-              "INSERT INTO %1$s (%1$s) VALUES ('rebuild');"
-              "INSERT INTO %1$s (%1$s, rank) VALUES ('hashsize', %3$d);",
-              fts_indexes[stage - FTS], BULK_FTS_HASH_BYTES, FTS_HASH_BYTES);
+            g_autofree char *rebuild = g_strdup_printf (SPORTELLO_FTS_BULK_REBUILD_SQL, fts_indexes[stage - FTS]);
 
             ok = sportello_database_exec (db, rebuild, error);
           }

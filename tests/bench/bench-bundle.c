@@ -21,6 +21,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "sportello-bundle-private.h"
 #include "sportello-client-private.h"
 #include "sportello-database-private.h"
 #include "sportello-demo.h"
@@ -88,6 +89,27 @@ static const struct
   { "user_templates", "templates", NULL, NULL, NULL },
 };
 
+static const char * const fts_indexes[] = { SPORTELLO_FTS_INDEXES };
+
+/* Adds to @sql the drop of each of what @select names (type, name, SQL),
+ * keeping the SQL that makes it again in @kept */
+static void
+set_aside (SportelloDatabase *db,
+           const char        *select,
+           GString           *sql,
+           GPtrArray         *kept)
+{
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_sportello_database_get_handle (db), select, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_string_append_printf (sql, "DROP %s %s;", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1));
+      g_ptr_array_add (kept, g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
+    }
+  sqlite3_finalize (stmt);
+}
+
 /* SQL for the sqlite3 tool that loads @bundle into the empty Sportello
  * database in @dir: the bundle parsed once (JSONB), rows with json_each,
  * triggers and secondary indexes set aside, then the indexes, tag index,
@@ -110,24 +132,8 @@ own_schema_sql (const char *dir,
     "CREATE TEMP TABLE bundle AS SELECT jsonb (readfile ('%s')) AS j;"
     "BEGIN;", bundle);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (_sportello_database_get_handle (db),
-    "SELECT 'TRIGGER', name, sql FROM sqlite_schema WHERE type = 'trigger' AND "
-    "(name LIKE '%\\_fts\\_%' ESCAPE '\\' OR name LIKE 'meetings\\_last\\_%' ESCAPE '\\')", -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_string_append_printf (sql, "DROP TRIGGER %s;", sqlite3_column_text (stmt, 1));
-      g_ptr_array_add (triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
-    }
-  sqlite3_finalize (stmt);
-  g_assert_cmpint (sqlite3_prepare_v2 (_sportello_database_get_handle (db),
-    "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND "
-    "tbl_name IN ('contacts', 'meetings', 'follow_ups', 'assessments', 'documents')", -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_string_append_printf (sql, "DROP INDEX %s;", sqlite3_column_text (stmt, 0));
-      g_ptr_array_add (indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-    }
-  sqlite3_finalize (stmt);
+  set_aside (db, SPORTELLO_BULK_TRIGGERS_SQL, sql, triggers);
+  set_aside (db, SPORTELLO_BULK_INDEXES_SQL, sql, indexes);
 
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     {
@@ -159,17 +165,9 @@ own_schema_sql (const char *dir,
 
   for (guint i = 0; i < indexes->len; i++)
     g_string_append_printf (sql, "%s;", (char *) g_ptr_array_index (indexes, i));
-  g_string_append (sql, SPORTELLO_CLIENT_INDEX_TAGS_SQL ("1") ";"
-    "UPDATE clients SET last_meeting_at = (SELECT max (starts_at) FROM meetings WHERE client_id = clients.id);");
-  for (guint i = 0; i < 3; i++)
-    {
-      const char *fts = (const char *[]) { "clients_fts", "meetings_fts", "follow_ups_fts" }[i];
-
-      g_string_append_printf (sql,
-        "INSERT INTO %1$s (%1$s, rank) VALUES ('hashsize', 67108864);"
-        "INSERT INTO %1$s (%1$s) VALUES ('rebuild');"
-        "INSERT INTO %1$s (%1$s, rank) VALUES ('hashsize', 1048576);", fts);
-    }
+  g_string_append (sql, SPORTELLO_CLIENT_INDEX_TAGS_SQL ("1") ";" SPORTELLO_LAST_MEETINGS_SQL ";");
+  for (guint i = 0; i < G_N_ELEMENTS (fts_indexes); i++)
+    g_string_append_printf (sql, SPORTELLO_FTS_BULK_REBUILD_SQL, fts_indexes[i]);
   for (guint i = 0; i < triggers->len; i++)
     g_string_append_printf (sql, "%s;", (char *) g_ptr_array_index (triggers, i));
   g_string_append (sql,
