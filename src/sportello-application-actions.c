@@ -12,6 +12,7 @@
 
 #include "sportello-application-private.h"
 #include "sportello-preferences-dialog.h"
+#include "sportello-window.h"
 
 static void
 sportello_application_actions_quit (GSimpleAction *action,
@@ -37,13 +38,45 @@ sportello_application_actions_about (GSimpleAction *action,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   AdwDialog *dialog;
 
-  dialog = adw_about_dialog_new_from_appdata (RESOURCE_PATH "/metainfo.xml", NULL);
-  adw_about_dialog_set_version (ADW_ABOUT_DIALOG (dialog), PACKAGE_VERSION);
+  /* with the version, “What’s New” shows that release's notes */
+  dialog = adw_about_dialog_new_from_appdata (RESOURCE_PATH "/metainfo.xml", PACKAGE_VERSION);
   adw_about_dialog_set_application_icon (ADW_ABOUT_DIALOG (dialog), APP_ID);
   /* Translators: put your names here, one per line */
   adw_about_dialog_set_translator_credits (ADW_ABOUT_DIALOG (dialog), _("translator-credits"));
   adw_about_dialog_set_copyright (ADW_ABOUT_DIALOG (dialog), "© 2026 The Sportello authors");
   adw_dialog_present (dialog, GTK_WIDGET (window));
+}
+
+static void
+help_launched_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GtkWindow) window = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Typically no help browser (Yelp) is installed */
+  if (!gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) &&
+      SPORTELLO_IS_WINDOW (window))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not open the user guide: %s"), error->message);
+      sportello_window_add_toast (SPORTELLO_WINDOW (window), adw_toast_new (message));
+    }
+}
+
+static void
+sportello_application_actions_help (GSimpleAction *action,
+                                    GVariant      *param,
+                                    gpointer       user_data)
+{
+  SportelloApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new ("help:sportello");
+
+  gtk_uri_launcher_launch (launcher, window, NULL, help_launched_cb,
+                           window != NULL ? g_object_ref (window) : NULL);
 }
 
 static void
@@ -95,6 +128,7 @@ static const GActionEntry actions[] = {
   { "show-todo", sportello_application_actions_show_todo },
   { "quit", sportello_application_actions_quit },
   { "about", sportello_application_actions_about },
+  { "help", sportello_application_actions_help },
   { "preferences", sportello_application_actions_preferences },
 #if !ADW_CHECK_VERSION (1, 8, 0)
   { "shortcuts", sportello_application_actions_shortcuts },
@@ -110,6 +144,7 @@ _sportello_application_actions_init (SportelloApplication *self)
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "app.help", { "F1", NULL } },
     { "app.shortcuts", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.new-client", { "<Control>n", NULL } },

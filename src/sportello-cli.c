@@ -35,6 +35,7 @@ typedef struct
   gboolean   merge_duplicates;
   char      *on_conflict;
   char     **remaining;
+  gboolean   service;
 } CliOptions;
 
 static void
@@ -83,6 +84,9 @@ cli_option_context_new (CliOptions *options)
       "newer|ours|theirs" },
     { "validate", 0, 0, G_OPTION_ARG_FILENAME, &options->validate_path,
       N_("Check a bundle and report its problems, change nothing"), N_("FILE") },
+    /* D-Bus activation starts the app with this (see data/*.service.in) */
+    { "gapplication-service", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &options->service,
+      NULL, NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->remaining,
       NULL, N_("[FILE…]") },
     { NULL }
@@ -439,6 +443,8 @@ sportello_cli_main (int    argc,
 
   run_args = g_strv_builder_new ();
   g_strv_builder_add (run_args, argv[0]);
+  if (options.service)
+    g_strv_builder_add (run_args, "--gapplication-service");
   if (options.remaining != NULL)
     g_strv_builder_addv (run_args, (const char **) options.remaining);
   run_argv = g_strv_builder_end (run_args);

@@ -46,5 +46,23 @@ esac
 # 4. the built catalog is there for the Italian tests
 if [ -f "$build/po/it/LC_MESSAGES/sportello.mo" ]; then ok "built it.mo"; else notok "no built it.mo" "$build/po/it/LC_MESSAGES/sportello.mo"; fi
 
+# 5. the user guide's Italian translation covers every paragraph of the pages
+if command -v itstool >/dev/null; then
+  (cd help/C && itstool -o "$tmp/help.pot" *.page legal.xml) 2>"$tmp/itstool.err" \
+    || notok "itstool failed" "$(cat "$tmp/itstool.err")"
+  if msgcmp help/it/it.po "$tmp/help.pot" 2>"$tmp/help-msgcmp.err"; then
+    ok "msgcmp help/it/it.po against the pages"
+  else
+    notok "help/it/it.po lacks messages" "$(head -40 "$tmp/help-msgcmp.err")"
+  fi
+  hstats="$(LC_ALL=C msgfmt --check --statistics -o "$tmp/help.mo" help/it/it.po 2>&1)" || notok "msgfmt --check help" "$hstats"
+  case "$hstats" in
+    *fuzzy*|*untranslated*) notok "help/it/it.po has fuzzy or untranslated messages" "$hstats" ;;
+    *) ok "help/it/it.po complete: $hstats" ;;
+  esac
+else
+  notok "itstool is not installed"
+fi
+
 echo "1..$n"
 exit $fail

@@ -101,10 +101,22 @@ test_shell_dialogs (void)
   dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
   g_assert_true (ADW_IS_ABOUT_DIALOG (dialog));
   g_assert_cmpstr (adw_about_dialog_get_application_name (ADW_ABOUT_DIALOG (dialog)), ==, "Sportello");
+  /* “What’s New” carries this version's notes, in Italian */
+  g_assert_cmpstr (adw_about_dialog_get_version (ADW_ABOUT_DIALOG (dialog)), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (adw_about_dialog_get_release_notes_version (ADW_ABOUT_DIALOG (dialog)), ==, PACKAGE_VERSION);
+  g_assert_nonnull (strstr (adw_about_dialog_get_release_notes (ADW_ABOUT_DIALOG (dialog)),
+                            "Documenti di consulenza scritti dai modelli"));
   adw_dialog_force_close (dialog);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
   sportello_test_iterate (200);
+
+  /* the user guide: F1 and the primary menu's Help */
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help");
+    g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "help"));
+    g_assert_true (g_strv_contains ((const char * const *) accels, "F1"));
+  }
 
   sportello_test_app_quit (app);
 }
