@@ -690,7 +690,9 @@ erase_response_cb (SportelloClientsPage *self,
   if (g_strcmp0 (response, "erase") != 0)
     return;
 
-  if (!sportello_client_erase (self->db, uuid, &error))
+  /* the retention's erasure: the exchanged versions and the import log's
+   * file names go too, and the full-text indexes keep no term of it */
+  if (!sportello_retention_erase (self->db, uuid, &error))
     {
       show_error (self, error);
       return;
@@ -710,15 +712,17 @@ client_erase_action (GtkWidget  *widget,
   SportelloClientsPage *self = SPORTELLO_CLIENTS_PAGE (widget);
   SportelloClientPage *page = visible_client_page (self);
   AdwDialog *dialog;
-  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
 
   if (page == NULL)
     return;
 
-  /* Translators: %s is the client's name */
-  heading = g_strdup_printf (_("Erase All Data of “%s”?"), adw_navigation_page_get_title (ADW_NAVIGATION_PAGE (page)));
-  dialog = adw_alert_dialog_new (heading,
-                                 _("The client’s file, contacts and everything attached to it are removed for good, as the GDPR right to erasure requires. This cannot be undone."));
+  /* The name goes in the body: a heading does not wrap. Translators: %s
+   * is the client's name */
+  body = g_strdup_printf (_("“%s”: the file, contacts and everything attached to it are removed for "
+                            "good, as the GDPR right to erasure requires. This cannot be undone."),
+                          adw_navigation_page_get_title (ADW_NAVIGATION_PAGE (page)));
+  dialog = adw_alert_dialog_new (_("Erase the Client?"), body);
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
                                   "cancel", _("_Cancel"),
                                   "erase", _("_Erase"),

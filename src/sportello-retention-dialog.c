@@ -29,6 +29,7 @@ struct _SportelloRetentionDialog
   SportelloDatabase    *db;
   guint                 years;
   GPtrArray            *rows;
+  AdwToast             *last_toast;   /* (weak) */
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
@@ -64,11 +65,16 @@ sportello_retention_describe (guint n_clients,
                           n_clients, period);
 }
 
+/* One decision, one toast: the last one replaces the one before */
 static void
 toast (SportelloRetentionDialog *self,
        const char               *title)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  if (self->last_toast != NULL)
+    adw_toast_dismiss (self->last_toast);
+
+  g_set_weak_pointer (&self->last_toast, adw_toast_new (title));
+  adw_toast_overlay_add_toast (self->toast_overlay, self->last_toast);
 }
 
 static void
@@ -323,6 +329,7 @@ sportello_retention_dialog_dispose (GObject *object)
 {
   SportelloRetentionDialog *self = (SportelloRetentionDialog *)object;
 
+  g_clear_weak_pointer (&self->last_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_RETENTION_DIALOG);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->db);

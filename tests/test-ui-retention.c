@@ -194,6 +194,7 @@ test_review (void)
   confirm_on_row (window, review, "Bar Dimenticato", "Canc_ella…", "erase", "retention-erase");
   g_assert_cmpuint (sportello_retention_dialog_get_n_listed (review), ==, 0);
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (review), "Revisione completata"));
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (review), "Tutti i dati del cliente sono stati cancellati"));
   shot4 = sportello_test_screenshot (GTK_WIDGET (window), "retention-done");
   g_assert_false (adw_banner_get_revealed (ADW_BANNER (banner)));
   adw_dialog_force_close (ADW_DIALOG (review));
@@ -213,6 +214,9 @@ test_review (void)
   gtk_widget_activate_action (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE), "client.edit", NULL);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_null (visible_dialog (window));
+  gtk_widget_activate_action (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE), "contacts.add", NULL);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_null (visible_dialog (window));
   {
     g_autofree char *shot = sportello_test_screenshot (GTK_WIDGET (window), "retention-anonymised-client");
   }
@@ -225,6 +229,20 @@ test_review (void)
   g_assert_nonnull (visible_dialog (window));
   adw_dialog_force_close (visible_dialog (window));
   sportello_test_iterate (100);
+  gtk_widget_activate_action (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE), "contacts.add", NULL);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (visible_dialog (window));
+  adw_dialog_force_close (visible_dialog (window));
+  sportello_test_iterate (100);
+
+  /* the client page's erase is the same erasure */
+  gtk_widget_activate_action (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE), "client.erase", NULL);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (ADW_IS_ALERT_DIALOG (visible_dialog (window)));
+  g_signal_emit_by_name (visible_dialog (window), "response", "erase");
+  adw_dialog_force_close (visible_dialog (window));
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (g_list_model_get_n_items (sportello_clients_page_get_model (page)), ==, 2);
 
   /* back to “never”: no banner */
   g_settings_set_int (settings, "client-retention-years", 0);
@@ -239,8 +257,11 @@ test_review (void)
 
     g_assert_no_error (error);
     g_assert_true (sportello_retention_is_anonymised (db, anonymised_uuid));
-    g_assert_false (sportello_retention_is_anonymised (db, kept_uuid));
     gone = sportello_client_load (db, erased_uuid, &error);
+    g_assert_null (gone);
+    g_assert_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    gone = sportello_client_load (db, kept_uuid, &error);
     g_assert_null (gone);
     g_assert_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_FOUND);
   }
