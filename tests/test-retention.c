@@ -644,6 +644,14 @@ test_anonymise (void)
     g_autofree char *search = query_text (db, "SELECT count (*) FROM clients_fts WHERE clients_fts MATCH 'vexquarz OR quorvazzano'");
     g_autofree char *notes = query_text (db, "SELECT count (*) FROM meetings_fts WHERE meetings_fts MATCH 'brontolquez'");
 
+    g_autofree char *texts_sql = g_strdup_printf (
+      "SELECT DISTINCT f.text FROM follow_ups f JOIN meetings m ON m.id = f.meeting_id JOIN clients c ON c.id = m.client_id "
+      "WHERE c.uuid = '%1$s' UNION ALL SELECT DISTINCT d.title || '|' || d.body FROM documents d JOIN clients c ON c.id = d.client_id "
+      "WHERE c.uuid = '%1$s' UNION ALL SELECT DISTINCT m.participants || '|' || m.topics || '|' || m.notes FROM meetings m "
+      "JOIN clients c ON c.id = m.client_id WHERE c.uuid = '%1$s'", uuid);
+    g_autofree char *texts = query_text (db, texts_sql);
+
+    g_assert_cmpstr (texts, ==, "Attività anonimizzata\nDocumento anonimizzato|\n||\n");
     g_assert_cmpstr (contacts, ==, "0\n");
     g_assert_cmpstr (imports, ==, "1\n");
     g_assert_cmpstr (tags, ==, "0\n");

@@ -28,9 +28,10 @@
  *           take its place), VAT number, tax code, ATECO code, address,
  *           municipality, website, e-mail, PEC, SDI code, phone, tags,
  *           privacy note and notes; every contact; meetings'
- *           participants, topics and notes; follow-ups' text; documents'
- *           title and body; assessments' answer notes; the name of any
- *           imported file that spelt the client's name or numbers.
+ *           participants, topics and notes; follow-ups' text and
+ *           documents' title (a neutral label each); documents' body;
+ *           assessments' answer notes; the name of any imported file
+ *           that spelt the client's name or numbers.
  * The client is marked (anonymised_at) and from then on read-only: the
  * database's own guards (migration 10) skip any write to it or its
  * records, an import of an older copy included.
@@ -449,7 +450,7 @@ client_id_for_uuid (SportelloDatabase  *db,
 }
 
 /* Runs each statement of @sql, ';'-separated, with ?1 the client's id,
- * ?2 the time and ?3 … the texts given */
+ * ?2 the time and ?3, ?4, ?5 the texts given */
 static gboolean
 run_all (SportelloDatabase  *db,
          const char         *sql,
@@ -457,6 +458,7 @@ run_all (SportelloDatabase  *db,
          const char         *now,
          const char         *text1,
          const char         *text2,
+         const char         *text3,
          GError            **error)
 {
   sqlite3 *handle = _sportello_database_get_handle (db);
@@ -487,6 +489,8 @@ run_all (SportelloDatabase  *db,
             sqlite3_bind_text (stmt, i, text1, -1, SQLITE_STATIC);
           else if (i == 4)
             sqlite3_bind_text (stmt, i, text2, -1, SQLITE_STATIC);
+          else if (i == 5)
+            sqlite3_bind_text (stmt, i, text3, -1, SQLITE_STATIC);
         }
 
       if (sqlite3_step (stmt) != SQLITE_DONE)
@@ -503,7 +507,7 @@ run_all (SportelloDatabase  *db,
  * is not marked yet */
 static const char anonymise_sql[] =
   "DELETE FROM contacts WHERE client_id = ?1;"
-  "UPDATE follow_ups SET text = '', updated_at = ?2 "
+  "UPDATE follow_ups SET text = ?5, updated_at = ?2 "
   "  WHERE meeting_id IN (SELECT id FROM meetings WHERE client_id = ?1);"
   "UPDATE meetings SET participants = '', topics = '', notes = '', updated_at = ?2 WHERE client_id = ?1;"
   "UPDATE documents SET title = ?4, body = '', updated_at = ?2 WHERE client_id = ?1;"
@@ -556,7 +560,9 @@ sportello_retention_anonymise (SportelloDatabase  *db,
   if (!scrub_imports (db, id, error) ||
       !run_all (db, anonymise_sql, id, now, label,
                 /* Translators: the title of an anonymised client's document */
-                _("Anonymised document"), error) ||
+                _("Anonymised document"),
+                /* Translators: the text of an anonymised client's follow-up */
+                _("Anonymised follow-up"), error) ||
       !merge_fts_indexes (db, error) ||
       !sportello_database_commit (db, error))
     goto failed;
@@ -604,7 +610,7 @@ sportello_retention_erase (SportelloDatabase  *db,
 
   if (!(id = client_id_for_uuid (db, uuid, NULL, error)) ||
       !scrub_imports (db, id, error) ||
-      !run_all (db, erase_sql, id, NULL, NULL, NULL, error) ||
+      !run_all (db, erase_sql, id, NULL, NULL, NULL, NULL, error) ||
       !merge_fts_indexes (db, error) ||
       !sportello_database_commit (db, error))
     {
