@@ -20,6 +20,7 @@
 #include "sportello-assessment.h"
 #include "sportello-document.h"
 #include "sportello-meeting.h"
+#include "sportello-retention.h"
 #include "sportello-user-template.h"
 #include "sportello-vocabulary.h"
 #include "sportello-window.h"
@@ -118,6 +119,14 @@ add_contact_cb (SportelloClientPage *self)
   /* The first person added is the one to call */
   sportello_contact_set_is_primary (contact, g_list_model_get_n_items (self->contacts) == 0);
   edit_contact (self, contact);
+}
+
+static void
+contacts_add_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  add_contact_cb (SPORTELLO_CLIENT_PAGE (widget));
 }
 
 static void
@@ -475,6 +484,10 @@ fill (SportelloClientPage *self)
   g_autofree char *status_class = g_strconcat ("status-", status, NULL);
   g_autofree char *address = NULL;
   g_autofree char *employees = NULL;
+
+  /* an anonymised client takes no new person */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.add",
+                                 !sportello_retention_is_anonymised (self->db, sportello_client_get_uuid (c)));
   g_autofree char *consent_date = NULL;
   g_autofree char *created = NULL;
   g_autofree char *updated = NULL;
@@ -636,7 +649,7 @@ sportello_client_page_class_init (SportelloClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, documents_group);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, new_document_button);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, documents_list);
-  gtk_widget_class_bind_template_callback (widget_class, add_contact_cb);
+  gtk_widget_class_install_action (widget_class, "contacts.add", NULL, contacts_add_action);
 
   /**
    * SportelloClientPage::open-meeting:

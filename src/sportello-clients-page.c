@@ -23,6 +23,8 @@
 #include "sportello-handoff.h"
 #include "sportello-meeting-page.h"
 #include "sportello-meeting.h"
+#include "sportello-retention.h"
+#include "sportello-retention-dialog.h"
 #include "sportello-vocabulary.h"
 #include "sportello-window.h"
 
@@ -48,6 +50,7 @@ struct _SportelloClientsPage
   GtkDropDown         *category_dropdown;
   GtkDropDown         *tag_dropdown;
   GtkDropDown         *sort_dropdown;
+  AdwBanner           *retention_banner;
 };
 
 G_DEFINE_FINAL_TYPE (SportelloClientsPage, sportello_clients_page, GTK_TYPE_WIDGET)
@@ -152,6 +155,44 @@ update_stack (SportelloClientsPage *self)
                                  sportello_client_list_is_filtered (self->list));
 }
 
+/* The retention period set in Preferences, 0 for never */
+static guint
+retention_years (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  if (!SPORTELLO_IS_APPLICATION (app))
+    return SPORTELLO_RETENTION_NEVER;
+
+  return (guint) g_settings_get_int (sportello_application_get_settings (SPORTELLO_APPLICATION (app)),
+                                     "client-retention-years");
+}
+
+/* “N clients with no activity for more than X years”, with Review */
+static void
+update_retention_banner (SportelloClientsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  guint years = retention_years ();
+  guint count = 0;
+
+  if (self->db == NULL || !sportello_retention_count (self->db, years, NULL, &count, &error))
+    {
+      if (error != NULL)
+        show_error (self, error);
+      adw_banner_set_revealed (self->retention_banner, FALSE);
+      return;
+    }
+
+  if (count > 0)
+    {
+      title = sportello_retention_describe (count, years);
+      adw_banner_set_title (self->retention_banner, title);
+    }
+  adw_banner_set_revealed (self->retention_banner, count > 0);
+}
+
 static void
 refresh (SportelloClientsPage *self)
 {
@@ -165,6 +206,36 @@ refresh (SportelloClientsPage *self)
 
   reload_tags (self);
   update_stack (self);
+  update_retention_banner (self);
+}
+
+static void
+retention_review_cb (SportelloClientsPage *self)
+{
+  SportelloRetentionDialog *dialog;
+
+  if (self->db == NULL)
+    return;
+
+  dialog = sportello_retention_dialog_new (self->db, retention_years ());
+  g_signal_connect_object (dialog, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+}
+
+/* An anonymised client is read-only: nothing new is added to it either */
+static void
+update_client_actions (SportelloClientsPage *self)
+{
+  AdwNavigationPage *page = adw_navigation_view_get_visible_page (self->navigation_view);
+  gboolean writable = TRUE;
+
+  if (SPORTELLO_IS_CLIENT_PAGE (page) && self->db != NULL)
+    writable = !sportello_retention_is_anonymised (self->db, sportello_client_page_get_uuid (SPORTELLO_CLIENT_PAGE (page)));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.edit", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.new-meeting", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.new-assessment", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.new-document", writable);
 }
 
 static void
@@ -619,7 +690,9 @@ erase_response_cb (SportelloClientsPage *self,
   if (g_strcmp0 (response, "erase") != 0)
     return;
 
-  if (!sportello_client_erase (self->db, uuid, &error))
+  /* the retention's erasure: the exchanged versions and the import log's
+   * file names go too, and the full-text indexes keep no term of it */
+  if (!sportello_retention_erase (self->db, uuid, &error))
     {
       show_error (self, error);
       return;
@@ -639,15 +712,17 @@ client_erase_action (GtkWidget  *widget,
   SportelloClientsPage *self = SPORTELLO_CLIENTS_PAGE (widget);
   SportelloClientPage *page = visible_client_page (self);
   AdwDialog *dialog;
-  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
 
   if (page == NULL)
     return;
 
-  /* Translators: %s is the client's name */
-  heading = g_strdup_printf (_("Erase All Data of “%s”?"), adw_navigation_page_get_title (ADW_NAVIGATION_PAGE (page)));
-  dialog = adw_alert_dialog_new (heading,
-                                 _("The client’s file, contacts and everything attached to it are removed for good, as the GDPR right to erasure requires. This cannot be undone."));
+  /* The name goes in the body: a heading does not wrap. Translators: %s
+   * is the client's name */
+  body = g_strdup_printf (_("“%s”: the file, contacts and everything attached to it are removed for "
+                            "good, as the GDPR right to erasure requires. This cannot be undone."),
+                          adw_navigation_page_get_title (ADW_NAVIGATION_PAGE (page)));
+  dialog = adw_alert_dialog_new (_("Erase the Client?"), body);
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
                                   "cancel", _("_Cancel"),
                                   "erase", _("_Erase"),
@@ -763,11 +838,13 @@ sportello_clients_page_class_init (SportelloClientsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SportelloClientsPage, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientsPage, tag_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientsPage, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SportelloClientsPage, retention_banner);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, retention_review_cb);
 
   gtk_widget_class_install_action (widget_class, "clients.new", NULL, clients_new_action);
   gtk_widget_class_install_action (widget_class, "clients.clear-filters", NULL, clients_clear_filters_action);
@@ -815,6 +892,17 @@ sportello_clients_page_init (SportelloClientsPage *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.clear-filters", FALSE);
+
+  g_signal_connect_object (self->navigation_view, "notify::visible-page",
+                           G_CALLBACK (update_client_actions), self, G_CONNECT_SWAPPED);
+  {
+    GApplication *app = g_application_get_default ();
+
+    if (SPORTELLO_IS_APPLICATION (app))
+      g_signal_connect_object (sportello_application_get_settings (SPORTELLO_APPLICATION (app)),
+                               "changed::client-retention-years",
+                               G_CALLBACK (update_retention_banner), self, G_CONNECT_SWAPPED);
+  }
 }
 
 void

@@ -21,9 +21,43 @@ struct _SportelloPreferencesDialog
   AdwEntryRow          *consultant_email_row;
   AdwEntryRow          *hub_name_row;
   AdwSwitchRow         *spell_check_row;
+  AdwComboRow          *retention_row;
 };
 
 G_DEFINE_FINAL_TYPE (SportelloPreferencesDialog, sportello_preferences_dialog, ADW_TYPE_PREFERENCES_DIALOG)
+
+/* The retention periods offered, in years; 0 is never */
+static const guint retention_years[] = { 0, 1, 2, 3, 5, 10 };
+
+static gboolean
+retention_get_mapping (GValue   *value,
+                       GVariant *variant,
+                       gpointer  user_data)
+{
+  int years = g_variant_get_int32 (variant);
+  guint closest = 0;
+
+  /* a value set elsewhere shows as the longest offered period within it */
+  for (guint i = 0; i < G_N_ELEMENTS (retention_years); i++)
+    if (years == 0 ? retention_years[i] == 0 : (retention_years[i] > 0 && retention_years[i] <= (guint) years))
+      closest = i;
+
+  g_value_set_uint (value, closest);
+  return TRUE;
+}
+
+static GVariant *
+retention_set_mapping (const GValue       *value,
+                       const GVariantType *expected_type,
+                       gpointer            user_data)
+{
+  guint selected = g_value_get_uint (value);
+
+  if (selected >= G_N_ELEMENTS (retention_years))
+    return NULL;
+
+  return g_variant_new_int32 ((int) retention_years[selected]);
+}
 
 static void
 sportello_preferences_dialog_dispose (GObject *object)
@@ -46,12 +80,28 @@ sportello_preferences_dialog_class_init (SportelloPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SportelloPreferencesDialog, consultant_email_row);
   gtk_widget_class_bind_template_child (widget_class, SportelloPreferencesDialog, hub_name_row);
   gtk_widget_class_bind_template_child (widget_class, SportelloPreferencesDialog, spell_check_row);
+  gtk_widget_class_bind_template_child (widget_class, SportelloPreferencesDialog, retention_row);
 }
 
 static void
 sportello_preferences_dialog_init (SportelloPreferencesDialog *self)
 {
+  g_autoptr(GtkStringList) periods = gtk_string_list_new (NULL);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (retention_years); i++)
+    {
+      g_autofree char *label = NULL;
+
+      if (retention_years[i] == 0)
+        /* Translators: review inactive clients after… never */
+        label = g_strdup (C_("retention", "Never"));
+      else
+        label = g_strdup_printf (ngettext ("%u year", "%u years", retention_years[i]), retention_years[i]);
+      gtk_string_list_append (periods, label);
+    }
+  adw_combo_row_set_model (self->retention_row, G_LIST_MODEL (periods));
 }
 
 SportelloPreferencesDialog *
@@ -69,6 +119,9 @@ sportello_preferences_dialog_new (SportelloApplication *application)
   g_settings_bind (settings, "consultant-email", self->consultant_email_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "hub-name", self->hub_name_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "spell-check", self->spell_check_row, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (settings, "client-retention-years", self->retention_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, retention_get_mapping, retention_set_mapping,
+                                NULL, NULL);
 
   return self;
 }

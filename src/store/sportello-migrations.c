@@ -271,6 +271,40 @@ static const SportelloMigration migrations[] = {
    * reading the notes (a covering index is a fraction of the table) */
   { "CREATE INDEX meetings_client_by_id ON meetings (id, client_id);"
     "CREATE INDEX follow_ups_meeting_by_id ON follow_ups (id, meeting_id);" },
+
+  /* 10: retention (sportello-retention.c). A client no longer followed is
+   * kept for review after a while, then kept again, erased or anonymised.
+   * An anonymised client and its records are never written again, not by
+   * an import of an older copy either: the guards skip those writes. */
+  { "ALTER TABLE clients ADD COLUMN anonymised_at TEXT;"
+    "ALTER TABLE clients ADD COLUMN retention_kept_at TEXT;"
+    /* the client's own activity, as sportello-retention.c reads it */
+    "CREATE INDEX clients_by_activity ON clients ("
+    "  max (updated_at, coalesce (last_meeting_at, ''), coalesce (retention_kept_at, ''))"
+    ") WHERE deleted_at IS NULL AND anonymised_at IS NULL;"
+    "CREATE TRIGGER clients_anonymised_guard BEFORE UPDATE OF name, legal_form, vat_number, tax_code,"
+    "  ateco_code, category, street, postal_code, municipality, province, website, email, pec, sdi_code,"
+    "  phone, status, tags, source, consent_date, consent_basis, consent_note, notes, employees,"
+    "  consent_given, anonymised_at ON clients WHEN old.anonymised_at IS NOT NULL BEGIN"
+    "  SELECT RAISE (IGNORE);"
+    "END;"
+#define GUARD(table, when) \
+    "CREATE TRIGGER " table "_anonymised_guard_insert BEFORE INSERT ON " table " WHEN " when " BEGIN" \
+    "  SELECT RAISE (IGNORE);" \
+    "END;" \
+    "CREATE TRIGGER " table "_anonymised_guard_update BEFORE UPDATE ON " table " WHEN " when " BEGIN" \
+    "  SELECT RAISE (IGNORE);" \
+    "END;"
+#define CLIENT_ANONYMISED "(SELECT anonymised_at FROM clients WHERE id = new.client_id) IS NOT NULL"
+    GUARD ("contacts", CLIENT_ANONYMISED)
+    GUARD ("meetings", CLIENT_ANONYMISED)
+    GUARD ("documents", CLIENT_ANONYMISED)
+    GUARD ("assessments", CLIENT_ANONYMISED)
+    GUARD ("follow_ups", "(SELECT c.anonymised_at FROM meetings m JOIN clients c ON c.id = m.client_id"
+                         " WHERE m.id = new.meeting_id) IS NOT NULL")
+#undef CLIENT_ANONYMISED
+#undef GUARD
+  },
 };
 
 const SportelloMigration *
