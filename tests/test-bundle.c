@@ -8,8 +8,11 @@
 
 #include <json-glib/json-glib.h>
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <sys/file.h>
 #include <unistd.h>
+#include <utime.h>
 #include <sqlite3.h>
 
 #include "sportello-bundle.h"
@@ -158,6 +161,134 @@ stop_cb (guint    done,
 
 /* A long job stopped half-way changes nothing: no bundle read, no row
  * written, and the file an export would replace stays as it was */
+/* The names in @folder, sorted, joined by spaces */
+static char *
+list_folder (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort_values (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* An export that fails half-way (a full disk) leaves nothing under the
+ * final name when it did not exist, the old bytes when it did, and no
+ * temporary file */
+static void
+test_export_atomic (void)
+{
+  g_autoptr(SportelloDatabase) db = open_named ("bundle-export-atomic");
+  g_autofree char *folder = tmp_path ("exports");
+  g_autofree char *fresh = g_build_filename (folder, "nuovo.sportello", NULL);
+  g_autofree char *old = g_build_filename (folder, "vecchio.sportello", NULL);
+  g_autofree char *listing = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sportello_demo_fill (db, 30, &error));
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+
+  _sportello_bundle_set_export_fail_after (50);
+  g_assert_false (sportello_bundle_export (db, NULL, fresh, &error));
+  g_assert_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_IO);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  listing = list_folder (folder);
+  g_assert_cmpstr (listing, ==, "");
+  g_clear_pointer (&listing, g_free);
+
+  g_assert_true (g_file_set_contents (old, "the old bundle", -1, NULL));
+  g_assert_false (sportello_bundle_export (db, NULL, old, &error));
+  g_assert_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_IO);
+  g_clear_error (&error);
+  after = read_file (old);
+  g_assert_cmpstr (after, ==, "the old bundle");
+  listing = list_folder (folder);
+  g_assert_cmpstr (listing, ==, "vecchio.sportello");
+  g_clear_pointer (&listing, g_free);
+  _sportello_bundle_set_export_fail_after (0);
+
+  /* and then whole */
+  g_assert_true (sportello_bundle_export (db, NULL, fresh, &error));
+  g_assert_no_error (error);
+  g_assert_true (sportello_bundle_export (db, NULL, old, &error));
+  g_assert_no_error (error);
+  sportello_bundle_free (load_ok (fresh));
+  sportello_bundle_free (load_ok (old));
+  listing = list_folder (folder);
+  g_assert_cmpstr (listing, ==, "nuovo.sportello vecchio.sportello");
+}
+
+static void
+put_file (const char *folder,
+          const char *name,
+          const char *contents,
+          gboolean    old)
+{
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  if (old)
+    {
+      struct utimbuf times = { time (NULL) - 3600, time (NULL) - 3600 };
+
+      g_assert_cmpint (g_utime (path, &times), ==, 0);
+    }
+}
+
+/* The next export into a folder removes the temporary files a killed one
+ * left, and nothing else: not another export's that is being written,
+ * not another program's */
+static void
+test_export_cleans_orphans (void)
+{
+  g_autoptr(SportelloDatabase) db = open_named ("bundle-export-orphans");
+  g_autofree char *folder = tmp_path ("orphans");
+  g_autofree char *path = g_build_filename (folder, "dossier.sportello", NULL);
+  g_autofree char *busy = g_build_filename (folder, ".altro.sportello.sportello-Q1w2E3", NULL);
+  g_autofree char *listing = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *bundle_start = "{\n  \"format\": \"sportello-bundle\",\n  \"version\": 1,";
+  int busy_fd;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  put_file (folder, ".dossier.sportello.sportello-AbC123", "{\n  \"format\"", FALSE);
+  put_file (folder, ".x.sportello-Zz9999", "", TRUE);
+  put_file (folder, ".goutputstream-ABCDEF", bundle_start, TRUE);
+  /* written by another program, or by an older Sportello just now */
+  put_file (folder, ".goutputstream-GHIJKL", bundle_start, FALSE);
+  put_file (folder, ".goutputstream-MNOPQR", "a document of another program", TRUE);
+  put_file (folder, ".appunti.sportello-abc", "not one of ours", TRUE);
+  put_file (folder, "note.txt", "mine", TRUE);
+
+  /* another export into the same folder, still writing */
+  put_file (folder, ".altro.sportello.sportello-Q1w2E3", bundle_start, TRUE);
+  busy_fd = open (busy, O_RDWR | O_CLOEXEC);
+  g_assert_cmpint (busy_fd, >=, 0);
+  g_assert_cmpint (flock (busy_fd, LOCK_EX), ==, 0);
+
+  g_assert_true (sportello_bundle_export (db, NULL, path, &error));
+  g_assert_no_error (error);
+
+  listing = list_folder (folder);
+  g_assert_cmpstr (listing, ==, ".altro.sportello.sportello-Q1w2E3 .appunti.sportello-abc "
+                                ".goutputstream-GHIJKL .goutputstream-MNOPQR dossier.sportello note.txt");
+  g_clear_pointer (&listing, g_free);
+
+  /* once that export is gone, its file goes with the next one */
+  close (busy_fd);
+  g_assert_true (sportello_bundle_export (db, NULL, path, &error));
+  listing = list_folder (folder);
+  g_assert_cmpstr (listing, ==, ".appunti.sportello-abc .goutputstream-GHIJKL .goutputstream-MNOPQR "
+                                "dossier.sportello note.txt");
+}
+
 static void
 test_cancel (void)
 {
@@ -861,6 +992,8 @@ main (int   argc,
   g_test_add_func ("/store/bundle/progress", test_progress);
   g_test_add_func ("/store/bundle/atomic", test_atomic);
   g_test_add_func ("/store/bundle/cancel", test_cancel);
+  g_test_add_func ("/store/bundle/export-atomic", test_export_atomic);
+  g_test_add_func ("/store/bundle/export-cleans-orphans", test_export_cleans_orphans);
   g_test_add_func ("/store/bundle/valid-minimal", test_valid_minimal);
   g_test_add_func ("/store/bundle/twins-in-bundle", test_twins_in_bundle);
   g_test_add_func ("/store/bundle/bad-input", test_bad_input);

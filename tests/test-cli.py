@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """The command line of the sportello binary, without a display."""
+import hashlib
 import json
 import os
+import resource
+import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -163,6 +167,108 @@ with tempfile.TemporaryDirectory() as tmp:
     check("a data folder whose database is not SQLite exits 65", r.returncode == 65, f"{r.returncode} {r.stderr}")
     with open(os.path.join(not_db, "sportello.db")) as f:
         check("… and the file is untouched", f.read() == "not a database, certainly not one")
+
+    # -- another program's SQLite file named sportello.db is never changed
+    def digest(path):
+        with open(path, "rb") as f:
+            return hashlib.sha256(f.read()).hexdigest()
+
+    for version in (0, 5):
+        foreign = os.path.join(tmp, f"foreign-{version}")
+        os.makedirs(foreign)
+        path = os.path.join(foreign, "sportello.db")
+        con = sqlite3.connect(path)
+        con.executescript(f"CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('Azzurro'); "
+                          f"PRAGMA user_version = {version};")
+        con.close()
+        before = digest(path)
+        r = run("--data-dir", foreign, "--export", os.path.join(tmp, f"foreign-{version}.sportello"))
+        check(f"another program's database at user_version {version} is refused with 65",
+              r.returncode == 65 and path in r.stderr, f"{r.returncode} {r.stderr}")
+        check("… byte for byte untouched, not switched to WAL",
+              digest(path) == before and sorted(os.listdir(foreign)) == ["sportello.db"]
+              and not os.path.exists(os.path.join(tmp, f"foreign-{version}.sportello")), os.listdir(foreign))
+
+    # -- a lock held by another program is said as such: 74, not "not a database"
+    con = sqlite3.connect(os.path.join(a, "sportello.db"), isolation_level=None)
+    con.execute("PRAGMA locking_mode = EXCLUSIVE")
+    con.execute("BEGIN EXCLUSIVE")
+    con.execute("INSERT INTO info (key, value) VALUES ('held', 'by another program')")
+    r = run("--data-dir", a, "--export", os.path.join(tmp, "locked.sportello"))
+    con.close()
+    check("a database locked by another program exits 74", r.returncode == 74, f"{r.returncode} {r.stderr}")
+    check("… and is not called “not a Sportello database”",
+          "non è un database" not in r.stderr and "bloccato" in r.stderr, r.stderr)
+
+    # -- an export killed half-way or stopped by a full disk never leaves
+    # half a bundle under the final name, nor a temporary file for good
+    big = os.path.join(tmp, "big")
+    run("--data-dir", big, "--demo", "300")
+    out = os.path.join(tmp, "out")
+    os.makedirs(out)
+    target = os.path.join(out, "tutto.sportello")
+    env = dict(os.environ)
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+
+    def whole_bundle(path):
+        try:
+            with open(path, encoding="utf-8") as f:
+                return json.load(f)["format"] == "sportello-bundle"
+        except (OSError, ValueError, KeyError):
+            return False
+
+    killed_midway = 0
+    intact = True
+    for attempt in range(12):
+        old = None
+        if attempt % 2 == 1:
+            old = b"the bundle that was there before"
+            with open(target, "wb") as f:
+                f.write(old)
+        elif os.path.exists(target):
+            os.remove(target)
+        p = subprocess.Popen([exe, "--data-dir", big, "--export", target], env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # wait until the export has started writing, then kill it
+        while p.poll() is None and not any(n != "tutto.sportello" for n in os.listdir(out)):
+            pass
+        for _ in range(attempt * 200):
+            pass
+        p.kill()
+        p.wait()
+        if p.returncode != 0:
+            killed_midway += 1
+        if os.path.exists(target):
+            with open(target, "rb") as f:
+                ok = (old is not None and f.read() == old) or whole_bundle(target)
+        else:
+            ok = old is None
+        intact = intact and ok
+    check("an export killed at any moment leaves no half bundle under the final name",
+          intact and killed_midway > 0, f"{killed_midway} killed mid-way")
+    r = run("--data-dir", big, "--export", target)
+    check("… and the next export there removes the temporary files it left",
+          r.returncode == 0 and os.listdir(out) == ["tutto.sportello"] and whole_bundle(target), os.listdir(out))
+
+    def small_disk():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (256 * 1024, 256 * 1024))
+
+    full = os.path.join(out, "pieno.sportello")
+    p = subprocess.run([exe, "--data-dir", big, "--export", full], env=env, capture_output=True, text=True,
+                       preexec_fn=small_disk, timeout=60)
+    check("an export that runs out of space exits 74 and says why",
+          p.returncode == 74 and full in p.stderr, f"{p.returncode} {p.stderr}")
+    check("… and leaves neither the new name nor a temporary file",
+          os.listdir(out) == ["tutto.sportello"], os.listdir(out))
+    with open(full, "wb") as f:
+        f.write(b"old")
+    p = subprocess.run([exe, "--data-dir", big, "--export", full], env=env, capture_output=True, text=True,
+                       preexec_fn=small_disk, timeout=60)
+    with open(full, "rb") as f:
+        check("… over an existing file, the old bytes stay", p.returncode == 74 and f.read() == b"old",
+              f"{p.returncode} {p.stderr}")
 
 print(f"1..{count}")
 sys.exit(1 if failures else 0)

@@ -15,9 +15,11 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "sportello-atomic-file.h"
 #include "sportello-bundle.h"
 #include "sportello-bundle-private.h"
 #include "sportello-checklist.h"
@@ -196,11 +198,18 @@ static const RecordSpec specs[SPORTELLO_N_RECORD_KINDS] = {
 };
 
 static guint fail_after;
+static guint export_fail_after;
 
 void
 _sportello_bundle_set_fail_after (guint n_rows)
 {
   fail_after = n_rows;
+}
+
+void
+_sportello_bundle_set_export_fail_after (guint n_rows)
+{
+  export_fail_after = n_rows;
 }
 
 const char *
@@ -311,18 +320,6 @@ cancelled (GError **error)
   return FALSE;
 }
 
-/* Closes a stream of g_file_replace() so that the file it would replace
- * stays as it was and the temporary one is removed: closing it any other
- * way, even by dropping it, would put half a bundle in its place */
-static void
-discard (GOutputStream *stream)
-{
-  g_autoptr(GCancellable) cancel = g_cancellable_new ();
-
-  g_cancellable_cancel (cancel);
-  g_output_stream_close (stream, cancel, NULL);
-}
-
 typedef struct
 {
   SportelloDatabase     *db;
@@ -332,6 +329,7 @@ typedef struct
   gpointer               progress_data;
   guint                  done;
   guint                  total;
+  guint                  written;
 } Export;
 
 /* The query for one kind's records; binds the selection as ?1 */
@@ -427,6 +425,14 @@ export_kind (Export              *export,
 
       if (out->len > 1 << 20 && !flush (stream, out, error))
         return FALSE;
+      if (G_UNLIKELY (export_fail_after > 0) && ++export->written >= export_fail_after)
+        {
+          /* for the tests: as if the disk were full half-way */
+          if (!flush (stream, out, error))
+            return FALSE;
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, g_strerror (ENOSPC));
+          return FALSE;
+        }
       if (export->progress != NULL && ++export->done % step == 0 &&
           !export->progress (export->done, export->total, export->progress_data))
         return cancelled (error);
@@ -475,9 +481,9 @@ sportello_bundle_export_with_progress (SportelloDatabase     *db,
                                        gpointer               user_data,
                                        GError               **error)
 {
-  Export export = { db, NULL, client_uuids == NULL || client_uuids[0] == NULL, func, user_data, 0, 0 };
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileOutputStream) stream = NULL;
+  Export export = { db, NULL, client_uuids == NULL || client_uuids[0] == NULL, func, user_data, 0, 0, 0 };
+  g_autoptr(SportelloAtomicFile) file = NULL;
+  GOutputStream *stream = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *selection = NULL;
@@ -498,10 +504,11 @@ sportello_bundle_export_with_progress (SportelloDatabase     *db,
       selection = json_to_string (root, FALSE);
     }
 
-  /* g_file_replace() writes to a temporary name and renames on close */
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &local_error);
-  if (stream == NULL)
+  /* a temporary file in the same folder, renamed over @path once whole,
+   * whether @path exists or not */
+  if (!(file = sportello_atomic_file_new (path, &local_error)))
     goto io_error;
+  stream = sportello_atomic_file_get_stream (file);
 
   g_string_append (out, "{\n  \"format\": \"" SPORTELLO_BUNDLE_FORMAT "\",\n");
   g_string_append_printf (out, "  \"version\": %d,\n  \"exported_at\": ", SPORTELLO_BUNDLE_VERSION);
@@ -530,16 +537,16 @@ sportello_bundle_export_with_progress (SportelloDatabase     *db,
 
   for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
     {
-      if (!export_kind (&export, kind, G_OUTPUT_STREAM (stream), out, &local_error))
+      if (!export_kind (&export, kind, stream, out, &local_error))
         goto failed_in_transaction;
       g_string_append (out, kind + 1 < SPORTELLO_N_RECORD_KINDS ? ",\n" : "\n");
     }
   sportello_database_rollback (db);
 
   g_string_append (out, "}\n");
-  if (!flush (G_OUTPUT_STREAM (stream), out, &local_error))
+  if (!flush (stream, out, &local_error))
     goto failed;
-  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error))
+  if (!sportello_atomic_file_commit (file, &local_error))
     goto io_error;
 
   /* the end (too late to stop: the bundle is whole) */
@@ -550,8 +557,8 @@ sportello_bundle_export_with_progress (SportelloDatabase     *db,
 failed_in_transaction:
   sportello_database_rollback (db);
 failed:
-  /* nothing is left behind, and a file of the same name stays as it was */
-  discard (G_OUTPUT_STREAM (stream));
+  /* nothing is left behind (freeing the file removes the temporary one),
+   * and a file of the same name stays as it was */
   if (local_error->domain != G_IO_ERROR || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
