@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
 #include <fcntl.h>
@@ -546,6 +547,50 @@ expect_problem (const char *contents,
              problems->len ? (char *) g_ptr_array_index (problems, 0) : "");
 }
 
+/* A whole bundle, then a NUL byte and more: refused, and said so; the
+ * file ending there is not the document ending there */
+static void
+test_nul_after_bundle (void)
+{
+  static const char text[] = HEAD ("1") "\"clients\":[" CLIENT (U1, "") "],\"contacts\":[],\"meetings\":[],"
+                             "\"follow_ups\":[],\"checklists\":[],\"assessments\":[]}\n";
+  g_autoptr(GByteArray) contents = g_byte_array_new ();
+  g_autofree char *path = tmp_path ("nul.sportello");
+  g_autoptr(SportelloBundle) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_byte_array_append (contents, (const guint8 *) text, sizeof text - 1);
+  g_byte_array_append (contents, (const guint8 *) "\0{\"clients\": \"and more\"}", 25);
+  g_assert_true (g_file_set_contents (path, (const char *) contents->data, contents->len, NULL));
+
+  bundle = sportello_bundle_load (path, &error);
+  g_assert_null (bundle);
+  g_assert_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, _("a NUL byte, which JSON text cannot hold")));
+  g_assert_null (strstr (error->message, _("the file ends too soon")));
+}
+
+/* \u0000 is valid JSON: accepted in a member Sportello leaves out, refused
+ * with its path in a field Sportello stores */
+static void
+test_escaped_nul_in_bundle (void)
+{
+  g_autofree char *ignored = write_bundle ("nul-ignored.sportello",
+    HEAD ("1") "\"comment\":\"a\\u0000b\",\"clients\":[" CLIENT (U1, ",\"x-note\":\"\\u0000\",\"name\\u0000\":\"\\u0000\"")
+    "],\"contacts\":[],\"meetings\":[],\"follow_ups\":[],\"checklists\":[],\"assessments\":[]}");
+  g_autoptr(SportelloBundle) bundle = load_ok (ignored);
+
+  g_assert_cmpuint (sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_CLIENT), ==, 1);
+
+  expect_problem (HEAD ("1") "\"clients\":[" CLIENT (U1, ",\"notes\":\"prima\\u0000dopo\"") "],\"contacts\":[],"
+                  "\"meetings\":[],\"follow_ups\":[],\"checklists\":[],\"assessments\":[]}",
+                  "$.clients[0].notes", "\\u0000");
+  expect_problem ("{\"format\":\"sportello-bundle\",\"version\":1,\"exported_at\":\"2026-01-10T10:00:00Z\","
+                  "\"exported_by\":{\"consultant\":\"A\\u0000\",\"hub\":\"H\"},\"clients\":[],\"contacts\":[],"
+                  "\"meetings\":[],\"follow_ups\":[],\"checklists\":[],\"assessments\":[]}",
+                  "$.exported_by.consultant", "\\u0000");
+}
+
 static void
 expect_error (const char *contents,
               gsize       length)
@@ -996,6 +1041,8 @@ main (int   argc,
   g_test_add_func ("/store/bundle/export-cleans-orphans", test_export_cleans_orphans);
   g_test_add_func ("/store/bundle/valid-minimal", test_valid_minimal);
   g_test_add_func ("/store/bundle/twins-in-bundle", test_twins_in_bundle);
+  g_test_add_func ("/store/bundle/nul-after-bundle", test_nul_after_bundle);
+  g_test_add_func ("/store/bundle/escaped-nul", test_escaped_nul_in_bundle);
   g_test_add_func ("/store/bundle/bad-input", test_bad_input);
   g_test_add_func ("/store/bundle/at-most-fifty-problems", test_at_most_fifty_problems);
   g_test_add_func ("/store/bundle/too-large", test_too_large);

@@ -1096,11 +1096,16 @@ check_references (SportelloBundle  *bundle,
     }
 }
 
-/* Keeps a value read by the scanner */
+/* Keeps a value read by the scanner for the member at @path (a printf
+ * format and its arguments, only formatted when needed): a string that
+ * holds the NUL character is valid JSON, but no field can store it */
+G_GNUC_PRINTF (4, 5)
 static void
 store_value (SportelloBundle          *bundle,
              Cell                     *cell,
-             const SportelloJsonValue *value)
+             const SportelloJsonValue *value,
+             const char               *path_format,
+             ...)
 {
   cell->type = value->type;
   switch (value->type)
@@ -1108,6 +1113,16 @@ store_value (SportelloBundle          *bundle,
     case SPORTELLO_JSON_STRING:
       cell->string = value->length == 0 ? "" : g_string_chunk_insert_len (bundle->strings, value->string,
                                                                            (gssize) value->length);
+      if (G_UNLIKELY (memchr (value->string, '\0', value->length) != NULL))
+        {
+          g_autofree char *path = NULL;
+          va_list args;
+
+          va_start (args, path_format);
+          path = g_strdup_vprintf (path_format, args);
+          va_end (args);
+          problem (bundle, path, _("holds the NUL character (\\u0000), which Sportello cannot store"));
+        }
       break;
     case SPORTELLO_JSON_INTEGER:
       cell->integer = value->integer;
@@ -1193,7 +1208,7 @@ read_record (Reader               *reader,
         goto failed;
       /* members Sportello does not know are left out */
       if (column >= 0)
-        store_value (reader->bundle, &cells[column], &value);
+        store_value (reader->bundle, &cells[column], &value, "$.%s[%u].%s", spec->array, index, spec->columns[column].key);
     }
 
   check_record (reader->bundle, kind, index, cells, reader->uuids[kind]);
@@ -1279,7 +1294,7 @@ read_exported_by (Reader  *reader,
       if (!sportello_json_scanner_read_value (reader->scanner, &value, error))
         return FALSE;
       if (cell >= 0)
-        store_value (bundle, &bundle->header[cell], &value);
+        store_value (bundle, &bundle->header[cell], &value, "$.exported_by.%s", cell == HEADER_HUB ? "hub" : "consultant");
     }
 }
 
@@ -1399,7 +1414,9 @@ read_document (Reader  *reader,
       if (!sportello_json_scanner_read_value (reader->scanner, &value, error))
         return FALSE;
       if (header >= 0)
-        store_value (bundle, &bundle->header[header], &value);
+        store_value (bundle, &bundle->header[header], &value, "$.%s", header == HEADER_FORMAT ? "format"
+                                                                      : header == HEADER_VERSION ? "version"
+                                                                      : "exported_at");
     }
 
   if (!sportello_json_scanner_end (reader->scanner, error))
