@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <utime.h>
 #include <sqlite3.h>
@@ -591,6 +592,27 @@ test_escaped_nul_in_bundle (void)
                   "$.exported_by.consultant", "\\u0000");
 }
 
+/* A named pipe or a folder is refused at once: reading one would wait for
+ * a writer for ever */
+static void
+test_not_a_regular_file (void)
+{
+  g_autofree char *fifo = tmp_path ("pipe.sportello");
+  g_autoptr(SportelloBundle) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  bundle = sportello_bundle_load (fifo, &error);
+  g_assert_null (bundle);
+  g_assert_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, fifo));
+  g_clear_error (&error);
+
+  bundle = sportello_bundle_load (g_get_user_data_dir (), &error);
+  g_assert_null (bundle);
+  g_assert_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_IO);
+}
+
 static void
 expect_error (const char *contents,
               gsize       length)
@@ -1042,6 +1064,7 @@ main (int   argc,
   g_test_add_func ("/store/bundle/valid-minimal", test_valid_minimal);
   g_test_add_func ("/store/bundle/twins-in-bundle", test_twins_in_bundle);
   g_test_add_func ("/store/bundle/nul-after-bundle", test_nul_after_bundle);
+  g_test_add_func ("/store/bundle/not-a-regular-file", test_not_a_regular_file);
   g_test_add_func ("/store/bundle/escaped-nul", test_escaped_nul_in_bundle);
   g_test_add_func ("/store/bundle/bad-input", test_bad_input);
   g_test_add_func ("/store/bundle/at-most-fifty-problems", test_at_most_fifty_problems);

@@ -16,13 +16,13 @@ failures = 0
 count = 0
 
 
-def run(*args, env_extra=None):
+def run(*args, env_extra=None, timeout=60, stdin=subprocess.DEVNULL):
     env = dict(os.environ)
     env.pop("DISPLAY", None)
     env.pop("WAYLAND_DISPLAY", None)
     if env_extra:
         env.update(env_extra)
-    return subprocess.run([exe, *args], capture_output=True, text=True, env=env, timeout=60)
+    return subprocess.run([exe, *args], capture_output=True, text=True, env=env, timeout=timeout, stdin=stdin)
 
 
 def check(name, cond, detail=""):
@@ -167,6 +167,30 @@ with tempfile.TemporaryDirectory() as tmp:
     check("a data folder whose database is not SQLite exits 65", r.returncode == 65, f"{r.returncode} {r.stderr}")
     with open(os.path.join(not_db, "sportello.db")) as f:
         check("… and the file is untouched", f.read() == "not a database, certainly not one")
+
+    # -- a named pipe or a folder is refused at once, never waited on;
+    # standard input is read only when asked with "-"
+    fifo = os.path.join(tmp, "pipe.sportello")
+    os.mkfifo(fifo)
+    for option in ("--validate", "--import"):
+        try:
+            r = run("--data-dir", b, option, fifo, timeout=20)
+            check(f"{option} of a named pipe exits 74 without waiting", r.returncode == 74 and fifo in r.stderr,
+                  f"{r.returncode} {r.stderr}")
+        except subprocess.TimeoutExpired:
+            check(f"{option} of a named pipe exits 74 without waiting", False, "it waited for a writer")
+    r = run("--validate", tmp)
+    check("--validate of a folder exits 74", r.returncode == 74 and tmp in r.stderr, f"{r.returncode} {r.stderr}")
+    with open(bundle, "rb") as f:
+        r = run("--validate", "-", stdin=f)
+    check("--validate - reads standard input", r.returncode == 0 and "25" in r.stdout, r.stdout + r.stderr)
+    with open(not_json, "rb") as f:
+        r = run("--validate", "-", stdin=f)
+    check("… and refuses what is not a bundle with 65", r.returncode == 65, f"{r.returncode} {r.stderr}")
+    fresh = os.path.join(tmp, "from-stdin")
+    with open(bundle, "rb") as f:
+        r = run("--data-dir", fresh, "--import", "-", stdin=f)
+    check("--import - imports from standard input", r.returncode == 0 and "25" in r.stdout, r.stdout + r.stderr)
 
     # -- another program's SQLite file named sportello.db is never changed
     def digest(path):

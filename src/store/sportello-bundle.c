@@ -16,7 +16,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <gio/gunixinputstream.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <json-glib/json-glib.h>
 
 #include "sportello-atomic-file.h"
@@ -1534,24 +1539,39 @@ sportello_bundle_load_with_progress (const char             *path,
                                      gpointer                user_data,
                                      GError                **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GInputStream) stream = NULL;
   g_autoptr(SportelloJsonScanner) scanner = NULL;
-  g_autoptr(GError) local_error = NULL;
+  struct stat st;
   goffset size;
+  int fd;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL || !(stream = g_file_read (file, NULL, &local_error)))
+  /* opened without waiting for a writer: a named pipe or a device given
+   * by mistake is refused, never read until someone writes to it */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0 || fstat (fd, &st) != 0)
     {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        close (fd);
       g_set_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_IO,
-                   _("Cannot read “%s”: %s"), path, local_error->message);
+                   _("Cannot read “%s”: %s"), path, g_strerror (saved_errno));
       return NULL;
     }
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_IO,
+                   S_ISDIR (st.st_mode) ? _("Cannot read “%s”: it is a folder, not a bundle")
+                                        : _("Cannot read “%s”: it is not a regular file (a named pipe or a device)"),
+                   path);
+      return NULL;
+    }
+  fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
+  stream = g_unix_input_stream_new (fd, TRUE);
 
   /* refused before it is read */
-  size = g_file_info_get_size (info);
+  size = st.st_size;
   if (size > SPORTELLO_BUNDLE_MAX_SIZE)
     {
       g_autofree char *size_text = g_format_size ((guint64) size);
@@ -1568,7 +1588,7 @@ sportello_bundle_load_with_progress (const char             *path,
       return NULL;
     }
 
-  scanner = sportello_json_scanner_new_for_stream (G_INPUT_STREAM (stream));
+  scanner = sportello_json_scanner_new_for_stream (stream);
   return read_bundle (scanner, size, func, user_data, error);
 }
 
