@@ -503,6 +503,45 @@ test_valid_minimal (void)
 
 /* Two clients of the bundle with one VAT number were so in the file: not
  * duplicates of each other, in the preview or the import */
+/* A VAT number and a tax code written as on a letterhead enter in the
+ * form the editor stores: found as a duplicate of the plain number, and
+ * exported plain */
+static void
+test_identifiers_normalized (void)
+{
+  g_autoptr(SportelloDatabase) db = open_named ("bundle-identifiers");
+  g_autoptr(SportelloClient) ours = sportello_client_new ();
+  g_autofree char *path = write_bundle ("letterhead.sportello",
+    HEAD ("1") "\"clients\":[" CLIENT (U1, ",\"vat_number\":\"IT 007.431.101-57\",\"tax_code\":\"007 431 101 57\"")
+    "],\"contacts\":[],\"meetings\":[],\"follow_ups\":[],\"checklists\":[],\"assessments\":[]}");
+  g_autofree char *out = tmp_path ("letterhead-out.sportello");
+  g_autoptr(SportelloBundle) bundle = load_ok (path);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  SportelloImportCounts counts[SPORTELLO_N_RECORD_KINDS];
+  g_autoptr(GError) error = NULL;
+  JsonObject *client;
+
+  sportello_client_set (ours, SPORTELLO_CLIENT_NAME, "Rossi di Como");
+  sportello_client_set (ours, SPORTELLO_CLIENT_VAT_NUMBER, "00743110157");
+  g_assert_true (sportello_client_save (ours, db, &error));
+
+  g_assert_true (sportello_bundle_preview (bundle, db, counts, &error));
+  g_assert_cmpuint (counts[SPORTELLO_RECORD_KIND_CLIENT].duplicates, ==, 1);
+
+  g_assert_true (sportello_bundle_apply (bundle, db, SPORTELLO_CONFLICT_NEWER, "letterhead", counts, &error));
+  g_assert_no_error (error);
+  g_assert_true (sportello_bundle_export (db, NULL, out, &error));
+  g_assert_true (json_parser_load_from_file (parser, out, &error));
+  client = json_array_get_object_element (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                                        "clients"), 0);
+  if (!g_str_equal (json_object_get_string_member (client, "uuid"), U1))
+    client = json_array_get_object_element (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                                          "clients"), 1);
+  g_assert_cmpstr (json_object_get_string_member (client, "uuid"), ==, U1);
+  g_assert_cmpstr (json_object_get_string_member (client, "vat_number"), ==, "00743110157");
+  g_assert_cmpstr (json_object_get_string_member (client, "tax_code"), ==, "00743110157");
+}
+
 static void
 test_twins_in_bundle (void)
 {
@@ -1063,6 +1102,7 @@ main (int   argc,
   g_test_add_func ("/store/bundle/export-cleans-orphans", test_export_cleans_orphans);
   g_test_add_func ("/store/bundle/valid-minimal", test_valid_minimal);
   g_test_add_func ("/store/bundle/twins-in-bundle", test_twins_in_bundle);
+  g_test_add_func ("/store/bundle/identifiers-normalized", test_identifiers_normalized);
   g_test_add_func ("/store/bundle/nul-after-bundle", test_nul_after_bundle);
   g_test_add_func ("/store/bundle/not-a-regular-file", test_not_a_regular_file);
   g_test_add_func ("/store/bundle/escaped-nul", test_escaped_nul_in_bundle);

@@ -168,6 +168,40 @@ with tempfile.TemporaryDirectory() as tmp:
     with open(os.path.join(not_db, "sportello.db")) as f:
         check("… and the file is untouched", f.read() == "not a database, certainly not one")
 
+    # -- a VAT number written as on a letterhead enters in its plain form:
+    # a duplicate of the same number, exported so that the schema holds
+    with open(bundle, encoding="utf-8") as f:
+        data = json.load(f)
+    firm = next(c for c in data["clients"] if c["vat_number"])
+    plain = firm["vat_number"]
+    firm["vat_number"] = f"IT {plain[:3]}.{plain[3:6]}.{plain[6:9]}-{plain[9:]}"
+    firm["uuid"] = str(uuid.uuid4())
+    data.update(clients=[firm], contacts=[], meetings=[], follow_ups=[], assessments=[], documents=[])
+    letterhead = os.path.join(tmp, "carta-intestata.sportello")
+    with open(letterhead, "w", encoding="utf-8") as f:
+        json.dump(data, f)
+    r = run("--data-dir", a, "--import", letterhead, "--dry-run")
+    check("a VAT number with prefix, spaces, dots and hyphens is a duplicate of the plain one",
+          r.returncode == 0 and r.stdout.splitlines()[0].split(",")[4].split()[0] == "1", r.stdout + r.stderr)
+    lettered = os.path.join(tmp, "lettered")
+    r = run("--data-dir", lettered, "--import", letterhead)
+    again = os.path.join(tmp, "lettered.sportello")
+    r2 = run("--data-dir", lettered, "--export", again)
+    with open(again, encoding="utf-8") as f:
+        exported = json.load(f)
+    check("… is stored and exported as its 11 digits",
+          r.returncode == 0 and r2.returncode == 0 and exported["clients"][0]["vat_number"] == plain,
+          r.stderr + r2.stderr)
+    try:
+        import jsonschema
+        with open(os.path.join(os.environ["SPORTELLO_SOURCE_DIR"], "data", "sportello-bundle.schema.json"),
+                  encoding="utf-8") as f:
+            schema = json.load(f)
+        problems = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(exported)]
+        check("… and that export passes the bundle's own schema", not problems, "\n".join(problems[:5]))
+    except ImportError:
+        pass
+
     # -- a named pipe or a folder is refused at once, never waited on;
     # standard input is read only when asked with "-"
     fifo = os.path.join(tmp, "pipe.sportello")

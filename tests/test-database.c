@@ -223,8 +223,8 @@ test_earlier_sportello (void)
   g_assert_cmpint (application_id (path), ==, SPORTELLO_DATABASE_APPLICATION_ID);
   g_clear_object (&db);
 
-  /* up to date but without the id: it gets the id alone */
-  make_foreign (path, "PRAGMA application_id = 0");
+  /* the last schema before the id, without it: migrated, and it gets the id */
+  make_foreign (path, "PRAGMA application_id = 0; PRAGMA user_version = 9");
   db = sportello_database_open (dir, &error);
   g_assert_no_error (error);
   g_assert_cmpint (application_id (path), ==, SPORTELLO_DATABASE_APPLICATION_ID);

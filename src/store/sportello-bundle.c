@@ -828,10 +828,12 @@ check_when (SportelloBundle *bundle,
     problem (bundle, member, _("“%s” is not a valid date"), value);
 }
 
+/* Checks a client as the editor does, and keeps its identifiers in the
+ * form the editor stores (“IT 007 431 101 57” → “00743110157”) */
 static void
 check_client (SportelloBundle *bundle,
               const char      *path,
-              const Cell      *cells)
+              Cell            *cells)
 {
   g_autoptr(SportelloClient) client = sportello_client_new ();
   g_autoptr(GPtrArray) problems = NULL;
@@ -843,6 +845,16 @@ check_client (SportelloBundle *bundle,
       if (value != NULL)
         sportello_client_set (client, f, value);
     }
+
+  if (_sportello_client_normalize_identifiers (client))
+    for (guint f = 0; f < SPORTELLO_CLIENT_N_TEXT_FIELDS; f++)
+      {
+        int i = column_index (&specs[SPORTELLO_RECORD_KIND_CLIENT], sportello_client_field_name (f), 0);
+        const char *normalized = sportello_client_get (client, f);
+
+        if (i >= 0 && cells[i].type == SPORTELLO_JSON_STRING && g_strcmp0 (cells[i].string, normalized) != 0)
+          cells[i].string = g_string_chunk_insert (bundle->strings, normalized);
+      }
 
   problems = sportello_client_check (client);
   for (guint i = 0; i < problems->len; i++)
@@ -874,7 +886,7 @@ static void
 check_kind (SportelloBundle     *bundle,
             SportelloRecordKind  kind,
             const char          *path,
-            const Cell          *cells)
+            Cell                *cells)
 {
   switch (kind)
     {

@@ -481,6 +481,11 @@ sportello_database_open (const char  *data_dir,
 
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, 5000);
+  if (_sportello_migrations_register_functions (self->db) != SQLITE_OK)
+    {
+      _sportello_database_set_error (self, error);
+      return NULL;
+    }
 
   /* nothing is written before the file is known to be ours */
   if (!read_header (self, &version, &application_id, error) ||
