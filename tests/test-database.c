@@ -280,6 +280,14 @@ test_locked (void)
   sqlite3_close (raw);
   db = sportello_database_open (dir, &error);
   g_assert_no_error (error);
+
+  /* open already: a write that waits too long says the database is busy */
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "BEGIN IMMEDIATE; INSERT INTO info (key, value) VALUES ('held', 'x');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (sportello_database_exec (db, "INSERT INTO info (key, value) VALUES ('mine', 'y')", &error));
+  g_assert_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_LOCKED);
+  sqlite3_close (raw);
 }
 
 /* A VFS over the default one whose disk fills up on demand: writes and

@@ -26,6 +26,7 @@ struct _SportelloDatabase
   char    *path;
   char    *consultant;
   char    *hub;
+  gboolean opened;      /* past sportello_database_open() */
 };
 
 G_DEFINE_FINAL_TYPE (SportelloDatabase, sportello_database, G_TYPE_OBJECT)
@@ -72,9 +73,15 @@ set_sqlite_error (SportelloDatabase  *self,
 
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_LOCKED,
-                   _("The database “%s” is locked by another program: close it and try again"),
-                   self->path);
+      /* once open, the lock may be Sportello's own long work (an import) */
+      if (!self->opened)
+        g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_LOCKED,
+                     _("The database “%s” is locked by another program: close it and try again"),
+                     self->path);
+      else
+        g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_LOCKED,
+                     _("The database “%s” is busy with other work (an import, or another program): try again when it is done"),
+                     self->path);
       return;
 
     case SQLITE_NOTADB:
@@ -508,6 +515,7 @@ sportello_database_open (const char  *data_dir,
   if (!migrate (self, error))
     return NULL;
 
+  self->opened = TRUE;
   return g_steal_pointer (&self);
 }
 
