@@ -17,6 +17,7 @@
 
 #define DATABASE_FILE_NAME "sportello.db"
 #define SQLITE_MAGIC "SQLite format 3"
+#define BUSY_TIMEOUT_MS 5000
 
 struct _SportelloDatabase
 {
@@ -323,6 +324,30 @@ too_new (SportelloDatabase  *self,
   return FALSE;
 }
 
+/* Switches a new file to WAL. Another process opening the same new file
+ * at the same moment may hold the lock that makes SQLite give up at once
+ * (it skips its busy handler where waiting could deadlock): try again for
+ * as long as the busy timeout would have waited */
+static gboolean
+use_wal (SportelloDatabase  *self,
+         GError            **error)
+{
+  for (guint attempt = 0;; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (sportello_database_exec (self, "PRAGMA journal_mode=WAL", &local_error))
+        return TRUE;
+      if (!g_error_matches (local_error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_LOCKED) ||
+          attempt * 10 >= BUSY_TIMEOUT_MS)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_usleep (10 * 1000);
+    }
+}
+
 /* Each step reads the schema version again inside its own write
  * transaction: another process opening the same new folder at the same
  * time may have taken the step already */
@@ -462,6 +487,7 @@ sportello_database_open (const char  *data_dir,
   g_autoptr(SportelloDatabase) self = NULL;
   g_autofree char *default_dir = NULL;
   gint32 application_id;
+  gboolean ours;
   int version;
 
   if (data_dir == NULL)
@@ -487,16 +513,22 @@ sportello_database_open (const char  *data_dir,
     }
 
   sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   if (_sportello_migrations_register_functions (self->db) != SQLITE_OK)
     {
       _sportello_database_set_error (self, error);
       return NULL;
     }
 
-  /* nothing is written before the file is known to be ours */
-  if (!read_header (self, &version, &application_id, error) ||
-      !check_ours (self, version, application_id, error))
+  /* nothing is written before the file is known to be ours; the header
+   * and the tables are read in one snapshot, as another process may be
+   * taking the first migration step at this very moment */
+  if (!sportello_database_exec (self, "BEGIN", error))
+    return NULL;
+  ours = read_header (self, &version, &application_id, error) &&
+         check_ours (self, version, application_id, error);
+  sportello_database_rollback (self);
+  if (!ours)
     return NULL;
 
   if (version > sportello_database_latest_schema_version ())
@@ -505,7 +537,7 @@ sportello_database_open (const char  *data_dir,
       return NULL;
     }
 
-  if (!sportello_database_exec (self, "PRAGMA journal_mode=WAL", error) ||
+  if (!use_wal (self, error) ||
       !sportello_database_exec (self, "PRAGMA foreign_keys=ON", error) ||
       !sportello_database_exec (self, "PRAGMA synchronous=NORMAL", error) ||
       /* freed pages are zeroed: an erased client is gone from the file too */
