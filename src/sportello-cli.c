@@ -74,7 +74,7 @@ cli_option_context_new (CliOptions *options)
     { "templates-only", 0, 0, G_OPTION_ARG_NONE, &options->templates_only,
       N_("With --export: only the templates and checklists, for another hub"), NULL },
     { "import", 0, 0, G_OPTION_ARG_FILENAME, &options->import_path,
-      N_("Import a bundle into the database (“-”: from standard input)"), N_("FILE") },
+      N_("Import a bundle into the database"), N_("FILE") },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &options->dry_run,
       N_("With --import: show what would change, change nothing"), NULL },
     { "merge-duplicates", 0, 0, G_OPTION_ARG_NONE, &options->merge_duplicates,
@@ -84,7 +84,7 @@ cli_option_context_new (CliOptions *options)
       N_("With --import: settle records changed on both sides by keeping the newer (the default), ours or theirs"),
       "newer|ours|theirs" },
     { "validate", 0, 0, G_OPTION_ARG_FILENAME, &options->validate_path,
-      N_("Check a bundle and report its problems, change nothing (“-”: from standard input)"), N_("FILE") },
+      N_("Check a bundle and report its problems, change nothing"), N_("FILE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->remaining,
       NULL, N_("[FILE…]") },
     { NULL }
