@@ -309,6 +309,18 @@ with tempfile.TemporaryDirectory() as tmp:
     check("… and the next export there removes the temporary files it left",
           r.returncode == 0 and os.listdir(out) == ["tutto.sportello"] and whole_bundle(target), os.listdir(out))
 
+    # two exports into one folder at once: neither removes the other's
+    # temporary file, each bundle is whole, nothing is left behind
+    together = os.path.join(tmp, "together")
+    os.makedirs(together)
+    names = ["uno.sportello", "due.sportello", "uno.sportello", "tre.sportello"]
+    procs = [subprocess.Popen([exe, "--data-dir", big, "--export", os.path.join(together, n)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for n in names]
+    errors = [p.communicate()[1] for p in procs]
+    check("exports into one folder at once all succeed, whole, with no temporary file left",
+          all(p.returncode == 0 for p in procs) and sorted(os.listdir(together)) == sorted(set(names))
+          and all(whole_bundle(os.path.join(together, n)) for n in names), f"{errors} {os.listdir(together)}")
+
     def small_disk():
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (256 * 1024, 256 * 1024))
