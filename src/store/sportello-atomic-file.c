@@ -231,12 +231,6 @@ sportello_atomic_file_get_stream (SportelloAtomicFile *file)
   return file->stream;
 }
 
-const char *
-sportello_atomic_file_get_temporary_path (SportelloAtomicFile *file)
-{
-  return file->temporary;
-}
-
 /**
  * sportello_atomic_file_commit:
  *

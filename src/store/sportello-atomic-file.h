@@ -15,7 +15,6 @@ typedef struct _SportelloAtomicFile SportelloAtomicFile;
 SportelloAtomicFile *sportello_atomic_file_new        (const char           *path,
                                                        GError              **error);
 GOutputStream       *sportello_atomic_file_get_stream (SportelloAtomicFile  *file);
-const char          *sportello_atomic_file_get_temporary_path (SportelloAtomicFile *file);
 gboolean             sportello_atomic_file_commit     (SportelloAtomicFile  *file,
                                                        GError              **error);
 void                 sportello_atomic_file_free       (SportelloAtomicFile  *file);
