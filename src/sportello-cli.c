@@ -12,7 +12,9 @@
 
 #include "config.h"
 
+#include <gio/gunixinputstream.h>
 #include <glib/gi18n.h>
+#include <unistd.h>
 
 #include "sportello-application.h"
 #include "sportello-cli.h"
@@ -245,6 +247,40 @@ hint_duplicates (CliOptions            *options,
                            n), n);
 }
 
+/* “-”: the bundle comes on standard input, read whole up to the limit */
+static SportelloBundle *
+load_standard_input (GError **error)
+{
+  g_autoptr(GInputStream) in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint8 buffer[64 * 1024];
+  gssize n;
+
+  while ((n = g_input_stream_read (in, buffer, sizeof buffer, NULL, &local_error)) > 0)
+    {
+      if (data->len + (gsize) n > SPORTELLO_BUNDLE_MAX_SIZE)
+        {
+          g_autofree char *limit = g_format_size (SPORTELLO_BUNDLE_MAX_SIZE);
+
+          g_set_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_INVALID,
+                       _("Standard input is too large to be a bundle (the limit is %s)"), limit);
+          return NULL;
+        }
+      g_byte_array_append (data, buffer, (guint) n);
+    }
+  if (n < 0)
+    {
+      g_set_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_IO,
+                   _("Cannot read standard input: %s"), local_error->message);
+      return NULL;
+    }
+
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&data));
+  return sportello_bundle_load_bytes (bytes, error);
+}
+
 static SportelloBundle *
 load_checked (const char *path,
               int        *exit_code)
@@ -253,7 +289,7 @@ load_checked (const char *path,
   g_autoptr(GError) error = NULL;
   GPtrArray *problems;
 
-  if (!(bundle = sportello_bundle_load (path, &error)))
+  if (!(bundle = g_str_equal (path, "-") ? load_standard_input (&error) : sportello_bundle_load (path, &error)))
     {
       g_printerr ("%s\n", error->message);
       *exit_code = bundle_exit_code (error);

@@ -6,10 +6,15 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
+#include <utime.h>
 #include <sqlite3.h>
 
 #include "sportello-bundle.h"
@@ -158,6 +163,134 @@ stop_cb (guint    done,
 
 /* A long job stopped half-way changes nothing: no bundle read, no row
  * written, and the file an export would replace stays as it was */
+/* The names in @folder, sorted, joined by spaces */
+static char *
+list_folder (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort_values (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* An export that fails half-way (a full disk) leaves nothing under the
+ * final name when it did not exist, the old bytes when it did, and no
+ * temporary file */
+static void
+test_export_atomic (void)
+{
+  g_autoptr(SportelloDatabase) db = open_named ("bundle-export-atomic");
+  g_autofree char *folder = tmp_path ("exports");
+  g_autofree char *fresh = g_build_filename (folder, "nuovo.sportello", NULL);
+  g_autofree char *old = g_build_filename (folder, "vecchio.sportello", NULL);
+  g_autofree char *listing = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sportello_demo_fill (db, 30, &error));
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+
+  _sportello_bundle_set_export_fail_after (50);
+  g_assert_false (sportello_bundle_export (db, NULL, fresh, &error));
+  g_assert_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_IO);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  listing = list_folder (folder);
+  g_assert_cmpstr (listing, ==, "");
+  g_clear_pointer (&listing, g_free);
+
+  g_assert_true (g_file_set_contents (old, "the old bundle", -1, NULL));
+  g_assert_false (sportello_bundle_export (db, NULL, old, &error));
+  g_assert_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_IO);
+  g_clear_error (&error);
+  after = read_file (old);
+  g_assert_cmpstr (after, ==, "the old bundle");
+  listing = list_folder (folder);
+  g_assert_cmpstr (listing, ==, "vecchio.sportello");
+  g_clear_pointer (&listing, g_free);
+  _sportello_bundle_set_export_fail_after (0);
+
+  /* and then whole */
+  g_assert_true (sportello_bundle_export (db, NULL, fresh, &error));
+  g_assert_no_error (error);
+  g_assert_true (sportello_bundle_export (db, NULL, old, &error));
+  g_assert_no_error (error);
+  sportello_bundle_free (load_ok (fresh));
+  sportello_bundle_free (load_ok (old));
+  listing = list_folder (folder);
+  g_assert_cmpstr (listing, ==, "nuovo.sportello vecchio.sportello");
+}
+
+static void
+put_file (const char *folder,
+          const char *name,
+          const char *contents,
+          gboolean    old)
+{
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  if (old)
+    {
+      struct utimbuf times = { time (NULL) - 3600, time (NULL) - 3600 };
+
+      g_assert_cmpint (g_utime (path, &times), ==, 0);
+    }
+}
+
+/* The next export into a folder removes the temporary files a killed one
+ * left, and nothing else: not another export's that is being written,
+ * not another program's */
+static void
+test_export_cleans_orphans (void)
+{
+  g_autoptr(SportelloDatabase) db = open_named ("bundle-export-orphans");
+  g_autofree char *folder = tmp_path ("orphans");
+  g_autofree char *path = g_build_filename (folder, "dossier.sportello", NULL);
+  g_autofree char *busy = g_build_filename (folder, ".altro.sportello.sportello-Q1w2E3", NULL);
+  g_autofree char *listing = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *bundle_start = "{\n  \"format\": \"sportello-bundle\",\n  \"version\": 1,";
+  int busy_fd;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  put_file (folder, ".dossier.sportello.sportello-AbC123", "{\n  \"format\"", FALSE);
+  put_file (folder, ".x.sportello-Zz9999", "", TRUE);
+  put_file (folder, ".goutputstream-ABCDEF", bundle_start, TRUE);
+  /* written by another program, or by an older Sportello just now */
+  put_file (folder, ".goutputstream-GHIJKL", bundle_start, FALSE);
+  put_file (folder, ".goutputstream-MNOPQR", "a document of another program", TRUE);
+  put_file (folder, ".appunti.sportello-abc", "not one of ours", TRUE);
+  put_file (folder, "note.txt", "mine", TRUE);
+
+  /* another export into the same folder, still writing */
+  put_file (folder, ".altro.sportello.sportello-Q1w2E3", bundle_start, TRUE);
+  busy_fd = open (busy, O_RDWR | O_CLOEXEC);
+  g_assert_cmpint (busy_fd, >=, 0);
+  g_assert_cmpint (flock (busy_fd, LOCK_EX), ==, 0);
+
+  g_assert_true (sportello_bundle_export (db, NULL, path, &error));
+  g_assert_no_error (error);
+
+  listing = list_folder (folder);
+  g_assert_cmpstr (listing, ==, ".altro.sportello.sportello-Q1w2E3 .appunti.sportello-abc "
+                                ".goutputstream-GHIJKL .goutputstream-MNOPQR dossier.sportello note.txt");
+  g_clear_pointer (&listing, g_free);
+
+  /* once that export is gone, its file goes with the next one */
+  close (busy_fd);
+  g_assert_true (sportello_bundle_export (db, NULL, path, &error));
+  listing = list_folder (folder);
+  g_assert_cmpstr (listing, ==, ".appunti.sportello-abc .goutputstream-GHIJKL .goutputstream-MNOPQR "
+                                "dossier.sportello note.txt");
+}
+
 static void
 test_cancel (void)
 {
@@ -370,6 +503,45 @@ test_valid_minimal (void)
 
 /* Two clients of the bundle with one VAT number were so in the file: not
  * duplicates of each other, in the preview or the import */
+/* A VAT number and a tax code written as on a letterhead enter in the
+ * form the editor stores: found as a duplicate of the plain number, and
+ * exported plain */
+static void
+test_identifiers_normalized (void)
+{
+  g_autoptr(SportelloDatabase) db = open_named ("bundle-identifiers");
+  g_autoptr(SportelloClient) ours = sportello_client_new ();
+  g_autofree char *path = write_bundle ("letterhead.sportello",
+    HEAD ("1") "\"clients\":[" CLIENT (U1, ",\"vat_number\":\"IT 007.431.101-57\",\"tax_code\":\"007 431 101 57\"")
+    "],\"contacts\":[],\"meetings\":[],\"follow_ups\":[],\"checklists\":[],\"assessments\":[]}");
+  g_autofree char *out = tmp_path ("letterhead-out.sportello");
+  g_autoptr(SportelloBundle) bundle = load_ok (path);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  SportelloImportCounts counts[SPORTELLO_N_RECORD_KINDS];
+  g_autoptr(GError) error = NULL;
+  JsonObject *client;
+
+  sportello_client_set (ours, SPORTELLO_CLIENT_NAME, "Rossi di Como");
+  sportello_client_set (ours, SPORTELLO_CLIENT_VAT_NUMBER, "00743110157");
+  g_assert_true (sportello_client_save (ours, db, &error));
+
+  g_assert_true (sportello_bundle_preview (bundle, db, counts, &error));
+  g_assert_cmpuint (counts[SPORTELLO_RECORD_KIND_CLIENT].duplicates, ==, 1);
+
+  g_assert_true (sportello_bundle_apply (bundle, db, SPORTELLO_CONFLICT_NEWER, "letterhead", counts, &error));
+  g_assert_no_error (error);
+  g_assert_true (sportello_bundle_export (db, NULL, out, &error));
+  g_assert_true (json_parser_load_from_file (parser, out, &error));
+  client = json_array_get_object_element (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                                        "clients"), 0);
+  if (!g_str_equal (json_object_get_string_member (client, "uuid"), U1))
+    client = json_array_get_object_element (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                                          "clients"), 1);
+  g_assert_cmpstr (json_object_get_string_member (client, "uuid"), ==, U1);
+  g_assert_cmpstr (json_object_get_string_member (client, "vat_number"), ==, "00743110157");
+  g_assert_cmpstr (json_object_get_string_member (client, "tax_code"), ==, "00743110157");
+}
+
 static void
 test_twins_in_bundle (void)
 {
@@ -413,6 +585,71 @@ expect_problem (const char *contents,
   if (!found)
     g_error ("no problem at %s (%s) among %u: %s", path_prefix, reason ? reason : "", problems->len,
              problems->len ? (char *) g_ptr_array_index (problems, 0) : "");
+}
+
+/* A whole bundle, then a NUL byte and more: refused, and said so; the
+ * file ending there is not the document ending there */
+static void
+test_nul_after_bundle (void)
+{
+  static const char text[] = HEAD ("1") "\"clients\":[" CLIENT (U1, "") "],\"contacts\":[],\"meetings\":[],"
+                             "\"follow_ups\":[],\"checklists\":[],\"assessments\":[]}\n";
+  g_autoptr(GByteArray) contents = g_byte_array_new ();
+  g_autofree char *path = tmp_path ("nul.sportello");
+  g_autoptr(SportelloBundle) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_byte_array_append (contents, (const guint8 *) text, sizeof text - 1);
+  g_byte_array_append (contents, (const guint8 *) "\0{\"clients\": \"and more\"}", 25);
+  g_assert_true (g_file_set_contents (path, (const char *) contents->data, contents->len, NULL));
+
+  bundle = sportello_bundle_load (path, &error);
+  g_assert_null (bundle);
+  g_assert_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, _("a NUL byte, which JSON text cannot hold")));
+  g_assert_null (strstr (error->message, _("the file ends too soon")));
+}
+
+/* \u0000 is valid JSON: accepted in a member Sportello leaves out, refused
+ * with its path in a field Sportello stores */
+static void
+test_escaped_nul_in_bundle (void)
+{
+  g_autofree char *ignored = write_bundle ("nul-ignored.sportello",
+    HEAD ("1") "\"comment\":\"a\\u0000b\",\"clients\":[" CLIENT (U1, ",\"x-note\":\"\\u0000\",\"name\\u0000\":\"\\u0000\"")
+    "],\"contacts\":[],\"meetings\":[],\"follow_ups\":[],\"checklists\":[],\"assessments\":[]}");
+  g_autoptr(SportelloBundle) bundle = load_ok (ignored);
+
+  g_assert_cmpuint (sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_CLIENT), ==, 1);
+
+  expect_problem (HEAD ("1") "\"clients\":[" CLIENT (U1, ",\"notes\":\"prima\\u0000dopo\"") "],\"contacts\":[],"
+                  "\"meetings\":[],\"follow_ups\":[],\"checklists\":[],\"assessments\":[]}",
+                  "$.clients[0].notes", "\\u0000");
+  expect_problem ("{\"format\":\"sportello-bundle\",\"version\":1,\"exported_at\":\"2026-01-10T10:00:00Z\","
+                  "\"exported_by\":{\"consultant\":\"A\\u0000\",\"hub\":\"H\"},\"clients\":[],\"contacts\":[],"
+                  "\"meetings\":[],\"follow_ups\":[],\"checklists\":[],\"assessments\":[]}",
+                  "$.exported_by.consultant", "\\u0000");
+}
+
+/* A named pipe or a folder is refused at once: reading one would wait for
+ * a writer for ever */
+static void
+test_not_a_regular_file (void)
+{
+  g_autofree char *fifo = tmp_path ("pipe.sportello");
+  g_autoptr(SportelloBundle) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  bundle = sportello_bundle_load (fifo, &error);
+  g_assert_null (bundle);
+  g_assert_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, fifo));
+  g_clear_error (&error);
+
+  bundle = sportello_bundle_load (g_get_user_data_dir (), &error);
+  g_assert_null (bundle);
+  g_assert_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_IO);
 }
 
 static void
@@ -861,8 +1098,14 @@ main (int   argc,
   g_test_add_func ("/store/bundle/progress", test_progress);
   g_test_add_func ("/store/bundle/atomic", test_atomic);
   g_test_add_func ("/store/bundle/cancel", test_cancel);
+  g_test_add_func ("/store/bundle/export-atomic", test_export_atomic);
+  g_test_add_func ("/store/bundle/export-cleans-orphans", test_export_cleans_orphans);
   g_test_add_func ("/store/bundle/valid-minimal", test_valid_minimal);
   g_test_add_func ("/store/bundle/twins-in-bundle", test_twins_in_bundle);
+  g_test_add_func ("/store/bundle/identifiers-normalized", test_identifiers_normalized);
+  g_test_add_func ("/store/bundle/nul-after-bundle", test_nul_after_bundle);
+  g_test_add_func ("/store/bundle/not-a-regular-file", test_not_a_regular_file);
+  g_test_add_func ("/store/bundle/escaped-nul", test_escaped_nul_in_bundle);
   g_test_add_func ("/store/bundle/bad-input", test_bad_input);
   g_test_add_func ("/store/bundle/at-most-fifty-problems", test_at_most_fifty_problems);
   g_test_add_func ("/store/bundle/too-large", test_too_large);

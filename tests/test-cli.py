@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """The command line of the sportello binary, without a display."""
+import hashlib
 import json
 import os
+import resource
+import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -12,13 +16,13 @@ failures = 0
 count = 0
 
 
-def run(*args, env_extra=None):
+def run(*args, env_extra=None, timeout=60, stdin=subprocess.DEVNULL):
     env = dict(os.environ)
     env.pop("DISPLAY", None)
     env.pop("WAYLAND_DISPLAY", None)
     if env_extra:
         env.update(env_extra)
-    return subprocess.run([exe, *args], capture_output=True, text=True, env=env, timeout=60)
+    return subprocess.run([exe, *args], capture_output=True, text=True, env=env, timeout=timeout, stdin=stdin)
 
 
 def check(name, cond, detail=""):
@@ -163,6 +167,178 @@ with tempfile.TemporaryDirectory() as tmp:
     check("a data folder whose database is not SQLite exits 65", r.returncode == 65, f"{r.returncode} {r.stderr}")
     with open(os.path.join(not_db, "sportello.db")) as f:
         check("… and the file is untouched", f.read() == "not a database, certainly not one")
+
+    # -- a VAT number written as on a letterhead enters in its plain form:
+    # a duplicate of the same number, exported so that the schema holds
+    with open(bundle, encoding="utf-8") as f:
+        data = json.load(f)
+    firm = next(c for c in data["clients"] if c["vat_number"])
+    plain = firm["vat_number"]
+    firm["vat_number"] = f"IT {plain[:3]}.{plain[3:6]}.{plain[6:9]}-{plain[9:]}"
+    firm["uuid"] = str(uuid.uuid4())
+    data.update(clients=[firm], contacts=[], meetings=[], follow_ups=[], assessments=[], documents=[])
+    letterhead = os.path.join(tmp, "carta-intestata.sportello")
+    with open(letterhead, "w", encoding="utf-8") as f:
+        json.dump(data, f)
+    r = run("--data-dir", a, "--import", letterhead, "--dry-run")
+    check("a VAT number with prefix, spaces, dots and hyphens is a duplicate of the plain one",
+          r.returncode == 0 and r.stdout.splitlines()[0].split(",")[4].split()[0] == "1", r.stdout + r.stderr)
+    lettered = os.path.join(tmp, "lettered")
+    r = run("--data-dir", lettered, "--import", letterhead)
+    again = os.path.join(tmp, "lettered.sportello")
+    r2 = run("--data-dir", lettered, "--export", again)
+    with open(again, encoding="utf-8") as f:
+        exported = json.load(f)
+    check("… is stored and exported as its 11 digits",
+          r.returncode == 0 and r2.returncode == 0 and exported["clients"][0]["vat_number"] == plain,
+          r.stderr + r2.stderr)
+    try:
+        import jsonschema
+        with open(os.path.join(os.environ["SPORTELLO_SOURCE_DIR"], "data", "sportello-bundle.schema.json"),
+                  encoding="utf-8") as f:
+            schema = json.load(f)
+        problems = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(exported)]
+        check("… and that export passes the bundle's own schema", not problems, "\n".join(problems[:5]))
+    except ImportError:
+        pass
+
+    # -- a named pipe or a folder is refused at once, never waited on;
+    # standard input is read only when asked with "-"
+    fifo = os.path.join(tmp, "pipe.sportello")
+    os.mkfifo(fifo)
+    for option in ("--validate", "--import"):
+        try:
+            r = run("--data-dir", b, option, fifo, timeout=20)
+            check(f"{option} of a named pipe exits 74 without waiting", r.returncode == 74 and fifo in r.stderr,
+                  f"{r.returncode} {r.stderr}")
+        except subprocess.TimeoutExpired:
+            check(f"{option} of a named pipe exits 74 without waiting", False, "it waited for a writer")
+    r = run("--validate", tmp)
+    check("--validate of a folder exits 74", r.returncode == 74 and tmp in r.stderr, f"{r.returncode} {r.stderr}")
+    with open(bundle, "rb") as f:
+        r = run("--validate", "-", stdin=f)
+    check("--validate - reads standard input", r.returncode == 0 and "25" in r.stdout, r.stdout + r.stderr)
+    with open(not_json, "rb") as f:
+        r = run("--validate", "-", stdin=f)
+    check("… and refuses what is not a bundle with 65", r.returncode == 65, f"{r.returncode} {r.stderr}")
+    fresh = os.path.join(tmp, "from-stdin")
+    with open(bundle, "rb") as f:
+        r = run("--data-dir", fresh, "--import", "-", stdin=f)
+    check("--import - imports from standard input", r.returncode == 0 and "25" in r.stdout, r.stdout + r.stderr)
+
+    # -- another program's SQLite file named sportello.db is never changed
+    def digest(path):
+        with open(path, "rb") as f:
+            return hashlib.sha256(f.read()).hexdigest()
+
+    for version in (0, 5):
+        foreign = os.path.join(tmp, f"foreign-{version}")
+        os.makedirs(foreign)
+        path = os.path.join(foreign, "sportello.db")
+        con = sqlite3.connect(path)
+        con.executescript(f"CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('Azzurro'); "
+                          f"PRAGMA user_version = {version};")
+        con.close()
+        before = digest(path)
+        r = run("--data-dir", foreign, "--export", os.path.join(tmp, f"foreign-{version}.sportello"))
+        check(f"another program's database at user_version {version} is refused with 65",
+              r.returncode == 65 and path in r.stderr, f"{r.returncode} {r.stderr}")
+        check("… byte for byte untouched, not switched to WAL",
+              digest(path) == before and sorted(os.listdir(foreign)) == ["sportello.db"]
+              and not os.path.exists(os.path.join(tmp, f"foreign-{version}.sportello")), os.listdir(foreign))
+
+    # -- a lock held by another program is said as such: 74, not "not a database"
+    con = sqlite3.connect(os.path.join(a, "sportello.db"), isolation_level=None)
+    con.execute("PRAGMA locking_mode = EXCLUSIVE")
+    con.execute("BEGIN EXCLUSIVE")
+    con.execute("INSERT INTO info (key, value) VALUES ('held', 'by another program')")
+    r = run("--data-dir", a, "--export", os.path.join(tmp, "locked.sportello"))
+    con.close()
+    check("a database locked by another program exits 74", r.returncode == 74, f"{r.returncode} {r.stderr}")
+    check("… and is not called “not a Sportello database”",
+          "non è un database" not in r.stderr and "bloccato" in r.stderr, r.stderr)
+
+    # -- an export killed half-way or stopped by a full disk never leaves
+    # half a bundle under the final name, nor a temporary file for good
+    big = os.path.join(tmp, "big")
+    run("--data-dir", big, "--demo", "300")
+    out = os.path.join(tmp, "out")
+    os.makedirs(out)
+    target = os.path.join(out, "tutto.sportello")
+    env = dict(os.environ)
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+
+    def whole_bundle(path):
+        try:
+            with open(path, encoding="utf-8") as f:
+                return json.load(f)["format"] == "sportello-bundle"
+        except (OSError, ValueError, KeyError):
+            return False
+
+    killed_midway = 0
+    intact = True
+    for attempt in range(12):
+        old = None
+        if attempt % 2 == 1:
+            old = b"the bundle that was there before"
+            with open(target, "wb") as f:
+                f.write(old)
+        elif os.path.exists(target):
+            os.remove(target)
+        p = subprocess.Popen([exe, "--data-dir", big, "--export", target], env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # wait until the export has started writing, then kill it
+        while p.poll() is None and not any(n != "tutto.sportello" for n in os.listdir(out)):
+            pass
+        for _ in range(attempt * 200):
+            pass
+        p.kill()
+        p.wait()
+        if p.returncode != 0:
+            killed_midway += 1
+        if os.path.exists(target):
+            with open(target, "rb") as f:
+                ok = (old is not None and f.read() == old) or whole_bundle(target)
+        else:
+            ok = old is None
+        intact = intact and ok
+    check("an export killed at any moment leaves no half bundle under the final name",
+          intact and killed_midway > 0, f"{killed_midway} killed mid-way")
+    r = run("--data-dir", big, "--export", target)
+    check("… and the next export there removes the temporary files it left",
+          r.returncode == 0 and os.listdir(out) == ["tutto.sportello"] and whole_bundle(target), os.listdir(out))
+
+    # two exports into one folder at once: neither removes the other's
+    # temporary file, each bundle is whole, nothing is left behind
+    together = os.path.join(tmp, "together")
+    os.makedirs(together)
+    names = ["uno.sportello", "due.sportello", "uno.sportello", "tre.sportello"]
+    procs = [subprocess.Popen([exe, "--data-dir", big, "--export", os.path.join(together, n)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for n in names]
+    errors = [p.communicate()[1] for p in procs]
+    check("exports into one folder at once all succeed, whole, with no temporary file left",
+          all(p.returncode == 0 for p in procs) and sorted(os.listdir(together)) == sorted(set(names))
+          and all(whole_bundle(os.path.join(together, n)) for n in names), f"{errors} {os.listdir(together)}")
+
+    def small_disk():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (256 * 1024, 256 * 1024))
+
+    full = os.path.join(out, "pieno.sportello")
+    p = subprocess.run([exe, "--data-dir", big, "--export", full], env=env, capture_output=True, text=True,
+                       preexec_fn=small_disk, timeout=60)
+    check("an export that runs out of space exits 74 and says why",
+          p.returncode == 74 and full in p.stderr, f"{p.returncode} {p.stderr}")
+    check("… and leaves neither the new name nor a temporary file",
+          os.listdir(out) == ["tutto.sportello"], os.listdir(out))
+    with open(full, "wb") as f:
+        f.write(b"old")
+    p = subprocess.run([exe, "--data-dir", big, "--export", full], env=env, capture_output=True, text=True,
+                       preexec_fn=small_disk, timeout=60)
+    with open(full, "rb") as f:
+        check("… over an existing file, the old bytes stay", p.returncode == 74 and f.read() == b"old",
+              f"{p.returncode} {p.stderr}")
 
 print(f"1..{count}")
 sys.exit(1 if failures else 0)

@@ -235,6 +235,42 @@ search_count (SportelloClientList *list,
   return g_list_model_get_n_items (G_LIST_MODEL (list));
 }
 
+/* Identifiers that an earlier build stored as typed are rewritten by
+ * the migration, in the form the editor stores: duplicates and search
+ * find them by the plain number */
+static void
+test_identifiers_migrated (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "clients-test", NULL);
+  g_autoptr(SportelloDatabase) db = open_db ();
+  g_autoptr(SportelloClient) stored = save_new (db, "Ottica Colombo", "00743110157", "Como");
+  g_autoptr(SportelloClient) plain = make_client ("Ottica Colombo di Colombo Luca", "00743110157", "Como");
+  g_autoptr(SportelloClient) found = NULL;
+  g_autoptr(SportelloClientList) list = NULL;
+  g_autofree char *updated_at = g_strdup (sportello_client_get (stored, SPORTELLO_CLIENT_UPDATED_AT));
+  g_autoptr(GError) error = NULL;
+
+  /* as a bundle used to bring it in, in an earlier schema */
+  g_assert_true (sportello_database_exec (db, "UPDATE clients SET vat_number = 'IT 007.431.101-57', "
+                                              "tax_code = '007.431.101.57', province = 'co';"
+                                              "PRAGMA user_version = 9", &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  db = sportello_database_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sportello_database_get_schema_version (db), ==, sportello_database_latest_schema_version ());
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM clients WHERE vat_number = '00743110157' "
+                                   "AND tax_code = '00743110157' AND province = 'CO'"), ==, 1);
+  found = sportello_client_find_duplicate (plain, db, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_assert_cmpstr (sportello_client_get (found, SPORTELLO_CLIENT_UPDATED_AT), ==, updated_at);
+
+  list = sportello_client_list_new (db);
+  g_assert_cmpuint (search_count (list, "00743110157"), ==, 1);
+}
+
 static void
 test_search (void)
 {
@@ -589,6 +625,7 @@ main (int   argc,
   g_test_add_func ("/store/client/crud", test_crud);
   g_test_add_func ("/store/client/check", test_check);
   g_test_add_func ("/store/client/duplicates", test_duplicates);
+  g_test_add_func ("/store/client/identifiers-migrated", test_identifiers_migrated);
   g_test_add_func ("/store/client/search", test_search);
   g_test_add_func ("/store/client/search-query", test_search_query);
   g_test_add_func ("/store/client/filters-and-sort", test_filters_and_sort);

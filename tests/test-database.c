@@ -6,10 +6,14 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "sportello-database.h"
+#include "sportello-database-private.h"
 
 static char *
 make_data_dir (void)
@@ -130,7 +134,7 @@ test_too_new (void)
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (raw, "CREATE TABLE future (x); PRAGMA user_version = 9999;", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "CREATE TABLE future (x); PRAGMA user_version = 9999; PRAGMA application_id = 1397772884;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (raw);
   g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
 
@@ -140,6 +144,315 @@ test_too_new (void)
 
   g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
   g_assert_cmpmem (before, before_len, after, after_len);
+}
+
+/* Makes @path a SQLite file with @sql run in it, by another program */
+static void
+make_foreign (const char *path,
+              const char *sql)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (raw), ==, SQLITE_OK);
+}
+
+/* Another program's SQLite file of the same name is refused, byte for byte
+ * untouched: it is not migrated, nor switched to WAL */
+static void
+test_foreign (gconstpointer data)
+{
+  const char *sql = data;
+  g_autofree char *dir = make_data_dir ();
+  g_autofree char *path = g_build_filename (dir, "sportello.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  g_autoptr(SportelloDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_foreign (path, sql);
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+
+  db = sportello_database_open (dir, &error);
+  g_assert_null (db);
+  g_assert_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, path));
+
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static int
+application_id (const char *path)
+{
+  g_autofree char *id = pragma_text (path, "PRAGMA application_id");
+
+  return atoi (id);
+}
+
+/* A database made by an earlier Sportello (its tables, no application id)
+ * is recognised, migrated, and gets the id */
+static void
+test_earlier_sportello (void)
+{
+  g_autofree char *dir = make_data_dir ();
+  g_autofree char *path = g_build_filename (dir, "sportello.db", NULL);
+  const SportelloMigration *migrations;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(SportelloDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  migrations = _sportello_migrations (&n);
+  g_assert_cmpuint (n, >=, 5);
+  for (guint i = 0; i < 5; i++)
+    g_string_append_printf (sql, "%s;", migrations[i].sql);
+  g_string_append (sql, "PRAGMA user_version = 5;");
+  make_foreign (path, sql->str);
+  g_assert_cmpint (application_id (path), ==, 0);
+
+  db = sportello_database_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sportello_database_get_schema_version (db), ==, sportello_database_latest_schema_version ());
+  g_assert_cmpint (application_id (path), ==, SPORTELLO_DATABASE_APPLICATION_ID);
+  g_clear_object (&db);
+
+  /* the last schema before the id, without it: migrated, and it gets the id */
+  make_foreign (path, "PRAGMA application_id = 0; PRAGMA user_version = 9");
+  db = sportello_database_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (application_id (path), ==, SPORTELLO_DATABASE_APPLICATION_ID);
+}
+
+/* An empty file and a new folder both become a database with the id */
+static void
+test_application_id (void)
+{
+  g_autofree char *dir = make_data_dir ();
+  g_autofree char *path = g_build_filename (dir, "sportello.db", NULL);
+  g_autoptr(SportelloDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = sportello_database_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (application_id (path), ==, SPORTELLO_DATABASE_APPLICATION_ID);
+  g_clear_object (&db);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  db = sportello_database_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sportello_database_get_schema_version (db), ==, sportello_database_latest_schema_version ());
+  g_assert_cmpint (application_id (path), ==, SPORTELLO_DATABASE_APPLICATION_ID);
+}
+
+/* Another program holding an exclusive lock: said so, not “not a database” */
+static void
+test_locked (void)
+{
+  g_autofree char *dir = make_data_dir ();
+  g_autofree char *path = g_build_filename (dir, "sportello.db", NULL);
+  g_autoptr(SportelloDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *raw = NULL;
+
+  db = sportello_database_open (dir, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; "
+                                      "INSERT INTO info (key, value) VALUES ('held', 'x');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  db = sportello_database_open (dir, &error);
+  g_assert_null (db);
+  g_assert_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, path));
+  g_clear_error (&error);
+
+  sqlite3_close (raw);
+  db = sportello_database_open (dir, &error);
+  g_assert_no_error (error);
+
+  /* open already: a write that waits too long says the database is busy */
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "BEGIN IMMEDIATE; INSERT INTO info (key, value) VALUES ('held', 'x');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (sportello_database_exec (db, "INSERT INTO info (key, value) VALUES ('mine', 'y')", &error));
+  g_assert_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_LOCKED);
+  sqlite3_close (raw);
+}
+
+/* A VFS over the default one whose disk fills up on demand: writes and
+ * the growth of the shared-memory index fail as they do with ENOSPC */
+typedef struct
+{
+  sqlite3_file         base;
+  sqlite3_file        *real;
+} FullFile;
+
+static sqlite3_vfs *real_vfs;
+static gboolean disk_full;
+
+#define REAL(f) (((FullFile *) (f))->real)
+
+static int full_close (sqlite3_file *f)
+{
+  int rc = REAL (f)->pMethods ? REAL (f)->pMethods->xClose (REAL (f)) : SQLITE_OK;
+
+  g_free (REAL (f));
+  return rc;
+}
+static int full_read (sqlite3_file *f, void *b, int n, sqlite3_int64 o) { return REAL (f)->pMethods->xRead (REAL (f), b, n, o); }
+static int full_write (sqlite3_file *f, const void *b, int n, sqlite3_int64 o)
+{
+  if (disk_full)
+    return SQLITE_FULL;
+  return REAL (f)->pMethods->xWrite (REAL (f), b, n, o);
+}
+static int full_truncate (sqlite3_file *f, sqlite3_int64 s) { return REAL (f)->pMethods->xTruncate (REAL (f), s); }
+static int full_sync (sqlite3_file *f, int flags) { return REAL (f)->pMethods->xSync (REAL (f), flags); }
+static int full_size (sqlite3_file *f, sqlite3_int64 *s) { return REAL (f)->pMethods->xFileSize (REAL (f), s); }
+static int full_lock (sqlite3_file *f, int l) { return REAL (f)->pMethods->xLock (REAL (f), l); }
+static int full_unlock (sqlite3_file *f, int l) { return REAL (f)->pMethods->xUnlock (REAL (f), l); }
+static int full_reserved (sqlite3_file *f, int *r) { return REAL (f)->pMethods->xCheckReservedLock (REAL (f), r); }
+static int full_control (sqlite3_file *f, int op, void *a) { return REAL (f)->pMethods->xFileControl (REAL (f), op, a); }
+static int full_sector (sqlite3_file *f) { return REAL (f)->pMethods->xSectorSize (REAL (f)); }
+static int full_device (sqlite3_file *f) { return REAL (f)->pMethods->xDeviceCharacteristics (REAL (f)); }
+static int full_shm_map (sqlite3_file *f, int pg, int sz, int extend, void volatile **p)
+{
+  if (disk_full)
+    return SQLITE_IOERR_SHMSIZE;
+  return REAL (f)->pMethods->xShmMap (REAL (f), pg, sz, extend, p);
+}
+static int full_shm_lock (sqlite3_file *f, int o, int n, int flags) { return REAL (f)->pMethods->xShmLock (REAL (f), o, n, flags); }
+static void full_shm_barrier (sqlite3_file *f) { REAL (f)->pMethods->xShmBarrier (REAL (f)); }
+static int full_shm_unmap (sqlite3_file *f, int del) { return REAL (f)->pMethods->xShmUnmap (REAL (f), del); }
+
+static const sqlite3_io_methods full_methods = {
+  2, full_close, full_read, full_write, full_truncate, full_sync, full_size, full_lock, full_unlock,
+  full_reserved, full_control, full_sector, full_device, full_shm_map, full_shm_lock, full_shm_barrier,
+  full_shm_unmap, NULL, NULL,
+};
+
+static int
+full_open (sqlite3_vfs *vfs, const char *name, sqlite3_file *f, int flags, int *out_flags)
+{
+  FullFile *file = (FullFile *) f;
+  int rc;
+
+  file->real = g_malloc0 (real_vfs->szOsFile);
+  rc = real_vfs->xOpen (real_vfs, name, file->real, flags, out_flags);
+  file->base.pMethods = &full_methods;
+  return rc;
+}
+
+static int full_delete (sqlite3_vfs *v, const char *n, int s) { return real_vfs->xDelete (real_vfs, n, s); }
+static int full_access (sqlite3_vfs *v, const char *n, int f, int *r) { return real_vfs->xAccess (real_vfs, n, f, r); }
+static int full_pathname (sqlite3_vfs *v, const char *n, int sz, char *out) { return real_vfs->xFullPathname (real_vfs, n, sz, out); }
+static int full_random (sqlite3_vfs *v, int n, char *out) { return real_vfs->xRandomness (real_vfs, n, out); }
+static int full_sleep (sqlite3_vfs *v, int us) { return real_vfs->xSleep (real_vfs, us); }
+static int full_time (sqlite3_vfs *v, double *t) { return real_vfs->xCurrentTime (real_vfs, t); }
+static int full_last_error (sqlite3_vfs *v, int n, char *out) { return disk_full ? ENOSPC : real_vfs->xGetLastError (real_vfs, n, out); }
+
+static sqlite3_vfs full_vfs = {
+  1, 0, 1024, NULL, "sportello-test-full", NULL,
+  full_open, full_delete, full_access, full_pathname, NULL, NULL, NULL, NULL,
+  full_random, full_sleep, full_time, full_last_error,
+};
+
+/* A full disk: an intact database is not called “not a Sportello database” */
+static void
+test_disk_full (void)
+{
+  g_autofree char *dir = make_data_dir ();
+  g_autofree char *path = g_build_filename (dir, "sportello.db", NULL);
+  g_autofree char *fresh = g_build_filename (g_get_user_data_dir (), "sportello-new", NULL);
+  g_autoptr(SportelloDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = sportello_database_open (dir, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  real_vfs = sqlite3_vfs_find (NULL);
+  full_vfs.szOsFile = sizeof (FullFile);
+  full_vfs.mxPathname = real_vfs->mxPathname;
+  g_assert_cmpint (sqlite3_vfs_register (&full_vfs, 1), ==, SQLITE_OK);
+  disk_full = TRUE;
+
+  /* the index of the write-ahead log cannot grow */
+  db = sportello_database_open (dir, &error);
+  g_assert_null (db);
+  g_assert_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_DISK_FULL);
+  g_assert_nonnull (strstr (error->message, path));
+  g_clear_error (&error);
+
+  /* a new folder cannot take its first schema */
+  db = sportello_database_open (fresh, &error);
+  g_assert_null (db);
+  g_assert_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_DISK_FULL);
+  g_clear_error (&error);
+
+  disk_full = FALSE;
+  sqlite3_vfs_unregister (&full_vfs);
+
+  db = sportello_database_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sportello_database_get_schema_version (db), ==, sportello_database_latest_schema_version ());
+}
+
+/* Several processes opening one new data folder at once: every one of
+ * them succeeds, and the schema is made once */
+static void
+test_concurrent_open (void)
+{
+  g_autofree char *dir = make_data_dir ();
+  pid_t children[8];
+
+  for (guint round = 0; round < 5; round++)
+    {
+      g_autofree char *folder = g_strdup_printf ("%s-%u", dir, round);
+
+      for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+        {
+          children[i] = fork ();
+          g_assert_cmpint (children[i], >=, 0);
+          if (children[i] == 0)
+            {
+              g_autoptr(GError) error = NULL;
+              SportelloDatabase *db = sportello_database_open (folder, &error);
+
+              if (db == NULL)
+                g_printerr ("# child %u: %s\n", i, error->message);
+              _exit (db != NULL ? 0 : 1);
+            }
+        }
+
+      for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+        {
+          int status = 0;
+
+          g_assert_cmpint (waitpid (children[i], &status, 0), ==, children[i]);
+          g_assert_true (WIFEXITED (status));
+          g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+        }
+
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(SportelloDatabase) db = sportello_database_open (folder, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpint (sportello_database_get_schema_version (db), ==, sportello_database_latest_schema_version ());
+      }
+    }
 }
 
 static void
@@ -205,6 +518,14 @@ main (int   argc,
   g_test_add_func ("/store/database/reopen", test_reopen);
   g_test_add_func ("/store/database/not-a-database", test_not_a_database);
   g_test_add_func ("/store/database/too-new", test_too_new);
+  g_test_add_data_func ("/store/database/foreign/version-0", "CREATE TABLE notes (text); INSERT INTO notes VALUES ('mine')", test_foreign);
+  g_test_add_data_func ("/store/database/foreign/version-5", "CREATE TABLE notes (text); PRAGMA user_version = 5", test_foreign);
+  g_test_add_data_func ("/store/database/foreign/other-id", "PRAGMA application_id = 1196444487; CREATE TABLE t (x)", test_foreign);
+  g_test_add_func ("/store/database/earlier-sportello", test_earlier_sportello);
+  g_test_add_func ("/store/database/application-id", test_application_id);
+  g_test_add_func ("/store/database/locked", test_locked);
+  g_test_add_func ("/store/database/disk-full", test_disk_full);
+  g_test_add_func ("/store/database/concurrent-open", test_concurrent_open);
   g_test_add_func ("/store/database/not-writable", test_not_writable);
   g_test_add_func ("/store/database/transaction-rollback", test_transaction_rollback);
   g_test_add_func ("/store/database/uuid-and-time", test_uuid_and_time);

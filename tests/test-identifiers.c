@@ -664,6 +664,38 @@ test_garbage (void)
       }
 }
 
+/* The one normalization every way into the database takes: the stored
+ * form of a valid identifier, an invalid one as typed */
+static void
+test_normalize_for_storage (void)
+{
+  static const struct { SportelloIdentifierKind kind; const char *typed; const char *stored; } cases[] = {
+    { SPORTELLO_IDENTIFIER_VAT, "IT 00743110157", "00743110157" },
+    { SPORTELLO_IDENTIFIER_VAT, "IT-007.431.101-57", "00743110157" },
+    { SPORTELLO_IDENTIFIER_VAT, "P.IVA 00743110157", "P.IVA 00743110157" },   /* invalid: as typed */
+    { SPORTELLO_IDENTIFIER_VAT, " 007 431 101 57 ", "00743110157" },
+    { SPORTELLO_IDENTIFIER_VAT, "it00743110157", "00743110157" },
+    { SPORTELLO_IDENTIFIER_VAT, "00743110158", "00743110158" },               /* wrong check digit */
+    { SPORTELLO_IDENTIFIER_VAT, "", "" },
+    { SPORTELLO_IDENTIFIER_VAT, NULL, "" },
+    { SPORTELLO_IDENTIFIER_TAX_CODE, "rss mra 80a01 h501u", "RSSMRA80A01H501U" },
+    { SPORTELLO_IDENTIFIER_TAX_CODE, "007.431.101-57", "00743110157" },
+    { SPORTELLO_IDENTIFIER_POSTAL_CODE, "22 100", "22100" },
+    { SPORTELLO_IDENTIFIER_PROVINCE, "co", "CO" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *stored = sportello_identifier_normalize (cases[i].kind, cases[i].typed);
+
+      g_assert_cmpstr (stored, ==, cases[i].stored);
+    }
+
+  g_assert_cmpint (sportello_identifier_kind_from_name ("vat"), ==, SPORTELLO_IDENTIFIER_VAT);
+  g_assert_cmpint (sportello_identifier_kind_from_name ("tax_code"), ==, SPORTELLO_IDENTIFIER_TAX_CODE);
+  g_assert_cmpint (sportello_identifier_kind_from_name ("nothing"), ==, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -675,6 +707,7 @@ main (int   argc,
   g_test_add_func ("/store/identifiers/vat/valid", test_vat_valid);
   g_test_add_func ("/store/identifiers/vat/invalid", test_vat_invalid);
   g_test_add_func ("/store/identifiers/vat/normalize", test_vat_normalize);
+  g_test_add_func ("/store/identifiers/normalize-for-storage", test_normalize_for_storage);
   g_test_add_func ("/store/identifiers/vat/check-digit", test_vat_check_digit);
   g_test_add_func ("/store/identifiers/vat/generated", test_vat_generated);
   g_test_add_func ("/store/identifiers/tax-code/valid", test_tax_code_valid);

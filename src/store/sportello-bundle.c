@@ -15,9 +15,16 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gunixinputstream.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <json-glib/json-glib.h>
 
+#include "sportello-atomic-file.h"
 #include "sportello-bundle.h"
 #include "sportello-bundle-private.h"
 #include "sportello-checklist.h"
@@ -196,11 +203,18 @@ static const RecordSpec specs[SPORTELLO_N_RECORD_KINDS] = {
 };
 
 static guint fail_after;
+static guint export_fail_after;
 
 void
 _sportello_bundle_set_fail_after (guint n_rows)
 {
   fail_after = n_rows;
+}
+
+void
+_sportello_bundle_set_export_fail_after (guint n_rows)
+{
+  export_fail_after = n_rows;
 }
 
 const char *
@@ -311,18 +325,6 @@ cancelled (GError **error)
   return FALSE;
 }
 
-/* Closes a stream of g_file_replace() so that the file it would replace
- * stays as it was and the temporary one is removed: closing it any other
- * way, even by dropping it, would put half a bundle in its place */
-static void
-discard (GOutputStream *stream)
-{
-  g_autoptr(GCancellable) cancel = g_cancellable_new ();
-
-  g_cancellable_cancel (cancel);
-  g_output_stream_close (stream, cancel, NULL);
-}
-
 typedef struct
 {
   SportelloDatabase     *db;
@@ -332,6 +334,7 @@ typedef struct
   gpointer               progress_data;
   guint                  done;
   guint                  total;
+  guint                  written;
 } Export;
 
 /* The query for one kind's records; binds the selection as ?1 */
@@ -427,6 +430,14 @@ export_kind (Export              *export,
 
       if (out->len > 1 << 20 && !flush (stream, out, error))
         return FALSE;
+      if (G_UNLIKELY (export_fail_after > 0) && ++export->written >= export_fail_after)
+        {
+          /* for the tests: as if the disk were full half-way */
+          if (!flush (stream, out, error))
+            return FALSE;
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, g_strerror (ENOSPC));
+          return FALSE;
+        }
       if (export->progress != NULL && ++export->done % step == 0 &&
           !export->progress (export->done, export->total, export->progress_data))
         return cancelled (error);
@@ -475,9 +486,9 @@ sportello_bundle_export_with_progress (SportelloDatabase     *db,
                                        gpointer               user_data,
                                        GError               **error)
 {
-  Export export = { db, NULL, client_uuids == NULL || client_uuids[0] == NULL, func, user_data, 0, 0 };
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileOutputStream) stream = NULL;
+  Export export = { db, NULL, client_uuids == NULL || client_uuids[0] == NULL, func, user_data, 0, 0, 0 };
+  g_autoptr(SportelloAtomicFile) file = NULL;
+  GOutputStream *stream = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *selection = NULL;
@@ -498,10 +509,11 @@ sportello_bundle_export_with_progress (SportelloDatabase     *db,
       selection = json_to_string (root, FALSE);
     }
 
-  /* g_file_replace() writes to a temporary name and renames on close */
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &local_error);
-  if (stream == NULL)
+  /* a temporary file in the same folder, renamed over @path once whole,
+   * whether @path exists or not */
+  if (!(file = sportello_atomic_file_new (path, &local_error)))
     goto io_error;
+  stream = sportello_atomic_file_get_stream (file);
 
   g_string_append (out, "{\n  \"format\": \"" SPORTELLO_BUNDLE_FORMAT "\",\n");
   g_string_append_printf (out, "  \"version\": %d,\n  \"exported_at\": ", SPORTELLO_BUNDLE_VERSION);
@@ -530,16 +542,16 @@ sportello_bundle_export_with_progress (SportelloDatabase     *db,
 
   for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
     {
-      if (!export_kind (&export, kind, G_OUTPUT_STREAM (stream), out, &local_error))
+      if (!export_kind (&export, kind, stream, out, &local_error))
         goto failed_in_transaction;
       g_string_append (out, kind + 1 < SPORTELLO_N_RECORD_KINDS ? ",\n" : "\n");
     }
   sportello_database_rollback (db);
 
   g_string_append (out, "}\n");
-  if (!flush (G_OUTPUT_STREAM (stream), out, &local_error))
+  if (!flush (stream, out, &local_error))
     goto failed;
-  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error))
+  if (!sportello_atomic_file_commit (file, &local_error))
     goto io_error;
 
   /* the end (too late to stop: the bundle is whole) */
@@ -550,8 +562,8 @@ sportello_bundle_export_with_progress (SportelloDatabase     *db,
 failed_in_transaction:
   sportello_database_rollback (db);
 failed:
-  /* nothing is left behind, and a file of the same name stays as it was */
-  discard (G_OUTPUT_STREAM (stream));
+  /* nothing is left behind (freeing the file removes the temporary one),
+   * and a file of the same name stays as it was */
   if (local_error->domain != G_IO_ERROR || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -816,10 +828,12 @@ check_when (SportelloBundle *bundle,
     problem (bundle, member, _("“%s” is not a valid date"), value);
 }
 
+/* Checks a client as the editor does, and keeps its identifiers in the
+ * form the editor stores (“IT 007 431 101 57” → “00743110157”) */
 static void
 check_client (SportelloBundle *bundle,
               const char      *path,
-              const Cell      *cells)
+              Cell            *cells)
 {
   g_autoptr(SportelloClient) client = sportello_client_new ();
   g_autoptr(GPtrArray) problems = NULL;
@@ -831,6 +845,16 @@ check_client (SportelloBundle *bundle,
       if (value != NULL)
         sportello_client_set (client, f, value);
     }
+
+  if (_sportello_client_normalize_identifiers (client))
+    for (guint f = 0; f < SPORTELLO_CLIENT_N_TEXT_FIELDS; f++)
+      {
+        int i = column_index (&specs[SPORTELLO_RECORD_KIND_CLIENT], sportello_client_field_name (f), 0);
+        const char *normalized = sportello_client_get (client, f);
+
+        if (i >= 0 && cells[i].type == SPORTELLO_JSON_STRING && g_strcmp0 (cells[i].string, normalized) != 0)
+          cells[i].string = g_string_chunk_insert (bundle->strings, normalized);
+      }
 
   problems = sportello_client_check (client);
   for (guint i = 0; i < problems->len; i++)
@@ -862,7 +886,7 @@ static void
 check_kind (SportelloBundle     *bundle,
             SportelloRecordKind  kind,
             const char          *path,
-            const Cell          *cells)
+            Cell                *cells)
 {
   switch (kind)
     {
@@ -1089,11 +1113,16 @@ check_references (SportelloBundle  *bundle,
     }
 }
 
-/* Keeps a value read by the scanner */
+/* Keeps a value read by the scanner for the member at @path (a printf
+ * format and its arguments, only formatted when needed): a string that
+ * holds the NUL character is valid JSON, but no field can store it */
+G_GNUC_PRINTF (4, 5)
 static void
 store_value (SportelloBundle          *bundle,
              Cell                     *cell,
-             const SportelloJsonValue *value)
+             const SportelloJsonValue *value,
+             const char               *path_format,
+             ...)
 {
   cell->type = value->type;
   switch (value->type)
@@ -1101,6 +1130,16 @@ store_value (SportelloBundle          *bundle,
     case SPORTELLO_JSON_STRING:
       cell->string = value->length == 0 ? "" : g_string_chunk_insert_len (bundle->strings, value->string,
                                                                            (gssize) value->length);
+      if (G_UNLIKELY (memchr (value->string, '\0', value->length) != NULL))
+        {
+          g_autofree char *path = NULL;
+          va_list args;
+
+          va_start (args, path_format);
+          path = g_strdup_vprintf (path_format, args);
+          va_end (args);
+          problem (bundle, path, _("holds the NUL character (\\u0000), which Sportello cannot store"));
+        }
       break;
     case SPORTELLO_JSON_INTEGER:
       cell->integer = value->integer;
@@ -1186,7 +1225,7 @@ read_record (Reader               *reader,
         goto failed;
       /* members Sportello does not know are left out */
       if (column >= 0)
-        store_value (reader->bundle, &cells[column], &value);
+        store_value (reader->bundle, &cells[column], &value, "$.%s[%u].%s", spec->array, index, spec->columns[column].key);
     }
 
   check_record (reader->bundle, kind, index, cells, reader->uuids[kind]);
@@ -1272,7 +1311,7 @@ read_exported_by (Reader  *reader,
       if (!sportello_json_scanner_read_value (reader->scanner, &value, error))
         return FALSE;
       if (cell >= 0)
-        store_value (bundle, &bundle->header[cell], &value);
+        store_value (bundle, &bundle->header[cell], &value, "$.exported_by.%s", cell == HEADER_HUB ? "hub" : "consultant");
     }
 }
 
@@ -1392,7 +1431,9 @@ read_document (Reader  *reader,
       if (!sportello_json_scanner_read_value (reader->scanner, &value, error))
         return FALSE;
       if (header >= 0)
-        store_value (bundle, &bundle->header[header], &value);
+        store_value (bundle, &bundle->header[header], &value, "$.%s", header == HEADER_FORMAT ? "format"
+                                                                      : header == HEADER_VERSION ? "version"
+                                                                      : "exported_at");
     }
 
   if (!sportello_json_scanner_end (reader->scanner, error))
@@ -1510,24 +1551,39 @@ sportello_bundle_load_with_progress (const char             *path,
                                      gpointer                user_data,
                                      GError                **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GInputStream) stream = NULL;
   g_autoptr(SportelloJsonScanner) scanner = NULL;
-  g_autoptr(GError) local_error = NULL;
+  struct stat st;
   goffset size;
+  int fd;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL || !(stream = g_file_read (file, NULL, &local_error)))
+  /* opened without waiting for a writer: a named pipe or a device given
+   * by mistake is refused, never read until someone writes to it */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0 || fstat (fd, &st) != 0)
     {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        close (fd);
       g_set_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_IO,
-                   _("Cannot read “%s”: %s"), path, local_error->message);
+                   _("Cannot read “%s”: %s"), path, g_strerror (saved_errno));
       return NULL;
     }
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_IO,
+                   S_ISDIR (st.st_mode) ? _("Cannot read “%s”: it is a folder, not a bundle")
+                                        : _("Cannot read “%s”: it is not a regular file (a named pipe or a device)"),
+                   path);
+      return NULL;
+    }
+  fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
+  stream = g_unix_input_stream_new (fd, TRUE);
 
   /* refused before it is read */
-  size = g_file_info_get_size (info);
+  size = st.st_size;
   if (size > SPORTELLO_BUNDLE_MAX_SIZE)
     {
       g_autofree char *size_text = g_format_size ((guint64) size);
@@ -1544,7 +1600,7 @@ sportello_bundle_load_with_progress (const char             *path,
       return NULL;
     }
 
-  scanner = sportello_json_scanner_new_for_stream (G_INPUT_STREAM (stream));
+  scanner = sportello_json_scanner_new_for_stream (stream);
   return read_bundle (scanner, size, func, user_data, error);
 }
 

@@ -30,6 +30,7 @@ gboolean         _sportello_client_write        (SportelloClient    *self,
                                                  SportelloDatabase  *db,
                                                  gboolean            touch,
                                                  GError            **error);
+gboolean         _sportello_client_normalize_identifiers (SportelloClient *self);
 gboolean         _sportello_client_index_tags   (SportelloDatabase  *db,
                                                  const char         *uuid,
                                                  GError            **error);

@@ -351,17 +351,18 @@ add_problem (GPtrArray            *problems,
 typedef SportelloIdVerdict (*Validator) (const char *, char **, char **);
 
 static const struct {
-  SportelloClientField field;
-  Validator            validate;
+  SportelloClientField    field;
+  Validator               validate;
+  SportelloIdentifierKind kind;
 } validated_fields[] = {
-  { SPORTELLO_CLIENT_VAT_NUMBER, sportello_validate_vat },
-  { SPORTELLO_CLIENT_TAX_CODE, sportello_validate_tax_code },
-  { SPORTELLO_CLIENT_ATECO_CODE, sportello_validate_ateco },
-  { SPORTELLO_CLIENT_POSTAL_CODE, sportello_validate_postal_code },
-  { SPORTELLO_CLIENT_PROVINCE, sportello_validate_province },
-  { SPORTELLO_CLIENT_EMAIL, sportello_validate_email },
-  { SPORTELLO_CLIENT_PEC, sportello_validate_email },
-  { SPORTELLO_CLIENT_SDI_CODE, sportello_validate_sdi_code },
+  { SPORTELLO_CLIENT_VAT_NUMBER, sportello_validate_vat, SPORTELLO_IDENTIFIER_VAT },
+  { SPORTELLO_CLIENT_TAX_CODE, sportello_validate_tax_code, SPORTELLO_IDENTIFIER_TAX_CODE },
+  { SPORTELLO_CLIENT_ATECO_CODE, sportello_validate_ateco, SPORTELLO_IDENTIFIER_ATECO },
+  { SPORTELLO_CLIENT_POSTAL_CODE, sportello_validate_postal_code, SPORTELLO_IDENTIFIER_POSTAL_CODE },
+  { SPORTELLO_CLIENT_PROVINCE, sportello_validate_province, SPORTELLO_IDENTIFIER_PROVINCE },
+  { SPORTELLO_CLIENT_EMAIL, sportello_validate_email, SPORTELLO_IDENTIFIER_EMAIL },
+  { SPORTELLO_CLIENT_PEC, sportello_validate_email, SPORTELLO_IDENTIFIER_EMAIL },
+  { SPORTELLO_CLIENT_SDI_CODE, sportello_validate_sdi_code, SPORTELLO_IDENTIFIER_SDI_CODE },
 };
 
 static gboolean
@@ -461,6 +462,29 @@ normalize_tags (const char *tags)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* The identifiers alone, in the form sportello_identifier_normalize()
+ * stores: for every way a client enters (the editor, bundles) */
+gboolean
+_sportello_client_normalize_identifiers (SportelloClient *self)
+{
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (validated_fields); i++)
+    {
+      SportelloClientField field = validated_fields[i].field;
+      g_autofree char *normalized = sportello_identifier_normalize (validated_fields[i].kind,
+                                                                    sportello_record_get (SPORTELLO_RECORD (self), field));
+
+      if (g_strcmp0 (normalized, sportello_record_get (SPORTELLO_RECORD (self), field)) != 0)
+        {
+          sportello_client_set (self, field, normalized);
+          changed = TRUE;
+        }
+    }
+
+  return changed;
+}
+
 /**
  * sportello_client_normalize:
  *
@@ -471,22 +495,11 @@ normalize_tags (const char *tags)
 gboolean
 sportello_client_normalize (SportelloClient *self)
 {
-  gboolean changed = FALSE;
+  gboolean changed;
 
   g_return_val_if_fail (SPORTELLO_IS_CLIENT (self), FALSE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (validated_fields); i++)
-    {
-      g_autofree char *normalized = NULL;
-      SportelloClientField field = validated_fields[i].field;
-
-      if (validated_fields[i].validate (sportello_record_get (SPORTELLO_RECORD (self), field), &normalized, NULL) != SPORTELLO_ID_INVALID &&
-          g_strcmp0 (normalized, sportello_record_get (SPORTELLO_RECORD (self), field)) != 0)
-        {
-          sportello_client_set (self, field, normalized);
-          changed = TRUE;
-        }
-    }
+  changed = _sportello_client_normalize_identifiers (self);
 
   for (guint i = 0; i < SPORTELLO_CLIENT_N_TEXT_FIELDS; i++)
     {

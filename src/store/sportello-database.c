@@ -17,6 +17,7 @@
 
 #define DATABASE_FILE_NAME "sportello.db"
 #define SQLITE_MAGIC "SQLite format 3"
+#define BUSY_TIMEOUT_MS 5000
 
 struct _SportelloDatabase
 {
@@ -26,6 +27,7 @@ struct _SportelloDatabase
   char    *path;
   char    *consultant;
   char    *hub;
+  gboolean opened;      /* past sportello_database_open() */
 };
 
 G_DEFINE_FINAL_TYPE (SportelloDatabase, sportello_database, G_TYPE_OBJECT)
@@ -40,13 +42,66 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Says what an SQLite failure means for the person at the desk: a full
+ * disk, a lock held by another program and a failing disk each have
+ * their own code and words; anything else is SQLite's own message */
+static void
+set_sqlite_error (SportelloDatabase  *self,
+                  int                 rc,
+                  const char         *message,
+                  GError            **error)
+{
+  int system_errno = self->db != NULL ? sqlite3_system_errno (self->db) : 0;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+      if (system_errno != ENOSPC)
+        {
+          g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_IO,
+                       /* Translators: %s are the file and the reason */
+                       _("Cannot read or write the database “%s”: %s"), self->path,
+                       system_errno != 0 ? g_strerror (system_errno) : message);
+          return;
+        }
+      G_GNUC_FALLTHROUGH;
+    case SQLITE_FULL:
+      g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_DISK_FULL,
+                   _("The disk that holds the database “%s” is full: free some space and try again"),
+                   self->path);
+      return;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      /* once open, the lock may be Sportello's own long work (an import) */
+      if (!self->opened)
+        g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_LOCKED,
+                     _("The database “%s” is locked by another program: close it and try again"),
+                     self->path);
+      else
+        g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_LOCKED,
+                     _("The database “%s” is busy with other work (an import, or another program): try again when it is done"),
+                     self->path);
+      return;
+
+    case SQLITE_NOTADB:
+      g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Sportello database; it was left untouched"), self->path);
+      return;
+
+    default:
+      g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_SQL,
+                   /* Translators: %s is SQLite's own (English) message */
+                   _("Database error: %s"), message);
+    }
+}
+
 void
 _sportello_database_set_error (SportelloDatabase  *self,
                                GError            **error)
 {
-  g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_SQL,
-               /* Translators: %s is SQLite's own (English) message */
-               _("Database error: %s"), sqlite3_errmsg (self->db));
+  set_sqlite_error (self, sqlite3_extended_errcode (self->db), sqlite3_errmsg (self->db), error);
 }
 
 /*
@@ -102,13 +157,14 @@ sportello_database_exec (SportelloDatabase  *self,
                          GError            **error)
 {
   char *errmsg = NULL;
+  int rc;
 
   g_return_val_if_fail (SPORTELLO_IS_DATABASE (self), FALSE);
 
-  if (sqlite3_exec (self->db, sql, NULL, NULL, &errmsg) != SQLITE_OK)
+  if ((rc = sqlite3_exec (self->db, sql, NULL, NULL, &errmsg)) != SQLITE_OK)
     {
-      g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_SQL,
-                   _("Database error: %s"), errmsg ? errmsg : sqlite3_errmsg (self->db));
+      set_sqlite_error (self, sqlite3_extended_errcode (self->db) != SQLITE_OK ? sqlite3_extended_errcode (self->db) : rc,
+                        errmsg ? errmsg : sqlite3_errmsg (self->db), error);
       sqlite3_free (errmsg);
       return FALSE;
     }
@@ -137,16 +193,115 @@ sportello_database_rollback (SportelloDatabase *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-static int
-read_user_version (SportelloDatabase *self)
+/* The schema version and the application id, from the file's header;
+ * fails only when the file cannot be read (locked, a failing disk…) */
+static gboolean
+read_header (SportelloDatabase  *self,
+             int                *version,
+             gint32             *application_id,
+             GError            **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  stmt = _sportello_database_prepare (self, "PRAGMA user_version", NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    return sqlite3_column_int (stmt, 0);
+  if (!(stmt = _sportello_database_prepare (self, "SELECT * FROM pragma_user_version, pragma_application_id", error)))
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _sportello_database_set_error (self, error);
+      return FALSE;
+    }
 
-  return -1;
+  *version = sqlite3_column_int (stmt, 0);
+  *application_id = sqlite3_column_int (stmt, 1);
+  return TRUE;
+}
+
+/* The tables the schema versions released before the application id
+ * created: a database without the id is one of ours only if it has them */
+static const struct {
+  int         version;
+  const char *table;
+} earlier_tables[] = {
+  { 1, "info" },
+  { 2, "clients" },
+  { 2, "contacts" },
+  { 3, "meetings" },
+  { 3, "follow_ups" },
+  { 4, "exchanges" },
+  { 4, "imports" },
+  { 5, "checklists" },
+  { 5, "assessments" },
+  { 6, "documents" },
+  { 7, "user_templates" },
+};
+#define LAST_VERSION_WITHOUT_ID 9
+
+static gboolean
+has_table (SportelloDatabase  *self,
+           const char         *table,
+           gboolean           *found,
+           GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = _sportello_database_prepare (self, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _sportello_database_set_error (self, error);
+      return FALSE;
+    }
+
+  *found = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/* Whether the file is ours to open (and migrate): it has Sportello's
+ * application id, or it is empty, or an earlier Sportello made it (no id,
+ * but its tables); another program's SQLite file is never changed */
+static gboolean
+check_ours (SportelloDatabase  *self,
+            int                 version,
+            gint32              application_id,
+            GError            **error)
+{
+  gboolean found = FALSE;
+
+  if (application_id == SPORTELLO_DATABASE_APPLICATION_ID)
+    return TRUE;
+
+  if (application_id == 0 && version == 0)
+    {
+      /* a new file: nothing in it at all */
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+
+      if (!(stmt = _sportello_database_prepare (self, "SELECT count(*) FROM sqlite_schema", error)))
+        return FALSE;
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          _sportello_database_set_error (self, error);
+          return FALSE;
+        }
+      if (sqlite3_column_int (stmt, 0) == 0)
+        return TRUE;
+    }
+  else if (application_id == 0 && version <= LAST_VERSION_WITHOUT_ID)
+    {
+      found = TRUE;
+      for (guint i = 0; found && i < G_N_ELEMENTS (earlier_tables); i++)
+        if (earlier_tables[i].version <= version &&
+            !has_table (self, earlier_tables[i].table, &found, error))
+          return FALSE;
+      if (found)
+        return TRUE;
+    }
+
+  g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_A_DATABASE,
+               _("“%s” is not a Sportello database; it was left untouched"), self->path);
+  return FALSE;
 }
 
 int
@@ -159,37 +314,95 @@ sportello_database_latest_schema_version (void)
 }
 
 static gboolean
+too_new (SportelloDatabase  *self,
+         int                 version,
+         GError            **error)
+{
+  g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_TOO_NEW,
+               _("The database “%s” was made by a newer Sportello (schema %d, this version knows up to %d); update Sportello to open it"),
+               self->path, version, sportello_database_latest_schema_version ());
+  return FALSE;
+}
+
+/* Switches a new file to WAL. Another process opening the same new file
+ * at the same moment may hold the lock that makes SQLite give up at once
+ * (it skips its busy handler where waiting could deadlock): try again for
+ * as long as the busy timeout would have waited */
+static gboolean
+use_wal (SportelloDatabase  *self,
+         GError            **error)
+{
+  for (guint attempt = 0;; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (sportello_database_exec (self, "PRAGMA journal_mode=WAL", &local_error))
+        return TRUE;
+      if (!g_error_matches (local_error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_LOCKED) ||
+          attempt * 10 >= BUSY_TIMEOUT_MS)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_usleep (10 * 1000);
+    }
+}
+
+/* Each step reads the schema version again inside its own write
+ * transaction: another process opening the same new folder at the same
+ * time may have taken the step already */
+static gboolean
 migrate (SportelloDatabase  *self,
          GError            **error)
 {
   const SportelloMigration *migrations;
   guint n_migrations;
-  int version;
 
   migrations = _sportello_migrations (&n_migrations);
-  version = read_user_version (self);
 
-  for (guint i = (guint) version; i < n_migrations; i++)
+  for (;;)
     {
-      g_autofree char *bump = NULL;
+      g_autofree char *step = NULL;
+      int version;
+      gint32 application_id;
 
-      g_debug ("Migrating the database to schema version %u", i + 1);
+      if (!read_header (self, &version, &application_id, error))
+        return FALSE;
+      if ((guint) version >= n_migrations && application_id == SPORTELLO_DATABASE_APPLICATION_ID)
+        break;
 
       if (!sportello_database_begin (self, error))
         return FALSE;
-
-      bump = g_strdup_printf ("PRAGMA user_version = %u", i + 1);
-
-      if (!sportello_database_exec (self, migrations[i].sql, error) ||
-          !sportello_database_exec (self, bump, error) ||
-          !sportello_database_commit (self, error))
+      if (!read_header (self, &version, &application_id, error))
+        goto failed;
+      if (application_id != SPORTELLO_DATABASE_APPLICATION_ID && !check_ours (self, version, application_id, error))
+        goto failed;
+      if ((guint) version > n_migrations)
         {
-          sportello_database_rollback (self);
-          return FALSE;
+          too_new (self, version, error);
+          goto failed;
         }
+
+      /* a database of an earlier Sportello gets the id with its next step */
+      if ((guint) version < n_migrations)
+        {
+          g_debug ("Migrating the database to schema version %d", version + 1);
+          step = g_strdup_printf ("%s;PRAGMA user_version = %d;PRAGMA application_id = %d",
+                                  migrations[version].sql, version + 1, SPORTELLO_DATABASE_APPLICATION_ID);
+        }
+      else
+        step = g_strdup_printf ("PRAGMA application_id = %d", SPORTELLO_DATABASE_APPLICATION_ID);
+
+      if (!sportello_database_exec (self, step, error) ||
+          !sportello_database_commit (self, error))
+        goto failed;
     }
 
   return TRUE;
+
+failed:
+  sportello_database_rollback (self);
+  return FALSE;
 }
 
 /* A file that exists but is not a SQLite database is never opened read-write:
@@ -273,6 +486,8 @@ sportello_database_open (const char  *data_dir,
 {
   g_autoptr(SportelloDatabase) self = NULL;
   g_autofree char *default_dir = NULL;
+  gint32 application_id;
+  gboolean ours;
   int version;
 
   if (data_dir == NULL)
@@ -298,25 +513,31 @@ sportello_database_open (const char  *data_dir,
     }
 
   sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, 5000);
-
-  version = read_user_version (self);
-  if (version < 0)
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  if (_sportello_migrations_register_functions (self->db) != SQLITE_OK)
     {
-      g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_A_DATABASE,
-                   _("“%s” is not a Sportello database; it was left untouched"), self->path);
+      _sportello_database_set_error (self, error);
       return NULL;
     }
+
+  /* nothing is written before the file is known to be ours; the header
+   * and the tables are read in one snapshot, as another process may be
+   * taking the first migration step at this very moment */
+  if (!sportello_database_exec (self, "BEGIN", error))
+    return NULL;
+  ours = read_header (self, &version, &application_id, error) &&
+         check_ours (self, version, application_id, error);
+  sportello_database_rollback (self);
+  if (!ours)
+    return NULL;
 
   if (version > sportello_database_latest_schema_version ())
     {
-      g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_TOO_NEW,
-                   _("The database “%s” was made by a newer Sportello (schema %d, this version knows up to %d); update Sportello to open it"),
-                   self->path, version, sportello_database_latest_schema_version ());
+      too_new (self, version, error);
       return NULL;
     }
 
-  if (!sportello_database_exec (self, "PRAGMA journal_mode=WAL", error) ||
+  if (!use_wal (self, error) ||
       !sportello_database_exec (self, "PRAGMA foreign_keys=ON", error) ||
       !sportello_database_exec (self, "PRAGMA synchronous=NORMAL", error) ||
       /* freed pages are zeroed: an erased client is gone from the file too */
@@ -326,6 +547,7 @@ sportello_database_open (const char  *data_dir,
   if (!migrate (self, error))
     return NULL;
 
+  self->opened = TRUE;
   return g_steal_pointer (&self);
 }
 
@@ -340,9 +562,14 @@ sportello_database_get_path (SportelloDatabase *self)
 int
 sportello_database_get_schema_version (SportelloDatabase *self)
 {
+  int version;
+  gint32 application_id;
+
   g_return_val_if_fail (SPORTELLO_IS_DATABASE (self), -1);
 
-  return read_user_version (self);
+  if (!read_header (self, &version, &application_id, NULL))
+    return -1;
+  return version;
 }
 
 void

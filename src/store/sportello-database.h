@@ -21,7 +21,13 @@ typedef enum
   SPORTELLO_STORE_ERROR_NOT_FOUND,
   SPORTELLO_STORE_ERROR_INVALID,
   SPORTELLO_STORE_ERROR_DUPLICATE,
+  SPORTELLO_STORE_ERROR_DISK_FULL,     /* I/O: exit 74 */
+  SPORTELLO_STORE_ERROR_LOCKED,        /* held by another program: exit 74 */
+  SPORTELLO_STORE_ERROR_IO,            /* cannot read or write the file: exit 74 */
 } SportelloStoreError;
+
+/* PRAGMA application_id of every Sportello database: “SPRT” (docs/database.md) */
+#define SPORTELLO_DATABASE_APPLICATION_ID 0x53505254
 
 #define SPORTELLO_TYPE_DATABASE (sportello_database_get_type ())
 

@@ -1149,6 +1149,68 @@ sportello_validate_email (const char  *input,
  *
  * Returns: the check digit, 0–9
  */
+static const struct {
+  const char *name;
+  SportelloIdVerdict (*validate) (const char *, char **, char **);
+} identifiers[SPORTELLO_N_IDENTIFIERS] = {
+  [SPORTELLO_IDENTIFIER_VAT] = { "vat", sportello_validate_vat },
+  [SPORTELLO_IDENTIFIER_TAX_CODE] = { "tax_code", sportello_validate_tax_code },
+  [SPORTELLO_IDENTIFIER_POSTAL_CODE] = { "postal_code", sportello_validate_postal_code },
+  [SPORTELLO_IDENTIFIER_PROVINCE] = { "province", sportello_validate_province },
+  [SPORTELLO_IDENTIFIER_SDI_CODE] = { "sdi_code", sportello_validate_sdi_code },
+  [SPORTELLO_IDENTIFIER_ATECO] = { "ateco", sportello_validate_ateco },
+  [SPORTELLO_IDENTIFIER_EMAIL] = { "email", sportello_validate_email },
+};
+
+/**
+ * sportello_identifier_validate:
+ *
+ * As the validator of @kind (sportello_validate_vat() and the others).
+ */
+SportelloIdVerdict
+sportello_identifier_validate (SportelloIdentifierKind   kind,
+                               const char               *input,
+                               char                    **normalized,
+                               char                    **message)
+{
+  g_return_val_if_fail (kind < SPORTELLO_N_IDENTIFIERS, SPORTELLO_ID_INVALID);
+
+  return identifiers[kind].validate (input, normalized, message);
+}
+
+/**
+ * sportello_identifier_normalize:
+ * @input: (nullable): the identifier as typed
+ *
+ * The one normalization every way into the database goes through.
+ *
+ * Returns: (transfer full): the form to store
+ */
+char *
+sportello_identifier_normalize (SportelloIdentifierKind  kind,
+                                const char              *input)
+{
+  char *normalized = NULL;
+
+  g_return_val_if_fail (kind < SPORTELLO_N_IDENTIFIERS, g_strdup (input ? input : ""));
+
+  if (identifiers[kind].validate (input, &normalized, NULL) == SPORTELLO_ID_INVALID)
+    {
+      g_free (normalized);
+      return g_strdup (input ? input : "");
+    }
+  return normalized;
+}
+
+int
+sportello_identifier_kind_from_name (const char *name)
+{
+  for (guint i = 0; name != NULL && i < SPORTELLO_N_IDENTIFIERS; i++)
+    if (g_str_equal (identifiers[i].name, name))
+      return (int) i;
+  return -1;
+}
+
 guint
 sportello_vat_check_digit (const char *first10)
 {

@@ -50,6 +50,31 @@ SportelloIdVerdict  sportello_validate_email        (const char  *input,
                                                      char       **normalized,
                                                      char       **message);
 
+typedef enum {
+  SPORTELLO_IDENTIFIER_VAT,           /* partita IVA */
+  SPORTELLO_IDENTIFIER_TAX_CODE,      /* codice fiscale */
+  SPORTELLO_IDENTIFIER_POSTAL_CODE,
+  SPORTELLO_IDENTIFIER_PROVINCE,
+  SPORTELLO_IDENTIFIER_SDI_CODE,
+  SPORTELLO_IDENTIFIER_ATECO,
+  SPORTELLO_IDENTIFIER_EMAIL,
+  SPORTELLO_N_IDENTIFIERS
+} SportelloIdentifierKind;
+
+/* The form an identifier is stored in, whichever way it enters (the
+ * editor, a bundle, the command line, a CSV file): its normalized form when
+ * it passes its rule or only deserves a warning (“IT 007.431-101 57” →
+ * “00743110157”), otherwise @input unchanged, for the checks to refuse.
+ * Newly allocated; never NULL. */
+char               *sportello_identifier_normalize  (SportelloIdentifierKind  kind,
+                                                     const char              *input);
+/* “vat”, “tax_code”… for SQL; -1 when unknown */
+int                 sportello_identifier_kind_from_name (const char          *name);
+SportelloIdVerdict  sportello_identifier_validate   (SportelloIdentifierKind  kind,
+                                                     const char              *input,
+                                                     char                   **normalized,
+                                                     char                   **message);
+
 guint               sportello_vat_check_digit       (const char  *first10);
 const char * const *sportello_province_codes        (void);
 

@@ -9,6 +9,10 @@
  * only what it needs. The scanner reads RFC 8259 JSON strictly: anything
  * else is an error with its line and column. Objects and arrays the caller
  * does not walk itself are read through and checked, not kept.
+ *
+ * The end of the document is the end of the input: a NUL byte is no end
+ * but an error, wherever it is. The escape \u0000 is valid JSON, so a
+ * string may hold the NUL character (its length says where it ends).
  */
 
 #define G_LOG_DOMAIN "sportello-json"
@@ -154,11 +158,22 @@ fail (SportelloJsonScanner  *scanner,
   return FALSE;
 }
 
+/* A NUL byte in the text, which JSON never has outside a string's \u0000 */
+static gboolean
+fail_nul (SportelloJsonScanner  *scanner,
+          GError               **error)
+{
+  return fail (scanner, error, _("a NUL byte, which JSON text cannot hold"));
+}
+
+/* @c is the next byte, or 0 at the end of the input */
 static gboolean
 fail_unexpected (SportelloJsonScanner  *scanner,
                  char                   c,
                  GError               **error)
 {
+  if (c == '\0' && fill (scanner))
+    return fail_nul (scanner, error);
   if (c == '\0')
     return fail (scanner, error, _("the file ends too soon"));
   if (c > 0x20 && c < 0x7f)
@@ -188,9 +203,10 @@ skip_whitespace (SportelloJsonScanner *scanner)
 
 /**
  * sportello_json_scanner_peek:
- * @next: (out): the next character that is not white space, or 0 at the end
+ * @next: (out): the next character that is not white space, or 0 at the
+ *   end of the input
  *
- * Looks at what comes next without taking it.
+ * Looks at what comes next without taking it. A NUL byte is an error.
  */
 gboolean
 sportello_json_scanner_peek (SportelloJsonScanner  *scanner,
@@ -201,6 +217,8 @@ sportello_json_scanner_peek (SportelloJsonScanner  *scanner,
   if (scanner->io_error != NULL)
     return fail (scanner, error, "%s", "");
   *next = fill (scanner) ? (char) scanner->data[scanner->pos] : '\0';
+  if (*next == '\0' && fill (scanner))
+    return fail_nul (scanner, error);
   return TRUE;
 }
 
@@ -309,6 +327,8 @@ read_hex4 (SportelloJsonScanner  *scanner,
 
       if (!fill (scanner))
         return fail (scanner, error, _("the file ends too soon"));
+      if (scanner->data[scanner->pos] == '\0')
+        return fail_nul (scanner, error);
       digit = g_ascii_xdigit_value ((char) scanner->data[scanner->pos]);
       if (digit < 0)
         return fail (scanner, error, _("invalid \\u escape"));
@@ -327,6 +347,8 @@ read_escape (SportelloJsonScanner  *scanner,
 
   if (!fill (scanner))
     return fail (scanner, error, _("the file ends too soon"));
+  if (scanner->data[scanner->pos] == '\0')
+    return fail_nul (scanner, error);
 
   switch (scanner->data[scanner->pos++])
     {
@@ -368,9 +390,12 @@ read_escape (SportelloJsonScanner  *scanner,
   else if (c >= 0xdc00 && c <= 0xdfff)
     return fail (scanner, error, _("invalid \\u escape"));
 
-  /* a C string cannot hold it, and no record needs it */
+  /* valid JSON: the caller decides whether a NUL character may be kept */
   if (c == 0)
-    return fail (scanner, error, _("a string holds the NUL character"));
+    {
+      g_string_append_c (out, '\0');
+      return TRUE;
+    }
 
   g_string_append_unichar (out, c);
   return TRUE;
@@ -392,6 +417,25 @@ word_is_plain (const guchar *p)
 
   /* a zero byte in either, or a byte below 0x20 in @w */
   return ((((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | ((w - ones * 0x20) & ~w)) & highs) == 0;
+}
+
+/* As g_utf8_validate_len(), for a text that may hold NUL characters */
+static gboolean
+utf8_validate (const char *text,
+               gsize       length)
+{
+  const char *end = text + length;
+
+  while (text < end)
+    {
+      const char *nul = memchr (text, '\0', (gsize) (end - text));
+      const char *stop = nul != NULL ? nul : end;
+
+      if (!g_utf8_validate_len (text, (gsize) (stop - text), NULL))
+        return FALSE;
+      text = stop + (nul != NULL);
+    }
+  return TRUE;
 }
 
 /* Reads a string, the scanner at its opening quote */
@@ -436,6 +480,8 @@ read_string (SportelloJsonScanner  *scanner,
           scanner->pos++;
           break;
         }
+      if (c == '\0')
+        return fail_nul (scanner, error);
       if (c < 0x20)
         return fail (scanner, error, _("a control character inside a string"));
 
@@ -444,7 +490,7 @@ read_string (SportelloJsonScanner  *scanner,
         return FALSE;
     }
 
-  if (!g_utf8_validate_len (out->str, out->len, NULL))
+  if (!utf8_validate (out->str, out->len))
     return fail (scanner, error, _("a string is not valid UTF-8"));
   return TRUE;
 }
@@ -453,7 +499,9 @@ read_string (SportelloJsonScanner  *scanner,
  * sportello_json_scanner_read_key:
  * @key: (out): the member's name, valid until the next call
  *
- * Reads a member's name and its colon.
+ * Reads a member's name and its colon. A name holding the NUL character
+ * (\u0000) is given with each of them written out as the six characters
+ * “\u0000”, so that it is never taken for a name without them.
  */
 gboolean
 sportello_json_scanner_read_key (SportelloJsonScanner  *scanner,
@@ -471,6 +519,16 @@ sportello_json_scanner_read_key (SportelloJsonScanner  *scanner,
       !sportello_json_scanner_expect (scanner, ':', error))
     return FALSE;
 
+  if (memchr (scanner->key->str, '\0', scanner->key->len) != NULL)
+    {
+      for (gsize i = scanner->key->len; i-- > 0;)
+        if (scanner->key->str[i] == '\0')
+          {
+            g_string_erase (scanner->key, (gssize) i, 1);
+            g_string_insert (scanner->key, (gssize) i, "\\u0000");
+          }
+    }
+
   *key = scanner->key->str;
   return TRUE;
 }
@@ -484,6 +542,8 @@ read_literal (SportelloJsonScanner  *scanner,
     {
       if (!fill (scanner))
         return fail (scanner, error, _("the file ends too soon"));
+      if (scanner->data[scanner->pos] == '\0')
+        return fail_nul (scanner, error);
       if (scanner->data[scanner->pos] != (guchar) *p)
         return fail_unexpected (scanner, (char) scanner->data[scanner->pos], error);
       scanner->pos++;

@@ -33,7 +33,8 @@ typedef struct
   SportelloJsonType  type;
   gboolean           boolean;
   gint64             integer;
-  const char        *string;   /* the scanner's own: valid until its next call */
+  const char        *string;   /* the scanner's own: valid until its next call; it may
+                                * hold NUL characters (\u0000), @length says where it ends */
   gsize              length;
 } SportelloJsonValue;
 

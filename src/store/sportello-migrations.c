@@ -12,6 +12,11 @@
 
 #include "sportello-client-private.h"
 #include "sportello-database-private.h"
+#include "sportello-identifiers.h"
+
+/* The identifiers of clients, in the form sportello_identifier_normalize()
+ * stores, for a step that rewrites those stored as typed */
+#define NORMALIZED(kind, column) "sportello_normalize_identifier ('" kind "', " column ")"
 
 static const SportelloMigration migrations[] = {
   /* 1: the database's own facts */
@@ -272,7 +277,27 @@ static const SportelloMigration migrations[] = {
   { "CREATE INDEX meetings_client_by_id ON meetings (id, client_id);"
     "CREATE INDEX follow_ups_meeting_by_id ON follow_ups (id, meeting_id);" },
 
-  /* 10: retention (sportello-retention.c). A client no longer followed is
+  /* 10: identifiers that bundles brought in as typed (“IT 007 431 101 57”),
+   * in the form the editor stores, so that exports pass the bundle's
+   * schema and duplicates are found; updated_at stays, the value is the same */
+  { "UPDATE clients SET"
+    "  vat_number = " NORMALIZED ("vat", "vat_number") ","
+    "  tax_code = " NORMALIZED ("tax_code", "tax_code") ","
+    "  ateco_code = " NORMALIZED ("ateco", "ateco_code") ","
+    "  postal_code = " NORMALIZED ("postal_code", "postal_code") ","
+    "  province = " NORMALIZED ("province", "province") ","
+    "  email = " NORMALIZED ("email", "email") ","
+    "  pec = " NORMALIZED ("email", "pec") ","
+    "  sdi_code = " NORMALIZED ("sdi_code", "sdi_code")
+    " WHERE vat_number <> " NORMALIZED ("vat", "vat_number")
+    "  OR tax_code <> " NORMALIZED ("tax_code", "tax_code")
+    "  OR ateco_code <> " NORMALIZED ("ateco", "ateco_code")
+    "  OR postal_code <> " NORMALIZED ("postal_code", "postal_code")
+    "  OR province <> " NORMALIZED ("province", "province")
+    "  OR email <> " NORMALIZED ("email", "email")
+    "  OR pec <> " NORMALIZED ("email", "pec")
+    "  OR sdi_code <> " NORMALIZED ("sdi_code", "sdi_code") ";" },
+  /* 11: retention (sportello-retention.c). A client no longer followed is
    * kept for review after a while, then kept again, erased or anonymised.
    * An anonymised client and its records are never written again, not by
    * an import of an older copy either: the guards skip those writes. */
@@ -306,6 +331,40 @@ static const SportelloMigration migrations[] = {
 #undef GUARD
   },
 };
+
+/* sportello_normalize_identifier (kind, value), for the steps above */
+static void
+normalize_identifier (sqlite3_context  *context,
+                      int               argc,
+                      sqlite3_value   **argv)
+{
+  int kind = sportello_identifier_kind_from_name ((const char *) sqlite3_value_text (argv[0]));
+  const char *value = (const char *) sqlite3_value_text (argv[1]);
+  g_autofree char *normalized = NULL;
+
+  if (kind < 0)
+    {
+      sqlite3_result_error (context, "unknown kind of identifier", -1);
+      return;
+    }
+  if (value == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+
+  normalized = sportello_identifier_normalize (kind, value);
+  sqlite3_result_text (context, normalized, -1, SQLITE_TRANSIENT);
+}
+
+/* The functions the migrations call, on each connection */
+int
+_sportello_migrations_register_functions (sqlite3 *db)
+{
+  return sqlite3_create_function_v2 (db, "sportello_normalize_identifier", 2,
+                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
+                                     NULL, normalize_identifier, NULL, NULL, NULL);
+}
 
 const SportelloMigration *
 _sportello_migrations (guint *n_migrations)

@@ -33,7 +33,7 @@
  *           assessments' answer notes; the name of any imported file
  *           that spelt the client's name or numbers.
  * The client is marked (anonymised_at) and from then on read-only: the
- * database's own guards (migration 10) skip any write to it or its
+ * database's own guards (migration 11) skip any write to it or its
  * records, an import of an older copy included.
  *
  * No trace is left in the file: secure_delete zeroes what SQLite frees,

@@ -50,6 +50,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
     if (g_strcmp0 (in_memory, streamed) != 0)
       g_error ("memory: %s; stream: %s", in_memory ? in_memory : "ok", streamed ? streamed : "ok");
+
+    /* a NUL byte is neither the end of the text nor part of it: JSON that
+     * holds one anywhere is refused (\u0000 in a string is no NUL byte) */
+    if (in_memory == NULL && memchr (data, '\0', size) != NULL)
+      g_error ("a NUL byte was accepted");
   }
 
   bundle = sportello_bundle_load_bytes (bytes, &error);
