@@ -12,6 +12,7 @@
 #include "sportello-client-list.h"
 #include "sportello-contact.h"
 #include "sportello-database.h"
+#include "sportello-database-private.h"
 #include "sportello-demo.h"
 #include "sportello-identifiers.h"
 
@@ -242,20 +243,32 @@ static void
 test_identifiers_migrated (void)
 {
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "clients-test", NULL);
-  g_autoptr(SportelloDatabase) db = open_db ();
-  g_autoptr(SportelloClient) stored = save_new (db, "Ottica Colombo", "00743110157", "Como");
+  g_autofree char *path = g_build_filename (dir, "sportello.db", NULL);
+  g_autoptr(SportelloDatabase) db = NULL;
   g_autoptr(SportelloClient) plain = make_client ("Ottica Colombo di Colombo Luca", "00743110157", "Como");
   g_autoptr(SportelloClient) found = NULL;
   g_autoptr(SportelloClientList) list = NULL;
-  g_autofree char *updated_at = g_strdup (sportello_client_get (stored, SPORTELLO_CLIENT_UPDATED_AT));
+  g_autoptr(GString) sql = g_string_new (NULL);
+  const char *updated_at = "2026-10-01T09:00:00Z";
+  const SportelloMigration *migrations;
   g_autoptr(GError) error = NULL;
+  sqlite3 *raw = NULL;
+  guint n;
 
-  /* as a bundle used to bring it in, in an earlier schema */
-  g_assert_true (sportello_database_exec (db, "UPDATE clients SET vat_number = 'IT 007.431.101-57', "
-                                              "tax_code = '007.431.101.57', province = 'co';"
-                                              "PRAGMA user_version = 9", &error));
-  g_assert_no_error (error);
-  g_clear_object (&db);
+  /* a database of the schema before migration 10 (its first 9 steps), with
+   * a client as a bundle used to bring it in */
+  migrations = _sportello_migrations (&n);
+  g_assert_cmpuint (n, >=, 10);
+  for (guint i = 0; i < 9; i++)
+    g_string_append_printf (sql, "%s;", migrations[i].sql);
+  g_string_append_printf (sql, "INSERT INTO clients (uuid, name, vat_number, tax_code, municipality, province, created_at, updated_at)"
+                               " VALUES ('6c1b1e42-7d3c-4b8e-9a57-0d2f5c3e9a11', 'Ottica Colombo', 'IT 007.431.101-57',"
+                               " '007.431.101.57', 'Como', 'co', '%s', '%s');"
+                               "PRAGMA user_version = 9;", updated_at, updated_at);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, sql->str, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (raw), ==, SQLITE_OK);
 
   db = sportello_database_open (dir, &error);
   g_assert_no_error (error);
