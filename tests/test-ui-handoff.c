@@ -505,8 +505,10 @@ enter_password (SportelloWindow *window,
                 AdwAlertDialog  *alert,
                 const char      *password)
 {
-  GtkWidget *entry = sportello_test_find_type (GTK_WIDGET (alert), ADW_TYPE_PASSWORD_ENTRY_ROW);
+  GtkWidget *entry;
 
+  sportello_test_wait_for_draw (GTK_WIDGET (alert));
+  entry = sportello_test_find_type (GTK_WIDGET (alert), ADW_TYPE_PASSWORD_ENTRY_ROW);
   g_assert_nonnull (entry);
   g_assert_false (adw_alert_dialog_get_response_enabled (alert, "open"));
   gtk_editable_set_text (GTK_EDITABLE (entry), password);
@@ -552,6 +554,7 @@ test_protected (void)
   sportello_handoff_confirm_export (window, uuid, file);
   sportello_test_iterate (50);
   alert = visible_alert (GTK_WINDOW (window));
+  sportello_test_wait_for_draw (GTK_WIDGET (alert));
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (alert), "Proteggi con una password"));
   protect = sportello_test_find_type (GTK_WIDGET (alert), ADW_TYPE_EXPANDER_ROW);
   g_assert_nonnull (protect);

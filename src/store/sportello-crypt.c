@@ -279,11 +279,17 @@ engine_new (const char  *passphrase,
       return NULL;
     }
 
-  /* a home of its own, readable by the user alone (0700), for this once */
-  if (!(engine->home = g_dir_make_tmp ("sportello-gpg-XXXXXX", &local_error)))
+  /* a home of its own, readable by the user alone (0700), for this once;
+   * the agent's sockets go in it, and a socket's path has 107 bytes at most */
+  engine->home = g_build_filename (strlen (g_get_tmp_dir ()) <= 64 ? g_get_tmp_dir () : "/tmp",
+                                   "sportello-gpg-XXXXXX", NULL);
+  if (g_mkdtemp_full (engine->home, 0700) == NULL)
     {
+      int saved_errno = errno;
+
+      g_clear_pointer (&engine->home, g_free);
       g_set_error (error, SPORTELLO_CRYPT_ERROR, SPORTELLO_CRYPT_ERROR_ENGINE,
-                   _("GnuPG cannot protect or open bundles with a password: %s"), local_error->message);
+                   _("GnuPG cannot protect or open bundles with a password: %s"), g_strerror (saved_errno));
       return NULL;
     }
   conf = g_build_filename (engine->home, "gpg.conf", NULL);
