@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 import uuid
 
 exe = sys.argv[1]
@@ -172,7 +173,17 @@ def gpg(home, *args):
 
 
 def agents_of(path):
-    """gpg-agent processes whose command line names @path"""
+    """gpg-agent processes whose command line names @path (an agent told
+    to stop may take a moment to go)"""
+    for _ in range(50):
+        found = running_agents(path)
+        if not found:
+            return found
+        time.sleep(0.1)
+    return found
+
+
+def running_agents(path):
     found = []
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:

@@ -37,14 +37,17 @@ G_DEFINE_QUARK (sportello-crypt-error-quark, sportello_crypt_error)
 #define PIPE_SIZE (256 * 1024)
 
 /* What the temporary home tells gpg: AES-256 for the data and for the
- * password's key, no keyring, nothing from the network; JSON compresses
- * six to one at zlib's fastest level, four times faster than its default
- * for a fifth more bytes */
+ * password's key, which takes the most rounds of SHA-512 OpenPGP can say
+ * (a fresh agent would spend a second and more measuring how many to
+ * use); no keyring, nothing from the network. JSON compresses six to one
+ * at zlib's fastest level, four times faster than its default for a fifth
+ * more bytes */
 static const char gpg_conf[] =
   "cipher-algo AES256\n"
   "s2k-cipher-algo AES256\n"
   "personal-cipher-preferences AES256\n"
   "s2k-digest-algo SHA512\n"
+  "s2k-count 65011712\n"
   "compress-level 1\n"
   "no-keyring\n"
   "no-auto-key-retrieve\n"
@@ -273,7 +276,14 @@ engine_free (Engine *engine)
 
       /* the agent gpg started goes with the home; where the sockets went
        * to the runtime folder, their folder too */
+      g_autofree char *socket = g_build_filename (engine->home, "S.gpg-agent", NULL);
+      guint i;
+
       gpgconf (engine->home, "--kill", "all");
+      /* the agent removes its socket as it exits: give it a moment */
+      for (i = 0; i < 200 && g_file_test (socket, G_FILE_TEST_EXISTS); i++)
+        g_usleep (10 * 1000);
+      g_debug ("the agent went in %u ms", i * 10);
       if (g_file_test (socket_dir, G_FILE_TEST_IS_DIR))
         gpgconf (engine->home, "--remove-socketdir", NULL);
       remove_tree (engine->home);
