@@ -925,19 +925,6 @@ sportello_crypt_get_bytes_read (GInputStream *plaintext)
   return n;
 }
 
-/* Why the decryption failed, if it has already ended and failed */
-const GError *
-sportello_crypt_get_error (GInputStream *plaintext)
-{
-  SportelloDecryptStream *self = SPORTELLO_DECRYPT_STREAM (plaintext);
-  const GError *error;
-
-  g_mutex_lock (&self->pipe.lock);
-  error = self->pipe.writer_done ? self->error : NULL;
-  g_mutex_unlock (&self->pipe.lock);
-  return error;
-}
-
 /**
  * sportello_crypt_finish:
  *

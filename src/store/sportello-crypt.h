@@ -36,7 +36,6 @@ GInputStream  *sportello_crypt_decrypt        (GInputStream  *ciphertext,
                                                goffset        max_size,
                                                GError       **error);
 goffset        sportello_crypt_get_bytes_read (GInputStream  *plaintext);
-const GError  *sportello_crypt_get_error      (GInputStream  *plaintext);
 gboolean       sportello_crypt_finish         (GInputStream  *plaintext,
                                                GError       **error);
 
