@@ -14,9 +14,9 @@ command -v clang >/dev/null || { echo "fuzz: clang is not installed" >&2; exit 1
 # the store, compiled again with the sanitizers
 clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
   -DGETTEXT_PACKAGE='"sportello"' -I"$builddir" -I"$src/src/store" \
-  $(pkg-config --cflags glib-2.0 gio-2.0 gio-unix-2.0 json-glib-1.0 sqlite3) \
+  $(pkg-config --cflags glib-2.0 gio-2.0 gio-unix-2.0 json-glib-1.0 sqlite3 gpgme) \
   "$src/tests/fuzz/fuzz-bundle.c" "$src"/src/store/*.c \
-  $(pkg-config --libs glib-2.0 gio-2.0 gio-unix-2.0 json-glib-1.0 sqlite3) \
+  $(pkg-config --libs glib-2.0 gio-2.0 gio-unix-2.0 json-glib-1.0 sqlite3 gpgme) \
   -o "$out/fuzz-bundle"
 
 # seeds: real exports of demo data, and broken files

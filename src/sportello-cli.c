@@ -13,6 +13,8 @@
 #include "config.h"
 
 #include <gio/gunixinputstream.h>
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <unistd.h>
 
@@ -36,6 +38,7 @@ typedef struct
   gboolean   dry_run;
   gboolean   merge_duplicates;
   char      *on_conflict;
+  char      *passphrase_file;
   char     **remaining;
   gboolean   service;
 } CliOptions;
@@ -49,6 +52,7 @@ cli_options_clear (CliOptions *options)
   g_clear_pointer (&options->import_path, g_free);
   g_clear_pointer (&options->validate_path, g_free);
   g_clear_pointer (&options->on_conflict, g_free);
+  g_clear_pointer (&options->passphrase_file, g_free);
   g_clear_pointer (&options->remaining, g_strfreev);
 }
 
@@ -86,7 +90,10 @@ cli_option_context_new (CliOptions *options)
       "newer|ours|theirs" },
     { "validate", 0, 0, G_OPTION_ARG_FILENAME, &options->validate_path,
       N_("Check a bundle and report its problems, change nothing"), N_("FILE") },
-    /* D-Bus activation starts the app with this (see data/*.service.in) */
+    { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &options->passphrase_file,
+      N_("With --export: protect the bundle with the password on the first line of FILE; with --import or --validate: open a protected bundle with it"),
+      N_("FILE") },
+    /* D-Bus activation starts the app with this (see the .service.in file in data/) */
     { "gapplication-service", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &options->service,
       NULL, NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->remaining,
@@ -179,6 +186,9 @@ run_demo (CliOptions *options)
 static int
 bundle_exit_code (const GError *error)
 {
+  /* a protected bundle without its password is data we cannot take */
+  if (error->domain == SPORTELLO_CRYPT_ERROR)
+    return error->code == SPORTELLO_CRYPT_ERROR_ENGINE ? SPORTELLO_EXIT_IOERR : SPORTELLO_EXIT_DATAERR;
   if (g_error_matches (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_INVALID))
     return SPORTELLO_EXIT_DATAERR;
   if (error->domain == SPORTELLO_BUNDLE_ERROR || error->domain == G_IO_ERROR)
@@ -186,13 +196,66 @@ bundle_exit_code (const GError *error)
   return exit_code_for (error);
 }
 
+/* The first line of --passphrase-file, as gpg --passphrase-file reads it */
+static char *
+read_passphrase (CliOptions *options,
+                 int        *exit_code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  char *passphrase;
+
+  if (options->passphrase_file == NULL)
+    return NULL;
+  if (!g_file_get_contents (options->passphrase_file, &contents, &length, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      *exit_code = SPORTELLO_EXIT_IOERR;
+      return NULL;
+    }
+  passphrase = g_strndup (contents, strcspn (contents, "\n"));
+  memset (contents, 0, length);
+  if (*passphrase == '\0')
+    {
+      g_free (passphrase);
+      g_printerr (_("There is no password in “%s”: it goes on the first line\n"), options->passphrase_file);
+      *exit_code = SPORTELLO_EXIT_USAGE;
+      return NULL;
+    }
+  return passphrase;
+}
+
+static void
+passphrase_free (char *passphrase)
+{
+  if (passphrase != NULL)
+    memset (passphrase, 0, strlen (passphrase));
+  g_free (passphrase);
+}
+
+typedef char Passphrase;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Passphrase, passphrase_free)
+
+/* A protected bundle's error, with what to do about it */
+static void
+print_bundle_error (const GError *error)
+{
+  g_printerr ("%s\n", error->message);
+  if (g_error_matches (error, SPORTELLO_CRYPT_ERROR, SPORTELLO_CRYPT_ERROR_NEEDS_PASSPHRASE))
+    g_printerr (_("Give its password with --passphrase-file FILE\n"));
+}
+
 static int
 run_export (CliOptions *options)
 {
   g_autoptr(SportelloDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(Passphrase) passphrase = NULL;
   int exit_code = SPORTELLO_EXIT_OK;
 
+  if (options->passphrase_file != NULL && !(passphrase = read_passphrase (options, &exit_code)))
+    return exit_code;
   if (!(db = open_database (options, &exit_code)))
     return exit_code;
 
@@ -207,10 +270,10 @@ run_export (CliOptions *options)
         }
     }
 
-  if (!sportello_bundle_export (db,
-                                options->templates_only ? (const char * const []) { NULL }
-                                                        : (const char * const *) options->clients,
-                                options->export_path, &error))
+  if (!sportello_bundle_export_full (db,
+                                     options->templates_only ? (const char * const []) { NULL }
+                                                             : (const char * const *) options->clients,
+                                     options->export_path, passphrase, NULL, NULL, &error))
     {
       g_printerr ("%s\n", error->message);
       return bundle_exit_code (error);
@@ -282,16 +345,21 @@ load_standard_input (GError **error)
 }
 
 static SportelloBundle *
-load_checked (const char *path,
+load_checked (CliOptions *options,
+              const char *path,
               int        *exit_code)
 {
   g_autoptr(SportelloBundle) bundle = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(Passphrase) passphrase = NULL;
   GPtrArray *problems;
 
-  if (!(bundle = g_str_equal (path, "-") ? load_standard_input (&error) : sportello_bundle_load (path, &error)))
+  if (options->passphrase_file != NULL && !(passphrase = read_passphrase (options, exit_code)))
+    return NULL;
+  if (!(bundle = g_str_equal (path, "-") ? load_standard_input (&error)
+                                         : sportello_bundle_load_full (path, passphrase, NULL, NULL, &error)))
     {
-      g_printerr ("%s\n", error->message);
+      print_bundle_error (error);
       *exit_code = bundle_exit_code (error);
       return NULL;
     }
@@ -316,7 +384,7 @@ run_validate (CliOptions *options)
   g_autoptr(SportelloBundle) bundle = NULL;
   int exit_code = SPORTELLO_EXIT_OK;
 
-  if (!(bundle = load_checked (options->validate_path, &exit_code)))
+  if (!(bundle = load_checked (options, options->validate_path, &exit_code)))
     return exit_code;
 
   /* Translators: the summary of a valid bundle */
@@ -354,7 +422,7 @@ run_import (CliOptions *options)
     }
 
   /* everything is checked before the database is even opened */
-  if (!(bundle = load_checked (options->import_path, &exit_code)))
+  if (!(bundle = load_checked (options, options->import_path, &exit_code)))
     return exit_code;
   if (!(db = open_database (options, &exit_code)))
     return exit_code;
@@ -437,6 +505,12 @@ sportello_cli_main (int    argc,
   if ((options.dry_run || options.on_conflict || options.merge_duplicates) && options.import_path == NULL)
     {
       g_printerr (_("--dry-run, --on-conflict and --merge-duplicates go with --import\n"));
+      return SPORTELLO_EXIT_USAGE;
+    }
+  if (options.passphrase_file != NULL &&
+      options.export_path == NULL && options.import_path == NULL && options.validate_path == NULL)
+    {
+      g_printerr (_("--passphrase-file goes with --export, --import or --validate\n"));
       return SPORTELLO_EXIT_USAGE;
     }
   if (options.clients != NULL && options.export_path == NULL)

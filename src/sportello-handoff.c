@@ -6,12 +6,16 @@
  * Files come through GtkFileDialog (the file chooser portal in Flatpak).
  * The work runs on a thread with its own database connection, so a large
  * bundle never freezes the window; the window shows a banner meanwhile.
- * An import is checked and previewed before anything is written.
+ * An import is checked and previewed before anything is written. A
+ * dossier can be protected with a password on export; opening a protected
+ * bundle asks for it, and again while it is wrong.
  */
 
 #define G_LOG_DOMAIN "sportello-handoff"
 
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -29,6 +33,7 @@ typedef struct
   char                    *hub;
   char                    *path;
   char                    *client_uuid;
+  char                    *passphrase;  /* of a protected bundle, or NULL */
   gboolean                 templates_only;
   SportelloBundle         *bundle;
   GPtrArray               *conflicts;   /* SportelloConflict, when few enough to list */
@@ -47,6 +52,9 @@ job_free (Job *job)
   g_free (job->hub);
   g_free (job->path);
   g_free (job->client_uuid);
+  if (job->passphrase != NULL)
+    memset (job->passphrase, 0, strlen (job->passphrase));
+  g_free (job->passphrase);
   g_clear_pointer (&job->bundle, sportello_bundle_free);
   g_clear_pointer (&job->conflicts, g_ptr_array_unref);
   g_clear_pointer (&job->duplicates, g_ptr_array_unref);
@@ -192,8 +200,8 @@ export_thread (GTask        *task,
 
   /* no client at all: the templates and checklists alone */
   if (!(db = job_open (job, &error)) ||
-      !sportello_bundle_export_with_progress (db, job->client_uuid || job->templates_only ? uuids : NULL, job->path,
-                                              progress_cb, job, &error))
+      !sportello_bundle_export_full (db, job->client_uuid || job->templates_only ? uuids : NULL, job->path,
+                                     job->passphrase, progress_cb, job, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -210,7 +218,9 @@ export_done_cb (GObject      *object,
   if (!job_succeeded (window, result))
     return;
 
-  toast (window, job->client_uuid ? _("Dossier exported")
+  toast (window, job->passphrase && job->client_uuid ? _("Dossier exported, protected with a password")
+                : job->passphrase ? _("All data exported, protected with a password")
+                : job->client_uuid ? _("Dossier exported")
                 : job->templates_only ? _("Templates and checklists exported")
                 : _("All data exported"));
 }
@@ -219,13 +229,127 @@ static void
 start_export (SportelloWindow *window,
               const char      *client_uuid,
               gboolean         templates_only,
+              const char      *passphrase,
               GFile           *file)
 {
   Job *job = job_new (window, file);
 
   job->client_uuid = g_strdup (client_uuid);
   job->templates_only = templates_only;
+  job->passphrase = g_strdup (passphrase);
   run_job (window, job, _("Exporting…"), export_thread, export_done_cb);
+}
+
+/* ------------------------------------------------ password on export ---- */
+
+/* Export only with protection off, or with a password typed twice alike */
+static void
+protection_changed_cb (AdwAlertDialog *dialog)
+{
+  AdwExpanderRow *protect = g_object_get_data (G_OBJECT (dialog), "protect");
+  GtkWidget *confirm = g_object_get_data (G_OBJECT (dialog), "confirm");
+  const char *first = gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "password"));
+  const char *second = gtk_editable_get_text (GTK_EDITABLE (confirm));
+  gboolean on = adw_expander_row_get_enable_expansion (protect);
+
+  if (on && *second && !g_str_equal (first, second))
+    gtk_widget_add_css_class (confirm, "error");
+  else
+    gtk_widget_remove_css_class (confirm, "error");
+  adw_alert_dialog_set_response_enabled (dialog, "export", !on || (*first && g_str_equal (first, second)));
+}
+
+static void
+confirm_export_response_cb (AdwAlertDialog *dialog,
+                            const char     *response,
+                            SportelloWindow *window)
+{
+  AdwExpanderRow *protect = g_object_get_data (G_OBJECT (dialog), "protect");
+  GtkEditable *password = g_object_get_data (G_OBJECT (dialog), "password");
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+
+  if (g_strcmp0 (response, "export") != 0)
+    return;
+
+  start_export (window, g_object_get_data (G_OBJECT (dialog), "client-uuid"), FALSE,
+                adw_expander_row_get_enable_expansion (protect) ? gtk_editable_get_text (password) : NULL,
+                file);
+  /* no copy of the password stays in the entries */
+  gtk_editable_set_text (password, "");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "confirm"), "");
+}
+
+static GtkWidget *
+password_row_new (GtkWidget  *parent,
+                  const char *title)
+{
+  GtkWidget *row = adw_password_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* Enter does what the dialog's default response does */
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+  if (ADW_IS_EXPANDER_ROW (parent))
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (parent), row);
+  else
+    gtk_list_box_append (GTK_LIST_BOX (parent), row);
+  return row;
+}
+
+/**
+ * sportello_handoff_confirm_export:
+ * @client_uuid: (nullable): the client whose dossier goes to @file, or
+ *   %NULL for all data
+ *
+ * Asks whether to protect the bundle with a password (typed twice), then
+ * exports it to @file.
+ */
+void
+sportello_handoff_confirm_export (SportelloWindow *window,
+                                  const char      *client_uuid,
+                                  GFile           *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *body = NULL;
+  AdwDialog *dialog;
+  GtkWidget *rows = gtk_list_box_new ();
+  GtkWidget *protect = adw_expander_row_new ();
+  GtkWidget *password;
+  GtkWidget *confirm;
+
+  /* Translators: %s is a file name */
+  body = g_strdup_printf (_("“%s” will hold personal data. To send it by e-mail, protect it with a password "
+                            "and tell the password to your colleague another way, such as by phone."), name);
+  dialog = adw_alert_dialog_new (client_uuid ? _("Export Client Dossier") : _("Export All Data"), body);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "export", _("_Export"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "export", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "export");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+
+  gtk_widget_add_css_class (rows, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (rows), GTK_SELECTION_NONE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (protect), _("Protect with a Password"));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (protect), _("Anyone with the password can open it, also with GnuPG"));
+  adw_expander_row_set_show_enable_switch (ADW_EXPANDER_ROW (protect), TRUE);
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (protect), FALSE);
+  gtk_list_box_append (GTK_LIST_BOX (rows), protect);
+  password = password_row_new (protect, _("Password"));
+  confirm = password_row_new (protect, _("Confirm Password"));
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), rows);
+
+  g_object_set_data (G_OBJECT (dialog), "protect", protect);
+  g_object_set_data (G_OBJECT (dialog), "password", password);
+  g_object_set_data (G_OBJECT (dialog), "confirm", confirm);
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "client-uuid", g_strdup (client_uuid), g_free);
+  g_signal_connect_swapped (protect, "notify::enable-expansion", G_CALLBACK (protection_changed_cb), dialog);
+  g_signal_connect_swapped (password, "changed", G_CALLBACK (protection_changed_cb), dialog);
+  g_signal_connect_swapped (confirm, "changed", G_CALLBACK (protection_changed_cb), dialog);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (confirm_export_response_cb), g_object_ref (window),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  adw_dialog_present (dialog, GTK_WIDGET (window));
 }
 
 void
@@ -233,14 +357,14 @@ sportello_handoff_export (SportelloWindow *window,
                           const char      *client_uuid,
                           GFile           *file)
 {
-  start_export (window, client_uuid, FALSE, file);
+  start_export (window, client_uuid, FALSE, NULL, file);
 }
 
 void
 sportello_handoff_export_templates (SportelloWindow *window,
                                     GFile           *file)
 {
-  start_export (window, NULL, TRUE, file);
+  start_export (window, NULL, TRUE, NULL, file);
 }
 
 static void
@@ -257,7 +381,11 @@ save_dialog_cb (GObject      *object,
   if (file == NULL)
     return;   /* cancelled */
 
-  start_export (window, client_uuid, g_object_get_data (object, "templates-only") != NULL, file);
+  /* templates and checklists hold no personal data */
+  if (g_object_get_data (object, "templates-only") != NULL)
+    start_export (window, NULL, TRUE, NULL, file);
+  else
+    sportello_handoff_confirm_export (window, client_uuid, file);
 }
 
 static GListModel *
@@ -320,7 +448,7 @@ check_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
 
   /* the bar follows the reading of a large file */
-  if (!(job->bundle = sportello_bundle_load_with_progress (job->path, progress_cb, job, &error)))
+  if (!(job->bundle = sportello_bundle_load_full (job->path, job->passphrase, progress_cb, job, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -566,6 +694,79 @@ problem_row_new (const char *problem)
   return row;
 }
 
+static void check_done_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data);
+
+/* --------------------------------------------------- password on import ---- */
+
+static void
+passphrase_changed_cb (AdwAlertDialog *dialog,
+                       GtkEditable    *entry)
+{
+  adw_alert_dialog_set_response_enabled (dialog, "open", *gtk_editable_get_text (entry) != '\0');
+}
+
+static void
+passphrase_response_cb (AdwAlertDialog  *dialog,
+                        const char      *response,
+                        SportelloWindow *window)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "password");
+  Job *job;
+
+  /* Cancel: nothing was read, nothing changes */
+  if (g_strcmp0 (response, "open") != 0 || *gtk_editable_get_text (entry) == '\0')
+    return;
+
+  job = job_new (window, g_object_get_data (G_OBJECT (dialog), "file"));
+  job->passphrase = g_strdup (gtk_editable_get_text (entry));
+  gtk_editable_set_text (entry, "");
+  run_job (window, job, _("Checking the bundle…"), check_thread, check_done_cb);
+}
+
+/* Asks for the password of a protected bundle, saying if the last was wrong */
+static void
+ask_passphrase (SportelloWindow *window,
+                const char      *path,
+                gboolean         wrong)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *body = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *rows = gtk_list_box_new ();
+  GtkWidget *entry;
+  AdwDialog *dialog;
+
+  /* Translators: %s is a file name */
+  body = wrong ? g_strdup_printf (_("Wrong password for “%s”. Try again."), name)
+               : g_strdup_printf (_("“%s” is protected with a password. Enter it to open the bundle."), name);
+  dialog = adw_alert_dialog_new (_("Protected Bundle"), body);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "open", _("_Open"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "open", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "open");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  adw_alert_dialog_set_response_enabled (ADW_ALERT_DIALOG (dialog), "open", FALSE);
+
+  gtk_widget_add_css_class (rows, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (rows), GTK_SELECTION_NONE);
+  entry = password_row_new (rows, _("Password"));
+  if (wrong)
+    gtk_widget_add_css_class (entry, "error");
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), rows);
+
+  g_object_set_data (G_OBJECT (dialog), "password", entry);
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_steal_pointer (&file), g_object_unref);
+  g_signal_connect_swapped (entry, "changed", G_CALLBACK (passphrase_changed_cb), dialog);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (passphrase_response_cb), g_object_ref (window),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  adw_dialog_present (dialog, GTK_WIDGET (window));
+  gtk_widget_grab_focus (entry);
+}
+
 static void
 check_done_cb (GObject      *object,
                GAsyncResult *result,
@@ -588,6 +789,12 @@ check_done_cb (GObject      *object,
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       toast (window, _("Cancelled, nothing was changed"));
+      return;
+    }
+  if (g_error_matches (error, SPORTELLO_CRYPT_ERROR, SPORTELLO_CRYPT_ERROR_NEEDS_PASSPHRASE) ||
+      g_error_matches (error, SPORTELLO_CRYPT_ERROR, SPORTELLO_CRYPT_ERROR_WRONG_PASSPHRASE))
+    {
+      ask_passphrase (window, job->path, error->code == SPORTELLO_CRYPT_ERROR_WRONG_PASSPHRASE);
       return;
     }
   if (error != NULL)

@@ -17,6 +17,9 @@ void sportello_handoff_choose_export (SportelloWindow *window,
 void sportello_handoff_export        (SportelloWindow *window,
                                       const char      *client_uuid,
                                       GFile           *file);
+void sportello_handoff_confirm_export (SportelloWindow *window,
+                                       const char      *client_uuid,
+                                       GFile           *file);
 void sportello_handoff_choose_import (SportelloWindow *window);
 void sportello_handoff_choose_export_templates (SportelloWindow *window);
 void sportello_handoff_export_templates        (SportelloWindow *window,

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 import uuid
 
 exe = sys.argv[1]
@@ -339,6 +340,147 @@ with tempfile.TemporaryDirectory() as tmp:
     with open(full, "rb") as f:
         check("… over an existing file, the old bytes stay", p.returncode == 74 and f.read() == b"old",
               f"{p.returncode} {p.stderr}")
+
+
+# --- bundles protected with a password: standard OpenPGP, opened by gpg too
+def gpg(home, *args):
+    return subprocess.run(["gpg", "--homedir", home, "--batch", "--quiet", "--pinentry-mode", "loopback", *args],
+                          capture_output=True, timeout=60)
+
+
+def agents_of(path):
+    """gpg-agent processes whose command line names @path (an agent told
+    to stop may take a moment to go)"""
+    for _ in range(50):
+        found = running_agents(path)
+        if not found:
+            return found
+        time.sleep(0.1)
+    return found
+
+
+def running_agents(path):
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                cmdline = f.read().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if "gpg-agent" in cmdline and path in cmdline:
+            found.append(cmdline)
+    return found
+
+
+with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory(prefix="gpg-", dir="/tmp") as gnupghome:
+    home = os.path.join(tmp, "home")
+    engine_tmp = os.path.join(tmp, "t")
+    os.makedirs(home)
+    os.makedirs(engine_tmp)
+    # the user's own keyring would be under HOME; the engine's homes go to TMPDIR
+    env = {"HOME": home, "TMPDIR": engine_tmp, "GNUPGHOME": os.path.join(home, ".gnupg"),
+           "SOURCE_DATE_EPOCH": "1764072000"}
+    a = os.path.join(tmp, "a")
+    b = os.path.join(tmp, "b")
+    pfile = os.path.join(tmp, "password.txt")
+    wrong = os.path.join(tmp, "wrong.txt")
+    with open(pfile, "w") as f:
+        f.write("una password lunga e segreta\nsecond line, ignored as gpg does\n")
+    with open(wrong, "w") as f:
+        f.write("non è questa\n")
+    plain = os.path.join(tmp, "plain.sportello")
+    protected = os.path.join(tmp, "protetto.sportello")
+
+    run("--data-dir", a, "--demo", "12", env_extra=env)
+    run("--data-dir", a, "--export", plain, env_extra=env)
+    r = run("--data-dir", a, "--export", protected, "--passphrase-file", pfile, env_extra=env)
+    check("--export --passphrase-file exits 0", r.returncode == 0, r.stderr)
+    with open(protected, "rb") as f:
+        head = f.read()
+    check("… the file is no JSON, and names nothing", head[:1] != b"{" and b"sportello-bundle" not in head, head[:40])
+    d = gpg(gnupghome, "--passphrase-file", pfile, "--decrypt", protected)
+    with open(plain, "rb") as f:
+        check("gpg --decrypt gives the bundle, byte for byte", d.returncode == 0 and d.stdout == f.read(),
+              d.stderr.decode(errors="replace"))
+    p = gpg(gnupghome, "--passphrase-file", pfile, "--list-packets", protected)
+    listing = p.stdout.decode(errors="replace")
+    check("… AES-256 (cipher 9) with an integrity check",
+          p.returncode == 0 and "cipher 9" in listing and ("mdc_method: 2" in listing or "aead" in listing), listing)
+    check("Sportello left no ~/.gnupg in HOME", not os.path.exists(os.path.join(home, ".gnupg")), os.listdir(home))
+    check("… no engine home in TMPDIR", os.listdir(engine_tmp) == [], os.listdir(engine_tmp))
+    check("… and no gpg-agent running", agents_of(engine_tmp) == [], agents_of(engine_tmp))
+
+    r = run("--validate", protected, "--passphrase-file", pfile, env_extra=env)
+    check("--validate --passphrase-file exits 0", r.returncode == 0 and "12" in r.stdout, r.stdout + r.stderr)
+    r = run("--validate", protected, env_extra=env)
+    check("--validate without a password exits 65 and says so",
+          r.returncode == 65 and "--passphrase-file" in r.stderr, f"{r.returncode} {r.stderr}")
+    r = run("--validate", protected, "--passphrase-file", wrong, env_extra=env)
+    check("--validate with a wrong password exits 65 and says so",
+          r.returncode == 65 and "password" in r.stderr.lower(), f"{r.returncode} {r.stderr}")
+
+    os.makedirs(b)
+    run("--data-dir", b, "--demo", "2", env_extra=env)
+    before = os.path.join(tmp, "before.sportello")
+    run("--data-dir", b, "--export", before, env_extra=env)
+
+    def unchanged():
+        now = os.path.join(tmp, "now.sportello")
+        run("--data-dir", b, "--export", now, env_extra=env)
+        with open(before, "rb") as f1, open(now, "rb") as f2:
+            return f1.read() == f2.read()
+
+    r = run("--data-dir", b, "--import", protected, env_extra=env)
+    check("--import without a password exits 65", r.returncode == 65 and "--passphrase-file" in r.stderr,
+          f"{r.returncode} {r.stderr}")
+    r = run("--data-dir", b, "--import", protected, "--passphrase-file", wrong, env_extra=env)
+    check("--import with a wrong password exits 65", r.returncode == 65, f"{r.returncode} {r.stderr}")
+    r = run("--data-dir", b, "--import", protected, "--passphrase-file", wrong,
+            env_extra={**env, "LANGUAGE": "it", "LANG": "it_IT.UTF-8", "LC_ALL": "it_IT.UTF-8"})
+    check("… said in Italian", "Password errata" in r.stderr, r.stderr)
+    check("… and the database is unchanged", unchanged())
+
+    with open(protected, "rb") as f:
+        data = bytearray(f.read())
+    data[len(data) // 2] ^= 0x20
+    tampered = os.path.join(tmp, "manomesso.sportello")
+    with open(tampered, "wb") as f:
+        f.write(data)
+    r = run("--data-dir", b, "--import", tampered, "--passphrase-file", pfile, env_extra=env)
+    check("a changed byte: --import exits 65", r.returncode == 65, f"{r.returncode} {r.stderr}")
+    check("… and the database is unchanged", unchanged())
+
+    r = run("--data-dir", b, "--import", protected, "--passphrase-file", pfile, env_extra=env)
+    check("--import --passphrase-file exits 0", r.returncode == 0 and r.stdout.split(":")[1].split()[0] == "12",
+          r.stdout + r.stderr)
+
+    # a colleague without Sportello: gpg alone, binary and armored
+    for armor in ([], ["--armor"]):
+        theirs = os.path.join(tmp, "collega.sportello" + (".asc" if armor else ".gpg"))
+        e = gpg(gnupghome, "--passphrase-file", pfile, "--symmetric", "--cipher-algo", "AES256", *armor,
+                "-o", theirs, plain)
+        r = run("--validate", theirs, "--passphrase-file", pfile, env_extra=env)
+        check("a bundle protected by gpg " + ("armored " if armor else "") + "validates",
+              e.returncode == 0 and r.returncode == 0 and "12" in r.stdout, r.stdout + r.stderr)
+    c = os.path.join(tmp, "c")
+    r = run("--data-dir", c, "--import", theirs, "--passphrase-file", pfile, env_extra=env)
+    check("… and imports", r.returncode == 0 and r.stdout.split(":")[1].split()[0] == "12", r.stdout + r.stderr)
+
+    r = run("--validate", plain, "--passphrase-file", pfile, env_extra=env)
+    check("a password for a plain bundle does no harm", r.returncode == 0, r.stderr)
+    empty = os.path.join(tmp, "empty.txt")
+    open(empty, "w").close()
+    r = run("--data-dir", a, "--export", protected, "--passphrase-file", empty, env_extra=env)
+    check("an empty --passphrase-file exits 64", r.returncode == 64, f"{r.returncode} {r.stderr}")
+    r = run("--data-dir", a, "--export", protected, "--passphrase-file", os.path.join(tmp, "none.txt"), env_extra=env)
+    check("a missing --passphrase-file exits 74", r.returncode == 74, f"{r.returncode} {r.stderr}")
+    r = run("--data-dir", a, "--passphrase-file", pfile, env_extra=env)
+    check("--passphrase-file alone exits 64", r.returncode == 64, f"{r.returncode} {r.stderr}")
+
+    check("in the end: still no ~/.gnupg", not os.path.exists(os.path.join(home, ".gnupg")), os.listdir(home))
+    check("… no engine home left", os.listdir(engine_tmp) == [], os.listdir(engine_tmp))
+    check("… no gpg-agent left", agents_of(engine_tmp) == [], agents_of(engine_tmp))
+    subprocess.run(["gpgconf", "--homedir", gnupghome, "--kill", "all"], capture_output=True)
 
 print(f"1..{count}")
 sys.exit(1 if failures else 0)

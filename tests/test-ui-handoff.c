@@ -487,6 +487,140 @@ test_many_conflicts_and_duplicates (void)
   sportello_test_app_quit (app);
 }
 
+/* Every widget of @type under @root, in order */
+static void
+collect_type (GtkWidget *root,
+              GType      type,
+              GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_type (child, type, found);
+}
+
+/* The password dialog of a protected bundle: type @password, open */
+static void
+enter_password (SportelloWindow *window,
+                AdwAlertDialog  *alert,
+                const char      *password)
+{
+  GtkWidget *entry;
+
+  sportello_test_wait_for_draw (GTK_WIDGET (alert));
+  entry = sportello_test_find_type (GTK_WIDGET (alert), ADW_TYPE_PASSWORD_ENTRY_ROW);
+  g_assert_nonnull (entry);
+  g_assert_false (adw_alert_dialog_get_response_enabled (alert, "open"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), password);
+  g_assert_true (adw_alert_dialog_get_response_enabled (alert, "open"));
+  g_signal_emit_by_name (alert, "response", "open");
+  adw_dialog_force_close (ADW_DIALOG (alert));
+  wait_idle (window);
+}
+
+/* A dossier protected with a password on export; opening it asks for the
+ * password, says when it is wrong, and asks again; Cancel changes nothing */
+static void
+test_protected (void)
+{
+  g_autofree char *source_dir = data_path ("protected-source");
+  g_autofree char *target_dir = data_path ("protected-target");
+  g_autofree char *path = data_path ("protetto.sportello");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SportelloApplication) app = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  SportelloWindow *window;
+  AdwAlertDialog *alert;
+  GtkWidget *protect;
+
+  {
+    g_autoptr(SportelloDatabase) db = sportello_database_open (source_dir, &error);
+    g_autoptr(SportelloClientList) list = NULL;
+    g_autoptr(SportelloClient) client = NULL;
+
+    g_assert_true (sportello_demo_fill (db, 4, &error));
+    list = sportello_client_list_new (db);
+    g_assert_true (sportello_client_list_refresh (list, &error));
+    client = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    uuid = g_strdup (sportello_client_get_uuid (client));
+  }
+
+  /* the file is chosen: protect it? */
+  app = sportello_test_app_new (source_dir);
+  window = SPORTELLO_WINDOW (sportello_test_app_window (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
+  sportello_handoff_confirm_export (window, uuid, file);
+  sportello_test_iterate (50);
+  alert = visible_alert (GTK_WINDOW (window));
+  sportello_test_wait_for_draw (GTK_WIDGET (alert));
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (alert), "Proteggi con una password"));
+  protect = sportello_test_find_type (GTK_WIDGET (alert), ADW_TYPE_EXPANDER_ROW);
+  g_assert_nonnull (protect);
+  collect_type (GTK_WIDGET (alert), ADW_TYPE_PASSWORD_ENTRY_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, 2);
+
+  /* off, it exports as it is; on, only with the same password twice */
+  g_assert_true (adw_alert_dialog_get_response_enabled (alert, "export"));
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (protect), TRUE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (protect), TRUE);
+  g_assert_false (adw_alert_dialog_get_response_enabled (alert, "export"));
+  gtk_editable_set_text (GTK_EDITABLE (rows->pdata[0]), "Sala di Marco 2026");
+  gtk_editable_set_text (GTK_EDITABLE (rows->pdata[1]), "Sala di Marco 2025");
+  g_assert_false (adw_alert_dialog_get_response_enabled (alert, "export"));
+  g_assert_true (gtk_widget_has_css_class (rows->pdata[1], "error"));
+  gtk_editable_set_text (GTK_EDITABLE (rows->pdata[1]), "Sala di Marco 2026");
+  g_assert_true (adw_alert_dialog_get_response_enabled (alert, "export"));
+  g_assert_false (gtk_widget_has_css_class (rows->pdata[1], "error"));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "export-protected"));
+  g_signal_emit_by_name (alert, "response", "export");
+  adw_dialog_force_close (ADW_DIALOG (alert));
+  wait_idle (window);
+  g_assert_true (sportello_bundle_is_protected (path));
+  {
+    g_autoptr(SportelloBundle) bundle = sportello_bundle_load_full (path, "Sala di Marco 2026", NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_CLIENT), ==, 1);
+  }
+  sportello_test_app_quit (app);
+  g_clear_object (&app);
+
+  /* a colleague opens it: the password first */
+  app = sportello_test_app_new (target_dir);
+  window = SPORTELLO_WINDOW (sportello_test_app_window (app));
+  alert = preview_of (window, file);
+  g_assert_false (adw_alert_dialog_has_response (alert, "import"));
+  g_assert_true (adw_alert_dialog_has_response (alert, "open"));
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (alert), "protetto con una password"));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "import-password"));
+
+  /* Cancel: nothing happens */
+  g_signal_emit_by_name (alert, "response", "cancel");
+  adw_dialog_force_close (ADW_DIALOG (alert));
+  sportello_test_iterate (100);
+  g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+  g_assert_cmpuint (n_clients_listed (window), ==, 0);
+
+  /* a wrong one: said so, asked again, nothing imported */
+  alert = preview_of (window, file);
+  enter_password (window, alert, "Sala di Marco 2025");
+  alert = visible_alert (GTK_WINDOW (window));
+  g_assert_true (adw_alert_dialog_has_response (alert, "open"));
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (alert), "Password errata"));
+  g_assert_cmpuint (n_clients_listed (window), ==, 0);
+
+  /* the right one: the usual preview, then the import */
+  enter_password (window, alert, "Sala di Marco 2026");
+  alert = visible_alert (GTK_WINDOW (window));
+  g_assert_true (adw_alert_dialog_has_response (alert, "import"));
+  import_from_preview (window, alert);
+  g_assert_cmpuint (n_clients_listed (window), ==, 1);
+
+  sportello_test_app_quit (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -499,6 +633,7 @@ main (int   argc,
   g_test_add_func ("/ui/handoff/cancel", test_cancel);
   g_test_add_func ("/ui/handoff/many-conflicts-and-duplicates", test_many_conflicts_and_duplicates);
   g_test_add_func ("/ui/handoff/merge-duplicate", test_merge_duplicate);
+  g_test_add_func ("/ui/handoff/protected", test_protected);
 
   return g_test_run ();
 }

@@ -8,7 +8,9 @@
  * sorted by UUID and keys in a fixed order, so the same data always gives
  * the same bytes; it is written to a temporary file and renamed. Import
  * parses and checks everything first, reports each problem with its JSON
- * path, and only then writes, in one transaction.
+ * path, and only then writes, in one transaction. A bundle protected with
+ * a password is an OpenPGP message around the same JSON: both ways stream
+ * through sportello-crypt.c.
  */
 
 #define G_LOG_DOMAIN "sportello-bundle"
@@ -30,6 +32,7 @@
 #include "sportello-checklist.h"
 #include "sportello-client.h"
 #include "sportello-client-private.h"
+#include "sportello-crypt.h"
 #include "sportello-database-private.h"
 #include "sportello-identifiers.h"
 #include "sportello-json-scanner.h"
@@ -469,7 +472,7 @@ sportello_bundle_export (SportelloDatabase   *db,
                          const char          *path,
                          GError             **error)
 {
-  return sportello_bundle_export_with_progress (db, client_uuids, path, NULL, NULL, error);
+  return sportello_bundle_export_full (db, client_uuids, path, NULL, NULL, NULL, error);
 }
 
 /**
@@ -486,9 +489,30 @@ sportello_bundle_export_with_progress (SportelloDatabase     *db,
                                        gpointer               user_data,
                                        GError               **error)
 {
+  return sportello_bundle_export_full (db, client_uuids, path, NULL, func, user_data, error);
+}
+
+/**
+ * sportello_bundle_export_full:
+ * @passphrase: (nullable): protect the bundle with this password: it is
+ *   then an OpenPGP message (AES-256), which `gpg --decrypt` opens too
+ * @func: (nullable): told how many records are written, now and then
+ *
+ * As sportello_bundle_export(), for a progress bar and a password.
+ */
+gboolean
+sportello_bundle_export_full (SportelloDatabase     *db,
+                              const char * const    *client_uuids,
+                              const char            *path,
+                              const char            *passphrase,
+                              SportelloProgressFunc  func,
+                              gpointer               user_data,
+                              GError               **error)
+{
   Export export = { db, NULL, client_uuids == NULL || client_uuids[0] == NULL, func, user_data, 0, 0, 0 };
   g_autoptr(SportelloAtomicFile) file = NULL;
   GOutputStream *stream = NULL;
+  g_autoptr(GOutputStream) sink = NULL;   /* the file, or what encrypts into it */
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *selection = NULL;
@@ -514,6 +538,10 @@ sportello_bundle_export_with_progress (SportelloDatabase     *db,
   if (!(file = sportello_atomic_file_new (path, &local_error)))
     goto io_error;
   stream = sportello_atomic_file_get_stream (file);
+  if (passphrase == NULL)
+    sink = g_object_ref (stream);
+  else if (!(sink = sportello_crypt_encrypt (stream, passphrase, &local_error)))
+    goto failed;
 
   g_string_append (out, "{\n  \"format\": \"" SPORTELLO_BUNDLE_FORMAT "\",\n");
   g_string_append_printf (out, "  \"version\": %d,\n  \"exported_at\": ", SPORTELLO_BUNDLE_VERSION);
@@ -542,14 +570,17 @@ sportello_bundle_export_with_progress (SportelloDatabase     *db,
 
   for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
     {
-      if (!export_kind (&export, kind, stream, out, &local_error))
+      if (!export_kind (&export, kind, sink, out, &local_error))
         goto failed_in_transaction;
       g_string_append (out, kind + 1 < SPORTELLO_N_RECORD_KINDS ? ",\n" : "\n");
     }
   sportello_database_rollback (db);
 
   g_string_append (out, "}\n");
-  if (!flush (stream, out, &local_error))
+  if (!flush (sink, out, &local_error))
+    goto failed;
+  /* the message ends, then the file */
+  if (sink != stream && !g_output_stream_close (sink, NULL, &local_error))
     goto failed;
   if (!sportello_atomic_file_commit (file, &local_error))
     goto io_error;
@@ -563,7 +594,14 @@ failed_in_transaction:
   sportello_database_rollback (db);
 failed:
   /* nothing is left behind (freeing the file removes the temporary one),
-   * and a file of the same name stays as it was */
+   * and a file of the same name stays as it was; the encryption stops */
+  if (sink != NULL && sink != stream)
+    {
+      g_autoptr(GCancellable) cancel = g_cancellable_new ();
+
+      g_cancellable_cancel (cancel);
+      g_output_stream_close (sink, cancel, NULL);
+    }
   if (local_error->domain != G_IO_ERROR || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -1534,8 +1572,84 @@ sportello_bundle_load_bytes (GBytes  *bytes,
       return NULL;
     }
 
+  /* decrypting means running gpg: only from a file */
+  if (sportello_crypt_is_protected ((const guint8 *) data, size))
+    {
+      g_set_error_literal (error, SPORTELLO_CRYPT_ERROR, SPORTELLO_CRYPT_ERROR_NEEDS_PASSPHRASE,
+                           _("The bundle is protected with a password"));
+      return NULL;
+    }
+
   scanner = sportello_json_scanner_new_for_data (data, size);
   return read_bundle (scanner, (goffset) size, NULL, NULL, error);
+}
+
+typedef struct
+{
+  GInputStream          *plain;
+  goffset                size;
+  SportelloProgressFunc  func;
+  gpointer               user_data;
+} Deciphering;
+
+/* The progress of a protected bundle follows the ciphertext read */
+static gboolean
+deciphering_progress (guint    done,
+                      guint    total,
+                      gpointer user_data)
+{
+  Deciphering *d = user_data;
+  goffset read = MIN (sportello_crypt_get_bytes_read (d->plain), d->size);
+
+  return d->func ((guint) (read / 1024), (guint) (d->size / 1024), d->user_data);
+}
+
+/* The bundle in the OpenPGP message @stream (@size bytes) */
+static SportelloBundle *
+load_protected (GInputStream           *stream,
+                const char             *path,
+                goffset                 size,
+                const char             *passphrase,
+                SportelloProgressFunc   func,
+                gpointer                user_data,
+                GError                **error)
+{
+  g_autoptr(GInputStream) plain = NULL;
+  g_autoptr(SportelloJsonScanner) scanner = NULL;
+  g_autoptr(SportelloBundle) bundle = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Deciphering d = { NULL, size, func, user_data };
+
+  if (passphrase == NULL || !*passphrase)
+    {
+      g_set_error (error, SPORTELLO_CRYPT_ERROR, SPORTELLO_CRYPT_ERROR_NEEDS_PASSPHRASE,
+                   _("“%s” is protected with a password"), path);
+      return NULL;
+    }
+  /* a wrong password fails here, before anything is read */
+  if (!(plain = d.plain = sportello_crypt_decrypt (stream, passphrase, SPORTELLO_BUNDLE_MAX_SIZE, error)))
+    return NULL;
+
+  scanner = sportello_json_scanner_new_for_stream (plain);
+  bundle = read_bundle (scanner, size, func ? deciphering_progress : NULL, &d, &local_error);
+  if (bundle == NULL)
+    {
+      g_autoptr(GError) crypt_error = NULL;
+
+      /* garbage from a changed message is no JSON either: what gpg says
+       * at the end of it (unless the consultant stopped) says more */
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          !sportello_crypt_finish (plain, &crypt_error) && crypt_error->domain == SPORTELLO_CRYPT_ERROR)
+        g_propagate_error (error, g_steal_pointer (&crypt_error));
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  /* only a whole, authentic message counts */
+  if (!sportello_crypt_finish (plain, error))
+    return NULL;
+
+  return g_steal_pointer (&bundle);
 }
 
 /**
@@ -1550,6 +1664,51 @@ sportello_bundle_load_with_progress (const char             *path,
                                      SportelloProgressFunc   func,
                                      gpointer                user_data,
                                      GError                **error)
+{
+  return sportello_bundle_load_full (path, NULL, func, user_data, error);
+}
+
+/**
+ * sportello_bundle_is_protected:
+ *
+ * Whether the file at @path is a bundle protected with a password (an
+ * OpenPGP message), by its first bytes.
+ */
+gboolean
+sportello_bundle_is_protected (const char *path)
+{
+  guint8 head[64];
+  gssize n = -1;
+  struct stat st;
+  int fd;
+
+  /* as sportello_bundle_load_full(): a named pipe is never waited on */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return FALSE;
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode))
+    n = pread (fd, head, sizeof head, 0);
+  close (fd);
+
+  return n > 0 && sportello_crypt_is_protected (head, (gsize) n);
+}
+
+/**
+ * sportello_bundle_load_full:
+ * @passphrase: (nullable): the password of a protected bundle
+ * @func: (nullable): told how far the reading is, in KiB of the file
+ *
+ * As sportello_bundle_load_with_progress(), for bundles that may be
+ * protected with a password. A protected bundle without @passphrase fails
+ * with %SPORTELLO_CRYPT_ERROR_NEEDS_PASSPHRASE, a wrong one with
+ * %SPORTELLO_CRYPT_ERROR_WRONG_PASSPHRASE.
+ */
+SportelloBundle *
+sportello_bundle_load_full (const char             *path,
+                            const char             *passphrase,
+                            SportelloProgressFunc   func,
+                            gpointer                user_data,
+                            GError                **error)
 {
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(SportelloJsonScanner) scanner = NULL;
@@ -1599,6 +1758,22 @@ sportello_bundle_load_with_progress (const char             *path,
                    _("The file is empty"));
       return NULL;
     }
+
+  /* protected: the reader reads what gpg decrypts (read at offset 0,
+   * so the stream still starts at the beginning) */
+  {
+    guint8 head[64];
+    gssize n = pread (fd, head, sizeof head, 0);
+
+    if (n < 0)
+      {
+        g_set_error (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_IO,
+                     _("Cannot read “%s”: %s"), path, g_strerror (errno));
+        return NULL;
+      }
+    if (sportello_crypt_is_protected (head, (gsize) n))
+      return load_protected (stream, path, size, passphrase, func, user_data, error);
+  }
 
   scanner = sportello_json_scanner_new_for_stream (stream);
   return read_bundle (scanner, size, func, user_data, error);

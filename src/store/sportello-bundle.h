@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "sportello-crypt.h"
 #include "sportello-database.h"
 
 G_BEGIN_DECLS
@@ -74,6 +75,13 @@ gboolean         sportello_bundle_export_with_progress (SportelloDatabase *db,
                                                   SportelloProgressFunc    func,
                                                   gpointer                 user_data,
                                                   GError                 **error);
+gboolean         sportello_bundle_export_full    (SportelloDatabase       *db,
+                                                  const char * const      *client_uuids,
+                                                  const char              *path,
+                                                  const char              *passphrase,
+                                                  SportelloProgressFunc    func,
+                                                  gpointer                 user_data,
+                                                  GError                 **error);
 char            *sportello_bundle_default_name   (SportelloDatabase       *db,
                                                   const char              *client_uuid);
 
@@ -83,6 +91,12 @@ SportelloBundle *sportello_bundle_load_with_progress (const char          *path,
                                                   SportelloProgressFunc    func,
                                                   gpointer                 user_data,
                                                   GError                 **error);
+SportelloBundle *sportello_bundle_load_full      (const char              *path,
+                                                  const char              *passphrase,
+                                                  SportelloProgressFunc    func,
+                                                  gpointer                 user_data,
+                                                  GError                 **error);
+gboolean         sportello_bundle_is_protected   (const char              *path);
 SportelloBundle *sportello_bundle_load_bytes     (GBytes                  *bytes,
                                                   GError                 **error);
 void             sportello_bundle_free           (SportelloBundle         *bundle);
