@@ -27,6 +27,8 @@ gboolean       _sportello_database_run_on_uuid (SportelloDatabase  *self,
                                                 const char         *sql,
                                                 const char         *uuid,
                                                 GError            **error);
+gboolean       _sportello_database_migrate     (SportelloDatabase  *self,
+                                                GError            **error);
 const SportelloMigration *_sportello_migrations (guint             *n_migrations);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
