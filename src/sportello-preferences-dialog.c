@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sportello-application.h"
+#include "sportello-backups-page.h"
 #include "sportello-preferences-dialog.h"
 
 struct _SportelloPreferencesDialog
@@ -69,6 +70,9 @@ sportello_preferences_dialog_new (SportelloApplication *application)
   g_settings_bind (settings, "consultant-email", self->consultant_email_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "hub-name", self->hub_name_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "spell-check", self->spell_check_row, "active", G_SETTINGS_BIND_DEFAULT);
+
+  adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (self),
+                              ADW_PREFERENCES_PAGE (sportello_backups_page_new (application)));
 
   return self;
 }
