@@ -173,6 +173,8 @@ test_rotation (void)
   g_autofree char *kept = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) day = at (2026, 9, 1, 10, 0);
+  g_autoptr(GDateTime) now = at (2026, 12, 1, 16, 0);
+  g_autoptr(GDateTime) tomorrow = at (2026, 12, 2, 9, 0);
   static const char expected[] =
     "appunti.txt\n"
     "sportello-2026-01-15T090500-manual.db\n"
@@ -193,7 +195,9 @@ test_rotation (void)
     "sportello-2026-11-28T100000.db\n"
     "sportello-2026-11-29T100000.db\n"
     "sportello-2026-11-30T100000.db\n"
+    "sportello-2026-12-01T100000.db\n"
     "sportello-2026-12-01T153000-import-2.db\n"
+    "sportello-2026-12-01T153000-import.db\n"
     "sportello-old.db";
 
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
@@ -219,19 +223,30 @@ test_rotation (void)
   touch (folder, "appunti.txt");
   touch (folder, "sportello-old.db");
 
-  g_assert_true (sportello_backup_rotate (folder, 7, 4, 12, &error));
+  g_assert_true (sportello_backup_rotate (folder, now, 7, 4, 12, &error));
   g_assert_no_error (error);
   kept = names_in (folder);
   g_assert_cmpstr (kept, ==, expected);
 
   /* again: nothing more goes */
-  g_assert_true (sportello_backup_rotate (folder, 7, 4, 12, &error));
+  g_assert_true (sportello_backup_rotate (folder, now, 7, 4, 12, &error));
   g_clear_pointer (&kept, g_free);
   kept = names_in (folder);
   g_assert_cmpstr (kept, ==, expected);
 
-  /* fewer kept: the newest per period still */
-  g_assert_true (sportello_backup_rotate (folder, 2, 0, 1, &error));
+  /* fewer kept: the newest per period still, and all of today */
+  g_assert_true (sportello_backup_rotate (folder, now, 2, 0, 1, &error));
+  g_clear_pointer (&kept, g_free);
+  kept = names_in (folder);
+  g_assert_cmpstr (kept, ==, "appunti.txt\n"
+                             "sportello-2026-11-30T100000.db\n"
+                             "sportello-2026-12-01T100000.db\n"
+                             "sportello-2026-12-01T153000-import-2.db\n"
+                             "sportello-2026-12-01T153000-import.db\n"
+                             "sportello-old.db");
+
+  /* the next day, only the newest of the day before stays */
+  g_assert_true (sportello_backup_rotate (folder, tomorrow, 2, 0, 1, &error));
   g_clear_pointer (&kept, g_free);
   kept = names_in (folder);
   g_assert_cmpstr (kept, ==, "appunti.txt\n"

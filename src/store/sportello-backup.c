@@ -15,8 +15,10 @@
  * “…-restore.db”, “…-manual.db”). All of them belong to the same set and
  * the rotation treats them alike: the newest per day for the last N days
  * that have backups, the newest per ISO week for M weeks and the newest per
- * month for K months are kept, the others deleted. Files of other names in
- * the folder are never touched.
+ * month for K months are kept, the others deleted; so is every backup of
+ * the current day, so that one made by hand never takes the place of the
+ * day's others until the day is over. Files of other names in the folder
+ * are never touched.
  *
  * A restore copies a checked backup into the live database with the same
  * API, in one write transaction: the connections that stay open see the
@@ -701,7 +703,7 @@ make_in_set (SportelloDatabase      *db,
   monthly = config.keep_monthly;
   g_mutex_unlock (&config.lock);
   /* the new backup is made and checked; an old one left over is no failure */
-  if (!sportello_backup_rotate (folder, daily, weekly, monthly, &rotate_error))
+  if (!sportello_backup_rotate (folder, now, daily, weekly, monthly, &rotate_error))
     g_message ("Cannot delete old backups: %s", rotate_error->message);
 
   return g_steal_pointer (&path);
@@ -788,10 +790,12 @@ sportello_backup_daily (SportelloDatabase  *db,
  *
  * Keeps, of the set in @folder, the newest backup of each of the last
  * @keep_daily days that have backups, of each of the last @keep_weekly ISO
- * weeks and of the last @keep_monthly months; deletes the others.
+ * weeks and of the last @keep_monthly months, and every backup of @now's
+ * day; deletes the others.
  */
 gboolean
 sportello_backup_rotate (const char  *folder,
+                         GDateTime   *now,
                          guint        keep_daily,
                          guint        keep_weekly,
                          guint        keep_monthly,
@@ -805,6 +809,13 @@ sportello_backup_rotate (const char  *folder,
     return FALSE;
 
   keep = g_new0 (gboolean, MAX (entries->len, 1));
+  for (guint i = 0; i < entries->len; i++)
+    {
+      GDateTime *date = ((Entry *) g_ptr_array_index (entries, i))->date;
+
+      keep[i] = g_date_time_get_year (date) == g_date_time_get_year (now) &&
+                g_date_time_get_day_of_year (date) == g_date_time_get_day_of_year (now);
+    }
   for (guint rule = 0; rule < G_N_ELEMENTS (limits); rule++)
     {
       int last = -1;

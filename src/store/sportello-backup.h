@@ -56,6 +56,7 @@ gboolean             sportello_backup_daily       (SportelloDatabase    *db,
                                                    char                **made,
                                                    GError              **error);
 gboolean             sportello_backup_rotate      (const char           *folder,
+                                                   GDateTime            *now,
                                                    guint                 keep_daily,
                                                    guint                 keep_weekly,
                                                    guint                 keep_monthly,
