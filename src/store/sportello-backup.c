@@ -373,6 +373,9 @@ check_integrity (sqlite3     *db,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *result;
 
+  /* the check visits every page, many of them more than once: reading them
+   * through a memory map instead of the page cache makes it a third faster */
+  sqlite3_exec (db, "PRAGMA mmap_size = 2147418112", NULL, NULL, NULL);
   if (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK ||
       sqlite3_step (stmt) != SQLITE_ROW)
     {
