@@ -180,6 +180,46 @@ test_list_make_restore (void)
   sportello_test_app_quit (app);
 }
 
+/* The backup of the day fails: the window says so, and the toast stays */
+static void
+test_daily_failure (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-backups-failing", NULL);
+  g_autofree char *blocker = g_build_filename (g_get_user_data_dir (), "not-a-folder", NULL);
+  g_autofree char *inside = g_build_filename (blocker, "backups", NULL);
+  g_autoptr(SportelloApplication) app = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  GtkWidget *label = NULL;
+  gint64 deadline;
+
+  {
+    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (sportello_demo_fill (db, 3, &error));
+  }
+  g_assert_true (g_file_set_contents (blocker, "x", -1, NULL));
+  g_settings_set_string (settings, "backup-folder", inside);
+
+  app = sportello_test_app_new (data_dir);
+  window = sportello_test_app_window (app);
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!(label = sportello_test_find_label_containing (GTK_WIDGET (window), "Il backup giornaliero non è riuscito")) &&
+         g_get_monotonic_time () < deadline)
+    sportello_test_iterate (20);
+  g_assert_nonnull (label);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), inside));
+
+  /* a toast that waits to be dismissed */
+  sportello_test_iterate (6000);
+  g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (window), "Il backup giornaliero non è riuscito"));
+
+  sportello_test_app_quit (app);
+  g_settings_reset (settings, "backup-folder");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,6 +227,7 @@ main (int   argc,
   sportello_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/backups/list-make-restore", test_list_make_restore);
+  g_test_add_func ("/ui/backups/daily-failure", test_daily_failure);
 
   return g_test_run ();
 }
