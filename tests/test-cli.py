@@ -220,6 +220,29 @@ with tempfile.TemporaryDirectory() as tmp:
           r.returncode == 0 and any(l.endswith("-restore.db") and l.split("\t")[2].split()[0] == "15" for l in r.stdout.splitlines()),
           r.stdout)
 
+    # on a terminal it asks, in the language of the locale
+    import pty
+
+    def run_tty(args, answer):
+        master, slave = pty.openpty()
+        env = dict(os.environ)
+        env.pop("DISPLAY", None)
+        env.pop("WAYLAND_DISPLAY", None)
+        p = subprocess.Popen([exe, *args], stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             env=env, text=True)
+        os.close(slave)
+        os.write(master, answer.encode())
+        out, err = p.communicate(timeout=60)
+        os.close(master)
+        return p.returncode, out, err
+
+    run("--data-dir", d, "--import", bundle)
+    code, out, err = run_tty(["--data-dir", d, "--restore", copy], "n\n")
+    check("--restore on a terminal asks, and a no changes nothing (exit 1)",
+          code == 1 and "[s/N]" in out and clients(d) == 15, f"{code} {out} {err}")
+    code, out, err = run_tty(["--data-dir", d, "--restore", copy], "s\n")
+    check("… and a yes (“s” in Italian) restores", code == 0 and clients(d) == 12, f"{code} {out} {err}")
+
     def snapshot(data_dir):
         out = {}
         for root, _, names in os.walk(data_dir):
