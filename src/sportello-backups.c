@@ -5,9 +5,10 @@
  *
  * Where the backups go and how many are kept are preferences; the store
  * reads them for the process (its backups before an import or a schema
- * upgrade follow them too). The backup of the day is made when the window
- * opens, on a thread with its own connection; if it fails, the window
- * says so and the toast stays until dismissed.
+ * upgrade follow them too). The backup of the day is made soon after the
+ * window opens (not while it draws its first frames and loads its lists),
+ * on a thread with its own connection; if it fails, the window says so and
+ * the toast stays until dismissed.
  */
 
 #define G_LOG_DOMAIN "sportello-backups"
@@ -21,6 +22,10 @@
 #include "sportello-backups.h"
 #include "sportello-database.h"
 #include "sportello-window.h"
+
+/* seconds after the window opens */
+#define DAILY_DELAY 3
+#define DAILY_SOURCE_KEY "sportello-daily-backup"
 
 void
 sportello_backups_apply_settings (GSettings *settings)
@@ -91,19 +96,41 @@ daily_done_cb (GObject      *object,
   sportello_window_add_toast (window, toast);
 }
 
-/* The backup of the day, unless there is one already */
-void
-sportello_backups_start_daily (SportelloWindow *window)
+static gboolean
+daily_cb (gpointer data)
 {
+  SportelloWindow *window = data;
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
-  SportelloDatabase *db = sportello_application_get_database (SPORTELLO_APPLICATION (app), NULL);
+  SportelloDatabase *db;
   g_autoptr(GTask) task = NULL;
 
-  if (db == NULL)
-    return;
+  /* the source is over: nothing to remove when the window goes */
+  g_object_steal_data (G_OBJECT (window), DAILY_SOURCE_KEY);
+
+  if (app == NULL ||
+      !(db = sportello_application_get_database (SPORTELLO_APPLICATION (app), NULL)))
+    return G_SOURCE_REMOVE;
 
   task = g_task_new (window, NULL, daily_done_cb, NULL);
   g_task_set_source_tag (task, sportello_backups_start_daily);
   g_task_set_task_data (task, g_path_get_dirname (sportello_database_get_path (db)), g_free);
   g_task_run_in_thread (task, daily_thread);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+remove_source (gpointer data)
+{
+  g_source_remove (GPOINTER_TO_UINT (data));
+}
+
+/* The backup of the day, unless there is one already; a window closed
+ * before it is due makes none */
+void
+sportello_backups_start_daily (SportelloWindow *window)
+{
+  guint id = g_timeout_add_seconds (DAILY_DELAY, daily_cb, window);
+
+  g_object_set_data_full (G_OBJECT (window), DAILY_SOURCE_KEY, GUINT_TO_POINTER (id), remove_source);
 }
