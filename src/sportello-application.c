@@ -15,6 +15,7 @@
 #include "sportello-application-private.h"
 #include "sportello-client.h"
 #include "sportello-agenda.h"
+#include "sportello-backups.h"
 #include "sportello-database.h"
 #include "sportello-follow-up.h"
 #include "sportello-handoff.h"
@@ -355,6 +356,7 @@ static void
 sportello_application_init (SportelloApplication *self)
 {
   self->settings = g_settings_new (BASE_APP_ID);
+  sportello_backups_follow_settings (self->settings);
   g_signal_connect_object (self->settings, "changed",
                            G_CALLBACK (settings_changed_cb), self,
                            G_CONNECT_SWAPPED);

@@ -16,9 +16,13 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <langinfo.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #include "sportello-application.h"
+#include "sportello-backup.h"
+#include "sportello-backups.h"
 #include "sportello-cli.h"
 #include "sportello-bundle.h"
 #include "sportello-client.h"
@@ -39,6 +43,10 @@ typedef struct
   gboolean   merge_duplicates;
   char      *on_conflict;
   char      *passphrase_file;
+  char      *backup_path;
+  char      *restore_path;
+  gboolean   yes;
+  gboolean   list_backups;
   char     **remaining;
   gboolean   service;
 } CliOptions;
@@ -53,6 +61,8 @@ cli_options_clear (CliOptions *options)
   g_clear_pointer (&options->validate_path, g_free);
   g_clear_pointer (&options->on_conflict, g_free);
   g_clear_pointer (&options->passphrase_file, g_free);
+  g_clear_pointer (&options->backup_path, g_free);
+  g_clear_pointer (&options->restore_path, g_free);
   g_clear_pointer (&options->remaining, g_strfreev);
 }
 
@@ -93,6 +103,14 @@ cli_option_context_new (CliOptions *options)
     { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &options->passphrase_file,
       N_("With --export: protect the bundle with the password on the first line of FILE; with --import or --validate: open a protected bundle with it"),
       N_("FILE") },
+    { "backup", 0, 0, G_OPTION_ARG_FILENAME, &options->backup_path,
+      N_("Write a checked backup of the database to FILE"), N_("FILE") },
+    { "restore", 0, 0, G_OPTION_ARG_FILENAME, &options->restore_path,
+      N_("Replace the database with the backup FILE, after a preview; the database is backed up first"), N_("FILE") },
+    { "yes", 0, 0, G_OPTION_ARG_NONE, &options->yes,
+      N_("With --restore: do not ask (needed when not run from a terminal)"), NULL },
+    { "list-backups", 0, 0, G_OPTION_ARG_NONE, &options->list_backups,
+      N_("List the automatic backups: date, size, clients, path"), NULL },
     /* D-Bus activation starts the app with this (see the .service.in file in data/) */
     { "gapplication-service", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &options->service,
       NULL, NULL },
@@ -121,12 +139,27 @@ exit_code_for (const GError *error)
   return SPORTELLO_EXIT_IOERR;
 }
 
+/* The preferences, when the schema is installed */
+static GSettings *
+cli_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, BASE_APP_ID, TRUE) : NULL;
+
+  return schema != NULL ? g_settings_new (BASE_APP_ID) : NULL;
+}
+
 static SportelloDatabase *
 open_database (CliOptions  *options,
                int         *exit_code)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) backup_settings = cli_settings ();
   SportelloDatabase *db;
+
+  /* where the backups before an import or an upgrade go */
+  if (backup_settings != NULL)
+    sportello_backups_apply_settings (backup_settings);
 
   db = sportello_database_open (options->data_dir, &error);
   if (db == NULL)
@@ -472,6 +505,152 @@ run_import (CliOptions *options)
   return SPORTELLO_EXIT_OK;
 }
 
+static int
+run_backup (CliOptions *options)
+{
+  g_autoptr(SportelloDatabase) db = NULL;
+  g_autoptr(SportelloBackupInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  int exit_code = SPORTELLO_EXIT_OK;
+
+  if (!(db = open_database (options, &exit_code)))
+    return exit_code;
+
+  if (!sportello_backup_write (db, options->backup_path, &error) ||
+      !(info = sportello_backup_inspect (options->backup_path, FALSE, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      return exit_code_for (error);
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Backed up %u client to %s\n", "Backed up %u clients to %s\n", info->clients),
+           info->clients, options->backup_path);
+  return SPORTELLO_EXIT_OK;
+}
+
+static int
+run_list_backups (CliOptions *options)
+{
+  g_autoptr(SportelloDatabase) db = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+  int exit_code = SPORTELLO_EXIT_OK;
+
+  if (!(db = open_database (options, &exit_code)))
+    return exit_code;
+
+  folder = sportello_backup_get_folder (db);
+  if (!(list = sportello_backup_list (folder, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      return exit_code_for (error);
+    }
+  if (list->len == 0)
+    g_printerr (_("No backups in “%s”\n"), folder);
+
+  /* one line each, newest first: date, size, clients, path, tab-separated */
+  for (guint i = 0; i < list->len; i++)
+    {
+      SportelloBackupInfo *info = g_ptr_array_index (list, i);
+      g_autofree char *date = g_date_time_format (info->date, "%Y-%m-%d %H:%M:%S");
+      g_autofree char *size = g_format_size (info->size);
+      g_autofree char *clients = NULL;
+
+      if (info->schema_version < 0)
+        clients = g_strdup (_("cannot be read"));
+      else
+        clients = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u client", "%u clients", info->clients), info->clients);
+      g_print ("%s\t%s\t%s\t%s\n", date, size, clients, info->path);
+    }
+
+  return SPORTELLO_EXIT_OK;
+}
+
+static void
+print_holdings (const char          *what,
+                SportelloBackupInfo *info)
+{
+  /* Translators: one line of the restore preview, e.g.
+   * “The backup of 2026-12-01 10:15: 120 clients, 300 meetings, 40 documents”;
+   * the first %s is one of the two lines' beginnings below */
+  g_print (_("%s: clients %u, meetings %u, documents %u\n"), what, info->clients, info->meetings, info->documents);
+}
+
+/* A yes from the terminal, in the language of the locale */
+static gboolean
+ask_yes (void)
+{
+  char answer[64] = { 0 };
+  g_autoptr(GRegex) yes = NULL;
+
+  /* Translators: asked before a restore from the terminal */
+  g_print ("%s ", _("Restore it? [y/N]"));
+  fflush (stdout);
+  if (fgets (answer, sizeof answer, stdin) == NULL)
+    return FALSE;
+
+  yes = g_regex_new (nl_langinfo (YESEXPR), 0, 0, NULL);
+  return yes != NULL ? g_regex_match (yes, answer, 0, NULL) : (answer[0] == 'y' || answer[0] == 'Y');
+}
+
+static int
+run_restore (CliOptions *options)
+{
+  g_autoptr(SportelloDatabase) db = NULL;
+  g_autoptr(SportelloBackupInfo) backup = NULL;
+  g_autoptr(SportelloBackupInfo) current = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *backup_line = NULL;
+  g_autofree char *safety = NULL;
+  int exit_code = SPORTELLO_EXIT_OK;
+
+  /* checked before the database is even opened: a wrong file changes nothing */
+  if (!(backup = sportello_backup_inspect (options->restore_path, TRUE, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      return exit_code_for (error);
+    }
+  if (!(db = open_database (options, &exit_code)))
+    return exit_code;
+  if (!(current = sportello_backup_inspect_database (db, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      return exit_code_for (error);
+    }
+
+  date = g_date_time_format (backup->date, "%Y-%m-%d %H:%M");
+  /* Translators: %s is the date and time of the backup */
+  backup_line = g_strdup_printf (_("The backup of %s"), date);
+  print_holdings (backup_line, backup);
+  print_holdings (_("The database now"), current);
+
+  if (!options->yes)
+    {
+      if (!isatty (STDIN_FILENO))
+        {
+          g_printerr (_("Not restored: give --yes to restore without a question\n"));
+          return SPORTELLO_EXIT_USAGE;
+        }
+      if (!ask_yes ())
+        {
+          g_printerr (_("Not restored; nothing was changed\n"));
+          return 1;
+        }
+    }
+
+  if (!sportello_backup_restore (db, options->restore_path, now, &safety, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return exit_code_for (error);
+    }
+  g_print (_("Restored %s; the database as it was is in %s\n"), options->restore_path, safety);
+
+  return SPORTELLO_EXIT_OK;
+}
+
 int
 sportello_cli_main (int    argc,
                     char **argv)
@@ -523,10 +702,16 @@ sportello_cli_main (int    argc,
       g_printerr (_("--templates-only goes with --export, without --client\n"));
       return SPORTELLO_EXIT_USAGE;
     }
-  if ((options.export_path != NULL) + (options.import_path != NULL) + (options.validate_path != NULL) +
-      (options.demo != 0) > 1)
+  if (options.yes && options.restore_path == NULL)
     {
-      g_printerr (_("Give only one of --demo, --export, --import and --validate\n"));
+      g_printerr (_("--yes goes with --restore\n"));
+      return SPORTELLO_EXIT_USAGE;
+    }
+  if ((options.export_path != NULL) + (options.import_path != NULL) + (options.validate_path != NULL) +
+      (options.demo != 0) + (options.backup_path != NULL) + (options.restore_path != NULL) +
+      options.list_backups > 1)
+    {
+      g_printerr (_("Give only one of --demo, --export, --import, --validate, --backup, --restore and --list-backups\n"));
       return SPORTELLO_EXIT_USAGE;
     }
 
@@ -538,6 +723,12 @@ sportello_cli_main (int    argc,
     return run_import (&options);
   if (options.validate_path != NULL)
     return run_validate (&options);
+  if (options.backup_path != NULL)
+    return run_backup (&options);
+  if (options.restore_path != NULL)
+    return run_restore (&options);
+  if (options.list_backups)
+    return run_list_backups (&options);
 
   /* Left over after the options: only the files to open. */
   if (options.remaining != NULL)

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sportello-application.h"
+#include "sportello-backups-page.h"
 #include "sportello-preferences-dialog.h"
 
 struct _SportelloPreferencesDialog
@@ -122,6 +123,9 @@ sportello_preferences_dialog_new (SportelloApplication *application)
   g_settings_bind_with_mapping (settings, "client-retention-years", self->retention_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, retention_get_mapping, retention_set_mapping,
                                 NULL, NULL);
+
+  adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (self),
+                              ADW_PREFERENCES_PAGE (sportello_backups_page_new (application)));
 
   return self;
 }

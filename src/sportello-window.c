@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sportello-application.h"
+#include "sportello-backups.h"
 #include "sportello-checklists-page.h"
 #include "sportello-templates-page.h"
 #include "sportello-clients-page.h"
@@ -179,6 +180,7 @@ sportello_window_setup (SportelloWindow *self)
       sportello_todo_page_set_database (self->todo_page, db);
       sportello_checklists_page_set_database (self->checklists_page, db);
       sportello_templates_page_set_database (self->templates_page, db);
+      sportello_backups_start_daily (self);
     }
   else
     {

@@ -482,5 +482,124 @@ with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory(prefix="g
     check("… no gpg-agent left", agents_of(engine_tmp) == [], agents_of(engine_tmp))
     subprocess.run(["gpgconf", "--homedir", gnupghome, "--kill", "all"], capture_output=True)
 
+
+# backups: written, listed, restored; anything else is refused and changes nothing
+with tempfile.TemporaryDirectory() as tmp:
+    d = os.path.join(tmp, "dati")
+    copy = os.path.join(tmp, "copia.db")
+    run("--data-dir", d, "--demo", "12")
+
+    r = run("--data-dir", d, "--backup", copy)
+    check("--backup exits 0 and counts the clients", r.returncode == 0 and "12" in r.stdout, r.stdout + r.stderr)
+    with open(copy, "rb") as f:
+        check("… into a SQLite file", f.read(16) == b"SQLite format 3\0")
+    check("… with no temporary file left", sorted(os.listdir(tmp)) == ["copia.db", "dati"], os.listdir(tmp))
+    r = run("--data-dir", d, "--backup", os.path.join(tmp, "no-such-dir", "x.db"))
+    check("--backup into a missing folder exits 74", r.returncode == 74, f"{r.returncode} {r.stderr}")
+
+    r = run("--data-dir", d, "--list-backups")
+    check("--list-backups with none exits 0 and lists nothing", r.returncode == 0 and r.stdout == "", r.stdout + r.stderr)
+
+    # an import is preceded by a backup of the set
+    bundle = os.path.join(tmp, "altro.sportello")
+    other = os.path.join(tmp, "altro")
+    run("--data-dir", other, "--demo", "3")
+    run("--data-dir", other, "--export", bundle)
+    r = run("--data-dir", d, "--import", bundle)
+    check("--import still exits 0", r.returncode == 0, r.stderr)
+    r = run("--data-dir", d, "--list-backups")
+    lines = r.stdout.splitlines()
+    fields = lines[0].split("\t") if lines else []
+    check("--list-backups: one line per backup, date, size, clients, path",
+          r.returncode == 0 and len(lines) == 1 and len(fields) == 4 and fields[2].split()[0] == "12"
+          and fields[3].startswith(os.path.join(d, "backups", "sportello-")) and fields[3].endswith("-import.db")
+          and os.path.exists(fields[3]), r.stdout + r.stderr)
+
+    def clients(data_dir):
+        out = os.path.join(tmp, "conta.sportello")
+        run("--data-dir", data_dir, "--export", out)
+        with open(out, encoding="utf-8") as f:
+            n = len(json.load(f)["clients"])
+        os.remove(out)
+        return n
+
+    check("15 clients after the import", clients(d) == 15, clients(d))
+
+    r = run("--data-dir", d, "--restore", copy)
+    check("--restore without --yes, not on a terminal: previews, refuses, exits 64",
+          r.returncode == 64 and "12" in r.stdout and "15" in r.stdout and "--yes" in r.stderr, r.stdout + r.stderr)
+    check("… and changes nothing", clients(d) == 15)
+
+    r = run("--data-dir", d, "--restore", copy, "--yes")
+    check("--restore --yes exits 0", r.returncode == 0, r.stdout + r.stderr)
+    check("… the database is the backup again", clients(d) == 12, clients(d))
+    r = run("--data-dir", d, "--list-backups")
+    check("… and the database as it was was backed up first",
+          r.returncode == 0 and any(l.endswith("-restore.db") and l.split("\t")[2].split()[0] == "15" for l in r.stdout.splitlines()),
+          r.stdout)
+
+    # on a terminal it asks, in the language of the locale
+    import pty
+
+    def run_tty(args, answer):
+        master, slave = pty.openpty()
+        env = dict(os.environ)
+        env.pop("DISPLAY", None)
+        env.pop("WAYLAND_DISPLAY", None)
+        p = subprocess.Popen([exe, *args], stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             env=env, text=True)
+        os.close(slave)
+        os.write(master, answer.encode())
+        out, err = p.communicate(timeout=60)
+        os.close(master)
+        return p.returncode, out, err
+
+    run("--data-dir", d, "--import", bundle)
+    code, out, err = run_tty(["--data-dir", d, "--restore", copy], "n\n")
+    check("--restore on a terminal asks, and a no changes nothing (exit 1)",
+          code == 1 and "[s/N]" in out and clients(d) == 15, f"{code} {out} {err}")
+    code, out, err = run_tty(["--data-dir", d, "--restore", copy], "s\n")
+    check("… and a yes (“s” in Italian) restores", code == 0 and clients(d) == 12, f"{code} {out} {err}")
+
+    def snapshot(data_dir):
+        out = {}
+        for root, _, names in os.walk(data_dir):
+            for name in names:
+                with open(os.path.join(root, name), "rb") as f:
+                    out[os.path.relpath(os.path.join(root, name), data_dir)] = f.read()
+        return out
+
+    text = os.path.join(tmp, "appunti.db")
+    with open(text, "w") as f:
+        f.write("appunti, non un database")
+    plain = os.path.join(tmp, "semplice.db")
+    import sqlite3
+    con = sqlite3.connect(plain)
+    con.execute("CREATE TABLE clients (name TEXT)")
+    con.execute("PRAGMA user_version = 3")
+    con.commit()
+    con.close()
+    future = os.path.join(tmp, "futuro.db")
+    run("--data-dir", d, "--backup", future)
+    con = sqlite3.connect(future)
+    con.execute("PRAGMA user_version = 9999")
+    con.commit()
+    con.close()
+    before = snapshot(d)
+    for name, path in (("a text file", text), ("a SQLite file not of Sportello", plain),
+                       ("a database of a newer Sportello", future), ("a bundle", bundle)):
+        r = run("--data-dir", d, "--restore", path, "--yes")
+        check(f"--restore of {name} exits 65", r.returncode == 65, f"{r.returncode} {r.stdout} {r.stderr}")
+    check("… and the data folder is unchanged, backups included", snapshot(d) == before)
+    r = run("--data-dir", d, "--restore", os.path.join(tmp, "manca.db"), "--yes")
+    check("--restore of a missing file exits 74", r.returncode == 74, f"{r.returncode} {r.stderr}")
+    r = run("--data-dir", d, "--yes")
+    check("--yes without --restore exits 64", r.returncode == 64, r.returncode)
+    r = run("--data-dir", d, "--backup", copy, "--list-backups")
+    check("--backup with --list-backups exits 64", r.returncode == 64, r.returncode)
+    r = run("--help", env_extra={"LANGUAGE": "it", "LANG": "it_IT.UTF-8", "LC_ALL": "it_IT.UTF-8"})
+    check("--help names the backup options in Italian",
+          "Elenca i backup automatici" in r.stdout and "--restore" in r.stdout, r.stdout)
+
 print(f"1..{count}")
 sys.exit(1 if failures else 0)

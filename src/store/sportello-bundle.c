@@ -27,6 +27,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sportello-atomic-file.h"
+#include "sportello-backup.h"
 #include "sportello-bundle.h"
 #include "sportello-bundle-private.h"
 #include "sportello-checklist.h"
@@ -2513,6 +2514,10 @@ sportello_bundle_apply (SportelloBundle         *bundle,
   g_return_val_if_fail (bundle->problems->len == 0, FALSE);
 
   memset (counts, 0, sizeof (SportelloImportCounts) * SPORTELLO_N_RECORD_KINDS);
+
+  /* the database as it was, should the import turn out wrong */
+  if (!_sportello_backup_before (db, SPORTELLO_BACKUP_IMPORT, error))
+    return FALSE;
 
   if (!sportello_database_begin (db, error))
     return FALSE;

@@ -27,6 +27,8 @@ gboolean       _sportello_database_run_on_uuid (SportelloDatabase  *self,
                                                 const char         *sql,
                                                 const char         *uuid,
                                                 GError            **error);
+gboolean       _sportello_database_migrate     (SportelloDatabase  *self,
+                                                GError            **error);
 const SportelloMigration *_sportello_migrations (guint             *n_migrations);
 int            _sportello_migrations_register_functions (sqlite3  *db);
 

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "sportello-backup.h"
 #include "sportello-database-private.h"
 
 #define DATABASE_FILE_NAME "sportello.db"
@@ -544,11 +545,24 @@ sportello_database_open (const char  *data_dir,
       !sportello_database_exec (self, "PRAGMA secure_delete=ON", error))
     return NULL;
 
+  /* an older database with data in it is backed up before its upgrade */
+  if (version > 0 && version < sportello_database_latest_schema_version () &&
+      !_sportello_backup_before (self, SPORTELLO_BACKUP_MIGRATION, error))
+    return NULL;
+
   if (!migrate (self, error))
     return NULL;
 
   self->opened = TRUE;
   return g_steal_pointer (&self);
+}
+
+/* for a restored backup of an older schema */
+gboolean
+_sportello_database_migrate (SportelloDatabase  *self,
+                             GError            **error)
+{
+  return migrate (self, error);
 }
 
 const char *
