@@ -518,10 +518,13 @@ test_before_migration (void)
   migrations = _sportello_migrations (&n);
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
-  for (guint i = 0; i + 1 < n; i++)
+  /* schema 9, the last before the identifiers' step (which needs a
+   * function the store registers) */
+  g_assert_cmpuint (n, >, 9);
+  for (guint i = 0; i < 9; i++)
     g_assert_cmpint (sqlite3_exec (raw, migrations[i].sql, NULL, NULL, NULL), ==, SQLITE_OK);
   {
-    g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %u", n - 1);
+    g_autofree char *bump = g_strdup ("PRAGMA user_version = 9");
 
     g_assert_cmpint (sqlite3_exec (raw, bump, NULL, NULL, NULL), ==, SQLITE_OK);
   }
@@ -542,7 +545,7 @@ test_before_migration (void)
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
     g_assert_cmpint (info->reason, ==, SPORTELLO_BACKUP_MIGRATION);
-    g_assert_cmpint (info->schema_version, ==, (int) n - 1);
+    g_assert_cmpint (info->schema_version, ==, 9);
     g_assert_cmpuint (info->clients, ==, 1);
 
     /* restoring it brings the old schema up to date again */
