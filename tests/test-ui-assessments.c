@@ -149,7 +149,7 @@ test_checklist_editing (void)
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpuint (sportello_checklists_page_get_n_checklists (checklists), ==, 1);
   g_free (sportello_test_screenshot (GTK_WIDGET (window), "checklists"));
-  g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (window), "Prontezza all"));
+  g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (window), "Preparazione all"));
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "In uso"));
 
   /* the built-in checklist is read-only */

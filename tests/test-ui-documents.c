@@ -240,8 +240,8 @@ test_templates_section (void)
   /* and opens on what it asks for and its text */
   sportello_templates_page_open (section, "orientamento-bandi");
   sportello_test_wait_for_draw (GTK_WIDGET (window));
-  g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (section), "Da scrivere a mano: Progetto da finanziare, Importo stimato"));
-  g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (section), "Fatti verificati a "));
+  g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (section), "Da compilare manualmente: progetto da finanziare, importo stimato"));
+  g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (section), "Informazioni verificate a dicembre 2026"));
   g_free (sportello_test_screenshot (GTK_WIDGET (window), "template-preview"));
 
   sportello_test_app_quit (app);
@@ -311,7 +311,7 @@ test_template_editor (void)
   g_assert_cmpstr (sportello_template_editor_get_template (editor)->title, ==,
                    "Orientamento ai bandi per la digitalizzazione (copia)");
   /* the preview shows the text typeset, with what is missing marked */
-  g_assert_nonnull (sportello_test_find_label_containing (sportello_template_editor_get_preview (editor), "«da completare: Progetto da finanziare»"));
+  g_assert_nonnull (sportello_test_find_label_containing (sportello_template_editor_get_preview (editor), "«da completare: progetto da finanziare»"));
 
   /* a placeholder from the menu, and one mistyped: the banner names its line */
   buffer = gtk_text_view_get_buffer (sportello_template_editor_get_view (editor));
