@@ -327,6 +327,78 @@ is_female (const char *first_name)
   return FALSE;
 }
 
+/* The letters of a name for a codice fiscale: consonants, then vowels, then X */
+static void
+tax_code_letters (GString    *out,
+                  const char *name,
+                  gboolean    first_name)
+{
+  g_autofree char *ascii = g_str_to_ascii (name, "C");
+  GString *consonants = g_string_new (NULL);
+  GString *vowels = g_string_new (NULL);
+
+  for (const char *p = ascii; *p; p++)
+    {
+      char c = g_ascii_toupper (*p);
+
+      if (!g_ascii_isalpha (c))
+        continue;
+      if (strchr ("AEIOU", c) != NULL)
+        g_string_append_c (vowels, c);
+      else
+        g_string_append_c (consonants, c);
+    }
+
+  /* a first name with four consonants or more skips the second */
+  if (first_name && consonants->len >= 4)
+    g_string_erase (consonants, 1, 1);
+  g_string_append_len (consonants, vowels->str, vowels->len);
+  g_string_append (consonants, "XXX");
+  g_string_append_len (out, consonants->str, 3);
+
+  g_string_free (consonants, TRUE);
+  g_string_free (vowels, TRUE);
+}
+
+/* A person's 16-character codice fiscale, check character included, for
+ * the owner of a ditta individuale or of a professional's studio: their
+ * tax code is the owner's own, not the numeric one of a company */
+static char *
+personal_tax_code (const char *surname,
+                   const char *first_name,
+                   gboolean    female,
+                   GRand      *rand)
+{
+  /* odd positions (1st, 3rd, …) of the check: digits, then A–Z */
+  static const guint odd_digits[] = { 1, 0, 5, 7, 9, 13, 15, 17, 19, 21 };
+  static const guint odd_letters[] = { 1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23 };
+  /* Como, Milano, Novara, Torino, Napoli, Caserta */
+  static const char * const birthplaces[] = { "C933", "F205", "F952", "L219", "F839", "B963" };
+  GString *code = g_string_new (NULL);
+  guint sum = 0;
+
+  tax_code_letters (code, surname, FALSE);
+  tax_code_letters (code, first_name, TRUE);
+  g_string_append_printf (code, "%02d%c%02d%s",
+                          g_rand_int_range (rand, 55, 100),
+                          "ABCDEHLMPRST"[g_rand_int_range (rand, 0, 12)],
+                          g_rand_int_range (rand, 1, 29) + (female ? 40 : 0),
+                          PICK (rand, birthplaces));
+
+  for (guint i = 0; i < 15; i++)
+    {
+      char c = code->str[i];
+
+      if (i % 2 == 0)
+        sum += g_ascii_isdigit (c) ? odd_digits[c - '0'] : odd_letters[c - 'A'];
+      else
+        sum += g_ascii_isdigit (c) ? (guint) (c - '0') : (guint) (c - 'A');
+    }
+  g_string_append_c (code, 'A' + sum % 26);
+
+  return g_string_free (code, FALSE);
+}
+
 /* The role of the firm's first person, from the legal form, the category
  * and the person's gender: a ditta individuale has a titolare, an S.r.l.
  * an amministratore unico, an association a presidente */
@@ -358,6 +430,7 @@ add_contacts (SportelloDatabase  *db,
               GRand              *rand,
               SportelloClient    *client,
               const char         *surname,
+              const char         *owner_first_name,
               const char         *domain,
               GError            **error)
 {
@@ -365,7 +438,9 @@ add_contacts (SportelloDatabase  *db,
 
   for (guint i = 0; i < n; i++)
     {
-      const char *first = PICK (rand, first_names);
+      /* drawn even when the owner is known, so the data after it stays the same */
+      const char *picked = PICK (rand, first_names);
+      const char *first = i == 0 && owner_first_name != NULL ? owner_first_name : picked;
       const char *last = i == 0 ? surname : PICK (rand, surnames);
       g_autofree char *uuid = random_uuid (rand);
       g_autofree char *name = g_strdup_printf ("%s %s", first, last);
@@ -647,6 +722,13 @@ sportello_demo_fill (SportelloDatabase  *db,
       g_autofree char *created = timestamp (base, age, g_rand_int_range (rand, 0, 36000));
       g_autofree char *updated = timestamp (base, g_rand_int_range (rand, 0, age), g_rand_int_range (rand, 0, 36000));
       g_autofree char *consent_date = NULL;
+      /* the owner of a ditta individuale or of a studio, from a stream of its own */
+      g_autoptr(GRand) person = g_rand_new_with_seed (g_str_hash (uuid));
+      gboolean personal = g_str_equal (legal_form, "di") || g_str_equal (category, "professional");
+      const char *owner_first_name = personal ? PICK (person, first_names) : NULL;
+      g_autofree char *owner_tax_code = personal ? personal_tax_code (surname, owner_first_name,
+                                                                      is_female (owner_first_name), person)
+                                                 : NULL;
 
       if (g_rand_int_range (rand, 0, 3) > 0)
         {
@@ -666,7 +748,7 @@ sportello_demo_fill (SportelloDatabase  *db,
       if (!g_str_equal (category, "startup") || g_rand_int_range (rand, 0, 4) > 0)
         {
           sportello_client_set (client, SPORTELLO_CLIENT_VAT_NUMBER, vat);
-          sportello_client_set (client, SPORTELLO_CLIENT_TAX_CODE, vat);
+          sportello_client_set (client, SPORTELLO_CLIENT_TAX_CODE, personal ? owner_tax_code : vat);
         }
       sportello_client_set (client, SPORTELLO_CLIENT_STREET, street);
       sportello_client_set (client, SPORTELLO_CLIENT_POSTAL_CODE, place->postal_code);
@@ -700,7 +782,7 @@ sportello_demo_fill (SportelloDatabase  *db,
                                                                             : g_rand_int_range (rand, 1, 10));
 
       if (!_sportello_client_write (client, db, FALSE, error) ||
-          !add_contacts (db, contact_stmt, rand, client, surname, domain, error) ||
+          !add_contacts (db, contact_stmt, rand, client, surname, owner_first_name, domain, error) ||
           !add_meetings (db, meeting_stmt, follow_up_stmt, rand, client, base, error) ||
           !add_assessments (db, rand, client, checklist_uuid, error) ||
           !add_documents (db, rand, client, error))
