@@ -450,14 +450,13 @@ item_row (SportelloAssessmentPage *self,
   if (item->legal_basis[0] != '\0')
     {
       GtkWidget *norm = adw_action_row_new ();
-      g_autofree char *month = NULL;
+      g_autofree char *month = sportello_format_month (item->verified_on);
       g_autofree char *subtitle = NULL;
-      g_autofree char *first_of_month = g_strconcat (item->verified_on, "-01", NULL);
 
-      month = sportello_format_date_long (first_of_month);
-      /* Translators: a legal reference and when it was last checked */
-      subtitle = g_strdup_printf (_("%s · checked on %s"), item->legal_basis, month ? month : item->verified_on);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (norm), _("Legal basis"));
+      /* Translators: a legal reference and the month it was last checked, as in “… · checked in November 2026” */
+      subtitle = g_strdup_printf (_("%s · checked in %s"), item->legal_basis, month ? month : item->verified_on);
+      /* Translators: the laws a checklist item rests on (Italian: “Riferimento normativo”) */
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (norm), C_("checklist item", "Legal basis"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (norm), subtitle);
       gtk_widget_add_css_class (norm, "property");
       if (sportello_item_needs_review (item, today))

@@ -239,10 +239,11 @@ item_row (SportelloChecklistPage *self,
     adw_expander_row_add_row (ADW_EXPANDER_ROW (row), read_row (_("When it does not apply"), item->na_hint));
   if (item->legal_basis[0] != '\0')
     {
-      g_autofree char *first_of_month = g_strconcat (item->verified_on, "-01", NULL);
-      g_autofree char *month = sportello_format_date_long (first_of_month);
-      g_autofree char *text = g_strdup_printf (_("%s · checked on %s"), item->legal_basis, month ? month : item->verified_on);
-      GtkWidget *norm = read_row (_("Legal basis"), text);
+      g_autofree char *month = sportello_format_month (item->verified_on);
+      /* Translators: a legal reference and the month it was last checked, as in “… · checked in November 2026” */
+      g_autofree char *text = g_strdup_printf (_("%s · checked in %s"), item->legal_basis, month ? month : item->verified_on);
+      /* Translators: the laws a checklist item rests on (Italian: “Riferimento normativo”) */
+      GtkWidget *norm = read_row (C_("checklist item", "Legal basis"), text);
 
       if (sportello_item_needs_review (item, today))
         {

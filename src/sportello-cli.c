@@ -315,16 +315,52 @@ run_export (CliOptions *options)
   return SPORTELLO_EXIT_OK;
 }
 
+/* One line per kind of record, “Clients: 3 to add, 1 to update, …” for a
+ * dry run and “Clients: 3 added, 1 updated, …” once the import is done; the
+ * five counts are always there, in this order */
 static void
-print_counts (SportelloImportCounts counts[SPORTELLO_N_RECORD_KINDS])
+print_counts (SportelloImportCounts counts[SPORTELLO_N_RECORD_KINDS],
+              gboolean              applied)
 {
   for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
     {
-      /* Translators: one line of an import preview, as in
-       * “Clients: 3 new, 1 updated, 10 unchanged, 0 conflicting, 1 possible duplicates” */
-      g_print (_("%s: %u new, %u updated, %u unchanged, %u conflicting, %u possible duplicates\n"),
-               sportello_record_kind_label (kind), counts[kind].new_records, counts[kind].updated,
-               counts[kind].unchanged, counts[kind].conflicts, counts[kind].duplicates);
+      const SportelloImportCounts *c = &counts[kind];
+      g_autofree char *added = NULL;
+      g_autofree char *updated = NULL;
+      g_autofree char *unchanged = NULL;
+      g_autofree char *conflicts = NULL;
+      g_autofree char *duplicates = NULL;
+
+      if (applied)
+        {
+          /* Translators: counts printed after an import, as in
+           * “Clients: 3 records added, 1 updated, 10 unchanged, 0 conflicts settled, 1 possible duplicate”;
+           * the first part names the records, the others agree with it */
+          added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record added", "%u records added", c->new_records), c->new_records);
+          /* Translators: part of the counts printed after an import */
+          updated = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u updated", "%u updated", c->updated), c->updated);
+          /* Translators: part of the counts printed after an import, settled by --on-conflict */
+          conflicts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u conflict settled", "%u conflicts settled", c->conflicts), c->conflicts);
+        }
+      else
+        {
+          /* Translators: counts printed by a dry run, before anything changes, as in
+           * “Clients: 3 records to add, 1 to update, 10 unchanged, 0 conflicting, 1 possible duplicate”;
+           * the first part names the records, the others agree with it */
+          added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record to add", "%u records to add", c->new_records), c->new_records);
+          /* Translators: part of the counts printed by a dry run */
+          updated = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u to update", "%u to update", c->updated), c->updated);
+          /* Translators: part of the counts printed by a dry run: records changed on both sides */
+          conflicts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u conflicting", "%u conflicting", c->conflicts), c->conflicts);
+        }
+      /* Translators: part of the counts printed by an import or a dry run */
+      unchanged = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unchanged", "%u unchanged", c->unchanged), c->unchanged);
+      /* Translators: part of the counts printed by an import or a dry run */
+      duplicates = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u possible duplicate", "%u possible duplicates", c->duplicates), c->duplicates);
+
+      /* Translators: one line of import counts: the kind of record, then its five counts */
+      g_print (_("%s: %s, %s, %s, %s, %s\n"), sportello_record_kind_label (kind),
+               added, updated, unchanged, conflicts, duplicates);
     }
 }
 
@@ -420,13 +456,23 @@ run_validate (CliOptions *options)
   if (!(bundle = load_checked (options, options->validate_path, &exit_code)))
     return exit_code;
 
-  /* Translators: the summary of a valid bundle */
-  g_print (_("%s: valid, %u clients, %u people, %u meetings, %u follow-ups\n"),
-           options->validate_path,
-           sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_CLIENT),
-           sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_CONTACT),
-           sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_MEETING),
-           sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_FOLLOW_UP));
+  {
+    guint n_clients = sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_CLIENT);
+    guint n_people = sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_CONTACT);
+    guint n_meetings = sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_MEETING);
+    guint n_follow_ups = sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_FOLLOW_UP);
+    /* Translators: part of the summary of a valid bundle */
+    g_autofree char *clients = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u client", "%u clients", n_clients), n_clients);
+    /* Translators: part of the summary of a valid bundle: the clients' contact people */
+    g_autofree char *people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", n_people), n_people);
+    /* Translators: part of the summary of a valid bundle */
+    g_autofree char *meetings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u meeting", "%u meetings", n_meetings), n_meetings);
+    /* Translators: part of the summary of a valid bundle */
+    g_autofree char *follow_ups = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u follow-up", "%u follow-ups", n_follow_ups), n_follow_ups);
+
+    /* Translators: the summary of a valid bundle: its file name, then the counts of clients, people, meetings and follow-ups */
+    g_print (_("%s: valid, %s, %s, %s, %s\n"), options->validate_path, clients, people, meetings, follow_ups);
+  }
 
   return SPORTELLO_EXIT_OK;
 }
@@ -487,7 +533,7 @@ run_import (CliOptions *options)
           g_printerr ("%s\n", error->message);
           return SPORTELLO_EXIT_IOERR;
         }
-      print_counts (counts);
+      print_counts (counts, FALSE);
       hint_duplicates (options, counts);
       g_print (_("Dry run: nothing was changed\n"));
       return SPORTELLO_EXIT_OK;
@@ -499,7 +545,7 @@ run_import (CliOptions *options)
       g_printerr ("%s\n", error->message);
       return SPORTELLO_EXIT_IOERR;
     }
-  print_counts (counts);
+  print_counts (counts, TRUE);
   hint_duplicates (options, counts);
 
   return SPORTELLO_EXIT_OK;

@@ -380,16 +380,19 @@ create_document_row (gpointer item,
 {
   SportelloDocument *document = item;
   gboolean sent = g_str_equal (sportello_document_get (document, SPORTELLO_DOCUMENT_STATUS), "sent");
-  g_autofree char *date = sportello_format_date_long (sent ? sportello_document_get (document, SPORTELLO_DOCUMENT_SENT_ON)
-                                                           : sportello_document_get (document, SPORTELLO_DOCUMENT_UPDATED_AT));
+  g_autofree char *date = sportello_format_date_on (sent ? sportello_document_get (document, SPORTELLO_DOCUMENT_SENT_ON)
+                                                         : sportello_document_get (document, SPORTELLO_DOCUMENT_UPDATED_AT),
+                                                    SPORTELLO_DATE_LONG);
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();
 
   if (sent)
-    /* Translators: an advice document in a client's page, with the date it was sent */
+    /* Translators: an advice document in a client's page, with the date it was sent;
+     * %s comes with its article where the language needs one (“l'8 dicembre 2026”) */
     subtitle = g_strdup_printf (_("Sent on %s"), date ? date : "");
   else
-    /* Translators: an advice document not sent yet, with the date of its last change */
+    /* Translators: an advice document not sent yet, with the date of its last change;
+     * %s comes with its article where the language needs one (“l'8 dicembre 2026”) */
     subtitle = g_strdup_printf (_("Draft, changed on %s"), date ? date : "");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sportello_document_get (document, SPORTELLO_DOCUMENT_TITLE));

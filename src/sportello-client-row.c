@@ -53,12 +53,14 @@ details_text (SportelloClient *client)
 static char *
 meeting_text (SportelloClient *client)
 {
-  g_autofree char *date = sportello_format_date_short (sportello_client_get (client, SPORTELLO_CLIENT_LAST_MEETING_AT));
+  g_autofree char *date = sportello_format_date_on (sportello_client_get (client, SPORTELLO_CLIENT_LAST_MEETING_AT),
+                                                   SPORTELLO_DATE_SHORT);
 
   if (date == NULL)
     return g_strdup (_("No meetings"));
 
-  /* Translators: %s is a date, as in “Last meeting 12 Nov 2026” */
+  /* Translators: %s is a date with its article where the language needs one,
+   * as in “Last meeting 12 Nov 2026”, “Ultimo incontro l'8 dic 2026” */
   return g_strdup_printf (_("Last meeting %s"), date);
 }
 

@@ -48,6 +48,9 @@ guint
 sportello_document_page_count_missing (SportelloDocumentPage *self)
 {
   g_autofree char *body = sportello_text_editor_get_text (self->body_view);
+  /* Translators: the text before %s is searched for in saved documents to
+   * count the values still to complete: changing this translation later
+   * hides the markers already written in existing documents */
   g_autofree char *marker = g_strdup (_("«to complete: %s»"));
   char *cut = strstr (marker, "%s");
   guint n = 0;
@@ -64,7 +67,8 @@ static void
 update_state (SportelloDocumentPage *self)
 {
   gboolean sent = g_str_equal (sportello_document_get (self->document, SPORTELLO_DOCUMENT_STATUS), "sent");
-  g_autofree char *sent_on = sportello_format_date_long (sportello_document_get (self->document, SPORTELLO_DOCUMENT_SENT_ON));
+  g_autofree char *sent_on = sportello_format_date_on (sportello_document_get (self->document, SPORTELLO_DOCUMENT_SENT_ON),
+                                                      SPORTELLO_DATE_LONG);
   g_autofree char *subtitle = NULL;
   g_autofree char *missing = NULL;
   guint n = sportello_document_page_count_missing (self);
@@ -72,7 +76,8 @@ update_state (SportelloDocumentPage *self)
   adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self), sportello_document_get (self->document, SPORTELLO_DOCUMENT_TITLE));
   adw_window_title_set_title (self->window_title, sportello_document_get (self->document, SPORTELLO_DOCUMENT_TITLE));
   if (sent)
-    /* Translators: the state of an advice document, with the date it went to the client */
+    /* Translators: the state of an advice document, with the date it went to the client;
+     * %s comes with its article where the language needs one (“l'8 dicembre 2026”) */
     subtitle = g_strdup_printf (_("Sent on %s"), sent_on ? sent_on : "");
   else
     subtitle = g_strdup (_("Draft"));

@@ -96,7 +96,8 @@ sportello_follow_up_row_new (SportelloDatabase        *db,
                              GObject                  *owner,
                              SportelloFollowUpChanged  changed)
 {
-  g_autofree char *due = sportello_format_date_long (sportello_follow_up_get (follow_up, SPORTELLO_FOLLOW_UP_DUE_DATE));
+  g_autofree char *due = sportello_format_date_on (sportello_follow_up_get (follow_up, SPORTELLO_FOLLOW_UP_DUE_DATE),
+                                                  SPORTELLO_DATE_LONG);
   g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
   g_auto(GStrv) strv = NULL;
   g_autofree char *subtitle = NULL;
@@ -116,7 +117,8 @@ sportello_follow_up_row_new (SportelloDatabase        *db,
                                                          sportello_follow_up_get (follow_up, SPORTELLO_FOLLOW_UP_ASSIGNEE)));
   if (due != NULL)
     {
-      /* Translators: a due date, as in “by 2 December 2026” */
+      /* Translators: a due date, as in “by 2 December 2026”; %s comes with its
+       * article where the language needs one (“entro l'8 dicembre 2026”) */
       by = g_strdup_printf (_("by %s"), due);
       g_strv_builder_add (parts, by);
     }

@@ -618,17 +618,26 @@ describe_counts (const SportelloImportCounts *c)
   g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
   g_auto(GStrv) strv = NULL;
 
-  /* Translators: parts of an import preview; the numbers have the locale's
-   * thousands separator (%'u) */
   if (c->new_records > 0)
-    g_strv_builder_take (parts, g_strdup_printf (_("%'u to add"), c->new_records));
+    /* Translators: part of an import preview, after the kind of record (“Clients”);
+     * the numbers have the locale's thousands separator (%'u) */
+    g_strv_builder_take (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u to add", "%'u to add",
+                                                              c->new_records), c->new_records));
   if (c->updated > 0)
-    g_strv_builder_take (parts, g_strdup_printf (_("%'u to update"), c->updated));
+    /* Translators: part of an import preview, after the kind of record (“Clients”) */
+    g_strv_builder_take (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u to update", "%'u to update",
+                                                              c->updated), c->updated));
   if (c->unchanged > 0)
-    g_strv_builder_take (parts, g_strdup_printf (_("%'u unchanged"), c->unchanged));
+    /* Translators: part of an import preview, after the kind of record (“Clients”) */
+    g_strv_builder_take (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u unchanged", "%'u unchanged",
+                                                              c->unchanged), c->unchanged));
   if (c->conflicts > 0)
-    g_strv_builder_take (parts, g_strdup_printf (_("%'u changed on both sides"), c->conflicts));
+    /* Translators: part of an import preview, after the kind of record (“Clients”) */
+    g_strv_builder_take (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u changed on both sides",
+                                                              "%'u changed on both sides", c->conflicts),
+                                                 c->conflicts));
   if (c->duplicates > 0)
+    /* Translators: part of an import preview, after the kind of record (“Clients”) */
     g_strv_builder_take (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u possible duplicate",
                                                               "%'u possible duplicates", c->duplicates),
                                                  c->duplicates));

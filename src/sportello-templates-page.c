@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "sportello-format.h"
 #include "sportello-template.h"
 #include "sportello-template-editor.h"
 #include "sportello-templates-page.h"
@@ -60,10 +61,7 @@ preview_page_new (const SportelloTemplate *template)
   GtkWidget *view = gtk_source_view_new ();
   g_autoptr(GString) inputs = g_string_new (NULL);
   g_autoptr(SpellingTextBufferAdapter) spelling = NULL;
-  g_autoptr(GDateTime) verified_month = NULL;
   g_autofree char *verified = NULL;
-  g_autofree char *verified_text = NULL;
-  int year, month;
   AdwNavigationPage *page;
 
   {
@@ -82,13 +80,15 @@ preview_page_new (const SportelloTemplate *template)
   gtk_widget_set_margin_end (box, 12);
   gtk_box_append (GTK_BOX (box), label_new (template->description, NULL));
 
-  /* “2026-11” is shown as “novembre 2026” */
-  if (sscanf (template->verified_on, "%d-%d", &year, &month) == 2 &&
-      (verified_month = g_date_time_new_local (year, month, 1, 0, 0, 0)) != NULL)
-    verified = g_date_time_format (verified_month, "%B %Y");
-  /* Translators: when the facts in a template (prices, rules, grants) were last checked: a month and year */
-  verified_text = g_strdup_printf (_("Facts checked in %s"), verified ? verified : template->verified_on);
-  gtk_box_append (GTK_BOX (box), label_new (verified_text, "dim-label"));
+  /* “2026-11” is shown as “novembre 2026”; a template never checked has no row */
+  verified = sportello_format_month (template->verified_on);
+  if (verified != NULL)
+    {
+      /* Translators: when the facts in a template (prices, rules, grants) were last checked: a month and year */
+      g_autofree char *verified_text = g_strdup_printf (_("Facts checked in %s"), verified);
+
+      gtk_box_append (GTK_BOX (box), label_new (verified_text, "dim-label"));
+    }
 
   for (guint i = 0; i < template->inputs->len; i++)
     {

@@ -255,6 +255,8 @@ test_placeholders (void)
   values = sportello_assessment_placeholders (a, checklist);
   g_assert_cmpstr (g_hash_table_lookup (values, "assessment.score"), ==, "73.5/100");
   g_assert_cmpstr (g_hash_table_lookup (values, "assessment.level"), ==, "Ready");
+  /* a long date, for letters: never the stored 2026-11-10 */
+  g_assert_cmpstr (g_hash_table_lookup (values, "assessment.date"), ==, "10 November 2026");
   g_assert_cmpstr (g_hash_table_lookup (values, "assessment.blockers"), ==, "No blocking requirement open.");
   gaps = g_hash_table_lookup (values, "assessment.gaps");
   g_assert_true (g_str_has_prefix (gaps, "- LEG-10 "));

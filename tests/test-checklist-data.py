@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Validates a checklist data file (data/checklists/*.json) against the rules
-of the built-in "Prontezza all'e-commerce" checklist, as described in the
+of the built-in "Preparazione all'e-commerce" (formerly "Prontezza") checklist, as described in the
 domain notes (ecommerce-checklist.md, §2, §4 and §5).
 
 Usage: test-checklist-data.py CHECKLIST.json

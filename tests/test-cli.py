@@ -86,16 +86,37 @@ with tempfile.TemporaryDirectory() as tmp:
 
     r = run("--validate", bundle)
     check("--validate a good bundle exits 0", r.returncode == 0 and "25" in r.stdout, r.stdout + r.stderr)
+    r = run("--validate", bundle, env_extra={"LANGUAGE": "it", "LANG": "it_IT.UTF-8", "LC_ALL": "it_IT.UTF-8"})
+    check("--validate counts with plurals, in Italian", ": valido, 25 clienti, " in r.stdout, r.stdout)
+    r = run("--validate", bundle, env_extra={"LANGUAGE": "", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
+    check("--validate counts with plurals, in English", ": valid, 25 clients, " in r.stdout, r.stdout)
 
     os.makedirs(b)
     r = run("--data-dir", b, "--import", bundle, "--dry-run")
     check("--dry-run exits 0 and previews", r.returncode == 0 and "25" in r.stdout, r.stdout + r.stderr)
+    # a dry run says what would happen; the import, what happened
+    r = run("--data-dir", b, "--import", bundle, "--dry-run", env_extra={"LANGUAGE": "it", "LANG": "it_IT.UTF-8", "LC_ALL": "it_IT.UTF-8"})
+    check("--dry-run in Italian: “da aggiungere”, a simulation",
+          "25 elementi da aggiungere, 0 da aggiornare, 0 invariati, 0 in conflitto, 0 possibili doppioni" in r.stdout
+          and "Simulazione: non è stato modificato nulla" in r.stdout, r.stdout)
+    r = run("--data-dir", b, "--import", bundle, "--dry-run", env_extra={"LANGUAGE": "", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
+    check("--dry-run in English: “to add”",
+          "25 records to add, 0 to update, 0 unchanged, 0 conflicting, 0 possible duplicates" in r.stdout
+          and "Dry run: nothing was changed" in r.stdout, r.stdout)
     r = run("--data-dir", b, "--export", os.path.join(tmp, "empty.sportello"))
     with open(os.path.join(tmp, "empty.sportello"), encoding="utf-8") as f:
         check("--dry-run changed nothing", '"clients": []' in f.read())
 
-    r = run("--data-dir", b, "--import", bundle, "--on-conflict", "theirs")
+    r = run("--data-dir", b, "--import", bundle, "--on-conflict", "theirs", env_extra={"LANGUAGE": "it", "LANG": "it_IT.UTF-8", "LC_ALL": "it_IT.UTF-8"})
     check("--import exits 0", r.returncode == 0, r.stderr)
+    check("--import in Italian says what was done, not what would be",
+          "25 elementi aggiunti, 0 aggiornati, 0 invariati, 0 conflitti risolti, 0 possibili doppioni" in r.stdout
+          and "da aggiungere" not in r.stdout and "da aggiornare" not in r.stdout
+          and "Simulazione" not in r.stdout, r.stdout)
+    base_run = run("--data-dir", b, "--import", bundle, env_extra={"LANGUAGE": "", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
+    check("--import in English says what was done",
+          "0 records added, 0 updated, 25 unchanged, 0 conflicts settled, 0 possible duplicates" in base_run.stdout
+          and "to add" not in base_run.stdout and "Dry run" not in base_run.stdout, base_run.stdout)
     r = run("--data-dir", b, "--import", bundle)
     check("importing twice: nothing new",
           r.returncode == 0 and len(r.stdout.splitlines()) == 8 and
@@ -124,6 +145,7 @@ with tempfile.TemporaryDirectory() as tmp:
     check("a client with our VAT number is a possible duplicate",
           r.returncode == 0 and r.stdout.splitlines()[0].split(",")[4].split()[0] == "1"
           and "--merge-duplicates" in r.stderr, r.stdout + r.stderr)
+    check("… one duplicate, in the singular", "1 possibile doppione" in r.stdout.splitlines()[0], r.stdout)
     r = run("--data-dir", b, "--import", dup, "--merge-duplicates")
     check("--merge-duplicates names the merge", r.returncode == 0 and twin["name"] in r.stdout, r.stdout + r.stderr)
     after = os.path.join(tmp, "dopo.sportello")

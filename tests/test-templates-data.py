@@ -136,6 +136,27 @@ def check_verified_on():
 check("verified_on is '' or YYYY-MM", check_verified_on)
 
 
+def check_placeholder_labels_distinct():
+    """The Insert Placeholder menu lists the labels: two alike cannot be told apart."""
+    value = doc.get("placeholders")
+    if not isinstance(value, list):
+        return ["\"placeholders\" is not a list"]
+    seen = {}
+    problems = []
+    for p in value:
+        if not isinstance(p, dict) or not isinstance(p.get("label"), str):
+            continue
+        label = p["label"].strip().lower()
+        if label in seen:
+            problems.append(f"{p.get('name')!r} and {seen[label]!r} share the label {p['label']!r}")
+        else:
+            seen[label] = p.get("name")
+    return problems
+
+
+check("placeholder labels are distinct", check_placeholder_labels_distinct)
+
+
 def check_placeholders_declared():
     value = doc.get("placeholders")
     if not isinstance(value, list):

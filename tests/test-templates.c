@@ -6,9 +6,13 @@
 
 #include "config.h"
 
+#include "sportello-assessment.h"
+
 #include "sportello-client.h"
 #include "sportello-database.h"
 #include "sportello-document.h"
+#include "sportello-follow-up.h"
+#include "sportello-meeting.h"
 #include "sportello-template.h"
 #include "sportello-user-template.h"
 
@@ -203,6 +207,78 @@ test_document (void)
   g_assert_cmpuint (g_list_model_get_n_items (docs), ==, 0);
 }
 
+/* {{assessment.date}} is written as a long date in a letter, as {{date}}
+ * and {{meeting.date}} are, never as the stored ISO date */
+static void
+test_document_assessment_date (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "documents-assessment", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloDatabase) db = sportello_database_open (dir, &error);
+  g_autoptr(SportelloClient) client = sportello_client_new ();
+  g_autoptr(SportelloAssessment) assessment = NULL;
+  g_autoptr(SportelloDocument) doc = NULL;
+  g_autofree char *checklist_uuid = NULL;
+  SportelloChecklist *checklist = sportello_checklist_get_builtin ();
+  const char *body;
+
+  sportello_database_set_origin (db, "Sara Nava", "Polo di Lomazzo");
+  sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Ceramiche Molteni");
+  g_assert_true (sportello_client_save (client, db, &error));
+  checklist_uuid = sportello_checklist_store (db, checklist, &error);
+  g_assert_no_error (error);
+
+  assessment = sportello_assessment_new (sportello_client_get_uuid (client), checklist_uuid);
+  sportello_assessment_set (assessment, SPORTELLO_ASSESSMENT_ASSESSED_ON, "2026-11-08");
+  for (guint i = 0; i < checklist->items->len; i++)
+    sportello_assessment_set_answer (assessment, g_array_index (checklist->items, SportelloChecklistItem, i).id,
+                                     SPORTELLO_ANSWER_PARTIAL, "");
+  g_assert_true (sportello_assessment_save (assessment, db, &error));
+  g_assert_no_error (error);
+
+  doc = sportello_document_new_from_template (db, sportello_client_get_uuid (client),
+                                              sportello_templates_find ("parere-piattaforma-ecommerce"),
+                                              "sara.nava@example.org", &error);
+  g_assert_no_error (error);
+  body = sportello_document_get (doc, SPORTELLO_DOCUMENT_BODY);
+  /* the program runs in the C locale: the template is Italian, the date English */
+  g_assert_nonnull (strstr (body, "(valutazione in data 8 November 2026)"));
+  g_assert_null (strstr (body, "2026-11-08"));
+}
+
+/* The open follow-ups in a document say when they are due as the window
+ * does, through the same “by %s” and the same date */
+static void
+test_document_follow_up_due (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "documents-follow-ups", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloDatabase) db = sportello_database_open (dir, &error);
+  g_autoptr(SportelloClient) client = sportello_client_new ();
+  g_autoptr(SportelloMeeting) meeting = NULL;
+  g_autoptr(SportelloFollowUp) follow_up = NULL;
+  g_autoptr(SportelloDocument) doc = NULL;
+  const char *body;
+
+  sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Ferramenta Sala");
+  g_assert_true (sportello_client_save (client, db, &error));
+  meeting = sportello_meeting_new (sportello_client_get_uuid (client));
+  sportello_meeting_set (meeting, SPORTELLO_MEETING_STARTS_AT, "2026-11-20T09:00:00Z");
+  g_assert_true (sportello_meeting_save (meeting, db, &error));
+  follow_up = sportello_follow_up_new (sportello_meeting_get (meeting, SPORTELLO_MEETING_UUID), "Mandare la visura camerale");
+  sportello_follow_up_set (follow_up, SPORTELLO_FOLLOW_UP_DUE_DATE, "2026-12-08");
+  g_assert_true (sportello_follow_up_save (follow_up, db, &error));
+  g_assert_no_error (error);
+
+  doc = sportello_document_new_from_template (db, sportello_client_get_uuid (client),
+                                              sportello_templates_find ("orientamento-bandi"),
+                                              "sara.nava@example.org", &error);
+  g_assert_no_error (error);
+  body = sportello_document_get (doc, SPORTELLO_DOCUMENT_BODY);
+  /* the C locale: “by 8 December 2026”; Italian makes it “entro l'8 dicembre 2026” */
+  g_assert_nonnull (strstr (body, "- Mandare la visura camerale — Consultant, by 8 December 2026\n"));
+}
+
 /* The consultant's own templates: duplicated, edited, used, deleted */
 static void
 test_user_templates (void)
@@ -231,7 +307,7 @@ test_user_templates (void)
   g_assert_cmpstr (copy->title, ==, "Orientamento ai bandi per la digitalizzazione (copy)");
   g_assert_cmpuint (copy->inputs->len, ==, 0);
   g_assert_null (strstr (copy->body, "{{input."));
-  g_assert_nonnull (strstr (copy->body, "«to complete: Progetto da finanziare»"));
+  g_assert_nonnull (strstr (copy->body, "«to complete: progetto da finanziare»"));
   g_assert_nonnull (strstr (copy->body, "{{client.name}}"));
   problems = sportello_template_check (copy->body, copy->inputs);
   g_assert_cmpuint (problems->len, ==, 0);
@@ -288,6 +364,8 @@ main (int   argc,
   g_test_add_func ("/store/template/escaping", test_escaping);
   g_test_add_func ("/store/template/lists", test_lists);
   g_test_add_func ("/store/template/document", test_document);
+  g_test_add_func ("/store/template/document-assessment-date", test_document_assessment_date);
+  g_test_add_func ("/store/template/document-follow-up-due", test_document_follow_up_due);
   g_test_add_func ("/store/template/user-templates", test_user_templates);
 
   return g_test_run ();

@@ -71,7 +71,7 @@ test_assessment (void)
                                         (SportelloAnswer) ceramics[i], "");
     score = sportello_assessment_page_get_score (page);
     g_assert_cmpuint (score->n_unanswered, ==, 25);
-    g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (page), "Provvisorio — 25 voci senza risposta"));
+    g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (page), "Valutazione provvisoria — 25 voci senza risposta"));
     shot1 = sportello_test_screenshot (GTK_WIDGET (window), "assessment-in-progress");
 
     for (guint i = 20; i < checklist->items->len; i++)
@@ -149,7 +149,7 @@ test_checklist_editing (void)
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpuint (sportello_checklists_page_get_n_checklists (checklists), ==, 1);
   g_free (sportello_test_screenshot (GTK_WIDGET (window), "checklists"));
-  g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (window), "Prontezza all"));
+  g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (window), "Preparazione all"));
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "In uso"));
 
   /* the built-in checklist is read-only */
@@ -177,7 +177,7 @@ test_checklist_editing (void)
   adw_spin_row_set_value (ADW_SPIN_ROW (weight), 15);
   sportello_test_iterate (50);
   g_assert_false (sportello_checklist_page_can_save (page));
-  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (page), "I pesi delle aree sommano a 105: devono sommare a 100"));
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (page), "La somma dei pesi delle aree è 105: deve essere 100"));
   shot = sportello_test_screenshot (GTK_WIDGET (window), "checklist-editing");
   adw_spin_row_set_value (ADW_SPIN_ROW (weight), 10);
   g_array_index (sportello_checklist_page_get_checklist (page)->items, SportelloChecklistItem, 0).blocker = TRUE;

@@ -68,7 +68,7 @@ test_create_search_delete_undo (void)
   type_into (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER), "00743110158");
   g_assert_false (sportello_client_editor_can_save (editor));
   g_assert_true (gtk_widget_has_css_class (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER), "error"));
-  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (editor), "Cifra di controllo errata: atteso 7"));
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (editor), "Cifra di controllo errata: doveva essere 7"));
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   shot = sportello_test_screenshot (GTK_WIDGET (window), "client-editor-error");
 

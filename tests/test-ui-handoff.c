@@ -271,7 +271,7 @@ test_conflict_choice (void)
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Enoteca Sala");
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Clienti · "));
   /* both changed today: the times tell them apart */
-  g_assert_true (g_regex_match_simple ("loro il .*, [0-9]{2}:[0-9]{2}, da noi il .*, [0-9]{2}:[0-9]{2}$",
+  g_assert_true (g_regex_match_simple ("loro modifica: [0-9]+º? [a-z]+ [0-9]{4}, [0-9]{2}:[0-9]{2}; nostra: [0-9]+º? [a-z]+ [0-9]{4}, [0-9]{2}:[0-9]{2}$",
                                        adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), 0, 0));
   /* ours is newer, so “take theirs” starts off; the consultant turns it on */
   g_assert_false (adw_switch_row_get_active (ADW_SWITCH_ROW (row)));
@@ -379,7 +379,7 @@ test_cancel (void)
   wait_idle (window);
 
   g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
-  g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (window), "Annullato, non è stato cambiato nulla"));
+  g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (window), "Operazione annullata: non è stato modificato nulla"));
   g_assert_false (adw_banner_get_revealed (banner));
   g_assert_cmpuint (n_clients_listed (window), ==, 0);
 

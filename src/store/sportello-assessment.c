@@ -20,6 +20,7 @@
 
 #include "sportello-assessment.h"
 #include "sportello-database-private.h"
+#include "sportello-format.h"
 
 typedef struct
 {
@@ -674,7 +675,8 @@ sportello_assessment_placeholders (SportelloAssessment *self,
     g_hash_table_insert (values, (gpointer) "assessment.score", g_utf8_strdown (sportello_level_label (SPORTELLO_LEVEL_NONE), -1));
 
   g_hash_table_insert (values, (gpointer) "assessment.level", sportello_score_verdict (score));
-  g_hash_table_insert (values, (gpointer) "assessment.date", g_strdup (sportello_assessment_get (self, SPORTELLO_ASSESSMENT_ASSESSED_ON)));
+  /* “15 novembre 2026” in a letter, as {{date}} and {{meeting.date}} */
+  g_hash_table_insert (values, (gpointer) "assessment.date", sportello_format_date_long (sportello_assessment_get (self, SPORTELLO_ASSESSMENT_ASSESSED_ON)));
 
   for (guint i = 0; i < score->gaps->len; i++)
     {

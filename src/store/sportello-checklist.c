@@ -141,7 +141,7 @@ sportello_checklist_new_from_bytes (GBytes  *json,
   return g_steal_pointer (&checklist);
 }
 
-/* The built-in “Prontezza all'e-commerce”, loaded once */
+/* The built-in “Preparazione all'e-commerce”, loaded once */
 SportelloChecklist *
 sportello_checklist_get_builtin (void)
 {

@@ -3,14 +3,18 @@
  * Copyright 2026 The Sportello authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every firm and person here is invented. The same N always gives the
- * same data, identifiers and UUIDs included, so screenshots and
- * benchmarks can be repeated.
+ * Every firm, person, hub and code here is invented (the municipalities,
+ * postal codes, area codes and tax office codes are real, so that the
+ * identifiers pass their checks). The same N always gives the same data,
+ * identifiers and UUIDs included, so screenshots and benchmarks can be
+ * repeated.
  */
 
 #define G_LOG_DOMAIN "sportello-demo"
 
 #include "config.h"
+
+#include <string.h>
 
 #include "sportello-assessment.h"
 #include "sportello-document.h"
@@ -30,14 +34,14 @@ typedef struct
 } Place;
 
 static const Place places[] = {
-  { "Como", "22100", "CO", "031", "013", "ComoNext – Lomazzo" },
-  { "Lomazzo", "22074", "CO", "02", "013", "ComoNext – Lomazzo" },
-  { "Cantù", "22063", "CO", "031", "013", "ComoNext – Lomazzo" },
-  { "Erba", "22036", "CO", "031", "013", "ComoNext – Lomazzo" },
-  { "Mariano Comense", "22066", "CO", "031", "013", "ComoNext – Lomazzo" },
-  { "Olgiate Comasco", "22077", "CO", "031", "013", "ComoNext – Lomazzo" },
-  { "Menaggio", "22017", "CO", "0344", "013", "ComoNext – Lomazzo" },
-  { "Appiano Gentile", "22070", "CO", "031", "013", "ComoNext – Lomazzo" },
+  { "Como", "22100", "CO", "031", "013", "Polo di Lomazzo" },
+  { "Lomazzo", "22074", "CO", "02", "013", "Polo di Lomazzo" },
+  { "Cantù", "22063", "CO", "031", "013", "Polo di Lomazzo" },
+  { "Erba", "22036", "CO", "031", "013", "Polo di Lomazzo" },
+  { "Mariano Comense", "22066", "CO", "031", "013", "Polo di Lomazzo" },
+  { "Olgiate Comasco", "22077", "CO", "031", "013", "Polo di Lomazzo" },
+  { "Menaggio", "22017", "CO", "0344", "013", "Polo di Lomazzo" },
+  { "Appiano Gentile", "22070", "CO", "031", "013", "Polo di Lomazzo" },
   { "Novara", "28100", "NO", "0321", "003", "Polo di Novara" },
   { "Borgomanero", "28021", "NO", "0322", "003", "Polo di Novara" },
   { "Arona", "28041", "NO", "0322", "003", "Polo di Novara" },
@@ -75,14 +79,34 @@ static const char * const first_names[] = {
   "Antonio", "Rosa", "Salvatore", "Carmela", "Gennaro", "Federica",
 };
 
-static const char * const roles[] = {
-  "Titolare", "Socio", "Socia", "Amministratore unico", "Responsabile amministrativa",
-  "Responsabile vendite", "Commercialista", "Responsabile marketing", "Figlia del titolare",
+/* the first names above that are women's; Andrea is a man's name in Italy */
+static const char * const female_first_names[] = {
+  "Giulia", "Francesca", "Chiara", "Sara", "Elena", "Laura", "Silvia",
+  "Valentina", "Anna", "Martina", "Rosa", "Carmela", "Federica",
 };
 
+/* the roles of the people after the first, for a man and for a woman */
+static const char * const roles_male[] = {
+  "Responsabile amministrativo", "Responsabile vendite", "Commercialista",
+  "Responsabile marketing", "Impiegato amministrativo",
+};
+
+static const char * const roles_female[] = {
+  "Responsabile amministrativa", "Responsabile vendite", "Commercialista",
+  "Responsabile marketing", "Impiegata amministrativa",
+};
+
+/* what follows “Bar”, “Trattoria”…: with the preposition Italians use */
 static const char * const words[] = {
-  "Centrale", "Stazione", "del Lago", "Duomo", "Piazza", "Sole", "Aurora",
-  "Giardino", "Portici", "Corso", "Vittoria", "Volta", "Castello", "Borgo",
+  "Centrale", "della Stazione", "della Posta", "del Duomo", "in Piazza", "del Sole", "Aurora",
+  "del Giardino", "ai Portici", "del Corso", "Vittoria", "Volta", "del Castello", "del Borgo",
+};
+
+/* streets named as Italian streets are, after people, places and dates */
+static const char * const streets[] = {
+  "Via Roma", "Via Giuseppe Garibaldi", "Corso Vittorio Emanuele II", "Via XX Settembre",
+  "Piazza Cavour", "Via Alessandro Volta", "Via Giuseppe Mazzini", "Via Dante Alighieri",
+  "Via Giacomo Matteotti", "Viale della Repubblica", "Via IV Novembre", "Via Guglielmo Marconi",
 };
 
 static const char * const tag_pool[] = {
@@ -93,13 +117,13 @@ static const char * const tag_pool[] = {
 
 static const char * const note_pool[] = {
   "Vuole aprire un negozio online entro la primavera.",
-  "Interessati al bando regionale per la digitalizzazione delle micro imprese.",
+  "Interessati al bando regionale per la digitalizzazione delle microimprese.",
   "Chiedono un parere sul gestionale di magazzino e sulla fatturazione elettronica.",
-  "Da ricontattare dopo le feste per il preventivo del sito.",
+  "Da ricontattare dopo le feste per valutare il preventivo ricevuto per il sito.",
   "Vendono già su un marketplace, vogliono un canale proprio.",
   "Hanno subito un tentativo di phishing: parlare di sicurezza di base.",
   "Il figlio del titolare segue i social; manca una strategia.",
-  "Valutano i pagamenti digitali al banco e le prenotazioni online.",
+  "Valutano i pagamenti digitali in negozio e le prenotazioni online.",
 };
 
 static const char * const category_ids[] = {
@@ -120,7 +144,7 @@ static const char * const meeting_kinds[] = {
 
 static const char * const meeting_notes[] = {
   "## Situazione\n"
-  "Il negozio vende solo al banco. {client} vuole provare la vendita online prima dell'estate.\n\n"
+  "L'impresa vende solo in sede. {client} vuole provare la vendita online prima dell'estate.\n\n"
   "## Cosa abbiamo visto\n"
   "- Sito vetrina fermo al 2019, senza HTTPS\n"
   "- Catalogo di circa 300 articoli, foto da rifare\n"
@@ -130,15 +154,15 @@ static const char * const meeting_notes[] = {
   "- Stima dei costi di spedizione\n",
 
   "## Bando\n"
-  "Interesse per il bando regionale per la digitalizzazione delle micro imprese.\n\n"
+  "Interesse per il bando regionale per la digitalizzazione delle microimprese.\n\n"
   "- Spese ammissibili: software, consulenza, formazione\n"
   "- Contributo a fondo perduto fino al 50%\n"
-  "- Serve il DURC regolare e la visura aggiornata\n\n"
+  "- Servono il DURC regolare e la visura aggiornata\n\n"
   "**Scadenza** da verificare sul sito della Regione.\n",
 
   "## Fatturazione elettronica e gestionale\n"
   "{client} usa ancora il programma del commercialista per le fatture.\n"
-  "Chiedono un parere su un gestionale con magazzino e cassa collegata.\n\n"
+  "Chiede un parere su un gestionale con magazzino e cassa collegata.\n\n"
   "- Valutare due o tre prodotti in cloud\n"
   "- Attenzione all'esportazione dei dati se si cambia fornitore\n",
 
@@ -146,12 +170,12 @@ static const char * const meeting_notes[] = {
   "Un tentativo di phishing a nome del corriere la settimana scorsa.\n\n"
   "- Password uguali su tutti gli account\n"
   "- Backup solo su una chiavetta\n"
-  "- Nessuna verifica in due passaggi sulla posta\n\n"
-  "Consigliato un gestore di password e un backup automatico.\n",
+  "- Nessuna autenticazione a due fattori sulla posta\n\n"
+  "Consigliati un gestore di password e un backup automatico.\n",
 
   "## Social e prenotazioni\n"
-  "Il locale ha una pagina social seguita ma nessun sistema di prenotazione.\n"
-  "Valutiamo le prenotazioni online e i pagamenti digitali al tavolo.\n",
+  "L'impresa ha una pagina social seguita ma nessun sistema di prenotazione online.\n"
+  "Valutiamo le prenotazioni online e i pagamenti digitali.\n",
 };
 
 static const struct {
@@ -164,8 +188,8 @@ static const struct {
   { "Preparare le foto del catalogo", "client" },
   { "Fissare una visita in azienda", "consultant" },
   { "Mandare la visura camerale aggiornata", "client" },
-  { "Preparare il parere sul gestionale", "consultant" },
-  { "Attivare la verifica in due passaggi sulla posta", "client" },
+  { "Preparare il documento di consulenza sul gestionale", "consultant" },
+  { "Attivare l'autenticazione a due fattori sulla posta", "client" },
 };
 
 #define PICK(rand, array) ((array)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (array))])
@@ -218,7 +242,7 @@ make_name (GRand       *rand,
   static const char * const hospitality[] = { "Bar", "Trattoria", "Pizzeria", "Caffè", "Gelateria", "Ristorante", "Pasticceria" };
   static const char * const retail[] = { "Ferramenta", "Libreria", "Erboristeria", "Merceria", "Ottica", "Calzature", "Enoteca", "Fioreria" };
   static const char * const sme[] = { "Meccanica", "Tessuti", "Impianti", "Logistica", "Arredamenti", "Packaging", "Serramenti" };
-  static const char * const startup_a[] = { "Lario", "Seta", "Verde", "Agri", "Data", "Robo", "Nova", "Filo", "Bio", "Eco", "Geo", "Tela" };
+  static const char * const startup_a[] = { "Lario", "Seta", "Verde", "Agri", "Data", "Robo", "Nova", "Filo", "Bio", "Geo", "Tela" };
   static const char * const startup_b[] = { "tech", "lab", "wise", "hub", "works", "bit", "mind", "sense" };
   g_autofree char *base = NULL;
   const char *suffix = "";
@@ -236,12 +260,22 @@ make_name (GRand       *rand,
   else if (g_str_equal (category, "professional"))
     base = g_strdup_printf ("Studio %s", surname);
   else
-    base = g_strdup_printf ("Associazione %s %s", PICK (rand, words), place->name);
+    {
+      /* one draw, as for the other names, so the data after it stays the same */
+      guint pick = g_rand_int_range (rand, 0, 3 * G_N_ELEMENTS (words));
+
+      if (pick % 3 == 0)
+        base = g_strdup_printf ("Pro Loco di %s", place->name);
+      else if (pick % 3 == 1)
+        base = g_strdup_printf ("Associazione commercianti del centro di %s", place->name);
+      else
+        base = g_strdup_printf ("Associazione culturale %s di %s", words[pick / 3], place->name);
+    }
 
   if (g_str_equal (legal_form, "snc"))
-    suffix = " s.n.c.";
+    suffix = " S.n.c.";
   else if (g_str_equal (legal_form, "sas"))
-    suffix = " s.a.s.";
+    suffix = " S.a.s.";
   else if (g_str_equal (legal_form, "srl"))
     suffix = " S.r.l.";
   else if (g_str_equal (legal_form, "srls"))
@@ -285,11 +319,118 @@ timestamp (GDateTime *base,
 }
 
 static gboolean
+is_female (const char *first_name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (female_first_names); i++)
+    if (g_str_equal (first_name, female_first_names[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The letters of a name for a codice fiscale: consonants, then vowels, then X */
+static void
+tax_code_letters (GString    *out,
+                  const char *name,
+                  gboolean    first_name)
+{
+  g_autofree char *ascii = g_str_to_ascii (name, "C");
+  GString *consonants = g_string_new (NULL);
+  GString *vowels = g_string_new (NULL);
+
+  for (const char *p = ascii; *p; p++)
+    {
+      char c = g_ascii_toupper (*p);
+
+      if (!g_ascii_isalpha (c))
+        continue;
+      if (strchr ("AEIOU", c) != NULL)
+        g_string_append_c (vowels, c);
+      else
+        g_string_append_c (consonants, c);
+    }
+
+  /* a first name with four consonants or more skips the second */
+  if (first_name && consonants->len >= 4)
+    g_string_erase (consonants, 1, 1);
+  g_string_append_len (consonants, vowels->str, vowels->len);
+  g_string_append (consonants, "XXX");
+  g_string_append_len (out, consonants->str, 3);
+
+  g_string_free (consonants, TRUE);
+  g_string_free (vowels, TRUE);
+}
+
+/* A person's 16-character codice fiscale, check character included, for
+ * the owner of a ditta individuale or of a professional's studio: their
+ * tax code is the owner's own, not the numeric one of a company */
+static char *
+personal_tax_code (const char *surname,
+                   const char *first_name,
+                   gboolean    female,
+                   GRand      *rand)
+{
+  /* odd positions (1st, 3rd, …) of the check: digits, then A–Z */
+  static const guint odd_digits[] = { 1, 0, 5, 7, 9, 13, 15, 17, 19, 21 };
+  static const guint odd_letters[] = { 1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23 };
+  /* Como, Milano, Novara, Torino, Napoli, Caserta */
+  static const char * const birthplaces[] = { "C933", "F205", "F952", "L219", "F839", "B963" };
+  GString *code = g_string_new (NULL);
+  guint sum = 0;
+
+  tax_code_letters (code, surname, FALSE);
+  tax_code_letters (code, first_name, TRUE);
+  g_string_append_printf (code, "%02d%c%02d%s",
+                          g_rand_int_range (rand, 55, 100),
+                          "ABCDEHLMPRST"[g_rand_int_range (rand, 0, 12)],
+                          g_rand_int_range (rand, 1, 29) + (female ? 40 : 0),
+                          PICK (rand, birthplaces));
+
+  for (guint i = 0; i < 15; i++)
+    {
+      char c = code->str[i];
+
+      if (i % 2 == 0)
+        sum += g_ascii_isdigit (c) ? odd_digits[c - '0'] : odd_letters[c - 'A'];
+      else
+        sum += g_ascii_isdigit (c) ? (guint) (c - '0') : (guint) (c - 'A');
+    }
+  g_string_append_c (code, 'A' + sum % 26);
+
+  return g_string_free (code, FALSE);
+}
+
+/* The role of the firm's first person, from the legal form, the category
+ * and the person's gender: a ditta individuale has a titolare, an S.r.l.
+ * an amministratore unico, an association a presidente */
+static const char *
+first_role (SportelloClient *client,
+            gboolean         female)
+{
+  const char *form = sportello_client_get (client, SPORTELLO_CLIENT_LEGAL_FORM);
+  const char *category = sportello_client_get (client, SPORTELLO_CLIENT_CATEGORY);
+
+  if (g_str_equal (form, "snc"))
+    return female ? "Socia" : "Socio";
+  if (g_str_equal (form, "sas"))
+    return female ? "Socia accomandataria" : "Socio accomandatario";
+  if (g_str_equal (form, "srl") || g_str_equal (form, "srls"))
+    return female ? "Amministratrice unica" : "Amministratore unico";
+  if (g_str_equal (form, "spa"))
+    return "Legale rappresentante";
+  if (g_str_equal (form, "coop") || g_str_equal (category, "other"))
+    return "Presidente";
+  if (g_str_equal (category, "professional"))
+    return "Titolare dello studio";
+  return "Titolare";
+}
+
+static gboolean
 add_contacts (SportelloDatabase  *db,
               sqlite3_stmt       *stmt,
               GRand              *rand,
               SportelloClient    *client,
               const char         *surname,
+              const char         *owner_first_name,
               const char         *domain,
               GError            **error)
 {
@@ -297,7 +438,9 @@ add_contacts (SportelloDatabase  *db,
 
   for (guint i = 0; i < n; i++)
     {
-      const char *first = PICK (rand, first_names);
+      /* drawn even when the owner is known, so the data after it stays the same */
+      const char *picked = PICK (rand, first_names);
+      const char *first = i == 0 && owner_first_name != NULL ? owner_first_name : picked;
       const char *last = i == 0 ? surname : PICK (rand, surnames);
       g_autofree char *uuid = random_uuid (rand);
       g_autofree char *name = g_strdup_printf ("%s %s", first, last);
@@ -311,7 +454,9 @@ add_contacts (SportelloDatabase  *db,
       sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 2, sportello_client_get_id (client));
       sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, i == 0 ? "Titolare" : PICK (rand, roles), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, i == 0 ? first_role (client, is_female (first))
+                                         : is_female (first) ? PICK (rand, roles_female) : PICK (rand, roles_male),
+                         -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 5, email, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 6, phone, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 7, i == 0);
@@ -561,20 +706,38 @@ sportello_demo_fill (SportelloDatabase  *db,
       g_autofree char *name_slug = slug (name);
       g_autofree char *domain = g_strdup_printf ("%s.it", name_slug);
       g_autofree char *vat = random_vat (rand, place);
-      g_autofree char *street = g_strdup_printf ("Via %s %d", PICK (rand, surnames), g_rand_int_range (rand, 1, 120));
+      g_autofree char *street = g_strdup_printf ("%s %d", PICK (rand, streets), g_rand_int_range (rand, 1, 120));
       g_autofree char *email = g_strdup_printf ("info@%s", domain);
       g_autofree char *pec = g_strdup_printf ("%s@pec.it", name_slug);
       g_autofree char *website = g_strdup_printf ("https://www.%s", domain);
-      g_autofree char *phone = g_strdup_printf ("%s %06d", place->phone_prefix, g_rand_int_range (rand, 100000, 999999));
+      /* 02 has 8 digits after it, 011 and 081 have 7, the smaller districts 6 */
+      int subscriber_digits = strlen (place->phone_prefix) == 2 ? 8
+                              : g_str_equal (place->phone_prefix, "011") || g_str_equal (place->phone_prefix, "081") ? 7 : 6;
+      g_autofree char *phone = g_strdup_printf ("%s %0*d", place->phone_prefix, subscriber_digits,
+                                                g_rand_int_range (rand, subscriber_digits == 8 ? 20000000 : subscriber_digits == 7 ? 2000000 : 200000,
+                                                                  subscriber_digits == 8 ? 99999999 : subscriber_digits == 7 ? 9999999 : 999999));
       g_autofree char *tags = NULL;
       g_autofree char *consultant_name = g_strdup_printf ("%s %s", consultant, PICK (rand, surnames));
       int age = g_rand_int_range (rand, 1, 900);
       g_autofree char *created = timestamp (base, age, g_rand_int_range (rand, 0, 36000));
       g_autofree char *updated = timestamp (base, g_rand_int_range (rand, 0, age), g_rand_int_range (rand, 0, 36000));
       g_autofree char *consent_date = NULL;
+      /* the owner of a ditta individuale or of a studio, from a stream of its own */
+      g_autoptr(GRand) person = g_rand_new_with_seed (g_str_hash (uuid));
+      gboolean personal = g_str_equal (legal_form, "di") || g_str_equal (category, "professional");
+      const char *owner_first_name = personal ? PICK (person, first_names) : NULL;
+      g_autofree char *owner_tax_code = personal ? personal_tax_code (surname, owner_first_name,
+                                                                      is_female (owner_first_name), person)
+                                                 : NULL;
 
       if (g_rand_int_range (rand, 0, 3) > 0)
-        tags = g_strdup_printf ("%s, %s", PICK (rand, tag_pool), PICK (rand, tag_pool));
+        {
+          /* two different tags */
+          guint a = g_rand_int_range (rand, 0, G_N_ELEMENTS (tag_pool));
+          guint b = (a + g_rand_int_range (rand, 1, G_N_ELEMENTS (tag_pool))) % G_N_ELEMENTS (tag_pool);
+
+          tags = g_strdup_printf ("%s, %s", tag_pool[a], tag_pool[b]);
+        }
       else
         tags = g_strdup (PICK (rand, tag_pool));
 
@@ -585,7 +748,7 @@ sportello_demo_fill (SportelloDatabase  *db,
       if (!g_str_equal (category, "startup") || g_rand_int_range (rand, 0, 4) > 0)
         {
           sportello_client_set (client, SPORTELLO_CLIENT_VAT_NUMBER, vat);
-          sportello_client_set (client, SPORTELLO_CLIENT_TAX_CODE, vat);
+          sportello_client_set (client, SPORTELLO_CLIENT_TAX_CODE, personal ? owner_tax_code : vat);
         }
       sportello_client_set (client, SPORTELLO_CLIENT_STREET, street);
       sportello_client_set (client, SPORTELLO_CLIENT_POSTAL_CODE, place->postal_code);
@@ -596,7 +759,7 @@ sportello_demo_fill (SportelloDatabase  *db,
       sportello_client_set (client, SPORTELLO_CLIENT_EMAIL, email);
       if (!g_str_equal (legal_form, "other"))
         sportello_client_set (client, SPORTELLO_CLIENT_PEC, pec);
-      sportello_client_set (client, SPORTELLO_CLIENT_SDI_CODE, g_rand_boolean (rand) ? "0000000" : "M5UXCR1");
+      sportello_client_set (client, SPORTELLO_CLIENT_SDI_CODE, g_rand_boolean (rand) ? "0000000" : "D3MO7QX");
       sportello_client_set (client, SPORTELLO_CLIENT_PHONE, phone);
       sportello_client_set (client, SPORTELLO_CLIENT_STATUS, PICK (rand, status_ids));
       sportello_client_set (client, SPORTELLO_CLIENT_TAGS, tags);
@@ -619,7 +782,7 @@ sportello_demo_fill (SportelloDatabase  *db,
                                                                             : g_rand_int_range (rand, 1, 10));
 
       if (!_sportello_client_write (client, db, FALSE, error) ||
-          !add_contacts (db, contact_stmt, rand, client, surname, domain, error) ||
+          !add_contacts (db, contact_stmt, rand, client, surname, owner_first_name, domain, error) ||
           !add_meetings (db, meeting_stmt, follow_up_stmt, rand, client, base, error) ||
           !add_assessments (db, rand, client, checklist_uuid, error) ||
           !add_documents (db, rand, client, error))

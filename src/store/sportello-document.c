@@ -149,7 +149,11 @@ sportello_document_values (SportelloDatabase  *db,
         {
           g_autoptr(SportelloFollowUp) f = g_list_model_get_item (follow_ups, i);
           g_autofree char *text = sportello_markdown_escape (sportello_follow_up_get (f, SPORTELLO_FOLLOW_UP_TEXT));
-          g_autofree char *due = sportello_format_date_long (sportello_follow_up_get (f, SPORTELLO_FOLLOW_UP_DUE_DATE));
+          g_autofree char *date = sportello_format_date_on (sportello_follow_up_get (f, SPORTELLO_FOLLOW_UP_DUE_DATE),
+                                                            SPORTELLO_DATE_LONG);
+          /* Translators: a due date, as in “by 2 December 2026”; %s comes with its
+           * article where the language needs one (“entro l'8 dicembre 2026”) */
+          g_autofree char *due = date ? g_strdup_printf (_("by %s"), date) : NULL;
 
           g_string_append_printf (list, "- %s — %s%s%s\n", text,
                                   sportello_vocabulary_label (SPORTELLO_VOCABULARY_ASSIGNEE,

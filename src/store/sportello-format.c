@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "sportello-format.h"
 
@@ -72,6 +74,91 @@ sportello_format_date_short (const char *iso8601)
 {
   /* Translators: a short date, see the strftime() manual; Italian: “%-d %b %Y” */
   return format_local (iso8601, _("%-d %b %Y"));
+}
+
+/**
+ * sportello_format_date_on:
+ * @iso8601: a stored timestamp or a plain date
+ * @length: the long (“8 dicembre 2026”) or short (“8 dic 2026”) form
+ *
+ * The date as it follows a preposition or a verb, in every message that
+ * says when something happened or is due (“Sent on %s”, “by %s”, “Last
+ * meeting %s”). Italian puts the article in the date itself: “l'8 dicembre”,
+ * “l'11 novembre”, “il 1º dicembre”, “il 2 dicembre”; English has no
+ * article: “8 December 2026”. The day decides which translated format is
+ * used, so each language can write its own form of days 1, 8 and 11.
+ *
+ * Returns: (transfer full) (nullable): the date, or %NULL if @iso8601 is
+ *   empty or not a date
+ */
+char *
+sportello_format_date_on (const char         *iso8601,
+                          SportelloDateLength length)
+{
+  g_autoptr(GDateTime) dt = sportello_parse_timestamp (iso8601);
+  const char *format;
+  int day;
+
+  if (dt == NULL)
+    return NULL;
+
+  day = g_date_time_get_day_of_month (dt);
+  if (length == SPORTELLO_DATE_SHORT)
+    {
+      if (day == 1)
+        /* Translators: a short date after a preposition, for the 1st of a month; see the strftime() manual. Italian: “il %-dº %b %Y” (il 1º dic 2026) */
+        format = C_("date after a preposition, day 1", "%-d %b %Y");
+      else if (day == 8 || day == 11)
+        /* Translators: a short date after a preposition, for the 8th and the 11th; Italian elides the article: “l'%-d %b %Y” (l'8 dic 2026) */
+        format = C_("date after a preposition, day 8 or 11", "%-d %b %Y");
+      else
+        /* Translators: a short date after a preposition, any other day; Italian: “il %-d %b %Y” (il 2 dic 2026) */
+        format = C_("date after a preposition", "%-d %b %Y");
+    }
+  else
+    {
+      if (day == 1)
+        /* Translators: a long date after a preposition, for the 1st of a month; see the strftime() manual. Italian: “il %-dº %B %Y” (il 1º dicembre 2026) */
+        format = C_("date after a preposition, day 1", "%-d %B %Y");
+      else if (day == 8 || day == 11)
+        /* Translators: a long date after a preposition, for the 8th and the 11th; Italian elides the article: “l'%-d %B %Y” (l'8 dicembre 2026) */
+        format = C_("date after a preposition, day 8 or 11", "%-d %B %Y");
+      else
+        /* Translators: a long date after a preposition, any other day; Italian: “il %-d %B %Y” (il 2 dicembre 2026) */
+        format = C_("date after a preposition", "%-d %B %Y");
+    }
+
+  return g_date_time_format (dt, format);
+}
+
+/**
+ * sportello_format_month:
+ * @year_month: a month as “2026-11”, the form of every “verified_on”
+ *
+ * A month known without its day, as “novembre 2026”: the date a fact was
+ * checked must not look more precise than it is.
+ *
+ * Returns: (transfer full) (nullable): the month, or %NULL if @year_month
+ *   is empty or not a month
+ */
+char *
+sportello_format_month (const char *year_month)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  int year, month;
+  char end;
+
+  if (year_month == NULL ||
+      sscanf (year_month, "%4d-%2d%c", &year, &month, &end) != 2 ||
+      month < 1 || month > 12)
+    return NULL;
+
+  dt = g_date_time_new_local (year, month, 1, 12, 0, 0);
+  if (dt == NULL)
+    return NULL;
+
+  /* Translators: a month and its year, as in “novembre 2026”; see the strftime() manual */
+  return g_date_time_format (dt, C_("month and year", "%B %Y"));
 }
 
 /* “nessun riferimento…” → “Nessun riferimento…”, for texts shown alone */

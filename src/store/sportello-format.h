@@ -10,10 +10,19 @@
 
 G_BEGIN_DECLS
 
+typedef enum
+{
+  SPORTELLO_DATE_LONG,
+  SPORTELLO_DATE_SHORT,
+} SportelloDateLength;
+
 GDateTime *sportello_parse_timestamp  (const char *iso8601);
 char      *sportello_format_date_long (const char *iso8601);
 char      *sportello_format_date_short (const char *iso8601);
 char      *sportello_format_date_time  (const char *iso8601);
+char      *sportello_format_date_on   (const char         *iso8601,
+                                        SportelloDateLength length);
+char      *sportello_format_month     (const char *year_month);
 char      *sportello_capitalize       (const char *text);
 
 G_END_DECLS

@@ -109,16 +109,21 @@ static const char * const province_codes[] = {
 };
 
 /* Sardinian codes withdrawn in 2017: their areas became provinces again in 2025, but
- * without a code as of the date above. Accepted with a warning.
+ * without a code as of the date above. Accepted with a warning. The whole phrase is
+ * translated, as Italian writes “della provincia dell'Ogliastra”, “del Medio Campidano”.
  */
 static const struct {
   const char *code;
   const char *name;
 } former_province_codes[] = {
-  { "CI", "Carbonia-Iglesias" },
-  { "OG", "Ogliastra" },
-  { "OT", "Olbia-Tempio" },
-  { "VS", "Medio Campidano" },
+  /* Translators: completes ““CI” was the code …”; Italian: “della provincia di Carbonia-Iglesias (2005–2016)” */
+  { "CI", N_("of the province of Carbonia-Iglesias (2005–2016)") },
+  /* Translators: completes ““OG” was the code …”; Italian: “della provincia dell'Ogliastra (2005–2016)” */
+  { "OG", N_("of the province of Ogliastra (2005–2016)") },
+  /* Translators: completes ““OT” was the code …”; Italian: “della provincia di Olbia-Tempio (2005–2016)” */
+  { "OT", N_("of the province of Olbia-Tempio (2005–2016)") },
+  /* Translators: completes ““VS” was the code …”; Italian: “della provincia del Medio Campidano (2005–2016)” */
+  { "VS", N_("of the province of Medio Campidano (2005–2016)") },
 };
 
 /* Helpers */
@@ -670,11 +675,10 @@ check_province (const char  *value,
     {
       if (strcmp (value, former_province_codes[i].code) == 0)
         {
-          /* Translators: the first %s is a code such as “OG”, the second the name of
-           * the former province, e.g. “Ogliastra” */
-          *why = g_strdup_printf (_("“%s” was the code of the former province of %s "
-                                    "and is not assigned at the moment"),
-                                  value, former_province_codes[i].name);
+          /* Translators: the first %s is a code such as “OG”, the second says whose
+           * code it was, e.g. “of the province of Ogliastra (2005–2016)” */
+          *why = g_strdup_printf (_("“%s” was the code %s and is not assigned at the moment"),
+                                  value, _(former_province_codes[i].name));
           return SPORTELLO_ID_WARNING;
         }
     }
