@@ -16,6 +16,7 @@
 
 #include "sportello-application.h"
 #include "sportello-cli.h"
+#include "sportello-cli-events.h"
 #include "sportello-bundle.h"
 #include "sportello-client.h"
 #include "sportello-database.h"
@@ -36,6 +37,9 @@ typedef struct
   char      *on_conflict;
   char     **remaining;
   gboolean   service;
+  /* events (issue 16) */
+  char      *attendance;
+  char      *certificates;
 } CliOptions;
 
 static void
@@ -48,6 +52,8 @@ cli_options_clear (CliOptions *options)
   g_clear_pointer (&options->validate_path, g_free);
   g_clear_pointer (&options->on_conflict, g_free);
   g_clear_pointer (&options->remaining, g_strfreev);
+  g_clear_pointer (&options->attendance, g_free);
+  g_clear_pointer (&options->certificates, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliOptions, cli_options_clear)
@@ -84,6 +90,12 @@ cli_option_context_new (CliOptions *options)
       "newer|ours|theirs" },
     { "validate", 0, 0, G_OPTION_ARG_FILENAME, &options->validate_path,
       N_("Check a bundle and report its problems, change nothing"), N_("FILE") },
+    { "attendance", 0, 0, G_OPTION_ARG_STRING, &options->attendance,
+      N_("Mark who attended the event from a webinar platform’s CSV file (FILE after the UUID), matched by e-mail; with --dry-run, only report"),
+      N_("EVENT_UUID") },
+    { "certificates", 0, 0, G_OPTION_ARG_STRING, &options->certificates,
+      N_("Write the attendance certificates of the event, one page per person who attended, to a PDF file (FILE after the UUID)"),
+      N_("EVENT_UUID") },
     /* D-Bus activation starts the app with this (see data/*.service.in) */
     { "gapplication-service", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &options->service,
       NULL, NULL },
@@ -368,6 +380,28 @@ run_import (CliOptions *options)
   return SPORTELLO_EXIT_OK;
 }
 
+/* --attendance EVENT_UUID FILE.csv, --certificates EVENT_UUID FILE.pdf */
+static int
+run_events (CliOptions *options)
+{
+  g_autoptr(SportelloDatabase) db = NULL;
+  int exit_code = SPORTELLO_EXIT_OK;
+  const char *option = options->attendance != NULL ? "--attendance" : "--certificates";
+
+  if (options->remaining == NULL || g_strv_length (options->remaining) != 1 || options->remaining[0][0] == '-')
+    {
+      /* Translators: the first %s is --attendance or --certificates */
+      g_printerr (_("%s takes the event’s UUID and then one file\n"), option);
+      return SPORTELLO_EXIT_USAGE;
+    }
+  if (!(db = open_database (options, &exit_code)))
+    return exit_code;
+
+  if (options->attendance != NULL)
+    return sportello_cli_attendance (db, options->attendance, options->remaining[0], options->dry_run);
+  return sportello_cli_certificates (db, options->certificates, options->remaining[0]);
+}
+
 int
 sportello_cli_main (int    argc,
                     char **argv)
@@ -398,7 +432,8 @@ sportello_cli_main (int    argc,
       return SPORTELLO_EXIT_OK;
     }
 
-  if ((options.dry_run || options.on_conflict || options.merge_duplicates) && options.import_path == NULL)
+  if ((options.dry_run || options.on_conflict || options.merge_duplicates) && options.import_path == NULL &&
+      !(options.dry_run && options.attendance != NULL && !options.on_conflict && !options.merge_duplicates))
     {
       g_printerr (_("--dry-run, --on-conflict and --merge-duplicates go with --import\n"));
       return SPORTELLO_EXIT_USAGE;
@@ -414,7 +449,7 @@ sportello_cli_main (int    argc,
       return SPORTELLO_EXIT_USAGE;
     }
   if ((options.export_path != NULL) + (options.import_path != NULL) + (options.validate_path != NULL) +
-      (options.demo != 0) > 1)
+      (options.demo != 0) + (options.attendance != NULL) + (options.certificates != NULL) > 1)
     {
       g_printerr (_("Give only one of --demo, --export, --import and --validate\n"));
       return SPORTELLO_EXIT_USAGE;
@@ -428,6 +463,8 @@ sportello_cli_main (int    argc,
     return run_import (&options);
   if (options.validate_path != NULL)
     return run_validate (&options);
+  if (options.attendance != NULL || options.certificates != NULL)
+    return run_events (&options);
 
   /* Left over after the options: only the files to open. */
   if (options.remaining != NULL)
