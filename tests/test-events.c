@@ -8,6 +8,9 @@
 
 #include <locale.h>
 
+#include <glib/gi18n.h>
+
+#include "sportello-certificate.h"
 #include "sportello-client.h"
 #include "sportello-contact.h"
 #include "sportello-csv.h"
@@ -363,6 +366,83 @@ test_contacts_and_new_clients (void)
   g_assert_no_error (error);
   g_assert_cmpstr (sportello_registration_get (loaded, SPORTELLO_REGISTRATION_CONTACT_UUID), ==, "");
   g_assert_cmpstr (sportello_registration_get (loaded, SPORTELLO_REGISTRATION_NAME), ==, "Marco Rossi");
+
+  /* a client erased for good takes its people's registrations along */
+  g_assert_true (sportello_client_erase (db, client_uuid, &error));
+  g_assert_no_error (error);
+  g_clear_object (&loaded);
+  g_assert_null (sportello_registration_load (db, sportello_registration_get (stranger, SPORTELLO_REGISTRATION_UUID), &error));
+  g_assert_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_certificates (void)
+{
+  g_autoptr(SportelloDatabase) db = open_db ();
+  g_autoptr(SportelloEvent) event = sportello_event_new ();
+  g_autoptr(SportelloRegistration) zeno = NULL;
+  g_autoptr(SportelloRegistration) anna = NULL;
+  g_autoptr(SportelloRegistration) absent = NULL;
+  g_autoptr(GPtrArray) certificates = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *uuid;
+  SportelloCertificate *first;
+
+  sportello_event_set (event, SPORTELLO_EVENT_TITLE, "Vendere online *davvero*");
+  sportello_event_set (event, SPORTELLO_EVENT_STARTS_AT, "2026-03-03T14:00:00Z");
+  sportello_event_set (event, SPORTELLO_EVENT_SIGNER, "Giulia Colombo");
+  sportello_event_set_duration (event, 90);
+  g_assert_true (sportello_event_save (event, db, &error));
+  uuid = sportello_event_get (event, SPORTELLO_EVENT_UUID);
+
+  /* nobody attended: nothing to make */
+  g_assert_null (sportello_certificate_render (db, uuid, NULL, &error));
+  g_assert_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  zeno = register_person (db, event, "Zeno Villa", "zeno@example.it", NULL);
+  anna = register_person (db, event, "Anna Forlì", "anna@example.it", NULL);
+  absent = register_person (db, event, "Assente Sempre", "assente@example.it", NULL);
+  sportello_registration_set (zeno, SPORTELLO_REGISTRATION_FIRM, "Ceramiche Nardò");
+  sportello_registration_set (zeno, SPORTELLO_REGISTRATION_STATUS, "attended");
+  g_assert_true (sportello_registration_save (zeno, db, &error));
+  g_assert_true (sportello_registration_set_status (db, sportello_registration_get (anna, SPORTELLO_REGISTRATION_UUID), "attended", NULL, &error));
+  g_assert_true (sportello_registration_set_status (db, sportello_registration_get (absent, SPORTELLO_REGISTRATION_UUID), "absent", NULL, &error));
+
+  /* the built-in template, one page per attendee, by name */
+  certificates = sportello_certificate_render (db, uuid, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (certificates->len, ==, 2);
+  first = g_ptr_array_index (certificates, 0);
+  g_assert_cmpstr (first->name, ==, "Anna Forlì");
+  g_assert_nonnull (strstr (first->markdown, "Anna Forlì"));
+  g_assert_nonnull (strstr (first->markdown, "Attestato di partecipazione"));
+  g_assert_nonnull (strstr (first->markdown, "Vendere online \\*davvero\\*"));
+  g_assert_nonnull (strstr (first->markdown, "Polo di Novara"));
+  g_assert_nonnull (strstr (first->markdown, "Giulia Colombo"));
+  /* no firm, no place: never «to complete» on a certificate */
+  g_assert_null (strstr (first->markdown, "«"));
+  g_assert_nonnull (strstr (((SportelloCertificate *) g_ptr_array_index (certificates, 1))->markdown, "Ceramiche Nardò"));
+  g_clear_pointer (&certificates, g_ptr_array_unref);
+
+  /* a template of the database's own */
+  g_assert_false (sportello_certificate_set_template (db, "Ciao\n{{participant.nome}}\n", &error));
+  g_assert_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2"));
+  g_clear_error (&error);
+  g_assert_true (sportello_certificate_set_template (db, "# {{participant.name}}\n\n{{event.duration}}, {{event.time}}\n", &error));
+  text = sportello_certificate_get_template (db, &error);
+  g_assert_cmpstr (text, ==, "# {{participant.name}}\n\n{{event.duration}}, {{event.time}}\n");
+  certificates = sportello_certificate_render (db, uuid, NULL, &error);
+  g_assert_no_error (error);
+  first = g_ptr_array_index (certificates, 0);
+  /* TZ=Europe/Rome in the tests */
+  g_assert_cmpstr (first->markdown, ==, "# Anna Forlì\n\n1 ora e 30 minuti, 15:00\n");
+  g_assert_true (sportello_certificate_set_template (db, NULL, &error));
+  g_clear_pointer (&text, g_free);
+  text = sportello_certificate_get_template (db, &error);
+  g_assert_cmpstr (text, ==, sportello_certificate_builtin_template ());
 }
 
 static void
@@ -739,6 +819,8 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/store/event/save-load", test_event_save_load);
@@ -748,6 +830,7 @@ main (int   argc,
   g_test_add_func ("/store/event/contacts-new-clients", test_contacts_and_new_clients);
   g_test_add_func ("/store/event/follow-ups", test_follow_ups);
   g_test_add_func ("/store/event/attendance", test_attendance);
+  g_test_add_func ("/store/event/certificates", test_certificates);
   g_test_add_func ("/store/event/demo", test_demo);
   g_test_add_func ("/store/csv/basics", test_csv_basics);
   g_test_add_func ("/store/csv/errors", test_csv_errors);

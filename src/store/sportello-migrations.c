@@ -315,7 +315,12 @@ static const SportelloMigration migrations[] = {
     "  origin_hub        TEXT NOT NULL DEFAULT ''"
     ");"
     "CREATE INDEX registrations_by_event ON registrations (event_id, status, created_at);"
-    "CREATE INDEX registrations_by_contact ON registrations (contact_id) WHERE contact_id IS NOT NULL;" },
+    "CREATE INDEX registrations_by_contact ON registrations (contact_id) WHERE contact_id IS NOT NULL;"
+    /* a contact deleted leaves its registrations, unlinked; a client
+     * deleted for good (erased, or purged from the bin) takes its people's */
+    "CREATE TRIGGER clients_delete_registrations BEFORE DELETE ON clients BEGIN"
+    "  DELETE FROM registrations WHERE contact_id IN (SELECT id FROM contacts WHERE client_id = old.id);"
+    "END;" },
 };
 
 const SportelloMigration *
