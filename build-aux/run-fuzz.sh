@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # run-fuzz.sh BUILDDIR [SECONDS]: build the libFuzzer target of the bundle
 # reader with clang (ASan + UBSan) and run it for a bounded time on a seed
-# corpus of real exports and broken files. Exits non-zero on any finding.
+# corpus of real exports and broken files; then the CSV reader's, for a
+# third of that time. Exits non-zero on any finding.
 set -euo pipefail
 builddir="$1"
 seconds="${2:-60}"
@@ -18,6 +19,12 @@ clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
   "$src/tests/fuzz/fuzz-bundle.c" "$src"/src/store/*.c \
   $(pkg-config --libs glib-2.0 gio-2.0 gio-unix-2.0 json-glib-1.0 sqlite3 gpgme) \
   -o "$out/fuzz-bundle"
+clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+  -DGETTEXT_PACKAGE='"sportello"' -I"$builddir" -I"$src/src/store" \
+  $(pkg-config --cflags glib-2.0 gio-2.0) \
+  "$src/tests/fuzz/fuzz-csv.c" "$src/src/store/sportello-csv.c" \
+  $(pkg-config --libs glib-2.0 gio-2.0) \
+  -o "$out/fuzz-csv"
 
 # seeds: real exports of demo data, and broken files
 tmp="$(mktemp -d)"
@@ -39,3 +46,20 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
   }
 tail -3 "$out/fuzz.log"
 echo "fuzz: no crash, leak or sanitizer report in ${seconds}s"
+
+# the CSV reader: what spreadsheets and webinar platforms export
+mkdir -p "$out/csv-corpus"
+printf 'Nome;E-mail;Citt\xe0\r\n"Rossi; Anna";anna@example.it;"Cant\xf9\r\n(CO)"\r\n' > "$out/csv-corpus/cp1252.csv"
+printf '\xef\xbb\xbfName,Email\nAnna "A",x\n"Bruno ""B""",b@x.it\n\n' > "$out/csv-corpus/bom.csv"
+printf '\xff\xfea\x00\t\x00b\x00\n\x00' > "$out/csv-corpus/utf16.csv"
+csv_seconds=$(( seconds / 3 > 0 ? seconds / 3 : 1 ))
+echo "fuzz: running the CSV reader for ${csv_seconds}s"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  "$out/fuzz-csv" -max_total_time="$csv_seconds" -max_len=16384 -rss_limit_mb=2048 \
+  -artifact_prefix="$out/artifacts/csv-" "$out/csv-corpus" 2>"$out/fuzz-csv.log" || {
+    tail -60 "$out/fuzz-csv.log" >&2
+    echo "fuzz: FAILED (artifacts in $out/artifacts)" >&2
+    exit 1
+  }
+tail -3 "$out/fuzz-csv.log"
+echo "fuzz: no crash, leak or sanitizer report in the CSV reader in ${csv_seconds}s"

@@ -24,6 +24,7 @@
 #include "sportello-backup.h"
 #include "sportello-backups.h"
 #include "sportello-cli.h"
+#include "sportello-cli-events.h"
 #include "sportello-bundle.h"
 #include "sportello-client.h"
 #include "sportello-database.h"
@@ -49,6 +50,9 @@ typedef struct
   gboolean   list_backups;
   char     **remaining;
   gboolean   service;
+  /* events (issue 16) */
+  char      *attendance;
+  char      *certificates;
 } CliOptions;
 
 static void
@@ -64,6 +68,8 @@ cli_options_clear (CliOptions *options)
   g_clear_pointer (&options->backup_path, g_free);
   g_clear_pointer (&options->restore_path, g_free);
   g_clear_pointer (&options->remaining, g_strfreev);
+  g_clear_pointer (&options->attendance, g_free);
+  g_clear_pointer (&options->certificates, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliOptions, cli_options_clear)
@@ -111,6 +117,12 @@ cli_option_context_new (CliOptions *options)
       N_("With --restore: do not ask (needed when not run from a terminal)"), NULL },
     { "list-backups", 0, 0, G_OPTION_ARG_NONE, &options->list_backups,
       N_("List the automatic backups: date, size, clients, path"), NULL },
+    { "attendance", 0, 0, G_OPTION_ARG_STRING, &options->attendance,
+      N_("Mark who attended the event from a webinar platform’s CSV file (FILE after the UUID), matched by e-mail; with --dry-run, only report"),
+      N_("EVENT_UUID") },
+    { "certificates", 0, 0, G_OPTION_ARG_STRING, &options->certificates,
+      N_("Write the attendance certificates of the event, one page per person who attended, to a PDF file (FILE after the UUID)"),
+      N_("EVENT_UUID") },
     /* D-Bus activation starts the app with this (see the .service.in file in data/) */
     { "gapplication-service", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &options->service,
       NULL, NULL },
@@ -697,6 +709,28 @@ run_restore (CliOptions *options)
   return SPORTELLO_EXIT_OK;
 }
 
+/* --attendance EVENT_UUID FILE.csv, --certificates EVENT_UUID FILE.pdf */
+static int
+run_events (CliOptions *options)
+{
+  g_autoptr(SportelloDatabase) db = NULL;
+  int exit_code = SPORTELLO_EXIT_OK;
+  const char *option = options->attendance != NULL ? "--attendance" : "--certificates";
+
+  if (options->remaining == NULL || g_strv_length (options->remaining) != 1 || options->remaining[0][0] == '-')
+    {
+      /* Translators: the first %s is --attendance or --certificates */
+      g_printerr (_("%s takes the event’s UUID and then one file\n"), option);
+      return SPORTELLO_EXIT_USAGE;
+    }
+  if (!(db = open_database (options, &exit_code)))
+    return exit_code;
+
+  if (options->attendance != NULL)
+    return sportello_cli_attendance (db, options->attendance, options->remaining[0], options->dry_run);
+  return sportello_cli_certificates (db, options->certificates, options->remaining[0]);
+}
+
 int
 sportello_cli_main (int    argc,
                     char **argv)
@@ -727,7 +761,8 @@ sportello_cli_main (int    argc,
       return SPORTELLO_EXIT_OK;
     }
 
-  if ((options.dry_run || options.on_conflict || options.merge_duplicates) && options.import_path == NULL)
+  if ((options.dry_run || options.on_conflict || options.merge_duplicates) && options.import_path == NULL &&
+      !(options.dry_run && options.attendance != NULL && !options.on_conflict && !options.merge_duplicates))
     {
       g_printerr (_("--dry-run, --on-conflict and --merge-duplicates go with --import\n"));
       return SPORTELLO_EXIT_USAGE;
@@ -755,9 +790,10 @@ sportello_cli_main (int    argc,
     }
   if ((options.export_path != NULL) + (options.import_path != NULL) + (options.validate_path != NULL) +
       (options.demo != 0) + (options.backup_path != NULL) + (options.restore_path != NULL) +
-      options.list_backups > 1)
+      options.list_backups + (options.attendance != NULL) + (options.certificates != NULL) > 1)
     {
-      g_printerr (_("Give only one of --demo, --export, --import, --validate, --backup, --restore and --list-backups\n"));
+      g_printerr (_("Give only one of --demo, --export, --import, --validate, --backup, --restore, "
+                    "--list-backups, --attendance and --certificates\n"));
       return SPORTELLO_EXIT_USAGE;
     }
 
@@ -775,6 +811,8 @@ sportello_cli_main (int    argc,
     return run_restore (&options);
   if (options.list_backups)
     return run_list_backups (&options);
+  if (options.attendance != NULL || options.certificates != NULL)
+    return run_events (&options);
 
   /* Left over after the options: only the files to open. */
   if (options.remaining != NULL)

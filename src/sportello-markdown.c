@@ -273,15 +273,19 @@ leave_span (MD_SPANTYPE  type,
     case MD_SPAN_A:
       {
         g_autofree char *href = g_ptr_array_steal_index (p->hrefs, p->hrefs->len - 1);
+        g_autofree char *escaped = NULL;
         const char *shown = href;
+        gboolean repeated;
 
-        append (p, "</span>");
-        /* “mailto:x@y” reads as “x@y”; an address that is the text is not repeated */
+        /* “mailto:x@y” reads as “x@y”; an address that is the text is not
+         * repeated (checked before the span closes, or it never matches) */
         if (g_str_has_prefix (shown, "mailto:"))
           shown = href + strlen ("mailto:");
-        if (*shown != '\0' && !g_str_has_suffix (p->current->markup, shown))
+        escaped = g_markup_escape_text (shown, -1);
+        repeated = g_str_has_suffix (p->current->markup, escaped);
+        append (p, "</span>");
+        if (*shown != '\0' && !repeated)
           {
-            g_autofree char *escaped = g_markup_escape_text (shown, -1);
             g_autofree char *after = g_strdup_printf (" (%s)", escaped);
 
             append (p, after);

@@ -51,6 +51,15 @@ with tempfile.TemporaryDirectory() as tmp:
           all(doc[k] == sorted(doc[k], key=lambda r: r["uuid"])
               for k in ("clients", "contacts", "meetings", "follow_ups", "checklists", "assessments")))
 
+    check("it has events and registrations, some with no contact",
+          len(doc.get("events", [])) >= 6 and len(doc.get("registrations", [])) > 0
+          and any(r["contact_uuid"] is None for r in doc["registrations"])
+          and len({r["status"] for r in doc["registrations"]}) == 5,
+          {k: len(doc.get(k, [])) for k in ("events", "registrations")})
+    broken = copy.deepcopy(doc)
+    broken["registrations"][0]["status"] = "maybe"
+    check("the schema catches a registration's unknown status", any(True for _ in validator.iter_errors(broken)))
+
     broken = copy.deepcopy(doc)
     del broken["clients"][0]["uuid"]
     check("the schema catches a missing UUID", any(True for _ in validator.iter_errors(broken)))

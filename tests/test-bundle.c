@@ -26,6 +26,8 @@
 #include "sportello-assessment.h"
 #include "sportello-checklist.h"
 #include "sportello-document.h"
+#include "sportello-event.h"
+#include "sportello-registration.h"
 #include "sportello-meeting.h"
 #include "sportello-user-template.h"
 
@@ -1087,6 +1089,142 @@ test_bulk_keeps_search (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
 }
 
+/* ---------------------------------------------- events (issue 16) ---- */
+
+#define EVENT(uuid, extra) \
+  "{\"uuid\":\"" uuid "\",\"created_at\":\"2026-01-10T10:00:00Z\",\"updated_at\":\"2026-01-10T10:00:00Z\"," \
+  "\"origin_consultant\":\"A\",\"origin_hub\":\"H\",\"title\":\"Webinar\",\"kind\":\"webinar\"," \
+  "\"starts_at\":\"2026-02-10T10:00:00Z\",\"duration_minutes\":60,\"place\":\"\",\"speakers\":\"\",\"topics\":\"\"," \
+  "\"capacity\":null,\"description\":\"\",\"hub\":\"H\",\"signer\":\"A\"" extra "}"
+#define REGISTRATION(uuid, event, contact, status) \
+  "{\"uuid\":\"" uuid "\",\"created_at\":\"2026-01-10T10:00:00Z\",\"updated_at\":\"2026-01-10T10:00:00Z\"," \
+  "\"origin_consultant\":\"A\",\"origin_hub\":\"H\",\"event_uuid\":\"" event "\",\"contact_uuid\":" contact "," \
+  "\"name\":\"Anna\",\"email\":\"anna@example.it\",\"firm\":\"Rossi\",\"status\":\"" status "\"," \
+  "\"consent_given\":true,\"consent_date\":\"2026-01-10\",\"consent_basis\":\"consent\",\"consent_note\":\"\",\"notes\":\"\"}"
+#define U4 "44444444-4444-4444-8444-444444444444"
+#define U5 "55555555-5555-4555-8555-555555555555"
+#define EVENTS_TAIL "\"meetings\":[],\"follow_ups\":[],\"checklists\":[],\"assessments\":[],"
+
+static void
+test_events (void)
+{
+  g_autoptr(SportelloDatabase) a = open_named ("bundle-events-a");
+  g_autoptr(SportelloDatabase) b = open_named ("bundle-events-b");
+  g_autoptr(SportelloDatabase) c = open_named ("bundle-events-c");
+  g_autofree char *whole = tmp_path ("events-whole.sportello");
+  g_autofree char *again = tmp_path ("events-again.sportello");
+  g_autofree char *dossier = tmp_path ("events-dossier.sportello");
+  g_autofree char *templates = tmp_path ("events-templates.sportello");
+  g_autofree char *whole_text = NULL;
+  g_autofree char *again_text = NULL;
+  g_autoptr(SportelloBundle) bundle = NULL;
+  g_autoptr(GListModel) events = NULL;
+  SportelloImportCounts counts[SPORTELLO_N_RECORD_KINDS];
+  g_autoptr(GError) error = NULL;
+  g_autofree char *client_uuid = NULL;
+  guint n_registrations = 0;
+  guint n_events = 0;
+
+  g_setenv ("SOURCE_DATE_EPOCH", "1764072000", TRUE);
+  g_assert_true (sportello_demo_fill (a, 20, &error));
+
+  /* someone who is nobody's contact travels too, with a null contact */
+  events = sportello_event_list (a, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (events), >=, 6);
+
+  g_assert_true (sportello_bundle_export (a, NULL, whole, &error));
+  whole_text = read_file (whole);
+  g_assert_nonnull (strstr (whole_text, "\"contact_uuid\": null"));
+  import_ok (b, whole, counts);
+  g_assert_cmpuint (counts[SPORTELLO_RECORD_KIND_EVENT].new_records, ==, g_list_model_get_n_items (events));
+  g_assert_cmpuint (counts[SPORTELLO_RECORD_KIND_REGISTRATION].new_records, >, 30);
+  g_assert_true (sportello_bundle_export (b, NULL, again, &error));
+  again_text = read_file (again);
+  g_assert_cmpstr (whole_text, ==, again_text);
+
+  /* statuses, capacity and the people's links survive */
+  {
+    g_autoptr(SportelloEvent) first = g_list_model_get_item (events, 0);
+    g_autoptr(SportelloEvent) copy = sportello_event_load (b, sportello_event_get (first, SPORTELLO_EVENT_UUID), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sportello_event_get_capacity (copy), ==, sportello_event_get_capacity (first));
+    g_assert_cmpuint (sportello_event_get_n_taken (copy), ==, sportello_event_get_n_taken (first));
+    g_assert_cmpuint (sportello_event_get_n_waitlisted (copy), ==, sportello_event_get_n_waitlisted (first));
+  }
+
+  /* a client's dossier: its people's registrations and their events */
+  {
+    g_autoptr(sqlite3_stmt) stmt = _sportello_database_prepare (a,
+      "SELECT c.uuid, count(*), count(DISTINCT r.event_id) FROM registrations r JOIN contacts k ON k.id = r.contact_id "
+      "JOIN clients c ON c.id = k.client_id GROUP BY c.id ORDER BY count(*) DESC, c.uuid LIMIT 1", NULL);
+
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    client_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    n_registrations = sqlite3_column_int (stmt, 1);
+    n_events = sqlite3_column_int (stmt, 2);
+  }
+  {
+    const char *uuids[] = { client_uuid, NULL };
+
+    g_assert_true (sportello_bundle_export (a, uuids, dossier, &error));
+    bundle = load_ok (dossier);
+    g_assert_cmpuint (sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_REGISTRATION), ==, n_registrations);
+    g_assert_cmpuint (sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_EVENT), ==, n_events);
+    g_assert_true (sportello_bundle_apply (bundle, c, SPORTELLO_CONFLICT_NEWER, "dossier", counts, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (counts[SPORTELLO_RECORD_KIND_REGISTRATION].new_records, ==, n_registrations);
+    g_clear_pointer (&bundle, sportello_bundle_free);
+  }
+
+  /* templates alone: no events */
+  g_assert_true (sportello_bundle_export (a, (const char * const []) { NULL }, templates, &error));
+  bundle = load_ok (templates);
+  g_assert_cmpuint (sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_EVENT), ==, 0);
+  g_assert_cmpuint (sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_REGISTRATION), ==, 0);
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+}
+
+static void
+test_events_bad_input (void)
+{
+  g_autoptr(SportelloBundle) bundle = NULL;
+  g_autofree char *path = NULL;
+
+  /* a valid one, with and without a contact */
+  path = write_bundle ("events-ok.sportello",
+    HEAD ("1") "\"clients\":[" CLIENT (U1, "") "],\"contacts\":[" CONTACT (U2, U1) "]," EVENTS_TAIL
+    "\"events\":[" EVENT (U3, "") "],\"registrations\":[" REGISTRATION (U4, U3, "\"" U2 "\"", "attended") ","
+    REGISTRATION (U5, U3, "null", "waitlisted") "]}");
+  bundle = load_ok (path);
+  g_assert_cmpuint (sportello_bundle_count (bundle, SPORTELLO_RECORD_KIND_REGISTRATION), ==, 2);
+
+  /* a status that is not one: refused with its JSON path */
+  expect_problem (HEAD ("1") "\"clients\":[],\"contacts\":[]," EVENTS_TAIL
+                  "\"events\":[" EVENT (U3, "") "],\"registrations\":[" REGISTRATION (U4, U3, "null", "maybe") "]}",
+                  "$.registrations[0].status", "maybe");
+  /* an event that is not in the bundle, a contact that is not */
+  expect_problem (HEAD ("1") "\"clients\":[],\"contacts\":[]," EVENTS_TAIL
+                  "\"events\":[],\"registrations\":[" REGISTRATION (U4, U3, "null", "registered") "]}",
+                  "$.registrations[0].event_uuid", NULL);
+  expect_problem (HEAD ("1") "\"clients\":[],\"contacts\":[]," EVENTS_TAIL
+                  "\"events\":[" EVENT (U3, "") "],\"registrations\":[" REGISTRATION (U4, U3, "\"" U2 "\"", "registered") "]}",
+                  "$.registrations[0].contact_uuid", NULL);
+  expect_problem (HEAD ("1") "\"clients\":[],\"contacts\":[]," EVENTS_TAIL
+                  "\"events\":[" EVENT (U3, "") "],\"registrations\":[" REGISTRATION (U4, U3, "3", "registered") "]}",
+                  "$.registrations[0].contact_uuid", NULL);
+  /* an event's kind, capacity and date */
+  expect_problem (HEAD ("1") "\"clients\":[],\"contacts\":[]," EVENTS_TAIL
+                  "\"events\":[" EVENT (U3, ",\"kind\":\"party\"") "],\"registrations\":[]}",
+                  "$.events[0].kind", "party");
+  expect_problem (HEAD ("1") "\"clients\":[],\"contacts\":[]," EVENTS_TAIL
+                  "\"events\":[" EVENT (U3, ",\"capacity\":0") "],\"registrations\":[]}",
+                  "$.events[0].capacity", NULL);
+  expect_problem (HEAD ("1") "\"clients\":[],\"contacts\":[]," EVENTS_TAIL
+                  "\"events\":[" EVENT (U3, ",\"starts_at\":\"domani\"") "],\"registrations\":[]}",
+                  "$.events[0].starts_at", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1112,6 +1250,8 @@ main (int   argc,
   g_test_add_func ("/store/bundle/conflicts", test_conflicts);
   g_test_add_func ("/store/bundle/templates", test_templates);
   g_test_add_func ("/store/bundle/bulk-keeps-search", test_bulk_keeps_search);
+  g_test_add_func ("/store/bundle/events", test_events);
+  g_test_add_func ("/store/bundle/events-bad-input", test_events_bad_input);
 
   return g_test_run ();
 }

@@ -119,7 +119,7 @@ with tempfile.TemporaryDirectory() as tmp:
           and "to add" not in base_run.stdout and "Dry run" not in base_run.stdout, base_run.stdout)
     r = run("--data-dir", b, "--import", bundle)
     check("importing twice: nothing new",
-          r.returncode == 0 and len(r.stdout.splitlines()) == 8 and
+          r.returncode == 0 and len(r.stdout.splitlines()) >= 8 and
           all(line.split(":")[1].split()[0] == "0" for line in r.stdout.splitlines()), r.stdout)
 
     # a colleague's client with a VAT number of ours: a duplicate, merged on request
@@ -128,13 +128,20 @@ with tempfile.TemporaryDirectory() as tmp:
     twin = next(c for c in data["clients"] if c["vat_number"])
     old_uuid, twin["uuid"] = twin["uuid"], str(uuid.uuid4())
     moved = {}
+    moved_contacts = {}
     for kind in ("contacts", "meetings", "assessments", "documents"):
         for record in data[kind]:
             if record["client_uuid"] == old_uuid:
                 new_uuid = str(uuid.uuid4())
                 if kind == "meetings":
                     moved[record["uuid"]] = new_uuid
+                if kind == "contacts":
+                    moved_contacts[record["uuid"]] = new_uuid
                 record["client_uuid"], record["uuid"] = twin["uuid"], new_uuid
+    # the registrations of its people follow them
+    for record in data.get("registrations", []):
+        if record["contact_uuid"] in moved_contacts:
+            record["contact_uuid"] = moved_contacts[record["contact_uuid"]]
     for record in data["follow_ups"]:
         if record["meeting_uuid"] in moved:
             record["meeting_uuid"], record["uuid"] = moved[record["meeting_uuid"]], str(uuid.uuid4())
@@ -622,6 +629,102 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("--help", env_extra={"LANGUAGE": "it", "LANG": "it_IT.UTF-8", "LC_ALL": "it_IT.UTF-8"})
     check("--help names the backup options in Italian",
           "Elenca i backup automatici" in r.stdout and "--restore" in r.stdout, r.stdout)
+
+
+# Events (issue 16): attendance from a CSV, certificates as a PDF
+with tempfile.TemporaryDirectory() as tmp:
+    data = os.path.join(tmp, "data")
+    dump = os.path.join(tmp, "all.sportello")
+    out = os.path.join(tmp, "out")
+    os.makedirs(out)
+
+    def export():
+        r = run("--data-dir", data, "--export", dump)
+        with open(dump, encoding="utf-8") as f:
+            return json.load(f)
+
+    r = run("--data-dir", data, "--demo", "20")
+    check("events: demo data", r.returncode == 0, r.stderr)
+    doc = export()
+    regs = doc["registrations"]
+    attended = {}
+    for reg in regs:
+        if reg["status"] == "attended":
+            attended.setdefault(reg["event_uuid"], []).append(reg["name"])
+    past = max(attended, key=lambda e: len(attended[e]))
+    names = attended[past]
+    nobody = next(e["uuid"] for e in doc["events"] if e["uuid"] not in attended)
+
+    pdf = os.path.join(out, "attestati.pdf")
+    r = run("--data-dir", data, "--certificates", past, pdf)
+    check("--certificates exits 0", r.returncode == 0, f"{r.returncode} {r.stderr}")
+    check("… and leaves no temporary file next to it", os.listdir(out) == ["attestati.pdf"], os.listdir(out))
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True)
+    pages = int(next(l.split()[1] for l in info.stdout.splitlines() if l.startswith("Pages:")))
+    check("one page per person who attended", pages == len(names), f"{pages} pages, {len(names)} attended")
+    texts = [subprocess.run(["pdftotext", "-f", str(i), "-l", str(i), pdf, "-"], capture_output=True, text=True).stdout
+             for i in range(1, pages + 1)]
+    check("each name on a page of its own",
+          sorted(names) == sorted(n for t in texts for n in names if n in t) and all(sum(n in t for n in set(names)) == 1 for t in texts),
+          "\n".join(t[:200] for t in texts))
+    title = next(e["title"] for e in doc["events"] if e["uuid"] == past)
+    check("… with the event's title", all(title.split()[0] in t for t in texts), texts[0])
+
+    none_pdf = os.path.join(out, "nessuno.pdf")
+    r = run("--data-dir", data, "--certificates", nobody, none_pdf)
+    check("--certificates for an event nobody attended exits 65", r.returncode == 65, f"{r.returncode} {r.stderr}")
+    check("… with a message, and no file", r.stderr.strip() != "" and not os.path.exists(none_pdf), r.stderr)
+    r = run("--data-dir", data, "--certificates", str(uuid.uuid4()), none_pdf)
+    check("--certificates of an unknown event exits 65", r.returncode == 65, f"{r.returncode} {r.stderr}")
+    r = run("--data-dir", data, "--certificates", past)
+    check("--certificates without a file exits 64", r.returncode == 64, f"{r.returncode} {r.stderr}")
+    r = run("--data-dir", data, "--certificates", past, os.path.join(tmp, "no-such-dir", "x.pdf"))
+    check("--certificates into a missing folder exits 74", r.returncode == 74, f"{r.returncode} {r.stderr}")
+
+    # attendance: a platform's export in Windows-1252 with ';', e-mails
+    # in capitals, a quoted field with a line break, someone unknown
+    upcoming = next(e for e in doc["events"]
+                    if sum(1 for g in regs if g["event_uuid"] == e["uuid"] and g["status"] == "registered") >= 2)
+    registered = [g for g in regs if g["event_uuid"] == upcoming["uuid"] and g["status"] == "registered"][:2]
+    csv_path = os.path.join(tmp, "presenze.csv")
+    rows = ["Nome;E-mail;Città"]
+    rows.append(f"\"{registered[0]['name']}\";  {registered[0]['email'].upper()} ;\"Cantù\r\n(CO)\"")
+    rows.append(f"{registered[1]['name']};{registered[1]['email']};Forlì")
+    rows.append("Ugo Nessuno;ugo@nessuno.example;Nardò")
+    with open(csv_path, "wb") as f:
+        f.write("\r\n".join(rows).encode("cp1252") + b"\r\n")
+
+    def statuses():
+        return {g["uuid"]: g["status"] for g in export()["registrations"]}
+
+    before = statuses()
+    r = run("--data-dir", data, "--attendance", upcoming["uuid"], csv_path, "--dry-run")
+    check("--attendance --dry-run exits 0", r.returncode == 0, f"{r.returncode} {r.stderr}")
+    check("… lists the matched and the unmatched rows",
+          registered[0]["email"].upper() in r.stdout and registered[1]["email"] in r.stdout
+          and "ugo@nessuno.example" in r.stdout and "4" in r.stdout, r.stdout)
+    check("… and changes nothing", statuses() == before)
+    r = run("--data-dir", data, "--attendance", upcoming["uuid"], csv_path)
+    check("--attendance exits 0", r.returncode == 0, f"{r.returncode} {r.stderr}")
+    after = statuses()
+    check("… marks who attended, matched by e-mail",
+          all(after[g["uuid"]] == "attended" for g in registered)
+          and sum(1 for k in after if after[k] != before.get(k)) == 2, r.stdout)
+
+    bad_csv = os.path.join(tmp, "rotto.csv")
+    with open(bad_csv, "w", encoding="utf-8") as f:
+        f.write("Nome,Email\nAnna,anna\"@x.it\n")
+    r = run("--data-dir", data, "--attendance", upcoming["uuid"], bad_csv)
+    check("--attendance of a broken CSV exits 65, naming the row", r.returncode == 65 and "2" in r.stderr,
+          f"{r.returncode} {r.stderr}")
+    r = run("--data-dir", data, "--attendance", upcoming["uuid"], os.path.join(tmp, "missing.csv"))
+    check("--attendance of a missing file exits 74", r.returncode == 74, f"{r.returncode} {r.stderr}")
+    r = run("--data-dir", data, "--attendance", str(uuid.uuid4()), csv_path)
+    check("--attendance of an unknown event exits 65", r.returncode == 65, f"{r.returncode} {r.stderr}")
+    r = run("--data-dir", data, "--attendance", upcoming["uuid"], csv_path, "--certificates", past)
+    check("--attendance with --certificates exits 64", r.returncode == 64, f"{r.returncode} {r.stderr}")
+    r = run("--data-dir", data, "--certificates", past, pdf, "--dry-run")
+    check("--dry-run with --certificates exits 64", r.returncode == 64, f"{r.returncode} {r.stderr}")
 
 print(f"1..{count}")
 sys.exit(1 if failures else 0)

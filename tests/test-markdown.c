@@ -43,6 +43,15 @@ test_structure (void)
                    "Testo con <b>grassetto</b>, <i>corsivo</i> e un "
                    "<span foreground=\"#1a5fb4\" underline=\"single\">link</span> (https://example.org).");
 
+  /* an address written as itself is not repeated after it */
+  {
+    g_autoptr(GPtrArray) autolinks = sportello_markdown_to_blocks ("Su https://meet.example.it/x e <anna@example.it>\n");
+
+    g_assert_cmpstr (BLOCK (autolinks, 0)->markup, ==,
+                     "Su <span foreground=\"#1a5fb4\" underline=\"single\">https://meet.example.it/x</span> e "
+                     "<span foreground=\"#1a5fb4\" underline=\"single\">anna@example.it</span>");
+  }
+
   g_assert_cmpint (BLOCK (blocks, 2)->kind, ==, SPORTELLO_BLOCK_ITEM);
   g_assert_cmpstr (BLOCK (blocks, 2)->bullet, ==, "•");
   g_assert_cmpstr (BLOCK (blocks, 2)->markup, ==, "primo");

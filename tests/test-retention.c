@@ -14,6 +14,8 @@
 #include "sportello-checklist.h"
 #include "sportello-client.h"
 #include "sportello-contact.h"
+#include "sportello-event.h"
+#include "sportello-registration.h"
 #include "sportello-database-private.h"
 #include "sportello-demo.h"
 #include "sportello-document.h"
@@ -478,6 +480,25 @@ make_personal (SportelloDatabase *db,
   g_assert_true (sportello_contact_save (contact, db, &error));
   g_assert_no_error (error);
 
+  /* the contact came to a webinar: the registration holds their name and e-mail */
+  {
+    g_autoptr(SportelloEvent) event = sportello_event_new ();
+    g_autoptr(SportelloRegistration) registration = NULL;
+
+    sportello_event_set (event, SPORTELLO_EVENT_TITLE, "Vendere online in sicurezza");
+    g_assert_true (sportello_event_save (event, db, &error));
+    g_assert_no_error (error);
+    registration = sportello_registration_new (sportello_event_get (event, SPORTELLO_EVENT_UUID));
+    sportello_registration_set (registration, SPORTELLO_REGISTRATION_CONTACT_UUID,
+                                sportello_contact_get (contact, SPORTELLO_CONTACT_UUID));
+    sportello_registration_set (registration, SPORTELLO_REGISTRATION_NAME, "Ermenegilda Frascatoni");
+    sportello_registration_set (registration, SPORTELLO_REGISTRATION_EMAIL, "ermenegilda@frascatoni.example");
+    sportello_registration_set (registration, SPORTELLO_REGISTRATION_FIRM, "Vexquarz Gruvvonesca");
+    sportello_registration_set (registration, SPORTELLO_REGISTRATION_STATUS, "attended");
+    g_assert_true (sportello_registration_save (registration, db, &error));
+    g_assert_no_error (error);
+  }
+
   first = new_meeting (db, client, "desk", 90, "Discusso il magazzino di Brontolquez");
   sportello_meeting_set (first, SPORTELLO_MEETING_TOPICS, "Vetrina plumbifera");
   sportello_meeting_set (first, SPORTELLO_MEETING_PARTICIPANTS, "Ottavio Sgranellini");
@@ -749,10 +770,13 @@ test_erase (void)
       "       (SELECT count (*) FROM follow_ups WHERE meeting_id NOT IN (SELECT id FROM meetings)) || '/' ||"
       "       (SELECT count (*) FROM documents WHERE client_id = %1$s) || '/' ||"
       "       (SELECT count (*) FROM assessments WHERE client_id = %1$s) || '/' ||"
-      "       (SELECT count (*) FROM exchanges WHERE uuid NOT IN (SELECT uuid FROM checklists))", id);
+      "       (SELECT count (*) FROM exchanges WHERE uuid NOT IN (SELECT uuid FROM checklists"
+      "                                                        UNION SELECT uuid FROM events))", id);
   }
   left = query_text (db, counts_sql);
-  g_assert_cmpstr (left, ==, "1/2/0/1/1/8\n");
+  /* the client, its contact, 2 meetings, 2 follow-ups, a document, an
+   * assessment and the contact's registration to a webinar */
+  g_assert_cmpstr (left, ==, "1/2/0/1/1/9\n");
   g_clear_pointer (&left, g_free);
 
   g_assert_true (sportello_retention_erase (db, uuid, &error));

@@ -48,6 +48,7 @@ typedef enum
   COL_INT = 'i',    /* integer or null */
   COL_BOOL = 'b',
   COL_REF = 'r',    /* the UUID of a record of the parent kind */
+  COL_CONTACT = 'c', /* the UUID of a contact, or null */
 } ColumnType;
 
 typedef struct
@@ -68,6 +69,7 @@ typedef struct
   const Column *columns;
   guint         n_columns;
   const char   *own_from;      /* for kinds that exist without a client: the table alone */
+  gboolean      own_whole_only; /* own_from only for the whole database, not for templates alone */
 } RecordSpec;
 
 #define COMMON(t) \
@@ -172,6 +174,37 @@ static const Column template_columns[] = {
   { "body", COL_TEXT, "t.body" },
 };
 
+static const Column event_columns[] = {
+  COMMON ("t"),
+  { "title", COL_TEXT, "t.title" },
+  { "kind", COL_TEXT, "t.kind" },
+  { "starts_at", COL_TEXT, "t.starts_at" },
+  { "duration_minutes", COL_INT, "t.duration_minutes" },
+  { "place", COL_TEXT, "t.place" },
+  { "speakers", COL_TEXT, "t.speakers" },
+  { "topics", COL_TEXT, "t.topics" },
+  { "capacity", COL_INT, "t.capacity" },
+  { "description", COL_TEXT, "t.description" },
+  { "hub", COL_TEXT, "t.hub" },
+  { "signer", COL_TEXT, "t.signer" },
+};
+
+/* a registration's person is a contact of a client in the bundle, or null */
+static const Column registration_columns[] = {
+  COMMON ("t"),
+  { "event_uuid", COL_REF, "e.uuid" },
+  { "contact_uuid", COL_CONTACT, "CASE WHEN c.deleted_at IS NULL THEN k.uuid END" },
+  { "name", COL_TEXT, "t.name" },
+  { "email", COL_TEXT, "t.email" },
+  { "firm", COL_TEXT, "t.firm" },
+  { "status", COL_TEXT, "t.status" },
+  { "consent_given", COL_BOOL, "t.consent_given" },
+  { "consent_date", COL_TEXT, "t.consent_date" },
+  { "consent_basis", COL_TEXT, "t.consent_basis" },
+  { "consent_note", COL_TEXT, "t.consent_note" },
+  { "notes", COL_TEXT, "t.notes" },
+};
+
 static const RecordSpec specs[SPORTELLO_N_RECORD_KINDS] = {
   [SPORTELLO_RECORD_KIND_CLIENT] = {
     "clients", "clients", "clients t", "t.uuid", -1, NULL,
@@ -204,6 +237,20 @@ static const RecordSpec specs[SPORTELLO_N_RECORD_KINDS] = {
     "templates", "user_templates",
     "user_templates t JOIN documents d ON d.template_id = t.uuid JOIN clients c ON c.id = d.client_id", "c.uuid",
     -1, NULL, template_columns, G_N_ELEMENTS (template_columns), "user_templates t" },
+  /* events and registrations: all of them with the whole database; with
+   * clients, their people's registrations and the events those are for */
+  [SPORTELLO_RECORD_KIND_EVENT] = {
+    "events", "events",
+    "events t JOIN registrations r ON r.event_id = t.id JOIN contacts k ON k.id = r.contact_id "
+    "JOIN clients c ON c.id = k.client_id", "c.uuid",
+    -1, NULL, event_columns, G_N_ELEMENTS (event_columns), "events t", TRUE },
+  [SPORTELLO_RECORD_KIND_REGISTRATION] = {
+    "registrations", "registrations",
+    "registrations t JOIN events e ON e.id = t.event_id JOIN contacts k ON k.id = t.contact_id "
+    "JOIN clients c ON c.id = k.client_id", "c.uuid",
+    SPORTELLO_RECORD_KIND_EVENT, "event_id", registration_columns, G_N_ELEMENTS (registration_columns),
+    "registrations t JOIN events e ON e.id = t.event_id LEFT JOIN contacts k ON k.id = t.contact_id "
+    "LEFT JOIN clients c ON c.id = k.client_id", TRUE },
 };
 
 static guint fail_after;
@@ -240,6 +287,10 @@ sportello_record_kind_label (SportelloRecordKind kind)
       return _("Assessments");
     case SPORTELLO_RECORD_KIND_DOCUMENT:
       return _("Advice Documents");
+    case SPORTELLO_RECORD_KIND_EVENT:
+      return _("Events");
+    case SPORTELLO_RECORD_KIND_REGISTRATION:
+      return _("Registrations");
     case SPORTELLO_RECORD_KIND_TEMPLATE:
     case SPORTELLO_N_RECORD_KINDS:
     default:
@@ -354,11 +405,13 @@ prepare_kind (Export               *export,
    * use it comes once per use: those alone need DISTINCT, which costs a
    * temporary copy of every row */
   g_autoptr(GString) sql = g_string_new (spec->own_from != NULL ? "SELECT DISTINCT " : "SELECT ");
+  /* the whole database, not the templates alone (an empty selection) */
+  gboolean whole = export->every_standalone && (!spec->own_whole_only || selection == NULL);
   sqlite3_stmt *stmt;
 
   for (guint i = 0; i < spec->n_columns; i++)
     g_string_append_printf (sql, "%s%s", i ? ", " : "", spec->columns[i].expr);
-  if (spec->own_from != NULL && export->every_standalone)
+  if (spec->own_from != NULL && whole)
     {
       g_string_append_printf (sql, " FROM %s", spec->own_from);
       selection = NULL;
@@ -421,6 +474,12 @@ export_kind (Export              *export,
               break;
             case COL_BOOL:
               g_string_append (out, sqlite3_column_int (stmt, i) ? "true" : "false");
+              break;
+            case COL_CONTACT:
+              if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
+                g_string_append (out, "null");
+              else
+                write_string (out, (const char *) sqlite3_column_text (stmt, i));
               break;
             case COL_TEXT:
             case COL_REF:
@@ -827,6 +886,25 @@ text_member (SportelloRecordKind  kind,
   return i >= 0 ? cell_text (&cells[i]) : NULL;
 }
 
+/* As check_vocabulary(), with the member's own path */
+static void
+check_member_vocabulary (SportelloBundle     *bundle,
+                         const char          *path,
+                         SportelloRecordKind  kind,
+                         const Cell          *cells,
+                         const char          *key,
+                         SportelloVocabulary  vocabulary)
+{
+  const char *value = text_member (kind, cells, key);
+
+  if (value != NULL && !sportello_vocabulary_contains (vocabulary, value))
+    {
+      g_autofree char *member = g_strdup_printf ("%s.%s", path, key);
+
+      problem (bundle, member, _("“%s” is not a known value for %s"), value, key);
+    }
+}
+
 static void
 check_vocabulary (SportelloBundle     *bundle,
                   const char          *path,
@@ -1040,6 +1118,58 @@ check_kind (SportelloBundle     *bundle,
       }
       break;
 
+    case SPORTELLO_RECORD_KIND_EVENT:
+      {
+        const char *title = text_member (kind, cells, "title");
+        const Cell *duration = &cells[column_index (&specs[kind], "duration_minutes", -1)];
+        const Cell *capacity = &cells[column_index (&specs[kind], "capacity", -1)];
+        g_autofree char *trimmed = title ? g_strstrip (g_strdup (title)) : NULL;
+
+        if (trimmed != NULL && trimmed[0] == '\0')
+          {
+            g_autofree char *p = g_strdup_printf ("%s.title", path);
+            problem (bundle, p, _("an event needs a title"));
+          }
+        check_when (bundle, path, "starts_at", text_member (kind, cells, "starts_at"), TRUE, FALSE);
+        if (duration->type == SPORTELLO_JSON_INTEGER && (duration->integer < 0 || duration->integer > 7 * 24 * 60))
+          {
+            g_autofree char *p = g_strdup_printf ("%s.duration_minutes", path);
+            problem (bundle, p, _("an event lasts between 0 and 10080 minutes"));
+          }
+        if (capacity->type == SPORTELLO_JSON_INTEGER && (capacity->integer < 1 || capacity->integer > G_MAXINT))
+          {
+            g_autofree char *p = g_strdup_printf ("%s.capacity", path);
+            problem (bundle, p, _("expected a number of places, or null for no limit"));
+          }
+        check_member_vocabulary (bundle, path, kind, cells, "kind", SPORTELLO_VOCABULARY_EVENT_KIND);
+      }
+      break;
+
+    case SPORTELLO_RECORD_KIND_REGISTRATION:
+      {
+        const char *name = text_member (kind, cells, "name");
+        const char *email = text_member (kind, cells, "email");
+        const char *basis = text_member (kind, cells, "consent_basis");
+        g_autofree char *message = NULL;
+        g_autofree char *trimmed = name ? g_strstrip (g_strdup (name)) : NULL;
+
+        if (trimmed != NULL && trimmed[0] == '\0')
+          {
+            g_autofree char *p = g_strdup_printf ("%s.name", path);
+            problem (bundle, p, _("the name is empty"));
+          }
+        if (email != NULL && *email != '\0' && sportello_validate_email (email, NULL, &message) == SPORTELLO_ID_INVALID)
+          {
+            g_autofree char *p = g_strdup_printf ("%s.email", path);
+            problem (bundle, p, "%s", message);
+          }
+        check_member_vocabulary (bundle, path, kind, cells, "status", SPORTELLO_VOCABULARY_REGISTRATION_STATUS);
+        if (basis != NULL && *basis != '\0')
+          check_member_vocabulary (bundle, path, kind, cells, "consent_basis", SPORTELLO_VOCABULARY_CONSENT_BASIS);
+        check_when (bundle, path, "consent_date", text_member (kind, cells, "consent_date"), FALSE, TRUE);
+      }
+      break;
+
     case SPORTELLO_N_RECORD_KINDS:
     default:
       break;
@@ -1074,6 +1204,10 @@ check_record (SportelloBundle     *bundle,
         case COL_BOOL:
           if (type != SPORTELLO_JSON_BOOLEAN)
             expected = _("expected true or false");
+          break;
+        case COL_CONTACT:
+          if (type != SPORTELLO_JSON_NULL && type != SPORTELLO_JSON_STRING)
+            expected = _("expected a UUID or null");
           break;
         case COL_TEXT:
         case COL_REF:
@@ -1123,6 +1257,19 @@ check_references (SportelloBundle  *bundle,
       if (ref != NULL && !g_hash_table_contains (uuids[SPORTELLO_RECORD_KIND_CHECKLIST], ref))
         {
           g_autofree char *path = g_strdup_printf ("$.assessments[%u].checklist_uuid", i);
+          problem (bundle, path, _("refers to %s, which is not in the bundle"), ref);
+        }
+    }
+
+  /* a registration's person, when a contact, travels with it */
+  for (guint i = 0; i < bundle->records[SPORTELLO_RECORD_KIND_REGISTRATION]->len; i++)
+    {
+      const Cell *cells = g_ptr_array_index (bundle->records[SPORTELLO_RECORD_KIND_REGISTRATION], i);
+      const char *ref = text_member (SPORTELLO_RECORD_KIND_REGISTRATION, cells, "contact_uuid");
+
+      if (ref != NULL && !g_hash_table_contains (uuids[SPORTELLO_RECORD_KIND_CONTACT], ref))
+        {
+          g_autofree char *path = g_strdup_printf ("$.registrations[%u].contact_uuid", i);
           problem (bundle, path, _("refers to %s, which is not in the bundle"), ref);
         }
     }
@@ -1398,7 +1545,8 @@ check_header (SportelloBundle *bundle,
         {
         case ARRAY_MISSING:
           /* bundles made before documents and templates travelled have none */
-          if (kind != SPORTELLO_RECORD_KIND_DOCUMENT && kind != SPORTELLO_RECORD_KIND_TEMPLATE)
+          if (kind != SPORTELLO_RECORD_KIND_DOCUMENT && kind != SPORTELLO_RECORD_KIND_TEMPLATE &&
+              kind != SPORTELLO_RECORD_KIND_EVENT && kind != SPORTELLO_RECORD_KIND_REGISTRATION)
             problem (&header, path, _("required field is missing"));
           break;
         case ARRAY_NOT_AN_ARRAY:
@@ -1900,6 +2048,12 @@ same_as_row (const RecordSpec *spec,
           if (cell->boolean != (sqlite3_column_int (row, i) != 0))
             return FALSE;
           break;
+        case COL_CONTACT:
+          if (is_null != (sqlite3_column_type (row, i) == SQLITE_NULL))
+            return FALSE;
+          if (!is_null && g_strcmp0 (cell->string, (const char *) sqlite3_column_text (row, i)) != 0)
+            return FALSE;
+          break;
         case COL_TEXT:
         case COL_REF:
         default:
@@ -2074,12 +2228,15 @@ prepare_upsert (SportelloDatabase  *db,
   for (guint i = 0; i < spec->n_columns; i++)
     {
       const Column *column = &spec->columns[i];
-      const char *name = column->type == COL_REF ? spec->ref_column : column->key;
+      const char *name = column->type == COL_REF ? spec->ref_column
+                       : column->type == COL_CONTACT ? "contact_id" : column->key;
 
       g_string_append_printf (sql, "%s%s", i ? ", " : "", name);
       if (column->type == COL_REF)
         g_string_append_printf (values, "%s(SELECT id FROM %s WHERE uuid = ?%u)", i ? ", " : "",
                                 specs[spec->parent].table, i + 1);
+      else if (column->type == COL_CONTACT)
+        g_string_append_printf (values, "%s(SELECT id FROM contacts WHERE uuid = ?%u)", i ? ", " : "", i + 1);
       else
         g_string_append_printf (values, "%s?%u", i ? ", " : "", i + 1);
       if (i > 0)
@@ -2113,6 +2270,12 @@ bind_record (const RecordSpec *spec,
           break;
         case COL_BOOL:
           sqlite3_bind_int (stmt, i + 1, cell->boolean);
+          break;
+        case COL_CONTACT:
+          if (cell->type == SPORTELLO_JSON_NULL)
+            sqlite3_bind_null (stmt, i + 1);
+          else
+            sqlite3_bind_text (stmt, i + 1, cell->string, -1, SQLITE_STATIC);
           break;
         case COL_TEXT:
         case COL_REF:
@@ -2311,6 +2474,8 @@ describe (SportelloRecordKind  kind,
     [SPORTELLO_RECORD_KIND_ASSESSMENT] = "assessed_on",
     [SPORTELLO_RECORD_KIND_DOCUMENT] = "title",
     [SPORTELLO_RECORD_KIND_TEMPLATE] = "title",
+    [SPORTELLO_RECORD_KIND_EVENT] = "title",
+    [SPORTELLO_RECORD_KIND_REGISTRATION] = "name",
   };
   const char *text = text_member (kind, cells, keys[kind]);
 

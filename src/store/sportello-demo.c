@@ -21,6 +21,7 @@
 #include "sportello-client-private.h"
 #include "sportello-database-private.h"
 #include "sportello-demo.h"
+#include "sportello-event-private.h"
 #include "sportello-identifiers.h"
 
 typedef struct
@@ -668,6 +669,7 @@ sportello_demo_fill (SportelloDatabase  *db,
   g_autoptr(sqlite3_stmt) meeting_stmt = NULL;
   g_autoptr(sqlite3_stmt) follow_up_stmt = NULL;
   g_autofree char *checklist_uuid = NULL;
+  gint64 first_contact_id = 0;
 
   g_return_val_if_fail (SPORTELLO_IS_DATABASE (db), FALSE);
 
@@ -692,6 +694,15 @@ sportello_demo_fill (SportelloDatabase  *db,
   checklist_uuid = sportello_checklist_store (db, sportello_checklist_get_builtin (), error);
   if (checklist_uuid == NULL)
     goto failed;
+
+  /* events: from the contacts made here on */
+  {
+    g_autoptr(sqlite3_stmt) last = _sportello_database_prepare (db, "SELECT coalesce (max (id), 0) FROM contacts", error);
+
+    if (last == NULL || sqlite3_step (last) != SQLITE_ROW)
+      goto failed;
+    first_contact_id = sqlite3_column_int64 (last, 0);
+  }
 
   for (guint i = 0; i < n_clients; i++)
     {
@@ -788,6 +799,9 @@ sportello_demo_fill (SportelloDatabase  *db,
           !add_documents (db, rand, client, error))
         goto failed;
     }
+
+  if (!_sportello_event_demo_fill (db, n_clients, first_contact_id, error))
+    goto failed;
 
   if (sportello_database_commit (db, error))
     return TRUE;

@@ -330,6 +330,55 @@ static const SportelloMigration migrations[] = {
 #undef CLIENT_ANONYMISED
 #undef GUARD
   },
+  /* 12: events (webinars, workshops) and who registered for them, a
+   * person of a client or someone new; the waiting list in order of
+   * registration (issue 16; the lead may renumber this step) */
+  { "CREATE TABLE events ("
+    "  id                INTEGER PRIMARY KEY,"
+    "  uuid              TEXT NOT NULL UNIQUE,"
+    "  title             TEXT NOT NULL,"
+    "  kind              TEXT NOT NULL DEFAULT 'webinar',"
+    "  starts_at         TEXT NOT NULL,"
+    "  duration_minutes  INTEGER NOT NULL DEFAULT 60,"
+    "  place             TEXT NOT NULL DEFAULT '',"
+    "  speakers          TEXT NOT NULL DEFAULT '',"
+    "  topics            TEXT NOT NULL DEFAULT '',"
+    "  capacity          INTEGER,"
+    "  description       TEXT NOT NULL DEFAULT '',"
+    "  hub               TEXT NOT NULL DEFAULT '',"
+    "  signer            TEXT NOT NULL DEFAULT '',"
+    "  created_at        TEXT NOT NULL,"
+    "  updated_at        TEXT NOT NULL,"
+    "  origin_consultant TEXT NOT NULL DEFAULT '',"
+    "  origin_hub        TEXT NOT NULL DEFAULT ''"
+    ");"
+    "CREATE INDEX events_by_start ON events (starts_at);"
+    "CREATE TABLE registrations ("
+    "  id                INTEGER PRIMARY KEY,"
+    "  uuid              TEXT NOT NULL UNIQUE,"
+    "  event_id          INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,"
+    "  contact_id        INTEGER REFERENCES contacts (id) ON DELETE SET NULL,"
+    "  name              TEXT NOT NULL,"
+    "  email             TEXT NOT NULL DEFAULT '',"
+    "  firm              TEXT NOT NULL DEFAULT '',"
+    "  status            TEXT NOT NULL DEFAULT 'registered',"
+    "  consent_given     INTEGER NOT NULL DEFAULT 0,"
+    "  consent_date      TEXT NOT NULL DEFAULT '',"
+    "  consent_basis     TEXT NOT NULL DEFAULT '',"
+    "  consent_note      TEXT NOT NULL DEFAULT '',"
+    "  notes             TEXT NOT NULL DEFAULT '',"
+    "  created_at        TEXT NOT NULL,"
+    "  updated_at        TEXT NOT NULL,"
+    "  origin_consultant TEXT NOT NULL DEFAULT '',"
+    "  origin_hub        TEXT NOT NULL DEFAULT ''"
+    ");"
+    "CREATE INDEX registrations_by_event ON registrations (event_id, status, created_at);"
+    "CREATE INDEX registrations_by_contact ON registrations (contact_id) WHERE contact_id IS NOT NULL;"
+    /* a contact deleted leaves its registrations, unlinked; a client
+     * deleted for good (erased, or purged from the bin) takes its people's */
+    "CREATE TRIGGER clients_delete_registrations BEFORE DELETE ON clients BEGIN"
+    "  DELETE FROM registrations WHERE contact_id IN (SELECT id FROM contacts WHERE client_id = old.id);"
+    "END;" },
 };
 
 /* sportello_normalize_identifier (kind, value), for the steps above */

@@ -506,6 +506,11 @@ run_all (SportelloDatabase  *db,
 /* The records first: their guards let them be written while the client
  * is not marked yet */
 static const char anonymise_sql[] =
+  /* its people's registrations to events stay for the events' counts, with
+   * no name, address or note (deleting the contacts would only unlink them) */
+  "UPDATE registrations SET name = ?3, email = '', firm = '', notes = '', consent_note = '',"
+  "  contact_id = NULL, updated_at = ?2"
+  "  WHERE contact_id IN (SELECT id FROM contacts WHERE client_id = ?1);"
   "DELETE FROM contacts WHERE client_id = ?1;"
   "UPDATE follow_ups SET text = ?5, updated_at = ?2 "
   "  WHERE meeting_id IN (SELECT id FROM meetings WHERE client_id = ?1);"
@@ -583,8 +588,10 @@ static const char erase_sql[] =
   "  UNION ALL SELECT uuid FROM meetings WHERE client_id = ?1"
   "  UNION ALL SELECT f.uuid FROM follow_ups f JOIN meetings m ON m.id = f.meeting_id WHERE m.client_id = ?1"
   "  UNION ALL SELECT uuid FROM documents WHERE client_id = ?1"
-  "  UNION ALL SELECT uuid FROM assessments WHERE client_id = ?1);"
-  /* and the rest with it, by the foreign keys */
+  "  UNION ALL SELECT uuid FROM assessments WHERE client_id = ?1"
+  "  UNION ALL SELECT r.uuid FROM registrations r JOIN contacts c ON c.id = r.contact_id WHERE c.client_id = ?1);"
+  /* and the rest with it, by the foreign keys (its people's registrations
+   * by a trigger) */
   "DELETE FROM clients WHERE id = ?1;";
 
 /**

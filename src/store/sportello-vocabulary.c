@@ -71,6 +71,21 @@ static const SportelloTerm assignees[] = {
   { "client", NC_("who does a follow-up", "Client") },
 };
 
+static const SportelloTerm event_kinds[] = {
+  { "webinar", NC_("event kind", "Webinar") },
+  { "workshop", NC_("event kind", "Workshop") },
+  { "info_session", NC_("event kind", "Information session") },
+  { "other", NC_("event kind", "Other") },
+};
+
+static const SportelloTerm registration_statuses[] = {
+  { "registered", NC_("registration status", "Registered") },
+  { "waitlisted", NC_("registration status", "On the waiting list") },
+  { "attended", NC_("registration status", "Attended") },
+  { "absent", NC_("registration status", "Absent") },
+  { "cancelled", NC_("registration status", "Cancelled") },
+};
+
 static const struct {
   const SportelloTerm *terms;
   guint                n_terms;
@@ -83,6 +98,8 @@ static const struct {
   [SPORTELLO_VOCABULARY_CONSENT_BASIS] = { consent_bases, G_N_ELEMENTS (consent_bases), "GDPR legal basis" },
   [SPORTELLO_VOCABULARY_MEETING_KIND] = { meeting_kinds, G_N_ELEMENTS (meeting_kinds), "meeting kind" },
   [SPORTELLO_VOCABULARY_ASSIGNEE] = { assignees, G_N_ELEMENTS (assignees), "who does a follow-up" },
+  [SPORTELLO_VOCABULARY_EVENT_KIND] = { event_kinds, G_N_ELEMENTS (event_kinds), "event kind" },
+  [SPORTELLO_VOCABULARY_REGISTRATION_STATUS] = { registration_statuses, G_N_ELEMENTS (registration_statuses), "registration status" },
 };
 
 const SportelloTerm *
