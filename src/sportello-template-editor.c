@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "sportello-autosave.h"
+#include "sportello-document-print.h"
 #include "sportello-markdown.h"
 #include "sportello-template-editor.h"
 #include "sportello-text-editor.h"
@@ -62,7 +63,8 @@ static void
 update_preview (SportelloTemplateEditor *self,
                 const char              *rendered)
 {
-  g_autoptr(GPtrArray) blocks = sportello_markdown_to_blocks (rendered);
+  g_autofree char *link_color = sportello_document_link_color (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  g_autoptr(GPtrArray) blocks = sportello_markdown_to_blocks_full (rendered, link_color);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preview_box))))
