@@ -10,6 +10,10 @@
  * Searching while typing keeps the filtered, sorted ids (the base) and
  * asks FTS5 only for the set of matching ids, then keeps the base's ids
  * that are in the set: no sort of thousands of rows on every keystroke.
+ *
+ * Once filled, the list follows the database by itself: a committed write
+ * to clients (from this connection or another on the same file) reads it
+ * again, and while a search is on, so do writes to the notes it searches.
  */
 
 #define G_LOG_DOMAIN "sportello-client-list"
@@ -534,7 +538,25 @@ sportello_client_list_init (SportelloClientList *self)
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
-/* The list starts empty; call sportello_client_list_refresh() to fill it. */
+static void
+database_changed_cb (SportelloClientList *self,
+                     const char          *kind,
+                     GArray              *ids)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* never filled: it stays empty until asked */
+  if (self->base == NULL)
+    return;
+
+  if (g_str_equal (kind, SPORTELLO_CHANGE_CLIENT))
+    refresh_or_warn (self);
+  else if (self->search != NULL && !update (self, FALSE, &error))
+    g_warning ("Cannot search the clients: %s", error->message);
+}
+
+/* The list starts empty; call sportello_client_list_refresh() to fill it.
+ * From then on it follows the database's changes. */
 SportelloClientList *
 sportello_client_list_new (SportelloDatabase *db)
 {
@@ -544,6 +566,9 @@ sportello_client_list_new (SportelloDatabase *db)
 
   self = g_object_new (SPORTELLO_TYPE_CLIENT_LIST, NULL);
   self->db = g_object_ref (db);
+  g_signal_connect_object (db, "changed::" SPORTELLO_CHANGE_CLIENT, G_CALLBACK (database_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (db, "changed::" SPORTELLO_CHANGE_MEETING, G_CALLBACK (database_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (db, "changed::" SPORTELLO_CHANGE_FOLLOW_UP, G_CALLBACK (database_changed_cb), self, G_CONNECT_SWAPPED);
 
   return self;
 }

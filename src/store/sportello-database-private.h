@@ -28,6 +28,7 @@ gboolean       _sportello_database_run_on_uuid (SportelloDatabase  *self,
                                                 const char         *uuid,
                                                 GError            **error);
 const SportelloMigration *_sportello_migrations (guint             *n_migrations);
+void           _sportello_database_watch       (SportelloDatabase  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
