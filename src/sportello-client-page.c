@@ -2,6 +2,13 @@
  *
  * Copyright 2026 The Sportello authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The page follows the database: whatever changes the client, its people,
+ * meetings, follow-ups, assessments or documents (here, in a page on top,
+ * in an import) shows when the page is next on screen. The client.*
+ * actions live here; what outlives the page (a delete waiting for its
+ * Undo, the pages opened from it) is the Clients section's, told through
+ * the page's signals.
  */
 
 #define G_LOG_DOMAIN "sportello-client-page"
@@ -10,8 +17,9 @@
 
 #include <glib/gi18n.h>
 
+#include "sportello-checklist.h"
+#include "sportello-client-editor.h"
 #include "sportello-client-page.h"
-#include "sportello-clients-page.h"
 #include "sportello-contact.h"
 #include "sportello-contact-dialog.h"
 #include "sportello-follow-up.h"
@@ -20,15 +28,16 @@
 #include "sportello-assessment.h"
 #include "sportello-document.h"
 #include "sportello-meeting.h"
+#include "sportello-section.h"
 #include "sportello-user-template.h"
 #include "sportello-vocabulary.h"
-#include "sportello-window.h"
 
 struct _SportelloClientPage
 {
   AdwNavigationPage   parent_instance;
 
-  SportelloDatabase  *db;
+  SportelloContext   *context;
+  SportelloDatabase  *db;        /* the context's */
   SportelloClient    *client;
   GListModel         *contacts;
   GPtrArray          *rows;   /* the rows made for the groups, removed on reload */
@@ -60,6 +69,8 @@ enum {
   OPEN_MEETING,
   OPEN_ASSESSMENT,
   OPEN_DOCUMENT,
+  OPEN_CLIENT,
+  TRASHED,
   N_SIGNALS
 };
 
@@ -95,9 +106,10 @@ add_field (SportelloClientPage  *self,
 }
 
 static void
-contact_saved_cb (SportelloClientPage *self)
+show_error (SportelloClientPage *self,
+            const GError        *error)
 {
-  sportello_client_page_reload (self);
+  sportello_context_toast_error (self->context, error);
 }
 
 static void
@@ -106,7 +118,6 @@ edit_contact (SportelloClientPage *self,
 {
   SportelloContactDialog *dialog = sportello_contact_dialog_new (self->db, contact);
 
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (contact_saved_cb), self, G_CONNECT_SWAPPED);
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }
 
@@ -134,12 +145,11 @@ static void
 undo_contact_delete_cb (AdwToast         *toast,
                         SportelloContact *contact)
 {
-  SportelloClientPage *self = g_object_get_data (G_OBJECT (toast), "page");
+  SportelloContext *context = g_object_get_data (G_OBJECT (toast), "context");
   g_autoptr(GError) error = NULL;
 
-  if (!sportello_contact_save (contact, self->db, &error))
-    g_warning ("Cannot restore a contact: %s", error->message);
-  sportello_client_page_reload (self);
+  if (!sportello_contact_save (contact, sportello_context_get_database (context), &error))
+    sportello_context_toast_error (context, error);
 }
 
 static void
@@ -151,11 +161,10 @@ remove_contact_cb (GtkButton *button,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   AdwToast *toast;
-  GtkRoot *root;
 
   if (!sportello_contact_delete (self->db, sportello_contact_get (contact, SPORTELLO_CONTACT_UUID), &error))
     {
-      g_warning ("Cannot remove a contact: %s", error->message);
+      show_error (self, error);
       return;
     }
 
@@ -163,14 +172,10 @@ remove_contact_cb (GtkButton *button,
   title = g_strdup_printf (_("“%s” removed"), sportello_contact_get (contact, SPORTELLO_CONTACT_NAME));
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "page", g_object_ref (self), g_object_unref);
+  g_object_set_data_full (G_OBJECT (toast), "context", g_object_ref (self->context), g_object_unref);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_contact_delete_cb),
                          g_object_ref (contact), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  sportello_client_page_reload (self);
-  if (SPORTELLO_IS_WINDOW (root))
-    sportello_window_add_toast (SPORTELLO_WINDOW (root), toast);
+  sportello_context_toast (self->context, toast);
 }
 
 static GtkWidget *
@@ -217,21 +222,13 @@ create_contact_row (gpointer item,
   return row;
 }
 
-static void fill_meetings (SportelloClientPage *self);
-
-static void
-follow_up_changed (GObject *owner)
-{
-  fill_meetings (SPORTELLO_CLIENT_PAGE (owner));
-}
-
 static GtkWidget *
 create_open_follow_up_row (gpointer item,
                            gpointer user_data)
 {
   SportelloClientPage *self = user_data;
 
-  return sportello_follow_up_row_new (self->db, item, FALSE, G_OBJECT (self), follow_up_changed);
+  return sportello_follow_up_row_new (self->context, item, FALSE);
 }
 
 static GtkWidget *
@@ -458,13 +455,9 @@ static void
 update_actions (SportelloClientPage *self)
 {
   gboolean archived = g_str_equal (sportello_client_get (self->client, SPORTELLO_CLIENT_STATUS), "archived");
-  GtkWidget *owner = gtk_widget_get_ancestor (GTK_WIDGET (self), SPORTELLO_TYPE_CLIENTS_PAGE);
 
-  if (owner != NULL)
-    {
-      gtk_widget_action_set_enabled (owner, "client.archive", !archived);
-      gtk_widget_action_set_enabled (owner, "client.unarchive", archived);
-    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.archive", !archived);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.unarchive", archived);
 }
 
 static void
@@ -583,6 +576,266 @@ fill (SportelloClientPage *self)
   update_actions (self);
 }
 
+/* ---------------------------------------------------------- actions ---- */
+
+static void
+open_existing_cb (SportelloClientPage *self,
+                  const char          *uuid)
+{
+  g_signal_emit (self, signals[OPEN_CLIENT], 0, uuid);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  SportelloClientPage *self = SPORTELLO_CLIENT_PAGE (widget);
+  SportelloClientEditor *editor = sportello_client_editor_new (self->db, self->client);
+
+  /* the page follows the database: nothing to do after a save */
+  g_signal_connect_object (editor, "open-existing", G_CALLBACK (open_existing_cb), self, G_CONNECT_SWAPPED);
+  adw_dialog_present (ADW_DIALOG (editor), widget);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  SportelloClientPage *self = SPORTELLO_CLIENT_PAGE (widget);
+
+  gtk_widget_activate_action (widget, "win.export-client", "s", sportello_client_get_uuid (self->client));
+}
+
+static void
+new_meeting_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  SportelloClientPage *self = SPORTELLO_CLIENT_PAGE (widget);
+  g_autoptr(SportelloMeeting) meeting = sportello_meeting_new (sportello_client_get_uuid (self->client));
+  g_autoptr(GError) error = NULL;
+
+  sportello_meeting_set (meeting, SPORTELLO_MEETING_PARTICIPANTS, sportello_context_get_consultant (self->context));
+  if (!sportello_meeting_save (meeting, self->db, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  g_signal_emit (self, signals[OPEN_MEETING], 0, sportello_meeting_get (meeting, SPORTELLO_MEETING_UUID));
+}
+
+static void
+new_assessment_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  SportelloClientPage *self = SPORTELLO_CLIENT_PAGE (widget);
+  g_autoptr(SportelloAssessment) assessment = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *in_use = g_settings_get_string (sportello_context_get_settings (self->context), "assessment-checklist");
+  g_autofree char *checklist = NULL;
+
+  /* the latest version of the checklist in use, or the built-in one */
+  checklist = sportello_checklist_latest_uuid (self->db, in_use);
+  if (checklist == NULL && !(checklist = sportello_checklist_store (self->db, sportello_checklist_get_builtin (), &error)))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  assessment = sportello_assessment_new (sportello_client_get_uuid (self->client), checklist);
+  if (!sportello_assessment_save (assessment, self->db, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  g_signal_emit (self, signals[OPEN_ASSESSMENT], 0, sportello_assessment_get (assessment, SPORTELLO_ASSESSMENT_UUID));
+}
+
+static void
+new_document_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  SportelloClientPage *self = SPORTELLO_CLIENT_PAGE (widget);
+  g_autoptr(SportelloTemplate) template = NULL;
+  g_autoptr(SportelloDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *email = g_settings_get_string (sportello_context_get_settings (self->context), "consultant-email");
+
+  if (!(template = sportello_template_lookup (self->db, g_variant_get_string (param, NULL), &error)))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  document = sportello_document_new_from_template (self->db, sportello_client_get_uuid (self->client), template, email, &error);
+  if (document == NULL || !sportello_document_save (document, self->db, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  g_signal_emit (self, signals[OPEN_DOCUMENT], 0, sportello_document_get (document, SPORTELLO_DOCUMENT_UUID));
+}
+
+/* What Undo of an archiving needs after the page is gone */
+typedef struct
+{
+  SportelloContext *context;
+  char             *uuid;
+  char             *status;
+} StatusUndo;
+
+static void
+status_undo_free (gpointer data)
+{
+  StatusUndo *undo = data;
+
+  g_object_unref (undo->context);
+  g_free (undo->uuid);
+  g_free (undo->status);
+  g_free (undo);
+}
+
+static gboolean
+set_status (SportelloContext *context,
+            const char       *uuid,
+            const char       *status)
+{
+  SportelloDatabase *db = sportello_context_get_database (context);
+  g_autoptr(SportelloClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(client = sportello_client_load (db, uuid, &error)))
+    {
+      sportello_context_toast_error (context, error);
+      return FALSE;
+    }
+
+  sportello_client_set (client, SPORTELLO_CLIENT_STATUS, status);
+  if (!sportello_client_save (client, db, &error))
+    {
+      sportello_context_toast_error (context, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+undo_status_cb (AdwToast   *toast,
+                StatusUndo *undo)
+{
+  set_status (undo->context, undo->uuid, undo->status);
+}
+
+static void
+archive_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  SportelloClientPage *self = SPORTELLO_CLIENT_PAGE (widget);
+  gboolean archived = g_str_equal (action_name, "client.unarchive");
+  StatusUndo *undo;
+  AdwToast *toast;
+
+  undo = g_new0 (StatusUndo, 1);
+  undo->context = g_object_ref (self->context);
+  undo->uuid = g_strdup (sportello_client_get_uuid (self->client));
+  undo->status = g_strdup (sportello_client_get (self->client, SPORTELLO_CLIENT_STATUS));
+
+  if (!set_status (self->context, undo->uuid, archived ? "followed" : "archived"))
+    {
+      status_undo_free (undo);
+      return;
+    }
+
+  toast = adw_toast_new (archived ? _("Client restored from the archive") : _("Client archived"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_status_cb), undo,
+                         (GClosureNotify) (void (*) (void)) status_undo_free, 0);
+  sportello_context_toast (self->context, toast);
+}
+
+/* The client goes to the trash; the section keeps it there until its
+ * Undo toast goes away */
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  SportelloClientPage *self = SPORTELLO_CLIENT_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = g_strdup (sportello_client_get_uuid (self->client));
+  AdwNavigationView *view = ADW_NAVIGATION_VIEW (gtk_widget_get_ancestor (widget, ADW_TYPE_NAVIGATION_VIEW));
+
+  if (!sportello_client_trash (self->db, uuid, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  g_object_ref (self);
+  if (view != NULL)
+    adw_navigation_view_pop (view);
+  g_signal_emit (self, signals[TRASHED], 0, uuid, adw_navigation_page_get_title (ADW_NAVIGATION_PAGE (self)));
+  g_object_unref (self);
+}
+
+static void
+erase_response_cb (SportelloClientPage *self,
+                   const char          *response,
+                   AdwAlertDialog      *dialog)
+{
+  g_autoptr(GError) error = NULL;
+  AdwNavigationView *view;
+
+  if (g_strcmp0 (response, "erase") != 0)
+    return;
+
+  if (!sportello_client_erase (self->db, sportello_client_get_uuid (self->client), &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  sportello_context_toast (self->context, adw_toast_new (_("All the client’s data was erased")));
+  view = ADW_NAVIGATION_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_NAVIGATION_VIEW));
+  if (view != NULL)
+    adw_navigation_view_pop_to_tag (view, "list");
+}
+
+static void
+erase_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  SportelloClientPage *self = SPORTELLO_CLIENT_PAGE (widget);
+  g_autofree char *heading = NULL;
+  AdwDialog *dialog;
+
+  /* Translators: %s is the client's name */
+  heading = g_strdup_printf (_("Erase All Data of “%s”?"), adw_navigation_page_get_title (ADW_NAVIGATION_PAGE (self)));
+  dialog = adw_alert_dialog_new (heading,
+                                 _("The client’s file, contacts and everything attached to it are removed for good, as the GDPR right to erasure requires. This cannot be undone."));
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "erase", _("_Erase"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "erase", ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (erase_response_cb), self, G_CONNECT_SWAPPED);
+  adw_dialog_present (dialog, widget);
+}
+
+/* ---------------------------------------------------------- GObject ---- */
+
 static void
 sportello_client_page_shown (AdwNavigationPage *page)
 {
@@ -604,7 +857,8 @@ sportello_client_page_dispose (GObject *object)
   g_clear_object (&self->open_follow_ups);
   g_clear_object (&self->assessments);
   g_clear_object (&self->documents);
-  g_clear_object (&self->db);
+  self->db = NULL;
+  g_clear_object (&self->context);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sportello_client_page_parent_class)->dispose (object);
@@ -648,6 +902,35 @@ sportello_client_page_class_init (SportelloClientPageClass *klass)
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   signals[OPEN_DOCUMENT] = g_signal_new ("open-document", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * SportelloClientPage::open-client:
+   * @uuid: another client to show (the editor found it has the same VAT number)
+   */
+  signals[OPEN_CLIENT] = g_signal_new ("open-client", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * SportelloClientPage::trashed:
+   * @uuid: the client
+   * @name: its name, for the Undo toast
+   *
+   * The client went to the trash, and the page back; it stays there
+   * until the section purges it or restores it.
+   */
+  signals[TRASHED] = g_signal_new ("trashed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+
+  gtk_widget_class_install_action (widget_class, "client.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "client.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "client.new-meeting", NULL, new_meeting_action);
+  gtk_widget_class_install_action (widget_class, "client.new-assessment", NULL, new_assessment_action);
+  gtk_widget_class_install_action (widget_class, "client.new-document", "s", new_document_action);
+  gtk_widget_class_install_action (widget_class, "client.archive", NULL, archive_action);
+  gtk_widget_class_install_action (widget_class, "client.unarchive", NULL, archive_action);
+  gtk_widget_class_install_action (widget_class, "client.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "client.erase", NULL, erase_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "client.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "client.edit", NULL);
 }
 
 static void
@@ -666,23 +949,36 @@ sportello_client_page_init (SportelloClientPage *self)
                            G_CALLBACK (document_activated_cb), self, G_CONNECT_SWAPPED);
 }
 
-SportelloClientPage *
-sportello_client_page_new (SportelloDatabase  *db,
-                           const char         *uuid,
-                           GError            **error)
+static void
+reload_cb (GtkWidget *widget)
 {
+  sportello_client_page_reload (SPORTELLO_CLIENT_PAGE (widget));
+}
+
+SportelloClientPage *
+sportello_client_page_new (SportelloContext  *context,
+                           const char        *uuid,
+                           GError           **error)
+{
+  /* all that the page shows of the client */
+  static const char * const follows[] = {
+    SPORTELLO_CHANGE_CLIENT, SPORTELLO_CHANGE_CONTACT, SPORTELLO_CHANGE_MEETING, SPORTELLO_CHANGE_FOLLOW_UP,
+    SPORTELLO_CHANGE_ASSESSMENT, SPORTELLO_CHANGE_DOCUMENT, SPORTELLO_CHANGE_TEMPLATE, NULL
+  };
   g_autoptr(SportelloClient) client = NULL;
   SportelloClientPage *self;
 
-  g_return_val_if_fail (SPORTELLO_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (SPORTELLO_IS_CONTEXT (context), NULL);
 
-  if (!(client = sportello_client_load (db, uuid, error)))
+  if (!(client = sportello_client_load (sportello_context_get_database (context), uuid, error)))
     return NULL;
 
   self = g_object_new (SPORTELLO_TYPE_CLIENT_PAGE, NULL);
-  self->db = g_object_ref (db);
+  self->context = g_object_ref (context);
+  self->db = sportello_context_get_database (context);
   self->client = g_steal_pointer (&client);
   fill (self);
+  sportello_widget_follow (GTK_WIDGET (self), self->db, follows, reload_cb);
 
   return self;
 }

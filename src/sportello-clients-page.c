@@ -2,6 +2,11 @@
  *
  * Copyright 2026 The Sportello authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The list of clients follows the database by itself (SportelloClientList);
+ * the section follows the clients for its tag filter and whether the list
+ * is empty. It opens the client pages and what they ask for, and keeps the
+ * deleted clients until their Undo toast goes away.
  */
 
 #define G_LOG_DOMAIN "sportello-clients-page"
@@ -10,27 +15,23 @@
 
 #include <glib/gi18n.h>
 
-#include "sportello-application.h"
-#include "sportello-assessment.h"
 #include "sportello-assessment-page.h"
 #include "sportello-client-editor.h"
 #include "sportello-client-list.h"
 #include "sportello-client-page.h"
 #include "sportello-client-row.h"
-#include "sportello-document-page.h"
-#include "sportello-user-template.h"
 #include "sportello-clients-page.h"
-#include "sportello-handoff.h"
+#include "sportello-document-page.h"
 #include "sportello-meeting-page.h"
-#include "sportello-meeting.h"
+#include "sportello-section.h"
 #include "sportello-vocabulary.h"
-#include "sportello-window.h"
 
 struct _SportelloClientsPage
 {
   GtkWidget            parent_instance;
 
-  SportelloDatabase   *db;
+  SportelloContext    *context;
+  SportelloDatabase   *db;        /* the context's */
   SportelloClientList *list;
   GStrv                tags;
 
@@ -50,18 +51,16 @@ struct _SportelloClientsPage
   GtkDropDown         *sort_dropdown;
 };
 
-G_DEFINE_FINAL_TYPE (SportelloClientsPage, sportello_clients_page, GTK_TYPE_WIDGET)
+static void section_iface_init (SportelloSectionInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SportelloClientsPage, sportello_clients_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (SPORTELLO_TYPE_SECTION, section_iface_init))
 
 static void
 show_error (SportelloClientsPage *self,
             const GError         *error)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (SPORTELLO_IS_WINDOW (root))
-    sportello_window_add_toast (SPORTELLO_WINDOW (root), adw_toast_new (error->message));
-  else
-    g_warning ("%s", error->message);
+  sportello_context_toast_error (self->context, error);
 }
 
 static GtkStringList *
@@ -152,16 +151,11 @@ update_stack (SportelloClientsPage *self)
                                  sportello_client_list_is_filtered (self->list));
 }
 
+/* the list reloads itself; the tags and the empty state follow */
 static void
-refresh (SportelloClientsPage *self)
+reload (SportelloSection *section)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (self->list == NULL)
-    return;
-
-  if (!sportello_client_list_refresh (self->list, &error))
-    show_error (self, error);
+  SportelloClientsPage *self = SPORTELLO_CLIENTS_PAGE (section);
 
   reload_tags (self);
   update_stack (self);
@@ -223,35 +217,12 @@ list_activate_cb (SportelloClientsPage *self,
     sportello_clients_page_open_client (self, sportello_client_get_uuid (client));
 }
 
-static SportelloClientPage *
-visible_client_page (SportelloClientsPage *self)
-{
-  AdwNavigationPage *page = adw_navigation_view_get_visible_page (self->navigation_view);
-
-  return SPORTELLO_IS_CLIENT_PAGE (page) ? SPORTELLO_CLIENT_PAGE (page) : NULL;
-}
-
-/* Back from a meeting: the client's page shows it too */
-static void
-popped_cb (SportelloClientsPage *self,
-           AdwNavigationPage    *popped)
-{
-  SportelloClientPage *page = visible_client_page (self);
-
-  if ((SPORTELLO_IS_MEETING_PAGE (popped) || SPORTELLO_IS_ASSESSMENT_PAGE (popped) ||
-       SPORTELLO_IS_DOCUMENT_PAGE (popped)) && page != NULL)
-    {
-      sportello_client_page_reload (page);
-      refresh (self);
-    }
-}
-
 static void
 open_meeting_cb (SportelloClientsPage *self,
                  const char           *uuid)
 {
   g_autoptr(GError) error = NULL;
-  SportelloMeetingPage *page = sportello_meeting_page_new (self->db, uuid, &error);
+  SportelloMeetingPage *page = sportello_meeting_page_new (self->context, uuid, &error);
 
   if (page == NULL)
     {
@@ -267,7 +238,7 @@ open_assessment_cb (SportelloClientsPage *self,
                     const char           *uuid)
 {
   g_autoptr(GError) error = NULL;
-  SportelloAssessmentPage *page = sportello_assessment_page_new (self->db, uuid, &error);
+  SportelloAssessmentPage *page = sportello_assessment_page_new (self->context, uuid, &error);
 
   if (page == NULL)
     {
@@ -283,7 +254,7 @@ open_document_cb (SportelloClientsPage *self,
                   const char           *uuid)
 {
   g_autoptr(GError) error = NULL;
-  SportelloDocumentPage *page = sportello_document_page_new (self->db, uuid, &error);
+  SportelloDocumentPage *page = sportello_document_page_new (self->context, uuid, &error);
 
   if (page == NULL)
     {
@@ -295,127 +266,18 @@ open_document_cb (SportelloClientsPage *self,
 }
 
 static void
-client_new_document_action (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *param)
-{
-  SportelloClientsPage *self = SPORTELLO_CLIENTS_PAGE (widget);
-  SportelloClientPage *page = visible_client_page (self);
-  g_autoptr(SportelloTemplate) template = NULL;
-  g_autoptr(SportelloDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *email = NULL;
-  GApplication *app = g_application_get_default ();
-
-  if (page == NULL)
-    return;
-  if (!(template = sportello_template_lookup (self->db, g_variant_get_string (param, NULL), &error)))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  if (SPORTELLO_IS_APPLICATION (app))
-    email = g_settings_get_string (sportello_application_get_settings (SPORTELLO_APPLICATION (app)), "consultant-email");
-
-  document = sportello_document_new_from_template (self->db, sportello_client_page_get_uuid (page), template, email, &error);
-  if (document == NULL || !sportello_document_save (document, self->db, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  sportello_client_page_reload (page);
-  open_document_cb (self, sportello_document_get (document, SPORTELLO_DOCUMENT_UUID));
-}
-
-static void
-client_new_assessment_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *param)
-{
-  SportelloClientsPage *self = SPORTELLO_CLIENTS_PAGE (widget);
-  SportelloClientPage *page = visible_client_page (self);
-  g_autoptr(SportelloAssessment) assessment = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *checklist = NULL;
-
-  if (page == NULL)
-    return;
-
-  /* the latest version of the checklist in use, or the built-in one */
-  {
-    GApplication *app = g_application_get_default ();
-    g_autofree char *in_use = SPORTELLO_IS_APPLICATION (app)
-      ? g_settings_get_string (sportello_application_get_settings (SPORTELLO_APPLICATION (app)), "assessment-checklist")
-      : NULL;
-
-    if (in_use != NULL)
-      checklist = sportello_checklist_latest_uuid (self->db, in_use);
-  }
-  if (checklist == NULL && !(checklist = sportello_checklist_store (self->db, sportello_checklist_get_builtin (), &error)))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  assessment = sportello_assessment_new (sportello_client_page_get_uuid (page), checklist);
-  if (!sportello_assessment_save (assessment, self->db, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  sportello_client_page_reload (page);
-  open_assessment_cb (self, sportello_assessment_get (assessment, SPORTELLO_ASSESSMENT_UUID));
-}
-
-static void
-client_new_meeting_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *param)
-{
-  SportelloClientsPage *self = SPORTELLO_CLIENTS_PAGE (widget);
-  SportelloClientPage *page = visible_client_page (self);
-  g_autoptr(SportelloMeeting) meeting = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *participants;
-
-  if (page == NULL)
-    return;
-
-  meeting = sportello_meeting_new (sportello_client_page_get_uuid (page));
-  participants = sportello_database_get_consultant (self->db);
-  sportello_meeting_set (meeting, SPORTELLO_MEETING_PARTICIPANTS, participants);
-  if (!sportello_meeting_save (meeting, self->db, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  sportello_client_page_reload (page);
-  open_meeting_cb (self, sportello_meeting_get (meeting, SPORTELLO_MEETING_UUID));
-}
-
-static void
-client_saved_cb (SportelloClientsPage *self,
-                 SportelloClient      *client)
-{
-  SportelloClientPage *page = visible_client_page (self);
-
-  refresh (self);
-
-  if (page != NULL && g_strcmp0 (sportello_client_page_get_uuid (page), sportello_client_get_uuid (client)) == 0)
-    sportello_client_page_reload (page);
-  else
-    sportello_clients_page_open_client (self, sportello_client_get_uuid (client));
-}
-
-static void
 open_existing_cb (SportelloClientsPage *self,
                   const char           *uuid)
 {
   sportello_clients_page_open_client (self, uuid);
+}
+
+/* a new client is shown once saved; the list shows it by itself */
+static void
+client_saved_cb (SportelloClientsPage *self,
+                 SportelloClient      *client)
+{
+  sportello_clients_page_open_client (self, sportello_client_get_uuid (client));
 }
 
 static void
@@ -471,38 +333,22 @@ undo_delete_cb (SportelloClientsPage *self,
       }
 
   g_ptr_array_set_size (self->pending_deletes, 0);
-  refresh (self);
 }
 
+/* A client page put its client in the trash: it is purged when the toast
+ * goes away, unless Undo brings it back */
 static void
-client_delete_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
+client_trashed_cb (SportelloClientsPage *self,
+                   const char           *uuid,
+                   const char           *name)
 {
-  SportelloClientsPage *self = SPORTELLO_CLIENTS_PAGE (widget);
-  SportelloClientPage *page = visible_client_page (self);
   g_autofree char *title = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uuid = NULL;
-  GtkRoot *root;
 
-  if (page == NULL)
-    return;
-
-  uuid = g_strdup (sportello_client_page_get_uuid (page));
-  if (!sportello_client_trash (self->db, uuid, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  g_ptr_array_add (self->pending_deletes, g_steal_pointer (&uuid));
-  adw_navigation_view_pop (self->navigation_view);
-  refresh (self);
+  g_ptr_array_add (self->pending_deletes, g_strdup (uuid));
 
   if (self->pending_deletes->len == 1)
     /* Translators: %s is the client's name */
-    title = g_strdup_printf (_("“%s” deleted"), adw_navigation_page_get_title (ADW_NAVIGATION_PAGE (page)));
+    title = g_strdup_printf (_("“%s” deleted"), name);
   else
     title = g_strdup_printf (ngettext ("%u client deleted", "%u clients deleted", self->pending_deletes->len),
                              self->pending_deletes->len);
@@ -519,170 +365,7 @@ client_delete_action (GtkWidget  *widget,
   adw_toast_set_priority (self->delete_toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (self->delete_toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->delete_toast, "dismissed", G_CALLBACK (delete_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
-
-  root = gtk_widget_get_root (widget);
-  if (SPORTELLO_IS_WINDOW (root))
-    sportello_window_add_toast (SPORTELLO_WINDOW (root), self->delete_toast);
-}
-
-static void
-set_status (SportelloClientsPage *self,
-            const char           *uuid,
-            const char           *status)
-{
-  g_autoptr(SportelloClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-  SportelloClientPage *page;
-
-  if (!(client = sportello_client_load (self->db, uuid, &error)))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  sportello_client_set (client, SPORTELLO_CLIENT_STATUS, status);
-  if (!sportello_client_save (client, self->db, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  refresh (self);
-  if ((page = visible_client_page (self)) && g_strcmp0 (sportello_client_page_get_uuid (page), uuid) == 0)
-    sportello_client_page_reload (page);
-}
-
-typedef struct
-{
-  SportelloClientsPage *self;
-  char                 *uuid;
-  char                 *status;
-} ArchiveUndo;
-
-static void
-archive_undo_free (gpointer data)
-{
-  ArchiveUndo *undo = data;
-
-  g_object_unref (undo->self);
-  g_free (undo->uuid);
-  g_free (undo->status);
-  g_free (undo);
-}
-
-static void
-undo_archive_cb (AdwToast    *toast,
-                 ArchiveUndo *undo)
-{
-  set_status (undo->self, undo->uuid, undo->status);
-}
-
-static void
-client_archive_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *param)
-{
-  SportelloClientsPage *self = SPORTELLO_CLIENTS_PAGE (widget);
-  SportelloClientPage *page = visible_client_page (self);
-  SportelloClient *client;
-  ArchiveUndo *undo;
-  AdwToast *toast;
-  gboolean archived = g_str_equal (action_name, "client.unarchive");
-
-  if (page == NULL)
-    return;
-
-  client = sportello_client_page_get_client (page);
-
-  undo = g_new0 (ArchiveUndo, 1);
-  undo->self = g_object_ref (self);
-  undo->uuid = g_strdup (sportello_client_get_uuid (client));
-  undo->status = g_strdup (sportello_client_get (client, SPORTELLO_CLIENT_STATUS));
-
-  set_status (self, undo->uuid, archived ? "followed" : "archived");
-
-  toast = adw_toast_new (archived ? _("Client restored from the archive") : _("Client archived"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_archive_cb), undo,
-                         (GClosureNotify) (void (*) (void)) archive_undo_free, 0);
-  sportello_window_add_toast (SPORTELLO_WINDOW (gtk_widget_get_root (widget)), toast);
-}
-
-static void
-erase_response_cb (SportelloClientsPage *self,
-                   const char           *response,
-                   AdwAlertDialog       *dialog)
-{
-  g_autoptr(GError) error = NULL;
-  const char *uuid = g_object_get_data (G_OBJECT (dialog), "uuid");
-
-  if (g_strcmp0 (response, "erase") != 0)
-    return;
-
-  if (!sportello_client_erase (self->db, uuid, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  adw_navigation_view_pop_to_tag (self->navigation_view, "list");
-  refresh (self);
-  sportello_window_add_toast (SPORTELLO_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                              adw_toast_new (_("All the client’s data was erased")));
-}
-
-static void
-client_erase_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  SportelloClientsPage *self = SPORTELLO_CLIENTS_PAGE (widget);
-  SportelloClientPage *page = visible_client_page (self);
-  AdwDialog *dialog;
-  g_autofree char *heading = NULL;
-
-  if (page == NULL)
-    return;
-
-  /* Translators: %s is the client's name */
-  heading = g_strdup_printf (_("Erase All Data of “%s”?"), adw_navigation_page_get_title (ADW_NAVIGATION_PAGE (page)));
-  dialog = adw_alert_dialog_new (heading,
-                                 _("The client’s file, contacts and everything attached to it are removed for good, as the GDPR right to erasure requires. This cannot be undone."));
-  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
-                                  "cancel", _("_Cancel"),
-                                  "erase", _("_Erase"),
-                                  NULL);
-  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "erase", ADW_RESPONSE_DESTRUCTIVE);
-  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "cancel");
-  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "uuid", g_strdup (sportello_client_page_get_uuid (page)), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (erase_response_cb), self, G_CONNECT_SWAPPED);
-  adw_dialog_present (dialog, widget);
-}
-
-static void
-client_export_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
-{
-  SportelloClientsPage *self = SPORTELLO_CLIENTS_PAGE (widget);
-  SportelloClientPage *page = visible_client_page (self);
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (page != NULL && SPORTELLO_IS_WINDOW (root))
-    sportello_handoff_choose_export (SPORTELLO_WINDOW (root), sportello_client_page_get_uuid (page));
-}
-
-static void
-client_edit_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  SportelloClientsPage *self = SPORTELLO_CLIENTS_PAGE (widget);
-  SportelloClientPage *page = visible_client_page (self);
-
-  if (page != NULL)
-    present_editor (self, sportello_client_page_get_client (page));
+  sportello_context_toast (self->context, self->delete_toast);
 }
 
 static void
@@ -737,7 +420,8 @@ sportello_clients_page_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->list);
-  g_clear_object (&self->db);
+  self->db = NULL;
+  g_clear_object (&self->context);
   g_clear_pointer (&self->tags, g_strfreev);
   g_clear_pointer (&self->pending_deletes, g_ptr_array_unref);
 
@@ -771,18 +455,6 @@ sportello_clients_page_class_init (SportelloClientsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "clients.new", NULL, clients_new_action);
   gtk_widget_class_install_action (widget_class, "clients.clear-filters", NULL, clients_clear_filters_action);
-  gtk_widget_class_install_action (widget_class, "client.edit", NULL, client_edit_action);
-  gtk_widget_class_install_action (widget_class, "client.export", NULL, client_export_action);
-  gtk_widget_class_install_action (widget_class, "client.new-meeting", NULL, client_new_meeting_action);
-  gtk_widget_class_install_action (widget_class, "client.new-assessment", NULL, client_new_assessment_action);
-  gtk_widget_class_install_action (widget_class, "client.new-document", "s", client_new_document_action);
-  gtk_widget_class_install_action (widget_class, "client.archive", NULL, client_archive_action);
-  gtk_widget_class_install_action (widget_class, "client.unarchive", NULL, client_archive_action);
-  gtk_widget_class_install_action (widget_class, "client.delete", NULL, client_delete_action);
-  gtk_widget_class_install_action (widget_class, "client.erase", NULL, client_erase_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "client.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "client.edit", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
@@ -811,29 +483,46 @@ sportello_clients_page_init (SportelloClientsPage *self)
   gtk_list_view_set_factory (self->list_view, factory);
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
-  g_signal_connect_object (self->navigation_view, "popped", G_CALLBACK (popped_cb), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.clear-filters", FALSE);
 }
 
-void
-sportello_clients_page_set_database (SportelloClientsPage *self,
-                                     SportelloDatabase    *db)
+static void
+list_changed_cb (SportelloClientsPage *self)
 {
+  update_stack (self);
+}
+
+static void
+context_set (SportelloSection *section,
+             SportelloContext *context)
+{
+  SportelloClientsPage *self = SPORTELLO_CLIENTS_PAGE (section);
   g_autoptr(GtkNoSelection) selection = NULL;
+  g_autoptr(GError) error = NULL;
 
-  g_return_if_fail (SPORTELLO_IS_CLIENTS_PAGE (self));
-
-  if (!g_set_object (&self->db, db))
-    return;
-
-  g_clear_object (&self->list);
-  self->list = sportello_client_list_new (db);
+  self->context = g_object_ref (context);
+  self->db = sportello_context_get_database (context);
+  self->list = sportello_client_list_new (self->db);
+  g_signal_connect_object (self->list, "items-changed", G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 
-  refresh (self);
+  if (!sportello_client_list_refresh (self->list, &error))
+    show_error (self, error);
+  /* the first section shown: the tags and the empty state now, not on map */
+  reload (section);
+}
+
+static void
+section_iface_init (SportelloSectionInterface *iface)
+{
+  static const char * const follows[] = { SPORTELLO_CHANGE_CLIENT, NULL };
+
+  iface->follows = follows;
+  iface->reload = reload;
+  iface->context_set = context_set;
 }
 
 GListModel *
@@ -874,13 +563,15 @@ sportello_clients_page_open_client (SportelloClientsPage *self,
 
   g_return_if_fail (SPORTELLO_IS_CLIENTS_PAGE (self));
 
-  page = sportello_client_page_new (self->db, uuid, &error);
+  page = sportello_client_page_new (self->context, uuid, &error);
   if (page == NULL)
     {
       show_error (self, error);
       return;
     }
 
+  g_signal_connect_object (page, "trashed", G_CALLBACK (client_trashed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "open-client", G_CALLBACK (open_existing_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "open-meeting", G_CALLBACK (open_meeting_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "open-document", G_CALLBACK (open_document_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "open-assessment", G_CALLBACK (open_assessment_cb), self, G_CONNECT_SWAPPED);
@@ -896,17 +587,4 @@ sportello_clients_page_flush_deletes (SportelloClientsPage *self)
 
   if (self->pending_deletes != NULL)
     purge_pending (self);
-}
-
-/* Reads everything again, the open client too (after an import) */
-void
-sportello_clients_page_reload (SportelloClientsPage *self)
-{
-  SportelloClientPage *page;
-
-  g_return_if_fail (SPORTELLO_IS_CLIENTS_PAGE (self));
-
-  refresh (self);
-  if ((page = visible_client_page (self)) != NULL && !sportello_client_page_reload (page))
-    adw_navigation_view_pop_to_tag (self->navigation_view, "list");
 }

@@ -14,18 +14,16 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "sportello-section.h"
 #include "sportello-template.h"
 #include "sportello-template-editor.h"
 #include "sportello-templates-page.h"
 #include "sportello-text-editor.h"
 #include "sportello-user-template.h"
-#include "sportello-window.h"
 
 struct _SportelloTemplatesPage
 {
   GtkWidget            parent_instance;
-
-  SportelloDatabase   *db;
 
   AdwNavigationView   *navigation_view;
   GtkListBox          *list;
@@ -33,7 +31,12 @@ struct _SportelloTemplatesPage
   GtkListBox          *user_list;
 };
 
-G_DEFINE_FINAL_TYPE (SportelloTemplatesPage, sportello_templates_page, GTK_TYPE_WIDGET)
+static void section_iface_init (SportelloSectionInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SportelloTemplatesPage, sportello_templates_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (SPORTELLO_TYPE_SECTION, section_iface_init))
+
+#define CONTEXT(self) (sportello_section_get_context (SPORTELLO_SECTION (self)))
 
 static GtkWidget *
 label_new (const char *text,
@@ -57,9 +60,8 @@ preview_page_new (const SportelloTemplate *template)
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *card = adw_bin_new ();
-  GtkWidget *view = gtk_source_view_new ();
+  GtkWidget *view = sportello_text_editor_new ();
   g_autoptr(GString) inputs = g_string_new (NULL);
-  g_autoptr(SpellingTextBufferAdapter) spelling = NULL;
   g_autoptr(GDateTime) verified_month = NULL;
   g_autofree char *verified = NULL;
   g_autofree char *verified_text = NULL;
@@ -107,9 +109,8 @@ preview_page_new (const SportelloTemplate *template)
     }
 
   /* the text as it will start, read-only: editing happens in a document */
-  spelling = sportello_text_editor_setup (GTK_SOURCE_VIEW (view));
-  spelling_text_buffer_adapter_set_enabled (spelling, FALSE);
-  sportello_text_editor_load (GTK_SOURCE_VIEW (view), template->body);
+  sportello_text_editor_set_spell_checking (SPORTELLO_TEXT_EDITOR (view), FALSE);
+  sportello_text_editor_load (SPORTELLO_TEXT_EDITOR (view), template->body);
   gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
@@ -131,8 +132,6 @@ preview_page_new (const SportelloTemplate *template)
 
   page = adw_navigation_page_new (toolbar, template->title);
   adw_navigation_page_set_tag (page, template->id);
-  /* the adapter lives as long as the page */
-  g_object_set_data_full (G_OBJECT (page), "spelling", g_steal_pointer (&spelling), g_object_unref);
 
   return page;
 }
@@ -170,11 +169,11 @@ open_editor (SportelloTemplatesPage *self,
              const char             *id)
 {
   g_autoptr(GError) error = NULL;
-  SportelloTemplateEditor *editor = sportello_template_editor_new (self->db, id, &error);
+  SportelloTemplateEditor *editor = sportello_template_editor_new (CONTEXT (self), id, &error);
 
   if (editor == NULL)
     {
-      sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      sportello_context_toast_error (CONTEXT (self), error);
       return;
     }
 
@@ -207,24 +206,16 @@ template_row_new (const SportelloTemplate *template)
   return row;
 }
 
-/**
- * sportello_templates_page_refresh:
- *
- * Lists the user's templates as the database has them now.
- */
-void
-sportello_templates_page_refresh (SportelloTemplatesPage *self)
+/* Lists the user's templates as the database has them now */
+static void
+reload (SportelloSection *section)
 {
+  SportelloTemplatesPage *self = SPORTELLO_TEMPLATES_PAGE (section);
   g_autoptr(GPtrArray) templates = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_return_if_fail (SPORTELLO_IS_TEMPLATES_PAGE (self));
-
   gtk_list_box_remove_all (self->user_list);
-  if (self->db == NULL)
-    return;
-
-  if (!(templates = sportello_user_templates_list (self->db, &error)))
+  if (!(templates = sportello_user_templates_list (sportello_section_get_database (section), &error)))
     {
       g_warning ("Cannot list the templates: %s", error->message);
       return;
@@ -239,14 +230,13 @@ sportello_templates_page_refresh (SportelloTemplatesPage *self)
                                            : NULL);
 }
 
-void
-sportello_templates_page_set_database (SportelloTemplatesPage *self,
-                                       SportelloDatabase      *db)
+static void
+section_iface_init (SportelloSectionInterface *iface)
 {
-  g_return_if_fail (SPORTELLO_IS_TEMPLATES_PAGE (self));
+  static const char * const follows[] = { SPORTELLO_CHANGE_TEMPLATE, NULL };
 
-  if (g_set_object (&self->db, db))
-    sportello_templates_page_refresh (self);
+  iface->follows = follows;
+  iface->reload = reload;
 }
 
 static void
@@ -265,13 +255,12 @@ new_action (GtkWidget  *widget,
   template->verified_on = g_strdup ("");
   template->body = g_strdup ("");
   template->inputs = g_ptr_array_new ();
-  if (!sportello_user_template_save (self->db, template, &error))
+  if (!sportello_user_template_save (sportello_section_get_database (SPORTELLO_SECTION (self)), template, &error))
     {
       g_warning ("Cannot create a template: %s", error->message);
       return;
     }
 
-  sportello_templates_page_refresh (self);
   open_editor (self, template->id);
 }
 
@@ -285,22 +274,17 @@ duplicate_action (GtkWidget  *widget,
   g_autoptr(SportelloTemplate) copy = NULL;
   g_autoptr(GError) error = NULL;
 
-  if ((original = sportello_template_lookup (self->db, g_variant_get_string (param, NULL), &error)) != NULL)
+  SportelloDatabase *db = sportello_section_get_database (SPORTELLO_SECTION (self));
+
+  if ((original = sportello_template_lookup (db, g_variant_get_string (param, NULL), &error)) != NULL)
     copy = sportello_user_template_duplicate (original);
-  if (copy == NULL || !sportello_user_template_save (self->db, copy, &error))
+  if (copy == NULL || !sportello_user_template_save (db, copy, &error))
     {
-      sportello_widget_toast (widget, adw_toast_new (error->message));
+      sportello_context_toast_error (CONTEXT (self), error);
       return;
     }
 
-  sportello_templates_page_refresh (self);
   open_editor (self, copy->id);
-}
-
-static void
-popped_cb (SportelloTemplatesPage *self)
-{
-  sportello_templates_page_refresh (self);
 }
 
 static void
@@ -311,7 +295,6 @@ sportello_templates_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_TEMPLATES_PAGE);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
     gtk_widget_unparent (child);
-  g_clear_object (&self->db);
 
   G_OBJECT_CLASS (sportello_templates_page_parent_class)->dispose (object);
 }
@@ -347,6 +330,4 @@ sportello_templates_page_init (SportelloTemplatesPage *self)
 
   g_signal_connect_object (self->list, "row-activated", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->user_list, "row-activated", G_CALLBACK (user_row_activated_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->navigation_view, "popped", G_CALLBACK (popped_cb), self, G_CONNECT_SWAPPED);
-  sportello_templates_page_refresh (self);
 }

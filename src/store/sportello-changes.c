@@ -6,7 +6,9 @@
  * SQLite itself says what is written: its update hook names the table and
  * rowid of every row inserted, updated or deleted (by our statements, by
  * triggers and by foreign-key cascades alike), the commit hook says the
- * transaction is about to commit, the rollback hook that it was undone.
+ * transaction is about to commit, the rollback hook that it was undone,
+ * and the WAL hook that a commit is done (the database is in WAL mode):
+ * only then may another connection read what was written.
  * So no write of the store, present or future, can forget to announce
  * itself, and nothing has to be called by hand after a save.
  *
@@ -32,6 +34,10 @@
 /* more rows than this in one commit are announced as “many” (no ids) */
 #define MAX_IDS 256
 
+/* what sqlite3_wal_autocheckpoint() does by default, which our WAL hook
+ * replaces: a passive checkpoint once the log has this many pages */
+#define AUTOCHECKPOINT_PAGES 1000
+
 static const struct
 {
   const char *table;
@@ -50,7 +56,7 @@ static const struct
 #define N_KINDS G_N_ELEMENTS (kinds)
 
 /* What one commit changed: shared by every database it is announced to */
-typedef struct
+typedef struct _Change
 {
   guint   mask;              /* a bit per kind */
   GArray *ids[N_KINDS];      /* gint64 rowids; NULL when too many */
@@ -65,6 +71,7 @@ typedef struct
   guint         mask;
   GArray       *ids[N_KINDS];
   gboolean      overflow[N_KINDS];
+  struct _Change *committing; /* between the commit hook and the WAL hook */
 } Watch;
 
 typedef struct
@@ -110,6 +117,7 @@ watch_free (gpointer data)
   g_mutex_unlock (&registry_lock);
 
   watch_reset (watch);
+  g_clear_pointer (&watch->committing, change_unref);
   g_weak_ref_clear (&watch->ref);
   g_main_context_unref (watch->context);
   g_free (watch->path);
@@ -170,23 +178,41 @@ update_hook (void          *data,
       }
 }
 
-/* About to commit: every database on this file hears of it, each in its
- * own main context (the commit goes on: this returns 0) */
+/* About to commit: what the transaction wrote is set aside until the
+ * commit is done (this returns 0: the commit goes on) */
 static int
 commit_hook (void *data)
 {
   Watch *watch = data;
-  Change *change;
+  Change *change = watch->committing;
 
   if (watch->mask == 0)
     return 0;
 
-  change = g_atomic_rc_box_new0 (Change);
-  change->mask = watch->mask;
-  for (guint i = 0; i < N_KINDS; i++)
-    change->ids[i] = g_steal_pointer (&watch->ids[i]);
+  if (change == NULL)
+    {
+      change = watch->committing = g_atomic_rc_box_new0 (Change);
+      for (guint i = 0; i < N_KINDS; i++)
+        change->ids[i] = g_steal_pointer (&watch->ids[i]);
+    }
+  else
+    /* an earlier commit failed and this one takes it in: which rows, no
+     * longer known */
+    for (guint i = 0; i < N_KINDS; i++)
+      if (watch->mask & (1u << i))
+        g_clear_pointer (&change->ids[i], g_array_unref);
+  change->mask |= watch->mask;
   watch_reset (watch);
 
+  return 0;
+}
+
+/* Every database on this file hears of @change, each in its own main
+ * context */
+static void
+announce (Watch  *watch,
+          Change *change)
+{
   g_mutex_lock (&registry_lock);
   for (guint i = 0; i < registry->len; i++)
     {
@@ -208,15 +234,37 @@ commit_hook (void *data)
       g_source_attach (source, peer->context);
     }
   g_mutex_unlock (&registry_lock);
+}
 
-  change_unref (change);
-  return 0;
+/* A commit is done: now the others can read it */
+static int
+wal_hook (void       *data,
+          sqlite3    *handle,
+          const char *db_name,
+          int         n_pages)
+{
+  Watch *watch = data;
+  Change *change = g_steal_pointer (&watch->committing);
+
+  if (change != NULL)
+    {
+      announce (watch, change);
+      change_unref (change);
+    }
+
+  if (n_pages >= AUTOCHECKPOINT_PAGES)
+    sqlite3_wal_checkpoint_v2 (handle, db_name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+
+  return SQLITE_OK;
 }
 
 static void
 rollback_hook (void *data)
 {
-  watch_reset (data);
+  Watch *watch = data;
+
+  watch_reset (watch);
+  g_clear_pointer (&watch->committing, change_unref);
 }
 
 /*
@@ -249,4 +297,5 @@ _sportello_database_watch (SportelloDatabase *self)
   sqlite3_update_hook (handle, update_hook, watch);
   sqlite3_commit_hook (handle, commit_hook, watch);
   sqlite3_rollback_hook (handle, rollback_hook, watch);
+  sqlite3_wal_hook (handle, wal_hook, watch);
 }
