@@ -139,6 +139,13 @@ update_stack (SportelloClientsPage *self)
   if (self->list == NULL)
     return;
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.clear-filters",
+                                 sportello_client_list_is_filtered (self->list));
+
+  /* an empty list that is still loading says nothing yet */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0 && sportello_client_list_get_loading (self->list))
+    return;
+
   if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
     page = "list";
   else if (sportello_client_list_is_filtered (self->list) || sportello_client_list_count_all (self->list) > 0)
@@ -147,8 +154,6 @@ update_stack (SportelloClientsPage *self)
     page = "empty";
 
   gtk_stack_set_visible_child_name (self->stack, page);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.clear-filters",
-                                 sportello_client_list_is_filtered (self->list));
 }
 
 /* the list reloads itself; the tags and the empty state follow */
@@ -505,7 +510,10 @@ context_set (SportelloSection *section,
   self->context = g_object_ref (context);
   self->db = sportello_context_get_database (context);
   self->list = sportello_client_list_new (self->db);
+  /* 50,000 clients fill in behind the first frame, and typing never waits */
+  sportello_client_list_set_background (self->list);
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 

@@ -235,6 +235,63 @@ test_other_file (void)
   g_assert_cmpuint (heard_here.n_client, ==, 0);
 }
 
+static void
+wait_loaded (SportelloClientList *list)
+{
+  guint guard = g_timeout_add_seconds (30, give_up_cb, (gpointer) "the background read");
+
+  while (sportello_client_list_get_loading (list))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (guard);
+}
+
+/* A list that reads on a worker answers in the main loop; of two searches
+ * typed one after the other only the second is shown; it follows changes
+ * in the background too */
+static void
+test_background_list (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloDatabase) db = sportello_database_open (g_get_user_data_dir (), &error);
+  g_autoptr(SportelloClientList) list = NULL;
+  g_autoptr(SportelloClient) more = new_client ("Rossi Serramenti");
+  Heard heard = { 0 };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *names[] = { "Falegnameria Rossi", "Bar Centrale", "Studio Sala" };
+      g_autoptr(SportelloClient) client = new_client (names[i]);
+
+      g_assert_true (sportello_client_save (client, db, &error));
+    }
+
+  list = sportello_client_list_new (db);
+  sportello_client_list_set_background (list);
+  g_assert_true (sportello_client_list_refresh (list, &error));
+  /* asked, not answered yet */
+  g_assert_true (sportello_client_list_get_loading (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  wait_loaded (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+
+  sportello_client_list_set_search (list, "centrale");
+  sportello_client_list_set_search (list, "rossi");
+  wait_loaded (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  {
+    g_autoptr(SportelloClient) shown = g_list_model_get_item (G_LIST_MODEL (list), 0);
+
+    g_assert_cmpstr (sportello_client_get_name (shown), ==, "Falegnameria Rossi");
+  }
+
+  g_signal_connect (db, "changed::" SPORTELLO_CHANGE_CLIENT, G_CALLBACK (changed_cb), &heard);
+  g_assert_true (sportello_client_save (more, db, &error));
+  wait_for (&heard.n_client, 1, "the new client's change");
+  wait_loaded (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -245,6 +302,7 @@ main (int   argc,
   g_test_add_func ("/store/changes/detail-and-rollback", test_detail_and_rollback);
   g_test_add_func ("/store/changes/worker-thread", test_worker_thread);
   g_test_add_func ("/store/changes/other-file", test_other_file);
+  g_test_add_func ("/store/changes/background-list", test_background_list);
 
   return g_test_run ();
 }
