@@ -382,6 +382,14 @@ clients_new_action (GtkWidget  *widget,
 }
 
 static void
+clients_search_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  sportello_clients_page_start_search (SPORTELLO_CLIENTS_PAGE (widget));
+}
+
+static void
 clients_clear_filters_action (GtkWidget  *widget,
                               const char *action_name,
                               GVariant   *param)
@@ -459,6 +467,7 @@ sportello_clients_page_class_init (SportelloClientsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "clients.new", NULL, clients_new_action);
+  gtk_widget_class_install_action (widget_class, "clients.search", NULL, clients_search_action);
   gtk_widget_class_install_action (widget_class, "clients.clear-filters", NULL, clients_clear_filters_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -524,6 +533,12 @@ context_set (SportelloSection *section,
 }
 
 static void
+finish (SportelloSection *section)
+{
+  sportello_clients_page_flush_deletes (SPORTELLO_CLIENTS_PAGE (section));
+}
+
+static void
 section_iface_init (SportelloSectionInterface *iface)
 {
   static const char * const follows[] = { SPORTELLO_CHANGE_CLIENT, NULL };
@@ -531,6 +546,7 @@ section_iface_init (SportelloSectionInterface *iface)
   iface->follows = follows;
   iface->reload = reload;
   iface->context_set = context_set;
+  iface->finish = finish;
 }
 
 GListModel *

@@ -204,3 +204,21 @@ sportello_section_queue_reload (SportelloSection *self)
   if (sportello_section_get_context (self) != NULL)
     sportello_widget_queue_reload (GTK_WIDGET (self));
 }
+
+/**
+ * sportello_section_finish:
+ *
+ * The window closes: what the section keeps waiting (a delete's Undo)
+ * becomes final.
+ */
+void
+sportello_section_finish (SportelloSection *self)
+{
+  SportelloSectionInterface *iface;
+
+  g_return_if_fail (SPORTELLO_IS_SECTION (self));
+
+  iface = SPORTELLO_SECTION_GET_IFACE (self);
+  if (iface->finish != NULL)
+    iface->finish (self);
+}

@@ -29,6 +29,8 @@ struct _SportelloSectionInterface
   /* optional: the context was set, before the first reload */
   void (*context_set) (SportelloSection *self,
                        SportelloContext *context);
+  /* optional: the window closes; what waits (a delete's Undo) is final */
+  void (*finish)      (SportelloSection *self);
 };
 
 void               sportello_section_set_context  (SportelloSection *self,
@@ -36,6 +38,7 @@ void               sportello_section_set_context  (SportelloSection *self,
 SportelloContext  *sportello_section_get_context  (SportelloSection *self);
 SportelloDatabase *sportello_section_get_database (SportelloSection *self);
 void               sportello_section_queue_reload (SportelloSection *self);
+void               sportello_section_finish       (SportelloSection *self);
 
 /* For any widget that shows records: @reload runs after a committed
  * change to one of @kinds, at once when @widget is on screen, else when

@@ -38,12 +38,7 @@ struct _SportelloWindow
   AdwNavigationSplitView *split_view;
   GtkListBox            *sidebar_list;
   AdwNavigationPage     *content_page;
-  GtkStack              *section_stack;
-  SportelloClientsPage  *clients_page;
-  SportelloMeetingsPage *meetings_page;
-  SportelloTodoPage     *todo_page;
-  SportelloChecklistsPage *checklists_page;
-  SportelloTemplatesPage  *templates_page;
+  GtkStack              *section_stack;   /* of SportelloSection, by name */
   GtkProgressBar          *busy_progress;
 };
 
@@ -74,16 +69,23 @@ sidebar_row_activated_cb (SportelloWindow *self,
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
+/* Shows the section named @name and activates @action there */
+static void
+section_action (SportelloWindow *self,
+                const char      *name,
+                const char      *action)
+{
+  sportello_window_set_section (self, name);
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+  gtk_widget_activate_action (gtk_stack_get_child_by_name (self->section_stack, name), action, NULL);
+}
+
 static void
 new_client_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
 {
-  SportelloWindow *self = SPORTELLO_WINDOW (widget);
-
-  sportello_window_set_section (self, "clients");
-  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
-  sportello_clients_page_new_client (self->clients_page);
+  section_action (SPORTELLO_WINDOW (widget), "clients", "clients.new");
 }
 
 static void
@@ -91,11 +93,7 @@ search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  SportelloWindow *self = SPORTELLO_WINDOW (widget);
-
-  sportello_window_set_section (self, "clients");
-  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
-  sportello_clients_page_start_search (self->clients_page);
+  section_action (SPORTELLO_WINDOW (widget), "clients", "clients.search");
 }
 
 static void
@@ -162,7 +160,11 @@ sportello_window_close_request (GtkWindow *window)
   g_settings_apply (settings);
 
   /* Deletes waiting for their Undo toast become final when the window closes. */
-  sportello_clients_page_flush_deletes (self->clients_page);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->section_stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (SPORTELLO_IS_SECTION (child))
+      sportello_section_finish (SPORTELLO_SECTION (child));
 
   return GTK_WINDOW_CLASS (sportello_window_parent_class)->close_request (window);
 }
@@ -316,11 +318,6 @@ sportello_window_class_init (SportelloWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, content_page);
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, section_stack);
-  gtk_widget_class_bind_template_child (widget_class, SportelloWindow, clients_page);
-  gtk_widget_class_bind_template_child (widget_class, SportelloWindow, meetings_page);
-  gtk_widget_class_bind_template_child (widget_class, SportelloWindow, todo_page);
-  gtk_widget_class_bind_template_child (widget_class, SportelloWindow, checklists_page);
-  gtk_widget_class_bind_template_child (widget_class, SportelloWindow, templates_page);
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, busy_progress);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "cancel_busy_cb", G_CALLBACK (_sportello_window_cancel_busy));
@@ -361,25 +358,25 @@ sportello_window_init (SportelloWindow *self)
 SportelloClientsPage *
 _sportello_window_get_clients_page (SportelloWindow *self)
 {
-  return self->clients_page;
+  return SPORTELLO_CLIENTS_PAGE (gtk_stack_get_child_by_name (self->section_stack, "clients"));
 }
 
 SportelloMeetingsPage *
 _sportello_window_get_meetings_page (SportelloWindow *self)
 {
-  return self->meetings_page;
+  return SPORTELLO_MEETINGS_PAGE (gtk_stack_get_child_by_name (self->section_stack, "meetings"));
 }
 
 SportelloTodoPage *
 _sportello_window_get_todo_page (SportelloWindow *self)
 {
-  return self->todo_page;
+  return SPORTELLO_TODO_PAGE (gtk_stack_get_child_by_name (self->section_stack, "todo"));
 }
 
 SportelloChecklistsPage *
 _sportello_window_get_checklists_page (SportelloWindow *self)
 {
-  return self->checklists_page;
+  return SPORTELLO_CHECKLISTS_PAGE (gtk_stack_get_child_by_name (self->section_stack, "checklists"));
 }
 
 SportelloWindow *
