@@ -3,8 +3,8 @@
  * Copyright 2026 The Sportello authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The built-in advice templates, each with what it is for, when its facts
- * were last checked, what it asks the consultant to fill in and its text.
+ * The built-in advice templates (each opens in a SportelloTemplatePreview)
+ * and the consultant's own (each opens in a SportelloTemplateEditor).
  */
 
 #define G_LOG_DOMAIN "sportello-templates-page"
@@ -12,13 +12,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "sportello-section.h"
 #include "sportello-template.h"
 #include "sportello-template-editor.h"
+#include "sportello-template-preview.h"
 #include "sportello-templates-page.h"
-#include "sportello-text-editor.h"
 #include "sportello-user-template.h"
 
 struct _SportelloTemplatesPage
@@ -38,104 +37,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (SportelloTemplatesPage, sportello_templates_page,
 
 #define CONTEXT(self) (sportello_section_get_context (SPORTELLO_SECTION (self)))
 
-static GtkWidget *
-label_new (const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static AdwNavigationPage *
-preview_page_new (const SportelloTemplate *template)
-{
-  GtkWidget *toolbar = adw_toolbar_view_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *card = adw_bin_new ();
-  GtkWidget *view = sportello_text_editor_new ();
-  g_autoptr(GString) inputs = g_string_new (NULL);
-  g_autoptr(GDateTime) verified_month = NULL;
-  g_autofree char *verified = NULL;
-  g_autofree char *verified_text = NULL;
-  int year, month;
-  AdwNavigationPage *page;
-
-  {
-    GtkWidget *header = adw_header_bar_new ();
-    GtkWidget *duplicate = gtk_button_new_with_mnemonic (_("_Duplicate to Edit"));
-
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (duplicate), "templates.duplicate");
-    gtk_actionable_set_action_target (GTK_ACTIONABLE (duplicate), "s", template->id);
-    adw_header_bar_pack_end (ADW_HEADER_BAR (header), duplicate);
-    adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar), header);
-  }
-
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_box_append (GTK_BOX (box), label_new (template->description, NULL));
-
-  /* “2026-11” is shown as “novembre 2026” */
-  if (sscanf (template->verified_on, "%d-%d", &year, &month) == 2 &&
-      (verified_month = g_date_time_new_local (year, month, 1, 0, 0, 0)) != NULL)
-    verified = g_date_time_format (verified_month, "%B %Y");
-  /* Translators: when the facts in a template (prices, rules, grants) were last checked: a month and year */
-  verified_text = g_strdup_printf (_("Facts checked in %s"), verified ? verified : template->verified_on);
-  gtk_box_append (GTK_BOX (box), label_new (verified_text, "dim-label"));
-
-  for (guint i = 0; i < template->inputs->len; i++)
-    {
-      SportelloPlaceholder *input = g_ptr_array_index (template->inputs, i);
-
-      if (inputs->len > 0)
-        g_string_append (inputs, ", ");
-      g_string_append (inputs, input->label);
-    }
-  if (inputs->len > 0)
-    {
-      /* Translators: what the consultant writes in by hand, as a list */
-      g_autofree char *asks = g_strdup_printf (_("To write in by hand: %s"), inputs->str);
-
-      gtk_box_append (GTK_BOX (box), label_new (asks, "dim-label"));
-    }
-
-  /* the text as it will start, read-only: editing happens in a document */
-  sportello_text_editor_set_spell_checking (SPORTELLO_TEXT_EDITOR (view), FALSE);
-  sportello_text_editor_load (SPORTELLO_TEXT_EDITOR (view), template->body);
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_widget_add_css_class (view, "notes");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Template text"), -1);
-  gtk_widget_add_css_class (card, "card");
-  adw_bin_set_child (ADW_BIN (card), view);
-  gtk_box_append (GTK_BOX (box), card);
-
-  /* one scrolled page, description and text together */
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 860);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (toolbar), scrolled);
-
-  page = adw_navigation_page_new (toolbar, template->title);
-  adw_navigation_page_set_tag (page, template->id);
-
-  return page;
-}
-
 /**
  * sportello_templates_page_open:
  * @id: a built-in template
@@ -154,7 +55,7 @@ sportello_templates_page_open (SportelloTemplatesPage *self,
     return;
 
   adw_navigation_view_pop_to_tag (self->navigation_view, "list");
-  adw_navigation_view_push (self->navigation_view, preview_page_new (template));
+  adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (sportello_template_preview_new (template)));
 }
 
 static void
