@@ -76,8 +76,8 @@ typedef struct
 
 typedef struct
 {
-  SportelloDatabase *db;
-  Change            *change;
+  GWeakRef  db;        /* not a reference: a database nobody keeps is closed */
+  Change   *change;
 } Delivery;
 
 static GMutex     registry_lock;
@@ -129,7 +129,7 @@ delivery_free (gpointer data)
 {
   Delivery *delivery = data;
 
-  g_object_unref (delivery->db);
+  g_weak_ref_clear (&delivery->db);
   change_unref (delivery->change);
   g_free (delivery);
 }
@@ -138,14 +138,38 @@ static gboolean
 deliver_cb (gpointer data)
 {
   Delivery *delivery = data;
+  g_autoptr(SportelloDatabase) db = g_weak_ref_get (&delivery->db);
   guint signal_id = g_signal_lookup ("changed", SPORTELLO_TYPE_DATABASE);
+
+  if (db == NULL)
+    return G_SOURCE_REMOVE;
 
   for (guint i = 0; i < N_KINDS; i++)
     if (delivery->change->mask & (1u << i))
-      g_signal_emit (delivery->db, signal_id, g_quark_from_static_string (kinds[i].kind),
+      g_signal_emit (db, signal_id, g_quark_from_static_string (kinds[i].kind),
                      kinds[i].kind, delivery->change->ids[i]);
 
   return G_SOURCE_REMOVE;
+}
+
+/* Whether anybody listens to @db for one of the kinds of @change: the
+ * command line and the workers' own connections have nobody, and are
+ * told nothing (a delivery waiting in a main loop that never runs would
+ * keep nothing alive, but would pile up) */
+static gboolean
+listened (SportelloDatabase *db,
+          Change            *change)
+{
+  guint signal_id = g_signal_lookup ("changed", SPORTELLO_TYPE_DATABASE);
+
+  if (g_signal_has_handler_pending (db, signal_id, 0, TRUE))
+    return TRUE;
+  for (guint i = 0; i < N_KINDS; i++)
+    if ((change->mask & (1u << i)) &&
+        g_signal_has_handler_pending (db, signal_id, g_quark_from_static_string (kinds[i].kind), TRUE))
+      return TRUE;
+
+  return FALSE;
 }
 
 static void
@@ -213,27 +237,42 @@ static void
 announce (Watch  *watch,
           Change *change)
 {
+  g_autoptr(GPtrArray) dbs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) contexts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_main_context_unref);
+
+  /* the references taken here are dropped after the lock: dropping the
+   * last one closes a database, which takes the lock */
   g_mutex_lock (&registry_lock);
   for (guint i = 0; i < registry->len; i++)
     {
       Watch *peer = g_ptr_array_index (registry, i);
       SportelloDatabase *db;
-      Delivery *delivery;
-      g_autoptr(GSource) source = NULL;
 
       if (!g_str_equal (peer->path, watch->path) || !(db = g_weak_ref_get (&peer->ref)))
         continue;
+      g_ptr_array_add (dbs, db);
+      g_ptr_array_add (contexts, g_main_context_ref (peer->context));
+    }
+  g_mutex_unlock (&registry_lock);
+
+  for (guint i = 0; i < dbs->len; i++)
+    {
+      SportelloDatabase *db = g_ptr_array_index (dbs, i);
+      g_autoptr(GSource) source = NULL;
+      Delivery *delivery;
+
+      if (!listened (db, change))
+        continue;
 
       delivery = g_new0 (Delivery, 1);
-      delivery->db = db;
+      g_weak_ref_init (&delivery->db, db);
       delivery->change = g_atomic_rc_box_acquire (change);
       source = g_idle_source_new ();
       g_source_set_priority (source, G_PRIORITY_DEFAULT);
       g_source_set_static_name (source, "[sportello] database changed");
       g_source_set_callback (source, deliver_cb, delivery, delivery_free);
-      g_source_attach (source, peer->context);
+      g_source_attach (source, g_ptr_array_index (contexts, i));
     }
-  g_mutex_unlock (&registry_lock);
 }
 
 /* A commit is done: now the others can read it */
