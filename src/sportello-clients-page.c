@@ -34,6 +34,7 @@ struct _SportelloClientsPage
   SportelloDatabase   *db;        /* the context's */
   SportelloClientList *list;
   GStrv                tags;
+  GCancellable        *tags_cancellable;   /* the tags being read */
 
   /* Deleted but not gone yet: purged when the toast goes away */
   GPtrArray           *pending_deletes;
@@ -94,19 +95,41 @@ selected_term (GtkDropDown         *dropdown,
   return terms[selected - 1].id;
 }
 
+/* The tags of 50,000 clients take a while to read: on a worker, with a
+ * connection of its own, so neither the first frame nor a save waits */
 static void
-reload_tags (SportelloClientsPage *self)
+tags_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
 {
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloDatabase) db = sportello_database_open (data, &error);
+  GStrv tags = NULL;
+
+  if (db == NULL || !(tags = sportello_client_list_tags (db, &error)))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, tags, (GDestroyNotify) g_strfreev);
+}
+
+static void
+tags_read_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SportelloClientsPage *self = SPORTELLO_CLIENTS_PAGE (object);
   g_autoptr(GtkStringList) model = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) tags = NULL;
   const char *current = NULL;
   guint selected = 0;
 
-  tags = sportello_client_list_tags (self->db, &error);
+  tags = g_task_propagate_pointer (G_TASK (result), &error);
   if (tags == NULL)
     {
-      show_error (self, error);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error);
       return;
     }
 
@@ -129,6 +152,22 @@ reload_tags (SportelloClientsPage *self)
 
   g_strfreev (self->tags);
   self->tags = g_steal_pointer (&tags);
+}
+
+static void
+reload_tags (SportelloClientsPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->tags_cancellable != NULL)
+    g_cancellable_cancel (self->tags_cancellable);
+  g_clear_object (&self->tags_cancellable);
+  self->tags_cancellable = g_cancellable_new ();
+
+  task = g_task_new (self, self->tags_cancellable, tags_read_cb, NULL);
+  g_task_set_source_tag (task, reload_tags);
+  g_task_set_task_data (task, g_path_get_dirname (sportello_database_get_path (self->db)), g_free);
+  g_task_run_in_thread (task, tags_thread);
 }
 
 static void
@@ -426,6 +465,9 @@ sportello_clients_page_dispose (GObject *object)
   SportelloClientsPage *self = (SportelloClientsPage *)object;
 
   sportello_clients_page_flush_deletes (self);
+  if (self->tags_cancellable != NULL)
+    g_cancellable_cancel (self->tags_cancellable);
+  g_clear_object (&self->tags_cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_CLIENTS_PAGE);
   /* the template's unnamed root child too */
@@ -526,10 +568,9 @@ context_set (SportelloSection *section,
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 
+  /* the tags and the empty state follow when the section is shown */
   if (!sportello_client_list_refresh (self->list, &error))
     show_error (self, error);
-  /* the first section shown: the tags and the empty state now, not on map */
-  reload (section);
 }
 
 static void
