@@ -95,36 +95,66 @@ add_contact_cb (SportelloClientPage *self)
   edit_contact (self, contact);
 }
 
+/* The item a row of a bound list box shows (a reference), or NULL */
+static gpointer
+item_of_row (GListModel *model,
+             GtkWidget  *widget)
+{
+  GtkWidget *row = GTK_IS_LIST_BOX_ROW (widget) ? widget : gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW);
+  int index = row != NULL ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : -1;
+
+  return model != NULL && index >= 0 ? g_list_model_get_item (model, index) : NULL;
+}
+
 static void
 contact_activated_cb (SportelloClientPage *self,
                       GtkListBoxRow       *row)
 {
-  SportelloContact *contact = g_object_get_data (G_OBJECT (row), "contact");
+  g_autoptr(SportelloContact) contact = item_of_row (self->contacts, GTK_WIDGET (row));
 
   if (contact != NULL)
     edit_contact (self, contact);
 }
 
-static void
-undo_contact_delete_cb (AdwToast         *toast,
-                        SportelloContact *contact)
+/* What Undo of a removed person needs after the page is gone */
+typedef struct
 {
-  SportelloContext *context = g_object_get_data (G_OBJECT (toast), "context");
-  g_autoptr(GError) error = NULL;
+  SportelloContext *context;
+  SportelloContact *contact;
+} ContactUndo;
 
-  if (!sportello_contact_save (contact, sportello_context_get_database (context), &error))
-    sportello_context_toast_error (context, error);
+static void
+contact_undo_free (gpointer data)
+{
+  ContactUndo *undo = data;
+
+  g_object_unref (undo->context);
+  g_object_unref (undo->contact);
+  g_free (undo);
 }
 
 static void
-remove_contact_cb (GtkButton *button,
-                   gpointer   user_data)
+undo_contact_delete_cb (AdwToast    *toast,
+                        ContactUndo *undo)
 {
-  SportelloClientPage *self = SPORTELLO_CLIENT_PAGE (user_data);
-  SportelloContact *contact = g_object_get_data (G_OBJECT (button), "contact");
+  g_autoptr(GError) error = NULL;
+
+  if (!sportello_contact_save (undo->contact, sportello_context_get_database (undo->context), &error))
+    sportello_context_toast_error (undo->context, error);
+}
+
+static void
+remove_contact_cb (SportelloClientPage *self,
+                   GtkButton           *button)
+{
+  g_autoptr(SportelloContact) contact = item_of_row (self->contacts, GTK_WIDGET (button));
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  ContactUndo *undo;
   AdwToast *toast;
+
+  if (contact == NULL)
+    return;
 
   if (!sportello_contact_delete (self->db, sportello_contact_get (contact, SPORTELLO_CONTACT_UUID), &error))
     {
@@ -136,9 +166,11 @@ remove_contact_cb (GtkButton *button,
   title = g_strdup_printf (_("“%s” removed"), sportello_contact_get (contact, SPORTELLO_CONTACT_NAME));
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "context", g_object_ref (self->context), g_object_unref);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_contact_delete_cb),
-                         g_object_ref (contact), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  undo = g_new0 (ContactUndo, 1);
+  undo->context = g_object_ref (self->context);
+  undo->contact = g_object_ref (contact);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_contact_delete_cb), undo,
+                         (GClosureNotify) (void (*) (void)) contact_undo_free, 0);
   sportello_context_toast (self->context, toast);
 }
 
@@ -164,7 +196,6 @@ create_contact_row (gpointer item,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "contact", g_object_ref (contact), g_object_unref);
 
   if (sportello_contact_get_is_primary (contact))
     {
@@ -179,8 +210,7 @@ create_contact_row (gpointer item,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Remove Person"));
-  g_object_set_data_full (G_OBJECT (button), "contact", g_object_ref (contact), g_object_unref);
-  g_signal_connect (button, "clicked", G_CALLBACK (remove_contact_cb), user_data);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (remove_contact_cb), user_data, G_CONNECT_SWAPPED);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
   return row;
@@ -215,7 +245,6 @@ create_meeting_row (gpointer item,
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  g_object_set_data_full (G_OBJECT (row), "uuid", g_strdup (sportello_meeting_get (meeting, SPORTELLO_MEETING_UUID)), g_free);
 
   return row;
 }
@@ -224,7 +253,10 @@ static void
 meeting_activated_cb (SportelloClientPage *self,
                       GtkListBoxRow       *row)
 {
-  g_signal_emit (self, signals[SPORTELLO_CLIENT_PAGE_OPEN_MEETING], 0, g_object_get_data (G_OBJECT (row), "uuid"));
+  g_autoptr(SportelloMeeting) meeting = item_of_row (self->meetings, GTK_WIDGET (row));
+
+  if (meeting != NULL)
+    g_signal_emit (self, signals[SPORTELLO_CLIENT_PAGE_OPEN_MEETING], 0, sportello_meeting_get (meeting, SPORTELLO_MEETING_UUID));
 }
 
 static void
@@ -293,7 +325,6 @@ create_assessment_row (gpointer item,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : "");
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  g_object_set_data_full (G_OBJECT (row), "uuid", g_strdup (sportello_assessment_get (assessment, SPORTELLO_ASSESSMENT_UUID)), g_free);
 
   return row;
 }
@@ -302,7 +333,11 @@ static void
 assessment_activated_cb (SportelloClientPage *self,
                          GtkListBoxRow       *row)
 {
-  g_signal_emit (self, signals[SPORTELLO_CLIENT_PAGE_OPEN_ASSESSMENT], 0, g_object_get_data (G_OBJECT (row), "uuid"));
+  g_autoptr(SportelloAssessment) assessment = item_of_row (self->assessments, GTK_WIDGET (row));
+
+  if (assessment != NULL)
+    g_signal_emit (self, signals[SPORTELLO_CLIENT_PAGE_OPEN_ASSESSMENT], 0,
+                   sportello_assessment_get (assessment, SPORTELLO_ASSESSMENT_UUID));
 }
 
 static void
@@ -349,7 +384,6 @@ create_document_row (gpointer item,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  g_object_set_data_full (G_OBJECT (row), "uuid", g_strdup (sportello_document_get (document, SPORTELLO_DOCUMENT_UUID)), g_free);
 
   return row;
 }
@@ -358,7 +392,10 @@ static void
 document_activated_cb (SportelloClientPage *self,
                        GtkListBoxRow       *row)
 {
-  g_signal_emit (self, signals[SPORTELLO_CLIENT_PAGE_OPEN_DOCUMENT], 0, g_object_get_data (G_OBJECT (row), "uuid"));
+  g_autoptr(SportelloDocument) document = item_of_row (self->documents, GTK_WIDGET (row));
+
+  if (document != NULL)
+    g_signal_emit (self, signals[SPORTELLO_CLIENT_PAGE_OPEN_DOCUMENT], 0, sportello_document_get (document, SPORTELLO_DOCUMENT_UUID));
 }
 
 static void

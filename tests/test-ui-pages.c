@@ -225,6 +225,32 @@ test_pages_follow_the_database (void)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (guard);
 
+  /* the rows know their records: removing the person offers Undo, and a
+   * meeting's row opens it */
+  {
+    GtkWidget *row = gtk_widget_get_ancestor (sportello_test_find_label (GTK_WIDGET (window), "Giulia Bernasconi"),
+                                              GTK_TYPE_LIST_BOX_ROW);
+    GtkWidget *remove = sportello_test_find_type (row, GTK_TYPE_BUTTON);
+    GtkWidget *undo;
+
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (remove), ==, "Rimuovi referente");
+    g_signal_emit_by_name (remove, "clicked");
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    g_assert_null (sportello_test_find_label (GTK_WIDGET (window), "Giulia Bernasconi"));
+    undo = sportello_test_find_button (GTK_WIDGET (window), "_Annulla");
+    g_assert_nonnull (undo);
+    g_signal_emit_by_name (undo, "clicked");
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "Giulia Bernasconi"));
+
+    row = gtk_widget_get_ancestor (sportello_test_find_label (GTK_WIDGET (window), "Ancora nessun appunto"),
+                                   GTK_TYPE_LIST_BOX_ROW);
+    g_assert_nonnull (row);
+    g_signal_emit_by_name (row, "activate");
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    g_assert_nonnull (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_MEETING_PAGE));
+  }
+
   /* the Meetings section was not on screen: it shows the new meeting as
    * soon as it is */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "meetings");
