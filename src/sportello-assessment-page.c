@@ -340,13 +340,16 @@ dropdown_changed_cb (GtkDropDown             *dropdown,
                      GParamSpec              *pspec,
                      SportelloAssessmentPage *self)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "item"));
-  SportelloChecklistItem *item = &g_array_index (self->checklist->items, SportelloChecklistItem, index);
+  SportelloChecklistItem *item;
   guint selected = gtk_drop_down_get_selected (dropdown);
-  const char *note = gtk_editable_get_text (GTK_EDITABLE (g_ptr_array_index (self->note_rows, index)));
+  const char *note;
+  guint index;
 
-  if (LOADING (self))
+  /* the rows are made in the checklist's order: a row's place is its item's */
+  if (LOADING (self) || !g_ptr_array_find (self->dropdowns, dropdown, &index))
     return;
+  item = &g_array_index (self->checklist->items, SportelloChecklistItem, index);
+  note = gtk_editable_get_text (GTK_EDITABLE (g_ptr_array_index (self->note_rows, index)));
 
   if (selected == 0)
     sportello_assessment_clear_answer (self->assessment, item->id);
@@ -361,11 +364,14 @@ static void
 note_changed_cb (GtkEditable             *row,
                  SportelloAssessmentPage *self)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "item"));
-  SportelloChecklistItem *item = &g_array_index (self->checklist->items, SportelloChecklistItem, index);
+  SportelloChecklistItem *item;
   SportelloAnswer value;
+  guint index;
 
-  if (LOADING (self) || !sportello_assessment_get_answer (self->assessment, item->id, &value, NULL))
+  if (LOADING (self) || !g_ptr_array_find (self->note_rows, row, &index))
+    return;
+  item = &g_array_index (self->checklist->items, SportelloChecklistItem, index);
+  if (!sportello_assessment_get_answer (self->assessment, item->id, &value, NULL))
     return;
 
   sportello_assessment_set_answer (self->assessment, item->id, value, gtk_editable_get_text (row));
@@ -406,7 +412,6 @@ item_row (SportelloAssessmentPage *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, item->title, -1);
   if (sportello_assessment_get_answer (self->assessment, item->id, &value, &text))
     gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), value + 1);
-  g_object_set_data (G_OBJECT (dropdown), "item", GUINT_TO_POINTER (index));
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (dropdown_changed_cb), self);
   g_ptr_array_add (self->dropdowns, dropdown);
   adw_expander_row_add_suffix (ADW_EXPANDER_ROW (row), dropdown);
@@ -454,7 +459,6 @@ item_row (SportelloAssessmentPage *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), item->na_allowed ? _("Note (the reason, when not applicable)") : _("Note"));
   gtk_editable_set_text (GTK_EDITABLE (note), text ? text : "");
-  g_object_set_data (G_OBJECT (note), "item", GUINT_TO_POINTER (index));
   g_signal_connect (note, "changed", G_CALLBACK (note_changed_cb), self);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), note);
   g_ptr_array_add (self->note_rows, note);
