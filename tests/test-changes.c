@@ -291,6 +291,33 @@ test_background_list (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
 }
 
+/* What the hooks cannot see (a restore under the connection) is announced
+ * by hand, to every database on the file */
+static void
+test_notify_by_hand (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloDatabase) db = sportello_database_open (g_get_user_data_dir (), &error);
+  g_autoptr(SportelloDatabase) other = NULL;
+  Heard heard = { 0 };
+
+  g_assert_no_error (error);
+  other = sportello_database_open (g_get_user_data_dir (), &error);
+  g_assert_no_error (error);
+  g_signal_connect (other, "changed", G_CALLBACK (changed_cb), &heard);
+
+  sportello_database_notify_changed (db, SPORTELLO_CHANGE_MEETING);
+  wait_for (&heard.n_meeting, 1, "the meeting kind");
+  g_assert_cmpuint (heard.n_client, ==, 0);
+
+  /* all kinds: the client's comes with no ids, which changed_cb would not
+   * take, so a detail of its own counts it */
+  g_signal_handlers_disconnect_by_data (other, &heard);
+  g_signal_connect (other, "changed::" SPORTELLO_CHANGE_MEETING, G_CALLBACK (changed_cb), &heard);
+  sportello_database_notify_changed (db, NULL);
+  wait_for (&heard.n_meeting, 2, "every kind");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +329,7 @@ main (int   argc,
   g_test_add_func ("/store/changes/worker-thread", test_worker_thread);
   g_test_add_func ("/store/changes/other-file", test_other_file);
   g_test_add_func ("/store/changes/background-list", test_background_list);
+  g_test_add_func ("/store/changes/notify-by-hand", test_notify_by_hand);
 
   return g_test_run ();
 }

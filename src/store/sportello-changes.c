@@ -311,15 +311,22 @@ rollback_hook (void *data)
  * of the others on the same file), in the thread-default main context of
  * the caller. Called once, when the database is open.
  */
-void
-_sportello_database_watch (SportelloDatabase *self)
+static GQuark
+watch_quark (void)
 {
   static GQuark quark;
-  sqlite3 *handle = _sportello_database_get_handle (self);
-  Watch *watch = g_new0 (Watch, 1);
 
   if (quark == 0)
     quark = g_quark_from_static_string ("sportello-database-watch");
+  return quark;
+}
+
+void
+_sportello_database_watch (SportelloDatabase *self)
+{
+  GQuark quark = watch_quark ();
+  sqlite3 *handle = _sportello_database_get_handle (self);
+  Watch *watch = g_new0 (Watch, 1);
 
   g_weak_ref_init (&watch->ref, self);
   watch->path = g_strdup (sportello_database_get_path (self));
@@ -337,4 +344,34 @@ _sportello_database_watch (SportelloDatabase *self)
   sqlite3_commit_hook (handle, commit_hook, watch);
   sqlite3_rollback_hook (handle, rollback_hook, watch);
   sqlite3_wal_hook (handle, wal_hook, watch);
+}
+
+/**
+ * sportello_database_notify_changed:
+ * @kind: (nullable): one of the SPORTELLO_CHANGE_* names, or %NULL for all
+ *
+ * Announces that records of @kind changed in a way SQLite's hooks do not
+ * see: a database restored under the open connection with the backup API,
+ * a file replaced. Every database open on the same file hears it, as it
+ * hears a commit (in its own main context, without the rows' ids).
+ */
+void
+sportello_database_notify_changed (SportelloDatabase *self,
+                                   const char        *kind)
+{
+  Watch *watch;
+  Change *change;
+
+  g_return_if_fail (SPORTELLO_IS_DATABASE (self));
+
+  if (!(watch = g_object_get_qdata (G_OBJECT (self), watch_quark ())))
+    return;
+
+  change = g_atomic_rc_box_new0 (Change);
+  for (guint i = 0; i < N_KINDS; i++)
+    if (kind == NULL || g_str_equal (kind, kinds[i].kind))
+      change->mask |= 1u << i;
+  if (change->mask != 0)
+    announce (watch, change);
+  change_unref (change);
 }

@@ -61,4 +61,7 @@ char              *sportello_new_uuid                   (void);
 #define SPORTELLO_CHANGE_CHECKLIST  "checklist"
 #define SPORTELLO_CHANGE_ASSESSMENT "assessment"
 
+void               sportello_database_notify_changed    (SportelloDatabase  *self,
+                                                         const char         *kind);
+
 G_END_DECLS
