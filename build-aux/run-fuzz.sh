@@ -1,30 +1,26 @@
 #!/usr/bin/env bash
 # run-fuzz.sh BUILDDIR [SECONDS]: build the libFuzzer target of the bundle
-# reader with clang (ASan + UBSan) and run it for a bounded time on a seed
-# corpus of real exports and broken files; then the CSV reader's, for a
-# third of that time. Exits non-zero on any finding.
+# reader (meson's -Dfuzzing=true, with clang: ASan + UBSan) and run it for a
+# bounded time on a seed corpus of real exports and broken files; then the
+# CSV reader's, for a third of that time. Exits non-zero on any finding. The target is built in a meson build directory
+# of its own next to BUILDDIR (BUILDDIR-fuzz, configured once with
+# CC=clang); BUILDDIR's sportello makes the seeds.
 set -euo pipefail
 builddir="$1"
 seconds="${2:-60}"
 src="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+fuzzdir="${builddir%/}-fuzz"
 out="$builddir/fuzz"
 mkdir -p "$out/corpus" "$out/artifacts"
 
 command -v clang >/dev/null || { echo "fuzz: clang is not installed" >&2; exit 1; }
 
-# the store, compiled again with the sanitizers
-clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-  -DGETTEXT_PACKAGE='"sportello"' -I"$builddir" -I"$src/src/store" \
-  $(pkg-config --cflags glib-2.0 gio-2.0 gio-unix-2.0 json-glib-1.0 sqlite3 gpgme) \
-  "$src/tests/fuzz/fuzz-bundle.c" "$src"/src/store/*.c \
-  $(pkg-config --libs glib-2.0 gio-2.0 gio-unix-2.0 json-glib-1.0 sqlite3 gpgme) \
-  -o "$out/fuzz-bundle"
-clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-  -DGETTEXT_PACKAGE='"sportello"' -I"$builddir" -I"$src/src/store" \
-  $(pkg-config --cflags glib-2.0 gio-2.0) \
-  "$src/tests/fuzz/fuzz-csv.c" "$src/src/store/sportello-csv.c" \
-  $(pkg-config --libs glib-2.0 gio-2.0) \
-  -o "$out/fuzz-csv"
+if [ ! -f "$fuzzdir/build.ninja" ]; then
+  rm -rf "$fuzzdir"   # a setup that failed half-way
+  CC=clang meson setup "$fuzzdir" "$src" -Dfuzzing=true --buildtype=debugoptimized >/dev/null
+fi
+meson compile -C "$fuzzdir" fuzz-bundle fuzz-csv >/dev/null
+cp "$fuzzdir/tests/fuzz/fuzz-bundle" "$fuzzdir/tests/fuzz/fuzz-csv" "$out/"
 
 # seeds: real exports of demo data, and broken files
 tmp="$(mktemp -d)"

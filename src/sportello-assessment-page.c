@@ -16,26 +16,20 @@
 
 #include "sportello-agenda.h"
 #include "sportello-assessment-page.h"
-#include "sportello-autosave.h"
 #include "sportello-format.h"
-#include "sportello-window.h"
 
-#define AUTOSAVE_DELAY_MS 500
 
 struct _SportelloAssessmentPage
 {
-  AdwNavigationPage    parent_instance;
+  SportelloRecordPage  parent_instance;
 
-  SportelloDatabase   *db;
-  SportelloAssessment *assessment;
+  SportelloAssessment *assessment;   /* the page's record */
   SportelloChecklist  *checklist;
   SportelloScore      *score;
   SportelloScore      *previous;   /* the client's assessment before this one, if any */
   GPtrArray           *note_rows;  /* one per item */
   GPtrArray           *dropdowns;  /* one per item */
   GPtrArray           *plan_rows;
-  SportelloAutosave    autosave;
-  gboolean             loading;
 
   AdwWindowTitle      *window_title;
   GtkBox              *box;
@@ -46,33 +40,18 @@ struct _SportelloAssessmentPage
   AdwPreferencesGroup *plan_group;
 };
 
-G_DEFINE_FINAL_TYPE (SportelloAssessmentPage, sportello_assessment_page, ADW_TYPE_NAVIGATION_PAGE)
+G_DEFINE_FINAL_TYPE (SportelloAssessmentPage, sportello_assessment_page, SPORTELLO_TYPE_RECORD_PAGE)
 
-enum {
-  CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+#define DATABASE(self) (sportello_record_page_get_database (SPORTELLO_RECORD_PAGE (self)))
+#define LOADING(self) (sportello_record_page_get_loading (SPORTELLO_RECORD_PAGE (self)))
 
 static gboolean
-save_now (GtkWidget  *widget,
-          GError    **error)
+save_now (SportelloRecordPage  *page,
+          GError              **error)
 {
-  SportelloAssessmentPage *self = SPORTELLO_ASSESSMENT_PAGE (widget);
+  SportelloAssessmentPage *self = SPORTELLO_ASSESSMENT_PAGE (page);
 
-  if (!sportello_assessment_save (self->assessment, self->db, error))
-    return FALSE;
-  g_signal_emit (self, signals[CHANGED], 0);
-  return TRUE;
-}
-
-void
-sportello_assessment_page_flush (SportelloAssessmentPage *self)
-{
-  g_return_if_fail (SPORTELLO_IS_ASSESSMENT_PAGE (self));
-
-  sportello_autosave_flush (&self->autosave);
+  return sportello_assessment_save (self->assessment, DATABASE (self), error);
 }
 
 /* --------------------------------------------------------- results ---- */
@@ -308,7 +287,7 @@ static void
 changed (SportelloAssessmentPage *self)
 {
   update_results (self);
-  sportello_autosave_schedule (&self->autosave);
+  sportello_record_page_changed (SPORTELLO_RECORD_PAGE (self));
 }
 
 static void
@@ -347,10 +326,10 @@ sportello_assessment_page_answer (SportelloAssessmentPage *self,
   sportello_assessment_set_answer (self->assessment, item_id, answer, note);
 
   /* the widgets show it as if it had been chosen there */
-  self->loading = TRUE;
+  sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), TRUE);
   gtk_drop_down_set_selected (g_ptr_array_index (self->dropdowns, index), answer + 1);
   gtk_editable_set_text (g_ptr_array_index (self->note_rows, index), note ? note : "");
-  self->loading = FALSE;
+  sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), FALSE);
 
   mark_missing_reason (self, index);
   changed (self);
@@ -361,13 +340,16 @@ dropdown_changed_cb (GtkDropDown             *dropdown,
                      GParamSpec              *pspec,
                      SportelloAssessmentPage *self)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "item"));
-  SportelloChecklistItem *item = &g_array_index (self->checklist->items, SportelloChecklistItem, index);
+  SportelloChecklistItem *item;
   guint selected = gtk_drop_down_get_selected (dropdown);
-  const char *note = gtk_editable_get_text (GTK_EDITABLE (g_ptr_array_index (self->note_rows, index)));
+  const char *note;
+  guint index;
 
-  if (self->loading)
+  /* the rows are made in the checklist's order: a row's place is its item's */
+  if (LOADING (self) || !g_ptr_array_find (self->dropdowns, dropdown, &index))
     return;
+  item = &g_array_index (self->checklist->items, SportelloChecklistItem, index);
+  note = gtk_editable_get_text (GTK_EDITABLE (g_ptr_array_index (self->note_rows, index)));
 
   if (selected == 0)
     sportello_assessment_clear_answer (self->assessment, item->id);
@@ -382,11 +364,14 @@ static void
 note_changed_cb (GtkEditable             *row,
                  SportelloAssessmentPage *self)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "item"));
-  SportelloChecklistItem *item = &g_array_index (self->checklist->items, SportelloChecklistItem, index);
+  SportelloChecklistItem *item;
   SportelloAnswer value;
+  guint index;
 
-  if (self->loading || !sportello_assessment_get_answer (self->assessment, item->id, &value, NULL))
+  if (LOADING (self) || !g_ptr_array_find (self->note_rows, row, &index))
+    return;
+  item = &g_array_index (self->checklist->items, SportelloChecklistItem, index);
+  if (!sportello_assessment_get_answer (self->assessment, item->id, &value, NULL))
     return;
 
   sportello_assessment_set_answer (self->assessment, item->id, value, gtk_editable_get_text (row));
@@ -427,7 +412,6 @@ item_row (SportelloAssessmentPage *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, item->title, -1);
   if (sportello_assessment_get_answer (self->assessment, item->id, &value, &text))
     gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), value + 1);
-  g_object_set_data (G_OBJECT (dropdown), "item", GUINT_TO_POINTER (index));
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (dropdown_changed_cb), self);
   g_ptr_array_add (self->dropdowns, dropdown);
   adw_expander_row_add_suffix (ADW_EXPANDER_ROW (row), dropdown);
@@ -474,7 +458,6 @@ item_row (SportelloAssessmentPage *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), item->na_allowed ? _("Note (the reason, when not applicable)") : _("Note"));
   gtk_editable_set_text (GTK_EDITABLE (note), text ? text : "");
-  g_object_set_data (G_OBJECT (note), "item", GUINT_TO_POINTER (index));
   g_signal_connect (note, "changed", G_CALLBACK (note_changed_cb), self);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), note);
   g_ptr_array_add (self->note_rows, note);
@@ -504,41 +487,29 @@ build_checklist (SportelloAssessmentPage *self)
 
 /* -------------------------------------------------------- GObject ---- */
 
+/* an assessment is deleted without Undo, as before the base page */
+static gboolean
+delete_record (SportelloRecordPage  *page,
+               gpointer             *kept,
+               GError              **error)
+{
+  SportelloAssessmentPage *self = SPORTELLO_ASSESSMENT_PAGE (page);
+
+  return sportello_assessment_delete (DATABASE (self), sportello_assessment_get (self->assessment, SPORTELLO_ASSESSMENT_UUID), error);
+}
+
 static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  SportelloAssessmentPage *self = SPORTELLO_ASSESSMENT_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  AdwNavigationView *view;
-
-  sportello_autosave_cancel (&self->autosave);
-  if (!sportello_assessment_delete (self->db, sportello_assessment_get (self->assessment, SPORTELLO_ASSESSMENT_UUID), &error))
-    return;
-
-  g_signal_emit (self, signals[CHANGED], 0);
-  view = ADW_NAVIGATION_VIEW (gtk_widget_get_ancestor (widget, ADW_TYPE_NAVIGATION_VIEW));
-  if (view != NULL)
-    adw_navigation_view_pop (view);
-}
-
-static void
-sportello_assessment_page_hidden (AdwNavigationPage *page)
-{
-  sportello_assessment_page_flush (SPORTELLO_ASSESSMENT_PAGE (page));
-
-  ADW_NAVIGATION_PAGE_CLASS (sportello_assessment_page_parent_class)->hidden (page);
+  sportello_record_page_delete (SPORTELLO_RECORD_PAGE (widget));
 }
 
 static void
 sportello_assessment_page_dispose (GObject *object)
 {
   SportelloAssessmentPage *self = (SportelloAssessmentPage *)object;
-
-  if (self->assessment != NULL)
-    sportello_autosave_finish (&self->autosave);
-  sportello_autosave_cancel (&self->autosave);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_ASSESSMENT_PAGE);
 
@@ -548,8 +519,7 @@ sportello_assessment_page_dispose (GObject *object)
   g_clear_pointer (&self->note_rows, g_ptr_array_unref);
   g_clear_pointer (&self->dropdowns, g_ptr_array_unref);
   g_clear_pointer (&self->plan_rows, g_ptr_array_unref);
-  g_clear_object (&self->assessment);
-  g_clear_object (&self->db);
+  self->assessment = NULL;
 
   G_OBJECT_CLASS (sportello_assessment_page_parent_class)->dispose (object);
 }
@@ -559,13 +529,11 @@ sportello_assessment_page_class_init (SportelloAssessmentPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  AdwNavigationPageClass *page_class = ADW_NAVIGATION_PAGE_CLASS (klass);
+  SportelloRecordPageClass *page_class = SPORTELLO_RECORD_PAGE_CLASS (klass);
 
   object_class->dispose = sportello_assessment_page_dispose;
-  page_class->hidden = sportello_assessment_page_hidden;
-
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  page_class->save = save_now;
+  page_class->delete_record = delete_record;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-assessment-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SportelloAssessmentPage, window_title);
@@ -583,7 +551,6 @@ static void
 sportello_assessment_page_init (SportelloAssessmentPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  sportello_autosave_init (&self->autosave, GTK_WIDGET (self), AUTOSAVE_DELAY_MS, save_now);
 
   self->note_rows = g_ptr_array_new ();
   self->dropdowns = g_ptr_array_new ();
@@ -592,10 +559,11 @@ sportello_assessment_page_init (SportelloAssessmentPage *self)
 }
 
 SportelloAssessmentPage *
-sportello_assessment_page_new (SportelloDatabase  *db,
-                               const char         *uuid,
-                               GError            **error)
+sportello_assessment_page_new (SportelloContext  *context,
+                               const char        *uuid,
+                               GError           **error)
 {
+  SportelloDatabase *db = sportello_context_get_database (context);
   g_autoptr(SportelloAssessment) assessment = NULL;
   g_autoptr(SportelloChecklist) checklist = NULL;
   g_autoptr(GListModel) history = NULL;
@@ -606,9 +574,8 @@ sportello_assessment_page_new (SportelloDatabase  *db,
       !(checklist = sportello_checklist_load_version (db, sportello_assessment_get (assessment, SPORTELLO_ASSESSMENT_CHECKLIST_UUID), error)))
     return NULL;
 
-  self = g_object_new (SPORTELLO_TYPE_ASSESSMENT_PAGE, NULL);
-  self->db = g_object_ref (db);
-  self->assessment = g_steal_pointer (&assessment);
+  self = g_object_new (SPORTELLO_TYPE_ASSESSMENT_PAGE, "context", context, "record", assessment, NULL);
+  self->assessment = assessment;
   self->checklist = g_steal_pointer (&checklist);
 
   /* the assessment before this one, for the chart's comparison */
@@ -628,14 +595,14 @@ sportello_assessment_page_new (SportelloDatabase  *db,
         }
     }
 
-  self->loading = TRUE;
+  sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), TRUE);
   adw_window_title_set_title (self->window_title, self->checklist->title);
   date = sportello_format_date_long (sportello_assessment_get (self->assessment, SPORTELLO_ASSESSMENT_ASSESSED_ON));
   adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self), self->checklist->title);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (self->score_label), ADW_TYPE_PREFERENCES_GROUP)),
                                          date);
   build_checklist (self);
-  self->loading = FALSE;
+  sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), FALSE);
   update_results (self);
 
   return self;

@@ -8,15 +8,17 @@
 
 #include <adwaita.h>
 
+#include "sportello-record-page.h"
+
 #include "sportello-assessment.h"
 
 G_BEGIN_DECLS
 
 #define SPORTELLO_TYPE_ASSESSMENT_PAGE (sportello_assessment_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (SportelloAssessmentPage, sportello_assessment_page, SPORTELLO, ASSESSMENT_PAGE, AdwNavigationPage)
+G_DECLARE_FINAL_TYPE (SportelloAssessmentPage, sportello_assessment_page, SPORTELLO, ASSESSMENT_PAGE, SportelloRecordPage)
 
-SportelloAssessmentPage *sportello_assessment_page_new        (SportelloDatabase       *db,
+SportelloAssessmentPage *sportello_assessment_page_new        (SportelloContext        *context,
                                                                const char              *uuid,
                                                                GError                 **error);
 void                     sportello_assessment_page_answer     (SportelloAssessmentPage *self,
@@ -24,6 +26,5 @@ void                     sportello_assessment_page_answer     (SportelloAssessme
                                                                SportelloAnswer          answer,
                                                                const char              *note);
 SportelloScore          *sportello_assessment_page_get_score  (SportelloAssessmentPage *self);
-void                     sportello_assessment_page_flush      (SportelloAssessmentPage *self);
 
 G_END_DECLS

@@ -18,7 +18,6 @@
 #include <glib/gi18n.h>
 
 #include "sportello-autosave.h"
-#include "sportello-window.h"
 
 #define RETRY_MS 2000
 
@@ -44,7 +43,7 @@ run (SportelloAutosave *self)
   if (self->save (self->owner, &error))
     {
       if (self->failing)
-        sportello_widget_toast (self->owner, adw_toast_new (_("Changes saved")));
+        self->toast (self->owner, adw_toast_new (_("Changes saved")));
       self->failing = FALSE;
       return;
     }
@@ -55,7 +54,7 @@ run (SportelloAutosave *self)
       /* Translators: %s says why a change could not be saved */
       g_autofree char *message = g_strdup_printf (_("Not saved yet, trying again: %s"), error->message);
 
-      sportello_widget_toast (self->owner, adw_toast_new (message));
+      self->toast (self->owner, adw_toast_new (message));
     }
   self->failing = TRUE;
   self->source = g_timeout_add (RETRY_MS, timeout_cb, self);
@@ -65,9 +64,10 @@ void
 sportello_autosave_init (SportelloAutosave     *self,
                          GtkWidget             *owner,
                          guint                  delay_ms,
-                         SportelloAutosaveFunc  save)
+                         SportelloAutosaveFunc  save,
+                         SportelloAutosaveToastFunc toast)
 {
-  *self = (SportelloAutosave) { owner, save, delay_ms, 0, FALSE };
+  *self = (SportelloAutosave) { owner, save, toast, delay_ms, 0, FALSE };
 }
 
 /* A change: saved once no other follows for a moment */

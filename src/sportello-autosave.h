@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -14,10 +14,15 @@ G_BEGIN_DECLS
 typedef gboolean (*SportelloAutosaveFunc) (GtkWidget  *owner,
                                            GError    **error);
 
+/* Tells the consultant, through @owner, that saving failed or works again */
+typedef void (*SportelloAutosaveToastFunc) (GtkWidget *owner,
+                                            AdwToast  *toast);
+
 typedef struct
 {
   GtkWidget             *owner;      /* not a reference: the owner holds this */
   SportelloAutosaveFunc  save;
+  SportelloAutosaveToastFunc toast;
   guint                  delay_ms;
   guint                  source;
   gboolean               failing;    /* the last try failed, and the owner was told */
@@ -26,7 +31,8 @@ typedef struct
 void     sportello_autosave_init     (SportelloAutosave     *self,
                                       GtkWidget             *owner,
                                       guint                  delay_ms,
-                                      SportelloAutosaveFunc  save);
+                                      SportelloAutosaveFunc  save,
+                                      SportelloAutosaveToastFunc toast);
 void     sportello_autosave_schedule (SportelloAutosave     *self);
 void     sportello_autosave_flush    (SportelloAutosave     *self);
 void     sportello_autosave_cancel   (SportelloAutosave     *self);

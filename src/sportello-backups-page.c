@@ -352,9 +352,10 @@ restore_done_cb (GObject      *object,
   if (window != NULL)
     sportello_window_set_busy (window, NULL, NULL);
   ok = job_finish (self, result);
-  /* what the window shows is the database as it is now, either way */
-  if (window != NULL)
-    sportello_window_reload (window);
+  /* what the window shows is the database as it is now, either way: the
+   * backup API writes pages, which the change hooks do not see */
+  if (page_database (self) != NULL)
+    sportello_database_notify_changed (page_database (self), NULL);
   if (!ok)
     return;
 

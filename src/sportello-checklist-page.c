@@ -16,10 +16,8 @@
 #include <glib/gi18n.h>
 
 #include "sportello-agenda.h"
-#include "sportello-application.h"
 #include "sportello-checklist-page.h"
 #include "sportello-format.h"
-#include "sportello-window.h"
 
 #define BUILTIN_ID "prontezza-ecommerce"
 
@@ -27,7 +25,7 @@ struct _SportelloChecklistPage
 {
   AdwNavigationPage   parent_instance;
 
-  SportelloDatabase  *db;
+  SportelloContext   *context;
   SportelloChecklist *checklist;   /* the copy shown and edited */
   gboolean            editable;
   gboolean            dirty;
@@ -41,7 +39,6 @@ struct _SportelloChecklistPage
 G_DEFINE_FINAL_TYPE (SportelloChecklistPage, sportello_checklist_page, ADW_TYPE_NAVIGATION_PAGE)
 
 enum {
-  SAVED,
   OPEN,
   N_SIGNALS
 };
@@ -54,10 +51,7 @@ static void
 toast (SportelloChecklistPage *self,
        const char             *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (SPORTELLO_IS_WINDOW (root))
-    sportello_window_add_toast (SPORTELLO_WINDOW (root), adw_toast_new (message));
+  sportello_context_toast (self->context, adw_toast_new (message));
 }
 
 /* Re-checks after an edit: the problems are listed, Save waits for none */
@@ -329,7 +323,7 @@ save_action (GtkWidget  *widget,
   g_autofree char *uuid = NULL;
   g_autofree char *message = NULL;
 
-  if (!(uuid = sportello_checklist_save_version (self->db, self->checklist, &error)))
+  if (!(uuid = sportello_checklist_save_version (sportello_context_get_database (self->context), self->checklist, &error)))
     {
       toast (self, error->message);
       return;
@@ -340,7 +334,6 @@ save_action (GtkWidget  *widget,
   message = g_strdup_printf (_("Saved as version %s"), self->checklist->version);
   toast (self, message);
   adw_window_title_set_subtitle (self->window_title, message);
-  g_signal_emit (self, signals[SAVED], 0);
 }
 
 static void
@@ -353,13 +346,12 @@ duplicate_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *uuid = NULL;
 
-  if (!(uuid = sportello_checklist_save_version (self->db, copy, &error)))
+  if (!(uuid = sportello_checklist_save_version (sportello_context_get_database (self->context), copy, &error)))
     {
       toast (self, error->message);
       return;
     }
 
-  g_signal_emit (self, signals[SAVED], 0);
   g_signal_emit (self, signals[OPEN], 0, uuid);
 }
 
@@ -369,13 +361,10 @@ use_action (GtkWidget  *widget,
             GVariant   *param)
 {
   SportelloChecklistPage *self = SPORTELLO_CHECKLIST_PAGE (widget);
-  GApplication *app = g_application_get_default ();
 
-  if (SPORTELLO_IS_APPLICATION (app))
-    g_settings_set_string (sportello_application_get_settings (SPORTELLO_APPLICATION (app)),
-                           "assessment-checklist", self->checklist->id);
+  /* the Checklists section follows the setting */
+  g_settings_set_string (sportello_context_get_settings (self->context), "assessment-checklist", self->checklist->id);
   toast (self, _("New assessments will use this checklist"));
-  g_signal_emit (self, signals[SAVED], 0);
 }
 
 static void
@@ -385,7 +374,7 @@ sportello_checklist_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_CHECKLIST_PAGE);
   g_clear_pointer (&self->checklist, sportello_checklist_free);
-  g_clear_object (&self->db);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (sportello_checklist_page_parent_class)->dispose (object);
 }
@@ -398,8 +387,6 @@ sportello_checklist_page_class_init (SportelloChecklistPageClass *klass)
 
   object_class->dispose = sportello_checklist_page_dispose;
 
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[OPEN] = g_signal_new ("open", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
@@ -421,11 +408,11 @@ sportello_checklist_page_init (SportelloChecklistPage *self)
 }
 
 SportelloChecklistPage *
-sportello_checklist_page_new (SportelloDatabase  *db,
-                              const char         *uuid,
-                              GError            **error)
+sportello_checklist_page_new (SportelloContext  *context,
+                              const char        *uuid,
+                              GError           **error)
 {
-  g_autoptr(SportelloChecklist) checklist = sportello_checklist_load_version (db, uuid, error);
+  g_autoptr(SportelloChecklist) checklist = sportello_checklist_load_version (sportello_context_get_database (context), uuid, error);
   SportelloChecklistPage *self;
   g_autofree char *subtitle = NULL;
 
@@ -433,7 +420,7 @@ sportello_checklist_page_new (SportelloDatabase  *db,
     return NULL;
 
   self = g_object_new (SPORTELLO_TYPE_CHECKLIST_PAGE, NULL);
-  self->db = g_object_ref (db);
+  self->context = g_object_ref (context);
   self->checklist = g_steal_pointer (&checklist);
   self->editable = !g_str_equal (self->checklist->id, BUILTIN_ID);
 

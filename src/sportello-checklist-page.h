@@ -10,13 +10,15 @@
 
 #include "sportello-assessment.h"
 
+#include "sportello-context.h"
+
 G_BEGIN_DECLS
 
 #define SPORTELLO_TYPE_CHECKLIST_PAGE (sportello_checklist_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (SportelloChecklistPage, sportello_checklist_page, SPORTELLO, CHECKLIST_PAGE, AdwNavigationPage)
 
-SportelloChecklistPage *sportello_checklist_page_new          (SportelloDatabase      *db,
+SportelloChecklistPage *sportello_checklist_page_new          (SportelloContext       *context,
                                                                const char             *uuid,
                                                                GError                **error);
 SportelloChecklist     *sportello_checklist_page_get_checklist (SportelloChecklistPage *self);

@@ -10,24 +10,25 @@
 
 #include <glib/gi18n.h>
 
-#include "sportello-application.h"
 #include "sportello-assessment.h"
 #include "sportello-checklist-page.h"
 #include "sportello-checklists-page.h"
-#include "sportello-window.h"
+#include "sportello-section.h"
 
 struct _SportelloChecklistsPage
 {
   GtkWidget          parent_instance;
 
-  SportelloDatabase *db;
   guint              n_checklists;
 
   AdwNavigationView *navigation_view;
   GtkListBox        *list;
 };
 
-G_DEFINE_FINAL_TYPE (SportelloChecklistsPage, sportello_checklists_page, GTK_TYPE_WIDGET)
+static void section_iface_init (SportelloSectionInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SportelloChecklistsPage, sportello_checklists_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (SPORTELLO_TYPE_SECTION, section_iface_init))
 
 static void
 row_activated_cb (SportelloChecklistsPage *self,
@@ -36,29 +37,26 @@ row_activated_cb (SportelloChecklistsPage *self,
   sportello_checklists_page_open (self, g_object_get_data (G_OBJECT (row), "uuid"));
 }
 
-void
-sportello_checklists_page_refresh (SportelloChecklistsPage *self)
+static void
+reload (SportelloSection *section)
 {
+  SportelloChecklistsPage *self = SPORTELLO_CHECKLISTS_PAGE (section);
+  SportelloContext *context = sportello_section_get_context (section);
+  SportelloDatabase *db = sportello_context_get_database (context);
   g_autoptr(GPtrArray) latest = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *in_use = NULL;
-  GApplication *app = g_application_get_default ();
 
-  if (self->db == NULL)
-    return;
+  /* the built-in checklist is always there (stored once: no change after) */
+  g_free (sportello_checklist_store (db, sportello_checklist_get_builtin (), NULL));
 
-  /* the built-in checklist is always there */
-  g_free (sportello_checklist_store (self->db, sportello_checklist_get_builtin (), NULL));
-
-  if (!(latest = sportello_checklist_list_latest (self->db, &error)))
+  if (!(latest = sportello_checklist_list_latest (db, &error)))
     {
       g_warning ("Cannot list the checklists: %s", error->message);
       return;
     }
 
-  in_use = SPORTELLO_IS_APPLICATION (app)
-    ? g_settings_get_string (sportello_application_get_settings (SPORTELLO_APPLICATION (app)), "assessment-checklist")
-    : g_strdup ("prontezza-ecommerce");
+  in_use = g_settings_get_string (sportello_context_get_settings (context), "assessment-checklist");
 
   gtk_list_box_remove_all (self->list);
   for (guint i = 0; i < latest->len; i++)
@@ -92,6 +90,26 @@ sportello_checklists_page_refresh (SportelloChecklistsPage *self)
 }
 
 static void
+context_set (SportelloSection *section,
+             SportelloContext *context)
+{
+  /* which checklist is in use is a setting, not a record */
+  g_signal_connect_object (sportello_context_get_settings (context), "changed::assessment-checklist",
+                           G_CALLBACK (sportello_section_queue_reload), section, G_CONNECT_SWAPPED);
+}
+
+static void
+section_iface_init (SportelloSectionInterface *iface)
+{
+  /* the checklists, with how many assessments use each */
+  static const char * const follows[] = { SPORTELLO_CHANGE_CHECKLIST, SPORTELLO_CHANGE_ASSESSMENT, NULL };
+
+  iface->follows = follows;
+  iface->reload = reload;
+  iface->context_set = context_set;
+}
+
+static void
 open_cb (SportelloChecklistsPage *self,
          const char              *uuid)
 {
@@ -103,19 +121,16 @@ void
 sportello_checklists_page_open (SportelloChecklistsPage *self,
                                 const char              *uuid)
 {
+  SportelloContext *context = sportello_section_get_context (SPORTELLO_SECTION (self));
   g_autoptr(GError) error = NULL;
-  SportelloChecklistPage *page = sportello_checklist_page_new (self->db, uuid, &error);
+  SportelloChecklistPage *page = sportello_checklist_page_new (context, uuid, &error);
 
   if (page == NULL)
     {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-      if (SPORTELLO_IS_WINDOW (root))
-        sportello_window_add_toast (SPORTELLO_WINDOW (root), adw_toast_new (error->message));
+      sportello_context_toast_error (context, error);
       return;
     }
 
-  g_signal_connect_object (page, "saved", G_CALLBACK (sportello_checklists_page_refresh), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "open", G_CALLBACK (open_cb), self, G_CONNECT_SWAPPED);
   adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (page));
 }
@@ -134,7 +149,6 @@ sportello_checklists_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_CHECKLISTS_PAGE);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
     gtk_widget_unparent (child);
-  g_clear_object (&self->db);
 
   G_OBJECT_CLASS (sportello_checklists_page_parent_class)->dispose (object);
 }
@@ -159,12 +173,4 @@ sportello_checklists_page_init (SportelloChecklistsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect_object (self->list, "row-activated", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
-}
-
-void
-sportello_checklists_page_set_database (SportelloChecklistsPage *self,
-                                        SportelloDatabase       *db)
-{
-  if (g_set_object (&self->db, db))
-    sportello_checklists_page_refresh (self);
 }

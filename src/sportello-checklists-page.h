@@ -16,9 +16,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SportelloChecklistsPage, sportello_checklists_page, SPORTELLO, CHECKLISTS_PAGE, GtkWidget)
 
-void  sportello_checklists_page_set_database (SportelloChecklistsPage *self,
-                                              SportelloDatabase       *db);
-void  sportello_checklists_page_refresh      (SportelloChecklistsPage *self);
 void  sportello_checklists_page_open         (SportelloChecklistsPage *self,
                                               const char              *uuid);
 guint sportello_checklists_page_get_n_checklists (SportelloChecklistsPage *self);

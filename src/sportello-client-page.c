@@ -2,6 +2,13 @@
  *
  * Copyright 2026 The Sportello authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The page follows the database: whatever changes the client, its people,
+ * meetings, follow-ups, assessments or documents (here, in a page on top,
+ * in an import) shows when the page is next on screen. The client.*
+ * actions live here; what outlives the page (a delete waiting for its
+ * Undo, the pages opened from it) is the Clients section's, told through
+ * the page's signals.
  */
 
 #define G_LOG_DOMAIN "sportello-client-page"
@@ -10,8 +17,9 @@
 
 #include <glib/gi18n.h>
 
-#include "sportello-client-page.h"
-#include "sportello-clients-page.h"
+#include "sportello-checklist.h"
+#include "sportello-client-editor.h"
+#include "sportello-client-page-private.h"
 #include "sportello-contact.h"
 #include "sportello-contact-dialog.h"
 #include "sportello-follow-up.h"
@@ -21,50 +29,15 @@
 #include "sportello-document.h"
 #include "sportello-meeting.h"
 #include "sportello-retention.h"
+#include "sportello-section.h"
 #include "sportello-user-template.h"
 #include "sportello-vocabulary.h"
-#include "sportello-window.h"
-
-struct _SportelloClientPage
-{
-  AdwNavigationPage   parent_instance;
-
-  SportelloDatabase  *db;
-  SportelloClient    *client;
-  GListModel         *contacts;
-  GPtrArray          *rows;   /* the rows made for the groups, removed on reload */
-
-  GtkLabel           *name_label;
-  GtkLabel           *status_label;
-  GtkLabel           *category_label;
-  AdwPreferencesGroup *company_group;
-  AdwPreferencesGroup *privacy_group;
-  AdwPreferencesGroup *desk_group;
-  GtkListBox         *contacts_list;
-  AdwPreferencesGroup *meetings_group;
-  GtkListBox         *open_follow_ups_list;
-  GtkListBox         *meetings_list;
-  GListModel         *meetings;
-  GListModel         *open_follow_ups;
-  AdwPreferencesGroup *assessments_group;
-  GtkListBox         *assessments_list;
-  GListModel         *assessments;
-  AdwPreferencesGroup *documents_group;
-  GtkMenuButton      *new_document_button;
-  GtkListBox         *documents_list;
-  GListModel         *documents;
-};
 
 G_DEFINE_FINAL_TYPE (SportelloClientPage, sportello_client_page, ADW_TYPE_NAVIGATION_PAGE)
 
-enum {
-  OPEN_MEETING,
-  OPEN_ASSESSMENT,
-  OPEN_DOCUMENT,
-  N_SIGNALS
-};
+guint _sportello_client_page_signals[_SPORTELLO_CLIENT_PAGE_N_SIGNALS];
 
-static guint signals[N_SIGNALS];
+#define signals _sportello_client_page_signals
 
 static void
 add_row (SportelloClientPage *self,
@@ -95,11 +68,14 @@ add_field (SportelloClientPage  *self,
   add_row (self, group, sportello_client_field_label (field), sportello_client_get (self->client, field));
 }
 
-static void
-contact_saved_cb (SportelloClientPage *self)
+void
+_sportello_client_page_show_error (SportelloClientPage *self,
+                                   const GError        *error)
 {
-  sportello_client_page_reload (self);
+  sportello_context_toast_error (self->context, error);
 }
+
+#define show_error _sportello_client_page_show_error
 
 static void
 edit_contact (SportelloClientPage *self,
@@ -107,7 +83,6 @@ edit_contact (SportelloClientPage *self,
 {
   SportelloContactDialog *dialog = sportello_contact_dialog_new (self->db, contact);
 
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (contact_saved_cb), self, G_CONNECT_SWAPPED);
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }
 
@@ -119,6 +94,17 @@ add_contact_cb (SportelloClientPage *self)
   /* The first person added is the one to call */
   sportello_contact_set_is_primary (contact, g_list_model_get_n_items (self->contacts) == 0);
   edit_contact (self, contact);
+}
+
+/* The item a row of a bound list box shows (a reference), or NULL */
+static gpointer
+item_of_row (GListModel *model,
+             GtkWidget  *widget)
+{
+  GtkWidget *row = GTK_IS_LIST_BOX_ROW (widget) ? widget : gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW);
+  int index = row != NULL ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : -1;
+
+  return model != NULL && index >= 0 ? g_list_model_get_item (model, index) : NULL;
 }
 
 static void
@@ -133,38 +119,55 @@ static void
 contact_activated_cb (SportelloClientPage *self,
                       GtkListBoxRow       *row)
 {
-  SportelloContact *contact = g_object_get_data (G_OBJECT (row), "contact");
+  g_autoptr(SportelloContact) contact = item_of_row (self->contacts, GTK_WIDGET (row));
 
   if (contact != NULL)
     edit_contact (self, contact);
 }
 
-static void
-undo_contact_delete_cb (AdwToast         *toast,
-                        SportelloContact *contact)
+/* What Undo of a removed person needs after the page is gone */
+typedef struct
 {
-  SportelloClientPage *self = g_object_get_data (G_OBJECT (toast), "page");
-  g_autoptr(GError) error = NULL;
+  SportelloContext *context;
+  SportelloContact *contact;
+} ContactUndo;
 
-  if (!sportello_contact_save (contact, self->db, &error))
-    g_warning ("Cannot restore a contact: %s", error->message);
-  sportello_client_page_reload (self);
+static void
+contact_undo_free (gpointer data)
+{
+  ContactUndo *undo = data;
+
+  g_object_unref (undo->context);
+  g_object_unref (undo->contact);
+  g_free (undo);
 }
 
 static void
-remove_contact_cb (GtkButton *button,
-                   gpointer   user_data)
+undo_contact_delete_cb (AdwToast    *toast,
+                        ContactUndo *undo)
 {
-  SportelloClientPage *self = SPORTELLO_CLIENT_PAGE (user_data);
-  SportelloContact *contact = g_object_get_data (G_OBJECT (button), "contact");
+  g_autoptr(GError) error = NULL;
+
+  if (!sportello_contact_save (undo->contact, sportello_context_get_database (undo->context), &error))
+    sportello_context_toast_error (undo->context, error);
+}
+
+static void
+remove_contact_cb (SportelloClientPage *self,
+                   GtkButton           *button)
+{
+  g_autoptr(SportelloContact) contact = item_of_row (self->contacts, GTK_WIDGET (button));
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  ContactUndo *undo;
   AdwToast *toast;
-  GtkRoot *root;
+
+  if (contact == NULL)
+    return;
 
   if (!sportello_contact_delete (self->db, sportello_contact_get (contact, SPORTELLO_CONTACT_UUID), &error))
     {
-      g_warning ("Cannot remove a contact: %s", error->message);
+      show_error (self, error);
       return;
     }
 
@@ -172,14 +175,12 @@ remove_contact_cb (GtkButton *button,
   title = g_strdup_printf (_("“%s” removed"), sportello_contact_get (contact, SPORTELLO_CONTACT_NAME));
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "page", g_object_ref (self), g_object_unref);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_contact_delete_cb),
-                         g_object_ref (contact), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  sportello_client_page_reload (self);
-  if (SPORTELLO_IS_WINDOW (root))
-    sportello_window_add_toast (SPORTELLO_WINDOW (root), toast);
+  undo = g_new0 (ContactUndo, 1);
+  undo->context = g_object_ref (self->context);
+  undo->contact = g_object_ref (contact);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_contact_delete_cb), undo,
+                         (GClosureNotify) (void (*) (void)) contact_undo_free, 0);
+  sportello_context_toast (self->context, toast);
 }
 
 static GtkWidget *
@@ -204,7 +205,6 @@ create_contact_row (gpointer item,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "contact", g_object_ref (contact), g_object_unref);
 
   if (sportello_contact_get_is_primary (contact))
     {
@@ -219,19 +219,10 @@ create_contact_row (gpointer item,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Remove Person"));
-  g_object_set_data_full (G_OBJECT (button), "contact", g_object_ref (contact), g_object_unref);
-  g_signal_connect (button, "clicked", G_CALLBACK (remove_contact_cb), user_data);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (remove_contact_cb), user_data, G_CONNECT_SWAPPED);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
   return row;
-}
-
-static void fill_meetings (SportelloClientPage *self);
-
-static void
-follow_up_changed (GObject *owner)
-{
-  fill_meetings (SPORTELLO_CLIENT_PAGE (owner));
 }
 
 static GtkWidget *
@@ -240,7 +231,7 @@ create_open_follow_up_row (gpointer item,
 {
   SportelloClientPage *self = user_data;
 
-  return sportello_follow_up_row_new (self->db, item, FALSE, G_OBJECT (self), follow_up_changed);
+  return sportello_follow_up_row_new (self->context, item, FALSE);
 }
 
 static GtkWidget *
@@ -263,7 +254,6 @@ create_meeting_row (gpointer item,
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  g_object_set_data_full (G_OBJECT (row), "uuid", g_strdup (sportello_meeting_get (meeting, SPORTELLO_MEETING_UUID)), g_free);
 
   return row;
 }
@@ -272,7 +262,10 @@ static void
 meeting_activated_cb (SportelloClientPage *self,
                       GtkListBoxRow       *row)
 {
-  g_signal_emit (self, signals[OPEN_MEETING], 0, g_object_get_data (G_OBJECT (row), "uuid"));
+  g_autoptr(SportelloMeeting) meeting = item_of_row (self->meetings, GTK_WIDGET (row));
+
+  if (meeting != NULL)
+    g_signal_emit (self, signals[SPORTELLO_CLIENT_PAGE_OPEN_MEETING], 0, sportello_meeting_get (meeting, SPORTELLO_MEETING_UUID));
 }
 
 static void
@@ -341,7 +334,6 @@ create_assessment_row (gpointer item,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : "");
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  g_object_set_data_full (G_OBJECT (row), "uuid", g_strdup (sportello_assessment_get (assessment, SPORTELLO_ASSESSMENT_UUID)), g_free);
 
   return row;
 }
@@ -350,7 +342,11 @@ static void
 assessment_activated_cb (SportelloClientPage *self,
                          GtkListBoxRow       *row)
 {
-  g_signal_emit (self, signals[OPEN_ASSESSMENT], 0, g_object_get_data (G_OBJECT (row), "uuid"));
+  g_autoptr(SportelloAssessment) assessment = item_of_row (self->assessments, GTK_WIDGET (row));
+
+  if (assessment != NULL)
+    g_signal_emit (self, signals[SPORTELLO_CLIENT_PAGE_OPEN_ASSESSMENT], 0,
+                   sportello_assessment_get (assessment, SPORTELLO_ASSESSMENT_UUID));
 }
 
 static void
@@ -400,7 +396,6 @@ create_document_row (gpointer item,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  g_object_set_data_full (G_OBJECT (row), "uuid", g_strdup (sportello_document_get (document, SPORTELLO_DOCUMENT_UUID)), g_free);
 
   return row;
 }
@@ -409,7 +404,10 @@ static void
 document_activated_cb (SportelloClientPage *self,
                        GtkListBoxRow       *row)
 {
-  g_signal_emit (self, signals[OPEN_DOCUMENT], 0, g_object_get_data (G_OBJECT (row), "uuid"));
+  g_autoptr(SportelloDocument) document = item_of_row (self->documents, GTK_WIDGET (row));
+
+  if (document != NULL)
+    g_signal_emit (self, signals[SPORTELLO_CLIENT_PAGE_OPEN_DOCUMENT], 0, sportello_document_get (document, SPORTELLO_DOCUMENT_UUID));
 }
 
 static void
@@ -470,13 +468,9 @@ static void
 update_actions (SportelloClientPage *self)
 {
   gboolean archived = g_str_equal (sportello_client_get (self->client, SPORTELLO_CLIENT_STATUS), "archived");
-  GtkWidget *owner = gtk_widget_get_ancestor (GTK_WIDGET (self), SPORTELLO_TYPE_CLIENTS_PAGE);
 
-  if (owner != NULL)
-    {
-      gtk_widget_action_set_enabled (owner, "client.archive", !archived);
-      gtk_widget_action_set_enabled (owner, "client.unarchive", archived);
-    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.archive", !archived);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.unarchive", archived);
 }
 
 static void
@@ -487,15 +481,19 @@ fill (SportelloClientPage *self)
   g_autofree char *status_class = g_strconcat ("status-", status, NULL);
   g_autofree char *address = NULL;
   g_autofree char *employees = NULL;
-
-  /* an anonymised client takes no new person */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.add",
-                                 !sportello_retention_is_anonymised (self->db, sportello_client_get_uuid (c)));
   g_autofree char *consent_date = NULL;
   g_autofree char *created = NULL;
   g_autofree char *updated = NULL;
   g_autofree char *origin = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean writable = !sportello_retention_is_anonymised (self->db, sportello_client_get_uuid (c));
+
+  /* an anonymised client is read-only: nothing new is added to it either */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.add", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.edit", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.new-meeting", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.new-assessment", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.new-document", writable);
 
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -599,6 +597,8 @@ fill (SportelloClientPage *self)
   update_actions (self);
 }
 
+/* ---------------------------------------------------------- GObject ---- */
+
 static void
 sportello_client_page_shown (AdwNavigationPage *page)
 {
@@ -620,7 +620,8 @@ sportello_client_page_dispose (GObject *object)
   g_clear_object (&self->open_follow_ups);
   g_clear_object (&self->assessments);
   g_clear_object (&self->documents);
-  g_clear_object (&self->db);
+  self->db = NULL;
+  g_clear_object (&self->context);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sportello_client_page_parent_class)->dispose (object);
@@ -658,12 +659,30 @@ sportello_client_page_class_init (SportelloClientPageClass *klass)
    * SportelloClientPage::open-meeting:
    * @uuid: the meeting to show
    */
-  signals[OPEN_MEETING] = g_signal_new ("open-meeting", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+  signals[SPORTELLO_CLIENT_PAGE_OPEN_MEETING] = g_signal_new ("open-meeting", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  signals[OPEN_ASSESSMENT] = g_signal_new ("open-assessment", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+  signals[SPORTELLO_CLIENT_PAGE_OPEN_ASSESSMENT] = g_signal_new ("open-assessment", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  signals[OPEN_DOCUMENT] = g_signal_new ("open-document", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+  signals[SPORTELLO_CLIENT_PAGE_OPEN_DOCUMENT] = g_signal_new ("open-document", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * SportelloClientPage::open-client:
+   * @uuid: another client to show (the editor found it has the same VAT number)
+   */
+  signals[SPORTELLO_CLIENT_PAGE_OPEN_CLIENT] = g_signal_new ("open-client", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * SportelloClientPage::trashed:
+   * @uuid: the client
+   * @name: its name, for the Undo toast
+   *
+   * The client went to the trash, and the page back; it stays there
+   * until the section purges it or restores it.
+   */
+  signals[SPORTELLO_CLIENT_PAGE_TRASHED] = g_signal_new ("trashed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+
+  _sportello_client_page_class_init_actions (widget_class);
 }
 
 static void
@@ -682,23 +701,36 @@ sportello_client_page_init (SportelloClientPage *self)
                            G_CALLBACK (document_activated_cb), self, G_CONNECT_SWAPPED);
 }
 
-SportelloClientPage *
-sportello_client_page_new (SportelloDatabase  *db,
-                           const char         *uuid,
-                           GError            **error)
+static void
+reload_cb (GtkWidget *widget)
 {
+  sportello_client_page_reload (SPORTELLO_CLIENT_PAGE (widget));
+}
+
+SportelloClientPage *
+sportello_client_page_new (SportelloContext  *context,
+                           const char        *uuid,
+                           GError           **error)
+{
+  /* all that the page shows of the client */
+  static const char * const follows[] = {
+    SPORTELLO_CHANGE_CLIENT, SPORTELLO_CHANGE_CONTACT, SPORTELLO_CHANGE_MEETING, SPORTELLO_CHANGE_FOLLOW_UP,
+    SPORTELLO_CHANGE_ASSESSMENT, SPORTELLO_CHANGE_DOCUMENT, SPORTELLO_CHANGE_TEMPLATE, NULL
+  };
   g_autoptr(SportelloClient) client = NULL;
   SportelloClientPage *self;
 
-  g_return_val_if_fail (SPORTELLO_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (SPORTELLO_IS_CONTEXT (context), NULL);
 
-  if (!(client = sportello_client_load (db, uuid, error)))
+  if (!(client = sportello_client_load (sportello_context_get_database (context), uuid, error)))
     return NULL;
 
   self = g_object_new (SPORTELLO_TYPE_CLIENT_PAGE, NULL);
-  self->db = g_object_ref (db);
+  self->context = g_object_ref (context);
+  self->db = sportello_context_get_database (context);
   self->client = g_steal_pointer (&client);
   fill (self);
+  sportello_widget_follow (GTK_WIDGET (self), self->db, follows, reload_cb);
 
   return self;
 }

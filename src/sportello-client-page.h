@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "sportello-client.h"
+#include "sportello-context.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +17,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SportelloClientPage, sportello_client_page, SPORTELLO, CLIENT_PAGE, AdwNavigationPage)
 
-SportelloClientPage *sportello_client_page_new        (SportelloDatabase   *db,
+SportelloClientPage *sportello_client_page_new        (SportelloContext    *context,
                                                        const char          *uuid,
                                                        GError             **error);
 const char          *sportello_client_page_get_uuid   (SportelloClientPage *self);

@@ -2,6 +2,11 @@
  *
  * Copyright 2026 The Sportello authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The list of clients follows the database by itself (SportelloClientList);
+ * the section follows the clients for its tag filter and whether the list
+ * is empty. It opens the client pages and what they ask for, and keeps the
+ * deleted clients until their Undo toast goes away.
  */
 
 #define G_LOG_DOMAIN "sportello-clients-page"
@@ -10,31 +15,29 @@
 
 #include <glib/gi18n.h>
 
-#include "sportello-application.h"
-#include "sportello-assessment.h"
 #include "sportello-assessment-page.h"
 #include "sportello-client-editor.h"
 #include "sportello-client-list.h"
 #include "sportello-client-page.h"
 #include "sportello-client-row.h"
-#include "sportello-document-page.h"
-#include "sportello-user-template.h"
 #include "sportello-clients-page.h"
-#include "sportello-handoff.h"
+#include "sportello-document-page.h"
 #include "sportello-meeting-page.h"
 #include "sportello-meeting.h"
 #include "sportello-retention.h"
 #include "sportello-retention-dialog.h"
+#include "sportello-section.h"
 #include "sportello-vocabulary.h"
-#include "sportello-window.h"
 
 struct _SportelloClientsPage
 {
   GtkWidget            parent_instance;
 
-  SportelloDatabase   *db;
+  SportelloContext    *context;
+  SportelloDatabase   *db;        /* the context's */
   SportelloClientList *list;
   GStrv                tags;
+  GCancellable        *tags_cancellable;   /* the tags being read */
 
   /* Deleted but not gone yet: purged when the toast goes away */
   GPtrArray           *pending_deletes;
@@ -53,18 +56,16 @@ struct _SportelloClientsPage
   AdwBanner           *retention_banner;
 };
 
-G_DEFINE_FINAL_TYPE (SportelloClientsPage, sportello_clients_page, GTK_TYPE_WIDGET)
+static void section_iface_init (SportelloSectionInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SportelloClientsPage, sportello_clients_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (SPORTELLO_TYPE_SECTION, section_iface_init))
 
 static void
 show_error (SportelloClientsPage *self,
             const GError         *error)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (SPORTELLO_IS_WINDOW (root))
-    sportello_window_add_toast (SPORTELLO_WINDOW (root), adw_toast_new (error->message));
-  else
-    g_warning ("%s", error->message);
+  sportello_context_toast_error (self->context, error);
 }
 
 static GtkStringList *
@@ -98,19 +99,41 @@ selected_term (GtkDropDown         *dropdown,
   return terms[selected - 1].id;
 }
 
+/* The tags of 50,000 clients take a while to read: on a worker, with a
+ * connection of its own, so neither the first frame nor a save waits */
 static void
-reload_tags (SportelloClientsPage *self)
+tags_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
 {
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloDatabase) db = sportello_database_open (data, &error);
+  GStrv tags = NULL;
+
+  if (db == NULL || !(tags = sportello_client_list_tags (db, &error)))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, tags, (GDestroyNotify) g_strfreev);
+}
+
+static void
+tags_read_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SportelloClientsPage *self = SPORTELLO_CLIENTS_PAGE (object);
   g_autoptr(GtkStringList) model = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) tags = NULL;
   const char *current = NULL;
   guint selected = 0;
 
-  tags = sportello_client_list_tags (self->db, &error);
+  tags = g_task_propagate_pointer (G_TASK (result), &error);
   if (tags == NULL)
     {
-      show_error (self, error);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error);
       return;
     }
 
@@ -136,11 +159,34 @@ reload_tags (SportelloClientsPage *self)
 }
 
 static void
+reload_tags (SportelloClientsPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->tags_cancellable != NULL)
+    g_cancellable_cancel (self->tags_cancellable);
+  g_clear_object (&self->tags_cancellable);
+  self->tags_cancellable = g_cancellable_new ();
+
+  task = g_task_new (self, self->tags_cancellable, tags_read_cb, NULL);
+  g_task_set_source_tag (task, reload_tags);
+  g_task_set_task_data (task, g_path_get_dirname (sportello_database_get_path (self->db)), g_free);
+  g_task_run_in_thread (task, tags_thread);
+}
+
+static void
 update_stack (SportelloClientsPage *self)
 {
   const char *page;
 
   if (self->list == NULL)
+    return;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.clear-filters",
+                                 sportello_client_list_is_filtered (self->list));
+
+  /* an empty list that is still loading says nothing yet */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0 && sportello_client_list_get_loading (self->list))
     return;
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
@@ -151,21 +197,16 @@ update_stack (SportelloClientsPage *self)
     page = "empty";
 
   gtk_stack_set_visible_child_name (self->stack, page);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.clear-filters",
-                                 sportello_client_list_is_filtered (self->list));
 }
 
 /* The retention period set in Preferences, 0 for never */
 static guint
-retention_years (void)
+retention_years (SportelloClientsPage *self)
 {
-  GApplication *app = g_application_get_default ();
-
-  if (!SPORTELLO_IS_APPLICATION (app))
+  if (self->context == NULL)
     return SPORTELLO_RETENTION_NEVER;
 
-  return (guint) g_settings_get_int (sportello_application_get_settings (SPORTELLO_APPLICATION (app)),
-                                     "client-retention-years");
+  return (guint) g_settings_get_int (sportello_context_get_settings (self->context), "client-retention-years");
 }
 
 /* “N clients with no activity for more than X years”, with Review */
@@ -174,7 +215,7 @@ update_retention_banner (SportelloClientsPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  guint years = retention_years ();
+  guint years = retention_years (self);
   guint count = 0;
 
   if (self->db == NULL || !sportello_retention_count (self->db, years, NULL, &count, &error))
@@ -193,16 +234,11 @@ update_retention_banner (SportelloClientsPage *self)
   adw_banner_set_revealed (self->retention_banner, count > 0);
 }
 
+/* the list reloads itself; the tags and the empty state follow */
 static void
-refresh (SportelloClientsPage *self)
+reload (SportelloSection *section)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (self->list == NULL)
-    return;
-
-  if (!sportello_client_list_refresh (self->list, &error))
-    show_error (self, error);
+  SportelloClientsPage *self = SPORTELLO_CLIENTS_PAGE (section);
 
   reload_tags (self);
   update_stack (self);
@@ -217,25 +253,9 @@ retention_review_cb (SportelloClientsPage *self)
   if (self->db == NULL)
     return;
 
-  dialog = sportello_retention_dialog_new (self->db, retention_years ());
-  g_signal_connect_object (dialog, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  /* what it keeps, erases or anonymises reaches the list as a change */
+  dialog = sportello_retention_dialog_new (self->db, retention_years (self));
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
-}
-
-/* An anonymised client is read-only: nothing new is added to it either */
-static void
-update_client_actions (SportelloClientsPage *self)
-{
-  AdwNavigationPage *page = adw_navigation_view_get_visible_page (self->navigation_view);
-  gboolean writable = TRUE;
-
-  if (SPORTELLO_IS_CLIENT_PAGE (page) && self->db != NULL)
-    writable = !sportello_retention_is_anonymised (self->db, sportello_client_page_get_uuid (SPORTELLO_CLIENT_PAGE (page)));
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.edit", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.new-meeting", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.new-assessment", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.new-document", writable);
 }
 
 static void
@@ -294,35 +314,12 @@ list_activate_cb (SportelloClientsPage *self,
     sportello_clients_page_open_client (self, sportello_client_get_uuid (client));
 }
 
-static SportelloClientPage *
-visible_client_page (SportelloClientsPage *self)
-{
-  AdwNavigationPage *page = adw_navigation_view_get_visible_page (self->navigation_view);
-
-  return SPORTELLO_IS_CLIENT_PAGE (page) ? SPORTELLO_CLIENT_PAGE (page) : NULL;
-}
-
-/* Back from a meeting: the client's page shows it too */
-static void
-popped_cb (SportelloClientsPage *self,
-           AdwNavigationPage    *popped)
-{
-  SportelloClientPage *page = visible_client_page (self);
-
-  if ((SPORTELLO_IS_MEETING_PAGE (popped) || SPORTELLO_IS_ASSESSMENT_PAGE (popped) ||
-       SPORTELLO_IS_DOCUMENT_PAGE (popped)) && page != NULL)
-    {
-      sportello_client_page_reload (page);
-      refresh (self);
-    }
-}
-
 static void
 open_meeting_cb (SportelloClientsPage *self,
                  const char           *uuid)
 {
   g_autoptr(GError) error = NULL;
-  SportelloMeetingPage *page = sportello_meeting_page_new (self->db, uuid, &error);
+  SportelloMeetingPage *page = sportello_meeting_page_new (self->context, uuid, &error);
 
   if (page == NULL)
     {
@@ -338,7 +335,7 @@ open_assessment_cb (SportelloClientsPage *self,
                     const char           *uuid)
 {
   g_autoptr(GError) error = NULL;
-  SportelloAssessmentPage *page = sportello_assessment_page_new (self->db, uuid, &error);
+  SportelloAssessmentPage *page = sportello_assessment_page_new (self->context, uuid, &error);
 
   if (page == NULL)
     {
@@ -354,7 +351,7 @@ open_document_cb (SportelloClientsPage *self,
                   const char           *uuid)
 {
   g_autoptr(GError) error = NULL;
-  SportelloDocumentPage *page = sportello_document_page_new (self->db, uuid, &error);
+  SportelloDocumentPage *page = sportello_document_page_new (self->context, uuid, &error);
 
   if (page == NULL)
     {
@@ -366,127 +363,18 @@ open_document_cb (SportelloClientsPage *self,
 }
 
 static void
-client_new_document_action (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *param)
-{
-  SportelloClientsPage *self = SPORTELLO_CLIENTS_PAGE (widget);
-  SportelloClientPage *page = visible_client_page (self);
-  g_autoptr(SportelloTemplate) template = NULL;
-  g_autoptr(SportelloDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *email = NULL;
-  GApplication *app = g_application_get_default ();
-
-  if (page == NULL)
-    return;
-  if (!(template = sportello_template_lookup (self->db, g_variant_get_string (param, NULL), &error)))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  if (SPORTELLO_IS_APPLICATION (app))
-    email = g_settings_get_string (sportello_application_get_settings (SPORTELLO_APPLICATION (app)), "consultant-email");
-
-  document = sportello_document_new_from_template (self->db, sportello_client_page_get_uuid (page), template, email, &error);
-  if (document == NULL || !sportello_document_save (document, self->db, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  sportello_client_page_reload (page);
-  open_document_cb (self, sportello_document_get (document, SPORTELLO_DOCUMENT_UUID));
-}
-
-static void
-client_new_assessment_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *param)
-{
-  SportelloClientsPage *self = SPORTELLO_CLIENTS_PAGE (widget);
-  SportelloClientPage *page = visible_client_page (self);
-  g_autoptr(SportelloAssessment) assessment = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *checklist = NULL;
-
-  if (page == NULL)
-    return;
-
-  /* the latest version of the checklist in use, or the built-in one */
-  {
-    GApplication *app = g_application_get_default ();
-    g_autofree char *in_use = SPORTELLO_IS_APPLICATION (app)
-      ? g_settings_get_string (sportello_application_get_settings (SPORTELLO_APPLICATION (app)), "assessment-checklist")
-      : NULL;
-
-    if (in_use != NULL)
-      checklist = sportello_checklist_latest_uuid (self->db, in_use);
-  }
-  if (checklist == NULL && !(checklist = sportello_checklist_store (self->db, sportello_checklist_get_builtin (), &error)))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  assessment = sportello_assessment_new (sportello_client_page_get_uuid (page), checklist);
-  if (!sportello_assessment_save (assessment, self->db, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  sportello_client_page_reload (page);
-  open_assessment_cb (self, sportello_assessment_get (assessment, SPORTELLO_ASSESSMENT_UUID));
-}
-
-static void
-client_new_meeting_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *param)
-{
-  SportelloClientsPage *self = SPORTELLO_CLIENTS_PAGE (widget);
-  SportelloClientPage *page = visible_client_page (self);
-  g_autoptr(SportelloMeeting) meeting = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *participants;
-
-  if (page == NULL)
-    return;
-
-  meeting = sportello_meeting_new (sportello_client_page_get_uuid (page));
-  participants = sportello_database_get_consultant (self->db);
-  sportello_meeting_set (meeting, SPORTELLO_MEETING_PARTICIPANTS, participants);
-  if (!sportello_meeting_save (meeting, self->db, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  sportello_client_page_reload (page);
-  open_meeting_cb (self, sportello_meeting_get (meeting, SPORTELLO_MEETING_UUID));
-}
-
-static void
-client_saved_cb (SportelloClientsPage *self,
-                 SportelloClient      *client)
-{
-  SportelloClientPage *page = visible_client_page (self);
-
-  refresh (self);
-
-  if (page != NULL && g_strcmp0 (sportello_client_page_get_uuid (page), sportello_client_get_uuid (client)) == 0)
-    sportello_client_page_reload (page);
-  else
-    sportello_clients_page_open_client (self, sportello_client_get_uuid (client));
-}
-
-static void
 open_existing_cb (SportelloClientsPage *self,
                   const char           *uuid)
 {
   sportello_clients_page_open_client (self, uuid);
+}
+
+/* a new client is shown once saved; the list shows it by itself */
+static void
+client_saved_cb (SportelloClientsPage *self,
+                 SportelloClient      *client)
+{
+  sportello_clients_page_open_client (self, sportello_client_get_uuid (client));
 }
 
 static void
@@ -542,38 +430,22 @@ undo_delete_cb (SportelloClientsPage *self,
       }
 
   g_ptr_array_set_size (self->pending_deletes, 0);
-  refresh (self);
 }
 
+/* A client page put its client in the trash: it is purged when the toast
+ * goes away, unless Undo brings it back */
 static void
-client_delete_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
+client_trashed_cb (SportelloClientsPage *self,
+                   const char           *uuid,
+                   const char           *name)
 {
-  SportelloClientsPage *self = SPORTELLO_CLIENTS_PAGE (widget);
-  SportelloClientPage *page = visible_client_page (self);
   g_autofree char *title = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uuid = NULL;
-  GtkRoot *root;
 
-  if (page == NULL)
-    return;
-
-  uuid = g_strdup (sportello_client_page_get_uuid (page));
-  if (!sportello_client_trash (self->db, uuid, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  g_ptr_array_add (self->pending_deletes, g_steal_pointer (&uuid));
-  adw_navigation_view_pop (self->navigation_view);
-  refresh (self);
+  g_ptr_array_add (self->pending_deletes, g_strdup (uuid));
 
   if (self->pending_deletes->len == 1)
     /* Translators: %s is the client's name */
-    title = g_strdup_printf (_("“%s” deleted"), adw_navigation_page_get_title (ADW_NAVIGATION_PAGE (page)));
+    title = g_strdup_printf (_("“%s” deleted"), name);
   else
     title = g_strdup_printf (ngettext ("%u client deleted", "%u clients deleted", self->pending_deletes->len),
                              self->pending_deletes->len);
@@ -590,174 +462,7 @@ client_delete_action (GtkWidget  *widget,
   adw_toast_set_priority (self->delete_toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (self->delete_toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->delete_toast, "dismissed", G_CALLBACK (delete_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
-
-  root = gtk_widget_get_root (widget);
-  if (SPORTELLO_IS_WINDOW (root))
-    sportello_window_add_toast (SPORTELLO_WINDOW (root), self->delete_toast);
-}
-
-static void
-set_status (SportelloClientsPage *self,
-            const char           *uuid,
-            const char           *status)
-{
-  g_autoptr(SportelloClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-  SportelloClientPage *page;
-
-  if (!(client = sportello_client_load (self->db, uuid, &error)))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  sportello_client_set (client, SPORTELLO_CLIENT_STATUS, status);
-  if (!sportello_client_save (client, self->db, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  refresh (self);
-  if ((page = visible_client_page (self)) && g_strcmp0 (sportello_client_page_get_uuid (page), uuid) == 0)
-    sportello_client_page_reload (page);
-}
-
-typedef struct
-{
-  SportelloClientsPage *self;
-  char                 *uuid;
-  char                 *status;
-} ArchiveUndo;
-
-static void
-archive_undo_free (gpointer data)
-{
-  ArchiveUndo *undo = data;
-
-  g_object_unref (undo->self);
-  g_free (undo->uuid);
-  g_free (undo->status);
-  g_free (undo);
-}
-
-static void
-undo_archive_cb (AdwToast    *toast,
-                 ArchiveUndo *undo)
-{
-  set_status (undo->self, undo->uuid, undo->status);
-}
-
-static void
-client_archive_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *param)
-{
-  SportelloClientsPage *self = SPORTELLO_CLIENTS_PAGE (widget);
-  SportelloClientPage *page = visible_client_page (self);
-  SportelloClient *client;
-  ArchiveUndo *undo;
-  AdwToast *toast;
-  gboolean archived = g_str_equal (action_name, "client.unarchive");
-
-  if (page == NULL)
-    return;
-
-  client = sportello_client_page_get_client (page);
-
-  undo = g_new0 (ArchiveUndo, 1);
-  undo->self = g_object_ref (self);
-  undo->uuid = g_strdup (sportello_client_get_uuid (client));
-  undo->status = g_strdup (sportello_client_get (client, SPORTELLO_CLIENT_STATUS));
-
-  set_status (self, undo->uuid, archived ? "followed" : "archived");
-
-  toast = adw_toast_new (archived ? _("Client restored from the archive") : _("Client archived"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_archive_cb), undo,
-                         (GClosureNotify) (void (*) (void)) archive_undo_free, 0);
-  sportello_window_add_toast (SPORTELLO_WINDOW (gtk_widget_get_root (widget)), toast);
-}
-
-static void
-erase_response_cb (SportelloClientsPage *self,
-                   const char           *response,
-                   AdwAlertDialog       *dialog)
-{
-  g_autoptr(GError) error = NULL;
-  const char *uuid = g_object_get_data (G_OBJECT (dialog), "uuid");
-
-  if (g_strcmp0 (response, "erase") != 0)
-    return;
-
-  /* the retention's erasure: the exchanged versions and the import log's
-   * file names go too, and the full-text indexes keep no term of it */
-  if (!sportello_retention_erase (self->db, uuid, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  adw_navigation_view_pop_to_tag (self->navigation_view, "list");
-  refresh (self);
-  sportello_window_add_toast (SPORTELLO_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                              adw_toast_new (_("All the client’s data was erased")));
-}
-
-static void
-client_erase_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  SportelloClientsPage *self = SPORTELLO_CLIENTS_PAGE (widget);
-  SportelloClientPage *page = visible_client_page (self);
-  AdwDialog *dialog;
-  g_autofree char *body = NULL;
-
-  if (page == NULL)
-    return;
-
-  /* The name goes in the body: a heading does not wrap. Translators: %s
-   * is the client's name */
-  body = g_strdup_printf (_("“%s”: the file, contacts and everything attached to it are removed for "
-                            "good, as the GDPR right to erasure requires. This cannot be undone."),
-                          adw_navigation_page_get_title (ADW_NAVIGATION_PAGE (page)));
-  dialog = adw_alert_dialog_new (_("Erase the Client?"), body);
-  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
-                                  "cancel", _("_Cancel"),
-                                  "erase", _("_Erase"),
-                                  NULL);
-  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "erase", ADW_RESPONSE_DESTRUCTIVE);
-  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "cancel");
-  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "uuid", g_strdup (sportello_client_page_get_uuid (page)), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (erase_response_cb), self, G_CONNECT_SWAPPED);
-  adw_dialog_present (dialog, widget);
-}
-
-static void
-client_export_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
-{
-  SportelloClientsPage *self = SPORTELLO_CLIENTS_PAGE (widget);
-  SportelloClientPage *page = visible_client_page (self);
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (page != NULL && SPORTELLO_IS_WINDOW (root))
-    sportello_handoff_choose_export (SPORTELLO_WINDOW (root), sportello_client_page_get_uuid (page));
-}
-
-static void
-client_edit_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  SportelloClientsPage *self = SPORTELLO_CLIENTS_PAGE (widget);
-  SportelloClientPage *page = visible_client_page (self);
-
-  if (page != NULL)
-    present_editor (self, sportello_client_page_get_client (page));
+  sportello_context_toast (self->context, self->delete_toast);
 }
 
 static void
@@ -766,6 +471,14 @@ clients_new_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   sportello_clients_page_new_client (SPORTELLO_CLIENTS_PAGE (widget));
+}
+
+static void
+clients_search_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  sportello_clients_page_start_search (SPORTELLO_CLIENTS_PAGE (widget));
 }
 
 static void
@@ -805,6 +518,9 @@ sportello_clients_page_dispose (GObject *object)
   SportelloClientsPage *self = (SportelloClientsPage *)object;
 
   sportello_clients_page_flush_deletes (self);
+  if (self->tags_cancellable != NULL)
+    g_cancellable_cancel (self->tags_cancellable);
+  g_clear_object (&self->tags_cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_CLIENTS_PAGE);
   /* the template's unnamed root child too */
@@ -812,7 +528,8 @@ sportello_clients_page_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->list);
-  g_clear_object (&self->db);
+  self->db = NULL;
+  g_clear_object (&self->context);
   g_clear_pointer (&self->tags, g_strfreev);
   g_clear_pointer (&self->pending_deletes, g_ptr_array_unref);
 
@@ -847,19 +564,8 @@ sportello_clients_page_class_init (SportelloClientsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, retention_review_cb);
 
   gtk_widget_class_install_action (widget_class, "clients.new", NULL, clients_new_action);
+  gtk_widget_class_install_action (widget_class, "clients.search", NULL, clients_search_action);
   gtk_widget_class_install_action (widget_class, "clients.clear-filters", NULL, clients_clear_filters_action);
-  gtk_widget_class_install_action (widget_class, "client.edit", NULL, client_edit_action);
-  gtk_widget_class_install_action (widget_class, "client.export", NULL, client_export_action);
-  gtk_widget_class_install_action (widget_class, "client.new-meeting", NULL, client_new_meeting_action);
-  gtk_widget_class_install_action (widget_class, "client.new-assessment", NULL, client_new_assessment_action);
-  gtk_widget_class_install_action (widget_class, "client.new-document", "s", client_new_document_action);
-  gtk_widget_class_install_action (widget_class, "client.archive", NULL, client_archive_action);
-  gtk_widget_class_install_action (widget_class, "client.unarchive", NULL, client_archive_action);
-  gtk_widget_class_install_action (widget_class, "client.delete", NULL, client_delete_action);
-  gtk_widget_class_install_action (widget_class, "client.erase", NULL, client_erase_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "client.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "client.edit", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
@@ -888,40 +594,58 @@ sportello_clients_page_init (SportelloClientsPage *self)
   gtk_list_view_set_factory (self->list_view, factory);
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
-  g_signal_connect_object (self->navigation_view, "popped", G_CALLBACK (popped_cb), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.clear-filters", FALSE);
 
-  g_signal_connect_object (self->navigation_view, "notify::visible-page",
-                           G_CALLBACK (update_client_actions), self, G_CONNECT_SWAPPED);
-  {
-    GApplication *app = g_application_get_default ();
-
-    if (SPORTELLO_IS_APPLICATION (app))
-      g_signal_connect_object (sportello_application_get_settings (SPORTELLO_APPLICATION (app)),
-                               "changed::client-retention-years",
-                               G_CALLBACK (update_retention_banner), self, G_CONNECT_SWAPPED);
-  }
 }
 
-void
-sportello_clients_page_set_database (SportelloClientsPage *self,
-                                     SportelloDatabase    *db)
+static void
+list_changed_cb (SportelloClientsPage *self)
 {
+  update_stack (self);
+}
+
+static void
+context_set (SportelloSection *section,
+             SportelloContext *context)
+{
+  SportelloClientsPage *self = SPORTELLO_CLIENTS_PAGE (section);
   g_autoptr(GtkNoSelection) selection = NULL;
+  g_autoptr(GError) error = NULL;
 
-  g_return_if_fail (SPORTELLO_IS_CLIENTS_PAGE (self));
-
-  if (!g_set_object (&self->db, db))
-    return;
-
-  g_clear_object (&self->list);
-  self->list = sportello_client_list_new (db);
+  self->context = g_object_ref (context);
+  self->db = sportello_context_get_database (context);
+  g_signal_connect_object (sportello_context_get_settings (context), "changed::client-retention-years",
+                           G_CALLBACK (update_retention_banner), self, G_CONNECT_SWAPPED);
+  self->list = sportello_client_list_new (self->db);
+  /* 50,000 clients fill in behind the first frame, and typing never waits */
+  sportello_client_list_set_background (self->list);
+  g_signal_connect_object (self->list, "items-changed", G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 
-  refresh (self);
+  /* the tags and the empty state follow when the section is shown */
+  if (!sportello_client_list_refresh (self->list, &error))
+    show_error (self, error);
+}
+
+static void
+finish (SportelloSection *section)
+{
+  sportello_clients_page_flush_deletes (SPORTELLO_CLIENTS_PAGE (section));
+}
+
+static void
+section_iface_init (SportelloSectionInterface *iface)
+{
+  static const char * const follows[] = { SPORTELLO_CHANGE_CLIENT, NULL };
+
+  iface->follows = follows;
+  iface->reload = reload;
+  iface->context_set = context_set;
+  iface->finish = finish;
 }
 
 GListModel *
@@ -962,13 +686,15 @@ sportello_clients_page_open_client (SportelloClientsPage *self,
 
   g_return_if_fail (SPORTELLO_IS_CLIENTS_PAGE (self));
 
-  page = sportello_client_page_new (self->db, uuid, &error);
+  page = sportello_client_page_new (self->context, uuid, &error);
   if (page == NULL)
     {
       show_error (self, error);
       return;
     }
 
+  g_signal_connect_object (page, "trashed", G_CALLBACK (client_trashed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "open-client", G_CALLBACK (open_existing_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "open-meeting", G_CALLBACK (open_meeting_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "open-document", G_CALLBACK (open_document_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "open-assessment", G_CALLBACK (open_assessment_cb), self, G_CONNECT_SWAPPED);
@@ -984,17 +710,4 @@ sportello_clients_page_flush_deletes (SportelloClientsPage *self)
 
   if (self->pending_deletes != NULL)
     purge_pending (self);
-}
-
-/* Reads everything again, the open client too (after an import) */
-void
-sportello_clients_page_reload (SportelloClientsPage *self)
-{
-  SportelloClientPage *page;
-
-  g_return_if_fail (SPORTELLO_IS_CLIENTS_PAGE (self));
-
-  refresh (self);
-  if ((page = visible_client_page (self)) != NULL && !sportello_client_page_reload (page))
-    adw_navigation_view_pop_to_tag (self->navigation_view, "list");
 }

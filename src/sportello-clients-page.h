@@ -16,14 +16,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SportelloClientsPage, sportello_clients_page, SPORTELLO, CLIENTS_PAGE, GtkWidget)
 
-void        sportello_clients_page_set_database  (SportelloClientsPage *self,
-                                                  SportelloDatabase    *db);
 GListModel *sportello_clients_page_get_model     (SportelloClientsPage *self);
 void        sportello_clients_page_new_client    (SportelloClientsPage *self);
 void        sportello_clients_page_start_search  (SportelloClientsPage *self);
 void        sportello_clients_page_open_client   (SportelloClientsPage *self,
                                                   const char           *uuid);
 void        sportello_clients_page_flush_deletes (SportelloClientsPage *self);
-void        sportello_clients_page_reload        (SportelloClientsPage *self);
 
 G_END_DECLS

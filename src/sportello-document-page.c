@@ -15,33 +15,27 @@
 
 #include <glib/gi18n.h>
 
-#include "sportello-application.h"
-#include "sportello-autosave.h"
 #include "sportello-document-page.h"
 #include "sportello-document-print.h"
 #include "sportello-format.h"
 #include "sportello-text-editor.h"
-#include "sportello-window.h"
-
-#define AUTOSAVE_DELAY_MS 500
 
 struct _SportelloDocumentPage
 {
-  AdwNavigationPage          parent_instance;
+  SportelloRecordPage        parent_instance;
 
-  SportelloDatabase         *db;
-  SportelloDocument         *document;
-  SpellingTextBufferAdapter *spelling;
-  SportelloAutosave          autosave;
-  gboolean                   loading;
+  SportelloDocument         *document;   /* the page's record */
 
   AdwWindowTitle            *window_title;
   AdwBanner                 *missing_banner;
   GtkButton                 *sent_button;
-  GtkSourceView             *body_view;
+  SportelloTextEditor       *body_view;
 };
 
-G_DEFINE_FINAL_TYPE (SportelloDocumentPage, sportello_document_page, ADW_TYPE_NAVIGATION_PAGE)
+G_DEFINE_FINAL_TYPE (SportelloDocumentPage, sportello_document_page, SPORTELLO_TYPE_RECORD_PAGE)
+
+#define DATABASE(self) (sportello_record_page_get_database (SPORTELLO_RECORD_PAGE (self)))
+#define TOAST(self, t) (sportello_record_page_toast (SPORTELLO_RECORD_PAGE (self), (t)))
 
 /* How many «da completare: …» places are left in the text */
 guint
@@ -95,13 +89,13 @@ update_state (SportelloDocumentPage *self)
 }
 
 static gboolean
-save_body (GtkWidget  *widget,
-           GError    **error)
+save_body (SportelloRecordPage  *page,
+           GError              **error)
 {
-  SportelloDocumentPage *self = SPORTELLO_DOCUMENT_PAGE (widget);
+  SportelloDocumentPage *self = SPORTELLO_DOCUMENT_PAGE (page);
   g_autofree char *body = sportello_text_editor_get_text (self->body_view);
 
-  if (!sportello_document_save_body (self->db, sportello_document_get (self->document, SPORTELLO_DOCUMENT_UUID),
+  if (!sportello_document_save_body (DATABASE (self), sportello_document_get (self->document, SPORTELLO_DOCUMENT_UUID),
                                      body, error))
     return FALSE;
 
@@ -113,21 +107,7 @@ save_body (GtkWidget  *widget,
 static void
 body_changed_cb (SportelloDocumentPage *self)
 {
-  if (!self->loading)
-    sportello_autosave_schedule (&self->autosave);
-}
-
-/**
- * sportello_document_page_flush:
- *
- * Stores at once whatever autosave is still waiting for.
- */
-void
-sportello_document_page_flush (SportelloDocumentPage *self)
-{
-  g_return_if_fail (SPORTELLO_IS_DOCUMENT_PAGE (self));
-
-  sportello_autosave_flush (&self->autosave);
+  sportello_record_page_changed (SPORTELLO_RECORD_PAGE (self));
 }
 
 static void
@@ -141,15 +121,15 @@ set_status (SportelloDocumentPage *self,
   g_autofree char *old_sent_on = g_strdup (sportello_document_get (self->document, SPORTELLO_DOCUMENT_SENT_ON));
   g_autofree char *body = sportello_text_editor_get_text (self->body_view);
 
-  sportello_autosave_cancel (&self->autosave);
+  sportello_record_page_stored (SPORTELLO_RECORD_PAGE (self));
   sportello_document_set (self->document, SPORTELLO_DOCUMENT_BODY, body);
   sportello_document_set (self->document, SPORTELLO_DOCUMENT_STATUS, status);
   sportello_document_set (self->document, SPORTELLO_DOCUMENT_SENT_ON, g_str_equal (status, "sent") ? today : "");
-  if (!sportello_document_save (self->document, self->db, &error))
+  if (!sportello_document_save (self->document, DATABASE (self), &error))
     {
       sportello_document_set (self->document, SPORTELLO_DOCUMENT_STATUS, old_status);
       sportello_document_set (self->document, SPORTELLO_DOCUMENT_SENT_ON, old_sent_on);
-      sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      sportello_record_page_toast_error (SPORTELLO_RECORD_PAGE (self), error);
       return;
     }
 
@@ -165,7 +145,7 @@ mark_sent_action (GtkWidget  *widget,
 
   set_status (self, "sent");
   if (sportello_document_page_count_missing (self) > 0)
-    sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (_("Marked as sent, with values still to complete")));
+    TOAST (self, adw_toast_new (_("Marked as sent, with values still to complete")));
 }
 
 static void
@@ -180,20 +160,14 @@ mark_draft_action (GtkWidget  *widget,
 
 /* The hub and consultant of the preferences, for the page header */
 static void
-get_origin (char **hub,
-            char **consultant)
+get_origin (SportelloDocumentPage  *self,
+            char                  **hub,
+            char                  **consultant)
 {
-  GApplication *app = g_application_get_default ();
+  GSettings *settings = sportello_context_get_settings (sportello_record_page_get_context (SPORTELLO_RECORD_PAGE (self)));
 
-  *hub = NULL;
-  *consultant = NULL;
-  if (SPORTELLO_IS_APPLICATION (app))
-    {
-      GSettings *settings = sportello_application_get_settings (SPORTELLO_APPLICATION (app));
-
-      *hub = g_settings_get_string (settings, "hub-name");
-      *consultant = g_settings_get_string (settings, "consultant-name");
-    }
+  *hub = g_settings_get_string (settings, "hub-name");
+  *consultant = g_settings_get_string (settings, "consultant-name");
 }
 
 /**
@@ -212,8 +186,8 @@ sportello_document_page_export_pdf (SportelloDocumentPage  *self,
 
   g_return_val_if_fail (SPORTELLO_IS_DOCUMENT_PAGE (self), FALSE);
 
-  sportello_document_page_flush (self);
-  get_origin (&hub, &consultant);
+  sportello_record_page_flush (SPORTELLO_RECORD_PAGE (self));
+  get_origin (self, &hub, &consultant);
   return sportello_document_export_pdf (self->document, hub, consultant, path, error);
 }
 
@@ -233,14 +207,14 @@ export_chosen_cb (GObject      *source,
 
   if (!sportello_document_page_export_pdf (self, file, &error))
     {
-      sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      sportello_record_page_toast_error (SPORTELLO_RECORD_PAGE (self), error);
       return;
     }
 
   name = g_file_get_basename (file);
   /* Translators: after exporting, the name of the PDF file */
   message = g_strdup_printf (_("Exported as “%s”"), name);
-  sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (message));
+  TOAST (self, adw_toast_new (message));
 }
 
 static void
@@ -277,7 +251,7 @@ print_done_cb (GtkPrintOperation       *operation,
     {
       gtk_print_operation_get_error (operation, &error);
       if (error != NULL)
-        sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+        sportello_record_page_toast_error (SPORTELLO_RECORD_PAGE (self), error);
     }
 }
 
@@ -292,42 +266,38 @@ print_action (GtkWidget  *widget,
   g_autofree char *hub = NULL;
   g_autofree char *consultant = NULL;
 
-  sportello_document_page_flush (self);
-  get_origin (&hub, &consultant);
+  sportello_record_page_flush (SPORTELLO_RECORD_PAGE (self));
+  get_origin (self, &hub, &consultant);
   operation = sportello_document_print_operation_new (self->document, hub, consultant);
   gtk_print_operation_set_allow_async (operation, TRUE);
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (gtk_widget_get_root (widget)), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+    sportello_record_page_toast_error (SPORTELLO_RECORD_PAGE (self), error);
 }
 
 /* ----------------------------------------------------------- delete ---- */
 
-typedef struct
+static gboolean
+restore (SportelloDatabase  *db,
+         gpointer            kept,
+         GError            **error)
 {
-  SportelloDatabase *db;
-  SportelloDocument *document;
-} DeletedDocument;
-
-static void
-deleted_document_free (gpointer data)
-{
-  DeletedDocument *deleted = data;
-
-  g_object_unref (deleted->db);
-  g_object_unref (deleted->document);
-  g_free (deleted);
+  return sportello_document_save (SPORTELLO_DOCUMENT (kept), db, error);
 }
 
-static void
-undo_delete_cb (AdwToast        *t,
-                DeletedDocument *deleted)
+static gboolean
+delete_record (SportelloRecordPage  *page,
+               gpointer             *kept,
+               GError              **error)
 {
-  g_autoptr(GError) error = NULL;
+  SportelloDocumentPage *self = SPORTELLO_DOCUMENT_PAGE (page);
 
-  if (!sportello_document_save (deleted->document, deleted->db, &error))
-    g_warning ("Cannot restore a document: %s", error->message);
+  if (!sportello_document_delete (DATABASE (self), sportello_document_get (self->document, SPORTELLO_DOCUMENT_UUID), error))
+    return FALSE;
+
+  *kept = g_object_ref (self->document);
+  return TRUE;
 }
 
 static void
@@ -335,62 +305,18 @@ delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  SportelloDocumentPage *self = SPORTELLO_DOCUMENT_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  DeletedDocument *deleted;
-  AdwNavigationView *view;
-  AdwToast *t;
-
-  sportello_document_page_flush (self);
-
-  if (!sportello_document_delete (self->db, sportello_document_get (self->document, SPORTELLO_DOCUMENT_UUID), &error))
-    {
-      sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (error->message));
-      return;
-    }
-
-  deleted = g_new0 (DeletedDocument, 1);
-  deleted->db = g_object_ref (self->db);
-  deleted->document = g_object_ref (self->document);
-
-  t = adw_toast_new (_("Document deleted"));
-  adw_toast_set_button_label (t, _("_Undo"));
-  /* Undo cannot wait behind another message */
-  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (t, "button-clicked", G_CALLBACK (undo_delete_cb), deleted,
-                         (GClosureNotify) (void (*) (void)) deleted_document_free, 0);
-  sportello_widget_toast (GTK_WIDGET (self), t);
-
-  view = ADW_NAVIGATION_VIEW (gtk_widget_get_ancestor (widget, ADW_TYPE_NAVIGATION_VIEW));
-  if (view != NULL)
-    adw_navigation_view_pop (view);
+  sportello_record_page_delete (SPORTELLO_RECORD_PAGE (widget));
 }
 
 /* ---------------------------------------------------------- GObject ---- */
-
-static void
-sportello_document_page_hidden (AdwNavigationPage *page)
-{
-  sportello_document_page_flush (SPORTELLO_DOCUMENT_PAGE (page));
-
-  ADW_NAVIGATION_PAGE_CLASS (sportello_document_page_parent_class)->hidden (page);
-}
 
 static void
 sportello_document_page_dispose (GObject *object)
 {
   SportelloDocumentPage *self = (SportelloDocumentPage *)object;
 
-  /* nothing typed is lost when the page or the window goes away */
-  if (self->document != NULL)
-    sportello_autosave_finish (&self->autosave);
-  sportello_autosave_cancel (&self->autosave);
-
   gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_DOCUMENT_PAGE);
-
-  g_clear_object (&self->spelling);
-  g_clear_object (&self->document);
-  g_clear_object (&self->db);
+  self->document = NULL;
 
   G_OBJECT_CLASS (sportello_document_page_parent_class)->dispose (object);
 }
@@ -400,12 +326,16 @@ sportello_document_page_class_init (SportelloDocumentPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  AdwNavigationPageClass *page_class = ADW_NAVIGATION_PAGE_CLASS (klass);
+  SportelloRecordPageClass *page_class = SPORTELLO_RECORD_PAGE_CLASS (klass);
 
   object_class->dispose = sportello_document_page_dispose;
-  page_class->hidden = sportello_document_page_hidden;
+  page_class->deleted_message = _("Document deleted");
+  page_class->restore = restore;
+  page_class->kept_free = g_object_unref;
+  page_class->save = save_body;
+  page_class->delete_record = delete_record;
 
-  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (SPORTELLO_TYPE_TEXT_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-document-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SportelloDocumentPage, window_title);
@@ -427,30 +357,28 @@ sportello_document_page_init (SportelloDocumentPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  sportello_autosave_init (&self->autosave, GTK_WIDGET (self), AUTOSAVE_DELAY_MS, save_body);
-  self->spelling = sportello_text_editor_setup (self->body_view);
   g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)), "changed",
                            G_CALLBACK (body_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 SportelloDocumentPage *
-sportello_document_page_new (SportelloDatabase  *db,
-                             const char         *uuid,
-                             GError            **error)
+sportello_document_page_new (SportelloContext  *context,
+                             const char        *uuid,
+                             GError           **error)
 {
   g_autoptr(SportelloDocument) document = NULL;
   SportelloDocumentPage *self;
 
-  if (!(document = sportello_document_load (db, uuid, error)))
+  if (!(document = sportello_document_load (sportello_context_get_database (context), uuid, error)))
     return NULL;
 
-  self = g_object_new (SPORTELLO_TYPE_DOCUMENT_PAGE, NULL);
-  self->db = g_object_ref (db);
-  self->document = g_steal_pointer (&document);
+  self = g_object_new (SPORTELLO_TYPE_DOCUMENT_PAGE, "context", context, "record", document, NULL);
+  self->document = document;
+  sportello_text_editor_set_settings (self->body_view, sportello_context_get_settings (context));
 
-  self->loading = TRUE;
+  sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), TRUE);
   sportello_text_editor_load (self->body_view, sportello_document_get (self->document, SPORTELLO_DOCUMENT_BODY));
-  self->loading = FALSE;
+  sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), FALSE);
 
   update_state (self);
 

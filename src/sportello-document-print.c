@@ -297,6 +297,7 @@ sportello_document_print_operation_new (SportelloDocument *document,
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *link_color = NULL;
   Job *job = g_new0 (Job, 1);
 
   gtk_page_setup_set_paper_size (setup, a4);
@@ -316,13 +317,39 @@ sportello_document_print_operation_new (SportelloDocument *document,
   else
     job->header_left = g_strdup (hub != NULL && *hub != '\0' ? hub : consultant != NULL ? consultant : "");
   job->header_right = sportello_format_date_long (today);
-  job->blocks = sportello_markdown_to_blocks (sportello_document_get (document, SPORTELLO_DOCUMENT_BODY));
+  /* paper is white: the accent as it reads on a light background */
+  link_color = sportello_document_link_color (FALSE);
+  job->blocks = sportello_markdown_to_blocks_full (sportello_document_get (document, SPORTELLO_DOCUMENT_BODY),
+                                                   link_color);
 
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
   g_object_set_data_full (G_OBJECT (operation), "sportello-job", job, job_free);
 
   return operation;
+}
+
+/**
+ * sportello_document_link_color:
+ * @dark: whether the text sits on a dark background
+ *
+ * The colour of links in a document: the system's accent colour as text on
+ * a light (paper, light style) or dark background, so the printed page and
+ * the preview follow the accent the consultant chose.
+ *
+ * Returns: (transfer full): “#rrggbb”, as Pango markup reads it
+ */
+char *
+sportello_document_link_color (gboolean dark)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  GdkRGBA rgba;
+
+  adw_accent_color_to_standalone_rgba (adw_style_manager_get_accent_color (manager), dark, &rgba);
+  return g_strdup_printf ("#%02x%02x%02x",
+                          (guint) (CLAMP (rgba.red, 0, 1) * 255 + 0.5),
+                          (guint) (CLAMP (rgba.green, 0, 1) * 255 + 0.5),
+                          (guint) (CLAMP (rgba.blue, 0, 1) * 255 + 0.5));
 }
 
 /**

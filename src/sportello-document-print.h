@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "sportello-document.h"
 
@@ -20,5 +20,6 @@ gboolean           sportello_document_export_pdf          (SportelloDocument *do
                                                            const char        *consultant,
                                                            const char        *filename,
                                                            GError           **error);
+char              *sportello_document_link_color          (gboolean           dark);
 
 G_END_DECLS

@@ -3,8 +3,9 @@
  * Copyright 2026 The Sportello authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Checking the box marks the follow-up done at once, with an Undo toast;
- * the owner (the page showing the list) is told so it can reload.
+ * Checking the box marks the follow-up done at once, with an Undo toast.
+ * The lists that show follow-ups follow the database, so nobody needs to
+ * be told.
  */
 
 #define G_LOG_DOMAIN "sportello-follow-up-row"
@@ -16,85 +17,113 @@
 #include "sportello-follow-up-row.h"
 #include "sportello-format.h"
 #include "sportello-vocabulary.h"
-#include "sportello-window.h"
 
+struct _SportelloFollowUpRow
+{
+  AdwActionRow       parent_instance;
+
+  SportelloContext  *context;
+  SportelloFollowUp *follow_up;
+  GtkCheckButton    *check;
+};
+
+G_DEFINE_FINAL_TYPE (SportelloFollowUpRow, sportello_follow_up_row, ADW_TYPE_ACTION_ROW)
+
+/* What Undo needs after the row is gone */
 typedef struct
 {
-  SportelloDatabase        *db;
-  SportelloFollowUp        *follow_up;
-  GObject                  *owner;
-  SportelloFollowUpChanged  changed;
-} RowData;
+  SportelloContext *context;
+  char             *uuid;
+} Undo;
 
 static void
-row_data_free (gpointer data)
+undo_free (gpointer data)
 {
-  RowData *rd = data;
+  Undo *undo = data;
 
-  g_object_unref (rd->db);
-  g_object_unref (rd->follow_up);
-  g_object_unref (rd->owner);
-  g_free (rd);
+  g_object_unref (undo->context);
+  g_free (undo->uuid);
+  g_free (undo);
 }
 
-static RowData *
-row_data_copy (const RowData *rd)
-{
-  RowData *copy = g_new0 (RowData, 1);
-
-  copy->db = g_object_ref (rd->db);
-  copy->follow_up = g_object_ref (rd->follow_up);
-  copy->owner = g_object_ref (rd->owner);
-  copy->changed = rd->changed;
-  return copy;
-}
-
-static void
-set_done (RowData  *rd,
-          gboolean  done)
+static gboolean
+set_done (SportelloContext *context,
+          const char       *uuid,
+          gboolean          done)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!sportello_follow_up_set_done (rd->db, sportello_follow_up_get (rd->follow_up, SPORTELLO_FOLLOW_UP_UUID),
-                                     done, &error))
-    g_warning ("Cannot change a follow-up: %s", error->message);
+  if (!sportello_follow_up_set_done (sportello_context_get_database (context), uuid, done, &error))
+    {
+      sportello_context_toast_error (context, error);
+      return FALSE;
+    }
 
-  rd->changed (rd->owner);
+  return TRUE;
 }
 
 static void
 undo_cb (AdwToast *toast,
-         RowData  *rd)
+         Undo     *undo)
 {
-  set_done (rd, FALSE);
+  set_done (undo->context, undo->uuid, FALSE);
 }
 
 static void
-toggled_cb (GtkCheckButton *check,
-            RowData        *rd)
+toggled_cb (SportelloFollowUpRow *self)
 {
-  gboolean done = gtk_check_button_get_active (check);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (check));
+  gboolean done = gtk_check_button_get_active (self->check);
+  const char *uuid = sportello_follow_up_get (self->follow_up, SPORTELLO_FOLLOW_UP_UUID);
   AdwToast *toast;
+  Undo *undo;
 
-  set_done (rd, done);
-
-  if (!done || !SPORTELLO_IS_WINDOW (root))
+  if (!set_done (self->context, uuid, done) || !done)
     return;
 
+  undo = g_new0 (Undo, 1);
+  undo->context = g_object_ref (self->context);
+  undo->uuid = g_strdup (uuid);
   toast = adw_toast_new (_("Follow-up done"));
   adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_cb), row_data_copy (rd),
-                         (GClosureNotify) (void (*) (void)) row_data_free, 0);
-  sportello_window_add_toast (SPORTELLO_WINDOW (root), toast);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_cb), undo,
+                         (GClosureNotify) (void (*) (void)) undo_free, 0);
+  sportello_context_toast (self->context, toast);
+}
+
+static void
+sportello_follow_up_row_dispose (GObject *object)
+{
+  SportelloFollowUpRow *self = SPORTELLO_FOLLOW_UP_ROW (object);
+
+  g_clear_object (&self->context);
+  g_clear_object (&self->follow_up);
+
+  G_OBJECT_CLASS (sportello_follow_up_row_parent_class)->dispose (object);
+}
+
+static void
+sportello_follow_up_row_class_init (SportelloFollowUpRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sportello_follow_up_row_dispose;
+}
+
+static void
+sportello_follow_up_row_init (SportelloFollowUpRow *self)
+{
+  self->check = GTK_CHECK_BUTTON (gtk_check_button_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->check), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->check), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Done"), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (self), GTK_WIDGET (self->check));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), GTK_WIDGET (self->check));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
 }
 
 GtkWidget *
-sportello_follow_up_row_new (SportelloDatabase        *db,
-                             SportelloFollowUp        *follow_up,
-                             gboolean                  show_client,
-                             GObject                  *owner,
-                             SportelloFollowUpChanged  changed)
+sportello_follow_up_row_new (SportelloContext  *context,
+                             SportelloFollowUp *follow_up,
+                             gboolean           show_client)
 {
   g_autofree char *due = sportello_format_date_on (sportello_follow_up_get (follow_up, SPORTELLO_FOLLOW_UP_DUE_DATE),
                                                   SPORTELLO_DATE_LONG);
@@ -102,14 +131,14 @@ sportello_follow_up_row_new (SportelloDatabase        *db,
   g_auto(GStrv) strv = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *by = NULL;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-  RowData *rd = g_new0 (RowData, 1);
+  gboolean done = sportello_follow_up_get (follow_up, SPORTELLO_FOLLOW_UP_DONE_AT)[0] != '\0';
+  SportelloFollowUpRow *self;
 
-  rd->db = g_object_ref (db);
-  rd->follow_up = g_object_ref (follow_up);
-  rd->owner = g_object_ref (owner);
-  rd->changed = changed;
+  g_return_val_if_fail (SPORTELLO_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (SPORTELLO_TYPE_FOLLOW_UP_ROW, NULL);
+  self->context = g_object_ref (context);
+  self->follow_up = g_object_ref (follow_up);
 
   if (show_client)
     g_strv_builder_add (parts, sportello_follow_up_get (follow_up, SPORTELLO_FOLLOW_UP_CLIENT_NAME));
@@ -125,22 +154,21 @@ sportello_follow_up_row_new (SportelloDatabase        *db,
   strv = g_strv_builder_end (parts);
   subtitle = g_strjoinv (" · ", strv);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sportello_follow_up_get (follow_up, SPORTELLO_FOLLOW_UP_TEXT));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), sportello_follow_up_get (follow_up, SPORTELLO_FOLLOW_UP_TEXT));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
+  gtk_check_button_set_active (self->check, done);
+  g_signal_connect_object (self->check, "toggled", G_CALLBACK (toggled_cb), self, G_CONNECT_SWAPPED);
 
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                               sportello_follow_up_get (follow_up, SPORTELLO_FOLLOW_UP_DONE_AT)[0] != '\0');
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Done"), -1);
-  g_signal_connect_data (check, "toggled", G_CALLBACK (toggled_cb), rd,
-                         (GClosureNotify) (void (*) (void)) row_data_free, 0);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  if (sportello_follow_up_get_group (follow_up) == 0 /* SPORTELLO_DUE_OVERDUE */ && !done)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "overdue");
 
-  if (sportello_follow_up_get_group (follow_up) == 0 /* SPORTELLO_DUE_OVERDUE */ &&
-      sportello_follow_up_get (follow_up, SPORTELLO_FOLLOW_UP_DONE_AT)[0] == '\0')
-    gtk_widget_add_css_class (row, "overdue");
+  return GTK_WIDGET (self);
+}
 
-  return row;
+SportelloFollowUp *
+sportello_follow_up_row_get_follow_up (SportelloFollowUpRow *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_FOLLOW_UP_ROW (self), NULL);
+
+  return self->follow_up;
 }

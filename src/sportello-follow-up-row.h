@@ -8,17 +8,18 @@
 
 #include <adwaita.h>
 
+#include "sportello-context.h"
 #include "sportello-follow-up.h"
 
 G_BEGIN_DECLS
 
-/* Called on @owner after the follow-up changed in the database */
-typedef void (*SportelloFollowUpChanged) (GObject *owner);
+#define SPORTELLO_TYPE_FOLLOW_UP_ROW (sportello_follow_up_row_get_type ())
 
-GtkWidget *sportello_follow_up_row_new (SportelloDatabase        *db,
-                                        SportelloFollowUp        *follow_up,
-                                        gboolean                  show_client,
-                                        GObject                  *owner,
-                                        SportelloFollowUpChanged  changed);
+G_DECLARE_FINAL_TYPE (SportelloFollowUpRow, sportello_follow_up_row, SPORTELLO, FOLLOW_UP_ROW, AdwActionRow)
+
+GtkWidget         *sportello_follow_up_row_new           (SportelloContext     *context,
+                                                          SportelloFollowUp    *follow_up,
+                                                          gboolean              show_client);
+SportelloFollowUp *sportello_follow_up_row_get_follow_up (SportelloFollowUpRow *self);
 
 G_END_DECLS

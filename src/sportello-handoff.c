@@ -518,8 +518,8 @@ apply_done_cb (GObject      *object,
 
   /* Translators: the number has the locale’s thousands separator (%'u) */
   message = g_strdup_printf (ngettext ("%'u record imported", "%'u records imported", written), written);
+  /* the sections follow the database: what was imported shows by itself */
   toast (window, message);
-  sportello_window_reload (window);
 }
 
 static void

@@ -32,6 +32,7 @@ typedef struct
   SportelloBlock *current;
   gboolean        in_cell;
   GPtrArray      *hrefs;        /* char *, one per open link */
+  const char     *link_color;
 } Parser;
 
 void
@@ -244,8 +245,11 @@ enter_span (MD_SPANTYPE  type,
       {
         MD_SPAN_A_DETAIL *a = detail;
 
+        g_autofree char *open = g_markup_printf_escaped ("<span foreground=\"%s\" underline=\"single\">",
+                                                         p->link_color);
+
         g_ptr_array_add (p->hrefs, g_strndup (a->href.text, a->href.size));
-        append (p, "<span foreground=\"#1a5fb4\" underline=\"single\">");
+        append (p, open);
       }
       break;
     case MD_SPAN_IMG:
@@ -370,10 +374,28 @@ text (MD_TEXTTYPE    type,
  * sportello_markdown_to_blocks:
  * @markdown: CommonMark text
  *
+ * Like sportello_markdown_to_blocks_full() with links in
+ * %SPORTELLO_MARKDOWN_LINK_COLOR.
+ *
  * Returns: (transfer full) (element-type SportelloBlock): the blocks, in order
  */
 GPtrArray *
 sportello_markdown_to_blocks (const char *markdown)
+{
+  return sportello_markdown_to_blocks_full (markdown, NULL);
+}
+
+/**
+ * sportello_markdown_to_blocks_full:
+ * @markdown: CommonMark text
+ * @link_color: (nullable): the colour of link text, as Pango reads it
+ *   (“#rrggbb”), or %NULL for %SPORTELLO_MARKDOWN_LINK_COLOR
+ *
+ * Returns: (transfer full) (element-type SportelloBlock): the blocks, in order
+ */
+GPtrArray *
+sportello_markdown_to_blocks_full (const char *markdown,
+                                   const char *link_color)
 {
   MD_PARSER parser = {
     .abi_version = 0,
@@ -390,6 +412,7 @@ sportello_markdown_to_blocks (const char *markdown)
   p.blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) sportello_block_free);
   p.lists = g_array_new (FALSE, FALSE, sizeof (List));
   p.hrefs = g_ptr_array_new_with_free_func (g_free);
+  p.link_color = link_color != NULL ? link_color : SPORTELLO_MARKDOWN_LINK_COLOR;
 
   md_parse (markdown ? markdown : "", markdown ? strlen (markdown) : 0, &parser, &p);
   flush (&p);

@@ -27,7 +27,12 @@ typedef struct
   char              *markup;   /* Pango markup */
 } SportelloBlock;
 
-GPtrArray *sportello_markdown_to_blocks (const char     *markdown);
-void       sportello_block_free         (SportelloBlock *block);
+/* links when no colour is given: the light standalone blue of the GNOME palette */
+#define SPORTELLO_MARKDOWN_LINK_COLOR "#1a5fb4"
+
+GPtrArray *sportello_markdown_to_blocks      (const char     *markdown);
+GPtrArray *sportello_markdown_to_blocks_full (const char     *markdown,
+                                              const char     *link_color);
+void       sportello_block_free              (SportelloBlock *block);
 
 G_END_DECLS

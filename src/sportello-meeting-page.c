@@ -5,7 +5,8 @@
  *
  * There is no Save button: notes are stored half a second after the last
  * keystroke, and whatever is pending when the page goes away (closing the
- * window, going back) is stored then.
+ * window, going back) is stored then (SportelloRecordPage). The notes have
+ * an autosave of their own, so typing never waits for the details.
  */
 
 #define G_LOG_DOMAIN "sportello-meeting-page"
@@ -17,29 +18,24 @@
 #include <gtksourceview/gtksource.h>
 #include <libspelling.h>
 
-#include "sportello-application.h"
 #include "sportello-autosave.h"
 #include "sportello-follow-up.h"
 #include "sportello-follow-up-row.h"
 #include "sportello-format.h"
 #include "sportello-meeting-page.h"
+#include "sportello-section.h"
 #include "sportello-text-editor.h"
 #include "sportello-vocabulary.h"
-#include "sportello-window.h"
 
 #define AUTOSAVE_DELAY_MS 500
 
 struct _SportelloMeetingPage
 {
-  AdwNavigationPage          parent_instance;
+  SportelloRecordPage        parent_instance;
 
-  SportelloDatabase         *db;
-  SportelloMeeting          *meeting;
+  SportelloMeeting          *meeting;   /* the page's record */
   GListModel                *follow_ups;
-  SpellingTextBufferAdapter *spelling;
   SportelloAutosave          notes_autosave;
-  SportelloAutosave          details_autosave;
-  gboolean                   loading;
 
   AdwExpanderRow            *details_row;
   AdwEntryRow               *starts_at_row;
@@ -47,19 +43,15 @@ struct _SportelloMeetingPage
   AdwComboRow               *kind_row;
   AdwEntryRow               *participants_row;
   AdwEntryRow               *topics_row;
-  GtkSourceView             *notes_view;
+  SportelloTextEditor       *notes_view;
   GtkListBox                *follow_ups_list;
   AdwEntryRow               *new_follow_up_row;
 };
 
-G_DEFINE_FINAL_TYPE (SportelloMeetingPage, sportello_meeting_page, ADW_TYPE_NAVIGATION_PAGE)
+G_DEFINE_FINAL_TYPE (SportelloMeetingPage, sportello_meeting_page, SPORTELLO_TYPE_RECORD_PAGE)
 
-enum {
-  CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+#define DATABASE(self) (sportello_record_page_get_database (SPORTELLO_RECORD_PAGE (self)))
+#define TOAST(self, t) (sportello_record_page_toast (SPORTELLO_RECORD_PAGE (self), (t)))
 
 static char *
 get_notes (SportelloMeetingPage *self)
@@ -74,19 +66,25 @@ save_notes (GtkWidget  *widget,
   SportelloMeetingPage *self = SPORTELLO_MEETING_PAGE (widget);
   g_autofree char *notes = get_notes (self);
 
-  if (!sportello_meeting_save_notes (self->db, sportello_meeting_get (self->meeting, SPORTELLO_MEETING_UUID),
+  if (!sportello_meeting_save_notes (DATABASE (self), sportello_meeting_get (self->meeting, SPORTELLO_MEETING_UUID),
                                      notes, error))
     return FALSE;
 
   sportello_meeting_set (self->meeting, SPORTELLO_MEETING_NOTES, notes);
-  g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
+}
+
+static void
+notes_toast_cb (GtkWidget *owner,
+                AdwToast  *toast)
+{
+  TOAST (owner, toast);
 }
 
 static void
 notes_changed_cb (SportelloMeetingPage *self)
 {
-  if (!self->loading)
+  if (!sportello_record_page_get_loading (SPORTELLO_RECORD_PAGE (self)))
     sportello_autosave_schedule (&self->notes_autosave);
 }
 
@@ -134,10 +132,10 @@ update_title (SportelloMeetingPage *self)
 /* A start that is no date is not stored: the row says so, and that is
  * no failure to try again */
 static gboolean
-save_details (GtkWidget  *widget,
-              GError    **error)
+save_details (SportelloRecordPage  *page,
+              GError              **error)
 {
-  SportelloMeetingPage *self = SPORTELLO_MEETING_PAGE (widget);
+  SportelloMeetingPage *self = SPORTELLO_MEETING_PAGE (page);
   g_autofree char *starts_at = parse_local (gtk_editable_get_text (GTK_EDITABLE (self->starts_at_row)));
   const SportelloTerm *kinds;
   guint n, selected;
@@ -166,47 +164,30 @@ save_details (GtkWidget  *widget,
     sportello_autosave_cancel (&self->notes_autosave);
   }
 
-  if (!sportello_meeting_save (self->meeting, self->db, error))
+  if (!sportello_meeting_save (self->meeting, DATABASE (self), error))
     return FALSE;
 
   update_title (self);
-  g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
 
 static void
 details_changed_cb (SportelloMeetingPage *self)
 {
-  if (!self->loading && self->meeting != NULL)
-    sportello_autosave_schedule (&self->details_autosave);
+  sportello_record_page_changed (SPORTELLO_RECORD_PAGE (self));
 }
 
-/**
- * sportello_meeting_page_flush:
- *
- * Stores at once whatever autosave is still waiting for.
- */
-void
-sportello_meeting_page_flush (SportelloMeetingPage *self)
+/* the details first: they store the notes too */
+static void
+flush (SportelloRecordPage *page)
 {
-  g_return_if_fail (SPORTELLO_IS_MEETING_PAGE (self));
+  SportelloMeetingPage *self = SPORTELLO_MEETING_PAGE (page);
 
-  sportello_autosave_flush (&self->details_autosave);
+  SPORTELLO_RECORD_PAGE_CLASS (sportello_meeting_page_parent_class)->flush (page);
   sportello_autosave_flush (&self->notes_autosave);
 }
 
 /* ------------------------------------------------------- follow-ups ---- */
-
-static void reload_follow_ups (SportelloMeetingPage *self);
-
-static void
-follow_up_changed (GObject *owner)
-{
-  SportelloMeetingPage *self = SPORTELLO_MEETING_PAGE (owner);
-
-  reload_follow_ups (self);
-  g_signal_emit (self, signals[CHANGED], 0);
-}
 
 static GtkWidget *
 create_follow_up_row (gpointer item,
@@ -214,7 +195,7 @@ create_follow_up_row (gpointer item,
 {
   SportelloMeetingPage *self = user_data;
 
-  return sportello_follow_up_row_new (self->db, item, FALSE, G_OBJECT (self), follow_up_changed);
+  return sportello_follow_up_row_new (sportello_record_page_get_context (SPORTELLO_RECORD_PAGE (self)), item, FALSE);
 }
 
 static void
@@ -223,10 +204,10 @@ reload_follow_ups (SportelloMeetingPage *self)
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&self->follow_ups);
-  self->follow_ups = sportello_follow_up_list_for_meeting (self->db, sportello_meeting_get (self->meeting, SPORTELLO_MEETING_UUID), &error);
+  self->follow_ups = sportello_follow_up_list_for_meeting (DATABASE (self), sportello_meeting_get (self->meeting, SPORTELLO_MEETING_UUID), &error);
   if (self->follow_ups == NULL)
     {
-      sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      sportello_record_page_toast_error (SPORTELLO_RECORD_PAGE (self), error);
       self->follow_ups = G_LIST_MODEL (g_list_store_new (SPORTELLO_TYPE_FOLLOW_UP));
     }
   gtk_list_box_bind_model (self->follow_ups_list, self->follow_ups, create_follow_up_row, self, NULL);
@@ -245,14 +226,13 @@ add_follow_up (SportelloMeetingPage *self,
 
   f = sportello_follow_up_new (sportello_meeting_get (self->meeting, SPORTELLO_MEETING_UUID), text);
   sportello_follow_up_set (f, SPORTELLO_FOLLOW_UP_DUE_DATE, due);
-  if (!sportello_follow_up_save (f, self->db, &error))
+  if (!sportello_follow_up_save (f, DATABASE (self), &error))
     {
-      sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      sportello_record_page_toast_error (SPORTELLO_RECORD_PAGE (self), error);
       return FALSE;
     }
 
-  reload_follow_ups (self);
-  g_signal_emit (self, signals[CHANGED], 0);
+  /* the list follows the database (reload_follow_ups) */
   return TRUE;
 }
 
@@ -292,21 +272,21 @@ line_to_follow_up_action (GtkWidget  *widget,
 
   if (*text == '\0')
     {
-      sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (_("Put the cursor on a line of the notes first")));
+      TOAST (self, adw_toast_new (_("Put the cursor on a line of the notes first")));
       return;
     }
 
   if (add_follow_up (self, text))
-    sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (_("Follow-up added, due in a week")));
+    TOAST (self, adw_toast_new (_("Follow-up added, due in a week")));
 }
 
 /* ----------------------------------------------------------- delete ---- */
 
+/* what brings a deleted meeting back: itself and its follow-ups */
 typedef struct
 {
-  SportelloDatabase *db;
-  SportelloMeeting  *meeting;
-  GListModel        *follow_ups;
+  SportelloMeeting *meeting;
+  GListModel       *follow_ups;
 } DeletedMeeting;
 
 static void
@@ -314,30 +294,49 @@ deleted_meeting_free (gpointer data)
 {
   DeletedMeeting *deleted = data;
 
-  g_object_unref (deleted->db);
   g_object_unref (deleted->meeting);
   g_object_unref (deleted->follow_ups);
   g_free (deleted);
 }
 
-static void
-undo_delete_cb (AdwToast       *t,
-                DeletedMeeting *deleted)
+static gboolean
+restore (SportelloDatabase  *db,
+         gpointer            kept,
+         GError            **error)
 {
-  g_autoptr(GError) error = NULL;
+  DeletedMeeting *deleted = kept;
 
-  if (!sportello_meeting_save (deleted->meeting, deleted->db, &error))
-    {
-      g_warning ("Cannot restore a meeting: %s", error->message);
-      return;
-    }
+  if (!sportello_meeting_save (deleted->meeting, db, error))
+    return FALSE;
   for (guint i = 0; i < g_list_model_get_n_items (deleted->follow_ups); i++)
     {
       g_autoptr(SportelloFollowUp) f = g_list_model_get_item (deleted->follow_ups, i);
+      g_autoptr(GError) local_error = NULL;
 
-      if (!sportello_follow_up_save (f, deleted->db, &error))
-        g_clear_error (&error);
+      if (!sportello_follow_up_save (f, db, &local_error))
+        g_debug ("Cannot restore a follow-up: %s", local_error->message);
     }
+
+  return TRUE;
+}
+
+static gboolean
+delete_record (SportelloRecordPage  *page,
+               gpointer             *kept,
+               GError              **error)
+{
+  SportelloMeetingPage *self = SPORTELLO_MEETING_PAGE (page);
+  DeletedMeeting *deleted;
+
+  if (!sportello_meeting_delete (DATABASE (self), sportello_meeting_get (self->meeting, SPORTELLO_MEETING_UUID), error))
+    return FALSE;
+
+  deleted = g_new0 (DeletedMeeting, 1);
+  deleted->meeting = g_object_ref (self->meeting);
+  deleted->follow_ups = g_object_ref (self->follow_ups);
+  *kept = deleted;
+
+  return TRUE;
 }
 
 static void
@@ -345,68 +344,23 @@ delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  SportelloMeetingPage *self = SPORTELLO_MEETING_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  DeletedMeeting *deleted;
-  AdwNavigationView *view;
-  AdwToast *t;
-
-  sportello_meeting_page_flush (self);
-
-  deleted = g_new0 (DeletedMeeting, 1);
-  deleted->db = g_object_ref (self->db);
-  deleted->meeting = g_object_ref (self->meeting);
-  deleted->follow_ups = g_object_ref (self->follow_ups);
-
-  if (!sportello_meeting_delete (self->db, sportello_meeting_get (self->meeting, SPORTELLO_MEETING_UUID), &error))
-    {
-      deleted_meeting_free (deleted);
-      sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (error->message));
-      return;
-    }
-
-  t = adw_toast_new (_("Meeting deleted"));
-  adw_toast_set_button_label (t, _("_Undo"));
-  g_signal_connect_data (t, "button-clicked", G_CALLBACK (undo_delete_cb), deleted,
-                         (GClosureNotify) (void (*) (void)) deleted_meeting_free, 0);
-  sportello_widget_toast (GTK_WIDGET (self), t);
-
-  g_signal_emit (self, signals[CHANGED], 0);
-  view = ADW_NAVIGATION_VIEW (gtk_widget_get_ancestor (widget, ADW_TYPE_NAVIGATION_VIEW));
-  if (view != NULL)
-    adw_navigation_view_pop (view);
+  sportello_record_page_delete (SPORTELLO_RECORD_PAGE (widget));
 }
 
 /* ---------------------------------------------------------- GObject ---- */
-
-static void
-sportello_meeting_page_hidden (AdwNavigationPage *page)
-{
-  sportello_meeting_page_flush (SPORTELLO_MEETING_PAGE (page));
-
-  ADW_NAVIGATION_PAGE_CLASS (sportello_meeting_page_parent_class)->hidden (page);
-}
 
 static void
 sportello_meeting_page_dispose (GObject *object)
 {
   SportelloMeetingPage *self = (SportelloMeetingPage *)object;
 
-  /* nothing typed is lost when the page or the window goes away */
-  if (self->meeting != NULL)
-    {
-      sportello_autosave_finish (&self->details_autosave);
-      sportello_autosave_finish (&self->notes_autosave);
-    }
-  sportello_autosave_cancel (&self->details_autosave);
+  /* what was typed is stored when the page leaves the window */
   sportello_autosave_cancel (&self->notes_autosave);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_MEETING_PAGE);
 
-  g_clear_object (&self->spelling);
   g_clear_object (&self->follow_ups);
-  g_clear_object (&self->meeting);
-  g_clear_object (&self->db);
+  self->meeting = NULL;
 
   G_OBJECT_CLASS (sportello_meeting_page_parent_class)->dispose (object);
 }
@@ -416,15 +370,18 @@ sportello_meeting_page_class_init (SportelloMeetingPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  AdwNavigationPageClass *page_class = ADW_NAVIGATION_PAGE_CLASS (klass);
+  SportelloRecordPageClass *page_class = SPORTELLO_RECORD_PAGE_CLASS (klass);
 
   object_class->dispose = sportello_meeting_page_dispose;
-  page_class->hidden = sportello_meeting_page_hidden;
+  page_class->autosave_delay_ms = AUTOSAVE_DELAY_MS;
+  page_class->deleted_message = _("Meeting deleted");
+  page_class->restore = restore;
+  page_class->kept_free = deleted_meeting_free;
+  page_class->save = save_details;
+  page_class->flush = flush;
+  page_class->delete_record = delete_record;
 
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-
-  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (SPORTELLO_TYPE_TEXT_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-meeting-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SportelloMeetingPage, details_row);
@@ -453,24 +410,30 @@ sportello_meeting_page_init (SportelloMeetingPage *self)
   guint n;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  sportello_autosave_init (&self->notes_autosave, GTK_WIDGET (self), AUTOSAVE_DELAY_MS, save_notes);
-  sportello_autosave_init (&self->details_autosave, GTK_WIDGET (self), AUTOSAVE_DELAY_MS, save_details);
+  sportello_autosave_init (&self->notes_autosave, GTK_WIDGET (self), AUTOSAVE_DELAY_MS, save_notes, notes_toast_cb);
 
   terms = sportello_vocabulary_terms (SPORTELLO_VOCABULARY_MEETING_KIND, &n);
   for (guint i = 0; i < n; i++)
     gtk_string_list_append (kinds, sportello_vocabulary_label (SPORTELLO_VOCABULARY_MEETING_KIND, terms[i].id));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
 
-  self->spelling = sportello_text_editor_setup (self->notes_view);
   buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view)));
   g_signal_connect_object (buffer, "changed", G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
-SportelloMeetingPage *
-sportello_meeting_page_new (SportelloDatabase  *db,
-                            const char         *uuid,
-                            GError            **error)
+static void
+reload_follow_ups_cb (GtkWidget *widget)
 {
+  reload_follow_ups (SPORTELLO_MEETING_PAGE (widget));
+}
+
+SportelloMeetingPage *
+sportello_meeting_page_new (SportelloContext  *context,
+                            const char        *uuid,
+                            GError           **error)
+{
+  static const char * const follows[] = { SPORTELLO_CHANGE_FOLLOW_UP, NULL };
+  SportelloDatabase *db = sportello_context_get_database (context);
   g_autoptr(SportelloMeeting) meeting = NULL;
   g_autofree char *starts_at = NULL;
   SportelloMeetingPage *self;
@@ -479,11 +442,11 @@ sportello_meeting_page_new (SportelloDatabase  *db,
   if (!(meeting = sportello_meeting_load (db, uuid, error)))
     return NULL;
 
-  self = g_object_new (SPORTELLO_TYPE_MEETING_PAGE, NULL);
-  self->db = g_object_ref (db);
-  self->meeting = g_steal_pointer (&meeting);
+  self = g_object_new (SPORTELLO_TYPE_MEETING_PAGE, "context", context, "record", meeting, NULL);
+  self->meeting = SPORTELLO_MEETING (sportello_record_page_get_record (SPORTELLO_RECORD_PAGE (self)));
+  sportello_text_editor_set_settings (self->notes_view, sportello_context_get_settings (context));
 
-  self->loading = TRUE;
+  sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), TRUE);
   starts_at = local_starts_at (self->meeting);
   gtk_editable_set_text (GTK_EDITABLE (self->starts_at_row), starts_at);
   adw_spin_row_set_value (self->duration_row, sportello_meeting_get_duration (self->meeting));
@@ -492,10 +455,12 @@ sportello_meeting_page_new (SportelloDatabase  *db,
   gtk_editable_set_text (GTK_EDITABLE (self->participants_row), sportello_meeting_get (self->meeting, SPORTELLO_MEETING_PARTICIPANTS));
   gtk_editable_set_text (GTK_EDITABLE (self->topics_row), sportello_meeting_get (self->meeting, SPORTELLO_MEETING_TOPICS));
   sportello_text_editor_load (self->notes_view, sportello_meeting_get (self->meeting, SPORTELLO_MEETING_NOTES));
-  self->loading = FALSE;
+  sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), FALSE);
 
   update_title (self);
   reload_follow_ups (self);
+  /* checked off in a row, added here or in the to-do list */
+  sportello_widget_follow (GTK_WIDGET (self), db, follows, reload_follow_ups_cb);
 
   return self;
 }
@@ -513,7 +478,7 @@ sportello_meeting_page_get_spell_checking (SportelloMeetingPage *self)
 {
   g_return_val_if_fail (SPORTELLO_IS_MEETING_PAGE (self), FALSE);
 
-  return sportello_text_editor_checks_italian (self->spelling);
+  return sportello_text_editor_checks_italian (self->notes_view);
 }
 
 GtkTextView *

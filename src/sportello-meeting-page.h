@@ -9,19 +9,19 @@
 #include <adwaita.h>
 
 #include "sportello-meeting.h"
+#include "sportello-record-page.h"
 
 G_BEGIN_DECLS
 
 #define SPORTELLO_TYPE_MEETING_PAGE (sportello_meeting_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (SportelloMeetingPage, sportello_meeting_page, SPORTELLO, MEETING_PAGE, AdwNavigationPage)
+G_DECLARE_FINAL_TYPE (SportelloMeetingPage, sportello_meeting_page, SPORTELLO, MEETING_PAGE, SportelloRecordPage)
 
-SportelloMeetingPage *sportello_meeting_page_new          (SportelloDatabase    *db,
+SportelloMeetingPage *sportello_meeting_page_new          (SportelloContext     *context,
                                                            const char           *uuid,
                                                            GError              **error);
 SportelloMeeting     *sportello_meeting_page_get_meeting  (SportelloMeetingPage *self);
 GtkTextView          *sportello_meeting_page_get_view     (SportelloMeetingPage *self);
-void                  sportello_meeting_page_flush        (SportelloMeetingPage *self);
 gboolean              sportello_meeting_page_get_spell_checking (SportelloMeetingPage *self);
 
 G_END_DECLS

@@ -18,15 +18,13 @@
 #include "sportello-meeting.h"
 #include "sportello-meeting-page.h"
 #include "sportello-meetings-page.h"
+#include "sportello-section.h"
 #include "sportello-vocabulary.h"
-#include "sportello-window.h"
 
 struct _SportelloMeetingsPage
 {
   GtkWidget           parent_instance;
 
-  SportelloDatabase  *db;
-  gboolean            stale;
   GListStore         *store;
   GtkSortListModel   *sections;
 
@@ -37,14 +35,15 @@ struct _SportelloMeetingsPage
   AdwStatusPage      *empty_page;
 };
 
-G_DEFINE_FINAL_TYPE (SportelloMeetingsPage, sportello_meetings_page, GTK_TYPE_WIDGET)
+static void section_iface_init (SportelloSectionInterface *iface);
 
-static void map_cb (SportelloMeetingsPage *self);
+G_DEFINE_FINAL_TYPE_WITH_CODE (SportelloMeetingsPage, sportello_meetings_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (SPORTELLO_TYPE_SECTION, section_iface_init))
 
 static void
 kind_changed_cb (SportelloMeetingsPage *self)
 {
-  sportello_meetings_page_refresh (self);
+  sportello_section_queue_reload (SPORTELLO_SECTION (self));
 }
 
 static void
@@ -141,7 +140,6 @@ sportello_meetings_page_dispose (GObject *object)
 
   g_clear_object (&self->sections);
   g_clear_object (&self->store);
-  g_clear_object (&self->db);
 
   G_OBJECT_CLASS (sportello_meetings_page_parent_class)->dispose (object);
 }
@@ -176,7 +174,6 @@ sportello_meetings_page_init (SportelloMeetingsPage *self)
   guint n;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 
   gtk_string_list_append (kinds, _("All kinds"));
   terms = sportello_vocabulary_terms (SPORTELLO_VOCABULARY_MEETING_KIND, &n);
@@ -199,49 +196,16 @@ sportello_meetings_page_init (SportelloMeetingsPage *self)
   g_signal_connect (header_factory, "bind", G_CALLBACK (bind_header_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_header_factory (self->list_view, header_factory);
-  /* back from a meeting: show what changed there */
-  g_signal_connect_object (self->navigation_view, "popped", G_CALLBACK (sportello_meetings_page_refresh), self, G_CONNECT_SWAPPED);
 
   gtk_list_view_set_model (self->list_view,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->sections)))));
 }
 
-void
-sportello_meetings_page_set_database (SportelloMeetingsPage *self,
-                                      SportelloDatabase     *db)
-{
-  g_return_if_fail (SPORTELLO_IS_MEETINGS_PAGE (self));
-
-  if (g_set_object (&self->db, db))
-    sportello_meetings_page_refresh (self);
-}
-
-static void reload (SportelloMeetingsPage *self);
-
-/**
- * sportello_meetings_page_refresh:
- *
- * Shows the database as it is now, or when the section is next shown.
- */
-void
-sportello_meetings_page_refresh (SportelloMeetingsPage *self)
-{
-  g_return_if_fail (SPORTELLO_IS_MEETINGS_PAGE (self));
-
-  if (sportello_window_section_due (GTK_WIDGET (self), &self->stale))
-    reload (self);
-}
-
 static void
-map_cb (SportelloMeetingsPage *self)
+reload (SportelloSection *section)
 {
-  if (self->stale)
-    sportello_meetings_page_refresh (self);
-}
-
-static void
-reload (SportelloMeetingsPage *self)
-{
+  SportelloMeetingsPage *self = SPORTELLO_MEETINGS_PAGE (section);
+  SportelloDatabase *db = sportello_section_get_database (section);
   g_autoptr(GListModel) meetings = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
@@ -249,13 +213,8 @@ reload (SportelloMeetingsPage *self)
   const SportelloTerm *terms;
   guint n;
 
-  g_return_if_fail (SPORTELLO_IS_MEETINGS_PAGE (self));
-
-  if (self->db == NULL)
-    return;
-
   terms = sportello_vocabulary_terms (SPORTELLO_VOCABULARY_MEETING_KIND, &n);
-  meetings = sportello_meeting_list (self->db, NULL, selected > 0 && selected <= n ? terms[selected - 1].id : NULL, &error);
+  meetings = sportello_meeting_list (db, NULL, selected > 0 && selected <= n ? terms[selected - 1].id : NULL, &error);
   if (meetings == NULL)
     {
       g_warning ("Cannot list the meetings: %s", error->message);
@@ -268,6 +227,16 @@ reload (SportelloMeetingsPage *self)
 
   adw_status_page_set_title (self->empty_page, selected > 0 ? _("No Results") : _("No Meetings"));
   gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "list" : "empty");
+}
+
+static void
+section_iface_init (SportelloSectionInterface *iface)
+{
+  /* the meetings, with their clients' names */
+  static const char * const follows[] = { SPORTELLO_CHANGE_MEETING, SPORTELLO_CHANGE_CLIENT, NULL };
+
+  iface->follows = follows;
+  iface->reload = reload;
 }
 
 GListModel *
@@ -287,13 +256,10 @@ sportello_meetings_page_open (SportelloMeetingsPage *self,
 
   g_return_if_fail (SPORTELLO_IS_MEETINGS_PAGE (self));
 
-  page = sportello_meeting_page_new (self->db, uuid, &error);
+  page = sportello_meeting_page_new (sportello_section_get_context (SPORTELLO_SECTION (self)), uuid, &error);
   if (page == NULL)
     {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-      if (SPORTELLO_IS_WINDOW (root))
-        sportello_window_add_toast (SPORTELLO_WINDOW (root), adw_toast_new (error->message));
+      sportello_context_toast_error (sportello_section_get_context (SPORTELLO_SECTION (self)), error);
       return;
     }
 

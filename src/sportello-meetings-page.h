@@ -16,9 +16,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SportelloMeetingsPage, sportello_meetings_page, SPORTELLO, MEETINGS_PAGE, GtkWidget)
 
-void        sportello_meetings_page_set_database (SportelloMeetingsPage *self,
-                                                  SportelloDatabase     *db);
-void        sportello_meetings_page_refresh      (SportelloMeetingsPage *self);
 GListModel *sportello_meetings_page_get_model    (SportelloMeetingsPage *self);
 void        sportello_meetings_page_open         (SportelloMeetingsPage *self,
                                                   const char            *uuid);

@@ -14,34 +14,31 @@
 
 #include <glib/gi18n.h>
 
-#include "sportello-autosave.h"
+#include "sportello-document-print.h"
 #include "sportello-markdown.h"
 #include "sportello-template-editor.h"
 #include "sportello-text-editor.h"
-#include "sportello-window.h"
 
 #define AUTOSAVE_DELAY_MS 400
 
 struct _SportelloTemplateEditor
 {
-  AdwNavigationPage          parent_instance;
+  SportelloRecordPage        parent_instance;
 
-  SportelloDatabase         *db;
   SportelloTemplate         *template;
-  SpellingTextBufferAdapter *spelling;
-  SportelloAutosave          autosave;
-  gboolean                   loading;
 
   AdwBanner                 *problems_banner;
   GtkMenuButton             *placeholder_button;
   AdwEntryRow               *title_row;
   AdwEntryRow               *description_row;
   AdwEntryRow               *category_row;
-  GtkSourceView             *body_view;
+  SportelloTextEditor       *body_view;
   GtkBox                    *preview_box;
 };
 
-G_DEFINE_FINAL_TYPE (SportelloTemplateEditor, sportello_template_editor, ADW_TYPE_NAVIGATION_PAGE)
+G_DEFINE_FINAL_TYPE (SportelloTemplateEditor, sportello_template_editor, SPORTELLO_TYPE_RECORD_PAGE)
+
+#define DATABASE(self) (sportello_record_page_get_database (SPORTELLO_RECORD_PAGE (self)))
 
 /* ---------------------------------------------------------- preview ---- */
 
@@ -62,7 +59,8 @@ static void
 update_preview (SportelloTemplateEditor *self,
                 const char              *rendered)
 {
-  g_autoptr(GPtrArray) blocks = sportello_markdown_to_blocks (rendered);
+  g_autofree char *link_color = sportello_document_link_color (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  g_autoptr(GPtrArray) blocks = sportello_markdown_to_blocks_full (rendered, link_color);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preview_box))))
@@ -142,10 +140,10 @@ refresh (SportelloTemplateEditor *self)
 /* A template without a title is not stored: the row says why, and that
  * is no failure to try again */
 static gboolean
-save (GtkWidget  *widget,
-      GError    **error)
+save (SportelloRecordPage  *page,
+      GError              **error)
 {
-  SportelloTemplateEditor *self = SPORTELLO_TEMPLATE_EDITOR (widget);
+  SportelloTemplateEditor *self = SPORTELLO_TEMPLATE_EDITOR (page);
   g_autoptr(GError) local_error = NULL;
 
   g_free (self->template->title);
@@ -157,7 +155,7 @@ save (GtkWidget  *widget,
   g_free (self->template->body);
   self->template->body = sportello_text_editor_get_text (self->body_view);
 
-  if (!sportello_user_template_save (self->db, self->template, &local_error))
+  if (!sportello_user_template_save (DATABASE (self), self->template, &local_error))
     {
       if (!g_error_matches (local_error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID))
         {
@@ -180,16 +178,8 @@ save (GtkWidget  *widget,
 static void
 changed_cb (SportelloTemplateEditor *self)
 {
-  if (!self->loading && self->template != NULL)
-    sportello_autosave_schedule (&self->autosave);
-}
-
-void
-sportello_template_editor_flush (SportelloTemplateEditor *self)
-{
-  g_return_if_fail (SPORTELLO_IS_TEMPLATE_EDITOR (self));
-
-  sportello_autosave_flush (&self->autosave);
+  if (self->template != NULL)
+    sportello_record_page_changed (SPORTELLO_RECORD_PAGE (self));
 }
 
 /* ---------------------------------------------------------- actions ---- */
@@ -214,37 +204,31 @@ duplicate_action (GtkWidget  *widget,
 {
   SportelloTemplateEditor *self = SPORTELLO_TEMPLATE_EDITOR (widget);
 
-  sportello_template_editor_flush (self);
+  sportello_record_page_flush (SPORTELLO_RECORD_PAGE (self));
   gtk_widget_activate_action (widget, "templates.duplicate", "s", self->template->id);
 }
 
-typedef struct
+/* the list of templates follows the database, so it shows it again */
+static gboolean
+restore (SportelloDatabase  *db,
+         gpointer            kept,
+         GError            **error)
 {
-  SportelloDatabase *db;
-  SportelloTemplate *template;
-} DeletedTemplate;
-
-static void
-deleted_template_free (gpointer data)
-{
-  DeletedTemplate *deleted = data;
-
-  g_object_unref (deleted->db);
-  sportello_template_free (deleted->template);
-  g_free (deleted);
+  return sportello_user_template_save (db, kept, error);
 }
 
-static void
-undo_delete_cb (AdwToast        *t,
-                DeletedTemplate *deleted)
+static gboolean
+delete_record (SportelloRecordPage  *page,
+               gpointer             *kept,
+               GError              **error)
 {
-  g_autoptr(GError) error = NULL;
+  SportelloTemplateEditor *self = SPORTELLO_TEMPLATE_EDITOR (page);
 
-  if (!sportello_user_template_save (deleted->db, deleted->template, &error))
-    g_warning ("Cannot restore a template: %s", error->message);
-  /* the list shows it again */
-  if (SPORTELLO_IS_WINDOW (g_object_get_data (G_OBJECT (t), "window")))
-    sportello_window_reload (g_object_get_data (G_OBJECT (t), "window"));
+  if (!sportello_user_template_delete (DATABASE (self), self->template->id, error))
+    return FALSE;
+
+  *kept = sportello_template_copy (self->template);
+  return TRUE;
 }
 
 static void
@@ -252,62 +236,29 @@ delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  SportelloTemplateEditor *self = SPORTELLO_TEMPLATE_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
-  DeletedTemplate *deleted;
-  AdwNavigationView *view;
-  AdwToast *t;
-
-  sportello_template_editor_flush (self);
-  if (!sportello_user_template_delete (self->db, self->template->id, &error))
-    {
-      sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (error->message));
-      return;
-    }
-
-  deleted = g_new0 (DeletedTemplate, 1);
-  deleted->db = g_object_ref (self->db);
-  deleted->template = sportello_template_copy (self->template);
-
-  t = adw_toast_new (_("Template deleted"));
-  adw_toast_set_button_label (t, _("_Undo"));
-  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data (G_OBJECT (t), "window", gtk_widget_get_root (widget));
-  g_signal_connect_data (t, "button-clicked", G_CALLBACK (undo_delete_cb), deleted,
-                         (GClosureNotify) (void (*) (void)) deleted_template_free, 0);
-  sportello_widget_toast (GTK_WIDGET (self), t);
-
-  view = ADW_NAVIGATION_VIEW (gtk_widget_get_ancestor (widget, ADW_TYPE_NAVIGATION_VIEW));
-  if (view != NULL)
-    adw_navigation_view_pop (view);
+  sportello_record_page_delete (SPORTELLO_RECORD_PAGE (widget));
 }
 
 /* ---------------------------------------------------------- GObject ---- */
-
-static void
-sportello_template_editor_hidden (AdwNavigationPage *page)
-{
-  sportello_template_editor_flush (SPORTELLO_TEMPLATE_EDITOR (page));
-
-  ADW_NAVIGATION_PAGE_CLASS (sportello_template_editor_parent_class)->hidden (page);
-}
 
 static void
 sportello_template_editor_dispose (GObject *object)
 {
   SportelloTemplateEditor *self = (SportelloTemplateEditor *)object;
 
-  if (self->template != NULL)
-    sportello_autosave_finish (&self->autosave);
-  sportello_autosave_cancel (&self->autosave);
-
   gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_TEMPLATE_EDITOR);
 
-  g_clear_object (&self->spelling);
-  g_clear_pointer (&self->template, sportello_template_free);
-  g_clear_object (&self->db);
-
   G_OBJECT_CLASS (sportello_template_editor_parent_class)->dispose (object);
+}
+
+static void
+sportello_template_editor_finalize (GObject *object)
+{
+  SportelloTemplateEditor *self = (SportelloTemplateEditor *)object;
+
+  g_clear_pointer (&self->template, sportello_template_free);
+
+  G_OBJECT_CLASS (sportello_template_editor_parent_class)->finalize (object);
 }
 
 static void
@@ -315,12 +266,18 @@ sportello_template_editor_class_init (SportelloTemplateEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  AdwNavigationPageClass *page_class = ADW_NAVIGATION_PAGE_CLASS (klass);
+  SportelloRecordPageClass *page_class = SPORTELLO_RECORD_PAGE_CLASS (klass);
 
   object_class->dispose = sportello_template_editor_dispose;
-  page_class->hidden = sportello_template_editor_hidden;
+  object_class->finalize = sportello_template_editor_finalize;
+  page_class->autosave_delay_ms = AUTOSAVE_DELAY_MS;
+  page_class->deleted_message = _("Template deleted");
+  page_class->restore = restore;
+  page_class->kept_free = (GDestroyNotify) sportello_template_free;
+  page_class->save = save;
+  page_class->delete_record = delete_record;
 
-  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (SPORTELLO_TYPE_TEXT_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-template-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, SportelloTemplateEditor, problems_banner);
@@ -344,7 +301,6 @@ sportello_template_editor_init (SportelloTemplateEditor *self)
   g_autoptr(GMenu) menu = g_menu_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  sportello_autosave_init (&self->autosave, GTK_WIDGET (self), AUTOSAVE_DELAY_MS, save);
 
   /* every known placeholder, by what it means */
   for (guint i = 0; i < placeholders->len; i++)
@@ -367,8 +323,6 @@ sportello_template_editor_init (SportelloTemplateEditor *self)
     }
   gtk_menu_button_set_menu_model (self->placeholder_button, G_MENU_MODEL (menu));
 
-  self->spelling = sportello_text_editor_setup (self->body_view);
-
   /* placeholder names are not Italian: the spell checker leaves their
    * words (“client”, “vat”, “sdi”…) alone */
   for (guint i = 0; i < placeholders->len; i++)
@@ -378,7 +332,7 @@ sportello_template_editor_init (SportelloTemplateEditor *self)
 
       for (guint w = 0; words[w] != NULL; w++)
         if (words[w][0] != '\0')
-          spelling_checker_ignore_word (spelling_text_buffer_adapter_get_checker (self->spelling), words[w]);
+          spelling_checker_ignore_word (sportello_text_editor_get_checker (self->body_view), words[w]);
     }
 
   g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)), "changed",
@@ -390,26 +344,26 @@ sportello_template_editor_init (SportelloTemplateEditor *self)
  * @id: one of the user's templates
  */
 SportelloTemplateEditor *
-sportello_template_editor_new (SportelloDatabase  *db,
-                               const char         *id,
-                               GError            **error)
+sportello_template_editor_new (SportelloContext  *context,
+                               const char        *id,
+                               GError           **error)
 {
   g_autoptr(SportelloTemplate) template = NULL;
   SportelloTemplateEditor *self;
 
-  if (!(template = sportello_user_template_load (db, id, error)))
+  if (!(template = sportello_user_template_load (sportello_context_get_database (context), id, error)))
     return NULL;
 
-  self = g_object_new (SPORTELLO_TYPE_TEMPLATE_EDITOR, NULL);
-  self->db = g_object_ref (db);
+  self = g_object_new (SPORTELLO_TYPE_TEMPLATE_EDITOR, "context", context, NULL);
   self->template = g_steal_pointer (&template);
+  sportello_text_editor_set_settings (self->body_view, sportello_context_get_settings (context));
 
-  self->loading = TRUE;
+  sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), self->template->title);
   gtk_editable_set_text (GTK_EDITABLE (self->description_row), self->template->description);
   gtk_editable_set_text (GTK_EDITABLE (self->category_row), self->template->category);
   sportello_text_editor_load (self->body_view, self->template->body);
-  self->loading = FALSE;
+  sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), FALSE);
 
   refresh (self);
 

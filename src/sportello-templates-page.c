@@ -3,8 +3,8 @@
  * Copyright 2026 The Sportello authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The built-in advice templates, each with what it is for, when its facts
- * were last checked, what it asks the consultant to fill in and its text.
+ * The built-in advice templates (each opens in a SportelloTemplatePreview)
+ * and the consultant's own (each opens in a SportelloTemplateEditor).
  */
 
 #define G_LOG_DOMAIN "sportello-templates-page"
@@ -12,21 +12,17 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
-#include "sportello-format.h"
+#include "sportello-section.h"
 #include "sportello-template.h"
 #include "sportello-template-editor.h"
+#include "sportello-template-preview.h"
 #include "sportello-templates-page.h"
-#include "sportello-text-editor.h"
 #include "sportello-user-template.h"
-#include "sportello-window.h"
 
 struct _SportelloTemplatesPage
 {
   GtkWidget            parent_instance;
-
-  SportelloDatabase   *db;
 
   AdwNavigationView   *navigation_view;
   GtkListBox          *list;
@@ -34,108 +30,12 @@ struct _SportelloTemplatesPage
   GtkListBox          *user_list;
 };
 
-G_DEFINE_FINAL_TYPE (SportelloTemplatesPage, sportello_templates_page, GTK_TYPE_WIDGET)
+static void section_iface_init (SportelloSectionInterface *iface);
 
-static GtkWidget *
-label_new (const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
+G_DEFINE_FINAL_TYPE_WITH_CODE (SportelloTemplatesPage, sportello_templates_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (SPORTELLO_TYPE_SECTION, section_iface_init))
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static AdwNavigationPage *
-preview_page_new (const SportelloTemplate *template)
-{
-  GtkWidget *toolbar = adw_toolbar_view_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *card = adw_bin_new ();
-  GtkWidget *view = gtk_source_view_new ();
-  g_autoptr(GString) inputs = g_string_new (NULL);
-  g_autoptr(SpellingTextBufferAdapter) spelling = NULL;
-  g_autofree char *verified = NULL;
-  AdwNavigationPage *page;
-
-  {
-    GtkWidget *header = adw_header_bar_new ();
-    GtkWidget *duplicate = gtk_button_new_with_mnemonic (_("_Duplicate to Edit"));
-
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (duplicate), "templates.duplicate");
-    gtk_actionable_set_action_target (GTK_ACTIONABLE (duplicate), "s", template->id);
-    adw_header_bar_pack_end (ADW_HEADER_BAR (header), duplicate);
-    adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar), header);
-  }
-
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_box_append (GTK_BOX (box), label_new (template->description, NULL));
-
-  /* “2026-11” is shown as “novembre 2026”; a template never checked has no row */
-  verified = sportello_format_month (template->verified_on);
-  if (verified != NULL)
-    {
-      /* Translators: when the facts in a template (prices, rules, grants) were last checked: a month and year */
-      g_autofree char *verified_text = g_strdup_printf (_("Facts checked in %s"), verified);
-
-      gtk_box_append (GTK_BOX (box), label_new (verified_text, "dim-label"));
-    }
-
-  for (guint i = 0; i < template->inputs->len; i++)
-    {
-      SportelloPlaceholder *input = g_ptr_array_index (template->inputs, i);
-
-      if (inputs->len > 0)
-        g_string_append (inputs, ", ");
-      g_string_append (inputs, input->label);
-    }
-  if (inputs->len > 0)
-    {
-      /* Translators: what the consultant writes in by hand, as a list */
-      g_autofree char *asks = g_strdup_printf (_("To write in by hand: %s"), inputs->str);
-
-      gtk_box_append (GTK_BOX (box), label_new (asks, "dim-label"));
-    }
-
-  /* the text as it will start, read-only: editing happens in a document */
-  spelling = sportello_text_editor_setup (GTK_SOURCE_VIEW (view));
-  spelling_text_buffer_adapter_set_enabled (spelling, FALSE);
-  sportello_text_editor_load (GTK_SOURCE_VIEW (view), template->body);
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_widget_add_css_class (view, "notes");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Template text"), -1);
-  gtk_widget_add_css_class (card, "card");
-  adw_bin_set_child (ADW_BIN (card), view);
-  gtk_box_append (GTK_BOX (box), card);
-
-  /* one scrolled page, description and text together */
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 860);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (toolbar), scrolled);
-
-  page = adw_navigation_page_new (toolbar, template->title);
-  adw_navigation_page_set_tag (page, template->id);
-  /* the adapter lives as long as the page */
-  g_object_set_data_full (G_OBJECT (page), "spelling", g_steal_pointer (&spelling), g_object_unref);
-
-  return page;
-}
+#define CONTEXT(self) (sportello_section_get_context (SPORTELLO_SECTION (self)))
 
 /**
  * sportello_templates_page_open:
@@ -155,7 +55,7 @@ sportello_templates_page_open (SportelloTemplatesPage *self,
     return;
 
   adw_navigation_view_pop_to_tag (self->navigation_view, "list");
-  adw_navigation_view_push (self->navigation_view, preview_page_new (template));
+  adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (sportello_template_preview_new (template)));
 }
 
 static void
@@ -170,11 +70,11 @@ open_editor (SportelloTemplatesPage *self,
              const char             *id)
 {
   g_autoptr(GError) error = NULL;
-  SportelloTemplateEditor *editor = sportello_template_editor_new (self->db, id, &error);
+  SportelloTemplateEditor *editor = sportello_template_editor_new (CONTEXT (self), id, &error);
 
   if (editor == NULL)
     {
-      sportello_widget_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      sportello_context_toast_error (CONTEXT (self), error);
       return;
     }
 
@@ -207,24 +107,16 @@ template_row_new (const SportelloTemplate *template)
   return row;
 }
 
-/**
- * sportello_templates_page_refresh:
- *
- * Lists the user's templates as the database has them now.
- */
-void
-sportello_templates_page_refresh (SportelloTemplatesPage *self)
+/* Lists the user's templates as the database has them now */
+static void
+reload (SportelloSection *section)
 {
+  SportelloTemplatesPage *self = SPORTELLO_TEMPLATES_PAGE (section);
   g_autoptr(GPtrArray) templates = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_return_if_fail (SPORTELLO_IS_TEMPLATES_PAGE (self));
-
   gtk_list_box_remove_all (self->user_list);
-  if (self->db == NULL)
-    return;
-
-  if (!(templates = sportello_user_templates_list (self->db, &error)))
+  if (!(templates = sportello_user_templates_list (sportello_section_get_database (section), &error)))
     {
       g_warning ("Cannot list the templates: %s", error->message);
       return;
@@ -239,14 +131,13 @@ sportello_templates_page_refresh (SportelloTemplatesPage *self)
                                            : NULL);
 }
 
-void
-sportello_templates_page_set_database (SportelloTemplatesPage *self,
-                                       SportelloDatabase      *db)
+static void
+section_iface_init (SportelloSectionInterface *iface)
 {
-  g_return_if_fail (SPORTELLO_IS_TEMPLATES_PAGE (self));
+  static const char * const follows[] = { SPORTELLO_CHANGE_TEMPLATE, NULL };
 
-  if (g_set_object (&self->db, db))
-    sportello_templates_page_refresh (self);
+  iface->follows = follows;
+  iface->reload = reload;
 }
 
 static void
@@ -265,13 +156,12 @@ new_action (GtkWidget  *widget,
   template->verified_on = g_strdup ("");
   template->body = g_strdup ("");
   template->inputs = g_ptr_array_new ();
-  if (!sportello_user_template_save (self->db, template, &error))
+  if (!sportello_user_template_save (sportello_section_get_database (SPORTELLO_SECTION (self)), template, &error))
     {
       g_warning ("Cannot create a template: %s", error->message);
       return;
     }
 
-  sportello_templates_page_refresh (self);
   open_editor (self, template->id);
 }
 
@@ -285,22 +175,17 @@ duplicate_action (GtkWidget  *widget,
   g_autoptr(SportelloTemplate) copy = NULL;
   g_autoptr(GError) error = NULL;
 
-  if ((original = sportello_template_lookup (self->db, g_variant_get_string (param, NULL), &error)) != NULL)
+  SportelloDatabase *db = sportello_section_get_database (SPORTELLO_SECTION (self));
+
+  if ((original = sportello_template_lookup (db, g_variant_get_string (param, NULL), &error)) != NULL)
     copy = sportello_user_template_duplicate (original);
-  if (copy == NULL || !sportello_user_template_save (self->db, copy, &error))
+  if (copy == NULL || !sportello_user_template_save (db, copy, &error))
     {
-      sportello_widget_toast (widget, adw_toast_new (error->message));
+      sportello_context_toast_error (CONTEXT (self), error);
       return;
     }
 
-  sportello_templates_page_refresh (self);
   open_editor (self, copy->id);
-}
-
-static void
-popped_cb (SportelloTemplatesPage *self)
-{
-  sportello_templates_page_refresh (self);
 }
 
 static void
@@ -311,7 +196,6 @@ sportello_templates_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_TEMPLATES_PAGE);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
     gtk_widget_unparent (child);
-  g_clear_object (&self->db);
 
   G_OBJECT_CLASS (sportello_templates_page_parent_class)->dispose (object);
 }
@@ -347,6 +231,4 @@ sportello_templates_page_init (SportelloTemplatesPage *self)
 
   g_signal_connect_object (self->list, "row-activated", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->user_list, "row-activated", G_CALLBACK (user_row_activated_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->navigation_view, "popped", G_CALLBACK (popped_cb), self, G_CONNECT_SWAPPED);
-  sportello_templates_page_refresh (self);
 }

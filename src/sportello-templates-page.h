@@ -16,9 +16,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SportelloTemplatesPage, sportello_templates_page, SPORTELLO, TEMPLATES_PAGE, GtkWidget)
 
-void sportello_templates_page_set_database (SportelloTemplatesPage *self,
-                                            SportelloDatabase      *db);
-void sportello_templates_page_refresh      (SportelloTemplatesPage *self);
 void sportello_templates_page_open         (SportelloTemplatesPage *self,
                                             const char             *id);
 

@@ -1,4 +1,4 @@
-/* sportello-text-editor.h: how every Markdown editor of the app is set up
+/* sportello-text-editor.h: the Markdown editor of notes, documents and templates
  *
  * Copyright 2026 The Sportello authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,10 +11,19 @@
 
 G_BEGIN_DECLS
 
-SpellingTextBufferAdapter *sportello_text_editor_setup     (GtkSourceView *view);
-char                      *sportello_text_editor_get_text  (GtkSourceView *view);
-void                       sportello_text_editor_load      (GtkSourceView *view,
-                                                            const char    *text);
-gboolean                   sportello_text_editor_checks_italian (SpellingTextBufferAdapter *spelling);
+#define SPORTELLO_TYPE_TEXT_EDITOR (sportello_text_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (SportelloTextEditor, sportello_text_editor, SPORTELLO, TEXT_EDITOR, GtkSourceView)
+
+GtkWidget       *sportello_text_editor_new            (void);
+void             sportello_text_editor_set_settings   (SportelloTextEditor *self,
+                                                       GSettings           *settings);
+char            *sportello_text_editor_get_text       (SportelloTextEditor *self);
+void             sportello_text_editor_load           (SportelloTextEditor *self,
+                                                       const char          *text);
+void             sportello_text_editor_set_spell_checking (SportelloTextEditor *self,
+                                                           gboolean             enabled);
+gboolean         sportello_text_editor_checks_italian (SportelloTextEditor *self);
+SpellingChecker *sportello_text_editor_get_checker    (SportelloTextEditor *self);
 
 G_END_DECLS

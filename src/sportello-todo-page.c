@@ -11,117 +11,39 @@
 
 #include "config.h"
 
-#include "sportello-window.h"
-
 #include <glib/gi18n.h>
 
 #include "sportello-agenda.h"
 #include "sportello-follow-up.h"
 #include "sportello-follow-up-row.h"
+#include "sportello-section.h"
 #include "sportello-todo-page.h"
 
 struct _SportelloTodoPage
 {
   GtkWidget          parent_instance;
 
-  SportelloDatabase *db;
-  gboolean            stale;
   guint              n_open;
 
   GtkStack          *stack;
   GtkBox            *groups_box;
 };
 
-G_DEFINE_FINAL_TYPE (SportelloTodoPage, sportello_todo_page, GTK_TYPE_WIDGET)
+static void section_iface_init (SportelloSectionInterface *iface);
 
-static void map_cb (SportelloTodoPage *self);
-
-static void
-follow_up_changed (GObject *owner)
-{
-  sportello_todo_page_refresh (SPORTELLO_TODO_PAGE (owner));
-}
+G_DEFINE_FINAL_TYPE_WITH_CODE (SportelloTodoPage, sportello_todo_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (SPORTELLO_TYPE_SECTION, section_iface_init))
 
 static void
-sportello_todo_page_dispose (GObject *object)
+reload (SportelloSection *section)
 {
-  SportelloTodoPage *self = (SportelloTodoPage *)object;
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_TODO_PAGE);
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
-    gtk_widget_unparent (child);
-  g_clear_object (&self->db);
-
-  G_OBJECT_CLASS (sportello_todo_page_parent_class)->dispose (object);
-}
-
-static void
-sportello_todo_page_class_init (SportelloTodoPageClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = sportello_todo_page_dispose;
-
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-todo-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, SportelloTodoPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, SportelloTodoPage, groups_box);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-}
-
-static void
-sportello_todo_page_init (SportelloTodoPage *self)
-{
-  gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
-}
-
-void
-sportello_todo_page_set_database (SportelloTodoPage *self,
-                                  SportelloDatabase *db)
-{
-  g_return_if_fail (SPORTELLO_IS_TODO_PAGE (self));
-
-  if (g_set_object (&self->db, db))
-    sportello_todo_page_refresh (self);
-}
-
-static void reload (SportelloTodoPage *self);
-
-/**
- * sportello_todo_page_refresh:
- *
- * Shows the database as it is now, or when the section is next shown.
- */
-void
-sportello_todo_page_refresh (SportelloTodoPage *self)
-{
-  g_return_if_fail (SPORTELLO_IS_TODO_PAGE (self));
-
-  if (sportello_window_section_due (GTK_WIDGET (self), &self->stale))
-    reload (self);
-}
-
-static void
-map_cb (SportelloTodoPage *self)
-{
-  if (self->stale)
-    sportello_todo_page_refresh (self);
-}
-
-static void
-reload (SportelloTodoPage *self)
-{
+  SportelloTodoPage *self = SPORTELLO_TODO_PAGE (section);
+  SportelloContext *context = sportello_section_get_context (section);
   g_autoptr(GListModel) open = NULL;
   g_autoptr(GError) error = NULL;
   AdwPreferencesGroup *groups[SPORTELLO_DUE_NO_DATE + 1] = { NULL, };
 
-  g_return_if_fail (SPORTELLO_IS_TODO_PAGE (self));
-
-  if (self->db == NULL)
-    return;
-
-  open = sportello_follow_up_list_open (self->db, NULL, NULL, &error);
+  open = sportello_follow_up_list_open (sportello_context_get_database (context), NULL, NULL, &error);
   if (open == NULL)
     {
       g_warning ("Cannot list the follow-ups: %s", error->message);
@@ -146,12 +68,55 @@ reload (SportelloTodoPage *self)
       g_autoptr(SportelloFollowUp) f = g_list_model_get_item (open, i);
       int group = CLAMP (sportello_follow_up_get_group (f), 0, SPORTELLO_DUE_NO_DATE);
 
-      adw_preferences_group_add (groups[group], sportello_follow_up_row_new (self->db, f, TRUE, G_OBJECT (self),
-                                                                             follow_up_changed));
+      adw_preferences_group_add (groups[group], sportello_follow_up_row_new (context, f, TRUE));
       gtk_widget_set_visible (GTK_WIDGET (groups[group]), TRUE);
     }
 
   gtk_stack_set_visible_child_name (self->stack, self->n_open > 0 ? "list" : "empty");
+}
+
+static void
+section_iface_init (SportelloSectionInterface *iface)
+{
+  /* the follow-ups, with their clients' names */
+  static const char * const follows[] = {
+    SPORTELLO_CHANGE_FOLLOW_UP, SPORTELLO_CHANGE_MEETING, SPORTELLO_CHANGE_CLIENT, NULL
+  };
+
+  iface->follows = follows;
+  iface->reload = reload;
+}
+
+static void
+sportello_todo_page_dispose (GObject *object)
+{
+  SportelloTodoPage *self = (SportelloTodoPage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_TODO_PAGE);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (sportello_todo_page_parent_class)->dispose (object);
+}
+
+static void
+sportello_todo_page_class_init (SportelloTodoPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sportello_todo_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-todo-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SportelloTodoPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, SportelloTodoPage, groups_box);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+sportello_todo_page_init (SportelloTodoPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 guint

@@ -16,9 +16,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SportelloTodoPage, sportello_todo_page, SPORTELLO, TODO_PAGE, GtkWidget)
 
-void  sportello_todo_page_set_database (SportelloTodoPage *self,
-                                        SportelloDatabase *db);
-void  sportello_todo_page_refresh      (SportelloTodoPage *self);
 guint sportello_todo_page_get_n_open   (SportelloTodoPage *self);
 
 G_END_DECLS

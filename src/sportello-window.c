@@ -13,12 +13,14 @@
 #include "sportello-application.h"
 #include "sportello-backups.h"
 #include "sportello-checklists-page.h"
-#include "sportello-templates-page.h"
 #include "sportello-clients-page.h"
+#include "sportello-context.h"
+#include "sportello-database.h"
 #include "sportello-handoff.h"
 #include "sportello-meetings-page.h"
+#include "sportello-section.h"
+#include "sportello-templates-page.h"
 #include "sportello-todo-page.h"
-#include "sportello-database.h"
 #include "sportello-window.h"
 
 struct _SportelloWindow
@@ -26,6 +28,7 @@ struct _SportelloWindow
   AdwApplicationWindow   parent_instance;
 
   char                  *section;
+  SportelloContext      *context;   /* what the sections work with */
 
   /* Template widgets */
   AdwToastOverlay       *toast_overlay;
@@ -36,12 +39,7 @@ struct _SportelloWindow
   AdwNavigationSplitView *split_view;
   GtkListBox            *sidebar_list;
   AdwNavigationPage     *content_page;
-  GtkStack              *section_stack;
-  SportelloClientsPage  *clients_page;
-  SportelloMeetingsPage *meetings_page;
-  SportelloTodoPage     *todo_page;
-  SportelloChecklistsPage *checklists_page;
-  SportelloTemplatesPage  *templates_page;
+  GtkStack              *section_stack;   /* of SportelloSection, by name */
   GtkProgressBar          *busy_progress;
 };
 
@@ -72,16 +70,23 @@ sidebar_row_activated_cb (SportelloWindow *self,
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
+/* Shows the section named @name and activates @action there */
+static void
+section_action (SportelloWindow *self,
+                const char      *name,
+                const char      *action)
+{
+  sportello_window_set_section (self, name);
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+  gtk_widget_activate_action (gtk_stack_get_child_by_name (self->section_stack, name), action, NULL);
+}
+
 static void
 new_client_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
 {
-  SportelloWindow *self = SPORTELLO_WINDOW (widget);
-
-  sportello_window_set_section (self, "clients");
-  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
-  sportello_clients_page_new_client (self->clients_page);
+  section_action (SPORTELLO_WINDOW (widget), "clients", "clients.new");
 }
 
 static void
@@ -89,11 +94,15 @@ search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  SportelloWindow *self = SPORTELLO_WINDOW (widget);
+  section_action (SPORTELLO_WINDOW (widget), "clients", "clients.search");
+}
 
-  sportello_window_set_section (self, "clients");
-  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
-  sportello_clients_page_start_search (self->clients_page);
+static void
+export_client_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  sportello_handoff_choose_export (SPORTELLO_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
 static void
@@ -152,9 +161,20 @@ sportello_window_close_request (GtkWindow *window)
   g_settings_apply (settings);
 
   /* Deletes waiting for their Undo toast become final when the window closes. */
-  sportello_clients_page_flush_deletes (self->clients_page);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->section_stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (SPORTELLO_IS_SECTION (child))
+      sportello_section_finish (SPORTELLO_SECTION (child));
 
   return GTK_WINDOW_CLASS (sportello_window_parent_class)->close_request (window);
+}
+
+static void
+toast_cb (SportelloWindow *self,
+          AdwToast        *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
 }
 
 /* The application is set after construction, so what needs it happens here. */
@@ -175,11 +195,15 @@ sportello_window_setup (SportelloWindow *self)
 
   if ((db = sportello_application_get_database (SPORTELLO_APPLICATION (app), &error)) != NULL)
     {
-      sportello_clients_page_set_database (self->clients_page, db);
-      sportello_meetings_page_set_database (self->meetings_page, db);
-      sportello_todo_page_set_database (self->todo_page, db);
-      sportello_checklists_page_set_database (self->checklists_page, db);
-      sportello_templates_page_set_database (self->templates_page, db);
+      self->context = sportello_context_new (db, settings);
+      g_signal_connect_object (self->context, "toast", G_CALLBACK (toast_cb), self, G_CONNECT_SWAPPED);
+
+      /* every section of the stack, whatever it is */
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->section_stack));
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (SPORTELLO_IS_SECTION (child))
+          sportello_section_set_context (SPORTELLO_SECTION (child), self->context);
       sportello_backups_start_daily (self);
     }
   else
@@ -192,6 +216,7 @@ sportello_window_setup (SportelloWindow *self)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-all", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-templates", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-client", FALSE);
     }
 
   sportello_window_set_section (self, "clients");
@@ -219,6 +244,7 @@ sportello_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), SPORTELLO_TYPE_WINDOW);
 
   G_OBJECT_CLASS (sportello_window_parent_class)->dispose (object);
+  g_clear_object (&self->context);
 }
 
 static void
@@ -294,11 +320,6 @@ sportello_window_class_init (SportelloWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, content_page);
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, section_stack);
-  gtk_widget_class_bind_template_child (widget_class, SportelloWindow, clients_page);
-  gtk_widget_class_bind_template_child (widget_class, SportelloWindow, meetings_page);
-  gtk_widget_class_bind_template_child (widget_class, SportelloWindow, todo_page);
-  gtk_widget_class_bind_template_child (widget_class, SportelloWindow, checklists_page);
-  gtk_widget_class_bind_template_child (widget_class, SportelloWindow, templates_page);
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, busy_progress);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "cancel_busy_cb", G_CALLBACK (_sportello_window_cancel_busy));
@@ -309,6 +330,8 @@ sportello_window_class_init (SportelloWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export-all", NULL, export_all_action);
   gtk_widget_class_install_action (widget_class, "win.export-templates", NULL, export_templates_action);
+  /* a client page's client.export */
+  gtk_widget_class_install_action (widget_class, "win.export-client", "s", export_client_action);
 
   g_type_ensure (SPORTELLO_TYPE_CLIENTS_PAGE);
   g_type_ensure (SPORTELLO_TYPE_MEETINGS_PAGE);
@@ -337,25 +360,25 @@ sportello_window_init (SportelloWindow *self)
 SportelloClientsPage *
 _sportello_window_get_clients_page (SportelloWindow *self)
 {
-  return self->clients_page;
+  return SPORTELLO_CLIENTS_PAGE (gtk_stack_get_child_by_name (self->section_stack, "clients"));
 }
 
 SportelloMeetingsPage *
 _sportello_window_get_meetings_page (SportelloWindow *self)
 {
-  return self->meetings_page;
+  return SPORTELLO_MEETINGS_PAGE (gtk_stack_get_child_by_name (self->section_stack, "meetings"));
 }
 
 SportelloTodoPage *
 _sportello_window_get_todo_page (SportelloWindow *self)
 {
-  return self->todo_page;
+  return SPORTELLO_TODO_PAGE (gtk_stack_get_child_by_name (self->section_stack, "todo"));
 }
 
 SportelloChecklistsPage *
 _sportello_window_get_checklists_page (SportelloWindow *self)
 {
-  return self->checklists_page;
+  return SPORTELLO_CHECKLISTS_PAGE (gtk_stack_get_child_by_name (self->section_stack, "checklists"));
 }
 
 SportelloWindow *
@@ -395,17 +418,8 @@ sportello_window_set_section (SportelloWindow *self,
   if (!g_set_str (&self->section, section))
     return;
 
+  /* a section that missed changes while hidden reloads as it is shown */
   gtk_stack_set_visible_child (self->section_stack, child);
-
-  /* what other sections changed shows when one is opened */
-  if (g_str_equal (section, "meetings"))
-    sportello_meetings_page_refresh (self->meetings_page);
-  else if (g_str_equal (section, "todo"))
-    sportello_todo_page_refresh (self->todo_page);
-  else if (g_str_equal (section, "checklists"))
-    sportello_checklists_page_refresh (self->checklists_page);
-  else if (g_str_equal (section, "templates"))
-    sportello_templates_page_refresh (self->templates_page);
   page = gtk_stack_get_page (self->section_stack, child);
   adw_navigation_page_set_title (self->content_page, gtk_stack_page_get_title (page));
 
@@ -430,40 +444,6 @@ sportello_window_add_toast (SportelloWindow *self,
   g_return_if_fail (SPORTELLO_IS_WINDOW (self));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-/**
- * sportello_window_section_due:
- * @stale: the section's flag: TRUE while it owes a reload
- *
- * Whether a section should reload now: only when on screen; otherwise it
- * remembers, and reloads when next shown (on its “map”), so a large
- * database costs nothing at start-up for sections nobody opened.
- */
-gboolean
-sportello_window_section_due (GtkWidget *section,
-                              gboolean  *stale)
-{
-  *stale = !gtk_widget_get_mapped (section);
-  return !*stale;
-}
-
-/**
- * sportello_widget_toast:
- * @toast: (transfer floating): a message
- *
- * Shows @toast in the window of @widget; dropped if it is in none.
- */
-void
-sportello_widget_toast (GtkWidget *widget,
-                        AdwToast  *toast)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (SPORTELLO_IS_WINDOW (root))
-    sportello_window_add_toast (SPORTELLO_WINDOW (root), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
 }
 
 void
@@ -498,6 +478,7 @@ sportello_window_set_busy (SportelloWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", message == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-all", message == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-templates", message == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-client", message == NULL);
 }
 
 /**
@@ -530,16 +511,4 @@ sportello_window_is_busy (SportelloWindow *self)
   g_return_val_if_fail (SPORTELLO_IS_WINDOW (self), FALSE);
 
   return adw_banner_get_revealed (self->busy_banner);
-}
-
-/* After an import: every section shows the database as it is now */
-void
-sportello_window_reload (SportelloWindow *self)
-{
-  g_return_if_fail (SPORTELLO_IS_WINDOW (self));
-
-  sportello_clients_page_reload (self->clients_page);
-  sportello_meetings_page_refresh (self->meetings_page);
-  sportello_todo_page_refresh (self->todo_page);
-  sportello_templates_page_refresh (self->templates_page);
 }

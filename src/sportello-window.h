@@ -22,17 +22,12 @@ void             sportello_window_set_section (SportelloWindow      *self,
                                                const char           *section);
 void             sportello_window_set_progress (SportelloWindow     *self,
                                                 double               fraction);
-gboolean         sportello_window_section_due (GtkWidget            *section,
-                                               gboolean             *stale);
-void             sportello_widget_toast       (GtkWidget            *widget,
-                                               AdwToast             *toast);
 void             sportello_window_add_toast   (SportelloWindow      *self,
                                                AdwToast             *toast);
 void             sportello_window_set_busy    (SportelloWindow      *self,
                                                const char           *message,
                                                GCancellable         *cancellable);
 gboolean         sportello_window_is_busy     (SportelloWindow      *self);
-void             sportello_window_reload      (SportelloWindow      *self);
 
 /* for the tests */
 typedef struct _SportelloClientsPage SportelloClientsPage;

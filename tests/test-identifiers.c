@@ -3,7 +3,7 @@
  * Copyright 2026 The Sportello authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The vectors of shared/domain/italian-identifiers.md §4, then our own. Messages are checked
+ * The vectors of docs/identifiers.md §4, then our own. Messages are checked
  * in the C locale, so they are the English msgids.
  */
 

@@ -112,6 +112,17 @@ test_empty (void)
   g_assert_cmpuint (none->len, ==, 0);
 }
 
+static void
+test_link_color (void)
+{
+  g_autoptr(GPtrArray) blocks = sportello_markdown_to_blocks_full ("un [link](https://example.org)", "#c061cb");
+
+  g_assert_cmpuint (blocks->len, ==, 1);
+  g_assert_cmpstr (BLOCK (blocks, 0)->markup, ==,
+                   "un <span foreground=\"#c061cb\" underline=\"single\">link</span> (https://example.org)");
+  g_assert_true (pango_parse_markup (BLOCK (blocks, 0)->markup, -1, 0, NULL, NULL, NULL, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -122,6 +133,7 @@ main (int   argc,
   g_test_add_func ("/markdown/literal-text", test_literal_text);
   g_test_add_func ("/markdown/numbered-sections", test_numbered_sections);
   g_test_add_func ("/markdown/empty", test_empty);
+  g_test_add_func ("/markdown/link-color", test_link_color);
 
   return g_test_run ();
 }

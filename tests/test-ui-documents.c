@@ -14,6 +14,7 @@
 #include "sportello-database.h"
 #include "sportello-document.h"
 #include "sportello-document-page.h"
+#include "sportello-document-print.h"
 #include "sportello-format.h"
 #include "sportello-template.h"
 #include "sportello-template-editor.h"
@@ -405,6 +406,20 @@ test_template_editor (void)
   sportello_test_app_quit (app);
 }
 
+/* links take the accent colour, as text on paper (light) or on a dark preview */
+static void
+test_link_color (void)
+{
+  g_autofree char *light = sportello_document_link_color (FALSE);
+  g_autofree char *dark = sportello_document_link_color (TRUE);
+  GdkRGBA rgba;
+
+  g_assert_true (gdk_rgba_parse (&rgba, light));
+  g_assert_true (gdk_rgba_parse (&rgba, dark));
+  g_assert_cmpuint (strlen (light), ==, 7);
+  g_assert_cmpstr (light, !=, dark);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -414,6 +429,7 @@ main (int   argc,
   g_test_add_func ("/ui/documents/from-template", test_document);
   g_test_add_func ("/ui/documents/templates-section", test_templates_section);
   g_test_add_func ("/ui/documents/template-editor", test_template_editor);
+  g_test_add_func ("/ui/documents/link-color", test_link_color);
 
   return g_test_run ();
 }

@@ -10,6 +10,16 @@
  * Searching while typing keeps the filtered, sorted ids (the base) and
  * asks FTS5 only for the set of matching ids, then keeps the base's ids
  * that are in the set: no sort of thousands of rows on every keystroke.
+ *
+ * Once filled, the list follows the database by itself: a committed write
+ * to clients (from this connection or another on the same file) reads it
+ * again, and while a search is on, so do writes to the notes it searches.
+ *
+ * A list for the window loads in the background: the queries run on a
+ * worker with a connection of its own, a newer request cancels the one
+ * still running (SQLite's progress handler stops it mid-query), and only
+ * the newest result reaches the model, in the main loop. The window's
+ * first frame and typing never wait for them.
  */
 
 #define G_LOG_DOMAIN "sportello-client-list"
@@ -19,6 +29,25 @@
 #include "sportello-client-list.h"
 #include "sportello-client-private.h"
 #include "sportello-database-private.h"
+
+/* What the list asks for */
+typedef struct
+{
+  char                *search;
+  char                *status;
+  char                *category;
+  char                *tag;
+  SportelloClientSort  sort;
+} Filter;
+
+/* The background worker's connection, shared by the requests in turn */
+typedef struct
+{
+  GMutex             lock;
+  char              *data_dir;
+  SportelloDatabase *db;
+  GCancellable      *running;   /* of the request on the connection now */
+} Worker;
 
 struct _SportelloClientList
 {
@@ -34,6 +63,11 @@ struct _SportelloClientList
   char                *category;
   char                *tag;
   SportelloClientSort  sort;
+
+  Worker              *worker;    /* NULL: the list loads in the caller's thread */
+  GCancellable        *pending;   /* the newest background request */
+  guint                generation;
+  gboolean             base_stale;   /* a background read of the base is pending */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -44,6 +78,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (SportelloClientList, sportello_client_list, G_TYP
 enum {
   PROP_0,
   PROP_N_ITEMS,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -146,9 +181,11 @@ sportello_fts_query_from_text (const char *text)
   return g_string_free (g_steal_pointer (&query), FALSE);
 }
 
-static gboolean
-load_base (SportelloClientList  *self,
-           GError              **error)
+static GArray *
+query_base (SportelloDatabase  *db,
+            const Filter       *filter,
+            guint               size_hint,
+            GError            **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT c.id FROM clients c WHERE c.deleted_at IS NULL");
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -157,16 +194,16 @@ load_base (SportelloClientList  *self,
   int rc;
 
   /* Archived clients appear only when asked for. */
-  if (self->status != NULL)
+  if (filter->status != NULL)
     g_string_append (sql, " AND c.status = ?");
   else
     g_string_append (sql, " AND c.status <> 'archived'");
-  if (self->category != NULL)
+  if (filter->category != NULL)
     g_string_append (sql, " AND c.category = ?");
-  if (self->tag != NULL)
+  if (filter->tag != NULL)
     g_string_append (sql, " AND EXISTS (SELECT 1 FROM client_tags t WHERE t.client_id = c.id AND t.tag = ? COLLATE NOCASE)");
 
-  switch (self->sort)
+  switch (filter->sort)
     {
     case SPORTELLO_CLIENT_SORT_UPDATED:
       g_string_append (sql, " ORDER BY c.updated_at DESC, c.id DESC");
@@ -180,17 +217,17 @@ load_base (SportelloClientList  *self,
       break;
     }
 
-  if (!(stmt = _sportello_database_prepare (self->db, sql->str, error)))
-    return FALSE;
+  if (!(stmt = _sportello_database_prepare (db, sql->str, error)))
+    return NULL;
 
-  if (self->status != NULL)
-    sqlite3_bind_text (stmt, ++n, self->status, -1, SQLITE_STATIC);
-  if (self->category != NULL)
-    sqlite3_bind_text (stmt, ++n, self->category, -1, SQLITE_STATIC);
-  if (self->tag != NULL)
-    sqlite3_bind_text (stmt, ++n, self->tag, -1, SQLITE_STATIC);
+  if (filter->status != NULL)
+    sqlite3_bind_text (stmt, ++n, filter->status, -1, SQLITE_STATIC);
+  if (filter->category != NULL)
+    sqlite3_bind_text (stmt, ++n, filter->category, -1, SQLITE_STATIC);
+  if (filter->tag != NULL)
+    sqlite3_bind_text (stmt, ++n, filter->tag, -1, SQLITE_STATIC);
 
-  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), MAX (self->ids->len, 64));
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), MAX (size_hint, 64));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -199,14 +236,11 @@ load_base (SportelloClientList  *self,
 
   if (rc != SQLITE_DONE)
     {
-      _sportello_database_set_error (self->db, error);
-      return FALSE;
+      _sportello_database_set_error (db, error);
+      return NULL;
     }
 
-  g_clear_pointer (&self->base, g_array_unref);
-  self->base = g_steal_pointer (&ids);
-
-  return TRUE;
+  return g_steal_pointer (&ids);
 }
 
 /* Has every word of @text at least @n characters? */
@@ -224,8 +258,10 @@ words_are_long (const char *text,
 
 /* The base's ids that match the search, in the base's order */
 static GArray *
-apply_search (SportelloClientList  *self,
-              GError              **error)
+query_search (SportelloDatabase  *db,
+              GArray             *base,
+              const char         *search,
+              GError            **error)
 {
   /* the clients' own fields; meeting notes and follow-ups find their
    * client too, once every word typed has three letters: one or two
@@ -241,21 +277,21 @@ apply_search (SportelloClientList  *self,
     "JOIN meetings m INDEXED BY meetings_client_by_id ON m.id = f.meeting_id "
     "WHERE f.id IN (SELECT rowid FROM follow_ups_fts WHERE follow_ups_fts MATCH ?1)",
   };
-  g_autofree char *fts = sportello_fts_query_from_text (self->search);
+  g_autofree char *fts = sportello_fts_query_from_text (search);
   g_autoptr(GArray) ids = NULL;
   g_autofree guint8 *matches = NULL;
   gint64 max_id = 0;
 
   if (fts == NULL)
-    return g_array_ref (self->base);
+    return g_array_ref (base);
 
-  for (guint i = 0; i < self->base->len; i++)
-    max_id = MAX (max_id, g_array_index (self->base, gint64, i));
+  for (guint i = 0; i < base->len; i++)
+    max_id = MAX (max_id, g_array_index (base, gint64, i));
   matches = g_malloc0 (max_id / 8 + 1);
 
-  for (guint q = 0; q < (words_are_long (self->search, 3) ? G_N_ELEMENTS (queries) : 1); q++)
+  for (guint q = 0; q < (words_are_long (search, 3) ? G_N_ELEMENTS (queries) : 1); q++)
     {
-      g_autoptr(sqlite3_stmt) stmt = _sportello_database_prepare (self->db, queries[q], error);
+      g_autoptr(sqlite3_stmt) stmt = _sportello_database_prepare (db, queries[q], error);
       int rc;
 
       if (stmt == NULL)
@@ -270,15 +306,15 @@ apply_search (SportelloClientList  *self,
         }
       if (rc != SQLITE_DONE)
         {
-          _sportello_database_set_error (self->db, error);
+          _sportello_database_set_error (db, error);
           return NULL;
         }
     }
 
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (guint i = 0; i < self->base->len; i++)
+  for (guint i = 0; i < base->len; i++)
     {
-      gint64 id = g_array_index (self->base, gint64, i);
+      gint64 id = g_array_index (base, gint64, i);
 
       if (matches[id / 8] & (1 << (id % 8)))
         g_array_append_val (ids, id);
@@ -287,21 +323,19 @@ apply_search (SportelloClientList  *self,
   return g_steal_pointer (&ids);
 }
 
-static gboolean
-update (SportelloClientList  *self,
-        gboolean              reload_base,
-        GError              **error)
+/* The list's filter, borrowed from it */
+static Filter
+filter_of (SportelloClientList *self)
 {
-  g_autoptr(GArray) ids = NULL;
-  guint old_len;
+  return (Filter) { self->search, self->status, self->category, self->tag, self->sort };
+}
 
-  if ((reload_base || self->base == NULL) && !load_base (self, error))
-    return FALSE;
-
-  if (!(ids = apply_search (self, error)))
-    return FALSE;
-
-  old_len = self->ids->len;
+/* Shows @ids; the model says so */
+static void
+show_ids (SportelloClientList *self,
+          GArray              *ids)
+{
+  guint old_len = self->ids->len;
 
   /* Every item is a new object, so a list view can reuse none of its rows.
    * Saying so in two steps, all removed then all added, spares GTK's list
@@ -313,26 +347,241 @@ update (SportelloClientList  *self,
       self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
       g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, 0);
       g_array_unref (self->ids);
-      self->ids = g_steal_pointer (&ids);
+      self->ids = g_array_ref (ids);
       g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->ids->len);
     }
   else
     {
       g_array_unref (self->ids);
-      self->ids = g_steal_pointer (&ids);
+      self->ids = g_array_ref (ids);
       g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->ids->len);
     }
 
   if (old_len != self->ids->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
 
+/* ------------------------------------------------------- background ---- */
+
+typedef struct
+{
+  Worker  *worker;
+  Filter   filter;     /* copies */
+  GArray  *base;       /* NULL: read it again */
+  GArray  *new_base;   /* results */
+  GArray  *ids;
+  guint    generation;
+} Request;
+
+static void
+worker_clear (Worker *worker)
+{
+  g_clear_object (&worker->db);
+  g_free (worker->data_dir);
+  g_mutex_clear (&worker->lock);
+}
+
+static void
+worker_unref (Worker *worker)
+{
+  g_atomic_rc_box_release_full (worker, (GDestroyNotify) worker_clear);
+}
+
+static void
+request_free (Request *request)
+{
+  worker_unref (request->worker);
+  g_free (request->filter.search);
+  g_free (request->filter.status);
+  g_free (request->filter.category);
+  g_free (request->filter.tag);
+  g_clear_pointer (&request->base, g_array_unref);
+  g_clear_pointer (&request->new_base, g_array_unref);
+  g_clear_pointer (&request->ids, g_array_unref);
+  g_free (request);
+}
+
+/* SQLite asks now and then whether to go on: not once the request is stale */
+static int
+progress_cb (void *data)
+{
+  Worker *worker = data;
+
+  return worker->running != NULL && g_cancellable_is_cancelled (worker->running);
+}
+
+static void
+request_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  Request *request = data;
+  Worker *worker = request->worker;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&worker->lock);
+  sqlite3 *handle;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (worker->db == NULL && !(worker->db = sportello_database_open (worker->data_dir, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  handle = _sportello_database_get_handle (worker->db);
+  worker->running = cancellable;
+  sqlite3_progress_handler (handle, 2000, progress_cb, worker);
+
+  if (request->base == NULL)
+    request->new_base = query_base (worker->db, &request->filter, 0, &error);
+  if (error == NULL)
+    request->ids = query_search (worker->db, request->base ? request->base : request->new_base,
+                                 request->filter.search, &error);
+
+  sqlite3_progress_handler (handle, 0, NULL, NULL);
+  worker->running = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+request_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  SportelloClientList *self = SPORTELLO_CLIENT_LIST (object);
+  Request *request = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  /* a newer request is on its way: this one is forgotten */
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && request->generation == self->generation)
+        g_warning ("Cannot list the clients: %s", error->message);
+      if (request->generation == self->generation)
+        {
+          g_clear_object (&self->pending);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+        }
+      return;
+    }
+  if (request->generation != self->generation)
+    return;
+
+  if (request->new_base != NULL)
+    {
+      g_clear_pointer (&self->base, g_array_unref);
+      self->base = g_steal_pointer (&request->new_base);
+      self->base_stale = FALSE;
+    }
+  g_clear_object (&self->pending);
+  show_ids (self, request->ids);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* Asks the worker; the answer comes in the main loop */
+static void
+request (SportelloClientList *self,
+         gboolean             reload_base)
+{
+  g_autoptr(GTask) task = NULL;
+  Request *request = g_new0 (Request, 1);
+  gboolean was_loading = self->pending != NULL;
+
+  if (self->pending != NULL)
+    g_cancellable_cancel (self->pending);
+  g_clear_object (&self->pending);
+  self->pending = g_cancellable_new ();
+
+  if (reload_base || self->base == NULL)
+    self->base_stale = TRUE;
+  request->worker = g_atomic_rc_box_acquire (self->worker);
+  request->filter = (Filter) { g_strdup (self->search), g_strdup (self->status), g_strdup (self->category),
+                               g_strdup (self->tag), self->sort };
+  request->base = self->base_stale ? NULL : g_array_ref (self->base);
+  request->generation = ++self->generation;
+
+  task = g_task_new (self, self->pending, request_done_cb, NULL);
+  g_task_set_source_tag (task, request);
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+  g_task_run_in_thread (task, request_thread);
+
+  if (!was_loading)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static gboolean
+update (SportelloClientList  *self,
+        gboolean              reload_base,
+        GError              **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  Filter filter = filter_of (self);
+
+  if (self->worker != NULL)
+    {
+      request (self, reload_base);
+      return TRUE;
+    }
+
+  if (reload_base || self->base == NULL)
+    {
+      GArray *base = query_base (self->db, &filter, self->ids->len, error);
+
+      if (base == NULL)
+        return FALSE;
+      g_clear_pointer (&self->base, g_array_unref);
+      self->base = base;
+    }
+
+  if (!(ids = query_search (self->db, self->base, self->search, error)))
+    return FALSE;
+
+  show_ids (self, ids);
   return TRUE;
+}
+
+/**
+ * sportello_client_list_set_background:
+ *
+ * From now on the list reads the database on a worker thread, with a
+ * connection of its own: a search, a filter or a change answers in the
+ * main loop later, and #SportelloClientList:loading says it is waited for.
+ */
+void
+sportello_client_list_set_background (SportelloClientList *self)
+{
+  g_return_if_fail (SPORTELLO_IS_CLIENT_LIST (self));
+
+  if (self->worker != NULL)
+    return;
+
+  self->worker = g_atomic_rc_box_new0 (Worker);
+  g_mutex_init (&self->worker->lock);
+  self->worker->data_dir = g_path_get_dirname (sportello_database_get_path (self->db));
+}
+
+gboolean
+sportello_client_list_get_loading (SportelloClientList *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_CLIENT_LIST (self), FALSE);
+
+  return self->pending != NULL;
 }
 
 /**
  * sportello_client_list_refresh:
  *
- * Reads the list again from the database: call it after changing clients.
+ * Reads the list again from the database (once to fill it: it follows the
+ * database after that). In the background, it only asks, and says %TRUE.
  */
 gboolean
 sportello_client_list_refresh (SportelloClientList  *self,
@@ -483,6 +732,10 @@ sportello_client_list_finalize (GObject *object)
   SportelloClientList *self = (SportelloClientList *)object;
 
   g_clear_pointer (&self->item_stmt, sqlite3_finalize);
+  if (self->pending != NULL)
+    g_cancellable_cancel (self->pending);
+  g_clear_object (&self->pending);
+  g_clear_pointer (&self->worker, worker_unref);
   g_clear_object (&self->db);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->base, g_array_unref);
@@ -508,6 +761,10 @@ sportello_client_list_get_property (GObject    *object,
       g_value_set_uint (value, self->ids->len);
       break;
 
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->pending != NULL);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -524,6 +781,14 @@ sportello_client_list_class_init (SportelloClientListClass *klass)
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * SportelloClientList:loading:
+   *
+   * A background read is waited for: what is listed is not its answer yet.
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -534,7 +799,25 @@ sportello_client_list_init (SportelloClientList *self)
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
-/* The list starts empty; call sportello_client_list_refresh() to fill it. */
+static void
+database_changed_cb (SportelloClientList *self,
+                     const char          *kind,
+                     GArray              *ids)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* never filled: it stays empty until asked */
+  if (self->base == NULL && self->pending == NULL)
+    return;
+
+  if (g_str_equal (kind, SPORTELLO_CHANGE_CLIENT))
+    refresh_or_warn (self);
+  else if (self->search != NULL && !update (self, FALSE, &error))
+    g_warning ("Cannot search the clients: %s", error->message);
+}
+
+/* The list starts empty; call sportello_client_list_refresh() to fill it.
+ * From then on it follows the database's changes. */
 SportelloClientList *
 sportello_client_list_new (SportelloDatabase *db)
 {
@@ -544,6 +827,9 @@ sportello_client_list_new (SportelloDatabase *db)
 
   self = g_object_new (SPORTELLO_TYPE_CLIENT_LIST, NULL);
   self->db = g_object_ref (db);
+  g_signal_connect_object (db, "changed::" SPORTELLO_CHANGE_CLIENT, G_CALLBACK (database_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (db, "changed::" SPORTELLO_CHANGE_MEETING, G_CALLBACK (database_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (db, "changed::" SPORTELLO_CHANGE_FOLLOW_UP, G_CALLBACK (database_changed_cb), self, G_CONNECT_SWAPPED);
 
   return self;
 }

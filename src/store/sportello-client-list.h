@@ -22,6 +22,8 @@ typedef enum
 G_DECLARE_FINAL_TYPE (SportelloClientList, sportello_client_list, SPORTELLO, CLIENT_LIST, GObject)
 
 SportelloClientList *sportello_client_list_new          (SportelloDatabase   *db);
+void                 sportello_client_list_set_background (SportelloClientList *self);
+gboolean             sportello_client_list_get_loading  (SportelloClientList *self);
 gboolean             sportello_client_list_refresh      (SportelloClientList *self,
                                                          GError             **error);
 void                 sportello_client_list_set_search   (SportelloClientList *self,

@@ -31,6 +31,7 @@ gboolean       _sportello_database_migrate     (SportelloDatabase  *self,
                                                 GError            **error);
 const SportelloMigration *_sportello_migrations (guint             *n_migrations);
 int            _sportello_migrations_register_functions (sqlite3  *db);
+void           _sportello_database_watch       (SportelloDatabase  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 

@@ -553,6 +553,9 @@ sportello_database_open (const char  *data_dir,
   if (!migrate (self, error))
     return NULL;
 
+  /* from here on every commit is announced (sportello-changes.c) */
+  _sportello_database_watch (self);
+
   self->opened = TRUE;
   return g_steal_pointer (&self);
 }
@@ -668,6 +671,24 @@ sportello_database_class_init (SportelloDatabaseClass *klass)
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SportelloDatabase::changed:
+   * @kind: the kind of record, one of the SPORTELLO_CHANGE_* names; also
+   *   the signal's detail
+   * @ids: (nullable) (element-type gint64): the rowids written in the
+   *   record's table, or %NULL when there were too many to list
+   *
+   * Records of @kind were inserted, updated or deleted, through this
+   * database or any other open on the same file (an import's worker),
+   * and committed. Emitted in the main context of the thread that opened
+   * the database, after the commit, once per kind and commit.
+   */
+  g_signal_new ("changed",
+                G_TYPE_FROM_CLASS (klass),
+                G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                0, NULL, NULL, NULL,
+                G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_ARRAY);
 }
 
 static void

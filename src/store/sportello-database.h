@@ -56,4 +56,18 @@ gboolean           sportello_database_exec              (SportelloDatabase  *sel
 char              *sportello_now_utc                    (void);
 char              *sportello_new_uuid                   (void);
 
+/* The kinds of record SportelloDatabase::changed names, as its detail:
+ * connect to “changed::client” to hear of clients only. */
+#define SPORTELLO_CHANGE_CLIENT     "client"
+#define SPORTELLO_CHANGE_CONTACT    "contact"
+#define SPORTELLO_CHANGE_MEETING    "meeting"
+#define SPORTELLO_CHANGE_FOLLOW_UP  "follow-up"
+#define SPORTELLO_CHANGE_DOCUMENT   "document"
+#define SPORTELLO_CHANGE_TEMPLATE   "template"
+#define SPORTELLO_CHANGE_CHECKLIST  "checklist"
+#define SPORTELLO_CHANGE_ASSESSMENT "assessment"
+
+void               sportello_database_notify_changed    (SportelloDatabase  *self,
+                                                         const char         *kind);
+
 G_END_DECLS

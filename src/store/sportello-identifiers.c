@@ -3,9 +3,9 @@
  * Copyright 2026 The Sportello authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Algorithms and test vectors: shared/domain/italian-identifiers.md. Every validator
- * normalises first, then applies the rules in the order given there and reports the first
- * rule that fails, with a message meant for the user.
+ * Algorithms and test vectors: docs/identifiers.md. Every validator normalises first,
+ * then applies the rules in the order given there and reports the first rule that fails,
+ * with a message meant for the user.
  */
 
 #define G_LOG_DOMAIN "sportello-identifiers"

@@ -5,10 +5,15 @@
  *
  * Prints numbers, asserts nothing about them:
  *   - time to fill the database with `sportello --demo N` (a child process)
- *   - time from this process's start to the first frame of the client list
- *   - p50 and p95 of a search query while typing
- *   - time to open a client page (to its first frame)
- *   - peak RSS of this process, which runs the real window
+ *   - time from process start to the window's first frame, with 1 client
+ *     and with N (each in a process of its own)
+ *   - the store's search query while typing, alone
+ *   - 100 keystrokes in the window's search entry: the longest the main
+ *     loop is blocked per keystroke (p99), and the time until the results
+ *     are listed and painted (p95)
+ *   - time to open a client page (to its first frame), p95 of 20
+ *   - peak RSS of the process that runs the real window with N clients
+ * The last lines sum these up in a fixed form, to compare run to run.
  */
 
 #include "config.h"
@@ -71,7 +76,67 @@ percentile (GArray *values,
   return g_array_index (values, double, i);
 }
 
-static int measure (const char *data_dir, int argc, char **argv);
+static int measure (const char *data_dir, gboolean startup_only, int argc, char **argv);
+
+/* Fills a fresh folder with `sportello --demo N`; returns the folder */
+static char *
+fill (const char *exe,
+      guint       n_clients)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *demo_arg = g_strdup_printf ("%u", n_clients);
+  char *data_dir = g_dir_make_tmp ("sportello-bench-XXXXXX", NULL);
+  const char *child_argv[] = { exe, "--data-dir", data_dir, "--demo", demo_arg, NULL };
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) child_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error))
+    g_error ("%s", error->message);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return data_dir;
+}
+
+static void
+remove_data (const char *data_dir)
+{
+  static const char * const names[] = { "sportello.db", "sportello.db-wal", "sportello.db-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (data_dir, names[i], NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (data_dir);
+}
+
+/* Runs this program again on @data_dir; its output, printed through */
+static gboolean
+run_child (const char  *self_exe,
+           const char  *mode,
+           const char  *data_dir,
+           char       **out)
+{
+  g_autoptr(GError) error = NULL;
+  const char *child_argv[] = { self_exe, mode, data_dir, NULL };
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) child_argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL, out, NULL, &status, &error))
+    g_error ("%s", error->message);
+  g_print ("%s", *out);
+
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+/* The number after @key in @text, or -1 */
+static double
+read_figure (const char *text,
+             const char *key)
+{
+  const char *at = text ? strstr (text, key) : NULL;
+
+  return at ? g_ascii_strtod (at + strlen (key), NULL) : -1;
+}
 
 int
 main (int   argc,
@@ -80,53 +145,92 @@ main (int   argc,
   const char *exe = g_getenv ("SPORTELLO_EXE");
   guint n_clients = argc > 1 ? (guint) atoi (argv[1]) : 50000;
   g_autofree char *data_dir = NULL;
-  g_autofree char *demo_arg = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *one_dir = NULL;
+  g_autofree char *out_one = NULL;
+  g_autofree char *out_all = NULL;
+  gboolean ok;
   double t0;
-  int status;
 
-  /* The fill runs first, in a process of its own; then this program runs
-   * again on the filled database, so that its start time and peak RSS are
-   * those of the window alone. */
+  /* The fills run first, in processes of their own; then this program
+   * runs again on each filled database, so that its start time and peak
+   * RSS are those of the window alone. */
   if (argc > 2 && g_str_equal (argv[1], "--measure"))
-    return measure (argv[2], argc, argv);
+    return measure (argv[2], FALSE, argc, argv);
+  if (argc > 2 && g_str_equal (argv[1], "--startup"))
+    return measure (argv[2], TRUE, argc, argv);
 
-  data_dir = g_dir_make_tmp ("sportello-bench-XXXXXX", NULL);
-  demo_arg = g_strdup_printf ("%u", n_clients);
   t0 = now_ms ();
-  {
-    const char *child_argv[] = { exe, "--data-dir", data_dir, "--demo", demo_arg, NULL };
-
-    if (!g_spawn_sync (NULL, (char **) child_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error))
-      g_error ("%s", error->message);
-    g_assert_true (g_spawn_check_wait_status (status, NULL));
-  }
+  data_dir = fill (exe, n_clients);
   g_print ("clients: %u\n", n_clients);
   g_print ("fill with sportello --demo: %.0f ms\n", now_ms () - t0);
+  one_dir = fill (exe, 1);
 
-  {
-    const char *child_argv[] = { argv[0], "--measure", data_dir, NULL };
+  ok = run_child (argv[0], "--startup", one_dir, &out_one) &&
+       run_child (argv[0], "--measure", data_dir, &out_all);
 
-    if (!g_spawn_sync (NULL, (char **) child_argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL, NULL, NULL, &status, &error))
-      g_error ("%s", error->message);
-  }
+  g_print ("start-up to first frame: %.0f ms (1 client) / %.0f ms (%u clients)\n",
+           read_figure (out_one, "first frame: "), read_figure (out_all, "first frame: "), n_clients);
+  g_print ("typing, longest main-loop stall: p99 %.0f ms\n", read_figure (out_all, "stall p99: "));
+  g_print ("typing, results on screen: p95 %.0f ms\n", read_figure (out_all, "on screen p95: "));
+  g_print ("open a client page: p95 %.0f ms\n", read_figure (out_all, "open p95: "));
+  g_print ("peak RSS: %.0f MB\n", read_figure (out_all, "peak RSS: "));
 
-  {
-    g_autofree char *db = g_build_filename (data_dir, "sportello.db", NULL);
-    g_autofree char *wal = g_build_filename (data_dir, "sportello.db-wal", NULL);
-    g_autofree char *shm = g_build_filename (data_dir, "sportello.db-shm", NULL);
+  remove_data (data_dir);
+  remove_data (one_dir);
 
-    g_unlink (db);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_rmdir (data_dir);
-  }
+  return ok ? 0 : 1;
+}
 
-  return g_spawn_check_wait_status (status, NULL) ? 0 : 1;
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Runs the main loop until @widget paints a frame; the longest single
+ * iteration meanwhile (the longest the loop could not answer) in @stall */
+static void
+wait_for_frame (GtkWidget *widget,
+                double    *stall)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong id;
+
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  clock = gtk_widget_get_frame_clock (widget);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    {
+      double start = now_ms ();
+
+      g_main_context_iteration (NULL, TRUE);
+      if (stall != NULL)
+        *stall = MAX (*stall, now_ms () - start);
+    }
+  g_signal_handler_disconnect (clock, id);
+}
+
+/* Whether the list shows the results of @search: its search is @search
+ * and, if it loads in the background, it has finished */
+static gboolean
+shows_search (GListModel *model,
+              const char *search)
+{
+  gboolean loading = FALSE;
+
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (model), "loading") != NULL)
+    g_object_get (model, "loading", &loading, NULL);
+
+  return !loading && g_strcmp0 (sportello_client_list_get_search (SPORTELLO_CLIENT_LIST (model)), search) == 0;
 }
 
 static int
 measure (const char  *data_dir,
+         gboolean     startup_only,
          int          argc,
          char       **argv)
 {
@@ -136,72 +240,114 @@ measure (const char  *data_dir,
   };
   g_autoptr(SportelloApplication) app = NULL;
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) stalls = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) opens = g_array_new (FALSE, FALSE, sizeof (double));
   SportelloClientsPage *page;
+  GtkEditable *entry;
   GListModel *model;
   GtkWindow *window;
   struct rusage usage;
   double first_frame;
+  guint keystrokes = 0;
 
   argc = 1;
   sportello_test_ui_init (&argc, &argv);
   app = sportello_test_app_new (data_dir);
-  window = sportello_test_app_window (app);
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_nonnull (window);
+  wait_for_frame (GTK_WIDGET (window), NULL);
+  first_frame = ms_since_process_start ();
+  g_print ("launch to first frame: %.0f ms (from process start)\n", first_frame);
+  g_print ("# first frame: %.0f\n", first_frame);
+  if (startup_only)
+    {
+      sportello_test_app_quit (app);
+      return 0;
+    }
+
   page = _sportello_window_get_clients_page (SPORTELLO_WINDOW (window));
   model = sportello_clients_page_get_model (page);
-  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
-  first_frame = ms_since_process_start ();
-  g_print ("launch to first frame of the client list: %.0f ms (from process start, %u rows listed)\n",
-           first_frame, g_list_model_get_n_items (model));
+  /* the list may fill in behind the first frame */
+  while (g_list_model_get_n_items (model) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_print ("rows listed: %u\n", g_list_model_get_n_items (model));
   getrusage (RUSAGE_SELF, &usage);
   g_print ("peak RSS at the first frame: %.1f MB\n", usage.ru_maxrss / 1024.0);
 
-  /* typing: each query one character at a time, like search-as-you-type;
-   * once on a detached list (the query alone), once on the window's list
-   * (the query plus the list view catching up) */
-  for (guint pass = 0; pass < 2; pass++)
-    {
-      g_autoptr(SportelloClientList) detached = NULL;
-      GListModel *target = model;
+  /* the store query alone, on a detached list: each query one character
+   * at a time, like search-as-you-type */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+    g_autoptr(SportelloClientList) detached = NULL;
 
-      g_array_set_size (times, 0);
-      if (pass == 0)
+    g_assert_no_error (error);
+    detached = sportello_client_list_new (db);
+    for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+      for (gsize len = 1; len <= strlen (queries[q]); len++)
         {
-          g_autoptr(GError) error = NULL;
-          g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+          g_autofree char *prefix = g_strndup (queries[q], len);
+          double start = now_ms (), elapsed;
+          guint n;
 
-          g_assert_no_error (error);
-          detached = sportello_client_list_new (db);
-          target = G_LIST_MODEL (detached);
+          sportello_client_list_set_search (detached, prefix);
+          n = g_list_model_get_n_items (G_LIST_MODEL (detached));
+          for (guint i = 0; i < MIN (n, 20); i++)
+            g_object_unref (g_list_model_get_item (G_LIST_MODEL (detached), i));
+          elapsed = now_ms () - start;
+          g_array_append_val (times, elapsed);
         }
+    g_print ("search while typing, store query: p50 %.2f ms, p95 %.2f ms, max %.2f ms (%u queries)\n",
+             percentile (times, 0.50), percentile (times, 0.95), percentile (times, 1.0), times->len);
+  }
 
-      for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
-        for (gsize len = 1; len <= strlen (queries[q]); len++)
-          {
-            g_autofree char *prefix = g_strndup (queries[q], len);
-            double start = now_ms (), elapsed;
-            guint n;
+  /* typing in the window's search entry, 100 keystrokes: how long the main
+   * loop is blocked at most per keystroke, and how long until the results
+   * are in the list and painted */
+  sportello_clients_page_start_search (page);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  entry = GTK_EDITABLE (sportello_test_find_type (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY));
+  g_assert_nonnull (entry);
+  for (guint q = 0; keystrokes < 100; q = (q + 1) % G_N_ELEMENTS (queries))
+    {
+      gtk_editable_set_text (entry, "");
+      while (!shows_search (model, NULL))
+        g_main_context_iteration (NULL, TRUE);
+      wait_for_frame (GTK_WIDGET (window), NULL);
 
-            sportello_client_list_set_search (SPORTELLO_CLIENT_LIST (target), prefix);
-            n = g_list_model_get_n_items (target);
-            /* and the rows a list view shows first */
-            for (guint i = 0; i < MIN (n, 20); i++)
-              g_object_unref (g_list_model_get_item (target, i));
-            elapsed = now_ms () - start;
-            g_array_append_val (times, elapsed);
-          }
+      for (gsize len = 1; len <= strlen (queries[q]) && keystrokes < 100; len++, keystrokes++)
+        {
+          g_autofree char *prefix = g_strndup (queries[q], len);
+          double start = now_ms (), stall, elapsed;
 
-      {
-        double p50 = percentile (times, 0.50), p95 = percentile (times, 0.95), max = percentile (times, 1.0);
+          gtk_editable_set_text (entry, prefix);
+          stall = now_ms () - start;
+          while (!shows_search (model, prefix))
+            {
+              double before = now_ms ();
 
-        g_print ("search while typing, %s: p50 %.2f ms, p95 %.2f ms, max %.2f ms (%u queries)\n",
-                 pass == 0 ? "store query" : "with the window's list view",
-                 p50, p95, max, times->len);
-      }
+              g_main_context_iteration (NULL, TRUE);
+              stall = MAX (stall, now_ms () - before);
+            }
+          wait_for_frame (GTK_WIDGET (window), &stall);
+          elapsed = now_ms () - start;
+          g_array_append_val (stalls, stall);
+          g_array_append_val (shown, elapsed);
+        }
     }
-  sportello_client_list_set_search (SPORTELLO_CLIENT_LIST (model), NULL);
+  g_print ("typing in the window (%u keystrokes): longest stall p50 %.1f ms, p99 %.1f ms; "
+           "results on screen p50 %.1f ms, p95 %.1f ms\n",
+           stalls->len, percentile (stalls, 0.50), percentile (stalls, 0.99),
+           percentile (shown, 0.50), percentile (shown, 0.95));
+  g_print ("# stall p99: %.1f\n# on screen p95: %.1f\n", percentile (stalls, 0.99), percentile (shown, 0.95));
+  gtk_editable_set_text (entry, "");
+  while (!shows_search (model, NULL))
+    g_main_context_iteration (NULL, TRUE);
 
-  for (guint i = 0; i < 15; i++)
+  for (guint i = 0; i < 20; i++)
     {
       g_autoptr(SportelloClient) client = g_list_model_get_item (model, i * 997 % g_list_model_get_n_items (model));
       double start = now_ms (), elapsed;
@@ -211,14 +357,12 @@ measure (const char  *data_dir,
       elapsed = now_ms () - start;
       g_array_append_val (opens, elapsed);
     }
-  {
-    double p50 = percentile (opens, 0.50), max = percentile (opens, 1.0);
-
-    g_print ("open a client page: p50 %.1f ms, max %.1f ms\n", p50, max);
-  }
+  g_print ("open a client page: p50 %.1f ms, p95 %.1f ms, max %.1f ms\n",
+           percentile (opens, 0.50), percentile (opens, 0.95), percentile (opens, 1.0));
+  g_print ("# open p95: %.1f\n", percentile (opens, 0.95));
 
   getrusage (RUSAGE_SELF, &usage);
-  g_print ("peak RSS: %.1f MB\n", usage.ru_maxrss / 1024.0);
+  g_print ("# peak RSS: %.1f\n", usage.ru_maxrss / 1024.0);
 
   sportello_test_app_quit (app);
 

@@ -3,9 +3,9 @@
  * Copyright 2026 The Sportello authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Built and run by build-aux/run-fuzz.sh with clang and
- * -fsanitize=fuzzer,address,undefined. Any crash, leak or sanitizer
- * report fails the run.
+ * Built by meson with -Dfuzzing=true (clang, -fsanitize=fuzzer,address,
+ * undefined; tests/fuzz/meson.build) and run by build-aux/run-fuzz.sh.
+ * Any crash, leak or sanitizer report fails the run.
  */
 
 #include "config.h"

@@ -1,0 +1,59 @@
+/* sportello-client-page-private.h: what the client page's files share
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sportello-client-page.h"
+
+G_BEGIN_DECLS
+
+struct _SportelloClientPage
+{
+  AdwNavigationPage   parent_instance;
+
+  SportelloContext   *context;
+  SportelloDatabase  *db;        /* the context's */
+  SportelloClient    *client;
+  GListModel         *contacts;
+  GPtrArray          *rows;   /* the rows made for the groups, removed on reload */
+
+  GtkLabel           *name_label;
+  GtkLabel           *status_label;
+  GtkLabel           *category_label;
+  AdwPreferencesGroup *company_group;
+  AdwPreferencesGroup *privacy_group;
+  AdwPreferencesGroup *desk_group;
+  GtkListBox         *contacts_list;
+  AdwPreferencesGroup *meetings_group;
+  GtkListBox         *open_follow_ups_list;
+  GtkListBox         *meetings_list;
+  GListModel         *meetings;
+  GListModel         *open_follow_ups;
+  AdwPreferencesGroup *assessments_group;
+  GtkListBox         *assessments_list;
+  GListModel         *assessments;
+  AdwPreferencesGroup *documents_group;
+  GtkMenuButton      *new_document_button;
+  GtkListBox         *documents_list;
+  GListModel         *documents;
+};
+
+enum {
+  SPORTELLO_CLIENT_PAGE_OPEN_MEETING,
+  SPORTELLO_CLIENT_PAGE_OPEN_ASSESSMENT,
+  SPORTELLO_CLIENT_PAGE_OPEN_DOCUMENT,
+  SPORTELLO_CLIENT_PAGE_OPEN_CLIENT,
+  SPORTELLO_CLIENT_PAGE_TRASHED,
+  _SPORTELLO_CLIENT_PAGE_N_SIGNALS
+};
+
+extern guint _sportello_client_page_signals[_SPORTELLO_CLIENT_PAGE_N_SIGNALS];
+
+void _sportello_client_page_show_error         (SportelloClientPage *self,
+                                                const GError        *error);
+void _sportello_client_page_class_init_actions (GtkWidgetClass      *widget_class);
+
+G_END_DECLS

@@ -1,0 +1,224 @@
+/* sportello-section.c: what the window's sections have in common
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A section gets the window's context and then keeps itself up to date:
+ * it names the kinds of record it shows, and a committed change to one of
+ * them (SportelloDatabase::changed) reloads it, once per commit, after the
+ * change is announced. A section that is not on screen only notes that it
+ * is stale and reloads when it is next shown, so a large database costs
+ * nothing for sections nobody opens. The same following is there for any
+ * widget that shows records (sportello_widget_follow(), the client page).
+ */
+
+#define G_LOG_DOMAIN "sportello-section"
+
+#include "config.h"
+
+#include "sportello-section.h"
+
+G_DEFINE_INTERFACE (SportelloSection, sportello_section, GTK_TYPE_WIDGET)
+
+typedef struct
+{
+  GtkWidget           *widget;   /* not a reference: this lives on it */
+  GStrv                kinds;
+  SportelloReloadFunc  reload;
+  gboolean             stale;
+  guint                idle;
+} Follow;
+
+static GQuark follow_quark;
+static GQuark context_quark;
+
+static void
+sportello_section_default_init (SportelloSectionInterface *iface)
+{
+  follow_quark = g_quark_from_static_string ("sportello-follow");
+  context_quark = g_quark_from_static_string ("sportello-section-context");
+}
+
+static void
+follow_free (gpointer data)
+{
+  Follow *follow = data;
+
+  g_clear_handle_id (&follow->idle, g_source_remove);
+  g_strfreev (follow->kinds);
+  g_free (follow);
+}
+
+static void
+reload_now (Follow *follow)
+{
+  follow->stale = FALSE;
+  g_clear_handle_id (&follow->idle, g_source_remove);
+  follow->reload (follow->widget);
+}
+
+static gboolean
+reload_idle_cb (gpointer data)
+{
+  Follow *follow = data;
+
+  follow->idle = 0;
+  if (gtk_widget_get_mapped (follow->widget))
+    reload_now (follow);
+  else
+    follow->stale = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+map_cb (GtkWidget *widget,
+        Follow    *follow)
+{
+  if (follow->stale)
+    reload_now (follow);
+}
+
+/* One commit may announce several kinds: they make one reload */
+static void
+changed_cb (SportelloDatabase *database,
+            const char        *kind,
+            GArray            *ids,
+            GtkWidget         *widget)
+{
+  Follow *follow = g_object_get_qdata (G_OBJECT (widget), follow_quark);
+
+  if (follow == NULL || !g_strv_contains ((const char * const *) follow->kinds, kind))
+    return;
+
+  if (follow->idle == 0)
+    follow->idle = g_idle_add (reload_idle_cb, follow);
+}
+
+/**
+ * sportello_widget_follow:
+ * @kinds: the kinds of record @widget shows (SPORTELLO_CHANGE_*)
+ * @reload: what shows them again
+ *
+ * Keeps @widget up to date with @database; follows one database at a time.
+ */
+void
+sportello_widget_follow (GtkWidget          *widget,
+                         SportelloDatabase  *database,
+                         const char * const *kinds,
+                         SportelloReloadFunc reload)
+{
+  Follow *follow;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (SPORTELLO_IS_DATABASE (database));
+
+  g_type_ensure (SPORTELLO_TYPE_SECTION);   /* the quarks */
+  g_return_if_fail (g_object_get_qdata (G_OBJECT (widget), follow_quark) == NULL);
+
+  follow = g_new0 (Follow, 1);
+  follow->widget = widget;
+  follow->kinds = g_strdupv ((char **) kinds);
+  follow->reload = reload;
+  g_object_set_qdata_full (G_OBJECT (widget), follow_quark, follow, follow_free);
+
+  g_signal_connect_object (database, "changed", G_CALLBACK (changed_cb), widget, 0);
+  g_signal_connect (widget, "map", G_CALLBACK (map_cb), follow);
+}
+
+/**
+ * sportello_widget_queue_reload:
+ *
+ * Reloads @widget now if it is on screen, else when it is next shown.
+ */
+void
+sportello_widget_queue_reload (GtkWidget *widget)
+{
+  Follow *follow = g_object_get_qdata (G_OBJECT (widget), follow_quark);
+
+  g_return_if_fail (follow != NULL);
+
+  if (gtk_widget_get_mapped (widget))
+    reload_now (follow);
+  else
+    follow->stale = TRUE;
+}
+
+static void
+reload_section (GtkWidget *widget)
+{
+  SPORTELLO_SECTION_GET_IFACE (widget)->reload (SPORTELLO_SECTION (widget));
+}
+
+/**
+ * sportello_section_set_context:
+ *
+ * Gives the section what it works with; it shows the database from then
+ * on. Set once, by the window.
+ */
+void
+sportello_section_set_context (SportelloSection *self,
+                               SportelloContext *context)
+{
+  SportelloSectionInterface *iface;
+
+  g_return_if_fail (SPORTELLO_IS_SECTION (self));
+  g_return_if_fail (SPORTELLO_IS_CONTEXT (context));
+  g_return_if_fail (sportello_section_get_context (self) == NULL);
+
+  iface = SPORTELLO_SECTION_GET_IFACE (self);
+  g_object_set_qdata_full (G_OBJECT (self), context_quark, g_object_ref (context), g_object_unref);
+  sportello_widget_follow (GTK_WIDGET (self), sportello_context_get_database (context),
+                           iface->follows, reload_section);
+  if (iface->context_set != NULL)
+    iface->context_set (self, context);
+  sportello_section_queue_reload (self);
+}
+
+SportelloContext *
+sportello_section_get_context (SportelloSection *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_SECTION (self), NULL);
+
+  return g_object_get_qdata (G_OBJECT (self), context_quark);
+}
+
+SportelloDatabase *
+sportello_section_get_database (SportelloSection *self)
+{
+  SportelloContext *context = sportello_section_get_context (self);
+
+  return context != NULL ? sportello_context_get_database (context) : NULL;
+}
+
+/**
+ * sportello_section_queue_reload:
+ *
+ * Shows the database as it is now, or when the section is next shown.
+ */
+void
+sportello_section_queue_reload (SportelloSection *self)
+{
+  g_return_if_fail (SPORTELLO_IS_SECTION (self));
+
+  if (sportello_section_get_context (self) != NULL)
+    sportello_widget_queue_reload (GTK_WIDGET (self));
+}
+
+/**
+ * sportello_section_finish:
+ *
+ * The window closes: what the section keeps waiting (a delete's Undo)
+ * becomes final.
+ */
+void
+sportello_section_finish (SportelloSection *self)
+{
+  SportelloSectionInterface *iface;
+
+  g_return_if_fail (SPORTELLO_IS_SECTION (self));
+
+  iface = SPORTELLO_SECTION_GET_IFACE (self);
+  if (iface->finish != NULL)
+    iface->finish (self);
+}

@@ -1,0 +1,274 @@
+/* test-ui-pages.c: what the record pages and the sections do the same way
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * SportelloRecordPage: what is typed is stored when the page is hidden,
+ * a delete offers Undo and goes back. SportelloSection and the client
+ * page: they show what another connection wrote, with no refresh call.
+ */
+
+#include "config.h"
+
+#include "sportello-client.h"
+#include "sportello-client-page.h"
+#include "sportello-clients-page.h"
+#include "sportello-contact.h"
+#include "sportello-database.h"
+#include "sportello-follow-up.h"
+#include "sportello-meeting.h"
+#include "sportello-meeting-page.h"
+#include "sportello-meetings-page.h"
+#include "sportello-test-ui.h"
+#include "sportello-window.h"
+
+typedef struct
+{
+  char *client;
+  char *meeting;
+} Records;
+
+static void
+records_clear (Records *records)
+{
+  g_free (records->client);
+  g_free (records->meeting);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Records, records_clear)
+
+/* A client with a meeting with a follow-up */
+static Records
+make_records (const char *data_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+  g_autoptr(SportelloClient) client = sportello_client_new ();
+  g_autoptr(SportelloMeeting) meeting = NULL;
+  g_autoptr(SportelloFollowUp) follow_up = NULL;
+  Records records;
+
+  g_assert_no_error (error);
+  sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Ferramenta Galli");
+  g_assert_true (sportello_client_save (client, db, &error));
+  meeting = sportello_meeting_new (sportello_client_get_uuid (client));
+  g_assert_true (sportello_meeting_save (meeting, db, &error));
+  follow_up = sportello_follow_up_new (sportello_meeting_get (meeting, SPORTELLO_MEETING_UUID), "Mandare il listino");
+  g_assert_true (sportello_follow_up_save (follow_up, db, &error));
+
+  records.client = g_strdup (sportello_client_get_uuid (client));
+  records.meeting = g_strdup (sportello_meeting_get (meeting, SPORTELLO_MEETING_UUID));
+  return records;
+}
+
+static SportelloMeeting *
+stored_meeting (const char  *data_dir,
+                const char  *uuid,
+                GError     **error)
+{
+  g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, NULL);
+
+  return sportello_meeting_load (db, uuid, error);
+}
+
+static SportelloMeetingPage *
+open_meeting (GtkWindow  *window,
+              const char *uuid)
+{
+  SportelloMeetingsPage *meetings = _sportello_window_get_meetings_page (SPORTELLO_WINDOW (window));
+  GtkWidget *page;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "meetings");
+  sportello_meetings_page_open (meetings, uuid);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_MEETING_PAGE);
+  g_assert_nonnull (page);
+  return SPORTELLO_MEETING_PAGE (page);
+}
+
+static gboolean
+give_up_cb (gpointer data)
+{
+  g_error ("%s did not happen", (const char *) data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+hidden_cb (AdwNavigationPage *page,
+           gboolean          *hidden)
+{
+  *hidden = TRUE;
+}
+
+/* Typing, then going back before autosave's pause: stored as the page
+ * is hidden, not later */
+static void
+test_flush_when_hidden (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-pages-flush", NULL);
+  g_auto(Records) records = make_records (data_dir);
+  g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
+  g_autoptr(SportelloMeeting) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = sportello_test_app_window (app);
+  SportelloMeetingPage *page;
+  GtkTextBuffer *buffer;
+  gboolean hidden = FALSE;
+  guint guard;
+
+  /* see test-ui-meetings.c: libspelling warns while a test types */
+  g_settings_set_boolean (sportello_application_get_settings (app), "spell-check", FALSE);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  page = open_meeting (window, records.meeting);
+  g_signal_connect (page, "hidden", G_CALLBACK (hidden_cb), &hidden);
+
+  buffer = gtk_text_view_get_buffer (sportello_meeting_page_get_view (page));
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, "Catalogo pronto a gennaio", -1, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (page), "navigation.pop", NULL);
+  guard = g_timeout_add_seconds (30, give_up_cb, (gpointer) "hiding the page");
+  while (!hidden)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (guard);
+
+  stored = stored_meeting (data_dir, records.meeting, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sportello_meeting_get (stored, SPORTELLO_MEETING_NOTES), ==, "Catalogo pronto a gennaio");
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  sportello_test_app_quit (app);
+}
+
+/* Delete goes back and offers Undo, which brings the meeting back with
+ * its follow-up, after the page is gone */
+static void
+test_delete_and_undo (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-pages-delete", NULL);
+  g_auto(Records) records = make_records (data_dir);
+  g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
+  g_autoptr(SportelloMeeting) gone = NULL;
+  g_autoptr(SportelloMeeting) back = NULL;
+  g_autoptr(GListModel) follow_ups = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = sportello_test_app_window (app);
+  SportelloMeetingPage *page = open_meeting (window, records.meeting);
+  GListModel *listed = sportello_meetings_page_get_model (_sportello_window_get_meetings_page (SPORTELLO_WINDOW (window)));
+  GtkWidget *undo;
+
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (page), "meeting.delete", NULL);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+
+  gone = stored_meeting (data_dir, records.meeting, &error);
+  g_assert_null (gone);
+  g_assert_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_MEETING_PAGE));
+  /* the section shows it gone, told by the database */
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 0);
+
+  undo = sportello_test_find_button (GTK_WIDGET (window), "_Annulla");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  sportello_test_iterate (200);
+
+  back = stored_meeting (data_dir, records.meeting, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+  {
+    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, NULL);
+
+    follow_ups = sportello_follow_up_list_for_meeting (db, records.meeting, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (follow_ups), ==, 1);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
+
+  sportello_test_app_quit (app);
+}
+
+/* What another connection writes shows in the open client page and in a
+ * hidden section once it is shown, with no refresh call */
+static void
+test_pages_follow_the_database (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-pages-follow", NULL);
+  g_auto(Records) records = make_records (data_dir);
+  g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
+  g_autoptr(SportelloDatabase) other = NULL;
+  g_autoptr(SportelloContact) contact = NULL;
+  g_autoptr(SportelloMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = sportello_test_app_window (app);
+  SportelloClientsPage *clients = _sportello_window_get_clients_page (SPORTELLO_WINDOW (window));
+  GListModel *meetings = sportello_meetings_page_get_model (_sportello_window_get_meetings_page (SPORTELLO_WINDOW (window)));
+  guint n_meetings, guard;
+
+  sportello_clients_page_open_client (clients, records.client);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE));
+  g_assert_null (sportello_test_find_label (GTK_WIDGET (window), "Giulia Bernasconi"));
+  /* never shown yet: the section has not read the database */
+  n_meetings = g_list_model_get_n_items (meetings);
+  g_assert_cmpuint (n_meetings, ==, 0);
+
+  other = sportello_database_open (data_dir, &error);
+  g_assert_no_error (error);
+  contact = sportello_contact_new (records.client);
+  sportello_contact_set (contact, SPORTELLO_CONTACT_NAME, "Giulia Bernasconi");
+  g_assert_true (sportello_contact_save (contact, other, &error));
+  meeting = sportello_meeting_new (records.client);
+  g_assert_true (sportello_meeting_save (meeting, other, &error));
+
+  guard = g_timeout_add_seconds (30, give_up_cb, (gpointer) "the contact on the client page");
+  while (sportello_test_find_label (GTK_WIDGET (window), "Giulia Bernasconi") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (guard);
+
+  /* the rows know their records: removing the person offers Undo, and a
+   * meeting's row opens it */
+  {
+    GtkWidget *row = gtk_widget_get_ancestor (sportello_test_find_label (GTK_WIDGET (window), "Giulia Bernasconi"),
+                                              GTK_TYPE_LIST_BOX_ROW);
+    GtkWidget *remove = sportello_test_find_type (row, GTK_TYPE_BUTTON);
+    GtkWidget *undo;
+
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (remove), ==, "Rimuovi referente");
+    g_signal_emit_by_name (remove, "clicked");
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    g_assert_null (sportello_test_find_label (GTK_WIDGET (window), "Giulia Bernasconi"));
+    undo = sportello_test_find_button (GTK_WIDGET (window), "_Annulla");
+    g_assert_nonnull (undo);
+    g_signal_emit_by_name (undo, "clicked");
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "Giulia Bernasconi"));
+
+    row = gtk_widget_get_ancestor (sportello_test_find_label (GTK_WIDGET (window), "Ancora nessun appunto"),
+                                   GTK_TYPE_LIST_BOX_ROW);
+    g_assert_nonnull (row);
+    g_signal_emit_by_name (row, "activate");
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    g_assert_nonnull (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_MEETING_PAGE));
+  }
+
+  /* the Meetings section was not on screen: it shows the new meeting as
+   * soon as it is */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "meetings");
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, 2);
+
+  sportello_test_app_quit (app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sportello_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/ui/pages/flush-when-hidden", test_flush_when_hidden);
+  g_test_add_func ("/ui/pages/delete-and-undo", test_delete_and_undo);
+  g_test_add_func ("/ui/pages/follow-the-database", test_pages_follow_the_database);
+
+  return g_test_run ();
+}
