@@ -206,7 +206,9 @@ with tempfile.TemporaryDirectory() as tmp:
     plain = firm["vat_number"]
     firm["vat_number"] = f"IT {plain[:3]}.{plain[3:6]}.{plain[6:9]}-{plain[9:]}"
     firm["uuid"] = str(uuid.uuid4())
-    data.update(clients=[firm], contacts=[], meetings=[], follow_ups=[], assessments=[], documents=[])
+    # the firm alone: every other array of records empty
+    data.update({k: [] for k, v in data.items() if isinstance(v, list)})
+    data["clients"] = [firm]
     letterhead = os.path.join(tmp, "carta-intestata.sportello")
     with open(letterhead, "w", encoding="utf-8") as f:
         json.dump(data, f)

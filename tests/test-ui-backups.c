@@ -21,9 +21,14 @@ files_in (const char *folder)
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
   guint n = 0;
 
+  const char *name;
+
+  /* finished backups only: not one still being written (“NAME.part”, and
+   * its journal) */
   if (dir != NULL)
-    while (g_dir_read_name (dir) != NULL)
-      n++;
+    while ((name = g_dir_read_name (dir)) != NULL)
+      if (strstr (name, ".part") == NULL)
+        n++;
   return n;
 }
 
