@@ -93,7 +93,7 @@ with tempfile.TemporaryDirectory() as tmp:
     check("--import exits 0", r.returncode == 0, r.stderr)
     r = run("--data-dir", b, "--import", bundle)
     check("importing twice: nothing new",
-          r.returncode == 0 and len(r.stdout.splitlines()) == 8 and
+          r.returncode == 0 and len(r.stdout.splitlines()) == 10 and
           all(line.split(":")[1].split()[0] == "0" for line in r.stdout.splitlines()), r.stdout)
 
     # a colleague's client with a VAT number of ours: a duplicate, merged on request
