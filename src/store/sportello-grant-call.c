@@ -412,19 +412,42 @@ _sportello_grant_region_provinces (const char *region_id)
   return NULL;
 }
 
+/* Region index + 1 for each two-letter code, 0 for none: matching asks
+ * for every client */
+static const guint8 *
+province_table (void)
+{
+  static guint8 table[26 * 26];
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+        for (const char *p = regions[i].provinces; *p != '\0'; p += p[2] == ' ' ? 3 : 2)
+          table[(p[0] - 'A') * 26 + (p[1] - 'A')] = i + 1;
+      g_once_init_leave (&done, 1);
+    }
+
+  return table;
+}
+
 /* The id of the region a province code is in, or NULL */
 const char *
 sportello_grant_region_of_province (const char *province)
 {
-  if (province == NULL || strlen (province) != 2)
+  char a, b;
+  guint8 region;
+
+  if (province == NULL || province[0] == '\0' || province[1] == '\0' || province[2] != '\0')
     return NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
-    for (const char *p = regions[i].provinces; *p != '\0'; p += p[2] == ' ' ? 3 : 2)
-      if (g_ascii_toupper (province[0]) == p[0] && g_ascii_toupper (province[1]) == p[1])
-        return regions[i].id;
+  a = g_ascii_toupper (province[0]);
+  b = g_ascii_toupper (province[1]);
+  if (a < 'A' || a > 'Z' || b < 'A' || b > 'Z')
+    return NULL;
 
-  return NULL;
+  region = province_table ()[(a - 'A') * 26 + (b - 'A')];
+  return region > 0 ? regions[region - 1].id : NULL;
 }
 
 /* Cleans one of the comma-separated lists, or says what is wrong in it */

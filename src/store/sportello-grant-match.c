@@ -232,7 +232,8 @@ sportello_grant_match_dup_criteria (SportelloGrantMatch           *self,
 
 typedef struct
 {
-  GHashTable *provinces;     /* where firms may be, or NULL for anywhere */
+  gboolean    area;          /* whether the call asks where firms are */
+  guint8      provinces[26 * 26];  /* where they may be, by code */
   gboolean    sizes[4];      /* micro, small, medium, large; all FALSE: any */
   gboolean    any_size;
   char        sections[32];  /* the ATECO section letters asked, "" for any */
@@ -243,7 +244,20 @@ typedef struct
 static void
 criteria_clear (Criteria *criteria)
 {
-  g_clear_pointer (&criteria->provinces, g_hash_table_unref);
+}
+
+static int
+code_index (const char *code)
+{
+  char a, b;
+
+  if (code == NULL || code[0] == '\0' || code[1] == '\0' || code[2] != '\0')
+    return -1;
+  a = g_ascii_toupper (code[0]);
+  b = g_ascii_toupper (code[1]);
+  if (a < 'A' || a > 'Z' || b < 'A' || b > 'Z')
+    return -1;
+  return (a - 'A') * 26 + (b - 'A');
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Criteria, criteria_clear)
@@ -275,16 +289,17 @@ criteria_init (Criteria           *criteria,
 
   if (regions[0] != NULL || provinces[0] != NULL)
     {
-      criteria->provinces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      criteria->area = TRUE;
       for (guint i = 0; provinces[i] != NULL; i++)
-        g_hash_table_add (criteria->provinces, g_ascii_strup (provinces[i], -1));
+        if (code_index (provinces[i]) >= 0)
+          criteria->provinces[code_index (provinces[i])] = TRUE;
       /* every province of the regions asked */
       for (guint i = 0; regions[i] != NULL; i++)
         {
           const char *codes = _sportello_grant_region_provinces (regions[i]);
 
           for (const char *p = codes; p != NULL && p[0] != '\0'; p += p[2] == ' ' ? 3 : 2)
-            g_hash_table_add (criteria->provinces, g_strndup (p, 2));
+            criteria->provinces[(p[0] - 'A') * 26 + (p[1] - 'A')] = TRUE;
         }
     }
 
@@ -312,19 +327,13 @@ evaluate (const Criteria *criteria,
 {
   memset (results, SPORTELLO_GRANT_CRITERION_NOT_ASKED, SPORTELLO_GRANT_N_CRITERIA);
 
-  if (criteria->provinces != NULL)
+  if (criteria->area)
     {
-      char code[3] = { 0, };
+      int code = code_index (province);
 
-      if (province != NULL && strlen (province) == 2)
-        {
-          code[0] = g_ascii_toupper (province[0]);
-          code[1] = g_ascii_toupper (province[1]);
-        }
-
-      if (code[0] != '\0' && g_hash_table_contains (criteria->provinces, code))
+      if (code >= 0 && criteria->provinces[code])
         results[SPORTELLO_GRANT_CRITERION_AREA] = SPORTELLO_GRANT_CRITERION_MET;
-      else if (code[0] == '\0' || sportello_grant_region_of_province (code) == NULL)
+      else if (code < 0 || sportello_grant_region_of_province (province) == NULL)
         results[SPORTELLO_GRANT_CRITERION_AREA] = SPORTELLO_GRANT_CRITERION_UNKNOWN;
       else
         results[SPORTELLO_GRANT_CRITERION_AREA] = SPORTELLO_GRANT_CRITERION_MISSED;
@@ -369,9 +378,11 @@ evaluate (const Criteria *criteria,
 
 typedef struct
 {
+  gint64      id;
   const char *uuid;
   const char *name;
   guint8      results[SPORTELLO_GRANT_N_CRITERIA];
+  guint8      fit;
 } Row;
 
 #define SPORTELLO_TYPE_GRANT_MATCH_LIST (sportello_grant_match_list_get_type ())
@@ -461,6 +472,21 @@ sportello_grant_match_list_init (SportelloGrantMatchList *self)
  *
  * Returns: (transfer full): a list of #SportelloGrantMatch
  */
+/* Fewer results than this are sorted here; more, in the order of the
+ * clients' name index, which is quicker than sorting them */
+#define SORT_HERE_MAX 4096
+
+static int
+compare_rows (gconstpointer pa,
+              gconstpointer pb)
+{
+  const Row *a = pa;
+  const Row *b = pb;
+  int cmp = g_ascii_strcasecmp (a->name, b->name);
+
+  return cmp != 0 ? cmp : (a->id > b->id) - (a->id < b->id);
+}
+
 GListModel *
 sportello_grant_match_clients (SportelloDatabase  *db,
                                const char         *call_uuid,
@@ -470,20 +496,17 @@ sportello_grant_match_clients (SportelloDatabase  *db,
   g_autoptr(SportelloGrantCall) call = NULL;
   g_autoptr(SportelloGrantMatchList) list = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) fits = g_array_new (FALSE, FALSE, sizeof (Row));
-  g_autoptr(GArray) maybes = g_array_new (FALSE, FALSE, sizeof (Row));
-  g_autoptr(GArray) misfits = g_array_new (FALSE, FALSE, sizeof (Row));
-  GArray *groups[] = { fits, maybes, misfits };
-  g_auto(Criteria) criteria = { NULL, };
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Row));
+  g_auto(Criteria) criteria = { 0, };
   int rc;
 
   if (!(call = sportello_grant_call_load (db, call_uuid, error)))
     return NULL;
   criteria_init (&criteria, call);
 
+  /* one pass over the table, in its own order: the quickest read */
   stmt = _sportello_database_prepare (db,
-    "SELECT uuid, name, province, employees, ateco_code, category FROM clients "
-    "WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE, uuid", error);
+    "SELECT id, uuid, name, province, employees, ateco_code, category FROM clients WHERE deleted_at IS NULL", error);
   if (stmt == NULL)
     return NULL;
 
@@ -494,28 +517,67 @@ sportello_grant_match_clients (SportelloDatabase  *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Row row;
-      SportelloGrantFit fit;
 
-      evaluate (&criteria, (const char *) sqlite3_column_text (stmt, 2),
-                sqlite3_column_type (stmt, 3) != SQLITE_NULL, sqlite3_column_int64 (stmt, 3),
-                (const char *) sqlite3_column_text (stmt, 4), (const char *) sqlite3_column_text (stmt, 5),
+      evaluate (&criteria, (const char *) sqlite3_column_text (stmt, 3),
+                sqlite3_column_type (stmt, 4) != SQLITE_NULL, sqlite3_column_int64 (stmt, 4),
+                (const char *) sqlite3_column_text (stmt, 5), (const char *) sqlite3_column_text (stmt, 6),
                 row.results);
-      fit = fit_of (row.results);
-      if (fit == SPORTELLO_GRANT_FIT_NO && !include_misfits)
+      row.fit = fit_of (row.results);
+      if (row.fit == SPORTELLO_GRANT_FIT_NO && !include_misfits)
         continue;
 
-      row.uuid = g_string_chunk_insert (list->strings, (const char *) sqlite3_column_text (stmt, 0));
-      row.name = g_string_chunk_insert (list->strings, (const char *) sqlite3_column_text (stmt, 1));
-      g_array_append_val (groups[fit], row);
+      row.id = sqlite3_column_int64 (stmt, 0);
+      row.uuid = g_string_chunk_insert (list->strings, (const char *) sqlite3_column_text (stmt, 1));
+      row.name = g_string_chunk_insert (list->strings, (const char *) sqlite3_column_text (stmt, 2));
+      g_array_append_val (found, row);
     }
   if (rc != SQLITE_DONE)
     {
       _sportello_database_set_error (db, error);
       return NULL;
     }
+  g_clear_pointer (&stmt, sqlite3_finalize);
 
-  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
-    g_array_append_vals (list->rows, groups[i]->data, groups[i]->len);
+  /* by name: few results sorted here, many in the name index's order */
+  if (found->len <= SORT_HERE_MAX)
+    g_array_sort (found, compare_rows);
+  else
+    {
+      g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (Row), found->len);
+      g_autofree guint32 *by_id = NULL;   /* row index + 1, by client id */
+      gint64 max_id = 0;
+
+      for (guint i = 0; i < found->len; i++)
+        max_id = MAX (max_id, g_array_index (found, Row, i).id);
+      by_id = g_new0 (guint32, max_id + 1);
+      for (guint i = 0; i < found->len; i++)
+        by_id[g_array_index (found, Row, i).id] = i + 1;
+
+      stmt = _sportello_database_prepare (db,
+        "SELECT id FROM clients WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE", error);
+      if (stmt == NULL)
+        return NULL;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          if (id >= 0 && id <= max_id && by_id[id] > 0)
+            g_array_append_vals (sorted, &g_array_index (found, Row, by_id[id] - 1), 1);
+        }
+      if (rc != SQLITE_DONE)
+        {
+          _sportello_database_set_error (db, error);
+          return NULL;
+        }
+      g_clear_pointer (&found, g_array_unref);
+      found = g_steal_pointer (&sorted);
+    }
+
+  /* those that fit, those that may, those that do not */
+  for (guint fit = SPORTELLO_GRANT_FIT_YES; fit <= SPORTELLO_GRANT_FIT_NO; fit++)
+    for (guint i = 0; i < found->len; i++)
+      if (g_array_index (found, Row, i).fit == fit)
+        g_array_append_vals (list->rows, &g_array_index (found, Row, i), 1);
 
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
@@ -577,7 +639,7 @@ sportello_grant_match_calls (SportelloDatabase  *db,
   for (guint i = 0; i < calls->len; i++)
     {
       SportelloGrantCall *call = g_ptr_array_index (calls, i);
-      g_auto(Criteria) criteria = { NULL, };
+      g_auto(Criteria) criteria = { 0, };
       guint8 results[SPORTELLO_GRANT_N_CRITERIA];
       SportelloGrantFit fit;
 
