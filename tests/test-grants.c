@@ -15,11 +15,13 @@
 #include "sportello-client.h"
 #include "sportello-database.h"
 #include "sportello-demo.h"
+#include "sportello-document.h"
 #include "sportello-follow-up.h"
 #include "sportello-grant-application.h"
 #include "sportello-grant-call.h"
 #include "sportello-grant-match.h"
 #include "sportello-meeting.h"
+#include "sportello-template.h"
 #include "sportello-vocabulary.h"
 
 static SportelloDatabase *
@@ -726,6 +728,56 @@ test_bundle (void)
 }
 
 static void
+test_document (void)
+{
+  g_autoptr(SportelloDatabase) db = open_db ("document");
+  g_autoptr(SportelloGrantCall) call = sportello_grant_call_new ("Voucher Digitali I4.0");
+  g_autoptr(SportelloClient) client = new_client (db, "Bar Sport", "CO", 3, "56.30.00", "hospitality");
+  g_autoptr(SportelloGrantApplication) application = NULL;
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(SportelloDocument) document = NULL;
+  g_autoptr(SportelloDocument) plain = NULL;
+  g_autoptr(GError) error = NULL;
+  const SportelloTemplate *template = sportello_templates_find ("orientamento-bandi");
+  const char *body;
+
+  sportello_grant_call_set (call, SPORTELLO_GRANT_CALL_FUNDER, "chamber");
+  sportello_grant_call_set (call, SPORTELLO_GRANT_CALL_KIND, "voucher");
+  sportello_grant_call_set (call, SPORTELLO_GRANT_CALL_DEADLINE, "2027-03-31T10:00:00Z");
+  sportello_grant_call_set (call, SPORTELLO_GRANT_CALL_DOCUMENTS, "Visura camerale\nDURC");
+  sportello_grant_call_set_number (call, SPORTELLO_GRANT_CALL_CONTRIBUTION_PERCENT, 50);
+  sportello_grant_call_set_number (call, SPORTELLO_GRANT_CALL_CONTRIBUTION_MAX, 10000);
+  { gboolean ok_ = sportello_grant_call_save (call, db, &error); g_assert_no_error (error); g_assert_true (ok_); }
+  application = sportello_grant_application_new (sportello_client_get_uuid (client), sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_UUID));
+  sportello_grant_application_set_number (application, SPORTELLO_GRANT_APPLICATION_AMOUNT_REQUESTED, 7500);
+  { gboolean ok_ = sportello_grant_application_save (application, db, &error); g_assert_no_error (error); g_assert_true (ok_); }
+
+  values = sportello_grant_document_values (db, NULL, sportello_grant_application_get (application, SPORTELLO_GRANT_APPLICATION_UUID), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (values, "call.title"), ==, "Voucher Digitali I4.0");
+  g_assert_cmpstr (g_hash_table_lookup (values, "call.funder"), ==, "Camera di commercio");
+  g_assert_cmpstr (g_hash_table_lookup (values, "call.contribution"), ==, "50%, fino a 10.000 €");
+  g_assert_cmpstr (g_hash_table_lookup (values, "call.deadline"), ==, "31 marzo 2027, 12:00");
+  g_assert_cmpstr (g_hash_table_lookup (values, "application.amount_requested"), ==, "7.500 €");
+  g_assert_cmpstr (g_hash_table_lookup (values, "application.status"), ==, "Interessata");
+  g_assert_null (g_hash_table_lookup (values, "application.protocol_number"));
+
+  g_assert_nonnull (template);
+  document = sportello_document_new_from_template_with_values (db, sportello_client_get_uuid (client), template, NULL, values, &error);
+  g_assert_no_error (error);
+  body = sportello_document_get (document, SPORTELLO_DOCUMENT_BODY);
+  g_assert_nonnull (strstr (body, "Voucher Digitali I4.0"));
+  g_assert_nonnull (strstr (body, "fino a 10.000 €"));
+  g_assert_nonnull (strstr (body, "   - Visura camerale\n   - DURC\n"));
+  g_assert_nonnull (strstr (body, "7.500 €"));
+
+  /* without a call, its placeholders are marked to complete */
+  plain = sportello_document_new_from_template (db, sportello_client_get_uuid (client), template, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (sportello_document_get (plain, SPORTELLO_DOCUMENT_BODY), "«da completare: titolo del bando»"));
+}
+
+static void
 test_demo (void)
 {
   g_autoptr(SportelloDatabase) db = open_db ("demo");
@@ -788,6 +840,7 @@ main (int   argc,
   g_test_add_func ("/store/grants/history", test_history);
   g_test_add_func ("/store/grants/follow-ups", test_follow_ups);
   g_test_add_func ("/store/grants/bundle", test_bundle);
+  g_test_add_func ("/store/grants/document", test_document);
   g_test_add_func ("/store/grants/demo", test_demo);
 
   return g_test_run ();

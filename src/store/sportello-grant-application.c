@@ -25,6 +25,7 @@
 #include "sportello-format.h"
 #include "sportello-grant-application.h"
 #include "sportello-grant-private.h"
+#include "sportello-template.h"
 #include "sportello-vocabulary.h"
 
 struct _SportelloGrantApplication
@@ -626,6 +627,140 @@ const char *
 sportello_grant_application_status_label (const char *status)
 {
   return sportello_vocabulary_label (SPORTELLO_VOCABULARY_GRANT_STATUS, status);
+}
+
+/* ------------------------------------------ advice document values ---- */
+
+static char *
+euros (gint64 amount)
+{
+  g_autofree char *number = NULL;
+
+  if (amount < 0)
+    return NULL;
+  /* grouped as the locale groups thousands: “10.000” in Italian */
+  number = g_strdup_printf ("%'" G_GINT64_FORMAT, amount);
+  /* Translators: an amount in euros; Italian: “%s €” */
+  return g_strdup_printf (_("€%s"), number);
+}
+
+static void
+put (GHashTable *values,
+     const char *name,
+     char       *value)
+{
+  if (value != NULL && value[0] != '\0')
+    g_hash_table_replace (values, g_strdup (name), value);
+  else
+    g_free (value);
+}
+
+/* As the template engine takes a list: a Markdown item a line, indented
+ * so that it nests under a numbered item as well */
+static char *
+markdown_list (GStrv items)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    {
+      g_autofree char *escaped = sportello_markdown_escape (items[i]);
+
+      g_string_append_printf (out, "   - %s\n", escaped);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * sportello_grant_document_values:
+ * @call_uuid: (nullable): the call, or %NULL for the application's
+ * @application_uuid: (nullable): the application, if there is one
+ *
+ * The values of the call.* and application.* placeholders of advice
+ * templates (“call.title”, “call.deadline”, “application.amount_requested”…),
+ * to add to the client's (see sportello_document_new_from_template_with_values()).
+ * Values not known are left out, so the document marks them to complete.
+ *
+ * Returns: (transfer full): placeholder name → value
+ */
+GHashTable *
+sportello_grant_document_values (SportelloDatabase  *db,
+                                 const char         *call_uuid,
+                                 const char         *application_uuid,
+                                 GError            **error)
+{
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(SportelloGrantApplication) application = NULL;
+  g_autoptr(SportelloGrantCall) call = NULL;
+  g_autoptr(GPtrArray) contribution = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) documents = NULL;
+  gint64 percent, min, max;
+  const char *deadline;
+
+  if (application_uuid != NULL)
+    {
+      if (!(application = sportello_grant_application_load (db, application_uuid, error)))
+        return NULL;
+      call_uuid = sportello_grant_application_get (application, SPORTELLO_GRANT_APPLICATION_CALL_UUID);
+    }
+  if (call_uuid == NULL)
+    return g_steal_pointer (&values);
+  if (!(call = sportello_grant_call_load (db, call_uuid, error)))
+    return NULL;
+
+  put (values, "call.title", g_strdup (sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_TITLE)));
+  put (values, "call.funder", g_strdup (sportello_vocabulary_label (SPORTELLO_VOCABULARY_GRANT_FUNDER,
+                                                                    sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_FUNDER))));
+  put (values, "call.kind", g_strdup (sportello_vocabulary_label (SPORTELLO_VOCABULARY_GRANT_KIND,
+                                                                  sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_KIND))));
+  put (values, "call.url", g_strdup (sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_URL)));
+  put (values, "call.opens", sportello_format_date_long (sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_OPENS_AT)));
+  deadline = sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_DEADLINE);
+  if (deadline[0] != '\0')
+    put (values, "call.deadline", sportello_format_date_time (deadline));
+  else if (sportello_grant_call_get_flag (call, SPORTELLO_GRANT_CALL_FIRST_COME))
+    put (values, "call.deadline", g_strdup (_("first come, first served, until the funds run out")));
+
+  percent = sportello_grant_call_get_number (call, SPORTELLO_GRANT_CALL_CONTRIBUTION_PERCENT);
+  min = sportello_grant_call_get_number (call, SPORTELLO_GRANT_CALL_CONTRIBUTION_MIN);
+  max = sportello_grant_call_get_number (call, SPORTELLO_GRANT_CALL_CONTRIBUTION_MAX);
+  if (percent >= 0)
+    g_ptr_array_add (contribution, g_strdup_printf ("%" G_GINT64_FORMAT "%%", percent));
+  {
+    g_autofree char *from = euros (min > 0 ? min : -1);
+    g_autofree char *to = euros (max);
+
+    if (from != NULL && to != NULL)
+      /* Translators: a contribution between two amounts */
+      g_ptr_array_add (contribution, g_strdup_printf (_("from %s to %s"), from, to));
+    else if (to != NULL)
+      g_ptr_array_add (contribution, g_strdup_printf (_("up to %s"), to));
+    else if (from != NULL)
+      g_ptr_array_add (contribution, g_strdup_printf (_("at least %s"), from));
+  }
+  g_ptr_array_add (contribution, NULL);
+  put (values, "call.contribution", g_strjoinv (", ", (char **) contribution->pdata));
+
+  documents = sportello_grant_call_dup_documents (call);
+  put (values, "call.documents", markdown_list (documents));
+  put (values, "call.expenses", g_strdup (sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_EXPENSES)));
+
+  if (application != NULL)
+    {
+      put (values, "application.status", g_strdup (sportello_grant_application_status_label (
+                                                      sportello_grant_application_get (application, SPORTELLO_GRANT_APPLICATION_STATUS))));
+      put (values, "application.amount_requested", euros (application->numbers[SPORTELLO_GRANT_APPLICATION_AMOUNT_REQUESTED]));
+      put (values, "application.amount_granted", euros (application->numbers[SPORTELLO_GRANT_APPLICATION_AMOUNT_GRANTED]));
+      put (values, "application.protocol_number",
+           g_strdup (sportello_grant_application_get (application, SPORTELLO_GRANT_APPLICATION_PROTOCOL_NUMBER)));
+      put (values, "application.submitted_on",
+           sportello_format_date_long (sportello_grant_application_get (application, SPORTELLO_GRANT_APPLICATION_SUBMITTED_ON)));
+      put (values, "application.reporting_deadline",
+           sportello_format_date_long (sportello_grant_application_get (application, SPORTELLO_GRANT_APPLICATION_REPORTING_DEADLINE)));
+    }
+
+  return g_steal_pointer (&values);
 }
 
 /* ----------------------------------------------------- follow-ups ---- */

@@ -98,4 +98,9 @@ gboolean     sportello_grant_application_sync_follow_ups (SportelloDatabase     
 
 const char  *sportello_grant_application_status_label (const char                     *status);
 
+GHashTable  *sportello_grant_document_values          (SportelloDatabase              *db,
+                                                       const char                     *call_uuid,
+                                                       const char                     *application_uuid,
+                                                       GError                        **error);
+
 G_END_DECLS
