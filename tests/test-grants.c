@@ -544,6 +544,12 @@ test_follow_ups (void)
     g_assert_cmpstr (sportello_follow_up_get (first, SPORTELLO_FOLLOW_UP_CLIENT_NAME), ==, "Bar Sport");
     g_assert_nonnull (strstr (sportello_follow_up_get (first, SPORTELLO_FOLLOW_UP_TEXT), "Voucher Digitali"));
     g_assert_cmpstr (sportello_follow_up_get (second, SPORTELLO_FOLLOW_UP_TEXT), ==, "Mandare il preventivo");
+
+    /* one from a deadline is kept by the dates, not edited */
+    sportello_follow_up_set (first, SPORTELLO_FOLLOW_UP_DUE_DATE, d20);
+    g_assert_false (sportello_follow_up_save (first, db, &error));
+    g_assert_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID);
+    g_clear_error (&error);
   }
   g_clear_object (&open);
   open = sportello_follow_up_list_for_meeting (db, sportello_meeting_get (meeting, SPORTELLO_MEETING_UUID), &error);
@@ -723,6 +729,32 @@ test_bundle (void)
   g_assert_null (strstr (dossier, "Bando Export"));
   g_assert_null (strstr (dossier, "Ottica Riva"));
   g_unsetenv ("SOURCE_DATE_EPOCH");
+
+  /* a call changed on both sides: a conflict, settled as any other */
+  {
+    g_autoptr(SportelloGrantCall) ours = sportello_grant_call_load (other, sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_UUID), &error);
+    g_autoptr(SportelloGrantCall) result = NULL;
+    g_autofree char *theirs = NULL;
+    g_autoptr(GBytes) bytes = NULL;
+    SportelloBundle *bundle;
+    SportelloImportCounts counts[SPORTELLO_N_RECORD_KINDS];
+
+    g_usleep (2000);
+    sportello_grant_call_set (call, SPORTELLO_GRANT_CALL_NOTES, "Proroga annunciata");
+    g_assert_true (sportello_grant_call_save (call, db, &error));
+    sportello_grant_call_set (ours, SPORTELLO_GRANT_CALL_NOTES, "Chiedere al funzionario");
+    g_assert_true (sportello_grant_call_save (ours, other, &error));
+    theirs = export_to (db, "theirs.sportello", NULL);
+    bytes = g_bytes_new (theirs, strlen (theirs));
+    bundle = sportello_bundle_load_bytes (bytes, &error);
+    g_assert_no_error (error);
+    g_assert_true (sportello_bundle_preview (bundle, other, counts, &error));
+    g_assert_cmpuint (counts[SPORTELLO_RECORD_KIND_GRANT_CALL].conflicts, ==, 1);
+    g_assert_true (sportello_bundle_apply (bundle, other, SPORTELLO_CONFLICT_OURS, "x", counts, &error));
+    result = sportello_grant_call_load (other, sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_UUID), &error);
+    g_assert_cmpstr (sportello_grant_call_get (result, SPORTELLO_GRANT_CALL_NOTES), ==, "Chiedere al funzionario");
+    sportello_bundle_free (bundle);
+  }
   (void) unused;
   (void) bystander;
 }

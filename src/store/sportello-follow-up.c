@@ -151,6 +151,13 @@ sportello_follow_up_save (SportelloFollowUp  *self,
 
   g_return_val_if_fail (SPORTELLO_IS_FOLLOW_UP (self), FALSE);
 
+  /* those are kept by the application's dates (sportello-grant-application.c) */
+  if (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_FOLLOW_UP_APPLICATION_UUID)[0] != '\0')
+    {
+      g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID,
+                   _("This follow-up comes from a deadline: change the date on the application or the call"));
+      return FALSE;
+    }
   if (text[0] == '\0')
     {
       g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID,
