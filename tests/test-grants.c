@@ -14,6 +14,7 @@
 #include "sportello-bundle.h"
 #include "sportello-client.h"
 #include "sportello-database.h"
+#include "sportello-database-private.h"
 #include "sportello-demo.h"
 #include "sportello-document.h"
 #include "sportello-follow-up.h"
@@ -856,6 +857,75 @@ test_demo (void)
   }
 }
 
+/* A database of the schema before grants, with a follow-up, migrated: the
+ * follow-ups table is rebuilt with its rows, indexes and full-text search */
+static void
+test_migration (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "migration", NULL);
+  g_autofree char *path = g_build_filename (dir, "sportello.db", NULL);
+  g_autoptr(SportelloDatabase) db = NULL;
+  g_autoptr(GListModel) open = NULL;
+  g_autoptr(GError) error = NULL;
+  const SportelloMigration *migrations;
+  guint n_migrations;
+  sqlite3 *old;
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (sqlite3_open (path, &old), ==, SQLITE_OK);
+  migrations = _sportello_migrations (&n_migrations);
+  for (guint i = 0; i < n_migrations && !strstr (migrations[i].sql, "CREATE TABLE grant_calls"); i++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %u", i + 1);
+
+      g_assert_cmpint (sqlite3_exec (old, migrations[i].sql, NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (old, bump, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  g_assert_cmpint (sqlite3_exec (old,
+    "INSERT INTO clients (uuid, name, created_at, updated_at) VALUES "
+    "('6f1c2a4e-0000-4000-8000-000000000001', 'Vetreria Conti', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
+    "INSERT INTO meetings (uuid, client_id, starts_at, created_at, updated_at) VALUES "
+    "('6f1c2a4e-0000-4000-8000-000000000002', 1, '2026-01-02T09:00:00Z', '2026-01-02T09:00:00Z', '2026-01-02T09:00:00Z');"
+    "INSERT INTO follow_ups (uuid, meeting_id, text, due_date, created_at, updated_at) VALUES "
+    "('6f1c2a4e-0000-4000-8000-000000000003', 1, 'Chiedere il preventivo del forno', '2026-02-01', "
+    "'2026-01-02T09:00:00Z', '2026-01-02T09:00:00Z');", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (old);
+
+  db = sportello_database_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sportello_database_get_schema_version (db), ==, sportello_database_latest_schema_version ());
+
+  open = sportello_follow_up_list_open (db, NULL, NULL, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (open), ==, 1);
+  {
+    g_autoptr(SportelloFollowUp) f = g_list_model_get_item (open, 0);
+
+    g_assert_cmpstr (sportello_follow_up_get (f, SPORTELLO_FOLLOW_UP_MEETING_UUID), ==, "6f1c2a4e-0000-4000-8000-000000000002");
+    g_assert_cmpstr (sportello_follow_up_get (f, SPORTELLO_FOLLOW_UP_TEXT), ==, "Chiedere il preventivo del forno");
+    g_assert_cmpstr (sportello_follow_up_get (f, SPORTELLO_FOLLOW_UP_APPLICATION_UUID), ==, "");
+    sportello_follow_up_set (f, SPORTELLO_FOLLOW_UP_TEXT, "Chiedere il preventivo della tempera");
+    g_assert_true (sportello_follow_up_save (f, db, &error));
+    g_assert_no_error (error);
+  }
+
+  /* the full-text index still fits the table, and its triggers came back */
+  g_assert_true (sportello_database_exec (db, "INSERT INTO follow_ups_fts (follow_ups_fts) VALUES ('integrity-check')", &error));
+  g_assert_no_error (error);
+  stmt = _sportello_database_prepare (db, "SELECT count(*) FROM follow_ups_fts WHERE follow_ups_fts MATCH 'tempera'", &error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+  stmt = _sportello_database_prepare (db, "SELECT count(*) FROM follow_ups_fts WHERE follow_ups_fts MATCH 'forno'", &error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_finalize (stmt);
+  /* the index the client search names */
+  stmt = _sportello_database_prepare (db, "SELECT count(*) FROM follow_ups INDEXED BY follow_ups_meeting_by_id", &error);
+  g_assert_no_error (error);
+  sqlite3_finalize (stmt);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -874,6 +944,7 @@ main (int   argc,
   g_test_add_func ("/store/grants/bundle", test_bundle);
   g_test_add_func ("/store/grants/document", test_document);
   g_test_add_func ("/store/grants/demo", test_demo);
+  g_test_add_func ("/store/grants/migration", test_migration);
 
   return g_test_run ();
 }
