@@ -274,7 +274,9 @@ static const SportelloMigration migrations[] = {
 
   /* 10: grant calls (“bandi”) and the clients' applications to them; a
    * follow-up now comes from a meeting or from an application's deadline
-   * (the table is rebuilt: SQLite cannot drop the NOT NULL of meeting_id) */
+   * (the table is rebuilt: SQLite cannot drop the NOT NULL of meeting_id).
+   * Dropping the table drops every trigger on it: those made by earlier
+   * steps are made again at the end of this one. */
   { "CREATE TABLE grant_calls ("
     "  id                   INTEGER PRIMARY KEY,"
     "  uuid                 TEXT NOT NULL UNIQUE,"
