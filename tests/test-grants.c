@@ -598,7 +598,7 @@ test_follow_ups (void)
   got = application_follow_ups (db, sportello_client_get_uuid (client), uuid);
   g_assert_cmpstr (got, ==, expected);
   g_clear_pointer (&got, g_free);
-  sportello_grant_application_set (application, SPORTELLO_GRANT_APPLICATION_REMINDER_DAYS, "14");
+  sportello_grant_application_set (application, SPORTELLO_GRANT_APPLICATION_REMINDER_DAYS, "14, 14");
   g_assert_true (sportello_grant_application_save (application, db, &error));
   got = application_follow_ups (db, sportello_client_get_uuid (client), uuid);
   g_assert_cmpstr (got, ==, d46);

@@ -336,12 +336,20 @@ parse_reminder_days (const char *text)
     {
       guint64 n;
 
+      gboolean seen = FALSE;
+      int day;
+
       if (!g_ascii_string_to_unsigned (items[i], 10, 0, 366, &n, NULL))
         {
           g_array_unref (days);
           return NULL;
         }
-      g_array_append_val (days, n);
+      day = (int) n;
+      /* “14,14” is one reminder */
+      for (guint j = 0; j < days->len; j++)
+        seen |= g_array_index (days, int, j) == day;
+      if (!seen)
+        g_array_append_val (days, day);
     }
 
   return days;
