@@ -77,5 +77,34 @@ with tempfile.TemporaryDirectory() as tmp:
     check("--validate refuses a wrong check digit with exit 65", r.returncode == 65, f"{r.returncode} {r.stderr}")
     check("… naming the JSON path", "$.clients[2].vat_number" in r.stderr, r.stderr)
 
+    # grant calls and applications (issue 15)
+    check("grant calls and applications travel",
+          len(doc.get("grant_calls", [])) >= 8 and len(doc.get("grant_applications", [])) > 0,
+          {k: len(doc.get(k, [])) for k in ("grant_calls", "grant_applications")})
+    check("… in every status",
+          {a["status"] for a in doc["grant_applications"]} ==
+          {"interested", "preparing", "submitted", "admitted", "funded", "rejected", "withdrawn"},
+          sorted({a["status"] for a in doc["grant_applications"]}))
+    broken = copy.deepcopy(doc)
+    broken["grant_applications"][0]["status"] = "vinta"
+    check("the schema catches an unknown application status", any(True for _ in validator.iter_errors(broken)))
+    with open(bad, "w", encoding="utf-8") as f:
+        json.dump(broken, f)
+    r = subprocess.run([exe, "--validate", bad], capture_output=True, text=True, env=env)
+    check("--validate refuses it with exit 65 and its JSON path",
+          r.returncode == 65 and "$.grant_applications[0].status" in r.stderr, f"{r.returncode} {r.stderr}")
+    broken = copy.deepcopy(doc)
+    broken["grant_calls"][0]["ateco_sections"] = "C,Z"
+    check("the schema catches an unknown ATECO section", any(True for _ in validator.iter_errors(broken)))
+
+    templates = os.path.join(tmp, "templates.sportello")
+    r = subprocess.run([exe, "--data-dir", data, "--export", templates, "--templates-only"],
+                       capture_output=True, text=True, env=env)
+    with open(templates, encoding="utf-8") as f:
+        tdoc = json.load(f)
+    check("--templates-only carries every call and no client",
+          r.returncode == 0 and len(tdoc["grant_calls"]) == len(doc["grant_calls"]) and not tdoc["clients"]
+          and not tdoc["grant_applications"] and not list(validator.iter_errors(tdoc)), r.stderr)
+
 print(f"1..{count}")
 sys.exit(1 if failures else 0)

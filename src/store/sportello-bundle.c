@@ -35,6 +35,7 @@
 #include "sportello-client-private.h"
 #include "sportello-crypt.h"
 #include "sportello-database-private.h"
+#include "sportello-grant-private.h"
 #include "sportello-identifiers.h"
 #include "sportello-json-scanner.h"
 #include "sportello-template.h"
@@ -205,6 +206,51 @@ static const Column registration_columns[] = {
   { "notes", COL_TEXT, "t.notes" },
 };
 
+/* Grant calls and applications (sportello-grant-call.c, sportello-grant-application.c) */
+static const Column grant_call_columns[] = {
+  COMMON ("t"),
+  { "title", COL_TEXT, "t.title" },
+  { "funder", COL_TEXT, "t.funder" },
+  { "kind", COL_TEXT, "t.kind" },
+  { "url", COL_TEXT, "t.url" },
+  { "opens_at", COL_TEXT, "t.opens_at" },
+  { "deadline", COL_TEXT, "t.deadline" },
+  { "first_come", COL_BOOL, "t.first_come" },
+  { "funds_exhausted", COL_BOOL, "t.funds_exhausted" },
+  { "budget", COL_INT, "t.budget" },
+  { "contribution_percent", COL_INT, "t.contribution_percent" },
+  { "contribution_min", COL_INT, "t.contribution_min" },
+  { "contribution_max", COL_INT, "t.contribution_max" },
+  { "sizes", COL_TEXT, "t.sizes" },
+  { "ateco_sections", COL_TEXT, "t.ateco_sections" },
+  { "regions", COL_TEXT, "t.regions" },
+  { "provinces", COL_TEXT, "t.provinces" },
+  { "startups_only", COL_BOOL, "t.startups_only" },
+  { "min_years", COL_INT, "t.min_years" },
+  { "expenses", COL_TEXT, "t.expenses" },
+  { "documents", COL_TEXT, "t.documents" },
+  { "de_minimis", COL_BOOL, "t.de_minimis" },
+  { "notes", COL_TEXT, "t.notes" },
+};
+
+static const Column grant_application_columns[] = {
+  COMMON ("t"),
+  { "client_uuid", COL_REF, "c.uuid" },
+  { "call_uuid", COL_TEXT, "t.call_uuid" },
+  { "status", COL_TEXT, "t.status" },
+  { "amount_requested", COL_INT, "t.amount_requested" },
+  { "amount_granted", COL_INT, "t.amount_granted" },
+  { "protocol_number", COL_TEXT, "t.protocol_number" },
+  { "submitted_on", COL_TEXT, "t.submitted_on" },
+  { "outcome_on", COL_TEXT, "t.outcome_on" },
+  { "rejection_reason", COL_TEXT, "t.rejection_reason" },
+  { "reporting_deadline", COL_TEXT, "t.reporting_deadline" },
+  { "documents_done", COL_TEXT, "t.documents_done" },
+  { "notes", COL_TEXT, "t.notes" },
+  { "reminder_days", COL_TEXT, "t.reminder_days" },
+  { "status_history", COL_TEXT, "t.status_history" },
+};
+
 static const RecordSpec specs[SPORTELLO_N_RECORD_KINDS] = {
   [SPORTELLO_RECORD_KIND_CLIENT] = {
     "clients", "clients", "clients t", "t.uuid", -1, NULL,
@@ -251,6 +297,15 @@ static const RecordSpec specs[SPORTELLO_N_RECORD_KINDS] = {
     SPORTELLO_RECORD_KIND_EVENT, "event_id", registration_columns, G_N_ELEMENTS (registration_columns),
     "registrations t JOIN events e ON e.id = t.event_id LEFT JOIN contacts k ON k.id = t.contact_id "
     "LEFT JOIN clients c ON c.id = k.client_id", TRUE },
+  /* calls are the hub's knowledge: all of them with the whole database and
+   * with the templates alone, else those the selected clients applied to */
+  [SPORTELLO_RECORD_KIND_GRANT_CALL] = {
+    "grant_calls", "grant_calls",
+    "grant_calls t JOIN grant_applications a ON a.call_uuid = t.uuid JOIN clients c ON c.id = a.client_id", "c.uuid",
+    -1, NULL, grant_call_columns, G_N_ELEMENTS (grant_call_columns), "grant_calls t" },
+  [SPORTELLO_RECORD_KIND_GRANT_APPLICATION] = {
+    "grant_applications", "grant_applications", "grant_applications t JOIN clients c ON c.id = t.client_id", "c.uuid",
+    SPORTELLO_RECORD_KIND_CLIENT, "client_id", grant_application_columns, G_N_ELEMENTS (grant_application_columns) },
 };
 
 static guint fail_after;
@@ -291,6 +346,10 @@ sportello_record_kind_label (SportelloRecordKind kind)
       return _("Events");
     case SPORTELLO_RECORD_KIND_REGISTRATION:
       return _("Registrations");
+    case SPORTELLO_RECORD_KIND_GRANT_CALL:
+      return _("Grant Calls");
+    case SPORTELLO_RECORD_KIND_GRANT_APPLICATION:
+      return _("Grant Applications");
     case SPORTELLO_RECORD_KIND_TEMPLATE:
     case SPORTELLO_N_RECORD_KINDS:
     default:
@@ -998,6 +1057,87 @@ is_json_object (const char *text)
          sportello_json_scanner_end (scanner, NULL);
 }
 
+static void
+check_member (SportelloBundle *bundle,
+              const char      *path,
+              const char      *key,
+              const char      *message)
+{
+  g_autofree char *member = g_strdup_printf ("%s.%s", path, key);
+
+  problem (bundle, member, "%s", message);
+}
+
+/* Whole numbers that are amounts, percentages or years: null or not negative */
+static void
+check_not_negative (SportelloBundle     *bundle,
+                    const char          *path,
+                    SportelloRecordKind  kind,
+                    const Cell          *cells,
+                    const char          *key,
+                    gboolean             percentage)
+{
+  const Cell *cell = &cells[column_index (&specs[kind], key, -1)];
+
+  if (cell->type == SPORTELLO_JSON_INTEGER && (cell->integer < 0 || (percentage && cell->integer > 100)))
+    check_member (bundle, path, key, percentage ? _("expected a percentage between 0 and 100")
+                                                : _("expected a whole number that is not negative"));
+}
+
+static void
+check_grant (SportelloBundle     *bundle,
+             SportelloRecordKind  kind,
+             const char          *path,
+             const Cell          *cells)
+{
+  if (kind == SPORTELLO_RECORD_KIND_GRANT_CALL)
+    {
+      static const struct { const char *key; SportelloGrantCallField field; } lists[] = {
+        { "sizes", SPORTELLO_GRANT_CALL_SIZES },
+        { "ateco_sections", SPORTELLO_GRANT_CALL_ATECO_SECTIONS },
+        { "regions", SPORTELLO_GRANT_CALL_REGIONS },
+        { "provinces", SPORTELLO_GRANT_CALL_PROVINCES },
+      };
+      static const char * const amounts[] = { "budget", "contribution_min", "contribution_max", "min_years" };
+      const char *title = text_member (kind, cells, "title");
+
+      if (title != NULL && *title == '\0')
+        check_member (bundle, path, "title", _("a call needs a title"));
+      check_member_vocabulary (bundle, path, kind, cells, "funder", SPORTELLO_VOCABULARY_GRANT_FUNDER);
+      check_member_vocabulary (bundle, path, kind, cells, "kind", SPORTELLO_VOCABULARY_GRANT_KIND);
+      check_when (bundle, path, "opens_at", text_member (kind, cells, "opens_at"), TRUE, TRUE);
+      check_when (bundle, path, "deadline", text_member (kind, cells, "deadline"), TRUE, TRUE);
+      check_not_negative (bundle, path, kind, cells, "contribution_percent", TRUE);
+      for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+        check_not_negative (bundle, path, kind, cells, amounts[i], FALSE);
+      for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+        {
+          const char *value = text_member (kind, cells, lists[i].key);
+          g_autoptr(GError) error = NULL;
+
+          if (value != NULL && !_sportello_grant_call_check_list (lists[i].field, value, &error))
+            check_member (bundle, path, lists[i].key, error->message);
+        }
+    }
+  else
+    {
+      const char *history = text_member (kind, cells, "status_history");
+      const char *reminders = text_member (kind, cells, "reminder_days");
+
+      check_member_vocabulary (bundle, path, kind, cells, "status", SPORTELLO_VOCABULARY_GRANT_STATUS);
+      check_not_negative (bundle, path, kind, cells, "amount_requested", FALSE);
+      check_not_negative (bundle, path, kind, cells, "amount_granted", FALSE);
+      check_when (bundle, path, "submitted_on", text_member (kind, cells, "submitted_on"), FALSE, TRUE);
+      check_when (bundle, path, "outcome_on", text_member (kind, cells, "outcome_on"), FALSE, TRUE);
+      check_when (bundle, path, "reporting_deadline", text_member (kind, cells, "reporting_deadline"), FALSE, TRUE);
+      if (reminders != NULL && !_sportello_grant_reminder_days_are_valid (reminders))
+        check_member (bundle, path, "reminder_days", _("expected days before a deadline, as in “14,3”"));
+      if (history != NULL && !_sportello_grant_history_is_valid (history))
+        check_member (bundle, path, "status_history",
+                      _("expected a JSON array of statuses, each with “status” and “changed_at”"));
+    }
+}
+
 /* What only one kind of record must satisfy */
 static void
 check_kind (SportelloBundle     *bundle,
@@ -1170,6 +1310,11 @@ check_kind (SportelloBundle     *bundle,
       }
       break;
 
+    case SPORTELLO_RECORD_KIND_GRANT_CALL:
+    case SPORTELLO_RECORD_KIND_GRANT_APPLICATION:
+      check_grant (bundle, kind, path, cells);
+      break;
+
     case SPORTELLO_N_RECORD_KINDS:
     default:
       break;
@@ -1270,6 +1415,19 @@ check_references (SportelloBundle  *bundle,
       if (ref != NULL && !g_hash_table_contains (uuids[SPORTELLO_RECORD_KIND_CONTACT], ref))
         {
           g_autofree char *path = g_strdup_printf ("$.registrations[%u].contact_uuid", i);
+          problem (bundle, path, _("refers to %s, which is not in the bundle"), ref);
+        }
+    }
+
+  /* and an application's call */
+  for (guint i = 0; i < bundle->records[SPORTELLO_RECORD_KIND_GRANT_APPLICATION]->len; i++)
+    {
+      const Cell *cells = g_ptr_array_index (bundle->records[SPORTELLO_RECORD_KIND_GRANT_APPLICATION], i);
+      const char *ref = text_member (SPORTELLO_RECORD_KIND_GRANT_APPLICATION, cells, "call_uuid");
+
+      if (ref != NULL && !g_hash_table_contains (uuids[SPORTELLO_RECORD_KIND_GRANT_CALL], ref))
+        {
+          g_autofree char *path = g_strdup_printf ("$.grant_applications[%u].call_uuid", i);
           problem (bundle, path, _("refers to %s, which is not in the bundle"), ref);
         }
     }
@@ -1544,9 +1702,10 @@ check_header (SportelloBundle *bundle,
       switch (bundle->arrays[kind])
         {
         case ARRAY_MISSING:
-          /* bundles made before documents and templates travelled have none */
+          /* bundles made before documents, templates, events and grants travelled have none */
           if (kind != SPORTELLO_RECORD_KIND_DOCUMENT && kind != SPORTELLO_RECORD_KIND_TEMPLATE &&
-              kind != SPORTELLO_RECORD_KIND_EVENT && kind != SPORTELLO_RECORD_KIND_REGISTRATION)
+              kind != SPORTELLO_RECORD_KIND_EVENT && kind != SPORTELLO_RECORD_KIND_REGISTRATION &&
+              kind != SPORTELLO_RECORD_KIND_GRANT_CALL && kind != SPORTELLO_RECORD_KIND_GRANT_APPLICATION)
             problem (&header, path, _("required field is missing"));
           break;
         case ARRAY_NOT_AN_ARRAY:
@@ -2476,6 +2635,8 @@ describe (SportelloRecordKind  kind,
     [SPORTELLO_RECORD_KIND_TEMPLATE] = "title",
     [SPORTELLO_RECORD_KIND_EVENT] = "title",
     [SPORTELLO_RECORD_KIND_REGISTRATION] = "name",
+    [SPORTELLO_RECORD_KIND_GRANT_CALL] = "title",
+    [SPORTELLO_RECORD_KIND_GRANT_APPLICATION] = "status",
   };
   const char *text = text_member (kind, cells, keys[kind]);
 
@@ -2811,6 +2972,13 @@ sportello_bundle_apply (SportelloBundle         *bundle,
   if (bulk.triggers != NULL && !bulk_end (db, &bulk, bundle, total, span, error))
     goto failed;
   g_debug ("Import: derived data rebuilt at %.2f s", (g_get_monotonic_time () - start) / 1e6);
+
+  /* the follow-ups from the deadlines of the grant applications are made
+   * here, not carried: they follow the dates that came in */
+  if ((bundle->records[SPORTELLO_RECORD_KIND_GRANT_CALL]->len > 0 ||
+       bundle->records[SPORTELLO_RECORD_KIND_GRANT_APPLICATION]->len > 0) &&
+      !_sportello_grant_sync_follow_ups (db, NULL, NULL, NULL, error))
+    goto failed;
 
   lookups_clear (&lookups);
   if (sportello_database_commit (db, error))

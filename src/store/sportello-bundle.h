@@ -44,6 +44,8 @@ typedef enum
   SPORTELLO_RECORD_KIND_TEMPLATE,
   SPORTELLO_RECORD_KIND_EVENT,        /* the events the registrations are for */
   SPORTELLO_RECORD_KIND_REGISTRATION,
+  SPORTELLO_RECORD_KIND_GRANT_CALL,         /* all of them, or those the applications refer to */
+  SPORTELLO_RECORD_KIND_GRANT_APPLICATION,
   SPORTELLO_N_RECORD_KINDS
 } SportelloRecordKind;
 

@@ -22,6 +22,7 @@
 #include "sportello-database-private.h"
 #include "sportello-demo.h"
 #include "sportello-event-private.h"
+#include "sportello-grant-private.h"
 #include "sportello-identifiers.h"
 
 typedef struct
@@ -756,6 +757,7 @@ sportello_demo_fill (SportelloDatabase  *db,
       sportello_client_set (client, SPORTELLO_CLIENT_NAME, name);
       sportello_client_set (client, SPORTELLO_CLIENT_LEGAL_FORM, legal_form);
       sportello_client_set (client, SPORTELLO_CLIENT_CATEGORY, category);
+      sportello_client_set (client, SPORTELLO_CLIENT_ATECO_CODE, _sportello_grant_demo_ateco (category, i));
       if (!g_str_equal (category, "startup") || g_rand_int_range (rand, 0, 4) > 0)
         {
           sportello_client_set (client, SPORTELLO_CLIENT_VAT_NUMBER, vat);
@@ -801,6 +803,10 @@ sportello_demo_fill (SportelloDatabase  *db,
     }
 
   if (!_sportello_event_demo_fill (db, n_clients, first_contact_id, error))
+    goto failed;
+
+  /* grant calls, and applications for some of the clients */
+  if (!_sportello_grant_demo_fill (db, n_clients, base, error))
     goto failed;
 
   if (sportello_database_commit (db, error))

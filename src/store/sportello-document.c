@@ -201,6 +201,24 @@ sportello_document_new_from_template (SportelloDatabase        *db,
                                       const char               *consultant_email,
                                       GError                  **error)
 {
+  return sportello_document_new_from_template_with_values (db, client_uuid, template, consultant_email, NULL, error);
+}
+
+/**
+ * sportello_document_new_from_template_with_values:
+ * @extra_values: (nullable): more placeholder values, e.g. a grant call's
+ *   (sportello_grant_document_values())
+ *
+ * As sportello_document_new_from_template(), with more values.
+ */
+SportelloDocument *
+sportello_document_new_from_template_with_values (SportelloDatabase        *db,
+                                                  const char               *client_uuid,
+                                                  const SportelloTemplate  *template,
+                                                  const char               *consultant_email,
+                                                  GHashTable               *extra_values,
+                                                  GError                  **error)
+{
   g_autoptr(GHashTable) values = sportello_document_values (db, client_uuid, consultant_email, error);
   g_autofree char *text = NULL;
   g_autofree char *body = NULL;
@@ -209,6 +227,15 @@ sportello_document_new_from_template (SportelloDatabase        *db,
 
   if (values == NULL)
     return NULL;
+  if (extra_values != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, extra_values);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_replace (values, g_strdup (key), g_strdup (value));
+    }
 
   text = g_strdup_printf ("%s\n\n# %s\n\n%s\n\n%s\n", sportello_templates_header (), template->title,
                           template->body, sportello_templates_closing ());

@@ -46,6 +46,12 @@ SportelloDocument *sportello_document_new_from_template (SportelloDatabase      
                                                      const SportelloTemplate *template,
                                                      const char              *consultant_email,
                                                      GError                 **error);
+SportelloDocument *sportello_document_new_from_template_with_values (SportelloDatabase *db,
+                                                     const char              *client_uuid,
+                                                     const SportelloTemplate *template,
+                                                     const char              *consultant_email,
+                                                     GHashTable              *extra_values,
+                                                     GError                 **error);
 gboolean           sportello_document_save          (SportelloDocument  *self,
                                                      SportelloDatabase  *db,
                                                      GError            **error);

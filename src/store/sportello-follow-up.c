@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "sportello-agenda.h"
 #include "sportello-database-private.h"
@@ -34,12 +35,20 @@ static GParamSpec *properties[N_PROPS];
 static const char * const property_names[SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS] = {
   "uuid", "meeting_uuid", "client_uuid", "client_name", "text", "assignee",
   "due_date", "done_at", "created_at", "updated_at", "origin_consultant", "origin_hub",
+  "application_uuid",
 };
 
 #define FOLLOW_UP_SELECT \
   "SELECT f.uuid, m.uuid, c.uuid, c.name, f.text, f.assignee, f.due_date, f.done_at, " \
-  "f.created_at, f.updated_at, f.origin_consultant, f.origin_hub " \
+  "f.created_at, f.updated_at, f.origin_consultant, f.origin_hub, '' " \
   "FROM follow_ups f JOIN meetings m ON m.id = f.meeting_id JOIN clients c ON c.id = m.client_id "
+
+/* The follow-ups made from a grant application's deadlines (see
+ * sportello-grant-application.c): they are kept by it, not saved here */
+#define APPLICATION_FOLLOW_UP_SELECT \
+  "SELECT f.uuid, '', c.uuid, c.name, f.text, f.assignee, f.due_date, f.done_at, " \
+  "f.created_at, f.updated_at, f.origin_consultant, f.origin_hub, a.uuid " \
+  "FROM follow_ups f JOIN grant_applications a ON a.id = f.application_id JOIN clients c ON c.id = a.client_id "
 
 static void
 sportello_follow_up_get_property (GObject    *object,
@@ -142,6 +151,13 @@ sportello_follow_up_save (SportelloFollowUp  *self,
 
   g_return_val_if_fail (SPORTELLO_IS_FOLLOW_UP (self), FALSE);
 
+  /* those are kept by the application's dates (sportello-grant-application.c) */
+  if (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_FOLLOW_UP_APPLICATION_UUID)[0] != '\0')
+    {
+      g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID,
+                   _("This follow-up comes from a deadline: change the date on the application or the call"));
+      return FALSE;
+    }
   if (text[0] == '\0')
     {
       g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID,
@@ -191,7 +207,7 @@ sportello_follow_up_save (SportelloFollowUp  *self,
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_FOLLOW_UP_UUID), -1, SQLITE_STATIC);
-  for (guint i = SPORTELLO_FOLLOW_UP_TEXT; i < SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS; i++)
+  for (guint i = SPORTELLO_FOLLOW_UP_TEXT; i <= SPORTELLO_FOLLOW_UP_ORIGIN_HUB; i++)
     sqlite3_bind_text (stmt, i - 2, sportello_record_get (SPORTELLO_RECORD (self), i), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 10, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_FOLLOW_UP_MEETING_UUID), -1, SQLITE_STATIC);
 
@@ -249,28 +265,48 @@ sportello_follow_up_delete (SportelloDatabase  *db,
   return _sportello_database_run_on_uuid (db, "DELETE FROM follow_ups WHERE uuid = ?", uuid, error);
 }
 
-static GListModel *
-list_where (SportelloDatabase  *db,
-            const char         *where,
-            const char         *param,
-            const GDate        *today,
-            GError            **error)
+/* The order of the lists: open ones with a date first, by date; then
+ * those without one (as the statements' ORDER BY) */
+static int
+compare_follow_ups (gconstpointer pa,
+                    gconstpointer pb)
 {
-  g_autoptr(GListStore) store = g_list_store_new (SPORTELLO_TYPE_FOLLOW_UP);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  SportelloRecord *a = *(SportelloRecord **) pa;
+  SportelloRecord *b = *(SportelloRecord **) pb;
+  const char *due_a = sportello_record_get (a, SPORTELLO_FOLLOW_UP_DUE_DATE);
+  const char *due_b = sportello_record_get (b, SPORTELLO_FOLLOW_UP_DUE_DATE);
+  int cmp;
+
+  if ((due_a[0] == '\0') != (due_b[0] == '\0'))
+    return due_a[0] == '\0' ? 1 : -1;
+  if ((cmp = strcmp (due_a, due_b)) != 0)
+    return cmp;
+  /* COLLATE NOCASE folds ASCII letters only, as g_ascii_strcasecmp() */
+  if ((cmp = g_ascii_strcasecmp (sportello_record_get (a, SPORTELLO_FOLLOW_UP_CLIENT_NAME),
+                                 sportello_record_get (b, SPORTELLO_FOLLOW_UP_CLIENT_NAME))) != 0)
+    return cmp;
+  return strcmp (sportello_record_get (a, SPORTELLO_FOLLOW_UP_CREATED_AT),
+                 sportello_record_get (b, SPORTELLO_FOLLOW_UP_CREATED_AT));
+}
+
+static gboolean
+read_rows (SportelloDatabase  *db,
+           const char         *select,
+           const char         *where,
+           const char         *param,
+           const GDate        *today,
+           GPtrArray          *items,
+           GError            **error)
+{
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GDate) local_today = NULL;
   g_autofree char *sql = NULL;
   int rc;
 
-  if (today == NULL)
-    today = local_today = sportello_today ();
-
   /* open ones with a date first, by date; then those without one */
-  sql = g_strconcat (FOLLOW_UP_SELECT, where,
+  sql = g_strconcat (select, where,
                      " ORDER BY f.due_date = '', f.due_date, c.name COLLATE NOCASE, f.created_at", NULL);
   if (!(stmt = _sportello_database_prepare (db, sql, error)))
-    return NULL;
+    return FALSE;
   sqlite3_bind_text (stmt, 1, param, -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -286,8 +322,38 @@ list_where (SportelloDatabase  *db,
   if (rc != SQLITE_DONE)
     {
       _sportello_database_set_error (db, error);
-      return NULL;
+      return FALSE;
     }
+
+  return TRUE;
+}
+
+/* @where may name f (the follow-up) and c (its client) only, when
+ * @with_applications: the follow-ups of grant applications join in */
+static GListModel *
+list_where (SportelloDatabase  *db,
+            const char         *where,
+            const char         *param,
+            const GDate        *today,
+            gboolean            with_applications,
+            GError            **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (SPORTELLO_TYPE_FOLLOW_UP);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDate) local_today = NULL;
+  guint from_meetings;
+
+  if (today == NULL)
+    today = local_today = sportello_today ();
+
+  if (!read_rows (db, FOLLOW_UP_SELECT, where, param, today, items, error))
+    return NULL;
+  from_meetings = items->len;
+  if (with_applications && !read_rows (db, APPLICATION_FOLLOW_UP_SELECT, where, param, today, items, error))
+    return NULL;
+  /* two sorted runs: merged, stably */
+  if (items->len > from_meetings && from_meetings > 0)
+    g_ptr_array_sort (items, compare_follow_ups);
 
   g_list_store_splice (store, 0, 0, items->pdata, items->len);
   return G_LIST_MODEL (g_steal_pointer (&store));
@@ -307,8 +373,8 @@ sportello_follow_up_list_open (SportelloDatabase  *db,
   /* two statements: “?1 IS NULL OR c.uuid = ?1” would keep SQLite from
    * using the client's index, and scan every open follow-up per client */
   if (client_uuid == NULL)
-    return list_where (db, "WHERE f.done_at = '' AND c.deleted_at IS NULL AND ?1 IS NULL", NULL, today, error);
-  return list_where (db, "WHERE f.done_at = '' AND c.deleted_at IS NULL AND c.uuid = ?1", client_uuid, today, error);
+    return list_where (db, "WHERE f.done_at = '' AND c.deleted_at IS NULL AND ?1 IS NULL", NULL, today, TRUE, error);
+  return list_where (db, "WHERE f.done_at = '' AND c.deleted_at IS NULL AND c.uuid = ?1", client_uuid, today, TRUE, error);
 }
 
 GListModel *
@@ -316,7 +382,7 @@ sportello_follow_up_list_for_meeting (SportelloDatabase  *db,
                                       const char         *meeting_uuid,
                                       GError            **error)
 {
-  return list_where (db, "WHERE m.uuid = ?1", meeting_uuid, NULL, error);
+  return list_where (db, "WHERE m.uuid = ?1", meeting_uuid, NULL, FALSE, error);
 }
 
 /* The open follow-ups due on @today (for the notification) */
@@ -337,7 +403,7 @@ sportello_follow_up_due_today (SportelloDatabase  *db,
   /* only today's are read: with 50,000 clients every open follow-up as an
    * object kept the window from starting for half a second */
   open = list_where (db, "WHERE f.done_at = '' AND c.deleted_at IS NULL AND substr (f.due_date, 1, 10) = ?1",
-                     day, today, error);
+                     day, today, TRUE, error);
   if (open == NULL)
     return NULL;
 

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   SPORTELLO_FOLLOW_UP_UUID,
-  SPORTELLO_FOLLOW_UP_MEETING_UUID,
+  SPORTELLO_FOLLOW_UP_MEETING_UUID,   /* "" for one made from a grant application */
   SPORTELLO_FOLLOW_UP_CLIENT_UUID,    /* read through the meeting */
   SPORTELLO_FOLLOW_UP_CLIENT_NAME,    /* read through the meeting */
   SPORTELLO_FOLLOW_UP_TEXT,
@@ -25,6 +25,7 @@ typedef enum
   SPORTELLO_FOLLOW_UP_UPDATED_AT,
   SPORTELLO_FOLLOW_UP_ORIGIN_CONSULTANT,
   SPORTELLO_FOLLOW_UP_ORIGIN_HUB,
+  SPORTELLO_FOLLOW_UP_APPLICATION_UUID, /* a grant application's deadline made it, or "" */
   SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS
 } SportelloFollowUpField;
 

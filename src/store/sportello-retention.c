@@ -511,6 +511,9 @@ static const char anonymise_sql[] =
   "UPDATE registrations SET name = ?3, email = '', firm = '', notes = '', consent_note = '',"
   "  contact_id = NULL, updated_at = ?2"
   "  WHERE contact_id IN (SELECT id FROM contacts WHERE client_id = ?1);"
+  /* its applications to grant calls keep their status, amounts and dates */
+  "UPDATE grant_applications SET notes = '', rejection_reason = '', protocol_number = '', documents_done = '',"
+  "  updated_at = ?2 WHERE client_id = ?1;"
   "DELETE FROM contacts WHERE client_id = ?1;"
   "UPDATE follow_ups SET text = ?5, updated_at = ?2 "
   "  WHERE meeting_id IN (SELECT id FROM meetings WHERE client_id = ?1);"
@@ -589,7 +592,8 @@ static const char erase_sql[] =
   "  UNION ALL SELECT f.uuid FROM follow_ups f JOIN meetings m ON m.id = f.meeting_id WHERE m.client_id = ?1"
   "  UNION ALL SELECT uuid FROM documents WHERE client_id = ?1"
   "  UNION ALL SELECT uuid FROM assessments WHERE client_id = ?1"
-  "  UNION ALL SELECT r.uuid FROM registrations r JOIN contacts c ON c.id = r.contact_id WHERE c.client_id = ?1);"
+  "  UNION ALL SELECT r.uuid FROM registrations r JOIN contacts c ON c.id = r.contact_id WHERE c.client_id = ?1"
+  "  UNION ALL SELECT uuid FROM grant_applications WHERE client_id = ?1);"
   /* and the rest with it, by the foreign keys (its people's registrations
    * by a trigger) */
   "DELETE FROM clients WHERE id = ?1;";

@@ -33,6 +33,7 @@ typedef struct
 
 static const char * const list_placeholders[] = {
   "assessment.blockers", "assessment.gaps", "assessment.areas", "followups.open",
+  "call.documents", "call.expenses",
 };
 
 void

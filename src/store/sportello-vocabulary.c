@@ -86,6 +86,40 @@ static const SportelloTerm registration_statuses[] = {
   { "cancelled", NC_("registration status", "Cancelled") },
 };
 
+/* Grant calls (“bandi”) and applications */
+static const SportelloTerm grant_funders[] = {
+  { "region", NC_("grant funder", "Region") },
+  { "chamber", NC_("grant funder", "Chamber of commerce") },
+  { "mimit", NC_("grant funder", "MIMIT / Invitalia") },
+  { "eu", NC_("grant funder", "EU programme") },
+  { "other", NC_("grant funder", "Other") },
+};
+
+static const SportelloTerm grant_kinds[] = {
+  { "voucher", NC_("grant kind", "Voucher") },
+  { "grant", NC_("grant kind", "Non-repayable grant") },
+  { "soft-loan", NC_("grant kind", "Subsidised loan") },
+  { "tax-credit", NC_("grant kind", "Tax credit") },
+  { "other", NC_("grant kind", "Other") },
+};
+
+/* By employees alone: the EU definition also looks at turnover */
+static const SportelloTerm grant_sizes[] = {
+  { "micro", NC_("firm size", "Micro (fewer than 10 employees)") },
+  { "small", NC_("firm size", "Small (10 to 49 employees)") },
+  { "medium", NC_("firm size", "Medium (50 to 249 employees)") },
+};
+
+static const SportelloTerm grant_statuses[] = {
+  { "interested", NC_("grant application status", "Interested") },
+  { "preparing", NC_("grant application status", "Preparing") },
+  { "submitted", NC_("grant application status", "Submitted") },
+  { "admitted", NC_("grant application status", "Admitted") },
+  { "funded", NC_("grant application status", "Funded") },
+  { "rejected", NC_("grant application status", "Rejected") },
+  { "withdrawn", NC_("grant application status", "Withdrawn") },
+};
+
 static const struct {
   const SportelloTerm *terms;
   guint                n_terms;
@@ -100,6 +134,10 @@ static const struct {
   [SPORTELLO_VOCABULARY_ASSIGNEE] = { assignees, G_N_ELEMENTS (assignees), "who does a follow-up" },
   [SPORTELLO_VOCABULARY_EVENT_KIND] = { event_kinds, G_N_ELEMENTS (event_kinds), "event kind" },
   [SPORTELLO_VOCABULARY_REGISTRATION_STATUS] = { registration_statuses, G_N_ELEMENTS (registration_statuses), "registration status" },
+  [SPORTELLO_VOCABULARY_GRANT_FUNDER] = { grant_funders, G_N_ELEMENTS (grant_funders), "grant funder" },
+  [SPORTELLO_VOCABULARY_GRANT_KIND] = { grant_kinds, G_N_ELEMENTS (grant_kinds), "grant kind" },
+  [SPORTELLO_VOCABULARY_GRANT_SIZE] = { grant_sizes, G_N_ELEMENTS (grant_sizes), "firm size" },
+  [SPORTELLO_VOCABULARY_GRANT_STATUS] = { grant_statuses, G_N_ELEMENTS (grant_statuses), "grant application status" },
 };
 
 const SportelloTerm *

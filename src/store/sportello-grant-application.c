@@ -1,0 +1,1043 @@
+/* sportello-grant-application.c: a client's application to a grant call
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Saving an application keeps its status history (every status it took,
+ * with the moment) and the follow-ups its deadlines make: some days before
+ * the call's deadline while it is being prepared, and before the
+ * reporting deadline (rendicontazione) once it is funded. Those follow-ups
+ * are rows of follow_ups that refer to the application instead of a
+ * meeting, one per reminder (“deadline-14”, “reporting-3”…), so moving a
+ * date moves them instead of adding more. They are made here, never
+ * carried in bundles: an import makes them again from the dates.
+ */
+
+#define G_LOG_DOMAIN "sportello-grant-application"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "sportello-agenda.h"
+#include "sportello-format.h"
+#include "sportello-grant-application.h"
+#include "sportello-grant-private.h"
+#include "sportello-template.h"
+#include "sportello-vocabulary.h"
+
+struct _SportelloGrantApplication
+{
+  SportelloRecord  parent_instance;
+
+  gint64           numbers[SPORTELLO_GRANT_APPLICATION_N_NUMBERS];
+};
+
+G_DEFINE_FINAL_TYPE (SportelloGrantApplication, sportello_grant_application, SPORTELLO_TYPE_RECORD)
+
+#define PROP_FIRST_NUMBER (SPORTELLO_GRANT_APPLICATION_N_TEXT_FIELDS + 1)
+#define N_PROPS           (PROP_FIRST_NUMBER + SPORTELLO_GRANT_APPLICATION_N_NUMBERS)
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const property_names[SPORTELLO_GRANT_APPLICATION_N_TEXT_FIELDS] = {
+  "uuid", "client_uuid", "client_name", "call_uuid", "call_title", "status", "protocol_number",
+  "submitted_on", "outcome_on", "rejection_reason", "reporting_deadline", "documents_done", "notes",
+  "reminder_days", "status_history", "created_at", "updated_at", "origin_consultant", "origin_hub",
+};
+
+static const char * const number_names[SPORTELLO_GRANT_APPLICATION_N_NUMBERS] = {
+  "amount_requested", "amount_granted",
+};
+
+#define APPLICATION_SELECT \
+  "SELECT a.uuid, c.uuid, c.name, g.uuid, g.title, a.status, a.protocol_number, a.submitted_on, " \
+  "a.outcome_on, a.rejection_reason, a.reporting_deadline, a.documents_done, a.notes, a.reminder_days, " \
+  "a.status_history, a.created_at, a.updated_at, a.origin_consultant, a.origin_hub, " \
+  "a.amount_requested, a.amount_granted " \
+  "FROM grant_applications a JOIN clients c ON c.id = a.client_id JOIN grant_calls g ON g.uuid = a.call_uuid "
+
+void
+sportello_grant_status_change_free (SportelloGrantStatusChange *change)
+{
+  if (change == NULL)
+    return;
+  g_free (change->status);
+  g_free (change->changed_at);
+  g_free (change);
+}
+
+static void
+sportello_grant_application_get_property (GObject    *object,
+                                          guint       prop_id,
+                                          GValue     *value,
+                                          GParamSpec *pspec)
+{
+  SportelloGrantApplication *self = SPORTELLO_GRANT_APPLICATION (object);
+
+  if (prop_id >= PROP_FIRST_NUMBER && prop_id < N_PROPS)
+    g_value_set_int64 (value, self->numbers[prop_id - PROP_FIRST_NUMBER]);
+  else
+    G_OBJECT_CLASS (sportello_grant_application_parent_class)->get_property (object, prop_id, value, pspec);
+}
+
+static void
+sportello_grant_application_set_property (GObject      *object,
+                                          guint         prop_id,
+                                          const GValue *value,
+                                          GParamSpec   *pspec)
+{
+  SportelloGrantApplication *self = SPORTELLO_GRANT_APPLICATION (object);
+
+  if (prop_id >= PROP_FIRST_NUMBER && prop_id < N_PROPS)
+    sportello_grant_application_set_number (self, prop_id - PROP_FIRST_NUMBER, g_value_get_int64 (value));
+  else
+    G_OBJECT_CLASS (sportello_grant_application_parent_class)->set_property (object, prop_id, value, pspec);
+}
+
+static void
+sportello_grant_application_class_init (SportelloGrantApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = sportello_grant_application_get_property;
+  object_class->set_property = sportello_grant_application_set_property;
+
+  sportello_record_class_install_fields (SPORTELLO_RECORD_CLASS (klass), property_names,
+                                         SPORTELLO_GRANT_APPLICATION_N_TEXT_FIELDS);
+  for (guint i = 0; i < SPORTELLO_GRANT_APPLICATION_N_NUMBERS; i++)
+    {
+      g_autofree char *name = g_strdelimit (g_strdup (number_names[i]), "_", '-');
+
+      properties[PROP_FIRST_NUMBER + i] =
+        g_param_spec_int64 (g_intern_string (name), NULL, NULL, -1, G_MAXINT64, -1,
+                            (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+      g_object_class_install_property (object_class, PROP_FIRST_NUMBER + i, properties[PROP_FIRST_NUMBER + i]);
+    }
+}
+
+static void
+sportello_grant_application_init (SportelloGrantApplication *self)
+{
+  for (guint i = 0; i < SPORTELLO_GRANT_APPLICATION_N_NUMBERS; i++)
+    self->numbers[i] = -1;
+  sportello_record_set (SPORTELLO_RECORD (self), SPORTELLO_GRANT_APPLICATION_STATUS, "interested");
+  sportello_record_set (SPORTELLO_RECORD (self), SPORTELLO_GRANT_APPLICATION_REMINDER_DAYS,
+                        SPORTELLO_GRANT_DEFAULT_REMINDER_DAYS);
+  sportello_record_set (SPORTELLO_RECORD (self), SPORTELLO_GRANT_APPLICATION_STATUS_HISTORY, "[]");
+}
+
+SportelloGrantApplication *
+sportello_grant_application_new (const char *client_uuid,
+                                 const char *call_uuid)
+{
+  SportelloGrantApplication *self = g_object_new (SPORTELLO_TYPE_GRANT_APPLICATION, NULL);
+
+  sportello_grant_application_set (self, SPORTELLO_GRANT_APPLICATION_CLIENT_UUID, client_uuid);
+  sportello_grant_application_set (self, SPORTELLO_GRANT_APPLICATION_CALL_UUID, call_uuid);
+  return self;
+}
+
+const char *
+sportello_grant_application_get (SportelloGrantApplication      *self,
+                                 SportelloGrantApplicationField  field)
+{
+  return sportello_record_get (SPORTELLO_RECORD (self), field);
+}
+
+void
+sportello_grant_application_set (SportelloGrantApplication      *self,
+                                 SportelloGrantApplicationField  field,
+                                 const char                     *value)
+{
+  sportello_record_set (SPORTELLO_RECORD (self), field, value);
+}
+
+gint64
+sportello_grant_application_get_number (SportelloGrantApplication       *self,
+                                        SportelloGrantApplicationNumber  number)
+{
+  g_return_val_if_fail (SPORTELLO_IS_GRANT_APPLICATION (self), -1);
+  g_return_val_if_fail (number < SPORTELLO_GRANT_APPLICATION_N_NUMBERS, -1);
+
+  return self->numbers[number];
+}
+
+void
+sportello_grant_application_set_number (SportelloGrantApplication       *self,
+                                        SportelloGrantApplicationNumber  number,
+                                        gint64                           value)
+{
+  g_return_if_fail (SPORTELLO_IS_GRANT_APPLICATION (self));
+  g_return_if_fail (number < SPORTELLO_GRANT_APPLICATION_N_NUMBERS);
+
+  value = MAX (value, -1);
+  if (self->numbers[number] != value)
+    {
+      self->numbers[number] = value;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_NUMBER + number]);
+    }
+}
+
+static GPtrArray *
+parse_history (const char *json)
+{
+  GPtrArray *history = g_ptr_array_new_with_free_func ((GDestroyNotify) sportello_grant_status_change_free);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  JsonArray *array;
+
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
+      !(root = json_parser_get_root (parser)) || !JSON_NODE_HOLDS_ARRAY (root))
+    return history;
+
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *object;
+      SportelloGrantStatusChange *change;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      object = json_node_get_object (node);
+      change = g_new0 (SportelloGrantStatusChange, 1);
+      change->status = g_strdup (json_object_get_string_member_with_default (object, "status", ""));
+      change->changed_at = g_strdup (json_object_get_string_member_with_default (object, "changed_at", ""));
+      g_ptr_array_add (history, change);
+    }
+
+  return history;
+}
+
+/* Whether the text is a status history as save() writes it, for bundles */
+gboolean
+_sportello_grant_history_is_valid (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  JsonArray *array;
+
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
+      !(root = json_parser_get_root (parser)) || !JSON_NODE_HOLDS_ARRAY (root))
+    return FALSE;
+
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *object;
+      JsonNode *status;
+      JsonNode *changed_at;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return FALSE;
+      object = json_node_get_object (node);
+      status = json_object_get_member (object, "status");
+      changed_at = json_object_get_member (object, "changed_at");
+      if (status == NULL || changed_at == NULL || !JSON_NODE_HOLDS_VALUE (status) ||
+          json_node_get_value_type (status) != G_TYPE_STRING || !JSON_NODE_HOLDS_VALUE (changed_at) ||
+          json_node_get_value_type (changed_at) != G_TYPE_STRING ||
+          !sportello_vocabulary_contains (SPORTELLO_VOCABULARY_GRANT_STATUS, json_node_get_string (status)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sportello_grant_application_dup_history:
+ *
+ * Returns: (transfer full) (element-type SportelloGrantStatusChange): every
+ *   status the application took, the first first
+ */
+GPtrArray *
+sportello_grant_application_dup_history (SportelloGrantApplication *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_GRANT_APPLICATION (self), NULL);
+
+  return parse_history (sportello_grant_application_get (self, SPORTELLO_GRANT_APPLICATION_STATUS_HISTORY));
+}
+
+static char *
+history_append (const char *json,
+                const char *status,
+                const char *changed_at)
+{
+  g_autoptr(GPtrArray) history = parse_history (json);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i <= history->len; i++)
+    {
+      SportelloGrantStatusChange *change = i < history->len ? g_ptr_array_index (history, i) : NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, change ? change->status : status);
+      json_builder_set_member_name (builder, "changed_at");
+      json_builder_add_string_value (builder, change ? change->changed_at : changed_at);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+gboolean
+sportello_grant_application_get_document_done (SportelloGrantApplication *self,
+                                               const char                *document)
+{
+  g_auto(GStrv) lines = NULL;
+
+  g_return_val_if_fail (SPORTELLO_IS_GRANT_APPLICATION (self), FALSE);
+
+  lines = g_strsplit (sportello_grant_application_get (self, SPORTELLO_GRANT_APPLICATION_DOCUMENTS_DONE), "\n", -1);
+  return document != NULL && g_strv_contains ((const char * const *) lines, document);
+}
+
+void
+sportello_grant_application_set_document_done (SportelloGrantApplication *self,
+                                               const char                *document,
+                                               gboolean                   done)
+{
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) kept = NULL;
+  g_autofree char *joined = NULL;
+
+  g_return_if_fail (SPORTELLO_IS_GRANT_APPLICATION (self));
+  g_return_if_fail (document != NULL && strchr (document, '\n') == NULL);
+
+  lines = g_strsplit (sportello_grant_application_get (self, SPORTELLO_GRANT_APPLICATION_DOCUMENTS_DONE), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0' && !g_str_equal (lines[i], document))
+      g_strv_builder_add (builder, lines[i]);
+  if (done)
+    g_strv_builder_add (builder, document);
+
+  kept = g_strv_builder_end (builder);
+  joined = g_strjoinv ("\n", kept);
+  sportello_grant_application_set (self, SPORTELLO_GRANT_APPLICATION_DOCUMENTS_DONE, joined);
+}
+
+/* "14,3" → the days, or NULL if one is not a number of days */
+static GArray *
+parse_reminder_days (const char *text)
+{
+  g_auto(GStrv) items = _sportello_grant_split_list (text);
+  GArray *days = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      guint64 n;
+
+      gboolean seen = FALSE;
+      int day;
+
+      if (!g_ascii_string_to_unsigned (items[i], 10, 0, 366, &n, NULL))
+        {
+          g_array_unref (days);
+          return NULL;
+        }
+      day = (int) n;
+      /* “14,14” is one reminder */
+      for (guint j = 0; j < days->len; j++)
+        seen |= g_array_index (days, int, j) == day;
+      if (!seen)
+        g_array_append_val (days, day);
+    }
+
+  return days;
+}
+
+gboolean
+_sportello_grant_reminder_days_are_valid (const char *text)
+{
+  g_autoptr(GArray) days = parse_reminder_days (text);
+
+  return days != NULL;
+}
+
+static gboolean
+check_date (const char  *value,
+            const char  *what,
+            GError     **error)
+{
+  g_autoptr(GDate) date = NULL;
+
+  if (value[0] == '\0' || (date = sportello_date_parse (value)) != NULL)
+    return TRUE;
+
+  /* Translators: the second %s is which date, e.g. “reporting deadline” */
+  g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID,
+               _("“%s” is not a valid %s: write it as year-month-day, as in 2026-11-25"), value, what);
+  return FALSE;
+}
+
+static gboolean
+check (SportelloGrantApplication  *self,
+       GError                    **error)
+{
+  const char *status = sportello_grant_application_get (self, SPORTELLO_GRANT_APPLICATION_STATUS);
+  g_autoptr(GArray) days = NULL;
+
+  if (!sportello_vocabulary_contains (SPORTELLO_VOCABULARY_GRANT_STATUS, status))
+    {
+      g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID,
+                   _("“%s” is not a known status of an application"), status);
+      return FALSE;
+    }
+  if (!check_date (sportello_grant_application_get (self, SPORTELLO_GRANT_APPLICATION_SUBMITTED_ON), _("submission date"), error) ||
+      !check_date (sportello_grant_application_get (self, SPORTELLO_GRANT_APPLICATION_OUTCOME_ON), _("outcome date"), error) ||
+      !check_date (sportello_grant_application_get (self, SPORTELLO_GRANT_APPLICATION_REPORTING_DEADLINE), _("reporting deadline"), error))
+    return FALSE;
+  if (!(days = parse_reminder_days (sportello_grant_application_get (self, SPORTELLO_GRANT_APPLICATION_REMINDER_DAYS))))
+    {
+      g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID,
+                   _("Write the reminders as days before the deadline, separated by commas, as in 14, 3"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+bind_number (sqlite3_stmt *stmt,
+             int           index,
+             gint64        value)
+{
+  if (value < 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+/**
+ * sportello_grant_application_save:
+ *
+ * Checks and writes the application. When its status is new or changed,
+ * the history gains the status with the moment; the follow-ups from its
+ * deadlines follow the dates.
+ */
+gboolean
+sportello_grant_application_save (SportelloGrantApplication  *self,
+                                  SportelloDatabase          *db,
+                                  GError                    **error)
+{
+  SportelloRecord *record = SPORTELLO_RECORD (self);
+  g_autoptr(sqlite3_stmt) stored = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = sportello_now_utc ();
+  g_autofree char *history = NULL;
+  g_autofree char *stored_status = NULL;
+  const char *status;
+  guint field;
+
+  g_return_val_if_fail (SPORTELLO_IS_GRANT_APPLICATION (self), FALSE);
+
+  if (!check (self, error))
+    return FALSE;
+
+  if (sportello_record_get (record, SPORTELLO_GRANT_APPLICATION_UUID)[0] == '\0')
+    {
+      g_autofree char *uuid = sportello_new_uuid ();
+
+      sportello_grant_application_set (self, SPORTELLO_GRANT_APPLICATION_UUID, uuid);
+    }
+
+  if (!sportello_database_exec (db, "SAVEPOINT grant_application_save", error))
+    return FALSE;
+
+  /* the history as stored is the one to add to */
+  if (!(stored = _sportello_database_prepare (db, "SELECT status, status_history FROM grant_applications WHERE uuid = ?", error)))
+    goto failed;
+  sqlite3_bind_text (stored, 1, sportello_record_get (record, SPORTELLO_GRANT_APPLICATION_UUID), -1, SQLITE_STATIC);
+  if (sqlite3_step (stored) == SQLITE_ROW)
+    {
+      stored_status = g_strdup ((const char *) sqlite3_column_text (stored, 0));
+      history = g_strdup ((const char *) sqlite3_column_text (stored, 1));
+    }
+  else
+    history = g_strdup (sportello_record_get (record, SPORTELLO_GRANT_APPLICATION_STATUS_HISTORY));
+
+  status = sportello_record_get (record, SPORTELLO_GRANT_APPLICATION_STATUS);
+  if (g_strcmp0 (stored_status, status) != 0)
+    {
+      g_autofree char *longer = history_append (history, status, now);
+
+      g_free (history);
+      history = g_steal_pointer (&longer);
+    }
+  sportello_grant_application_set (self, SPORTELLO_GRANT_APPLICATION_STATUS_HISTORY, history);
+
+  if (sportello_record_get (record, SPORTELLO_GRANT_APPLICATION_CREATED_AT)[0] == '\0')
+    {
+      sportello_grant_application_set (self, SPORTELLO_GRANT_APPLICATION_CREATED_AT, now);
+      sportello_grant_application_set (self, SPORTELLO_GRANT_APPLICATION_ORIGIN_CONSULTANT, sportello_database_get_consultant (db));
+      sportello_grant_application_set (self, SPORTELLO_GRANT_APPLICATION_ORIGIN_HUB, sportello_database_get_hub (db));
+    }
+  sportello_grant_application_set (self, SPORTELLO_GRANT_APPLICATION_UPDATED_AT, now);
+
+  stmt = _sportello_database_prepare (db,
+    "INSERT INTO grant_applications (uuid, client_id, call_uuid, status, protocol_number, submitted_on, "
+    "outcome_on, rejection_reason, reporting_deadline, documents_done, notes, reminder_days, status_history, "
+    "created_at, updated_at, origin_consultant, origin_hub, amount_requested, amount_granted) "
+    "SELECT ?1, c.id, g.uuid, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18 "
+    "FROM clients c, grant_calls g WHERE c.uuid = ?2 AND g.uuid = ?19 "
+    "ON CONFLICT (uuid) DO UPDATE SET status = excluded.status, protocol_number = excluded.protocol_number, "
+    "submitted_on = excluded.submitted_on, outcome_on = excluded.outcome_on, "
+    "rejection_reason = excluded.rejection_reason, reporting_deadline = excluded.reporting_deadline, "
+    "documents_done = excluded.documents_done, notes = excluded.notes, reminder_days = excluded.reminder_days, "
+    "status_history = excluded.status_history, updated_at = excluded.updated_at, "
+    "amount_requested = excluded.amount_requested, amount_granted = excluded.amount_granted", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, sportello_record_get (record, SPORTELLO_GRANT_APPLICATION_UUID), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, sportello_record_get (record, SPORTELLO_GRANT_APPLICATION_CLIENT_UUID), -1, SQLITE_STATIC);
+  field = SPORTELLO_GRANT_APPLICATION_STATUS;
+  for (int i = 3; i <= 16; i++, field++)
+    sqlite3_bind_text (stmt, i, sportello_record_get (record, field), -1, SQLITE_STATIC);
+  bind_number (stmt, 17, self->numbers[SPORTELLO_GRANT_APPLICATION_AMOUNT_REQUESTED]);
+  bind_number (stmt, 18, self->numbers[SPORTELLO_GRANT_APPLICATION_AMOUNT_GRANTED]);
+  sqlite3_bind_text (stmt, 19, sportello_record_get (record, SPORTELLO_GRANT_APPLICATION_CALL_UUID), -1, SQLITE_STATIC);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      goto failed;
+    }
+  if (sqlite3_changes (_sportello_database_get_handle (db)) == 0)
+    {
+      g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_FOUND,
+                   _("The client or the call does not exist any more"));
+      goto failed;
+    }
+
+  if (!_sportello_grant_sync_follow_ups (db, sportello_record_get (record, SPORTELLO_GRANT_APPLICATION_UUID), NULL, NULL, error) ||
+      !sportello_database_exec (db, "RELEASE grant_application_save", error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  sportello_database_exec (db, "ROLLBACK TO grant_application_save; RELEASE grant_application_save", NULL);
+  return FALSE;
+}
+
+static SportelloGrantApplication *
+application_from_row (sqlite3_stmt *stmt)
+{
+  SportelloGrantApplication *self = g_object_new (SPORTELLO_TYPE_GRANT_APPLICATION, NULL);
+
+  for (guint i = 0; i < SPORTELLO_GRANT_APPLICATION_N_TEXT_FIELDS; i++)
+    sportello_record_set (SPORTELLO_RECORD (self), i, (const char *) sqlite3_column_text (stmt, i));
+  for (guint i = 0; i < SPORTELLO_GRANT_APPLICATION_N_NUMBERS; i++)
+    {
+      int col = SPORTELLO_GRANT_APPLICATION_N_TEXT_FIELDS + i;
+
+      self->numbers[i] = sqlite3_column_type (stmt, col) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, col);
+    }
+
+  return self;
+}
+
+SportelloGrantApplication *
+sportello_grant_application_load (SportelloDatabase  *db,
+                                  const char         *uuid,
+                                  GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = _sportello_database_prepare (db, APPLICATION_SELECT "WHERE a.uuid = ?", error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return application_from_row (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_FOUND,
+                 _("The application does not exist any more"));
+  else
+    _sportello_database_set_error (db, error);
+
+  return NULL;
+}
+
+/* Its follow-ups go with it */
+gboolean
+sportello_grant_application_delete (SportelloDatabase  *db,
+                                    const char         *uuid,
+                                    GError            **error)
+{
+  return _sportello_database_run_on_uuid (db, "DELETE FROM grant_applications WHERE uuid = ?", uuid, error);
+}
+
+/**
+ * sportello_grant_application_list:
+ * @client_uuid: (nullable): one client's applications, the newest first
+ * @call_uuid: (nullable): the applications to one call, by client name
+ *
+ * With neither, every application, the last changed first. Applications
+ * of deleted clients are left out.
+ *
+ * Returns: (transfer full): a list of #SportelloGrantApplication
+ */
+GListModel *
+sportello_grant_application_list (SportelloDatabase  *db,
+                                  const char         *client_uuid,
+                                  const char         *call_uuid,
+                                  GError            **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (SPORTELLO_TYPE_GRANT_APPLICATION);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *sql;
+  int rc;
+
+  if (client_uuid != NULL)
+    sql = APPLICATION_SELECT "WHERE c.deleted_at IS NULL AND c.uuid = ?1 AND (?2 IS NULL OR g.uuid = ?2) "
+          "ORDER BY a.created_at DESC, a.uuid";
+  else if (call_uuid != NULL)
+    sql = APPLICATION_SELECT "WHERE c.deleted_at IS NULL AND ?1 IS NULL AND a.call_uuid = ?2 "
+          "ORDER BY c.name COLLATE NOCASE, a.created_at, a.uuid";
+  else
+    sql = APPLICATION_SELECT "WHERE c.deleted_at IS NULL AND ?1 IS NULL AND ?2 IS NULL "
+          "ORDER BY a.updated_at DESC, a.uuid";
+
+  if (!(stmt = _sportello_database_prepare (db, sql, error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, client_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, call_uuid, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, application_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      return NULL;
+    }
+
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+const char *
+sportello_grant_application_status_label (const char *status)
+{
+  return sportello_vocabulary_label (SPORTELLO_VOCABULARY_GRANT_STATUS, status);
+}
+
+/* ------------------------------------------ advice document values ---- */
+
+static char *
+euros (gint64 amount)
+{
+  g_autofree char *number = NULL;
+
+  if (amount < 0)
+    return NULL;
+  /* grouped as the locale groups thousands: “10.000” in Italian */
+  number = g_strdup_printf ("%'" G_GINT64_FORMAT, amount);
+  /* Translators: an amount in euros; Italian: “%s €” */
+  return g_strdup_printf (_("€%s"), number);
+}
+
+static void
+put (GHashTable *values,
+     const char *name,
+     char       *value)
+{
+  if (value != NULL && value[0] != '\0')
+    g_hash_table_replace (values, g_strdup (name), value);
+  else
+    g_free (value);
+}
+
+/* As the template engine takes a list: a Markdown item a line, indented
+ * so that it nests under a numbered item as well */
+static char *
+markdown_list (GStrv items)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    {
+      g_autofree char *escaped = sportello_markdown_escape (items[i]);
+
+      g_string_append_printf (out, "   - %s\n", escaped);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * sportello_grant_document_values:
+ * @call_uuid: (nullable): the call, or %NULL for the application's
+ * @application_uuid: (nullable): the application, if there is one
+ *
+ * The values of the call.* and application.* placeholders of advice
+ * templates (“call.title”, “call.deadline”, “application.amount_requested”…),
+ * to add to the client's (see sportello_document_new_from_template_with_values()).
+ * Values not known are left out, so the document marks them to complete.
+ *
+ * Returns: (transfer full): placeholder name → value
+ */
+GHashTable *
+sportello_grant_document_values (SportelloDatabase  *db,
+                                 const char         *call_uuid,
+                                 const char         *application_uuid,
+                                 GError            **error)
+{
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(SportelloGrantApplication) application = NULL;
+  g_autoptr(SportelloGrantCall) call = NULL;
+  g_autoptr(GPtrArray) contribution = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) documents = NULL;
+  gint64 percent, min, max;
+  const char *deadline;
+
+  if (application_uuid != NULL)
+    {
+      if (!(application = sportello_grant_application_load (db, application_uuid, error)))
+        return NULL;
+      call_uuid = sportello_grant_application_get (application, SPORTELLO_GRANT_APPLICATION_CALL_UUID);
+    }
+  if (call_uuid == NULL)
+    return g_steal_pointer (&values);
+  if (!(call = sportello_grant_call_load (db, call_uuid, error)))
+    return NULL;
+
+  put (values, "call.title", g_strdup (sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_TITLE)));
+  put (values, "call.funder", g_strdup (sportello_vocabulary_label (SPORTELLO_VOCABULARY_GRANT_FUNDER,
+                                                                    sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_FUNDER))));
+  put (values, "call.kind", g_strdup (sportello_vocabulary_label (SPORTELLO_VOCABULARY_GRANT_KIND,
+                                                                  sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_KIND))));
+  put (values, "call.url", g_strdup (sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_URL)));
+  put (values, "call.opens", sportello_format_date_long (sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_OPENS_AT)));
+  deadline = sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_DEADLINE);
+  if (deadline[0] != '\0')
+    put (values, "call.deadline", sportello_format_date_time (deadline));
+  else if (sportello_grant_call_get_flag (call, SPORTELLO_GRANT_CALL_FIRST_COME))
+    put (values, "call.deadline", g_strdup (_("first come, first served, until the funds run out")));
+
+  percent = sportello_grant_call_get_number (call, SPORTELLO_GRANT_CALL_CONTRIBUTION_PERCENT);
+  min = sportello_grant_call_get_number (call, SPORTELLO_GRANT_CALL_CONTRIBUTION_MIN);
+  max = sportello_grant_call_get_number (call, SPORTELLO_GRANT_CALL_CONTRIBUTION_MAX);
+  if (percent >= 0)
+    g_ptr_array_add (contribution, g_strdup_printf ("%" G_GINT64_FORMAT "%%", percent));
+  {
+    g_autofree char *from = euros (min > 0 ? min : -1);
+    g_autofree char *to = euros (max);
+
+    if (from != NULL && to != NULL)
+      /* Translators: a contribution between two amounts */
+      g_ptr_array_add (contribution, g_strdup_printf (_("from %s to %s"), from, to));
+    else if (to != NULL)
+      g_ptr_array_add (contribution, g_strdup_printf (_("up to %s"), to));
+    else if (from != NULL)
+      g_ptr_array_add (contribution, g_strdup_printf (_("at least %s"), from));
+  }
+  g_ptr_array_add (contribution, NULL);
+  put (values, "call.contribution", g_strjoinv (", ", (char **) contribution->pdata));
+
+  documents = sportello_grant_call_dup_documents (call);
+  put (values, "call.documents", markdown_list (documents));
+  put (values, "call.expenses", g_strdup (sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_EXPENSES)));
+
+  if (application != NULL)
+    {
+      put (values, "application.status", g_strdup (sportello_grant_application_status_label (
+                                                      sportello_grant_application_get (application, SPORTELLO_GRANT_APPLICATION_STATUS))));
+      put (values, "application.amount_requested", euros (application->numbers[SPORTELLO_GRANT_APPLICATION_AMOUNT_REQUESTED]));
+      put (values, "application.amount_granted", euros (application->numbers[SPORTELLO_GRANT_APPLICATION_AMOUNT_GRANTED]));
+      put (values, "application.protocol_number",
+           g_strdup (sportello_grant_application_get (application, SPORTELLO_GRANT_APPLICATION_PROTOCOL_NUMBER)));
+      put (values, "application.submitted_on",
+           sportello_format_date_long (sportello_grant_application_get (application, SPORTELLO_GRANT_APPLICATION_SUBMITTED_ON)));
+      put (values, "application.reporting_deadline",
+           sportello_format_date_long (sportello_grant_application_get (application, SPORTELLO_GRANT_APPLICATION_REPORTING_DEADLINE)));
+    }
+
+  return g_steal_pointer (&values);
+}
+
+/* ----------------------------------------------------- follow-ups ---- */
+
+typedef struct
+{
+  char  *key;       /* "deadline-14" */
+  char  *due_date;  /* YYYY-MM-DD */
+  char  *text;
+  int    days;
+} Reminder;
+
+static void
+reminder_free (Reminder *reminder)
+{
+  g_free (reminder->key);
+  g_free (reminder->due_date);
+  g_free (reminder->text);
+  g_free (reminder);
+}
+
+static char *
+iso_date (const GDate *date)
+{
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+}
+
+/* The reminders some days before @deadline; one that would fall before
+ * @today comes today, and of those only the one nearest the deadline */
+static void
+add_reminders (GPtrArray   *reminders,
+               const char  *prefix,
+               const GDate *deadline,
+               GArray      *days,
+               const char  *text,
+               const GDate *today)
+{
+  Reminder *today_one = NULL;
+
+  if (deadline == NULL || g_date_compare (deadline, today) < 0)
+    return;
+
+  for (guint i = 0; i < days->len; i++)
+    {
+      int n = g_array_index (days, int, i);
+      g_autoptr(GDate) due = g_date_copy (deadline);
+      Reminder *reminder;
+      gboolean early;
+
+      g_date_subtract_days (due, n);
+      early = g_date_compare (due, today) < 0;
+      if (early && today_one != NULL)
+        {
+          if (n >= today_one->days)
+            continue;
+          g_ptr_array_remove (reminders, today_one);
+          today_one = NULL;
+        }
+
+      reminder = g_new0 (Reminder, 1);
+      reminder->key = g_strdup_printf ("%s-%d", prefix, n);
+      reminder->due_date = iso_date (early ? today : due);
+      reminder->text = g_strdup (text);
+      reminder->days = n;
+      g_ptr_array_add (reminders, reminder);
+      if (early)
+        today_one = reminder;
+    }
+}
+
+static gboolean
+sync_one (SportelloDatabase  *db,
+          gint64              application_id,
+          GPtrArray          *reminders,
+          GError            **error)
+{
+  g_autoptr(sqlite3_stmt) existing = NULL;
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *now = sportello_now_utc ();
+  int rc;
+
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      Reminder *reminder = g_ptr_array_index (reminders, i);
+
+      g_hash_table_insert (wanted, reminder->key, reminder);
+    }
+
+  if (!(existing = _sportello_database_prepare (db,
+          "SELECT id, reminder, due_date, text, done_at FROM follow_ups WHERE application_id = ?", error)))
+    return FALSE;
+  sqlite3_bind_int64 (existing, 1, application_id);
+
+  while ((rc = sqlite3_step (existing)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (existing, 0);
+      const char *key = (const char *) sqlite3_column_text (existing, 1);
+      const char *due = (const char *) sqlite3_column_text (existing, 2);
+      const char *text = (const char *) sqlite3_column_text (existing, 3);
+      const char *done_at = (const char *) sqlite3_column_text (existing, 4);
+      Reminder *reminder = g_hash_table_lookup (wanted, key);
+      g_autoptr(sqlite3_stmt) change = NULL;
+
+      if (reminder != NULL)
+        {
+          g_hash_table_add (seen, reminder->key);
+          if (g_str_equal (due, reminder->due_date) && g_str_equal (text, reminder->text))
+            continue;
+          /* a reminder that moved is to be done again */
+          change = _sportello_database_prepare (db,
+            "UPDATE follow_ups SET due_date = ?2, text = ?3, updated_at = ?4, "
+            "done_at = CASE WHEN due_date = ?2 THEN done_at ELSE '' END WHERE id = ?1", error);
+          if (change == NULL)
+            return FALSE;
+          sqlite3_bind_text (change, 2, reminder->due_date, -1, SQLITE_STATIC);
+          sqlite3_bind_text (change, 3, reminder->text, -1, SQLITE_STATIC);
+          sqlite3_bind_text (change, 4, now, -1, SQLITE_STATIC);
+        }
+      else if (done_at[0] == '\0')
+        {
+          /* no longer wanted and not done: gone; a done one stays done */
+          if (!(change = _sportello_database_prepare (db, "DELETE FROM follow_ups WHERE id = ?1", error)))
+            return FALSE;
+        }
+      else
+        continue;
+
+      sqlite3_bind_int64 (change, 1, id);
+      if (sqlite3_step (change) != SQLITE_DONE)
+        {
+          _sportello_database_set_error (db, error);
+          return FALSE;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      Reminder *reminder = g_ptr_array_index (reminders, i);
+      g_autoptr(sqlite3_stmt) insert = NULL;
+      g_autofree char *uuid = NULL;
+
+      if (g_hash_table_contains (seen, reminder->key))
+        continue;
+
+      uuid = sportello_new_uuid ();
+      insert = _sportello_database_prepare (db,
+        "INSERT INTO follow_ups (uuid, application_id, reminder, text, assignee, due_date, created_at, updated_at, "
+        "origin_consultant, origin_hub) "
+        "SELECT ?1, id, ?2, ?3, 'consultant', ?4, ?5, ?5, origin_consultant, origin_hub "
+        "FROM grant_applications WHERE id = ?6", error);
+      if (insert == NULL)
+        return FALSE;
+      sqlite3_bind_text (insert, 1, uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 2, reminder->key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 3, reminder->text, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 4, reminder->due_date, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 5, now, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (insert, 6, application_id);
+      if (sqlite3_step (insert) != SQLITE_DONE)
+        {
+          _sportello_database_set_error (db, error);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+_sportello_grant_sync_follow_ups (SportelloDatabase  *db,
+                                  const char         *application_uuid,
+                                  const char         *call_uuid,
+                                  const GDate        *today,
+                                  GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDate) local_today = NULL;
+  int rc;
+
+  if (today == NULL)
+    today = local_today = sportello_today ();
+
+  stmt = _sportello_database_prepare (db,
+    "SELECT a.id, a.status, a.reminder_days, a.reporting_deadline, g.title, g.deadline "
+    "FROM grant_applications a JOIN grant_calls g ON g.uuid = a.call_uuid "
+    "WHERE (?1 IS NULL OR a.uuid = ?1) AND (?2 IS NULL OR a.call_uuid = ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, application_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, call_uuid, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GPtrArray) reminders = g_ptr_array_new_with_free_func ((GDestroyNotify) reminder_free);
+      const char *status = (const char *) sqlite3_column_text (stmt, 1);
+      g_autoptr(GArray) days = parse_reminder_days ((const char *) sqlite3_column_text (stmt, 2));
+      const char *reporting = (const char *) sqlite3_column_text (stmt, 3);
+      const char *title = (const char *) sqlite3_column_text (stmt, 4);
+      const char *deadline = (const char *) sqlite3_column_text (stmt, 5);
+
+      if (days == NULL)
+        days = parse_reminder_days (SPORTELLO_GRANT_DEFAULT_REMINDER_DAYS);
+
+      if ((g_str_equal (status, "interested") || g_str_equal (status, "preparing")) && deadline[0] != '\0')
+        {
+          g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (deadline, NULL);
+          g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+          g_autoptr(GDate) day = NULL;
+          g_autofree char *iso = NULL;
+          g_autofree char *when = NULL;
+          g_autofree char *text = NULL;
+
+          if (local != NULL)
+            {
+              day = g_date_new_dmy (g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                                    g_date_time_get_year (local));
+              iso = iso_date (day);
+              when = sportello_format_date_long (iso);
+              /* Translators: a follow-up; %s are a call's title and its deadline */
+              text = g_strdup_printf (_("Submit the application to “%s”: the call closes on %s"), title, when);
+              add_reminders (reminders, "deadline", day, days, text, today);
+            }
+        }
+      if (g_str_equal (status, "funded") && reporting[0] != '\0')
+        {
+          g_autoptr(GDate) day = sportello_date_parse (reporting);
+          g_autofree char *when = sportello_format_date_long (reporting);
+          /* Translators: a follow-up; %s are a call's title and a date */
+          g_autofree char *text = g_strdup_printf (_("Report the expenses for “%s” by %s"), title, when);
+
+          add_reminders (reminders, "reporting", day, days, text, today);
+        }
+
+      if (!sync_one (db, sqlite3_column_int64 (stmt, 0), reminders, error))
+        return FALSE;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sportello_grant_application_sync_follow_ups:
+ * @uuid: (nullable): one application, or all of them
+ * @today: (nullable): the day reminders are placed from; %NULL for today
+ *
+ * Brings the follow-ups from the deadlines in line with the dates, as
+ * saving does: for the call's deadline while the application is
+ * “interested” or “preparing”, for the reporting deadline once it is
+ * “funded”, each the application's reminder days before. A moved date
+ * moves its follow-ups (and opens them again); one no longer needed goes,
+ * unless it was done. Nothing is duplicated however often this runs.
+ */
+gboolean
+sportello_grant_application_sync_follow_ups (SportelloDatabase  *db,
+                                             const char         *uuid,
+                                             const GDate        *today,
+                                             GError            **error)
+{
+  return _sportello_grant_sync_follow_ups (db, uuid, NULL, today, error);
+}
