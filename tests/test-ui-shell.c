@@ -105,7 +105,7 @@ test_shell_dialogs (void)
   g_assert_cmpstr (adw_about_dialog_get_version (ADW_ABOUT_DIALOG (dialog)), ==, PACKAGE_VERSION);
   g_assert_cmpstr (adw_about_dialog_get_release_notes_version (ADW_ABOUT_DIALOG (dialog)), ==, PACKAGE_VERSION);
   g_assert_nonnull (strstr (adw_about_dialog_get_release_notes (ADW_ABOUT_DIALOG (dialog)),
-                            "Documenti di consulenza scritti dai modelli"));
+                            "Documenti di consulenza redatti a partire dai modelli"));
   adw_dialog_force_close (dialog);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
