@@ -874,6 +874,8 @@ test_migration (void)
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_cmpint (sqlite3_open (path, &old), ==, SQLITE_OK);
+  /* the steps call a function of the store's (identifiers) */
+  g_assert_cmpint (_sportello_migrations_register_functions (old), ==, SQLITE_OK);
   migrations = _sportello_migrations (&n_migrations);
   for (guint i = 0; i < n_migrations && !strstr (migrations[i].sql, "CREATE TABLE grant_calls"); i++)
     {
@@ -882,6 +884,12 @@ test_migration (void)
       g_assert_cmpint (sqlite3_exec (old, migrations[i].sql, NULL, NULL, NULL), ==, SQLITE_OK);
       g_assert_cmpint (sqlite3_exec (old, bump, NULL, NULL, NULL), ==, SQLITE_OK);
     }
+  /* made by a Sportello of the schema before grants: it has Sportello's id */
+  {
+    g_autofree char *id = g_strdup_printf ("PRAGMA application_id = %d", (int) SPORTELLO_DATABASE_APPLICATION_ID);
+
+    g_assert_cmpint (sqlite3_exec (old, id, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
   g_assert_cmpint (sqlite3_exec (old,
     "INSERT INTO clients (uuid, name, created_at, updated_at) VALUES "
     "('6f1c2a4e-0000-4000-8000-000000000001', 'Vetreria Conti', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
