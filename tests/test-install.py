@@ -50,7 +50,7 @@ with tempfile.TemporaryDirectory() as dest:
     check("desktop file is D-Bus activatable",
           cp.has_section("Desktop Entry") and cp["Desktop Entry"].get("DBusActivatable") == "true", desktop)
 
-    pages = ["index", "first-run", "clients", "meetings", "documents", "assessments", "handoff"]
+    pages = ["index", "first-run", "clients", "meetings", "documents", "assessments", "handoff", "safety"]
     for lang in ("C", "it"):
         d = os.path.join(share, "help", lang, "sportello")
         missing = [p for p in pages if not os.path.isfile(os.path.join(d, p + ".page"))]
