@@ -21,6 +21,7 @@
 #include "sportello-backups-page.h"
 #include "sportello-clients-page.h"
 #include "sportello-database.h"
+#include "sportello-job.h"
 #include "sportello-window.h"
 
 struct _SportelloBackupsPage
@@ -113,16 +114,12 @@ job_new (SportelloBackupsPage *self)
 static void
 run_job (SportelloBackupsPage *self,
          Job                  *job,
-         GTaskThreadFunc       thread,
+         SportelloJobFunc      func,
          GAsyncReadyCallback   done)
 {
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, done, NULL);
-
-  g_task_set_source_tag (task, run_job);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   self->working++;
   gtk_widget_set_sensitive (GTK_WIDGET (self->backup_now_button), FALSE);
-  g_task_run_in_thread (task, thread);
+  sportello_job_run (self, self->cancellable, job, (GDestroyNotify) job_free, func, done);
 }
 
 /* Back in the main loop; FALSE when the page is gone or the job failed
@@ -134,7 +131,7 @@ job_finish (SportelloBackupsPage *self,
   g_autoptr(GError) error = NULL;
 
   self->working--;
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  if (sportello_job_finish (result, &error))
     {
       gtk_widget_set_sensitive (GTK_WIDGET (self->backup_now_button), self->working == 0);
       return TRUE;
@@ -160,19 +157,14 @@ format_date (GDateTime *date)
 static void restore_clicked_cb (SportelloBackupsPage *self,
                                 GtkButton            *button);
 
-static void
-list_thread (GTask        *task,
-             gpointer      source,
-             gpointer      data,
-             GCancellable *cancellable)
+static gboolean
+list_thread (gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   Job *job = data;
-  g_autoptr(GError) error = NULL;
 
-  if (!(job->list = sportello_backup_list (job->folder, &error)))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  return (job->list = sportello_backup_list (job->folder, error)) != NULL;
 }
 
 static GtkWidget *
@@ -232,7 +224,7 @@ list_done_cb (GObject      *object,
               gpointer      user_data)
 {
   SportelloBackupsPage *self = SPORTELLO_BACKUPS_PAGE (object);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  Job *job = sportello_job_get_data (result);
 
   if (!job_finish (self, result))
     return;
@@ -264,22 +256,17 @@ sportello_backups_page_refresh (SportelloBackupsPage *self)
 
 /* --------------------------------------------------------- back up now -- */
 
-static void
-make_thread (GTask        *task,
-             gpointer      source,
-             gpointer      data,
-             GCancellable *cancellable)
+static gboolean
+make_thread (gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   Job *job = data;
   g_autoptr(SportelloDatabase) db = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GError) error = NULL;
 
-  if (!(db = sportello_database_open (job->data_dir, &error)) ||
-      !(job->path = sportello_backup_make (db, SPORTELLO_BACKUP_MANUAL, now, &error)))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  return (db = sportello_database_open (job->data_dir, error)) != NULL &&
+         (job->path = sportello_backup_make (db, SPORTELLO_BACKUP_MANUAL, now, error)) != NULL;
 }
 
 static void
@@ -304,40 +291,30 @@ backup_now_cb (SportelloBackupsPage *self)
 
 /* ------------------------------------------------------------ restore ---- */
 
-static void
-preview_thread (GTask        *task,
-                gpointer      source,
-                gpointer      data,
-                GCancellable *cancellable)
+static gboolean
+preview_thread (gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
 {
   Job *job = data;
   g_autoptr(SportelloDatabase) db = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (!(job->backup = sportello_backup_inspect (job->path, TRUE, &error)) ||
-      !(db = sportello_database_open (job->data_dir, &error)) ||
-      !(job->current = sportello_backup_inspect_database (db, &error)))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  return (job->backup = sportello_backup_inspect (job->path, TRUE, error)) != NULL &&
+         (db = sportello_database_open (job->data_dir, error)) != NULL &&
+         (job->current = sportello_backup_inspect_database (db, error)) != NULL;
 }
 
-static void
-restore_thread (GTask        *task,
-                gpointer      source,
-                gpointer      data,
-                GCancellable *cancellable)
+static gboolean
+restore_thread (gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
 {
   Job *job = data;
   g_autoptr(SportelloDatabase) db = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GError) error = NULL;
 
-  if (!(db = sportello_database_open (job->data_dir, &error)) ||
-      !sportello_backup_restore (db, job->path, now, NULL, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  return (db = sportello_database_open (job->data_dir, error)) != NULL &&
+         sportello_backup_restore (db, job->path, now, NULL, error);
 }
 
 static void
@@ -429,7 +406,7 @@ preview_done_cb (GObject      *object,
                  gpointer      user_data)
 {
   SportelloBackupsPage *self = SPORTELLO_BACKUPS_PAGE (object);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  Job *job = sportello_job_get_data (result);
   g_autofree char *backup_date = NULL;
   g_autofree char *body = NULL;
   AdwDialog *dialog;

@@ -58,25 +58,8 @@ layout_for (cairo_t        *cr,
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string (BODY_FONT);
-  g_autofree char *markup = NULL;
-
-  switch (block->kind)
-    {
-    case SPORTELLO_BLOCK_HEADING:
-      markup = g_strdup_printf ("<span weight=\"bold\" size=\"%s\">%s</span>",
-                                block->level == 1 ? "xx-large" : block->level == 2 ? "x-large" : "large",
-                                block->markup);
-      break;
-    case SPORTELLO_BLOCK_ITEM:
-      markup = g_strdup_printf ("%s %s", block->bullet ? block->bullet : "•", block->markup);
-      break;
-    case SPORTELLO_BLOCK_CODE:
-      markup = g_strdup_printf ("<tt>%s</tt>", block->markup);
-      break;
-    default:
-      markup = g_strdup (block->markup);
-      break;
-    }
+  static const char * const heading_sizes[3] = { "xx-large", "x-large", "large" };
+  g_autofree char *markup = sportello_block_to_markup (block, heading_sizes, TRUE);
 
   pango_layout_set_font_description (layout, font);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));

@@ -78,22 +78,9 @@ layout_for (GtkPrintContext *context,
 {
   PangoLayout *layout = gtk_print_context_create_pango_layout (context);
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string (BODY_FONT);
-  g_autofree char *markup = NULL;
-
-  switch (block->kind)
-    {
-    case SPORTELLO_BLOCK_HEADING:
-      markup = g_strdup_printf ("<span weight=\"bold\" size=\"%s\">%s</span>",
-                                block->level == 1 ? "x-large" : block->level == 2 ? "large" : "medium",
-                                block->markup);
-      break;
-    case SPORTELLO_BLOCK_CODE:
-      markup = g_strdup_printf ("<tt>%s</tt>", block->markup);
-      break;
-    default:
-      markup = g_strdup (block->markup);
-      break;
-    }
+  static const char * const heading_sizes[3] = { "x-large", "large", "medium" };
+  /* the bullets are drawn in the indent */
+  g_autofree char *markup = sportello_block_to_markup (block, heading_sizes, FALSE);
 
   pango_layout_set_font_description (layout, font);
   pango_layout_set_width (layout, (int) ((width - block_indent (block)) * PANGO_SCALE));

@@ -24,6 +24,7 @@
 #include "sportello-database.h"
 #include "sportello-format.h"
 #include "sportello-handoff.h"
+#include "sportello-job.h"
 #include "sportello-window.h"
 
 typedef struct
@@ -159,15 +160,11 @@ static void
 run_job (SportelloWindow     *window,
          Job                 *job,
          const char          *busy,
-         GTaskThreadFunc      thread,
+         SportelloJobFunc     func,
          GAsyncReadyCallback  done)
 {
-  g_autoptr(GTask) task = g_task_new (window, NULL, done, NULL);
-
-  g_task_set_source_tag (task, run_job);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   sportello_window_set_busy (window, busy, job->cancellable);
-  g_task_run_in_thread (task, thread);
+  sportello_job_run (window, NULL, job, (GDestroyNotify) job_free, func, done);
 }
 
 /* Back in the main loop: the window is no longer busy; a failure is a toast */
@@ -178,7 +175,7 @@ job_succeeded (SportelloWindow *window,
   g_autoptr(GError) error = NULL;
 
   sportello_window_set_busy (window, NULL, NULL);
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  if (sportello_job_finish (result, &error))
     return TRUE;
 
   /* stopped on request: nothing was changed, nothing is wrong */
@@ -187,24 +184,19 @@ job_succeeded (SportelloWindow *window,
   return FALSE;
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      data,
-               GCancellable *cancellable)
+static gboolean
+export_thread (gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
   Job *job = data;
   g_autoptr(SportelloDatabase) db = NULL;
-  g_autoptr(GError) error = NULL;
   const char *uuids[2] = { job->client_uuid, NULL };
 
   /* no client at all: the templates and checklists alone */
-  if (!(db = job_open (job, &error)) ||
-      !sportello_bundle_export_full (db, job->client_uuid || job->templates_only ? uuids : NULL, job->path,
-                                     job->passphrase, progress_cb, job, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  return (db = job_open (job, error)) != NULL &&
+         sportello_bundle_export_full (db, job->client_uuid || job->templates_only ? uuids : NULL, job->path,
+                                       job->passphrase, progress_cb, job, error);
 }
 
 static void
@@ -213,7 +205,7 @@ export_done_cb (GObject      *object,
                 gpointer      user_data)
 {
   SportelloWindow *window = SPORTELLO_WINDOW (object);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  Job *job = sportello_job_get_data (result);
 
   if (!job_succeeded (window, result))
     return;
@@ -437,29 +429,21 @@ sportello_handoff_choose_export_templates (SportelloWindow *window)
 
 /* ----------------------------------------------------------- import ---- */
 
-static void
-check_thread (GTask        *task,
-              gpointer      source,
-              gpointer      data,
-              GCancellable *cancellable)
+static gboolean
+check_thread (gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
 {
   Job *job = data;
   g_autoptr(SportelloDatabase) db = NULL;
-  g_autoptr(GError) error = NULL;
 
   /* the bar follows the reading of a large file */
-  if (!(job->bundle = sportello_bundle_load_full (job->path, job->passphrase, progress_cb, job, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  if (!(job->bundle = sportello_bundle_load_full (job->path, job->passphrase, progress_cb, job, error)))
+    return FALSE;
 
   if (sportello_bundle_get_problems (job->bundle)->len == 0 &&
-      (!(db = job_open (job, &error)) || !sportello_bundle_preview (job->bundle, db, job->counts, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+      (!(db = job_open (job, error)) || !sportello_bundle_preview (job->bundle, db, job->counts, error)))
+    return FALSE;
 
   /* few conflicts are listed for the consultant to settle one by one */
   if (db != NULL)
@@ -470,34 +454,26 @@ check_thread (GTask        *task,
       for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
         n += job->counts[kind].conflicts;
       if ((n > 0 && n <= MAX_LISTED_CONFLICTS &&
-           !(job->conflicts = sportello_bundle_list_conflicts (job->bundle, db, &error))) ||
-          (d > 0 && !(job->duplicates = sportello_bundle_list_duplicates (job->bundle, db, &error))))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
+           !(job->conflicts = sportello_bundle_list_conflicts (job->bundle, db, error))) ||
+          (d > 0 && !(job->duplicates = sportello_bundle_list_duplicates (job->bundle, db, error))))
+        return FALSE;
     }
 
-  g_task_return_boolean (task, TRUE);
+  return TRUE;
 }
 
-static void
-apply_thread (GTask        *task,
-              gpointer      source,
-              gpointer      data,
-              GCancellable *cancellable)
+static gboolean
+apply_thread (gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
 {
   Job *job = data;
   g_autoptr(SportelloDatabase) db = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *name = g_path_get_basename (job->path);
 
   sportello_bundle_set_progress (job->bundle, progress_cb, job);
-  if (!(db = job_open (job, &error)) ||
-      !sportello_bundle_apply (job->bundle, db, job->policy, name, job->counts, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  return (db = job_open (job, error)) != NULL &&
+         sportello_bundle_apply (job->bundle, db, job->policy, name, job->counts, error);
 }
 
 static void
@@ -506,7 +482,7 @@ apply_done_cb (GObject      *object,
                gpointer      user_data)
 {
   SportelloWindow *window = SPORTELLO_WINDOW (object);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  Job *job = sportello_job_get_data (result);
   g_autofree char *message = NULL;
   guint written = 0;
 
@@ -525,10 +501,11 @@ apply_done_cb (GObject      *object,
 static void
 preview_response_cb (AdwAlertDialog *dialog,
                      const char     *response,
-                     GTask          *check)
+                     GAsyncResult   *check)
 {
-  SportelloWindow *window = g_task_get_source_object (check);
-  Job *job = g_task_get_task_data (check);
+  g_autoptr(GObject) source = g_async_result_get_source_object (check);
+  SportelloWindow *window = SPORTELLO_WINDOW (source);
+  Job *job = sportello_job_get_data (check);
   AdwComboRow *policy = g_object_get_data (G_OBJECT (dialog), "policy");
   Job *apply;
 
@@ -782,7 +759,7 @@ check_done_cb (GObject      *object,
                gpointer      user_data)
 {
   SportelloWindow *window = SPORTELLO_WINDOW (object);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  Job *job = sportello_job_get_data (result);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_path_get_basename (job->path);
   g_autofree char *heading = NULL;
@@ -794,7 +771,7 @@ check_done_cb (GObject      *object,
 
   sportello_window_set_busy (window, NULL, NULL);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+  if (!sportello_job_finish (result, &error) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       toast (window, _("Cancelled, nothing was changed"));

@@ -422,3 +422,36 @@ sportello_markdown_to_blocks_full (const char *markdown,
 
   return p.blocks;
 }
+
+/**
+ * sportello_block_to_markup:
+ * @heading_sizes: the Pango sizes of headings of level 1, 2, and 3 or more
+ * @with_bullet: whether a list item starts with its bullet (else the
+ *   bullet is drawn apart)
+ *
+ * The markup that lays @block out: headings bold in their size, code in
+ * monospace, the rest as it is.
+ *
+ * Returns: (transfer full): Pango markup
+ */
+char *
+sportello_block_to_markup (SportelloBlock     *block,
+                           const char * const  heading_sizes[3],
+                           gboolean            with_bullet)
+{
+  switch (block->kind)
+    {
+    case SPORTELLO_BLOCK_HEADING:
+      return g_strdup_printf ("<span weight=\"bold\" size=\"%s\">%s</span>",
+                              block->level == 1 ? heading_sizes[0] : block->level == 2 ? heading_sizes[1] : heading_sizes[2],
+                              block->markup);
+    case SPORTELLO_BLOCK_ITEM:
+      if (with_bullet)
+        return g_strdup_printf ("%s %s", block->bullet ? block->bullet : "•", block->markup);
+      return g_strdup (block->markup);
+    case SPORTELLO_BLOCK_CODE:
+      return g_strdup_printf ("<tt>%s</tt>", block->markup);
+    default:
+      return g_strdup (block->markup);
+    }
+}

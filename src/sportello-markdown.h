@@ -34,5 +34,8 @@ GPtrArray *sportello_markdown_to_blocks      (const char     *markdown);
 GPtrArray *sportello_markdown_to_blocks_full (const char     *markdown,
                                               const char     *link_color);
 void       sportello_block_free              (SportelloBlock *block);
+char      *sportello_block_to_markup         (SportelloBlock     *block,
+                                              const char * const  heading_sizes[3],
+                                              gboolean            with_bullet);
 
 G_END_DECLS

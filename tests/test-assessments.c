@@ -10,16 +10,12 @@
 #include "sportello-client.h"
 #include "sportello-database.h"
 
+#include "store-test-util.h"
+
 static SportelloDatabase *
 open_db (void)
 {
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "assessments", NULL);
-  g_autoptr(GError) error = NULL;
-  SportelloDatabase *db = sportello_database_open (dir, &error);
-
-  g_assert_no_error (error);
-  sportello_database_set_origin (db, "Marco Villa", "Polo di Ivrea");
-  return db;
+  return store_test_open_db ("assessments", "Marco Villa", "Polo di Ivrea");
 }
 
 static void

@@ -16,16 +16,12 @@
 #include "sportello-demo.h"
 #include "sportello-identifiers.h"
 
+#include "store-test-util.h"
+
 static SportelloDatabase *
 open_db (void)
 {
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "clients-test", NULL);
-  g_autoptr(GError) error = NULL;
-  SportelloDatabase *db = sportello_database_open (dir, &error);
-
-  g_assert_no_error (error);
-  sportello_database_set_origin (db, "Giulia Frigerio", "ComoNext – Lomazzo");
-  return db;
+  return store_test_open_db ("clients-test", "Giulia Frigerio", "ComoNext – Lomazzo");
 }
 
 static SportelloClient *

@@ -20,16 +20,12 @@
 #include "sportello-meeting.h"
 #include "sportello-registration.h"
 
+#include "store-test-util.h"
+
 static SportelloDatabase *
 open_db (void)
 {
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "events-test", NULL);
-  g_autoptr(GError) error = NULL;
-  SportelloDatabase *db = sportello_database_open (dir, &error);
-
-  g_assert_no_error (error);
-  sportello_database_set_origin (db, "Luca Sala", "Polo di Novara");
-  return db;
+  return store_test_open_db ("events-test", "Luca Sala", "Polo di Novara");
 }
 
 static SportelloEvent *
@@ -97,19 +93,6 @@ new_contact (SportelloDatabase *db,
   g_assert_true (sportello_contact_save (contact, db, &error));
   g_assert_no_error (error);
   return contact;
-}
-
-static SportelloClient *
-new_client (SportelloDatabase *db,
-            const char        *name)
-{
-  SportelloClient *client = sportello_client_new ();
-  g_autoptr(GError) error = NULL;
-
-  sportello_client_set (client, SPORTELLO_CLIENT_NAME, name);
-  g_assert_true (sportello_client_save (client, db, &error));
-  g_assert_no_error (error);
-  return client;
 }
 
 static void
@@ -297,7 +280,7 @@ test_contacts_and_new_clients (void)
 {
   g_autoptr(SportelloDatabase) db = open_db ();
   g_autoptr(SportelloEvent) event = new_event (db, "Webinar", "2020-02-02T14:00:00Z", 0);
-  g_autoptr(SportelloClient) client = new_client (db, "Falegnameria Rossi");
+  g_autoptr(SportelloClient) client = store_test_new_client (db, "Falegnameria Rossi");
   g_autoptr(SportelloContact) contact = new_contact (db, client, "Marco Rossi", "marco@rossi.it");
   g_autoptr(SportelloRegistration) linked = NULL;
   g_autoptr(SportelloRegistration) stranger = NULL;
@@ -450,10 +433,10 @@ test_follow_ups (void)
 {
   g_autoptr(SportelloDatabase) db = open_db ();
   g_autoptr(SportelloEvent) event = new_event (db, "Webinar", "2020-02-02T14:00:00Z", 0);
-  g_autoptr(SportelloClient) quiet = new_client (db, "Bottega Quieta");
-  g_autoptr(SportelloClient) busy = new_client (db, "Impresa Seguita");
-  g_autoptr(SportelloClient) old = new_client (db, "Ditta Dimenticata");
-  g_autoptr(SportelloClient) absent = new_client (db, "Assente S.r.l.");
+  g_autoptr(SportelloClient) quiet = store_test_new_client (db, "Bottega Quieta");
+  g_autoptr(SportelloClient) busy = store_test_new_client (db, "Impresa Seguita");
+  g_autoptr(SportelloClient) old = store_test_new_client (db, "Ditta Dimenticata");
+  g_autoptr(SportelloClient) absent = store_test_new_client (db, "Assente S.r.l.");
   g_autoptr(SportelloContact) c1 = new_contact (db, quiet, "Uno", "uno@example.it");
   g_autoptr(SportelloContact) c2 = new_contact (db, busy, "Due", "due@example.it");
   g_autoptr(SportelloContact) c3 = new_contact (db, old, "Tre", "tre@example.it");
@@ -678,7 +661,7 @@ test_attendance (void)
   g_autoptr(SportelloDatabase) db = open_db ();
   g_autoptr(SportelloEvent) event = new_event (db, "Webinar e-commerce", "2020-03-03T15:00:00Z", 0);
   const char *event_uuid = sportello_event_get (event, SPORTELLO_EVENT_UUID);
-  g_autoptr(SportelloClient) client = new_client (db, "Ceramiche Cantù");
+  g_autoptr(SportelloClient) client = store_test_new_client (db, "Ceramiche Cantù");
   g_autoptr(SportelloContact) walk_in = new_contact (db, client, "Silvia Nava", "silvia@ceramiche.it");
   g_autoptr(SportelloRegistration) anna = register_person (db, event, "Anna Rossi", "Anna.Rossi@Example.it", NULL);
   g_autoptr(SportelloRegistration) bruno = register_person (db, event, "Bruno Galli", "bruno@example.it", NULL);
@@ -818,10 +801,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  store_test_init (&argc, &argv);
 
   g_test_add_func ("/store/event/save-load", test_event_save_load);
   g_test_add_func ("/store/event/list-order", test_event_list_order);

@@ -15,6 +15,8 @@
 
 #include "sportello-format.h"
 
+#include "store-test-util.h"
+
 static void
 check_date_on (const char          *iso8601,
                SportelloDateLength  length,
@@ -112,11 +114,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  store_test_init (&argc, &argv);
   textdomain (GETTEXT_PACKAGE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/store/format/date-on-italian", test_date_on_italian);
   g_test_add_func ("/store/format/date-on-in-messages", test_date_on_in_messages);

@@ -25,16 +25,12 @@
 #include "sportello-template.h"
 #include "sportello-vocabulary.h"
 
+#include "store-test-util.h"
+
 static SportelloDatabase *
 open_db (const char *name)
 {
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), name, NULL);
-  g_autoptr(GError) error = NULL;
-  SportelloDatabase *db = sportello_database_open (dir, &error);
-
-  g_assert_no_error (error);
-  sportello_database_set_origin (db, "Giulia Ferri", "ComoNext – Lomazzo");
-  return db;
+  return store_test_open_db (name, "Giulia Ferri", "ComoNext – Lomazzo");
 }
 
 static SportelloClient *
@@ -938,10 +934,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  store_test_init (&argc, &argv);
 
   g_test_add_func ("/store/grants/status", test_status);
   g_test_add_func ("/store/grants/save", test_save);

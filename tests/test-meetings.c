@@ -14,28 +14,12 @@
 #include "sportello-follow-up.h"
 #include "sportello-meeting.h"
 
+#include "store-test-util.h"
+
 static SportelloDatabase *
 open_db (void)
 {
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "meetings-test", NULL);
-  g_autoptr(GError) error = NULL;
-  SportelloDatabase *db = sportello_database_open (dir, &error);
-
-  g_assert_no_error (error);
-  sportello_database_set_origin (db, "Luca Sala", "Polo di Novara");
-  return db;
-}
-
-static SportelloClient *
-new_client (SportelloDatabase *db,
-            const char        *name)
-{
-  SportelloClient *client = sportello_client_new ();
-  g_autoptr(GError) error = NULL;
-
-  sportello_client_set (client, SPORTELLO_CLIENT_NAME, name);
-  g_assert_true (sportello_client_save (client, db, &error));
-  return client;
+  return store_test_open_db ("meetings-test", "Luca Sala", "Polo di Novara");
 }
 
 static SportelloMeeting *
@@ -58,8 +42,8 @@ static void
 test_meetings (void)
 {
   g_autoptr(SportelloDatabase) db = open_db ();
-  g_autoptr(SportelloClient) client = new_client (db, "Erboristeria Aurora");
-  g_autoptr(SportelloClient) other = new_client (db, "Bar Sole");
+  g_autoptr(SportelloClient) client = store_test_new_client (db, "Erboristeria Aurora");
+  g_autoptr(SportelloClient) other = store_test_new_client (db, "Bar Sole");
   g_autoptr(SportelloMeeting) first = new_meeting (db, client, "2026-09-01T08:00:00Z", "# Primo incontro\n\n- vendere online");
   g_autoptr(SportelloMeeting) second = new_meeting (db, client, "2026-11-02T09:30:00Z", "Secondo");
   g_autoptr(SportelloMeeting) elsewhere = new_meeting (db, other, "2026-10-01T09:30:00Z", "Altro");
@@ -112,7 +96,7 @@ static void
 test_follow_ups (void)
 {
   g_autoptr(SportelloDatabase) db = open_db ();
-  g_autoptr(SportelloClient) client = new_client (db, "Ottica Nava");
+  g_autoptr(SportelloClient) client = store_test_new_client (db, "Ottica Nava");
   g_autoptr(SportelloMeeting) meeting = new_meeting (db, client, "2026-11-20T09:00:00Z", "");
   g_autoptr(GDate) today = g_date_new_dmy (25, G_DATE_NOVEMBER, 2026);   /* a Wednesday */
   static const struct { const char *text, *due; int group; } cases[] = {
@@ -255,8 +239,8 @@ static void
 test_search_and_erase (void)
 {
   g_autoptr(SportelloDatabase) db = open_db ();
-  g_autoptr(SportelloClient) client = new_client (db, "Merceria Galli");
-  g_autoptr(SportelloClient) other = new_client (db, "Calzature Pozzi");
+  g_autoptr(SportelloClient) client = store_test_new_client (db, "Merceria Galli");
+  g_autoptr(SportelloClient) other = store_test_new_client (db, "Calzature Pozzi");
   g_autoptr(SportelloMeeting) meeting = new_meeting (db, client, "2026-11-20T09:00:00Z", "Parlato di Etsy e di spedizioni");
   g_autoptr(SportelloFollowUp) f = sportello_follow_up_new (sportello_meeting_get (meeting, SPORTELLO_MEETING_UUID), "Chiedere il preventivo al corriere");
   g_autoptr(SportelloClientList) list = sportello_client_list_new (db);

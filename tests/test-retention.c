@@ -25,48 +25,12 @@
 #include "sportello-template.h"
 #include "sportello-user-template.h"
 
+#include "store-test-util.h"
+
 static SportelloDatabase *
 open_db (const char *name)
 {
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), name, NULL);
-  g_autoptr(GError) error = NULL;
-  SportelloDatabase *db = sportello_database_open (dir, &error);
-
-  g_assert_no_error (error);
-  sportello_database_set_origin (db, "Luca Sala", "Polo di Novara");
-  return db;
-}
-
-static GDateTime *
-utc (const char *iso)
-{
-  GDateTime *time = g_date_time_new_from_iso8601 (iso, NULL);
-
-  g_assert_nonnull (time);
-  return time;
-}
-
-static void
-exec_ok (SportelloDatabase *db,
-         const char        *sql)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (sportello_database_exec (db, sql, &error));
-  g_assert_no_error (error);
-}
-
-static SportelloClient *
-new_client (SportelloDatabase *db,
-            const char        *name)
-{
-  SportelloClient *client = sportello_client_new ();
-  g_autoptr(GError) error = NULL;
-
-  sportello_client_set (client, SPORTELLO_CLIENT_NAME, name);
-  g_assert_true (sportello_client_save (client, db, &error));
-  g_assert_no_error (error);
-  return client;
+  return store_test_open_db (name, "Luca Sala", "Polo di Novara");
 }
 
 /* Moves the client's own last change, and its records', to @when */
@@ -82,7 +46,7 @@ age (SportelloDatabase *db,
     "UPDATE follow_ups SET updated_at = '%1$s' WHERE meeting_id IN (SELECT m.id FROM meetings m JOIN clients c ON c.id = m.client_id WHERE c.uuid = '%2$s');",
     when, sportello_client_get_uuid (client));
 
-  exec_ok (db, sql);
+  store_test_exec (db, sql);
 }
 
 static SportelloMeeting *
@@ -108,7 +72,7 @@ listed (SportelloDatabase *db,
         guint              years,
         const char        *now_iso)
 {
-  g_autoptr(GDateTime) now = utc (now_iso);
+  g_autoptr(GDateTime) now = store_test_utc (now_iso);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) candidates = sportello_retention_list (db, years, now, 0, &error);
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
@@ -143,18 +107,18 @@ static void
 test_list (void)
 {
   g_autoptr(SportelloDatabase) db = open_db ("retention-list");
-  g_autoptr(SportelloClient) old = new_client (db, "Antica Bottega");
-  g_autoptr(SportelloClient) older = new_client (db, "Vecchia Ferramenta");
-  g_autoptr(SportelloClient) recent = new_client (db, "Bar Recente");
-  g_autoptr(SportelloClient) met = new_client (db, "Incontrata di recente");
-  g_autoptr(SportelloClient) contact_changed = new_client (db, "Contatto aggiornato");
-  g_autoptr(SportelloClient) follow_up_done = new_client (db, "Attività svolta");
-  g_autoptr(SportelloClient) trashed = new_client (db, "Nel cestino");
+  g_autoptr(SportelloClient) old = store_test_new_client (db, "Antica Bottega");
+  g_autoptr(SportelloClient) older = store_test_new_client (db, "Vecchia Ferramenta");
+  g_autoptr(SportelloClient) recent = store_test_new_client (db, "Bar Recente");
+  g_autoptr(SportelloClient) met = store_test_new_client (db, "Incontrata di recente");
+  g_autoptr(SportelloClient) contact_changed = store_test_new_client (db, "Contatto aggiornato");
+  g_autoptr(SportelloClient) follow_up_done = store_test_new_client (db, "Attività svolta");
+  g_autoptr(SportelloClient) trashed = store_test_new_client (db, "Nel cestino");
   g_autoptr(SportelloMeeting) meeting = NULL;
   g_autoptr(SportelloMeeting) old_meeting = NULL;
   g_autoptr(SportelloContact) contact = sportello_contact_new (sportello_client_get_uuid (contact_changed));
   g_autoptr(SportelloFollowUp) follow_up = NULL;
-  g_autoptr(GDateTime) now = utc (NOW);
+  g_autoptr(GDateTime) now = store_test_utc (NOW);
   g_autoptr(GError) error = NULL;
   guint count;
 
@@ -180,10 +144,10 @@ test_list (void)
   {
     g_autofree char *sql = g_strdup_printf ("UPDATE meetings SET starts_at = '2026-11-20T09:00:00Z' WHERE uuid = '%s'",
                                             sportello_meeting_get (meeting, SPORTELLO_MEETING_UUID));
-    exec_ok (db, sql);
+    store_test_exec (db, sql);
   }
-  exec_ok (db, "UPDATE contacts SET updated_at = '2026-10-01T09:00:00Z'");
-  exec_ok (db, "UPDATE follow_ups SET updated_at = '2026-09-01T09:00:00Z', done_at = '2026-09-01T09:00:00Z'");
+  store_test_exec (db, "UPDATE contacts SET updated_at = '2026-10-01T09:00:00Z'");
+  store_test_exec (db, "UPDATE follow_ups SET updated_at = '2026-09-01T09:00:00Z', done_at = '2026-09-01T09:00:00Z'");
 
   /* “never”, the default, lists nobody */
   g_assert_cmpuint (g_strv_length (listed (db, SPORTELLO_RETENTION_NEVER, NOW)), ==, 0);
@@ -264,14 +228,14 @@ test_many (void)
 {
   g_autoptr(SportelloDatabase) db = open_db ("retention-many");
   g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDateTime) now = utc (NOW);
+  g_autoptr(GDateTime) now = store_test_utc (NOW);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) candidates = NULL;
   guint count = 0;
   gint64 start;
 
   /* 50,000 clients, one in ten quiet for three years */
-  exec_ok (db, "BEGIN;"
+  store_test_exec (db, "BEGIN;"
                "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000) "
                "INSERT INTO clients (uuid, name, municipality, created_at, updated_at) "
                "SELECT printf ('%08d-0000-4000-8000-000000000000', i), 'Impresa ' || i, 'Como', "
@@ -622,7 +586,7 @@ test_anonymise (void)
   g_assert_true (sportello_demo_fill (db, 150, &error));
   g_assert_no_error (error);
   make_personal (db, &p);
-  bystander = new_client (db, "Bar Sport");
+  bystander = store_test_new_client (db, "Bar Sport");
   uuid = g_strdup (sportello_client_get_uuid (p.client));
 
   secure = query_text (db, "PRAGMA secure_delete");
@@ -809,10 +773,7 @@ main (int   argc,
       char *argv[])
 {
   /* Italian, as the names given to anonymised clients and files are */
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  store_test_init (&argc, &argv);
 
   g_test_add_func ("/store/retention/list", test_list);
   g_test_add_func ("/store/retention/many", test_many);

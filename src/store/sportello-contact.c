@@ -176,19 +176,7 @@ sportello_contact_save (SportelloContact   *self,
     }
 
   now = sportello_now_utc ();
-  if (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CONTACT_UUID)[0] == '\0')
-    {
-      g_autofree char *uuid = sportello_new_uuid ();
-
-      sportello_contact_set (self, SPORTELLO_CONTACT_UUID, uuid);
-    }
-  if (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CONTACT_CREATED_AT)[0] == '\0')
-    {
-      sportello_contact_set (self, SPORTELLO_CONTACT_CREATED_AT, now);
-      sportello_contact_set (self, SPORTELLO_CONTACT_ORIGIN_CONSULTANT, sportello_database_get_consultant (db));
-      sportello_contact_set (self, SPORTELLO_CONTACT_ORIGIN_HUB, sportello_database_get_hub (db));
-    }
-  sportello_contact_set (self, SPORTELLO_CONTACT_UPDATED_AT, now);
+  sportello_record_stamp (SPORTELLO_RECORD (self), db, now);
 
   if (!sportello_database_begin (db, error))
     return FALSE;

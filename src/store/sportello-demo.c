@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "sportello-assessment.h"
+#include "sportello-demo-private.h"
 #include "sportello-document.h"
 #include "sportello-client-private.h"
 #include "sportello-database-private.h"
@@ -194,10 +195,8 @@ static const struct {
   { "Attivare l'autenticazione a due fattori sulla posta", "client" },
 };
 
-#define PICK(rand, array) ((array)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (array))])
-
-static char *
-random_uuid (GRand *rand)
+char *
+_sportello_demo_uuid (GRand *rand)
 {
   guint8 b[16];
 
@@ -250,15 +249,15 @@ make_name (GRand       *rand,
   const char *suffix = "";
 
   if (g_str_equal (category, "artisan"))
-    base = g_strdup_printf ("%s %s", PICK (rand, artisan), surname);
+    base = g_strdup_printf ("%s %s", SPORTELLO_DEMO_PICK (rand, artisan), surname);
   else if (g_str_equal (category, "hospitality"))
-    base = g_strdup_printf ("%s %s", PICK (rand, hospitality), PICK (rand, words));
+    base = g_strdup_printf ("%s %s", SPORTELLO_DEMO_PICK (rand, hospitality), SPORTELLO_DEMO_PICK (rand, words));
   else if (g_str_equal (category, "retail"))
-    base = g_strdup_printf ("%s %s", PICK (rand, retail), surname);
+    base = g_strdup_printf ("%s %s", SPORTELLO_DEMO_PICK (rand, retail), surname);
   else if (g_str_equal (category, "sme"))
-    base = g_strdup_printf ("%s %s", surname, PICK (rand, sme));
+    base = g_strdup_printf ("%s %s", surname, SPORTELLO_DEMO_PICK (rand, sme));
   else if (g_str_equal (category, "startup"))
-    base = g_strdup_printf ("%s%s", PICK (rand, startup_a), PICK (rand, startup_b));
+    base = g_strdup_printf ("%s%s", SPORTELLO_DEMO_PICK (rand, startup_a), SPORTELLO_DEMO_PICK (rand, startup_b));
   else if (g_str_equal (category, "professional"))
     base = g_strdup_printf ("Studio %s", surname);
   else
@@ -300,13 +299,13 @@ legal_form_for (GRand      *rand,
   if (g_str_equal (category, "startup"))
     return g_rand_boolean (rand) ? "srl" : "srls";
   if (g_str_equal (category, "sme"))
-    return PICK (rand, company);
+    return SPORTELLO_DEMO_PICK (rand, company);
   if (g_str_equal (category, "professional"))
     return "other";
   if (g_str_equal (category, "other"))
     return "other";
 
-  return PICK (rand, small);
+  return SPORTELLO_DEMO_PICK (rand, small);
 }
 
 static char *
@@ -385,7 +384,7 @@ personal_tax_code (const char *surname,
                           g_rand_int_range (rand, 55, 100),
                           "ABCDEHLMPRST"[g_rand_int_range (rand, 0, 12)],
                           g_rand_int_range (rand, 1, 29) + (female ? 40 : 0),
-                          PICK (rand, birthplaces));
+                          SPORTELLO_DEMO_PICK (rand, birthplaces));
 
   for (guint i = 0; i < 15; i++)
     {
@@ -441,10 +440,10 @@ add_contacts (SportelloDatabase  *db,
   for (guint i = 0; i < n; i++)
     {
       /* drawn even when the owner is known, so the data after it stays the same */
-      const char *picked = PICK (rand, first_names);
+      const char *picked = SPORTELLO_DEMO_PICK (rand, first_names);
       const char *first = i == 0 && owner_first_name != NULL ? owner_first_name : picked;
-      const char *last = i == 0 ? surname : PICK (rand, surnames);
-      g_autofree char *uuid = random_uuid (rand);
+      const char *last = i == 0 ? surname : SPORTELLO_DEMO_PICK (rand, surnames);
+      g_autofree char *uuid = _sportello_demo_uuid (rand);
       g_autofree char *name = g_strdup_printf ("%s %s", first, last);
       g_autofree char *first_slug = slug (first);
       g_autofree char *last_slug = slug (last);
@@ -457,7 +456,7 @@ add_contacts (SportelloDatabase  *db,
       sqlite3_bind_int64 (stmt, 2, sportello_client_get_id (client));
       sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 4, i == 0 ? first_role (client, is_female (first))
-                                         : is_female (first) ? PICK (rand, roles_female) : PICK (rand, roles_male),
+                                         : is_female (first) ? SPORTELLO_DEMO_PICK (rand, roles_female) : SPORTELLO_DEMO_PICK (rand, roles_male),
                          -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 5, email, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 6, phone, -1, SQLITE_TRANSIENT);
@@ -489,12 +488,12 @@ add_meetings (SportelloDatabase  *db,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *uuid = random_uuid (rand);
+      g_autofree char *uuid = _sportello_demo_uuid (rand);
       int days_back = g_rand_int_range (rand, 0, 400);
       g_autoptr(GDateTime) day = g_date_time_add_days (base, -days_back);
       g_autoptr(GDateTime) start = g_date_time_add_hours (day, g_rand_int_range (rand, 0, 8));
       g_autofree char *starts_at = g_date_time_format (start, "%Y-%m-%dT%H:%M:00Z");
-      g_autoptr(GString) notes = g_string_new (PICK (rand, meeting_notes));
+      g_autoptr(GString) notes = g_string_new (SPORTELLO_DEMO_PICK (rand, meeting_notes));
       gint64 meeting_id;
       guint n_follow_ups;
 
@@ -503,8 +502,8 @@ add_meetings (SportelloDatabase  *db,
       sqlite3_bind_int64 (meeting_stmt, 2, sportello_client_get_id (client));
       sqlite3_bind_text (meeting_stmt, 3, starts_at, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (meeting_stmt, 4, 30 * g_rand_int_range (rand, 1, 5));
-      sqlite3_bind_text (meeting_stmt, 5, PICK (rand, meeting_kinds), -1, SQLITE_STATIC);
-      sqlite3_bind_text (meeting_stmt, 6, PICK (rand, tag_pool), -1, SQLITE_STATIC);
+      sqlite3_bind_text (meeting_stmt, 5, SPORTELLO_DEMO_PICK (rand, meeting_kinds), -1, SQLITE_STATIC);
+      sqlite3_bind_text (meeting_stmt, 6, SPORTELLO_DEMO_PICK (rand, tag_pool), -1, SQLITE_STATIC);
       g_string_replace (notes, "{client}", sportello_client_get_name (client), 0);
       sqlite3_bind_text (meeting_stmt, 7, notes->str, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (meeting_stmt, 8, starts_at, -1, SQLITE_TRANSIENT);
@@ -517,7 +516,7 @@ add_meetings (SportelloDatabase  *db,
       n_follow_ups = g_rand_int_range (rand, 0, 3);
       for (guint j = 0; j < n_follow_ups; j++)
         {
-          g_autofree char *fu_uuid = random_uuid (rand);
+          g_autofree char *fu_uuid = _sportello_demo_uuid (rand);
           int due_offset = g_rand_int_range (rand, 3, 22);
           g_autoptr(GDateTime) due = g_date_time_add_days (start, due_offset);
           g_autofree char *due_date = g_date_time_format (due, "%Y-%m-%d");
@@ -573,7 +572,7 @@ add_assessments (SportelloDatabase  *db,
       g_autoptr(GDateTime) base = g_date_time_new_utc (2026, 11, 15, 10, 0, 0);
       g_autoptr(GDateTime) day = g_date_time_add_months (base, visits == 2 && visit == 0 ? -6 : -g_rand_int_range (rand, 0, 3));
       g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
-      g_autofree char *uuid = random_uuid (rand);
+      g_autofree char *uuid = _sportello_demo_uuid (rand);
       g_autofree char *stamp = g_date_time_format (day, "%Y-%m-%dT%H:%M:%S.000Z");
 
       assessment = sportello_assessment_new (sportello_client_get_uuid (client), checklist_uuid);
@@ -635,7 +634,7 @@ add_documents (SportelloDatabase  *db,
   if (document == NULL)
     return FALSE;
 
-  uuid = random_uuid (rand);
+  uuid = _sportello_demo_uuid (rand);
   stamp = g_strdup (sportello_client_get (client, SPORTELLO_CLIENT_UPDATED_AT));
   sportello_document_set (document, SPORTELLO_DOCUMENT_UUID, uuid);
   sportello_document_set (document, SPORTELLO_DOCUMENT_CREATED_AT, stamp);
@@ -708,17 +707,17 @@ sportello_demo_fill (SportelloDatabase  *db,
   for (guint i = 0; i < n_clients; i++)
     {
       g_autoptr(SportelloClient) client = sportello_client_new ();
-      const Place *place = &PICK (rand, places);
-      const char *category = PICK (rand, category_ids);
+      const Place *place = &SPORTELLO_DEMO_PICK (rand, places);
+      const char *category = SPORTELLO_DEMO_PICK (rand, category_ids);
       const char *legal_form = legal_form_for (rand, category);
-      const char *surname = PICK (rand, surnames);
-      const char *consultant = PICK (rand, first_names);
-      g_autofree char *uuid = random_uuid (rand);
+      const char *surname = SPORTELLO_DEMO_PICK (rand, surnames);
+      const char *consultant = SPORTELLO_DEMO_PICK (rand, first_names);
+      g_autofree char *uuid = _sportello_demo_uuid (rand);
       g_autofree char *name = make_name (rand, category, legal_form, surname, place);
       g_autofree char *name_slug = slug (name);
       g_autofree char *domain = g_strdup_printf ("%s.it", name_slug);
       g_autofree char *vat = random_vat (rand, place);
-      g_autofree char *street = g_strdup_printf ("%s %d", PICK (rand, streets), g_rand_int_range (rand, 1, 120));
+      g_autofree char *street = g_strdup_printf ("%s %d", SPORTELLO_DEMO_PICK (rand, streets), g_rand_int_range (rand, 1, 120));
       g_autofree char *email = g_strdup_printf ("info@%s", domain);
       g_autofree char *pec = g_strdup_printf ("%s@pec.it", name_slug);
       g_autofree char *website = g_strdup_printf ("https://www.%s", domain);
@@ -729,7 +728,7 @@ sportello_demo_fill (SportelloDatabase  *db,
                                                 g_rand_int_range (rand, subscriber_digits == 8 ? 20000000 : subscriber_digits == 7 ? 2000000 : 200000,
                                                                   subscriber_digits == 8 ? 99999999 : subscriber_digits == 7 ? 9999999 : 999999));
       g_autofree char *tags = NULL;
-      g_autofree char *consultant_name = g_strdup_printf ("%s %s", consultant, PICK (rand, surnames));
+      g_autofree char *consultant_name = g_strdup_printf ("%s %s", consultant, SPORTELLO_DEMO_PICK (rand, surnames));
       int age = g_rand_int_range (rand, 1, 900);
       g_autofree char *created = timestamp (base, age, g_rand_int_range (rand, 0, 36000));
       g_autofree char *updated = timestamp (base, g_rand_int_range (rand, 0, age), g_rand_int_range (rand, 0, 36000));
@@ -737,7 +736,7 @@ sportello_demo_fill (SportelloDatabase  *db,
       /* the owner of a ditta individuale or of a studio, from a stream of its own */
       g_autoptr(GRand) person = g_rand_new_with_seed (g_str_hash (uuid));
       gboolean personal = g_str_equal (legal_form, "di") || g_str_equal (category, "professional");
-      const char *owner_first_name = personal ? PICK (person, first_names) : NULL;
+      const char *owner_first_name = personal ? SPORTELLO_DEMO_PICK (person, first_names) : NULL;
       g_autofree char *owner_tax_code = personal ? personal_tax_code (surname, owner_first_name,
                                                                       is_female (owner_first_name), person)
                                                  : NULL;
@@ -751,7 +750,7 @@ sportello_demo_fill (SportelloDatabase  *db,
           tags = g_strdup_printf ("%s, %s", tag_pool[a], tag_pool[b]);
         }
       else
-        tags = g_strdup (PICK (rand, tag_pool));
+        tags = g_strdup (SPORTELLO_DEMO_PICK (rand, tag_pool));
 
       sportello_client_set (client, SPORTELLO_CLIENT_UUID, uuid);
       sportello_client_set (client, SPORTELLO_CLIENT_NAME, name);
@@ -774,9 +773,9 @@ sportello_demo_fill (SportelloDatabase  *db,
         sportello_client_set (client, SPORTELLO_CLIENT_PEC, pec);
       sportello_client_set (client, SPORTELLO_CLIENT_SDI_CODE, g_rand_boolean (rand) ? "0000000" : "D3MO7QX");
       sportello_client_set (client, SPORTELLO_CLIENT_PHONE, phone);
-      sportello_client_set (client, SPORTELLO_CLIENT_STATUS, PICK (rand, status_ids));
+      sportello_client_set (client, SPORTELLO_CLIENT_STATUS, SPORTELLO_DEMO_PICK (rand, status_ids));
       sportello_client_set (client, SPORTELLO_CLIENT_TAGS, tags);
-      sportello_client_set (client, SPORTELLO_CLIENT_SOURCE, PICK (rand, source_ids));
+      sportello_client_set (client, SPORTELLO_CLIENT_SOURCE, SPORTELLO_DEMO_PICK (rand, source_ids));
       if (g_rand_int_range (rand, 0, 5) > 0)
         {
           sportello_client_set_consent_given (client, TRUE);
@@ -784,7 +783,7 @@ sportello_demo_fill (SportelloDatabase  *db,
           sportello_client_set (client, SPORTELLO_CLIENT_CONSENT_DATE, consent_date);
           sportello_client_set (client, SPORTELLO_CLIENT_CONSENT_BASIS, "consent");
         }
-      sportello_client_set (client, SPORTELLO_CLIENT_NOTES, PICK (rand, note_pool));
+      sportello_client_set (client, SPORTELLO_CLIENT_NOTES, SPORTELLO_DEMO_PICK (rand, note_pool));
       sportello_client_set (client, SPORTELLO_CLIENT_OWNER_HUB, place->hub);
       sportello_client_set (client, SPORTELLO_CLIENT_OWNER_CONSULTANT, consultant_name);
       sportello_client_set (client, SPORTELLO_CLIENT_ORIGIN_HUB, place->hub);

@@ -274,19 +274,7 @@ sportello_document_save (SportelloDocument  *self,
       return FALSE;
     }
 
-  if (sportello_document_get (self, SPORTELLO_DOCUMENT_UUID)[0] == '\0')
-    {
-      g_autofree char *uuid = sportello_new_uuid ();
-
-      sportello_document_set (self, SPORTELLO_DOCUMENT_UUID, uuid);
-    }
-  if (sportello_document_get (self, SPORTELLO_DOCUMENT_CREATED_AT)[0] == '\0')
-    {
-      sportello_document_set (self, SPORTELLO_DOCUMENT_CREATED_AT, now);
-      sportello_document_set (self, SPORTELLO_DOCUMENT_ORIGIN_CONSULTANT, sportello_database_get_consultant (db));
-      sportello_document_set (self, SPORTELLO_DOCUMENT_ORIGIN_HUB, sportello_database_get_hub (db));
-    }
-  sportello_document_set (self, SPORTELLO_DOCUMENT_UPDATED_AT, now);
+  sportello_record_stamp (SPORTELLO_RECORD (self), db, now);
 
   stmt = _sportello_database_prepare (db,
     "INSERT INTO documents (uuid, client_id, template_id, title, body, status, sent_on, created_at, updated_at, "

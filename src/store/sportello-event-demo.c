@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include "sportello-demo-private.h"
 #include "sportello-event-private.h"
 
 typedef struct
@@ -82,21 +83,6 @@ demo_contact_clear (gpointer data)
   g_free (c->name);
   g_free (c->email);
   g_free (c->firm);
-}
-
-static char *
-demo_uuid (GRand *rand)
-{
-  guint8 b[16];
-
-  for (guint i = 0; i < 16; i++)
-    b[i] = (guint8) g_rand_int_range (rand, 0, 256);
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-
-  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                          b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
-                          b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
 }
 
 static char *
@@ -183,7 +169,7 @@ _sportello_event_demo_fill (SportelloDatabase  *db,
   for (guint e = 0; e < G_N_ELEMENTS (demo_events); e++)
     {
       const DemoEvent *event = &demo_events[e];
-      g_autofree char *uuid = demo_uuid (rand);
+      g_autofree char *uuid = _sportello_demo_uuid (rand);
       g_autofree char *starts_at = at (base, event->days, event->hour, 0);
       g_autofree char *created = at (base, MIN (event->days, 0) - 30, 8, 0);
       guint n_from_contacts = MIN (contacts->len, (guint) g_rand_int_range (rand, 8, 20));
@@ -225,7 +211,7 @@ _sportello_event_demo_fill (SportelloDatabase  *db,
 
       for (guint i = 0; i < n_from_contacts + n_new; i++)
         {
-          g_autofree char *reg_uuid = demo_uuid (rand);
+          g_autofree char *reg_uuid = _sportello_demo_uuid (rand);
           g_autofree char *registered_at = at (base, MIN (event->days, 0) - 20, 8, (int) i * 37 + g_rand_int_range (rand, 0, 30));
           g_autofree char *name = NULL;
           g_autofree char *email = NULL;
@@ -250,15 +236,15 @@ _sportello_event_demo_fill (SportelloDatabase  *db,
             }
           else
             {
-              const char *first = new_first[g_rand_int_range (rand, 0, G_N_ELEMENTS (new_first))];
-              const char *last = new_last[g_rand_int_range (rand, 0, G_N_ELEMENTS (new_last))];
+              const char *first = SPORTELLO_DEMO_PICK (rand, new_first);
+              const char *last = SPORTELLO_DEMO_PICK (rand, new_last);
               g_autofree char *first_lower = g_ascii_strdown (first, -1);
               g_autofree char *last_lower = g_ascii_strdown (last, -1);
 
               sqlite3_bind_null (registration_stmt, 3);
               name = g_strdup_printf ("%s %s", first, last);
               email = g_strdup_printf ("%s.%s%u@example.it", first_lower, last_lower, e * 10 + i);
-              firm = new_firms[g_rand_int_range (rand, 0, G_N_ELEMENTS (new_firms))];
+              firm = SPORTELLO_DEMO_PICK (rand, new_firms);
             }
           consent_date = g_strndup (registered_at, 10);
 

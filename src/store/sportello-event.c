@@ -410,21 +410,10 @@ sportello_event_save (SportelloEvent     *self,
       return FALSE;
     }
 
-  if (sportello_event_get (self, SPORTELLO_EVENT_UUID)[0] == '\0')
-    {
-      g_autofree char *uuid = sportello_new_uuid ();
-
-      sportello_event_set (self, SPORTELLO_EVENT_UUID, uuid);
-    }
-  if (sportello_event_get (self, SPORTELLO_EVENT_CREATED_AT)[0] == '\0')
-    {
-      sportello_event_set (self, SPORTELLO_EVENT_CREATED_AT, now);
-      sportello_event_set (self, SPORTELLO_EVENT_ORIGIN_CONSULTANT, sportello_database_get_consultant (db));
-      sportello_event_set (self, SPORTELLO_EVENT_ORIGIN_HUB, sportello_database_get_hub (db));
-      if (sportello_event_get (self, SPORTELLO_EVENT_HUB)[0] == '\0')
-        sportello_event_set (self, SPORTELLO_EVENT_HUB, sportello_database_get_hub (db));
-    }
-  sportello_event_set (self, SPORTELLO_EVENT_UPDATED_AT, now);
+  /* a new event is held at the hub that makes it, unless it says otherwise */
+  if (sportello_record_stamp (SPORTELLO_RECORD (self), db, now) &&
+      sportello_event_get (self, SPORTELLO_EVENT_HUB)[0] == '\0')
+    sportello_event_set (self, SPORTELLO_EVENT_HUB, sportello_database_get_hub (db));
 
   if (!sportello_database_begin (db, error))
     return FALSE;

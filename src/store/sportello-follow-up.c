@@ -182,19 +182,7 @@ sportello_follow_up_save (SportelloFollowUp  *self,
       return FALSE;
     }
 
-  if (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_FOLLOW_UP_UUID)[0] == '\0')
-    {
-      g_autofree char *uuid = sportello_new_uuid ();
-
-      sportello_follow_up_set (self, SPORTELLO_FOLLOW_UP_UUID, uuid);
-    }
-  if (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_FOLLOW_UP_CREATED_AT)[0] == '\0')
-    {
-      sportello_follow_up_set (self, SPORTELLO_FOLLOW_UP_CREATED_AT, now);
-      sportello_follow_up_set (self, SPORTELLO_FOLLOW_UP_ORIGIN_CONSULTANT, sportello_database_get_consultant (db));
-      sportello_follow_up_set (self, SPORTELLO_FOLLOW_UP_ORIGIN_HUB, sportello_database_get_hub (db));
-    }
-  sportello_follow_up_set (self, SPORTELLO_FOLLOW_UP_UPDATED_AT, now);
+  sportello_record_stamp (SPORTELLO_RECORD (self), db, now);
   sportello_follow_up_set (self, SPORTELLO_FOLLOW_UP_TEXT, text);
 
   stmt = _sportello_database_prepare (db,

@@ -475,13 +475,7 @@ sportello_grant_application_save (SportelloGrantApplication  *self,
     }
   sportello_grant_application_set (self, SPORTELLO_GRANT_APPLICATION_STATUS_HISTORY, history);
 
-  if (sportello_record_get (record, SPORTELLO_GRANT_APPLICATION_CREATED_AT)[0] == '\0')
-    {
-      sportello_grant_application_set (self, SPORTELLO_GRANT_APPLICATION_CREATED_AT, now);
-      sportello_grant_application_set (self, SPORTELLO_GRANT_APPLICATION_ORIGIN_CONSULTANT, sportello_database_get_consultant (db));
-      sportello_grant_application_set (self, SPORTELLO_GRANT_APPLICATION_ORIGIN_HUB, sportello_database_get_hub (db));
-    }
-  sportello_grant_application_set (self, SPORTELLO_GRANT_APPLICATION_UPDATED_AT, now);
+  sportello_record_stamp (record, db, now);
 
   stmt = _sportello_database_prepare (db,
     "INSERT INTO grant_applications (uuid, client_id, call_uuid, status, protocol_number, submitted_on, "

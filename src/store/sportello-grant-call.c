@@ -660,19 +660,7 @@ sportello_grant_call_save (SportelloGrantCall  *self,
   if (!check_and_normalize (self, error))
     return FALSE;
 
-  if (sportello_record_get (record, SPORTELLO_GRANT_CALL_UUID)[0] == '\0')
-    {
-      g_autofree char *uuid = sportello_new_uuid ();
-
-      sportello_grant_call_set (self, SPORTELLO_GRANT_CALL_UUID, uuid);
-    }
-  if (sportello_record_get (record, SPORTELLO_GRANT_CALL_CREATED_AT)[0] == '\0')
-    {
-      sportello_grant_call_set (self, SPORTELLO_GRANT_CALL_CREATED_AT, now);
-      sportello_grant_call_set (self, SPORTELLO_GRANT_CALL_ORIGIN_CONSULTANT, sportello_database_get_consultant (db));
-      sportello_grant_call_set (self, SPORTELLO_GRANT_CALL_ORIGIN_HUB, sportello_database_get_hub (db));
-    }
-  sportello_grant_call_set (self, SPORTELLO_GRANT_CALL_UPDATED_AT, now);
+  sportello_record_stamp (SPORTELLO_RECORD (self), db, now);
 
   if (!sportello_database_exec (db, "SAVEPOINT grant_call_save", error))
     return FALSE;

@@ -15,9 +15,8 @@
 
 #include <string.h>
 
+#include "sportello-demo-private.h"
 #include "sportello-grant-private.h"
-
-#define PICK(rand, array) ((array)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (array))])
 
 typedef struct
 {
@@ -104,21 +103,6 @@ static const char * const application_notes[] = {
   "Domanda preparata con il commercialista dell’impresa.",
   "",
 };
-
-static char *
-random_uuid (GRand *rand)
-{
-  guint8 b[16];
-
-  for (guint i = 0; i < 16; i++)
-    b[i] = (guint8) g_rand_int_range (rand, 0, 256);
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-
-  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                          b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
-                          b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
-}
 
 static char *
 at (GDateTime *base,
@@ -252,7 +236,7 @@ _sportello_grant_demo_fill (SportelloDatabase  *db,
   for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
     {
       const DemoCall *c = &calls[i];
-      g_autofree char *uuid = random_uuid (rand);
+      g_autofree char *uuid = _sportello_demo_uuid (rand);
       g_autofree char *opens = at (base, c->opens, "%Y-%m-%dT07:00:00Z");
       g_autofree char *closes = c->closes != 0 ? at (base, c->closes, "%Y-%m-%dT11:00:00Z") : g_strdup ("");
       g_autofree char *created = at (base, MIN (c->opens, 0) - 10, "%Y-%m-%dT10:00:00.000Z");
@@ -302,18 +286,18 @@ _sportello_grant_demo_fill (SportelloDatabase  *db,
 
       const char *client_uuid = (const char *) sqlite3_column_text (clients, 0);
       /* the first ones take every status in turn, so each shows */
-      const char *status = n_applications < G_N_ELEMENTS (statuses) ? statuses[n_applications] : PICK (rand, statuses);
+      const char *status = n_applications < G_N_ELEMENTS (statuses) ? statuses[n_applications] : SPORTELLO_DEMO_PICK (rand, statuses);
       gboolean early = g_str_equal (status, "interested") || g_str_equal (status, "preparing");
       /* calls open at the demo's now for those in the works, else any that opened */
       static const guint open_calls[] = { 0, 1, 4, 6, 7 };
       static const guint past_calls[] = { 0, 1, 3, 4, 5, 6, 7, 9 };
-      guint call = early ? PICK (rand, open_calls) : PICK (rand, past_calls);
+      guint call = early ? SPORTELLO_DEMO_PICK (rand, open_calls) : SPORTELLO_DEMO_PICK (rand, past_calls);
       const DemoCall *c = &calls[call];
       int started = g_rand_int_range (rand, 5, MAX (6, -c->opens));
       int submitted = MAX (started - g_rand_int_range (rand, 3, 30), 1);
       int outcome = MAX (submitted - g_rand_int_range (rand, 10, 60), 0);
       gint64 requested = g_rand_int_range (rand, 4, 60) * 500;
-      g_autofree char *uuid = random_uuid (rand);
+      g_autofree char *uuid = _sportello_demo_uuid (rand);
       g_autofree char *history = history_to (status, base, started, submitted, outcome);
       g_autofree char *created = at (base, -started, "%Y-%m-%dT%H:%M:%S.000Z");
       g_autofree char *updated = at (base, -(early ? started / 2 : outcome), "%Y-%m-%dT%H:%M:%S.000Z");
@@ -344,10 +328,10 @@ _sportello_grant_demo_fill (SportelloDatabase  *db,
       sqlite3_bind_text (application_stmt, 6, protocol, -1, SQLITE_STATIC);
       sqlite3_bind_text (application_stmt, 7, submitted_on, -1, SQLITE_STATIC);
       sqlite3_bind_text (application_stmt, 8, outcome_on, -1, SQLITE_STATIC);
-      sqlite3_bind_text (application_stmt, 9, g_str_equal (status, "rejected") ? PICK (rand, rejection_reasons) : "", -1, SQLITE_STATIC);
+      sqlite3_bind_text (application_stmt, 9, g_str_equal (status, "rejected") ? SPORTELLO_DEMO_PICK (rand, rejection_reasons) : "", -1, SQLITE_STATIC);
       sqlite3_bind_text (application_stmt, 10, reporting, -1, SQLITE_STATIC);
       sqlite3_bind_text (application_stmt, 11, done->str, -1, SQLITE_STATIC);
-      sqlite3_bind_text (application_stmt, 12, PICK (rand, application_notes), -1, SQLITE_STATIC);
+      sqlite3_bind_text (application_stmt, 12, SPORTELLO_DEMO_PICK (rand, application_notes), -1, SQLITE_STATIC);
       sqlite3_bind_text (application_stmt, 13, history, -1, SQLITE_STATIC);
       sqlite3_bind_text (application_stmt, 14, created, -1, SQLITE_STATIC);
       sqlite3_bind_text (application_stmt, 15, strcmp (updated, created) > 0 ? updated : created, -1, SQLITE_STATIC);

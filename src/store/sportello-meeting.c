@@ -228,19 +228,7 @@ sportello_meeting_save (SportelloMeeting   *self,
       return FALSE;
     }
 
-  if (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_MEETING_UUID)[0] == '\0')
-    {
-      g_autofree char *uuid = sportello_new_uuid ();
-
-      sportello_meeting_set (self, SPORTELLO_MEETING_UUID, uuid);
-    }
-  if (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_MEETING_CREATED_AT)[0] == '\0')
-    {
-      sportello_meeting_set (self, SPORTELLO_MEETING_CREATED_AT, now);
-      sportello_meeting_set (self, SPORTELLO_MEETING_ORIGIN_CONSULTANT, sportello_database_get_consultant (db));
-      sportello_meeting_set (self, SPORTELLO_MEETING_ORIGIN_HUB, sportello_database_get_hub (db));
-    }
-  sportello_meeting_set (self, SPORTELLO_MEETING_UPDATED_AT, now);
+  sportello_record_stamp (SPORTELLO_RECORD (self), db, now);
 
   stmt = _sportello_database_prepare (db,
     "INSERT INTO meetings (uuid, client_id, starts_at, kind, participants, topics, notes, "

@@ -161,3 +161,70 @@ sportello_record_set (SportelloRecord *self,
   if (g_set_str (&text[field], value ? value : ""))
     g_object_notify_by_pspec (G_OBJECT (self), SPORTELLO_RECORD_GET_CLASS (self)->field_pspecs[field]);
 }
+
+static guint
+field_by_name (SportelloRecord *self,
+               const char      *name)
+{
+  SportelloRecordClass *klass = SPORTELLO_RECORD_GET_CLASS (self);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (g_str_equal (klass->field_names[i], name))
+      return i;
+
+  g_critical ("%s has no field “%s”", G_OBJECT_TYPE_NAME (self), name);
+  return G_MAXUINT;
+}
+
+static void
+set_by_name (SportelloRecord *self,
+             const char      *name,
+             const char      *value)
+{
+  guint field = field_by_name (self, name);
+
+  if (field != G_MAXUINT)
+    sportello_record_set (self, field, value);
+}
+
+/**
+ * sportello_record_stamp:
+ * @db: where the record is about to be saved
+ * @now: the time of the save, as sportello_now_utc() gives it
+ *
+ * What every save does first: a record without a UUID gets a new one; a
+ * record never saved (no created_at) is created @now, by @db's
+ * consultant and hub; and it is updated @now. The record needs the
+ * fields uuid, created_at, updated_at, origin_consultant and origin_hub.
+ *
+ * Returns: %TRUE when the record is new (it had no created_at)
+ */
+gboolean
+sportello_record_stamp (SportelloRecord   *self,
+                        SportelloDatabase *db,
+                        const char        *now)
+{
+  guint created_at;
+  gboolean created = FALSE;
+
+  g_return_val_if_fail (SPORTELLO_IS_RECORD (self), FALSE);
+  g_return_val_if_fail (SPORTELLO_IS_DATABASE (db), FALSE);
+
+  if (sportello_record_get (self, field_by_name (self, "uuid"))[0] == '\0')
+    {
+      g_autofree char *uuid = sportello_new_uuid ();
+
+      set_by_name (self, "uuid", uuid);
+    }
+  created_at = field_by_name (self, "created_at");
+  if (sportello_record_get (self, created_at)[0] == '\0')
+    {
+      sportello_record_set (self, created_at, now);
+      set_by_name (self, "origin_consultant", sportello_database_get_consultant (db));
+      set_by_name (self, "origin_hub", sportello_database_get_hub (db));
+      created = TRUE;
+    }
+  set_by_name (self, "updated_at", now);
+
+  return created;
+}

@@ -8,6 +8,8 @@
 
 #include <glib-object.h>
 
+#include "sportello-database.h"
+
 G_BEGIN_DECLS
 
 #define SPORTELLO_TYPE_RECORD (sportello_record_get_type ())
@@ -45,5 +47,8 @@ const char  *sportello_record_get                  (SportelloRecord      *self,
 void         sportello_record_set                  (SportelloRecord      *self,
                                                     guint                 field,
                                                     const char           *value);
+gboolean     sportello_record_stamp                (SportelloRecord      *self,
+                                                    SportelloDatabase    *db,
+                                                    const char           *now);
 
 G_END_DECLS

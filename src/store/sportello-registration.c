@@ -334,25 +334,13 @@ write_registration (SportelloRegistration  *self,
         }
     }
 
-  if (sportello_registration_get (self, SPORTELLO_REGISTRATION_UUID)[0] == '\0')
-    {
-      g_autofree char *uuid = sportello_new_uuid ();
-
-      sportello_registration_set (self, SPORTELLO_REGISTRATION_UUID, uuid);
-    }
-  if (sportello_registration_get (self, SPORTELLO_REGISTRATION_CREATED_AT)[0] == '\0')
-    {
-      sportello_registration_set (self, SPORTELLO_REGISTRATION_CREATED_AT, now);
-      sportello_registration_set (self, SPORTELLO_REGISTRATION_ORIGIN_CONSULTANT, sportello_database_get_consultant (db));
-      sportello_registration_set (self, SPORTELLO_REGISTRATION_ORIGIN_HUB, sportello_database_get_hub (db));
-    }
   if (self->consent_given && sportello_registration_get (self, SPORTELLO_REGISTRATION_CONSENT_DATE)[0] == '\0')
     {
       g_autofree char *today = g_strndup (now, 10);
 
       sportello_registration_set (self, SPORTELLO_REGISTRATION_CONSENT_DATE, today);
     }
-  sportello_registration_set (self, SPORTELLO_REGISTRATION_UPDATED_AT, now);
+  sportello_record_stamp (SPORTELLO_RECORD (self), db, now);
 
   stmt = _sportello_database_prepare (db,
     "INSERT INTO registrations (uuid, event_id, contact_id, name, email, firm, status, consent_date, "

@@ -1,0 +1,108 @@
+/* sportello-job.c: work on a worker thread, for the window and its pages
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A job is a function run on a GTask's thread with data of its own (a
+ * worker opens its own database connection: a sqlite3 handle is never
+ * shared across threads); the callback, back in the main loop, reads the
+ * data and whether the function succeeded.
+ */
+
+#define G_LOG_DOMAIN "sportello-job"
+
+#include "config.h"
+
+#include "sportello-job.h"
+
+typedef struct
+{
+  SportelloJobFunc func;
+  gpointer         data;
+  GDestroyNotify   data_free;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  if (job->data_free != NULL)
+    job->data_free (job->data);
+  g_free (job);
+}
+
+static void
+job_thread (GTask        *task,
+            gpointer      source,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!job->func (job->data, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * sportello_job_run:
+ * @source: the object @done is called with
+ * @cancellable: (nullable): cancels the job: then it ends with
+ *   %G_IO_ERROR_CANCELLED
+ * @data: (transfer full): the job's data, for @func and @done
+ * @data_free: frees @data when the job is over
+ * @func: the work, run on a worker thread
+ * @done: called in the main loop when @func has returned
+ *
+ * Runs @func on a worker thread; @done gets its outcome from
+ * sportello_job_finish().
+ */
+void
+sportello_job_run (gpointer             source,
+                   GCancellable        *cancellable,
+                   gpointer             data,
+                   GDestroyNotify       data_free,
+                   SportelloJobFunc     func,
+                   GAsyncReadyCallback  done)
+{
+  g_autoptr(GTask) task = g_task_new (source, cancellable, done, NULL);
+  Job *job = g_new0 (Job, 1);
+
+  job->func = func;
+  job->data = data;
+  job->data_free = data_free;
+  g_task_set_source_tag (task, sportello_job_run);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, job_thread);
+}
+
+/**
+ * sportello_job_get_data:
+ * @result: what the job's callback got
+ *
+ * Returns: (transfer none): the data the job was run with
+ */
+gpointer
+sportello_job_get_data (GAsyncResult *result)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  return ((Job *) g_task_get_task_data (G_TASK (result)))->data;
+}
+
+/**
+ * sportello_job_finish:
+ * @result: what the job's callback got
+ *
+ * Returns: %TRUE when the job's function succeeded, else %FALSE with
+ *   @error set (%G_IO_ERROR_CANCELLED when it was cancelled)
+ */
+gboolean
+sportello_job_finish (GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
