@@ -9,6 +9,9 @@
 #include <string.h>
 
 #include "sportello-client.h"
+#include "sportello-client-events.h"
+#include "sportello-client-page.h"
+#include "sportello-clients-page.h"
 #include "sportello-contact.h"
 #include "sportello-database.h"
 #include "sportello-event.h"
@@ -20,7 +23,8 @@
 
 /* a client with one contact, who registers from a search */
 static char *
-make_contact (const char *data_dir)
+make_contact (const char  *data_dir,
+              char       **client_uuid)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
@@ -36,6 +40,7 @@ make_contact (const char *data_dir)
   g_assert_true (sportello_contact_save (contact, db, &error));
   g_assert_no_error (error);
 
+  *client_uuid = g_strdup (sportello_client_get_uuid (client));
   return g_strdup (sportello_contact_get (contact, SPORTELLO_CONTACT_UUID));
 }
 
@@ -133,7 +138,8 @@ static void
 test_event (void)
 {
   g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-events", NULL);
-  g_autofree char *contact_uuid = make_contact (data_dir);
+  g_autofree char *client_uuid = NULL;
+  g_autofree char *contact_uuid = make_contact (data_dir, &client_uuid);
   g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
   g_autoptr(GPtrArray) toasts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(SportelloDatabase) db = NULL;
@@ -266,6 +272,26 @@ test_event (void)
     g_assert_nonnull (strstr (second, "Carla Bianchi"));
     g_assert_null (strstr (second, "Anna Villa"));
     g_assert_nonnull (strstr (first, "Vendere online"));
+  }
+
+  /* the client page lists the event its person attended */
+  {
+    SportelloClientsPage *clients = _sportello_window_get_clients_page (SPORTELLO_WINDOW (window));
+    GtkWidget *client_page, *group;
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "clients");
+    sportello_clients_page_open_client (clients, client_uuid);
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    client_page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE);
+    g_assert_nonnull (client_page);
+    group = sportello_test_find_type (client_page, SPORTELLO_TYPE_CLIENT_EVENTS);
+    g_assert_nonnull (group);
+    g_assert_true (gtk_widget_get_visible (group));
+    g_assert_cmpuint (sportello_client_events_get_n_items (SPORTELLO_CLIENT_EVENTS (group)), ==, 1);
+    g_assert_nonnull (sportello_test_find_label (group, "Vendere online: i primi passi"));
+    g_assert_nonnull (sportello_test_find_label (group, "Eventi frequentati"));
+    shot = sportello_test_screenshot (GTK_WIDGET (window), "client-events");
+    g_free (shot);
   }
 
   sportello_test_app_quit (app);
