@@ -577,11 +577,12 @@ show_attendance_report (SportelloEventPage        *self,
       GtkWidget *item = adw_action_row_new ();
       /* Translators: a row of a spreadsheet, as in “Riga 4: Anna Villa <anna@example.it>” */
       g_autofree char *title = g_strdup_printf (_("Row %u: %s"), row->line, row->name && row->name[0] ? row->name : row->email);
+      g_autofree char *why = sportello_capitalize (sportello_attendance_match_label (row->match));
       guint which = SPORTELLO_ATTENDANCE_MATCHED (row) ? 0 : 1;
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (item), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (item), sportello_attendance_match_label (row->match));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (item), why);
       gtk_list_box_append (GTK_LIST_BOX (lists[which]), item);
     }
   for (guint i = 0; i < 2; i++)

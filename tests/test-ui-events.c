@@ -297,6 +297,69 @@ test_event (void)
   sportello_test_app_quit (app);
 }
 
+/* A CSV of the webinar platform marks who came; a dialog lists the rows */
+static void
+test_attendance_csv (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-events-csv", NULL);
+  g_autofree char *client_uuid = NULL;
+  g_autofree char *contact_uuid = make_contact (data_dir, &client_uuid);
+  g_autofree char *csv_path = g_build_filename (g_get_user_data_dir (), "presenze.csv", NULL);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+  g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
+  g_autoptr(SportelloDatabase) db = NULL;
+  g_autoptr(SportelloEvent) event = sportello_event_new ();
+  g_autoptr(GListModel) attended = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = sportello_test_app_window (app);
+  SportelloEventsPage *events;
+  GtkWidget *page;
+  char *shot;
+
+  db = sportello_database_open (data_dir, &error);
+  g_assert_no_error (error);
+  sportello_event_set (event, SPORTELLO_EVENT_TITLE, "Fatturazione elettronica");
+  g_assert_true (sportello_event_save (event, db, &error));
+  g_assert_true (g_file_set_contents (csv_path,
+                                      "Nome;Cognome;Email\n"
+                                      "Bruno;Neri;BRUNO@ferramentaneri.it\n"
+                                      "Anna;Villa;anna@pasticceriavilla.it\n"
+                                      "Dario;Rossi;dario@example.it\n"
+                                      "Elena;Gialli;\n", -1, &error));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "events");
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  events = SPORTELLO_EVENTS_PAGE (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_EVENTS_PAGE));
+  sportello_events_page_open (events, sportello_event_get (event, SPORTELLO_EVENT_UUID));
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_EVENT_PAGE);
+  g_assert_nonnull (page);
+  g_assert_true (sportello_event_page_register (SPORTELLO_EVENT_PAGE (page), NULL, "Bruno Neri", "bruno@ferramentaneri.it", "Ferramenta Neri"));
+
+  sportello_event_page_import_attendance (SPORTELLO_EVENT_PAGE (page), csv_file);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+
+  /* Bruno by his registration, Anna as a client's contact; Dario and Elena not */
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "Riconosciute (2)"));
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "Non riconosciute (2)"));
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "Riga 2: Bruno Neri"));
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "Riga 3: Anna Villa"));
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "Riga 4: Dario Rossi"));
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "Riga 5: Elena Gialli"));
+  shot = sportello_test_screenshot (GTK_WIDGET (window), "event-attendance-csv");
+  g_free (shot);
+
+  attended = sportello_registration_list (db, sportello_event_get (event, SPORTELLO_EVENT_UUID), "attended", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (attended), ==, 2);
+  /* and the switches say so */
+  sportello_test_iterate (200);
+  g_assert_true (adw_switch_row_get_active (attendance_switch (page, "Bruno Neri")));
+  g_assert_true (adw_switch_row_get_active (attendance_switch (page, "Anna Villa")));
+
+  sportello_test_app_quit (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +367,7 @@ main (int   argc,
   sportello_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/events/event", test_event);
+  g_test_add_func ("/ui/events/attendance-csv", test_attendance_csv);
 
   return g_test_run ();
 }
