@@ -189,7 +189,29 @@ test_event (void)
   g_assert_cmpint (sportello_event_get_capacity (stored), ==, 2);
 
   /* three people for two places: a client's contact and two new people */
-  g_assert_true (sportello_event_page_register (SPORTELLO_EVENT_PAGE (page), contact_uuid, NULL, NULL, NULL));
+  /* a client's contact, picked from a search in the dialog */
+  {
+    GtkWidget *search, *label, *row, *dialog;
+
+    g_assert_true (gtk_widget_activate_action (page, "event.add-registration", NULL));
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    dialog = sportello_test_find_type (GTK_WIDGET (window), ADW_TYPE_DIALOG);
+    g_assert_nonnull (dialog);
+    search = sportello_test_find_type (dialog, GTK_TYPE_SEARCH_ENTRY);
+    g_assert_nonnull (search);
+    gtk_editable_set_text (GTK_EDITABLE (search), "Villa");
+    sportello_test_iterate (500);
+    label = sportello_test_find_label (dialog, "Anna Villa");
+    g_assert_nonnull (label);
+    g_assert_nonnull (sportello_test_find_label_containing (dialog, "anna@pasticceriavilla.it"));
+    shot = sportello_test_screenshot (GTK_WIDGET (window), "event-add-registration");
+    g_free (shot);
+    row = gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW);
+    g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+    sportello_test_iterate (300);
+    g_assert_null (sportello_test_find_type (GTK_WIDGET (window), ADW_TYPE_DIALOG));
+    g_assert_nonnull (contact_uuid);
+  }
   g_assert_true (sportello_event_page_register (SPORTELLO_EVENT_PAGE (page), NULL, "Bruno Neri", "bruno@ferramentaneri.it", "Ferramenta Neri"));
   g_assert_true (sportello_event_page_register (SPORTELLO_EVENT_PAGE (page), NULL, "Carla Bianchi", "carla@example.it", ""));
   g_assert_true (toasts_contain (toasts, "Carla Bianchi"));
