@@ -19,6 +19,7 @@
 
 #include "sportello-checklist.h"
 #include "sportello-client-editor.h"
+#include "sportello-client-events.h"
 #include "sportello-client-page-private.h"
 #include "sportello-contact.h"
 #include "sportello-contact-dialog.h"
@@ -731,6 +732,9 @@ sportello_client_page_new (SportelloContext  *context,
   self->client = g_steal_pointer (&client);
   fill (self);
   sportello_widget_follow (GTK_WIDGET (self), self->db, follows, reload_cb);
+  /* the events its people attended: a group that follows the database itself */
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->documents_group))),
+                  sportello_client_events_new (self->db, uuid));
 
   return self;
 }

@@ -17,6 +17,7 @@
 #include "sportello-context.h"
 #include "sportello-database.h"
 #include "sportello-handoff.h"
+#include "sportello-events-page.h"
 #include "sportello-meetings-page.h"
 #include "sportello-section.h"
 #include "sportello-templates-page.h"
@@ -335,6 +336,7 @@ sportello_window_class_init (SportelloWindowClass *klass)
 
   g_type_ensure (SPORTELLO_TYPE_CLIENTS_PAGE);
   g_type_ensure (SPORTELLO_TYPE_MEETINGS_PAGE);
+  g_type_ensure (SPORTELLO_TYPE_EVENTS_PAGE);
   g_type_ensure (SPORTELLO_TYPE_TODO_PAGE);
   g_type_ensure (SPORTELLO_TYPE_CHECKLISTS_PAGE);
   g_type_ensure (SPORTELLO_TYPE_TEMPLATES_PAGE);

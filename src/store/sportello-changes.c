@@ -51,6 +51,8 @@ static const struct
   { "user_templates", SPORTELLO_CHANGE_TEMPLATE },
   { "checklists",     SPORTELLO_CHANGE_CHECKLIST },
   { "assessments",    SPORTELLO_CHANGE_ASSESSMENT },
+  { "events",         SPORTELLO_CHANGE_EVENT },
+  { "registrations",  SPORTELLO_CHANGE_REGISTRATION },
 };
 
 #define N_KINDS G_N_ELEMENTS (kinds)

@@ -66,6 +66,8 @@ char              *sportello_new_uuid                   (void);
 #define SPORTELLO_CHANGE_TEMPLATE   "template"
 #define SPORTELLO_CHANGE_CHECKLIST  "checklist"
 #define SPORTELLO_CHANGE_ASSESSMENT "assessment"
+#define SPORTELLO_CHANGE_EVENT        "event"
+#define SPORTELLO_CHANGE_REGISTRATION "registration"
 
 void               sportello_database_notify_changed    (SportelloDatabase  *self,
                                                          const char         *kind);
