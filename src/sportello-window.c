@@ -13,6 +13,7 @@
 #include "sportello-application.h"
 #include "sportello-backups.h"
 #include "sportello-checklists-page.h"
+#include "sportello-grants-page.h"
 #include "sportello-clients-page.h"
 #include "sportello-context.h"
 #include "sportello-database.h"
@@ -337,6 +338,7 @@ sportello_window_class_init (SportelloWindowClass *klass)
   g_type_ensure (SPORTELLO_TYPE_MEETINGS_PAGE);
   g_type_ensure (SPORTELLO_TYPE_TODO_PAGE);
   g_type_ensure (SPORTELLO_TYPE_CHECKLISTS_PAGE);
+  g_type_ensure (SPORTELLO_TYPE_GRANTS_PAGE);
   g_type_ensure (SPORTELLO_TYPE_TEMPLATES_PAGE);
 }
 
@@ -379,6 +381,12 @@ SportelloChecklistsPage *
 _sportello_window_get_checklists_page (SportelloWindow *self)
 {
   return SPORTELLO_CHECKLISTS_PAGE (gtk_stack_get_child_by_name (self->section_stack, "checklists"));
+}
+
+SportelloGrantsPage *
+_sportello_window_get_grants_page (SportelloWindow *self)
+{
+  return SPORTELLO_GRANTS_PAGE (gtk_stack_get_child_by_name (self->section_stack, "grants"));
 }
 
 SportelloWindow *

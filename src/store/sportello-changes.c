@@ -51,6 +51,8 @@ static const struct
   { "user_templates", SPORTELLO_CHANGE_TEMPLATE },
   { "checklists",     SPORTELLO_CHANGE_CHECKLIST },
   { "assessments",    SPORTELLO_CHANGE_ASSESSMENT },
+  { "grant_calls",    SPORTELLO_CHANGE_GRANT_CALL },
+  { "grant_applications", SPORTELLO_CHANGE_GRANT_APPLICATION },
 };
 
 #define N_KINDS G_N_ELEMENTS (kinds)

@@ -66,6 +66,8 @@ char              *sportello_new_uuid                   (void);
 #define SPORTELLO_CHANGE_TEMPLATE   "template"
 #define SPORTELLO_CHANGE_CHECKLIST  "checklist"
 #define SPORTELLO_CHANGE_ASSESSMENT "assessment"
+#define SPORTELLO_CHANGE_GRANT_CALL "grant-call"
+#define SPORTELLO_CHANGE_GRANT_APPLICATION "grant-application"
 
 void               sportello_database_notify_changed    (SportelloDatabase  *self,
                                                          const char         *kind);
