@@ -262,7 +262,6 @@ sportello_grant_application_dialog_new (SportelloContext  *context,
   GtkWidget *toolbar, *page, *row;
   AdwPreferencesGroup *group;
   const SportelloTerm *terms;
-  g_autofree char *subtitle = NULL;
   guint n;
 
   if (!(application = sportello_grant_application_load (db, uuid, error)))
@@ -284,11 +283,16 @@ sportello_grant_application_dialog_new (SportelloContext  *context,
   adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (toolbar), page);
   adw_dialog_set_child (ADW_DIALOG (self), toolbar);
 
-  /* Translators: the heading of an application's dialog: the call it is for */
-  subtitle = g_strdup_printf (_("Application to “%s”"), sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_TITLE));
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (group, subtitle);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
+  /* the call's title is text, never markup */
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_TITLE));
+  /* Translators: under the call's title in an application's dialog */
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Application to this call"));
+  gtk_widget_add_css_class (row, "property");
+  adw_preferences_group_add (group, row);
 
   row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Status"));
@@ -327,8 +331,8 @@ sportello_grant_application_dialog_new (SportelloContext  *context,
       for (guint i = 0; self->documents[i] != NULL; i++)
         {
           row = adw_switch_row_new ();
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), self->documents[i]);
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), self->documents[i]);
           adw_switch_row_set_active (ADW_SWITCH_ROW (row),
                                      sportello_grant_application_get_document_done (self->application, self->documents[i]));
           g_signal_connect_swapped (row, "notify::active", G_CALLBACK (changed_cb), self);

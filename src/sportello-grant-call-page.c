@@ -346,9 +346,9 @@ reload_lists (SportelloGrantCallPage *self)
       const char *client_uuid = sportello_grant_application_get (a, SPORTELLO_GRANT_APPLICATION_CLIENT_UUID);
       GtkWidget *row = adw_action_row_new ();
 
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      sportello_grant_application_get (a, SPORTELLO_GRANT_APPLICATION_CLIENT_NAME));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    sportello_grant_application_status_label (sportello_grant_application_get (a, SPORTELLO_GRANT_APPLICATION_STATUS)));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
@@ -375,8 +375,8 @@ reload_lists (SportelloGrantCallPage *self)
       g_autofree char *subtitle = sportello_grant_match_describe (m);
       GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sportello_grant_match_get_client_name (m));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sportello_grant_match_get_client_name (m));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       if (!g_hash_table_contains (applied, client_uuid))
         {

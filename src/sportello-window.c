@@ -106,6 +106,18 @@ export_client_action (GtkWidget  *widget,
   sportello_handoff_choose_export (SPORTELLO_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
+/* a call opened from elsewhere (a client's page) shows in its section */
+static void
+open_grant_call_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  SportelloWindow *self = SPORTELLO_WINDOW (widget);
+
+  g_object_set (self, "section", "grants", NULL);
+  sportello_grants_page_open (_sportello_window_get_grants_page (self), g_variant_get_string (param, NULL));
+}
+
 static void
 import_action (GtkWidget  *widget,
                const char *action_name,
@@ -333,6 +345,7 @@ sportello_window_class_init (SportelloWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-templates", NULL, export_templates_action);
   /* a client page's client.export */
   gtk_widget_class_install_action (widget_class, "win.export-client", "s", export_client_action);
+  gtk_widget_class_install_action (widget_class, "win.open-grant-call", "s", open_grant_call_action);
 
   g_type_ensure (SPORTELLO_TYPE_CLIENTS_PAGE);
   g_type_ensure (SPORTELLO_TYPE_MEETINGS_PAGE);

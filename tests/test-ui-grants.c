@@ -8,6 +8,9 @@
 #include "config.h"
 
 #include "sportello-client.h"
+#include "sportello-client-grants.h"
+#include "sportello-client-page.h"
+#include "sportello-clients-page.h"
 #include "sportello-database.h"
 #include "sportello-grant-application.h"
 #include "sportello-grant-application-dialog.h"
@@ -188,6 +191,47 @@ test_call_to_funded (void)
     g_clear_object (&list);
     list = sportello_grant_application_list (db, fx.far_uuid, NULL, &error);
     g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  }
+
+  /* the client page shows the application, and the firm in Rome the
+   * open call of its region, which opens in the Grant Calls section */
+  {
+    SportelloClientsPage *clients = _sportello_window_get_clients_page (SPORTELLO_WINDOW (window));
+    GtkWidget *grants_group, *call_row;
+    g_autofree char *shot4 = NULL;
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "clients");
+    sportello_clients_page_open_client (clients, fx.near_uuid);
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    grants_group = sportello_test_find_type (GTK_WIDGET (clients), SPORTELLO_TYPE_CLIENT_GRANTS);
+    g_assert_nonnull (grants_group);
+    call_row = find_row_titled (grants_group, "Voucher digitalizzazione Como");
+    g_assert_nonnull (call_row);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (call_row)), "Finanziata"));
+    g_assert_null (find_row_titled (grants_group, "Bando export Lazio"));
+
+    sportello_clients_page_open_client (clients, fx.far_uuid);
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    /* the first client's page had no such row: this is the second's */
+    call_row = find_row_titled (GTK_WIDGET (clients), "Bando export Lazio");
+    g_assert_nonnull (call_row);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (call_row)), "Regione o provincia"));
+    {
+      GtkWidget *scrolled = gtk_widget_get_ancestor (call_row, GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+      sportello_test_wait_for_draw (GTK_WIDGET (window));
+    }
+    shot4 = sportello_test_screenshot (GTK_WIDGET (window), "client-grants");
+
+    g_signal_emit_by_name (call_row, "activate");
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    g_assert_cmpstr (sportello_window_get_section (SPORTELLO_WINDOW (window)), ==, "grants");
+    page = sportello_test_find_type (GTK_WIDGET (grants), SPORTELLO_TYPE_GRANT_CALL_PAGE);
+    g_assert_nonnull (page);
+    g_assert_cmpstr (sportello_grant_call_get (sportello_grant_call_page_get_call (SPORTELLO_GRANT_CALL_PAGE (page)),
+                                               SPORTELLO_GRANT_CALL_TITLE), ==, "Bando export Lazio");
   }
 
   sportello_test_app_quit (app);
