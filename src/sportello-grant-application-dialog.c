@@ -291,7 +291,6 @@ sportello_grant_application_dialog_new (SportelloContext  *context,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_TITLE));
   /* Translators: under the call's title in an application's dialog */
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Application to this call"));
-  gtk_widget_add_css_class (row, "property");
   adw_preferences_group_add (group, row);
 
   row = adw_combo_row_new ();
