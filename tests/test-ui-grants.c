@@ -193,6 +193,25 @@ test_call_to_funded (void)
     g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
   }
 
+  /* a criterion typed on the page is stored, and the fits follow it */
+  {
+    GtkWidget *provinces = find_row_titled (page, "Pro_vince, per esempio CO,LC");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SportelloDatabase) db = NULL;
+    g_autoptr(SportelloGrantCall) stored = NULL;
+
+    g_assert_nonnull (provinces);
+    gtk_editable_set_text (GTK_EDITABLE (provinces), "CO,LC,RM");
+    sportello_record_page_flush (SPORTELLO_RECORD_PAGE (page));
+    sportello_test_iterate (300);
+    g_assert_nonnull (find_row_titled (GTK_WIDGET (sportello_grant_call_page_get_matches (SPORTELLO_GRANT_CALL_PAGE (page))),
+                                       "Forno Trastevere"));
+    db = sportello_database_open (data_dir, &error);
+    stored = sportello_grant_call_load (db, fx.call_uuid, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (sportello_grant_call_get (stored, SPORTELLO_GRANT_CALL_PROVINCES), ==, "CO,LC,RM");
+  }
+
   /* the client page shows the application, and the firm in Rome the
    * open call of its region, which opens in the Grant Calls section */
   {
