@@ -7,6 +7,7 @@
 #pragma once
 
 #include "sportello-client-page.h"
+#include "sportello-client-grants.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,7 @@ struct _SportelloClientPage
   AdwPreferencesGroup *assessments_group;
   GtkListBox         *assessments_list;
   GListModel         *assessments;
+  SportelloClientGrants *grants_group;
   AdwPreferencesGroup *documents_group;
   GtkMenuButton      *new_document_button;
   GtkListBox         *documents_list;

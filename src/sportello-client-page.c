@@ -594,6 +594,7 @@ fill (SportelloClientPage *self)
   fill_meetings (self);
   fill_assessments (self);
   fill_documents (self);
+  sportello_client_grants_set_client (self->grants_group, self->context, sportello_client_get_uuid (c));
   fill_document_menu (self);
   update_actions (self);
 }
@@ -654,6 +655,8 @@ sportello_client_page_class_init (SportelloClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, documents_group);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, new_document_button);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, documents_list);
+  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, grants_group);
+  g_type_ensure (SPORTELLO_TYPE_CLIENT_GRANTS);
   gtk_widget_class_install_action (widget_class, "contacts.add", NULL, contacts_add_action);
 
   /**

@@ -13,6 +13,7 @@
 #include "sportello-application.h"
 #include "sportello-backups.h"
 #include "sportello-checklists-page.h"
+#include "sportello-grants-page.h"
 #include "sportello-clients-page.h"
 #include "sportello-context.h"
 #include "sportello-database.h"
@@ -104,6 +105,18 @@ export_client_action (GtkWidget  *widget,
                       GVariant   *param)
 {
   sportello_handoff_choose_export (SPORTELLO_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+/* a call opened from elsewhere (a client's page) shows in its section */
+static void
+open_grant_call_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  SportelloWindow *self = SPORTELLO_WINDOW (widget);
+
+  g_object_set (self, "section", "grants", NULL);
+  sportello_grants_page_open (_sportello_window_get_grants_page (self), g_variant_get_string (param, NULL));
 }
 
 static void
@@ -333,12 +346,14 @@ sportello_window_class_init (SportelloWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-templates", NULL, export_templates_action);
   /* a client page's client.export */
   gtk_widget_class_install_action (widget_class, "win.export-client", "s", export_client_action);
+  gtk_widget_class_install_action (widget_class, "win.open-grant-call", "s", open_grant_call_action);
 
   g_type_ensure (SPORTELLO_TYPE_CLIENTS_PAGE);
   g_type_ensure (SPORTELLO_TYPE_MEETINGS_PAGE);
   g_type_ensure (SPORTELLO_TYPE_EVENTS_PAGE);
   g_type_ensure (SPORTELLO_TYPE_TODO_PAGE);
   g_type_ensure (SPORTELLO_TYPE_CHECKLISTS_PAGE);
+  g_type_ensure (SPORTELLO_TYPE_GRANTS_PAGE);
   g_type_ensure (SPORTELLO_TYPE_TEMPLATES_PAGE);
 }
 
@@ -381,6 +396,12 @@ SportelloChecklistsPage *
 _sportello_window_get_checklists_page (SportelloWindow *self)
 {
   return SPORTELLO_CHECKLISTS_PAGE (gtk_stack_get_child_by_name (self->section_stack, "checklists"));
+}
+
+SportelloGrantsPage *
+_sportello_window_get_grants_page (SportelloWindow *self)
+{
+  return SPORTELLO_GRANTS_PAGE (gtk_stack_get_child_by_name (self->section_stack, "grants"));
 }
 
 SportelloWindow *

@@ -38,6 +38,8 @@ SportelloMeetingsPage *_sportello_window_get_meetings_page (SportelloWindow *sel
 SportelloTodoPage     *_sportello_window_get_todo_page     (SportelloWindow *self);
 typedef struct _SportelloChecklistsPage SportelloChecklistsPage;
 SportelloChecklistsPage *_sportello_window_get_checklists_page (SportelloWindow *self);
+typedef struct _SportelloGrantsPage SportelloGrantsPage;
+SportelloGrantsPage *_sportello_window_get_grants_page (SportelloWindow *self);
 GtkProgressBar        *_sportello_window_get_progress_bar  (SportelloWindow *self);
 /* what the busy banner's Cancel button does */
 void                   _sportello_window_cancel_busy       (SportelloWindow *self);

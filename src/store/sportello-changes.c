@@ -53,6 +53,8 @@ static const struct
   { "assessments",    SPORTELLO_CHANGE_ASSESSMENT },
   { "events",         SPORTELLO_CHANGE_EVENT },
   { "registrations",  SPORTELLO_CHANGE_REGISTRATION },
+  { "grant_calls",    SPORTELLO_CHANGE_GRANT_CALL },
+  { "grant_applications", SPORTELLO_CHANGE_GRANT_APPLICATION },
 };
 
 #define N_KINDS G_N_ELEMENTS (kinds)

@@ -68,6 +68,8 @@ char              *sportello_new_uuid                   (void);
 #define SPORTELLO_CHANGE_ASSESSMENT "assessment"
 #define SPORTELLO_CHANGE_EVENT        "event"
 #define SPORTELLO_CHANGE_REGISTRATION "registration"
+#define SPORTELLO_CHANGE_GRANT_CALL "grant-call"
+#define SPORTELLO_CHANGE_GRANT_APPLICATION "grant-application"
 
 void               sportello_database_notify_changed    (SportelloDatabase  *self,
                                                          const char         *kind);

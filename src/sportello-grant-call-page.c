@@ -1,0 +1,605 @@
+/* sportello-grant-call-page.c: one grant call, the firms that fit it and its applications
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The call's fields are stored shortly after the last change, as on every
+ * record page. Below them, its applications and the firms that fit it,
+ * each with what it meets, misses and what its data do not say: a firm
+ * is never said to fit on data nobody has.
+ */
+
+#define G_LOG_DOMAIN "sportello-grant-call-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sportello-grant-application.h"
+#include "sportello-grant-application-dialog.h"
+#include "sportello-grant-call-page.h"
+#include "sportello-grant-match.h"
+#include "sportello-section.h"
+#include "sportello-vocabulary.h"
+
+#define AUTOSAVE_DELAY_MS 500
+/* a call open to every firm fits thousands: the page shows the first */
+#define MAX_MATCH_ROWS 100
+
+struct _SportelloGrantCallPage
+{
+  SportelloRecordPage  parent_instance;
+
+  SportelloGrantCall  *call;   /* the page's record */
+
+  AdwEntryRow         *title_row;
+  AdwComboRow         *funder_row;
+  AdwComboRow         *kind_row;
+  AdwEntryRow         *url_row;
+  AdwEntryRow         *opens_row;
+  AdwEntryRow         *deadline_row;
+  AdwSwitchRow        *first_come_row;
+  AdwSwitchRow        *exhausted_row;
+  AdwEntryRow         *budget_row;
+  AdwEntryRow         *percent_row;
+  AdwEntryRow         *min_row;
+  AdwEntryRow         *max_row;
+  AdwSwitchRow        *de_minimis_row;
+  AdwEntryRow         *sizes_row;
+  AdwEntryRow         *sectors_row;
+  AdwEntryRow         *regions_row;
+  AdwEntryRow         *provinces_row;
+  AdwSwitchRow        *startups_row;
+  AdwEntryRow         *years_row;
+  GtkTextView         *expenses_view;
+  GtkTextView         *documents_view;
+  GtkTextView         *notes_view;
+  GtkListBox          *applications_list;
+  GtkListBox          *matches_list;
+  AdwPreferencesGroup *matches_group;
+  GtkLabel            *error_label;
+};
+
+G_DEFINE_FINAL_TYPE (SportelloGrantCallPage, sportello_grant_call_page, SPORTELLO_TYPE_RECORD_PAGE)
+
+#define DATABASE(self) (sportello_record_page_get_database (SPORTELLO_RECORD_PAGE (self)))
+#define CONTEXT(self) (sportello_record_page_get_context (SPORTELLO_RECORD_PAGE (self)))
+
+/* the text rows and the fields they edit */
+#define TEXT_ROWS(self) \
+  { (self)->title_row, SPORTELLO_GRANT_CALL_TITLE }, \
+  { (self)->url_row, SPORTELLO_GRANT_CALL_URL }, \
+  { (self)->sizes_row, SPORTELLO_GRANT_CALL_SIZES }, \
+  { (self)->sectors_row, SPORTELLO_GRANT_CALL_ATECO_SECTIONS }, \
+  { (self)->regions_row, SPORTELLO_GRANT_CALL_REGIONS }, \
+  { (self)->provinces_row, SPORTELLO_GRANT_CALL_PROVINCES }
+
+#define NUMBER_ROWS(self) \
+  { (self)->budget_row, SPORTELLO_GRANT_CALL_BUDGET }, \
+  { (self)->percent_row, SPORTELLO_GRANT_CALL_CONTRIBUTION_PERCENT }, \
+  { (self)->min_row, SPORTELLO_GRANT_CALL_CONTRIBUTION_MIN }, \
+  { (self)->max_row, SPORTELLO_GRANT_CALL_CONTRIBUTION_MAX }, \
+  { (self)->years_row, SPORTELLO_GRANT_CALL_MIN_YEARS }
+
+#define FLAG_ROWS(self) \
+  { (self)->first_come_row, SPORTELLO_GRANT_CALL_FIRST_COME }, \
+  { (self)->exhausted_row, SPORTELLO_GRANT_CALL_FUNDS_EXHAUSTED }, \
+  { (self)->de_minimis_row, SPORTELLO_GRANT_CALL_DE_MINIMIS }, \
+  { (self)->startups_row, SPORTELLO_GRANT_CALL_STARTUPS_ONLY }
+
+#define VIEWS(self) \
+  { (self)->expenses_view, SPORTELLO_GRANT_CALL_EXPENSES }, \
+  { (self)->documents_view, SPORTELLO_GRANT_CALL_DOCUMENTS }, \
+  { (self)->notes_view, SPORTELLO_GRANT_CALL_NOTES }
+
+typedef struct { AdwEntryRow *row; SportelloGrantCallField field; } TextRow;
+typedef struct { AdwEntryRow *row; SportelloGrantCallNumber number; } NumberRow;
+typedef struct { AdwSwitchRow *row; SportelloGrantCallFlag flag; } FlagRow;
+typedef struct { GtkTextView *view; SportelloGrantCallField field; } ViewRow;
+
+/* a stored date and time as the local date, “2026-12-31” */
+static char *
+local_date (const char *stored)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (stored == NULL || stored[0] == '\0' || !(dt = g_date_time_new_from_iso8601 (stored, NULL)))
+    return g_strdup (stored ? stored : "");
+  local = g_date_time_to_local (dt);
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
+static char *
+view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* "" is not given (-1); FALSE when the text is no whole number */
+static gboolean
+parse_number (const char *text,
+              gint64     *value)
+{
+  g_autofree char *clean = g_strdup (text);
+  guint64 n;
+
+  g_strstrip (clean);
+  /* “10.000” as Italians write it */
+  g_strdelimit (clean, ".", ' ');
+  {
+    g_auto(GStrv) parts = g_strsplit (clean, " ", -1);
+
+    g_free (clean);
+    clean = g_strjoinv ("", parts);
+  }
+  if (clean[0] == '\0')
+    {
+      *value = -1;
+      return TRUE;
+    }
+  if (!g_ascii_string_to_unsigned (clean, 10, 0, G_MAXINT64, &n, NULL))
+    return FALSE;
+  *value = (gint64) n;
+  return TRUE;
+}
+
+static void
+update_title (SportelloGrantCallPage *self)
+{
+  const char *title = sportello_grant_call_get (self->call, SPORTELLO_GRANT_CALL_TITLE);
+
+  adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self), title[0] ? title : _("Grant Call"));
+}
+
+static gboolean
+save (SportelloRecordPage  *page,
+      GError              **error)
+{
+  SportelloGrantCallPage *self = SPORTELLO_GRANT_CALL_PAGE (page);
+  TextRow texts[] = { TEXT_ROWS (self) };
+  NumberRow numbers[] = { NUMBER_ROWS (self) };
+  FlagRow flags[] = { FLAG_ROWS (self) };
+  ViewRow views[] = { VIEWS (self) };
+  const SportelloTerm *terms;
+  guint n, selected;
+  g_autoptr(GError) local_error = NULL;
+  gboolean numbers_ok = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    sportello_grant_call_set (self->call, texts[i].field, gtk_editable_get_text (GTK_EDITABLE (texts[i].row)));
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      gint64 value;
+
+      if (parse_number (gtk_editable_get_text (GTK_EDITABLE (numbers[i].row)), &value))
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (numbers[i].row), "error");
+          sportello_grant_call_set_number (self->call, numbers[i].number, value);
+        }
+      else
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (numbers[i].row), "error");
+          numbers_ok = FALSE;
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    sportello_grant_call_set_flag (self->call, flags[i].flag, adw_switch_row_get_active (flags[i].row));
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *text = view_text (views[i].view);
+
+      sportello_grant_call_set (self->call, views[i].field, text);
+    }
+
+  terms = sportello_vocabulary_terms (SPORTELLO_VOCABULARY_GRANT_FUNDER, &n);
+  selected = adw_combo_row_get_selected (self->funder_row);
+  if (selected < n)
+    sportello_grant_call_set (self->call, SPORTELLO_GRANT_CALL_FUNDER, terms[selected].id);
+  terms = sportello_vocabulary_terms (SPORTELLO_VOCABULARY_GRANT_KIND, &n);
+  selected = adw_combo_row_get_selected (self->kind_row);
+  if (selected < n)
+    sportello_grant_call_set (self->call, SPORTELLO_GRANT_CALL_KIND, terms[selected].id);
+
+  sportello_grant_call_set (self->call, SPORTELLO_GRANT_CALL_OPENS_AT,
+                            gtk_editable_get_text (GTK_EDITABLE (self->opens_row)));
+  sportello_grant_call_set (self->call, SPORTELLO_GRANT_CALL_DEADLINE,
+                            gtk_editable_get_text (GTK_EDITABLE (self->deadline_row)));
+
+  /* what is half typed (a region, a date) is no failure to retry: the
+   * page says what is wrong, and the next change tries again */
+  if (!numbers_ok)
+    return TRUE;
+  if (!sportello_grant_call_save (self->call, DATABASE (self), &local_error))
+    {
+      if (g_error_matches (local_error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID))
+        {
+          gtk_label_set_label (self->error_label, local_error->message);
+          gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+          return TRUE;
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  update_title (self);
+  return TRUE;
+}
+
+static void
+changed_cb (SportelloGrantCallPage *self)
+{
+  sportello_record_page_changed (SPORTELLO_RECORD_PAGE (self));
+}
+
+/* ------------------------------------------------- fits and applications ---- */
+
+static char *
+criteria_text (SportelloGrantMatch          *match,
+               SportelloGrantCriterionResult result)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (int c = 0; c < SPORTELLO_GRANT_N_CRITERIA; c++)
+    if (sportello_grant_match_get_result (match, c) == result)
+      {
+        if (text->len > 0)
+          g_string_append (text, ", ");
+        g_string_append (text, sportello_grant_criterion_label (c));
+      }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* “Fits · meets: Region or province; unknown: Firm size” */
+char *
+sportello_grant_match_describe (SportelloGrantMatch *match)
+{
+  g_autoptr(GString) text = g_string_new (sportello_grant_fit_label (sportello_grant_match_get_fit (match)));
+  g_autofree char *met = criteria_text (match, SPORTELLO_GRANT_CRITERION_MET);
+  g_autofree char *missed = criteria_text (match, SPORTELLO_GRANT_CRITERION_MISSED);
+  g_autofree char *unknown = criteria_text (match, SPORTELLO_GRANT_CRITERION_UNKNOWN);
+
+  if (met[0])
+    /* Translators: the criteria of a grant call a firm meets, as in “ · soddisfa: Regione o provincia” */
+    g_string_append_printf (text, _(" · meets: %s"), met);
+  if (missed[0])
+    /* Translators: the criteria of a grant call a firm does not meet */
+    g_string_append_printf (text, _(" · misses: %s"), missed);
+  if (unknown[0])
+    /* Translators: the criteria of a grant call the firm's data say nothing about */
+    g_string_append_printf (text, _(" · unknown: %s"), unknown);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+open_application (SportelloGrantCallPage *self,
+                  const char             *client_uuid)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sportello_grant_application_open (GTK_WIDGET (self), CONTEXT (self), client_uuid,
+                                         sportello_grant_call_get (self->call, SPORTELLO_GRANT_CALL_UUID), &error))
+    sportello_record_page_toast_error (SPORTELLO_RECORD_PAGE (self), error);
+}
+
+static void
+start_clicked_cb (GtkButton              *button,
+                  SportelloGrantCallPage *self)
+{
+  open_application (self, g_object_get_data (G_OBJECT (button), "client-uuid"));
+}
+
+static void
+application_activated_cb (AdwActionRow           *row,
+                          SportelloGrantCallPage *self)
+{
+  open_application (self, g_object_get_data (G_OBJECT (row), "client-uuid"));
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  gtk_list_box_remove_all (list);
+}
+
+static void
+placeholder (GtkListBox *list,
+             const char *text)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  gtk_widget_add_css_class (row, "dim-label");
+  gtk_list_box_append (list, row);
+}
+
+static void
+reload_lists (SportelloGrantCallPage *self)
+{
+  const char *uuid = sportello_grant_call_get (self->call, SPORTELLO_GRANT_CALL_UUID);
+  g_autoptr(GListModel) applications = NULL;
+  g_autoptr(GListModel) matches = NULL;
+  g_autoptr(GHashTable) applied = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  clear_list (self->applications_list);
+  clear_list (self->matches_list);
+
+  applications = sportello_grant_application_list (DATABASE (self), NULL, uuid, &error);
+  if (applications == NULL)
+    {
+      g_warning ("Cannot list the applications: %s", error->message);
+      g_clear_error (&error);
+    }
+  n = applications ? g_list_model_get_n_items (applications) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SportelloGrantApplication) a = g_list_model_get_item (applications, i);
+      const char *client_uuid = sportello_grant_application_get (a, SPORTELLO_GRANT_APPLICATION_CLIENT_UUID);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     sportello_grant_application_get (a, SPORTELLO_GRANT_APPLICATION_CLIENT_NAME));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   sportello_grant_application_status_label (sportello_grant_application_get (a, SPORTELLO_GRANT_APPLICATION_STATUS)));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "client-uuid", g_strdup (client_uuid), g_free);
+      g_signal_connect (row, "activated", G_CALLBACK (application_activated_cb), self);
+      gtk_list_box_append (self->applications_list, row);
+      g_hash_table_add (applied, g_strdup (client_uuid));
+    }
+  if (n == 0)
+    placeholder (self->applications_list, _("No applications yet"));
+
+  matches = sportello_grant_match_clients (DATABASE (self), uuid, FALSE, &error);
+  if (matches == NULL)
+    {
+      g_warning ("Cannot match the clients: %s", error->message);
+      return;
+    }
+  n = g_list_model_get_n_items (matches);
+  for (guint i = 0; i < MIN (n, MAX_MATCH_ROWS); i++)
+    {
+      g_autoptr(SportelloGrantMatch) m = g_list_model_get_item (matches, i);
+      const char *client_uuid = sportello_grant_match_get_client_uuid (m);
+      g_autofree char *subtitle = sportello_grant_match_describe (m);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sportello_grant_match_get_client_name (m));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (!g_hash_table_contains (applied, client_uuid))
+        {
+          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Start Application"));
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          g_object_set_data_full (G_OBJECT (button), "client-uuid", g_strdup (client_uuid), g_free);
+          g_signal_connect (button, "clicked", G_CALLBACK (start_clicked_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+      gtk_list_box_append (self->matches_list, row);
+    }
+  if (n == 0)
+    placeholder (self->matches_list, _("No client fits this call"));
+  else if (n > MAX_MATCH_ROWS)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more client",
+                                                            "and %u more clients", n - MAX_MATCH_ROWS),
+                                               n - MAX_MATCH_ROWS);
+      placeholder (self->matches_list, more);
+    }
+}
+
+static void
+reload_lists_cb (GtkWidget *widget)
+{
+  reload_lists (SPORTELLO_GRANT_CALL_PAGE (widget));
+}
+
+/* ---------------------------------------------------------- actions ---- */
+
+static void
+open_url_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  SportelloGrantCallPage *self = SPORTELLO_GRANT_CALL_PAGE (widget);
+  const char *url = gtk_editable_get_text (GTK_EDITABLE (self->url_row));
+  g_autoptr(GtkUriLauncher) launcher = NULL;
+
+  if (url[0] == '\0')
+    return;
+  launcher = gtk_uri_launcher_new (url);
+  gtk_uri_launcher_launch (launcher, GTK_WINDOW (gtk_widget_get_root (widget)), NULL, NULL, NULL);
+}
+
+static gboolean
+delete_record (SportelloRecordPage  *page,
+               gpointer             *kept,
+               GError              **error)
+{
+  SportelloGrantCallPage *self = SPORTELLO_GRANT_CALL_PAGE (page);
+
+  if (!sportello_grant_call_delete (DATABASE (self), sportello_grant_call_get (self->call, SPORTELLO_GRANT_CALL_UUID), error))
+    return FALSE;
+  *kept = g_object_ref (self->call);
+  return TRUE;
+}
+
+static gboolean
+restore (SportelloDatabase  *db,
+         gpointer            kept,
+         GError            **error)
+{
+  return sportello_grant_call_save (SPORTELLO_GRANT_CALL (kept), db, error);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  sportello_record_page_delete (SPORTELLO_RECORD_PAGE (widget));
+}
+
+/* ---------------------------------------------------------- GObject ---- */
+
+static void
+sportello_grant_call_page_dispose (GObject *object)
+{
+  SportelloGrantCallPage *self = (SportelloGrantCallPage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_GRANT_CALL_PAGE);
+  self->call = NULL;
+
+  G_OBJECT_CLASS (sportello_grant_call_page_parent_class)->dispose (object);
+}
+
+static void
+sportello_grant_call_page_class_init (SportelloGrantCallPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SportelloRecordPageClass *page_class = SPORTELLO_RECORD_PAGE_CLASS (klass);
+
+  object_class->dispose = sportello_grant_call_page_dispose;
+  page_class->autosave_delay_ms = AUTOSAVE_DELAY_MS;
+  page_class->deleted_message = _("Call deleted");
+  page_class->restore = restore;
+  page_class->kept_free = g_object_unref;
+  page_class->save = save;
+  page_class->delete_record = delete_record;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-grant-call-page.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, SportelloGrantCallPage, name)
+  BIND (title_row); BIND (funder_row); BIND (kind_row); BIND (url_row); BIND (opens_row);
+  BIND (deadline_row); BIND (first_come_row); BIND (exhausted_row); BIND (budget_row);
+  BIND (percent_row); BIND (min_row); BIND (max_row); BIND (de_minimis_row); BIND (sizes_row);
+  BIND (sectors_row); BIND (regions_row); BIND (provinces_row); BIND (startups_row);
+  BIND (years_row); BIND (expenses_view); BIND (documents_view); BIND (notes_view);
+  BIND (applications_list); BIND (matches_list); BIND (matches_group); BIND (error_label);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "call.open-url", NULL, open_url_action);
+  gtk_widget_class_install_action (widget_class, "call.delete", NULL, delete_action);
+}
+
+static void
+fill_combo (AdwComboRow         *row,
+            SportelloVocabulary  vocabulary)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  const SportelloTerm *terms;
+  guint n;
+
+  terms = sportello_vocabulary_terms (vocabulary, &n);
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (labels, sportello_vocabulary_label (vocabulary, terms[i].id));
+  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
+}
+
+static void
+sportello_grant_call_page_init (SportelloGrantCallPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  fill_combo (self->funder_row, SPORTELLO_VOCABULARY_GRANT_FUNDER);
+  fill_combo (self->kind_row, SPORTELLO_VOCABULARY_GRANT_KIND);
+  {
+    /* the views exist once the template is made */
+    ViewRow views[] = { VIEWS (self) };
+
+    for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+      g_signal_connect_object (gtk_text_view_get_buffer (views[i].view), "changed",
+                               G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+  }
+}
+
+SportelloGrantCallPage *
+sportello_grant_call_page_new (SportelloContext  *context,
+                               const char        *uuid,
+                               GError           **error)
+{
+  static const char * const follows[] = {
+    SPORTELLO_CHANGE_GRANT_CALL, SPORTELLO_CHANGE_GRANT_APPLICATION, SPORTELLO_CHANGE_CLIENT, NULL
+  };
+  SportelloDatabase *db = sportello_context_get_database (context);
+  g_autoptr(SportelloGrantCall) call = NULL;
+  SportelloGrantCallPage *self;
+  g_autofree char *opens = NULL;
+  g_autofree char *deadline = NULL;
+
+  if (!(call = sportello_grant_call_load (db, uuid, error)))
+    return NULL;
+
+  self = g_object_new (SPORTELLO_TYPE_GRANT_CALL_PAGE, "context", context, "record", call, NULL);
+  self->call = SPORTELLO_GRANT_CALL (sportello_record_page_get_record (SPORTELLO_RECORD_PAGE (self)));
+
+  sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), TRUE);
+  {
+    TextRow texts[] = { TEXT_ROWS (self) };
+    NumberRow numbers[] = { NUMBER_ROWS (self) };
+    FlagRow flags[] = { FLAG_ROWS (self) };
+    ViewRow views[] = { VIEWS (self) };
+
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      gtk_editable_set_text (GTK_EDITABLE (texts[i].row), sportello_grant_call_get (self->call, texts[i].field));
+    for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+      {
+        gint64 value = sportello_grant_call_get_number (self->call, numbers[i].number);
+        g_autofree char *text = value >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, value) : g_strdup ("");
+
+        gtk_editable_set_text (GTK_EDITABLE (numbers[i].row), text);
+      }
+    for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+      adw_switch_row_set_active (flags[i].row, sportello_grant_call_get_flag (self->call, flags[i].flag));
+    for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (views[i].view),
+                                sportello_grant_call_get (self->call, views[i].field), -1);
+  }
+  adw_combo_row_set_selected (self->funder_row,
+                              MAX (sportello_vocabulary_index (SPORTELLO_VOCABULARY_GRANT_FUNDER,
+                                                               sportello_grant_call_get (self->call, SPORTELLO_GRANT_CALL_FUNDER)), 0));
+  adw_combo_row_set_selected (self->kind_row,
+                              MAX (sportello_vocabulary_index (SPORTELLO_VOCABULARY_GRANT_KIND,
+                                                               sportello_grant_call_get (self->call, SPORTELLO_GRANT_CALL_KIND)), 0));
+  opens = local_date (sportello_grant_call_get (self->call, SPORTELLO_GRANT_CALL_OPENS_AT));
+  deadline = local_date (sportello_grant_call_get (self->call, SPORTELLO_GRANT_CALL_DEADLINE));
+  gtk_editable_set_text (GTK_EDITABLE (self->opens_row), opens);
+  gtk_editable_set_text (GTK_EDITABLE (self->deadline_row), deadline);
+  sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), FALSE);
+
+  update_title (self);
+  reload_lists (self);
+  /* the fits follow the call's criteria, the clients' data and the applications */
+  sportello_widget_follow (GTK_WIDGET (self), db, follows, reload_lists_cb);
+
+  return self;
+}
+
+SportelloGrantCall *
+sportello_grant_call_page_get_call (SportelloGrantCallPage *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_GRANT_CALL_PAGE (self), NULL);
+
+  return self->call;
+}
+
+GtkListBox *
+sportello_grant_call_page_get_matches (SportelloGrantCallPage *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_GRANT_CALL_PAGE (self), NULL);
+
+  return self->matches_list;
+}

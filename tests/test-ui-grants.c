@@ -1,0 +1,271 @@
+/* test-ui-grants.c: the Grant Calls section, a call's page, the firms
+ * that fit it and an application followed to its outcome
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sportello-client.h"
+#include "sportello-client-grants.h"
+#include "sportello-client-page.h"
+#include "sportello-clients-page.h"
+#include "sportello-database.h"
+#include "sportello-grant-application.h"
+#include "sportello-grant-application-dialog.h"
+#include "sportello-grant-call.h"
+#include "sportello-grant-call-page.h"
+#include "sportello-grants-page.h"
+#include "sportello-test-ui.h"
+#include "sportello-window.h"
+
+typedef struct
+{
+  char *call_uuid;
+  char *near_uuid;   /* a client in the call's province */
+  char *far_uuid;    /* one elsewhere */
+} Fixture;
+
+static void
+make_data (const char *data_dir,
+           Fixture    *fx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+  g_autoptr(SportelloClient) near = sportello_client_new ();
+  g_autoptr(SportelloClient) far = sportello_client_new ();
+  g_autoptr(SportelloGrantCall) call = sportello_grant_call_new ("Voucher digitalizzazione Como");
+  g_autoptr(SportelloGrantCall) other = sportello_grant_call_new ("Bando export Lazio");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 40);
+  g_autofree char *deadline = g_date_time_format (later, "%Y-%m-%d");
+
+  g_assert_no_error (error);
+  sportello_client_set (near, SPORTELLO_CLIENT_NAME, "Tessitura Lariana");
+  sportello_client_set (near, SPORTELLO_CLIENT_PROVINCE, "CO");
+  g_assert_true (sportello_client_save (near, db, &error));
+  sportello_client_set (far, SPORTELLO_CLIENT_NAME, "Forno Trastevere");
+  sportello_client_set (far, SPORTELLO_CLIENT_PROVINCE, "RM");
+  g_assert_true (sportello_client_save (far, db, &error));
+
+  sportello_grant_call_set (call, SPORTELLO_GRANT_CALL_FUNDER, "chamber");
+  sportello_grant_call_set (call, SPORTELLO_GRANT_CALL_KIND, "voucher");
+  sportello_grant_call_set (call, SPORTELLO_GRANT_CALL_PROVINCES, "CO,LC");
+  sportello_grant_call_set (call, SPORTELLO_GRANT_CALL_DEADLINE, deadline);
+  sportello_grant_call_set (call, SPORTELLO_GRANT_CALL_DOCUMENTS, "Preventivi\nVisura camerale");
+  sportello_grant_call_set_number (call, SPORTELLO_GRANT_CALL_CONTRIBUTION_PERCENT, 50);
+  g_assert_true (sportello_grant_call_save (call, db, &error));
+  g_assert_no_error (error);
+
+  sportello_grant_call_set (other, SPORTELLO_GRANT_CALL_FUNDER, "region");
+  sportello_grant_call_set (other, SPORTELLO_GRANT_CALL_KIND, "grant");
+  sportello_grant_call_set (other, SPORTELLO_GRANT_CALL_REGIONS, "lazio");
+  sportello_grant_call_set_flag (other, SPORTELLO_GRANT_CALL_FIRST_COME, TRUE);
+  g_assert_true (sportello_grant_call_save (other, db, &error));
+
+  fx->call_uuid = g_strdup (sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_UUID));
+  fx->near_uuid = g_strdup (sportello_client_get_uuid (near));
+  fx->far_uuid = g_strdup (sportello_client_get_uuid (far));
+}
+
+static GtkWidget *
+find_row_titled (GtkWidget  *root,
+                 const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_row_titled (c, title);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_call_to_funded (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-grants", NULL);
+  Fixture fx = { NULL, };
+  g_autoptr(SportelloApplication) app = NULL;
+  GtkWindow *window;
+  SportelloGrantsPage *grants;
+  GtkWidget *page, *row, *button, *dialog;
+  g_autofree char *shot = NULL;
+  g_autofree char *shot2 = NULL;
+  g_autofree char *shot3 = NULL;
+
+  make_data (data_dir, &fx);
+  app = sportello_test_app_new (data_dir);
+  window = sportello_test_app_window (app);
+  gtk_window_set_default_size (window, 1100, 800);
+
+  /* the section lists both calls, the one with a deadline first */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "grants");
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  grants = _sportello_window_get_grants_page (SPORTELLO_WINDOW (window));
+  g_assert_nonnull (grants);
+  g_assert_cmpuint (g_list_model_get_n_items (sportello_grants_page_get_model (grants)), ==, 2);
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "Voucher digitalizzazione Como"));
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "a sportello"));
+  g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (window), "scade il"));
+  shot = sportello_test_screenshot (GTK_WIDGET (window), "grants");
+
+  /* the call's page lists the firm in its province, not the one in Rome */
+  sportello_grants_page_open (grants, fx.call_uuid);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_GRANT_CALL_PAGE);
+  g_assert_nonnull (page);
+  row = find_row_titled (GTK_WIDGET (sportello_grant_call_page_get_matches (SPORTELLO_GRANT_CALL_PAGE (page))),
+                         "Tessitura Lariana");
+  g_assert_nonnull (row);
+  /* its province is known, its size and sector are not asked: it fits */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Ha i requisiti"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Regione o provincia"));
+  g_assert_null (find_row_titled (GTK_WIDGET (sportello_grant_call_page_get_matches (SPORTELLO_GRANT_CALL_PAGE (page))),
+                                  "Forno Trastevere"));
+  shot2 = sportello_test_screenshot (GTK_WIDGET (window), "grant-call");
+  /* and, further down, the firms that fit */
+  {
+    GtkWidget *scrolled = sportello_test_find_type (page, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    g_free (sportello_test_screenshot (GTK_WIDGET (window), "grant-call-fits"));
+  }
+
+  /* start an application from the firm's row */
+  button = sportello_test_find_button (row, "_Avvia domanda");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  dialog = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_GRANT_APPLICATION_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* tick a document, then move it to funded */
+  {
+    GtkWidget *doc = find_row_titled (dialog, "Visura camerale");
+
+    g_assert_nonnull (doc);
+    adw_switch_row_set_active (ADW_SWITCH_ROW (doc), TRUE);
+  }
+  adw_combo_row_set_selected (sportello_grant_application_dialog_get_status_row (SPORTELLO_GRANT_APPLICATION_DIALOG (dialog)), 4);
+  sportello_test_iterate (100);
+  g_assert_nonnull (find_row_titled (dialog, "Finanziata"));
+  shot3 = sportello_test_screenshot (GTK_WIDGET (window), "grant-application");
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+  sportello_test_iterate (200);
+
+  /* the page now lists the application */
+  g_assert_nonnull (find_row_titled (page, "Tessitura Lariana"));
+
+  /* the store has it funded, with its history */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+    g_autoptr(GListModel) list = sportello_grant_application_list (db, fx.near_uuid, fx.call_uuid, &error);
+    g_autoptr(SportelloGrantApplication) a = NULL;
+    g_autoptr(GPtrArray) history = NULL;
+    SportelloGrantStatusChange *first, *last;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+    a = g_list_model_get_item (list, 0);
+    g_assert_cmpstr (sportello_grant_application_get (a, SPORTELLO_GRANT_APPLICATION_STATUS), ==, "funded");
+    g_assert_true (sportello_grant_application_get_document_done (a, "Visura camerale"));
+    g_assert_false (sportello_grant_application_get_document_done (a, "Preventivi"));
+    history = sportello_grant_application_dup_history (a);
+    g_assert_cmpuint (history->len, ==, 2);
+    first = g_ptr_array_index (history, 0);
+    last = g_ptr_array_index (history, 1);
+    g_assert_cmpstr (first->status, ==, "interested");
+    g_assert_cmpstr (last->status, ==, "funded");
+    g_assert_nonnull (last->changed_at);
+
+    /* nobody applied for the firm in Rome */
+    g_clear_object (&list);
+    list = sportello_grant_application_list (db, fx.far_uuid, NULL, &error);
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  }
+
+  /* a criterion typed on the page is stored, and the fits follow it */
+  {
+    GtkWidget *provinces = find_row_titled (page, "Pro_vince, per esempio CO,LC");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SportelloDatabase) db = NULL;
+    g_autoptr(SportelloGrantCall) stored = NULL;
+
+    g_assert_nonnull (provinces);
+    gtk_editable_set_text (GTK_EDITABLE (provinces), "CO,LC,RM");
+    sportello_record_page_flush (SPORTELLO_RECORD_PAGE (page));
+    sportello_test_iterate (300);
+    g_assert_nonnull (find_row_titled (GTK_WIDGET (sportello_grant_call_page_get_matches (SPORTELLO_GRANT_CALL_PAGE (page))),
+                                       "Forno Trastevere"));
+    db = sportello_database_open (data_dir, &error);
+    stored = sportello_grant_call_load (db, fx.call_uuid, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (sportello_grant_call_get (stored, SPORTELLO_GRANT_CALL_PROVINCES), ==, "CO,LC,RM");
+  }
+
+  /* the client page shows the application, and the firm in Rome the
+   * open call of its region, which opens in the Grant Calls section */
+  {
+    SportelloClientsPage *clients = _sportello_window_get_clients_page (SPORTELLO_WINDOW (window));
+    GtkWidget *grants_group, *call_row;
+    g_autofree char *shot4 = NULL;
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "clients");
+    sportello_clients_page_open_client (clients, fx.near_uuid);
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    grants_group = sportello_test_find_type (GTK_WIDGET (clients), SPORTELLO_TYPE_CLIENT_GRANTS);
+    g_assert_nonnull (grants_group);
+    call_row = find_row_titled (grants_group, "Voucher digitalizzazione Como");
+    g_assert_nonnull (call_row);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (call_row)), "Finanziata"));
+    g_assert_null (find_row_titled (grants_group, "Bando export Lazio"));
+
+    sportello_clients_page_open_client (clients, fx.far_uuid);
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    /* the first client's page had no such row: this is the second's */
+    call_row = find_row_titled (GTK_WIDGET (clients), "Bando export Lazio");
+    g_assert_nonnull (call_row);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (call_row)), "Regione o provincia"));
+    {
+      GtkWidget *scrolled = gtk_widget_get_ancestor (call_row, GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+      sportello_test_wait_for_draw (GTK_WIDGET (window));
+    }
+    shot4 = sportello_test_screenshot (GTK_WIDGET (window), "client-grants");
+
+    g_signal_emit_by_name (call_row, "activate");
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    g_assert_cmpstr (sportello_window_get_section (SPORTELLO_WINDOW (window)), ==, "grants");
+    page = sportello_test_find_type (GTK_WIDGET (grants), SPORTELLO_TYPE_GRANT_CALL_PAGE);
+    g_assert_nonnull (page);
+    g_assert_cmpstr (sportello_grant_call_get (sportello_grant_call_page_get_call (SPORTELLO_GRANT_CALL_PAGE (page)),
+                                               SPORTELLO_GRANT_CALL_TITLE), ==, "Bando export Lazio");
+  }
+
+  sportello_test_app_quit (app);
+  g_free (fx.call_uuid);
+  g_free (fx.near_uuid);
+  g_free (fx.far_uuid);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sportello_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/ui/grants/call-to-funded", test_call_to_funded);
+
+  return g_test_run ();
+}
