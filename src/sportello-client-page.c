@@ -55,6 +55,9 @@ add_row (SportelloClientPage *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
   adw_action_row_set_subtitle_selectable (ADW_ACTION_ROW (row), TRUE);
+  /* read-only: neither the row nor its value is a Tab stop */
+  gtk_widget_set_focusable (row, FALSE);
+  sportello_widget_unfocus_labels (row);
   gtk_widget_add_css_class (row, "property");
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->rows, row);
@@ -602,7 +605,16 @@ fill (SportelloClientPage *self)
 static void
 sportello_client_page_shown (AdwNavigationPage *page)
 {
-  update_actions (SPORTELLO_CLIENT_PAGE (page));
+  SportelloClientPage *self = SPORTELLO_CLIENT_PAGE (page);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (page));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  update_actions (self);
+
+  /* A page just opened starts at its first action; coming back, the
+   * navigation view has put the focus back where it was. */
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (page)) || GTK_IS_LABEL (focus))
+    gtk_widget_grab_focus (self->edit_button);
 
   ADW_NAVIGATION_PAGE_CLASS (sportello_client_page_parent_class)->shown (page);
 }
@@ -639,6 +651,7 @@ sportello_client_page_class_init (SportelloClientPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-client-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, edit_button);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, category_label);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, company_group);

@@ -153,6 +153,18 @@ sportello_follow_up_row_new (SportelloContext  *context,
     }
   strv = g_strv_builder_end (parts);
   subtitle = g_strjoinv (" · ", strv);
+  {
+    /* a screen reader says the task with whose it is and when it is due */
+    g_autofree char *details = g_strjoinv (", ", strv);
+    g_autofree char *name = NULL;
+
+    /* Translators: a follow-up for a screen reader: its text, then the
+     * client, who does it and the due date, e.g. “Send the quote, Villa
+     * bakery, Consultant, by 8 December 2026” */
+    name = g_strdup_printf (C_("follow-up", "%s, %s"),
+                            sportello_follow_up_get (follow_up, SPORTELLO_FOLLOW_UP_TEXT), details);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), sportello_follow_up_get (follow_up, SPORTELLO_FOLLOW_UP_TEXT));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);

@@ -37,6 +37,7 @@ struct _SportelloMeetingPage
   GListModel                *follow_ups;
   SportelloAutosave          notes_autosave;
 
+  gboolean                   shown_once;
   AdwExpanderRow            *details_row;
   AdwEntryRow               *starts_at_row;
   AdwSpinRow                *duration_row;
@@ -85,7 +86,10 @@ static void
 notes_changed_cb (SportelloMeetingPage *self)
 {
   if (!sportello_record_page_get_loading (SPORTELLO_RECORD_PAGE (self)))
-    sportello_autosave_schedule (&self->notes_autosave);
+    {
+      sportello_record_page_touched (SPORTELLO_RECORD_PAGE (self));
+      sportello_autosave_schedule (&self->notes_autosave);
+    }
 }
 
 static char *
@@ -233,6 +237,7 @@ add_follow_up (SportelloMeetingPage *self,
     }
 
   /* the list follows the database (reload_follow_ups) */
+  sportello_record_page_touched (SPORTELLO_RECORD_PAGE (self));
   return TRUE;
 }
 
@@ -365,6 +370,26 @@ sportello_meeting_page_dispose (GObject *object)
   G_OBJECT_CLASS (sportello_meeting_page_parent_class)->dispose (object);
 }
 
+/* a meeting opens with the cursor in its notes, at their end */
+static void
+sportello_meeting_page_shown (AdwNavigationPage *page)
+{
+  SportelloMeetingPage *self = SPORTELLO_MEETING_PAGE (page);
+
+  ADW_NAVIGATION_PAGE_CLASS (sportello_meeting_page_parent_class)->shown (page);
+
+  if (!self->shown_once)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view));
+      GtkTextIter end;
+
+      self->shown_once = TRUE;
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_place_cursor (buffer, &end);
+      gtk_widget_grab_focus (GTK_WIDGET (self->notes_view));
+    }
+}
+
 static void
 sportello_meeting_page_class_init (SportelloMeetingPageClass *klass)
 {
@@ -373,6 +398,7 @@ sportello_meeting_page_class_init (SportelloMeetingPageClass *klass)
   SportelloRecordPageClass *page_class = SPORTELLO_RECORD_PAGE_CLASS (klass);
 
   object_class->dispose = sportello_meeting_page_dispose;
+  ADW_NAVIGATION_PAGE_CLASS (klass)->shown = sportello_meeting_page_shown;
   page_class->autosave_delay_ms = AUTOSAVE_DELAY_MS;
   page_class->deleted_message = _("Meeting deleted");
   page_class->restore = restore;
@@ -456,6 +482,7 @@ sportello_meeting_page_new (SportelloContext  *context,
   gtk_editable_set_text (GTK_EDITABLE (self->topics_row), sportello_meeting_get (self->meeting, SPORTELLO_MEETING_TOPICS));
   sportello_text_editor_load (self->notes_view, sportello_meeting_get (self->meeting, SPORTELLO_MEETING_NOTES));
   sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), FALSE);
+  sportello_record_page_set_untouched (SPORTELLO_RECORD_PAGE (self), sportello_context_take_made (context, uuid));
 
   update_title (self);
   reload_follow_ups (self);
