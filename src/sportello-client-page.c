@@ -335,6 +335,13 @@ create_assessment_row (gpointer item,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), date ? date : "");
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : "");
+  {
+    /* Translators: an assessment row for a screen reader: its date, then
+     * its score, as in “Assessment, 8 December 2026: 73,5/100 — Ready” */
+    g_autofree char *name = g_strdup_printf (_("Assessment, %s: %s"), date ? date : "", subtitle ? subtitle : "");
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
 
@@ -397,6 +404,15 @@ create_document_row (gpointer item,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sportello_document_get (document, SPORTELLO_DOCUMENT_TITLE));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  {
+    /* Translators: a document row for a screen reader: its title, then
+     * whether it was sent, as in “Advice document “Online shop”, sent on
+     * 8 December 2026” */
+    g_autofree char *name = g_strdup_printf (_("Advice document “%s”, %s"),
+                                             sportello_document_get (document, SPORTELLO_DOCUMENT_TITLE), subtitle);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
 

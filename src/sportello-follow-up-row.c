@@ -91,6 +91,13 @@ toggled_cb (SportelloFollowUpRow *self)
 }
 
 static void
+activated_cb (SportelloFollowUpRow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-client", "s",
+                              sportello_follow_up_get (self->follow_up, SPORTELLO_FOLLOW_UP_CLIENT_UUID));
+}
+
+static void
 sportello_follow_up_row_dispose (GObject *object)
 {
   SportelloFollowUpRow *self = SPORTELLO_FOLLOW_UP_ROW (object);
@@ -115,8 +122,8 @@ sportello_follow_up_row_init (SportelloFollowUpRow *self)
   self->check = GTK_CHECK_BUTTON (gtk_check_button_new ());
   gtk_widget_set_valign (GTK_WIDGET (self->check), GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->check), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Done"), -1);
+  /* only the check box ticks: a click on the row is no accidental “done” */
   adw_action_row_add_prefix (ADW_ACTION_ROW (self), GTK_WIDGET (self->check));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), GTK_WIDGET (self->check));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
 }
 
@@ -170,6 +177,14 @@ sportello_follow_up_row_new (SportelloContext  *context,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
   gtk_check_button_set_active (self->check, done);
   g_signal_connect_object (self->check, "toggled", G_CALLBACK (toggled_cb), self, G_CONNECT_SWAPPED);
+
+  /* in To Do, the row opens its client */
+  if (show_client && sportello_follow_up_get (follow_up, SPORTELLO_FOLLOW_UP_CLIENT_UUID)[0] != '\0')
+    {
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (self), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_signal_connect (self, "activated", G_CALLBACK (activated_cb), NULL);
+    }
 
   if (sportello_follow_up_get_group (follow_up) == 0 /* SPORTELLO_DUE_OVERDUE */ && !done)
     gtk_widget_add_css_class (GTK_WIDGET (self), "overdue");

@@ -135,6 +135,19 @@ export_client_action (GtkWidget  *widget,
   sportello_handoff_choose_export (SPORTELLO_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
+/* a To Do row: its client, in Clients */
+static void
+open_client_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  SportelloWindow *self = SPORTELLO_WINDOW (widget);
+
+  sportello_window_set_section (self, "clients");
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+  sportello_clients_page_open_client (_sportello_window_get_clients_page (self), g_variant_get_string (param, NULL));
+}
+
 static void
 import_action (GtkWidget  *widget,
                const char *action_name,
@@ -247,6 +260,7 @@ sportello_window_setup (SportelloWindow *self)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-all", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-templates", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-client", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-client", FALSE);
     }
 
   sportello_window_set_section (self, "clients");
@@ -399,6 +413,7 @@ sportello_window_class_init (SportelloWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-templates", NULL, export_templates_action);
   /* a client page's client.export */
   gtk_widget_class_install_action (widget_class, "win.export-client", "s", export_client_action);
+  gtk_widget_class_install_action (widget_class, "win.open-client", "s", open_client_action);
 
   g_type_ensure (SPORTELLO_TYPE_CLIENTS_PAGE);
   g_type_ensure (SPORTELLO_TYPE_MEETINGS_PAGE);

@@ -9,6 +9,7 @@
 
 #include "sportello-assessment.h"
 #include "sportello-assessment-page.h"
+#include "sportello-checklist.h"
 #include "sportello-client.h"
 #include "sportello-client-page.h"
 #include "sportello-clients-page.h"
@@ -327,6 +328,32 @@ test_focus_untouched_new (void)
     g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 0);
   }
 
+  /* one that is answered stays, and its row says what it is */
+  {
+    SportelloChecklist *checklist = sportello_checklist_get_builtin ();
+    GtkWidget *assessment_page;
+    GtkWidget *row;
+
+    g_assert_true (gtk_widget_activate_action (client_page, "client.new-assessment", NULL));
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    assessment_page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_ASSESSMENT_PAGE);
+    sportello_assessment_page_answer (SPORTELLO_ASSESSMENT_PAGE (assessment_page),
+                                      g_array_index (checklist->items, SportelloChecklistItem, 0).id,
+                                      SPORTELLO_ANSWER_COMPLETE, "");
+    go_back (window);
+    row = sportello_test_find_label_containing (client_page, "provvisorio");
+    g_assert_nonnull (row);
+    row = gtk_widget_get_ancestor (row, ADW_TYPE_ACTION_ROW);
+    g_assert_nonnull (row);
+    {
+      g_autofree char *name = g_strdup_printf ("Valutazione, %s: %s",
+                                               adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                               adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+
+      assert_name (row, name);
+    }
+  }
+
   sportello_test_app_quit (app);
 }
 
@@ -360,6 +387,14 @@ test_focus_todo_names (void)
                                   SPORTELLO_TYPE_FOLLOW_UP_ROW);
   g_assert_nonnull (row);
   assert_name (row, "Mandare il preventivo, Pasticceria Villa, Consulente, entro il 2 dicembre 2036");
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "focus-todo-row"));
+
+  /* a click (or Enter) on the row opens its client and ticks nothing */
+  g_signal_emit_by_name (gtk_widget_get_ancestor (row, GTK_TYPE_LIST_BOX), "row-activated", row);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (sportello_window_get_section (SPORTELLO_WINDOW (window)), ==, "clients");
+  g_assert_nonnull (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE));
+  g_assert_cmpuint (sportello_todo_page_get_n_open (_sportello_window_get_todo_page (SPORTELLO_WINDOW (window))), ==, 1);
 
   sportello_test_app_quit (app);
 }
