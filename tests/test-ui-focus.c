@@ -357,6 +357,94 @@ test_focus_untouched_new (void)
   sportello_test_app_quit (app);
 }
 
+static GtkWidget *
+start_row (GtkWidget *page)
+{
+  GtkWidget *label;
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (sportello_test_find_type (page, ADW_TYPE_EXPANDER_ROW)), TRUE);
+  sportello_test_wait_for_draw (page);
+  label = sportello_test_find_label_containing (page, "ora, per esempio 25/11/2026 14:30");
+
+  g_assert_nonnull (label);
+  return gtk_widget_get_ancestor (label, ADW_TYPE_ENTRY_ROW);
+}
+
+static char *
+stored_start (const char *data_dir,
+              const char *client_uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+  g_autoptr(GListModel) meetings = sportello_meeting_list (db, client_uuid, NULL, &error);
+  g_autoptr(SportelloMeeting) meeting = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, 1);
+  meeting = g_list_model_get_item (meetings, 0);
+  return g_strdup (sportello_meeting_get (meeting, SPORTELLO_MEETING_STARTS_AT));
+}
+
+/* a meeting's date is typed the Italian way, or picked in a calendar */
+static void
+test_focus_date_entry (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-focus-date", NULL);
+  g_autofree char *uuid = make_client (data_dir);
+  g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
+  GtkWindow *window = sportello_test_app_window (app);
+  GtkWidget *client_page;
+  GtkWidget *page;
+  GtkWidget *row;
+  GtkWidget *calendar;
+  g_autofree char *start = NULL;
+  g_autoptr(GDateTime) day = NULL;
+  g_autoptr(GRegex) italian = g_regex_new ("^[0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2}$", 0, 0, NULL);
+
+  g_settings_set_boolean (sportello_application_get_settings (app), "spell-check", FALSE);
+  gtk_window_set_default_size (window, 1000, 700);
+  client_page = open_client (window, uuid);
+  new_meeting (window, client_page);
+  page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_MEETING_PAGE);
+  row = start_row (page);
+  g_assert_nonnull (row);
+  g_assert_true (g_regex_match (italian, gtk_editable_get_text (GTK_EDITABLE (row)), 0, NULL));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "25/11/2026 14:30");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (sportello_test_find_type (page, ADW_TYPE_EXPANDER_ROW)), TRUE);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "focus-date-italian"));
+  go_back (window);
+  start = stored_start (data_dir, uuid);
+  g_assert_cmpstr (start, ==, "2026-11-25T13:30:00Z");   /* Rome is UTC+1 in November */
+  g_clear_pointer (&start, g_free);
+
+  /* ISO still goes; the calendar sets the day and keeps the time */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+    g_autoptr(GListModel) meetings = sportello_meeting_list (db, uuid, NULL, &error);
+    g_autoptr(SportelloMeeting) meeting = g_list_model_get_item (meetings, 0);
+
+    g_signal_emit_by_name (client_page, "open-meeting", sportello_meeting_get (meeting, SPORTELLO_MEETING_UUID));
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+  }
+  page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_MEETING_PAGE);
+  row = start_row (page);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "25/11/2026 14:30");
+  gtk_editable_set_text (GTK_EDITABLE (row), "2026-12-03 10:15");
+  calendar = gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (sportello_test_find_type (row, GTK_TYPE_MENU_BUTTON))));
+  g_assert_true (GTK_IS_CALENDAR (calendar));
+  day = g_date_time_new_local (2026, 12, 7, 0, 0, 0);
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "07/12/2026 10:15");
+  go_back (window);
+  start = stored_start (data_dir, uuid);
+  g_assert_cmpstr (start, ==, "2026-12-07T09:15:00Z");
+
+  sportello_test_app_quit (app);
+}
+
 /* a To Do row says what, for whom and by when */
 static void
 test_focus_todo_names (void)
@@ -410,6 +498,7 @@ main (int   argc,
   g_test_add_func ("/ui/focus/new-meeting", test_focus_new_meeting);
   g_test_add_func ("/ui/focus/untouched-new", test_focus_untouched_new);
   g_test_add_func ("/ui/focus/todo-names", test_focus_todo_names);
+  g_test_add_func ("/ui/focus/date-entry", test_focus_date_entry);
 
   return g_test_run ();
 }
