@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "sportello-client-editor.h"
+#include "sportello-format.h"
 #include "sportello-vocabulary.h"
 
 struct _SportelloClientEditor
@@ -128,6 +129,20 @@ read_widgets (SportelloClientEditor *self)
                             index >= 0 && (guint) index < n ? terms[index].id : "");
     }
 
+  /* the consent date is typed the Italian way (or ISO) and stored as ISO */
+  {
+    gboolean has_time;
+    g_autoptr(GDateTime) day = sportello_parse_date_input (gtk_editable_get_text (GTK_EDITABLE (self->consent_date_row)),
+                                                           NULL, &has_time);
+
+    if (day != NULL && !has_time)
+      {
+        g_autofree char *iso = g_date_time_format (day, "%Y-%m-%d");
+
+        sportello_client_set (self->client, SPORTELLO_CLIENT_CONSENT_DATE, iso);
+      }
+  }
+
   sportello_client_set_employees (self->client, (int) adw_spin_row_get_value (self->employees_row) > 0
                                                 ? (int) adw_spin_row_get_value (self->employees_row) : -1);
   sportello_client_set_consent_given (self->client, adw_switch_row_get_active (self->consent_row));
@@ -156,6 +171,21 @@ write_widgets (SportelloClientEditor *self)
         index++;
       adw_combo_row_set_selected (ADW_COMBO_ROW (MEMBER (self, combo_rows[i].offset)), MAX (index, 0));
     }
+
+  {
+    g_autoptr(GDateTime) day = sportello_parse_date_input (sportello_client_get (self->client, SPORTELLO_CLIENT_CONSENT_DATE),
+                                                           NULL, NULL);
+
+    if (day != NULL)
+      {
+        /* Translators: a date in an entry, which takes it back as typed:
+         * day/month/year (25/11/2026) or year-month-day (2026-11-25); see
+         * the strftime() manual */
+        g_autofree char *text = g_date_time_format (day, C_("date entry", "%Y-%m-%d"));
+
+        gtk_editable_set_text (GTK_EDITABLE (self->consent_date_row), text);
+      }
+  }
 
   adw_spin_row_set_value (self->employees_row, MAX (sportello_client_get_employees (self->client), 0));
   adw_switch_row_set_active (self->consent_row, sportello_client_get_consent_given (self->client));

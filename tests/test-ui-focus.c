@@ -11,6 +11,7 @@
 #include "sportello-assessment-page.h"
 #include "sportello-checklist.h"
 #include "sportello-client.h"
+#include "sportello-client-editor.h"
 #include "sportello-client-page.h"
 #include "sportello-clients-page.h"
 #include "sportello-database.h"
@@ -441,6 +442,40 @@ test_focus_date_entry (void)
   go_back (window);
   start = stored_start (data_dir, uuid);
   g_assert_cmpstr (start, ==, "2026-12-07T09:15:00Z");
+
+  /* the client's consent date too */
+  {
+    GtkWidget *editor;
+    GtkWidget *consent;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SportelloDatabase) db = NULL;
+    g_autoptr(SportelloClient) client = NULL;
+
+    g_assert_true (gtk_widget_activate_action (client_page, "client.edit", NULL));
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    editor = GTK_WIDGET (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+    g_assert_true (SPORTELLO_IS_CLIENT_EDITOR (editor));
+    consent = sportello_client_editor_get_row (SPORTELLO_CLIENT_EDITOR (editor), SPORTELLO_CLIENT_CONSENT_DATE);
+    g_assert_nonnull (sportello_test_find_label_containing (consent, "per esempio 25/11/2026"));
+    gtk_editable_set_text (GTK_EDITABLE (consent), "5/3/2026");
+    g_assert_true (sportello_client_editor_can_save (SPORTELLO_CLIENT_EDITOR (editor)));
+    sportello_client_editor_save (SPORTELLO_CLIENT_EDITOR (editor));
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+
+    db = sportello_database_open (data_dir, &error);
+    client = sportello_client_load (db, uuid, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (sportello_client_get (client, SPORTELLO_CLIENT_CONSENT_DATE), ==, "2026-03-05");
+
+    g_assert_true (gtk_widget_activate_action (client_page, "client.edit", NULL));
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    editor = GTK_WIDGET (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+    consent = sportello_client_editor_get_row (SPORTELLO_CLIENT_EDITOR (editor), SPORTELLO_CLIENT_CONSENT_DATE);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (consent)), ==, "05/03/2026");
+    g_free (sportello_test_screenshot (GTK_WIDGET (window), "focus-consent-date"));
+    adw_dialog_force_close (ADW_DIALOG (editor));
+    sportello_test_iterate (50);
+  }
 
   sportello_test_app_quit (app);
 }
