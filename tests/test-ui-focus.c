@@ -522,6 +522,81 @@ test_focus_todo_names (void)
   sportello_test_app_quit (app);
 }
 
+/* a follow-up's text, due date and who does it can be changed */
+static void
+test_focus_edit_follow_up (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-focus-edit", NULL);
+  g_autofree char *uuid = make_client (data_dir);
+  g_autoptr(SportelloApplication) app = NULL;
+  GtkWindow *window;
+  GtkWidget *row;
+  AdwDialog *dialog;
+  GtkWidget *text_row, *due_row, *assignee_row;
+  g_autofree char *assignee = NULL;
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+    g_autoptr(SportelloMeeting) meeting = sportello_meeting_new (uuid);
+    g_autoptr(SportelloFollowUp) f = NULL;
+
+    g_assert_true (sportello_meeting_save (meeting, db, &error));
+    f = sportello_follow_up_new (sportello_meeting_get (meeting, SPORTELLO_MEETING_UUID), "Mandare il preventivo");
+    sportello_follow_up_set (f, SPORTELLO_FOLLOW_UP_DUE_DATE, "2036-12-02");
+    g_assert_true (sportello_follow_up_save (f, db, &error));
+    assignee = g_strdup (sportello_follow_up_get (f, SPORTELLO_FOLLOW_UP_ASSIGNEE));
+  }
+
+  app = sportello_test_app_new (data_dir);
+  window = sportello_test_app_window (app);
+  gtk_window_set_default_size (window, 1000, 700);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "todo");
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  row = sportello_test_find_type (GTK_WIDGET (_sportello_window_get_todo_page (SPORTELLO_WINDOW (window))),
+                                  SPORTELLO_TYPE_FOLLOW_UP_ROW);
+  g_assert_nonnull (row);
+  g_assert_true (sportello_follow_up_row_get_editable (SPORTELLO_FOLLOW_UP_ROW (row)));
+
+  dialog = sportello_follow_up_row_edit (SPORTELLO_FOLLOW_UP_ROW (row));
+  g_assert_nonnull (dialog);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  text_row = sportello_test_find_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+  due_row = gtk_widget_get_next_sibling (text_row);
+  assignee_row = sportello_test_find_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (text_row)), ==, "Mandare il preventivo");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due_row)), ==, "02/12/2036");
+  gtk_editable_set_text (GTK_EDITABLE (text_row), "Mandare il preventivo firmato");
+  gtk_editable_set_text (GTK_EDITABLE (due_row), "10/01/2037");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (assignee_row), 1 - adw_combo_row_get_selected (ADW_COMBO_ROW (assignee_row)));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "focus-edit-follow-up"));
+  g_signal_emit_by_name (dialog, "response", "save");
+  adw_dialog_force_close (dialog);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+    g_autoptr(GListModel) open = sportello_follow_up_list_open (db, uuid, NULL, &error);
+    g_autoptr(SportelloFollowUp) f = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (open), ==, 1);
+    f = g_list_model_get_item (open, 0);
+    g_assert_cmpstr (sportello_follow_up_get (f, SPORTELLO_FOLLOW_UP_TEXT), ==, "Mandare il preventivo firmato");
+    g_assert_cmpstr (sportello_follow_up_get (f, SPORTELLO_FOLLOW_UP_DUE_DATE), ==, "2037-01-10");
+    g_assert_cmpstr (sportello_follow_up_get (f, SPORTELLO_FOLLOW_UP_ASSIGNEE), !=, assignee);
+  }
+
+  /* the To Do list follows */
+  row = sportello_test_find_type (GTK_WIDGET (_sportello_window_get_todo_page (SPORTELLO_WINDOW (window))),
+                                  SPORTELLO_TYPE_FOLLOW_UP_ROW);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Mandare il preventivo firmato");
+
+  sportello_test_app_quit (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -534,6 +609,7 @@ main (int   argc,
   g_test_add_func ("/ui/focus/untouched-new", test_focus_untouched_new);
   g_test_add_func ("/ui/focus/todo-names", test_focus_todo_names);
   g_test_add_func ("/ui/focus/date-entry", test_focus_date_entry);
+  g_test_add_func ("/ui/focus/edit-follow-up", test_focus_edit_follow_up);
 
   return g_test_run ();
 }
