@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "sportello-client-editor.h"
+#include "sportello-date-entry.h"
 #include "sportello-format.h"
 #include "sportello-vocabulary.h"
 
@@ -178,10 +179,7 @@ write_widgets (SportelloClientEditor *self)
 
     if (day != NULL)
       {
-        /* Translators: a date in an entry, which takes it back as typed:
-         * day/month/year (25/11/2026) or year-month-day (2026-11-25); see
-         * the strftime() manual */
-        g_autofree char *text = g_date_time_format (day, C_("date entry", "%Y-%m-%d"));
+        g_autofree char *text = sportello_date_entry_format (day, FALSE);
 
         gtk_editable_set_text (GTK_EDITABLE (self->consent_date_row), text);
       }
@@ -439,6 +437,7 @@ static void
 sportello_client_editor_init (SportelloClientEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sportello_date_entry_add_calendar (self->consent_date_row, FALSE);
 
   self->problem_rows = g_ptr_array_new ();
 

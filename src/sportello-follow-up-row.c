@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sportello-date-entry.h"
 #include "sportello-follow-up-row.h"
 #include "sportello-format.h"
 #include "sportello-vocabulary.h"
@@ -201,10 +202,11 @@ sportello_follow_up_row_edit (SportelloFollowUpRow *self)
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (due), TRUE);
   if ((day = sportello_parse_date_input (sportello_follow_up_get (self->follow_up, SPORTELLO_FOLLOW_UP_DUE_DATE), NULL, NULL)))
     {
-      g_autofree char *shown = g_date_time_format (day, C_("date entry", "%Y-%m-%d"));
+      g_autofree char *shown = sportello_date_entry_format (day, FALSE);
 
       gtk_editable_set_text (GTK_EDITABLE (due), shown);
     }
+  sportello_date_entry_add_calendar (ADW_ENTRY_ROW (due), FALSE);
   gtk_list_box_append (GTK_LIST_BOX (list), due);
 
   terms = sportello_vocabulary_terms (SPORTELLO_VOCABULARY_ASSIGNEE, &n);

@@ -21,6 +21,7 @@
 #include "sportello-autosave.h"
 #include "sportello-follow-up.h"
 #include "sportello-follow-up-row.h"
+#include "sportello-date-entry.h"
 #include "sportello-format.h"
 #include "sportello-meeting-page.h"
 #include "sportello-section.h"
@@ -92,24 +93,12 @@ notes_changed_cb (SportelloMeetingPage *self)
     }
 }
 
-/* the start as the entry shows it: “25/11/2026 14:30” in Italian */
-static char *
-format_local (GDateTime *dt)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (dt);
-
-  /* Translators: a date and time in an entry, which takes it back as typed:
-   * day/month/year (25/11/2026 14:30) or year-month-day (2026-11-25 14:30);
-   * see the strftime() manual */
-  return g_date_time_format (local, C_("date entry", "%Y-%m-%d %H:%M"));
-}
-
 static char *
 local_starts_at (SportelloMeeting *meeting)
 {
   g_autoptr(GDateTime) dt = sportello_parse_timestamp (sportello_meeting_get (meeting, SPORTELLO_MEETING_STARTS_AT));
 
-  return dt ? format_local (dt) : g_strdup ("");
+  return dt ? sportello_date_entry_format (dt, TRUE) : g_strdup ("");
 }
 
 /* “25/11/2026 14:30” (or ISO) in local time, to UTC; with no time, at
@@ -133,57 +122,6 @@ parse_local (const char *text)
 
   utc = g_date_time_to_utc (dt);
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:00Z");
-}
-
-/* a day picked in the calendar keeps the time typed */
-static void
-day_picked_cb (SportelloMeetingPage *self,
-               GtkCalendar          *calendar)
-{
-  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
-  g_autoptr(GDateTime) typed = sportello_parse_date_input (gtk_editable_get_text (GTK_EDITABLE (self->starts_at_row)), NULL, NULL);
-  g_autoptr(GDateTime) dt = NULL;
-  g_autofree char *text = NULL;
-
-  dt = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day), g_date_time_get_day_of_month (day),
-                              typed ? g_date_time_get_hour (typed) : 9, typed ? g_date_time_get_minute (typed) : 0, 0);
-  text = format_local (dt);
-  gtk_editable_set_text (GTK_EDITABLE (self->starts_at_row), text);
-  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER)));
-}
-
-/* the calendar opens on the day typed */
-static void
-calendar_shown_cb (SportelloMeetingPage *self,
-                   GtkPopover           *popover)
-{
-  g_autoptr(GDateTime) typed = sportello_parse_date_input (gtk_editable_get_text (GTK_EDITABLE (self->starts_at_row)), NULL, NULL);
-  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
-
-  if (typed != NULL)
-    {
-      g_signal_handlers_block_by_func (calendar, day_picked_cb, self);
-      gtk_calendar_select_day (calendar, typed);
-      g_signal_handlers_unblock_by_func (calendar, day_picked_cb, self);
-    }
-}
-
-static void
-add_calendar (SportelloMeetingPage *self)
-{
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *calendar = gtk_calendar_new ();
-
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Choose a Day"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (day_picked_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (popover, "show", G_CALLBACK (calendar_shown_cb), self, G_CONNECT_SWAPPED);
-  adw_entry_row_add_suffix (self->starts_at_row, button);
 }
 
 static void
@@ -510,7 +448,7 @@ sportello_meeting_page_init (SportelloMeetingPage *self)
   for (guint i = 0; i < n; i++)
     gtk_string_list_append (kinds, sportello_vocabulary_label (SPORTELLO_VOCABULARY_MEETING_KIND, terms[i].id));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
-  add_calendar (self);
+  sportello_date_entry_add_calendar (self->starts_at_row, TRUE);
 
   buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view)));
   g_signal_connect_object (buffer, "changed", G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);

@@ -567,6 +567,14 @@ test_focus_edit_follow_up (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (text_row)), ==, "Mandare il preventivo");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due_row)), ==, "02/12/2036");
   gtk_editable_set_text (GTK_EDITABLE (text_row), "Mandare il preventivo firmato");
+  {
+    GtkWidget *calendar = gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (sportello_test_find_type (due_row, GTK_TYPE_MENU_BUTTON))));
+    g_autoptr(GDateTime) day = g_date_time_new_local (2037, 1, 9, 0, 0, 0);
+
+    /* the calendar picks a day, or it is typed */
+    gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due_row)), ==, "09/01/2037");
+  }
   gtk_editable_set_text (GTK_EDITABLE (due_row), "10/01/2037");
   adw_combo_row_set_selected (ADW_COMBO_ROW (assignee_row), 1 - adw_combo_row_get_selected (ADW_COMBO_ROW (assignee_row)));
   g_free (sportello_test_screenshot (GTK_WIDGET (window), "focus-edit-follow-up"));
