@@ -605,6 +605,8 @@ sportello_assessment_page_new (SportelloContext  *context,
   sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), FALSE);
   update_results (self);
 
+  sportello_record_page_set_untouched (SPORTELLO_RECORD_PAGE (self), sportello_context_take_made (context, uuid));
+
   return self;
 }
 

@@ -15,6 +15,8 @@
 #include <glib/gi18n.h>
 
 #include "sportello-client-editor.h"
+#include "sportello-date-entry.h"
+#include "sportello-format.h"
 #include "sportello-vocabulary.h"
 
 struct _SportelloClientEditor
@@ -128,6 +130,20 @@ read_widgets (SportelloClientEditor *self)
                             index >= 0 && (guint) index < n ? terms[index].id : "");
     }
 
+  /* the consent date is typed the Italian way (or ISO) and stored as ISO */
+  {
+    gboolean has_time;
+    g_autoptr(GDateTime) day = sportello_parse_date_input (gtk_editable_get_text (GTK_EDITABLE (self->consent_date_row)),
+                                                           NULL, &has_time);
+
+    if (day != NULL && !has_time)
+      {
+        g_autofree char *iso = g_date_time_format (day, "%Y-%m-%d");
+
+        sportello_client_set (self->client, SPORTELLO_CLIENT_CONSENT_DATE, iso);
+      }
+  }
+
   sportello_client_set_employees (self->client, (int) adw_spin_row_get_value (self->employees_row) > 0
                                                 ? (int) adw_spin_row_get_value (self->employees_row) : -1);
   sportello_client_set_consent_given (self->client, adw_switch_row_get_active (self->consent_row));
@@ -156,6 +172,18 @@ write_widgets (SportelloClientEditor *self)
         index++;
       adw_combo_row_set_selected (ADW_COMBO_ROW (MEMBER (self, combo_rows[i].offset)), MAX (index, 0));
     }
+
+  {
+    g_autoptr(GDateTime) day = sportello_parse_date_input (sportello_client_get (self->client, SPORTELLO_CLIENT_CONSENT_DATE),
+                                                           NULL, NULL);
+
+    if (day != NULL)
+      {
+        g_autofree char *text = sportello_date_entry_format (day, FALSE);
+
+        gtk_editable_set_text (GTK_EDITABLE (self->consent_date_row), text);
+      }
+  }
 
   adw_spin_row_set_value (self->employees_row, MAX (sportello_client_get_employees (self->client), 0));
   adw_switch_row_set_active (self->consent_row, sportello_client_get_consent_given (self->client));
@@ -409,6 +437,7 @@ static void
 sportello_client_editor_init (SportelloClientEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sportello_date_entry_add_calendar (self->consent_date_row, FALSE);
 
   self->problem_rows = g_ptr_array_new ();
 

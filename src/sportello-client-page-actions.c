@@ -78,6 +78,7 @@ new_meeting_action (GtkWidget  *widget,
       return;
     }
 
+  sportello_context_mark_made (self->context, sportello_meeting_get (meeting, SPORTELLO_MEETING_UUID));
   g_signal_emit (self, signals[OPEN_MEETING], 0, sportello_meeting_get (meeting, SPORTELLO_MEETING_UUID));
 }
 
@@ -107,6 +108,7 @@ new_assessment_action (GtkWidget  *widget,
       return;
     }
 
+  sportello_context_mark_made (self->context, sportello_assessment_get (assessment, SPORTELLO_ASSESSMENT_UUID));
   g_signal_emit (self, signals[OPEN_ASSESSMENT], 0, sportello_assessment_get (assessment, SPORTELLO_ASSESSMENT_UUID));
 }
 

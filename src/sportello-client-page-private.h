@@ -22,6 +22,7 @@ struct _SportelloClientPage
   GPtrArray          *rows;   /* the rows made for the groups, removed on reload */
 
   GtkLabel           *name_label;
+  GtkWidget          *edit_button;
   GtkLabel           *status_label;
   GtkLabel           *category_label;
   AdwPreferencesGroup *company_group;

@@ -56,6 +56,9 @@ add_row (SportelloClientPage *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
   adw_action_row_set_subtitle_selectable (ADW_ACTION_ROW (row), TRUE);
+  /* read-only: neither the row nor its value is a Tab stop */
+  gtk_widget_set_focusable (row, FALSE);
+  sportello_widget_unfocus_labels (row);
   gtk_widget_add_css_class (row, "property");
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->rows, row);
@@ -333,6 +336,13 @@ create_assessment_row (gpointer item,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), date ? date : "");
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : "");
+  {
+    /* Translators: an assessment row for a screen reader: its date, then
+     * its score, as in “Assessment, 8 December 2026: 73,5/100 — Ready” */
+    g_autofree char *name = g_strdup_printf (_("Assessment, %s: %s"), date ? date : "", subtitle ? subtitle : "");
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
 
@@ -395,6 +405,15 @@ create_document_row (gpointer item,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sportello_document_get (document, SPORTELLO_DOCUMENT_TITLE));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  {
+    /* Translators: a document row for a screen reader: its title, then
+     * whether it was sent, as in “Advice document “Online shop”, sent on
+     * 8 December 2026” */
+    g_autofree char *name = g_strdup_printf (_("Advice document “%s”, %s"),
+                                             sportello_document_get (document, SPORTELLO_DOCUMENT_TITLE), subtitle);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
 
@@ -604,7 +623,16 @@ fill (SportelloClientPage *self)
 static void
 sportello_client_page_shown (AdwNavigationPage *page)
 {
-  update_actions (SPORTELLO_CLIENT_PAGE (page));
+  SportelloClientPage *self = SPORTELLO_CLIENT_PAGE (page);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (page));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  update_actions (self);
+
+  /* A page just opened starts at its first action; coming back, the
+   * navigation view has put the focus back where it was. */
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (page)) || GTK_IS_LABEL (focus))
+    gtk_widget_grab_focus (self->edit_button);
 
   ADW_NAVIGATION_PAGE_CLASS (sportello_client_page_parent_class)->shown (page);
 }
@@ -641,6 +669,7 @@ sportello_client_page_class_init (SportelloClientPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-client-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, edit_button);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, category_label);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, company_group);

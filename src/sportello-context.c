@@ -22,6 +22,7 @@ struct _SportelloContext
 
   SportelloDatabase *database;
   GSettings         *settings;
+  GHashTable        *made;   /* uuids of records just made for a page */
 };
 
 G_DEFINE_FINAL_TYPE (SportelloContext, sportello_context, G_TYPE_OBJECT)
@@ -49,6 +50,7 @@ sportello_context_dispose (GObject *object)
 
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->made, g_hash_table_unref);
 
   G_OBJECT_CLASS (sportello_context_parent_class)->dispose (object);
 }
@@ -130,6 +132,7 @@ sportello_context_class_init (SportelloContextClass *klass)
 static void
 sportello_context_init (SportelloContext *self)
 {
+  self->made = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 SportelloContext *
@@ -199,4 +202,36 @@ sportello_context_toast_error (SportelloContext *self,
                                const GError     *error)
 {
   sportello_context_toast (self, adw_toast_new (error->message));
+}
+
+/**
+ * sportello_context_mark_made:
+ * @uuid: a record made a moment ago, to be opened in a page
+ *
+ * The page that opens it (sportello_context_take_made()) drops the record
+ * again if nothing is written in it.
+ */
+void
+sportello_context_mark_made (SportelloContext *self,
+                             const char       *uuid)
+{
+  g_return_if_fail (SPORTELLO_IS_CONTEXT (self));
+  g_return_if_fail (uuid != NULL);
+
+  g_hash_table_add (self->made, g_strdup (uuid));
+}
+
+/**
+ * sportello_context_take_made:
+ *
+ * Returns: whether @uuid was just made (sportello_context_mark_made());
+ * it is so only for the first page that asks
+ */
+gboolean
+sportello_context_take_made (SportelloContext *self,
+                             const char       *uuid)
+{
+  g_return_val_if_fail (SPORTELLO_IS_CONTEXT (self), FALSE);
+
+  return uuid != NULL && self->made != NULL && g_hash_table_remove (self->made, uuid);
 }

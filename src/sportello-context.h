@@ -27,5 +27,9 @@ void               sportello_context_toast          (SportelloContext  *self,
                                                      AdwToast          *toast);
 void               sportello_context_toast_error    (SportelloContext  *self,
                                                      const GError      *error);
+void               sportello_context_mark_made      (SportelloContext  *self,
+                                                     const char        *uuid);
+gboolean           sportello_context_take_made      (SportelloContext  *self,
+                                                     const char        *uuid);
 
 G_END_DECLS

@@ -21,5 +21,7 @@ GtkWidget         *sportello_follow_up_row_new           (SportelloContext     *
                                                           SportelloFollowUp    *follow_up,
                                                           gboolean              show_client);
 SportelloFollowUp *sportello_follow_up_row_get_follow_up (SportelloFollowUpRow *self);
+gboolean           sportello_follow_up_row_get_editable  (SportelloFollowUpRow *self);
+AdwDialog         *sportello_follow_up_row_edit          (SportelloFollowUpRow *self);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include "sportello-autosave.h"
 #include "sportello-follow-up.h"
 #include "sportello-follow-up-row.h"
+#include "sportello-date-entry.h"
 #include "sportello-format.h"
 #include "sportello-meeting-page.h"
 #include "sportello-section.h"
@@ -37,6 +38,7 @@ struct _SportelloMeetingPage
   GListModel                *follow_ups;
   SportelloAutosave          notes_autosave;
 
+  gboolean                   shown_once;
   AdwExpanderRow            *details_row;
   AdwEntryRow               *starts_at_row;
   AdwSpinRow                *duration_row;
@@ -85,7 +87,10 @@ static void
 notes_changed_cb (SportelloMeetingPage *self)
 {
   if (!sportello_record_page_get_loading (SPORTELLO_RECORD_PAGE (self)))
-    sportello_autosave_schedule (&self->notes_autosave);
+    {
+      sportello_record_page_touched (SPORTELLO_RECORD_PAGE (self));
+      sportello_autosave_schedule (&self->notes_autosave);
+    }
 }
 
 static char *
@@ -93,22 +98,27 @@ local_starts_at (SportelloMeeting *meeting)
 {
   g_autoptr(GDateTime) dt = sportello_parse_timestamp (sportello_meeting_get (meeting, SPORTELLO_MEETING_STARTS_AT));
 
-  return dt ? g_date_time_format (dt, "%Y-%m-%d %H:%M") : g_strdup ("");
+  return dt ? sportello_date_entry_format (dt, TRUE) : g_strdup ("");
 }
 
-/* “2026-11-25 14:30” in local time, to UTC; NULL if it is not a date */
+/* “25/11/2026 14:30” (or ISO) in local time, to UTC; with no time, at
+ * nine; NULL if it is not a date */
 static char *
 parse_local (const char *text)
 {
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
   g_autoptr(GDateTime) dt = NULL;
   g_autoptr(GDateTime) utc = NULL;
-  int y, mo, d, h = 9, mi = 0;
+  gboolean has_time;
 
-  if (sscanf (text, "%d-%d-%d %d:%d", &y, &mo, &d, &h, &mi) < 3)
+  if (!(dt = sportello_parse_date_input (text, NULL, &has_time)))
     return NULL;
-  if (!(dt = g_date_time_new (local, y, mo, d, h, mi, 0)))
-    return NULL;
+  if (!has_time)
+    {
+      GDateTime *nine = g_date_time_add_hours (dt, 9);
+
+      g_date_time_unref (dt);
+      dt = nine;
+    }
 
   utc = g_date_time_to_utc (dt);
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:00Z");
@@ -233,6 +243,7 @@ add_follow_up (SportelloMeetingPage *self,
     }
 
   /* the list follows the database (reload_follow_ups) */
+  sportello_record_page_touched (SPORTELLO_RECORD_PAGE (self));
   return TRUE;
 }
 
@@ -365,6 +376,26 @@ sportello_meeting_page_dispose (GObject *object)
   G_OBJECT_CLASS (sportello_meeting_page_parent_class)->dispose (object);
 }
 
+/* a meeting opens with the cursor in its notes, at their end */
+static void
+sportello_meeting_page_shown (AdwNavigationPage *page)
+{
+  SportelloMeetingPage *self = SPORTELLO_MEETING_PAGE (page);
+
+  ADW_NAVIGATION_PAGE_CLASS (sportello_meeting_page_parent_class)->shown (page);
+
+  if (!self->shown_once)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view));
+      GtkTextIter end;
+
+      self->shown_once = TRUE;
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_place_cursor (buffer, &end);
+      gtk_widget_grab_focus (GTK_WIDGET (self->notes_view));
+    }
+}
+
 static void
 sportello_meeting_page_class_init (SportelloMeetingPageClass *klass)
 {
@@ -373,6 +404,7 @@ sportello_meeting_page_class_init (SportelloMeetingPageClass *klass)
   SportelloRecordPageClass *page_class = SPORTELLO_RECORD_PAGE_CLASS (klass);
 
   object_class->dispose = sportello_meeting_page_dispose;
+  ADW_NAVIGATION_PAGE_CLASS (klass)->shown = sportello_meeting_page_shown;
   page_class->autosave_delay_ms = AUTOSAVE_DELAY_MS;
   page_class->deleted_message = _("Meeting deleted");
   page_class->restore = restore;
@@ -416,6 +448,7 @@ sportello_meeting_page_init (SportelloMeetingPage *self)
   for (guint i = 0; i < n; i++)
     gtk_string_list_append (kinds, sportello_vocabulary_label (SPORTELLO_VOCABULARY_MEETING_KIND, terms[i].id));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+  sportello_date_entry_add_calendar (self->starts_at_row, TRUE);
 
   buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view)));
   g_signal_connect_object (buffer, "changed", G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);
@@ -456,6 +489,7 @@ sportello_meeting_page_new (SportelloContext  *context,
   gtk_editable_set_text (GTK_EDITABLE (self->topics_row), sportello_meeting_get (self->meeting, SPORTELLO_MEETING_TOPICS));
   sportello_text_editor_load (self->notes_view, sportello_meeting_get (self->meeting, SPORTELLO_MEETING_NOTES));
   sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), FALSE);
+  sportello_record_page_set_untouched (SPORTELLO_RECORD_PAGE (self), sportello_context_take_made (context, uuid));
 
   update_title (self);
   reload_follow_ups (self);

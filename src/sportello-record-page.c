@@ -33,6 +33,7 @@ typedef struct
   GObject           *record;
   SportelloAutosave  autosave;
   gboolean           loading;
+  gboolean           untouched;   /* just made, nothing written: not kept */
 } SportelloRecordPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SportelloRecordPage, sportello_record_page, ADW_TYPE_NAVIGATION_PAGE)
@@ -120,7 +121,21 @@ sportello_record_page_unroot (GtkWidget *widget)
   SportelloRecordPage *self = SPORTELLO_RECORD_PAGE (widget);
   SportelloRecordPagePrivate *priv = sportello_record_page_get_instance_private (self);
 
-  if (priv->context != NULL)
+  if (priv->context != NULL && priv->untouched)
+    {
+      SportelloRecordPageClass *klass = SPORTELLO_RECORD_PAGE_GET_CLASS (self);
+      g_autoptr(GError) error = NULL;
+      gpointer kept = NULL;
+
+      /* “New meeting” by mistake, then back: nothing is left behind */
+      priv->untouched = FALSE;
+      sportello_autosave_cancel (&priv->autosave);
+      if (klass->delete_record != NULL && !klass->delete_record (self, &kept, &error))
+        sportello_context_toast_error (priv->context, error);
+      else if (kept != NULL && klass->kept_free != NULL)
+        klass->kept_free (kept);
+    }
+  else if (priv->context != NULL)
     sportello_record_page_flush (self);
   sportello_autosave_cancel (&priv->autosave);
 
@@ -311,7 +326,44 @@ sportello_record_page_changed (SportelloRecordPage *self)
   g_return_if_fail (SPORTELLO_IS_RECORD_PAGE (self));
 
   if (!priv->loading && priv->context != NULL)
-    sportello_autosave_schedule (&priv->autosave);
+    {
+      priv->untouched = FALSE;
+      sportello_autosave_schedule (&priv->autosave);
+    }
+}
+
+/**
+ * sportello_record_page_set_untouched:
+ *
+ * The record was made a moment ago for this page (“New meeting”): if the
+ * page goes away before anything is written, so does the record.
+ */
+void
+sportello_record_page_set_untouched (SportelloRecordPage *self,
+                                     gboolean             untouched)
+{
+  SportelloRecordPagePrivate *priv = sportello_record_page_get_instance_private (self);
+
+  g_return_if_fail (SPORTELLO_IS_RECORD_PAGE (self));
+
+  priv->untouched = untouched;
+}
+
+/**
+ * sportello_record_page_touched:
+ *
+ * Something was written that autosave does not see (a page's own saves):
+ * the record stays.
+ */
+void
+sportello_record_page_touched (SportelloRecordPage *self)
+{
+  SportelloRecordPagePrivate *priv = sportello_record_page_get_instance_private (self);
+
+  g_return_if_fail (SPORTELLO_IS_RECORD_PAGE (self));
+
+  if (!priv->loading)
+    priv->untouched = FALSE;
 }
 
 /**

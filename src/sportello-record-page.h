@@ -52,6 +52,9 @@ void               sportello_record_page_set_loading  (SportelloRecordPage *self
 gboolean           sportello_record_page_get_loading  (SportelloRecordPage *self);
 void               sportello_record_page_changed      (SportelloRecordPage *self);
 void               sportello_record_page_flush        (SportelloRecordPage *self);
+void               sportello_record_page_set_untouched (SportelloRecordPage *self,
+                                                        gboolean             untouched);
+void               sportello_record_page_touched      (SportelloRecordPage *self);
 void               sportello_record_page_stored       (SportelloRecordPage *self);
 void               sportello_record_page_delete       (SportelloRecordPage *self);
 void               sportello_record_page_toast        (SportelloRecordPage *self,

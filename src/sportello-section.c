@@ -222,3 +222,22 @@ sportello_section_finish (SportelloSection *self)
   if (iface->finish != NULL)
     iface->finish (self);
 }
+
+/**
+ * sportello_widget_unfocus_labels:
+ *
+ * A selectable label takes the focus, and with it comes up all selected;
+ * read-only text inside @widget is selected with the mouse only.
+ */
+void
+sportello_widget_unfocus_labels (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget)))
+    gtk_widget_set_focusable (widget, FALSE);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    sportello_widget_unfocus_labels (child);
+}

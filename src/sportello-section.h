@@ -51,4 +51,8 @@ void               sportello_widget_follow        (GtkWidget          *widget,
                                                    SportelloReloadFunc reload);
 void               sportello_widget_queue_reload  (GtkWidget          *widget);
 
+/* Selectable labels inside @widget stay selectable with the mouse but are
+ * no Tab stops, and never come up with their text selected */
+void               sportello_widget_unfocus_labels (GtkWidget         *widget);
+
 G_END_DECLS

@@ -25,5 +25,12 @@ void             sportello_text_editor_set_spell_checking (SportelloTextEditor *
                                                            gboolean             enabled);
 gboolean         sportello_text_editor_checks_italian (SportelloTextEditor *self);
 SpellingChecker *sportello_text_editor_get_checker    (SportelloTextEditor *self);
+void             sportello_text_editor_set_placeholder_text (SportelloTextEditor *self,
+                                                             const char          *text);
+gboolean         sportello_text_editor_get_placeholder_visible (SportelloTextEditor *self);
+
+/* what Tab does (for the tests): TRUE when it was handled */
+gboolean         _sportello_text_editor_tab           (SportelloTextEditor *self,
+                                                       gboolean             backward);
 
 G_END_DECLS

@@ -31,6 +31,7 @@ struct _SportelloWindow
 
   char                  *section;
   SportelloContext      *context;   /* what the sections work with */
+  gboolean               mapped_once;
 
   /* Template widgets */
   AdwToastOverlay       *toast_overlay;
@@ -70,6 +71,35 @@ sidebar_row_activated_cb (SportelloWindow *self,
 {
   sportello_window_set_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}
+
+/* Arrows and Tab select a row: the section shown follows at once, so the
+ * highlight never drifts from what is on screen. */
+static void
+sidebar_row_selected_cb (SportelloWindow *self,
+                         GtkListBoxRow   *row,
+                         GtkListBox      *list)
+{
+  if (row != NULL)
+    sportello_window_set_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+/* Typing in the sidebar goes to the section shown: in Clients it starts
+ * a search, as it does at start-up. */
+static gboolean
+sidebar_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        SportelloWindow       *self)
+{
+  GtkWidget *section = gtk_stack_get_visible_child (self->section_stack);
+
+  if (section == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 ||
+      gdk_keyval_to_unicode (keyval) == 0 || g_unichar_isspace (gdk_keyval_to_unicode (keyval)))
+    return GDK_EVENT_PROPAGATE;
+
+  return gtk_event_controller_key_forward (controller, section);
 }
 
 /* Shows the section named @name and activates @action there */
@@ -117,6 +147,19 @@ open_grant_call_action (GtkWidget  *widget,
 
   g_object_set (self, "section", "grants", NULL);
   sportello_grants_page_open (_sportello_window_get_grants_page (self), g_variant_get_string (param, NULL));
+}
+
+/* a To Do row: its client, in Clients */
+static void
+open_client_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  SportelloWindow *self = SPORTELLO_WINDOW (widget);
+
+  sportello_window_set_section (self, "clients");
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+  sportello_clients_page_open_client (_sportello_window_get_clients_page (self), g_variant_get_string (param, NULL));
 }
 
 static void
@@ -231,9 +274,45 @@ sportello_window_setup (SportelloWindow *self)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-all", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-templates", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-client", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-client", FALSE);
     }
 
   sportello_window_set_section (self, "clients");
+}
+
+/* At start-up the focus is in Clients, not in the header or the sidebar:
+ * typing starts a search there, and Tab does not walk the sections first.
+ * GtkWindow picks its first focus after mapping, hence the idle. */
+static gboolean
+initial_focus_cb (gpointer data)
+{
+  SportelloWindow *self = SPORTELLO_WINDOW (data);
+  GtkWidget *section = gtk_stack_get_visible_child (self->section_stack);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (section != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, section)) &&
+      !gtk_widget_child_focus (section, GTK_DIR_TAB_FORWARD))
+    {
+      GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar_list);
+
+      /* the sidebar passes typing on to the section (sidebar_key_pressed_cb) */
+      if (row != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (row));
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+sportello_window_map (GtkWidget *widget)
+{
+  SportelloWindow *self = SPORTELLO_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (sportello_window_parent_class)->map (widget);
+
+  if (!self->mapped_once && self->context != NULL)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, initial_focus_cb, g_object_ref (self), g_object_unref);
+  self->mapped_once = TRUE;
 }
 
 static void
@@ -312,6 +391,7 @@ sportello_window_class_init (SportelloWindowClass *klass)
   object_class->set_property = sportello_window_set_property;
 
   window_class->close_request = sportello_window_close_request;
+  widget_class->map = sportello_window_map;
 
   /**
    * SportelloWindow:section:
@@ -336,6 +416,7 @@ sportello_window_class_init (SportelloWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, section_stack);
   gtk_widget_class_bind_template_child (widget_class, SportelloWindow, busy_progress);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "cancel_busy_cb", G_CALLBACK (_sportello_window_cancel_busy));
 
   gtk_widget_class_install_property_action (widget_class, "win.section", "section");
@@ -347,6 +428,7 @@ sportello_window_class_init (SportelloWindowClass *klass)
   /* a client page's client.export */
   gtk_widget_class_install_action (widget_class, "win.export-client", "s", export_client_action);
   gtk_widget_class_install_action (widget_class, "win.open-grant-call", "s", open_grant_call_action);
+  gtk_widget_class_install_action (widget_class, "win.open-client", "s", open_client_action);
 
   g_type_ensure (SPORTELLO_TYPE_CLIENTS_PAGE);
   g_type_ensure (SPORTELLO_TYPE_MEETINGS_PAGE);
@@ -365,6 +447,27 @@ sportello_window_init (SportelloWindow *self)
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
+
+  /* a screen reader says each section's name, as the stack titles it */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *child = gtk_stack_get_child_by_name (self->section_stack, gtk_widget_get_name (row));
+
+      if (child != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        gtk_stack_page_get_title (gtk_stack_get_page (self->section_stack, child)),
+                                        -1);
+    }
+
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (sidebar_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->sidebar_list), keys);
+  }
 
   {
     GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
@@ -452,7 +555,13 @@ sportello_window_set_section (SportelloWindow *self,
     {
       if (g_strcmp0 (gtk_widget_get_name (row), section) == 0)
         {
+          GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
           gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+          /* Ctrl+1…n: a focus ring in the sidebar moves with the highlight */
+          if (focus != NULL && focus != row &&
+              gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar_list)))
+            gtk_widget_grab_focus (row);
           break;
         }
     }

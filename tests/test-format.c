@@ -110,6 +110,59 @@ test_english (void)
   g_assert_cmpstr (by, ==, "by 8 December 2026");
 }
 
+static void
+check_input (const char *text,
+             const char *expected,
+             gboolean    expected_time)
+{
+  g_autoptr(GTimeZone) rome = g_time_zone_new_identifier ("Europe/Rome");
+  g_autoptr(GDateTime) dt = sportello_parse_date_input (text, rome, NULL);
+  g_autofree char *got = NULL;
+  gboolean has_time = !expected_time;
+
+  if (expected == NULL)
+    {
+      g_assert_null (dt);
+      return;
+    }
+  g_assert_nonnull (dt);
+  got = g_date_time_format (dt, "%Y-%m-%d %H:%M");
+  g_assert_cmpstr (got, ==, expected);
+  g_clear_pointer (&dt, g_date_time_unref);
+  dt = sportello_parse_date_input (text, rome, &has_time);
+  g_assert_cmpint (has_time, ==, expected_time);
+}
+
+/* what a consultant types in a date entry: Italian first, ISO still */
+static void
+test_date_input (void)
+{
+  check_input ("25/11/2026", "2026-11-25 00:00", FALSE);
+  check_input ("25/11/2026 14:30", "2026-11-25 14:30", TRUE);
+  check_input ("  5/3/2026 9:05 ", "2026-03-05 09:05", TRUE);
+  check_input ("25.11.2026", "2026-11-25 00:00", FALSE);
+  check_input ("25-11-2026 14.30", "2026-11-25 14:30", TRUE);
+  check_input ("2026-11-25", "2026-11-25 00:00", FALSE);
+  check_input ("2026-11-25 14:30", "2026-11-25 14:30", TRUE);
+  check_input ("2026-11-25T14:30", "2026-11-25 14:30", TRUE);
+
+  /* days that do not exist, and what is no date */
+  check_input ("31/02/2026", NULL, FALSE);
+  check_input ("29/02/2028", "2028-02-29 00:00", FALSE);
+  check_input ("29/02/2027", NULL, FALSE);
+  check_input ("25/13/2026", NULL, FALSE);
+  check_input ("25/11/2026 24:00", NULL, FALSE);
+  check_input ("25/11/2026 14:60", NULL, FALSE);
+  check_input ("25/11/26", NULL, FALSE);
+  check_input ("2026/11/25", NULL, FALSE);
+  check_input ("25/11-2026", NULL, FALSE);
+  check_input ("25/11/2026 domani", NULL, FALSE);
+  check_input ("11/25/2026", NULL, FALSE);
+  check_input ("", NULL, FALSE);
+  check_input ("oggi", NULL, FALSE);
+  g_assert_null (sportello_parse_date_input (NULL, NULL, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -120,6 +173,7 @@ main (int   argc,
   g_test_add_func ("/store/format/date-on-italian", test_date_on_italian);
   g_test_add_func ("/store/format/date-on-in-messages", test_date_on_in_messages);
   g_test_add_func ("/store/format/month", test_month);
+  g_test_add_func ("/store/format/date-input", test_date_input);
   /* last: it leaves the Italian locale */
   g_test_add_func ("/store/format/english", test_english);
 

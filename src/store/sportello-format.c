@@ -173,3 +173,98 @@ sportello_capitalize (const char *text)
   first = g_utf8_strup (text, g_utf8_next_char (text) - text);
   return g_strconcat (first, g_utf8_next_char (text), NULL);
 }
+
+/* “25”, “11”, “2026”: digits only, at most @max of them; how many, or 0 */
+static guint
+take_number (const char **p,
+             guint        max,
+             int         *value)
+{
+  guint n = 0;
+
+  *value = 0;
+  while (g_ascii_isdigit (**p) && n < max)
+    {
+      *value = *value * 10 + (**p - '0');
+      (*p)++;
+      n++;
+    }
+  return g_ascii_isdigit (**p) ? 0 : n;
+}
+
+/**
+ * sportello_parse_date_input:
+ * @text: what the user typed: “25/11/2026”, “25/11/2026 14:30”, or ISO
+ *   (“2026-11-25”, “2026-11-25 14:30”, “2026-11-25T14:30”)
+ * @tz: (nullable): the time zone the text is in; local when %NULL
+ * @has_time: (out) (optional): whether a time was given
+ *
+ * Reads a date, with or without a time, the Italian way (day/month/year;
+ * also with “-” or “.” between them) or as ISO 8601 (year first). Spaces
+ * around are ignored; anything else makes it no date. Without a time the
+ * result is at midnight.
+ *
+ * Returns: (transfer full) (nullable): the date, or %NULL when @text is
+ *   not one, or names a day that does not exist (31/02/2026)
+ */
+GDateTime *
+sportello_parse_date_input (const char *text,
+                            GTimeZone  *tz,
+                            gboolean   *has_time)
+{
+  g_autoptr(GTimeZone) local = NULL;
+  g_autofree char *copy = NULL;
+  const char *p;
+  int a, b, c, y, mo, d, h = 0, mi = 0;
+  guint n_a, n_c;
+  char sep;
+
+  if (has_time != NULL)
+    *has_time = FALSE;
+  if (text == NULL)
+    return NULL;
+
+  copy = g_strstrip (g_strdup (text));
+  p = copy;
+
+  /* a first number of four digits is a year: ISO */
+  if (!(n_a = take_number (&p, 4, &a)))
+    return NULL;
+  sep = *p;
+  if (sep != '/' && sep != '-' && sep != '.')
+    return NULL;
+  p++;
+  if (!take_number (&p, 2, &b) || *p != sep)
+    return NULL;
+  p++;
+  if (!(n_c = take_number (&p, 4, &c)))
+    return NULL;
+
+  if (n_a == 4 && sep == '-' && n_c <= 2)
+    y = a, mo = b, d = c;   /* 2026-11-25 */
+  else if (n_a <= 2 && n_c == 4)
+    d = a, mo = b, y = c;   /* 25/11/2026 */
+  else
+    return NULL;
+
+  if (*p == ' ' || *p == 'T')
+    {
+      while (*p == ' ')
+        p++;
+      if (*p == 'T')
+        p++;
+      if (!take_number (&p, 2, &h) || (*p != ':' && *p != '.'))
+        return NULL;
+      p++;
+      if (!take_number (&p, 2, &mi) || h > 23 || mi > 59)
+        return NULL;
+      if (has_time != NULL)
+        *has_time = TRUE;
+    }
+  if (*p != '\0')
+    return NULL;
+
+  if (tz == NULL)
+    tz = local = g_time_zone_new_local ();
+  return g_date_time_new (tz, y, mo, d, h, mi, 0);
+}

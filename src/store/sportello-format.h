@@ -24,5 +24,8 @@ char      *sportello_format_date_on   (const char         *iso8601,
                                         SportelloDateLength length);
 char      *sportello_format_month     (const char *year_month);
 char      *sportello_capitalize       (const char *text);
+GDateTime *sportello_parse_date_input (const char *text,
+                                       GTimeZone  *tz,
+                                       gboolean   *has_time);
 
 G_END_DECLS

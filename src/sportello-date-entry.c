@@ -1,0 +1,105 @@
+/* sportello-date-entry.c: a calendar next to a date typed in an entry row
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Dates are typed the Italian way (25/11/2026, 25/11/2026 14:30) or as
+ * ISO, and read with sportello_parse_date_input(); the calendar popover
+ * sets the day and keeps the time typed.
+ */
+
+#define G_LOG_DOMAIN "sportello-date-entry"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sportello-date-entry.h"
+#include "sportello-format.h"
+
+/**
+ * sportello_date_entry_format:
+ * @dt: a date, shown in local time
+ * @with_time: whether the time goes with it
+ *
+ * Returns: (transfer full): the date as a date entry shows it, in Italian
+ *   “25/11/2026 14:30”
+ */
+char *
+sportello_date_entry_format (GDateTime *dt,
+                             gboolean   with_time)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (dt);
+
+  if (with_time)
+    /* Translators: a date and time in an entry, which takes it back as typed:
+     * day/month/year (25/11/2026 14:30) or year-month-day (2026-11-25 14:30);
+     * see the strftime() manual */
+    return g_date_time_format (local, C_("date entry", "%Y-%m-%d %H:%M"));
+  /* Translators: a date in an entry, which takes it back as typed:
+   * day/month/year (25/11/2026) or year-month-day (2026-11-25); see
+   * the strftime() manual */
+  return g_date_time_format (local, C_("date entry", "%Y-%m-%d"));
+}
+
+static void
+day_picked_cb (GtkCalendar *calendar,
+               AdwEntryRow *row)
+{
+  gboolean with_time = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (calendar), "with-time"));
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
+  g_autoptr(GDateTime) typed = sportello_parse_date_input (gtk_editable_get_text (GTK_EDITABLE (row)), NULL, NULL);
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *text = NULL;
+
+  dt = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day), g_date_time_get_day_of_month (day),
+                              typed ? g_date_time_get_hour (typed) : 9, typed ? g_date_time_get_minute (typed) : 0, 0);
+  text = sportello_date_entry_format (dt, with_time);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER)));
+}
+
+/* the calendar opens on the day typed */
+static void
+calendar_shown_cb (GtkPopover  *popover,
+                   AdwEntryRow *row)
+{
+  g_autoptr(GDateTime) typed = sportello_parse_date_input (gtk_editable_get_text (GTK_EDITABLE (row)), NULL, NULL);
+  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
+
+  if (typed != NULL)
+    {
+      g_signal_handlers_block_by_func (calendar, day_picked_cb, row);
+      gtk_calendar_select_day (calendar, typed);
+      g_signal_handlers_unblock_by_func (calendar, day_picked_cb, row);
+    }
+}
+
+/**
+ * sportello_date_entry_add_calendar:
+ * @row: where a date is typed
+ * @with_time: whether the row holds a time too, which the calendar keeps
+ *
+ * Adds a button with a calendar popover at the end of @row.
+ */
+void
+sportello_date_entry_add_calendar (AdwEntryRow *row,
+                                   gboolean     with_time)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Choose a Day"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  g_object_set_data (G_OBJECT (calendar), "with-time", GINT_TO_POINTER (with_time));
+  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (day_picked_cb), row, 0);
+  g_signal_connect_object (popover, "show", G_CALLBACK (calendar_shown_cb), row, 0);
+  adw_entry_row_add_suffix (row, button);
+}
