@@ -42,6 +42,51 @@ sportello_date_entry_format (GDateTime *dt,
   return g_date_time_format (local, C_("date entry", "%Y-%m-%d"));
 }
 
+/**
+ * sportello_date_entry_format_utc:
+ * @iso8601: a timestamp as the store keeps it (UTC)
+ *
+ * Returns: (transfer full): the timestamp with its time, in local time, as
+ *   a date entry shows it; "" if it is not one
+ */
+char *
+sportello_date_entry_format_utc (const char *iso8601)
+{
+  g_autoptr(GDateTime) dt = sportello_parse_timestamp (iso8601);
+
+  return dt ? sportello_date_entry_format (dt, TRUE) : g_strdup ("");
+}
+
+/**
+ * sportello_date_entry_parse_utc:
+ * @text: what was typed: “25/11/2026 14:30”, or ISO, in local time
+ * @default_hour: the hour when only a day is typed
+ *
+ * Returns: (transfer full) (nullable): the timestamp in UTC as the store
+ *   keeps it, or %NULL if @text is not a date
+ */
+char *
+sportello_date_entry_parse_utc (const char *text,
+                                int         default_hour)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  gboolean has_time;
+
+  if (!(dt = sportello_parse_date_input (text, NULL, &has_time)))
+    return NULL;
+  if (!has_time)
+    {
+      GDateTime *at = g_date_time_add_hours (dt, default_hour);
+
+      g_date_time_unref (dt);
+      dt = at;
+    }
+
+  utc = g_date_time_to_utc (dt);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:00Z");
+}
+
 static void
 day_picked_cb (GtkCalendar *calendar,
                AdwEntryRow *row)

@@ -22,6 +22,7 @@
 #include "sportello-client.h"
 #include "sportello-contact.h"
 #include "sportello-csv.h"
+#include "sportello-date-entry.h"
 #include "sportello-event-page.h"
 #include "sportello-format.h"
 #include "sportello-registration.h"
@@ -63,33 +64,6 @@ static const char *
 event_uuid (SportelloEventPage *self)
 {
   return sportello_event_get (self->event, SPORTELLO_EVENT_UUID);
-}
-
-static char *
-local_starts_at (SportelloEvent *event)
-{
-  g_autoptr(GDateTime) dt = sportello_parse_timestamp (sportello_event_get (event, SPORTELLO_EVENT_STARTS_AT));
-  g_autoptr(GDateTime) local = dt ? g_date_time_to_local (dt) : NULL;
-
-  return local ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup ("");
-}
-
-/* “2026-11-25 14:30” in local time, to UTC; NULL if it is not a date */
-static char *
-parse_local (const char *text)
-{
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-  g_autoptr(GDateTime) dt = NULL;
-  g_autoptr(GDateTime) utc = NULL;
-  int y, mo, d, h = 10, mi = 0;
-
-  if (sscanf (text, "%d-%d-%d %d:%d", &y, &mo, &d, &h, &mi) < 3)
-    return NULL;
-  if (!(dt = g_date_time_new (local, y, mo, d, h, mi, 0)))
-    return NULL;
-
-  utc = g_date_time_to_utc (dt);
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:00Z");
 }
 
 /* speakers are stored one per line and edited on one line, by commas */
@@ -142,7 +116,7 @@ save (SportelloRecordPage  *page,
       GError              **error)
 {
   SportelloEventPage *self = SPORTELLO_EVENT_PAGE (page);
-  g_autofree char *starts_at = parse_local (gtk_editable_get_text (GTK_EDITABLE (self->starts_at_row)));
+  g_autofree char *starts_at = sportello_date_entry_parse_utc (gtk_editable_get_text (GTK_EDITABLE (self->starts_at_row)), 10);
   g_autofree char *speakers = speakers_from_line (gtk_editable_get_text (GTK_EDITABLE (self->speakers_row)));
   g_autofree char *description = NULL;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
@@ -912,6 +886,7 @@ sportello_event_page_init (SportelloEventPage *self)
   guint n;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sportello_date_entry_add_calendar (self->starts_at_row, TRUE);
 
   terms = sportello_vocabulary_terms (SPORTELLO_VOCABULARY_EVENT_KIND, &n);
   for (guint i = 0; i < n; i++)
@@ -945,7 +920,7 @@ sportello_event_page_new (SportelloContext  *context,
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), sportello_event_get (self->event, SPORTELLO_EVENT_TITLE));
   kind = sportello_vocabulary_index (SPORTELLO_VOCABULARY_EVENT_KIND, sportello_event_get (self->event, SPORTELLO_EVENT_KIND));
   adw_combo_row_set_selected (self->kind_row, MAX (kind, 0));
-  starts_at = local_starts_at (self->event);
+  starts_at = sportello_date_entry_format_utc (sportello_event_get (self->event, SPORTELLO_EVENT_STARTS_AT));
   gtk_editable_set_text (GTK_EDITABLE (self->starts_at_row), starts_at);
   adw_spin_row_set_value (self->duration_row, sportello_event_get_duration (self->event));
   gtk_editable_set_text (GTK_EDITABLE (self->place_row), sportello_event_get (self->event, SPORTELLO_EVENT_PLACE));

@@ -93,37 +93,6 @@ notes_changed_cb (SportelloMeetingPage *self)
     }
 }
 
-static char *
-local_starts_at (SportelloMeeting *meeting)
-{
-  g_autoptr(GDateTime) dt = sportello_parse_timestamp (sportello_meeting_get (meeting, SPORTELLO_MEETING_STARTS_AT));
-
-  return dt ? sportello_date_entry_format (dt, TRUE) : g_strdup ("");
-}
-
-/* “25/11/2026 14:30” (or ISO) in local time, to UTC; with no time, at
- * nine; NULL if it is not a date */
-static char *
-parse_local (const char *text)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  g_autoptr(GDateTime) utc = NULL;
-  gboolean has_time;
-
-  if (!(dt = sportello_parse_date_input (text, NULL, &has_time)))
-    return NULL;
-  if (!has_time)
-    {
-      GDateTime *nine = g_date_time_add_hours (dt, 9);
-
-      g_date_time_unref (dt);
-      dt = nine;
-    }
-
-  utc = g_date_time_to_utc (dt);
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:00Z");
-}
-
 static void
 update_title (SportelloMeetingPage *self)
 {
@@ -146,7 +115,7 @@ save_details (SportelloRecordPage  *page,
               GError              **error)
 {
   SportelloMeetingPage *self = SPORTELLO_MEETING_PAGE (page);
-  g_autofree char *starts_at = parse_local (gtk_editable_get_text (GTK_EDITABLE (self->starts_at_row)));
+  g_autofree char *starts_at = sportello_date_entry_parse_utc (gtk_editable_get_text (GTK_EDITABLE (self->starts_at_row)), 9);
   const SportelloTerm *kinds;
   guint n, selected;
 
@@ -480,7 +449,7 @@ sportello_meeting_page_new (SportelloContext  *context,
   sportello_text_editor_set_settings (self->notes_view, sportello_context_get_settings (context));
 
   sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), TRUE);
-  starts_at = local_starts_at (self->meeting);
+  starts_at = sportello_date_entry_format_utc (sportello_meeting_get (self->meeting, SPORTELLO_MEETING_STARTS_AT));
   gtk_editable_set_text (GTK_EDITABLE (self->starts_at_row), starts_at);
   adw_spin_row_set_value (self->duration_row, sportello_meeting_get_duration (self->meeting));
   kind = sportello_vocabulary_index (SPORTELLO_VOCABULARY_MEETING_KIND, sportello_meeting_get (self->meeting, SPORTELLO_MEETING_KIND));
