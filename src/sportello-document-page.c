@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "sportello-document-page.h"
+#include "sportello-file-toast.h"
 #include "sportello-document-print.h"
 #include "sportello-format.h"
 #include "sportello-text-editor.h"
@@ -214,7 +215,7 @@ export_chosen_cb (GObject      *source,
   name = g_file_get_basename (file);
   /* Translators: after exporting, the name of the PDF file */
   message = g_strdup_printf (_("Exported as “%s”"), name);
-  TOAST (self, adw_toast_new (message));
+  TOAST (self, sportello_file_toast_new (message, file));
 }
 
 static void

@@ -24,6 +24,7 @@
 #include "sportello-csv.h"
 #include "sportello-date-entry.h"
 #include "sportello-event-page.h"
+#include "sportello-file-toast.h"
 #include "sportello-format.h"
 #include "sportello-registration.h"
 #include "sportello-section.h"
@@ -691,15 +692,6 @@ sportello_event_page_export_certificates (SportelloEventPage *self,
 }
 
 static void
-open_file_cb (AdwToast *toast,
-              GFile    *file)
-{
-  g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
-
-  gtk_file_launcher_launch (launcher, NULL, NULL, NULL, NULL);
-}
-
-static void
 exported_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
@@ -710,7 +702,6 @@ exported_cb (GObject      *source,
   g_autoptr(GFile) file = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *message = NULL;
-  AdwToast *toast;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -723,11 +714,7 @@ exported_cb (GObject      *source,
   /* Translators: certificates written to a PDF file, as in “3 attestati salvati in attestati.pdf” */
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u certificate saved in %s", "%u certificates saved in %s",
                                           export->n_pages), export->n_pages, basename);
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Open"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_file_cb),
-                         g_steal_pointer (&file), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  TOAST (self, toast);
+  TOAST (self, sportello_file_toast_new (message, file));
 }
 
 static void

@@ -22,6 +22,7 @@
 #include "sportello-application.h"
 #include "sportello-bundle.h"
 #include "sportello-database.h"
+#include "sportello-file-toast.h"
 #include "sportello-format.h"
 #include "sportello-handoff.h"
 #include "sportello-job.h"
@@ -206,15 +207,22 @@ export_done_cb (GObject      *object,
 {
   SportelloWindow *window = SPORTELLO_WINDOW (object);
   Job *job = sportello_job_get_data (result);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
 
   if (!job_succeeded (window, result))
     return;
 
-  toast (window, job->passphrase && job->client_uuid ? _("Dossier exported, protected with a password")
-                : job->passphrase ? _("All data exported, protected with a password")
-                : job->client_uuid ? _("Dossier exported")
-                : job->templates_only ? _("Templates and checklists exported")
-                : _("All data exported"));
+  file = g_file_new_for_path (job->path);
+  name = g_file_get_basename (file);
+  /* Translators: %s is the name of the file written */
+  message = g_strdup_printf (job->passphrase && job->client_uuid ? _("Dossier exported as “%s”, protected with a password")
+                             : job->passphrase ? _("All data exported as “%s”, protected with a password")
+                             : job->client_uuid ? _("Dossier exported as “%s”")
+                             : job->templates_only ? _("Templates and checklists exported as “%s”")
+                             : _("All data exported as “%s”"), name);
+  sportello_window_add_toast (window, sportello_file_toast_new (message, file));
 }
 
 static void

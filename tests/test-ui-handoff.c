@@ -120,6 +120,10 @@ test_export_then_import (void)
     g_signal_handlers_disconnect_by_func (bar, record_fraction, &last);
     g_assert_cmpfloat (last, ==, 1.0);
   }
+  /* the toast names the file and offers to open it */
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "Fascicolo esportato come «dossier.sportello»"));
+  g_assert_nonnull (sportello_test_find_button (GTK_WIDGET (window), "_Apri"));
   {
     g_autoptr(SportelloBundle) bundle = sportello_bundle_load (path, &error);
 
