@@ -294,6 +294,33 @@ erase_action (GtkWidget  *widget,
   adw_dialog_present (dialog, widget);
 }
 
+static void
+uri_launched_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SportelloClientPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (source), result, &error) &&
+      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_error (self, error);
+}
+
+/* the website in the browser, an e-mail or PEC address in the mail client */
+static void
+open_uri_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (g_variant_get_string (param, NULL));
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  gtk_uri_launcher_launch (launcher, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL,
+                           uri_launched_cb, g_object_ref (widget));
+}
+
 void
 _sportello_client_page_class_init_actions (GtkWidgetClass *widget_class)
 {
@@ -306,6 +333,7 @@ _sportello_client_page_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "client.unarchive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "client.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "client.erase", NULL, erase_action);
+  gtk_widget_class_install_action (widget_class, "client.open-uri", "s", open_uri_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "client.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "client.edit", NULL);

@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sportello-checklist.h"
 #include "sportello-client-editor.h"
@@ -40,7 +41,7 @@ guint _sportello_client_page_signals[_SPORTELLO_CLIENT_PAGE_N_SIGNALS];
 
 #define signals _sportello_client_page_signals
 
-static void
+static GtkWidget *
 add_row (SportelloClientPage *self,
          AdwPreferencesGroup *group,
          const char          *title,
@@ -49,7 +50,7 @@ add_row (SportelloClientPage *self,
   GtkWidget *row;
 
   if (value == NULL || value[0] == '\0')
-    return;
+    return NULL;
 
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -62,6 +63,38 @@ add_row (SportelloClientPage *self,
   gtk_widget_add_css_class (row, "property");
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->rows, row);
+  return row;
+}
+
+/* A website, e-mail or PEC with a button that opens it (GtkUriLauncher,
+ * through client.open-uri): the browser, or the mail client to write to */
+static void
+add_link_field (SportelloClientPage  *self,
+                AdwPreferencesGroup  *group,
+                SportelloClientField  field,
+                const char           *icon_name,
+                const char           *tooltip)
+{
+  const char *value = sportello_client_get (self->client, field);
+  GtkWidget *row = add_row (self, group, sportello_client_field_label (field), value);
+  g_autofree char *uri = NULL;
+  GtkWidget *button;
+
+  if (row == NULL)
+    return;
+
+  if (field == SPORTELLO_CLIENT_WEBSITE)
+    uri = strstr (value, "://") ? g_strdup (value) : g_strconcat ("https://", value, NULL);
+  else
+    uri = g_strconcat ("mailto:", value, NULL);
+
+  button = gtk_button_new_from_icon_name (icon_name);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "client.open-uri");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uri);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 }
 
 static void
@@ -565,10 +598,10 @@ fill (SportelloClientPage *self)
   if (address[0] != '\0')
     add_row (self, self->company_group, _("Address"), address);
   add_field (self, self->company_group, SPORTELLO_CLIENT_PHONE);
-  add_field (self, self->company_group, SPORTELLO_CLIENT_EMAIL);
-  add_field (self, self->company_group, SPORTELLO_CLIENT_PEC);
+  add_link_field (self, self->company_group, SPORTELLO_CLIENT_EMAIL, "mail-send-symbolic", _("Write an E-mail"));
+  add_link_field (self, self->company_group, SPORTELLO_CLIENT_PEC, "mail-send-symbolic", _("Write to the PEC Address"));
   add_field (self, self->company_group, SPORTELLO_CLIENT_SDI_CODE);
-  add_field (self, self->company_group, SPORTELLO_CLIENT_WEBSITE);
+  add_link_field (self, self->company_group, SPORTELLO_CLIENT_WEBSITE, "web-browser-symbolic", _("Open the Website"));
 
   /* Privacy */
   consent_date = sportello_format_date_long (sportello_client_get (c, SPORTELLO_CLIENT_CONSENT_DATE));

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "sportello-client-editor.h"
 #include "sportello-client-list.h"
 #include "sportello-client-page.h"
@@ -37,6 +39,28 @@ static GtkWidget *
 client_page (GtkWindow *window)
 {
   return sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE);
+}
+
+/* the buttons of a client page that open the client's own addresses */
+static void
+collect_uri_targets (GtkWidget *widget,
+                     GPtrArray *targets)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "client.open-uri") == 0)
+    g_ptr_array_add (targets, g_variant_dup_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget)), NULL));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_uri_targets (child, targets);
+}
+
+static gboolean
+has_target (GPtrArray  *targets,
+            const char *uri)
+{
+  for (guint i = 0; i < targets->len; i++)
+    if (g_str_equal (g_ptr_array_index (targets, i), uri))
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -193,6 +217,34 @@ test_demo_screenshots (void)
                       sportello_test_find_label (GTK_WIDGET (window), "Dati aziendali"));
   }
   shot2 = sportello_test_screenshot (GTK_WIDGET (window), "client-page");
+
+  /* its website, e-mail and PEC open with GtkUriLauncher (client.open-uri) */
+  {
+    g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(SportelloClient) client = g_list_model_get_item (model, 3);
+    const char *email = sportello_client_get (client, SPORTELLO_CLIENT_EMAIL);
+    const char *pec = sportello_client_get (client, SPORTELLO_CLIENT_PEC);
+    const char *website = sportello_client_get (client, SPORTELLO_CLIENT_WEBSITE);
+
+    collect_uri_targets (client_page (window), targets);
+    g_assert_cmpuint (targets->len, ==, (email[0] != '\0') + (pec[0] != '\0') + (website[0] != '\0'));
+    g_assert_cmpuint (targets->len, >, 0);
+    if (email[0] != '\0')
+      {
+        g_autofree char *uri = g_strconcat ("mailto:", email, NULL);
+        g_assert_true (has_target (targets, uri));
+      }
+    if (pec[0] != '\0')
+      {
+        g_autofree char *uri = g_strconcat ("mailto:", pec, NULL);
+        g_assert_true (has_target (targets, uri));
+      }
+    if (website[0] != '\0')
+      {
+        g_autofree char *uri = strstr (website, "://") ? g_strdup (website) : g_strconcat ("https://", website, NULL);
+        g_assert_true (has_target (targets, uri));
+      }
+  }
 
   /* the editor of a demo client opens with no blocking problem */
   gtk_widget_activate_action (client_page (window), "client.edit", NULL);
