@@ -748,59 +748,19 @@ export_certificates_action (GtkWidget  *widget,
 
 /* ----------------------------------------------------------- delete ---- */
 
-typedef struct
-{
-  SportelloEvent *event;
-  GListModel     *registrations;
-} DeletedEvent;
-
-static void
-deleted_event_free (gpointer data)
-{
-  DeletedEvent *deleted = data;
-
-  g_object_unref (deleted->event);
-  g_object_unref (deleted->registrations);
-  g_free (deleted);
-}
-
-static gboolean
-restore (SportelloDatabase  *db,
-         gpointer            kept,
-         GError            **error)
-{
-  DeletedEvent *deleted = kept;
-
-  if (!sportello_event_save (deleted->event, db, error))
-    return FALSE;
-  for (guint i = 0; i < g_list_model_get_n_items (deleted->registrations); i++)
-    {
-      g_autoptr(SportelloRegistration) r = g_list_model_get_item (deleted->registrations, i);
-      g_autoptr(GError) local_error = NULL;
-
-      if (!sportello_registration_save (r, db, &local_error))
-        g_debug ("Cannot restore a registration: %s", local_error->message);
-    }
-
-  return TRUE;
-}
-
 static gboolean
 delete_record (SportelloRecordPage  *page,
                gpointer             *kept,
                GError              **error)
 {
   SportelloEventPage *self = SPORTELLO_EVENT_PAGE (page);
-  DeletedEvent *deleted;
 
   if (!sportello_event_delete (DATABASE (self), event_uuid (self), error))
     return FALSE;
 
-  deleted = g_new0 (DeletedEvent, 1);
-  deleted->event = g_object_ref (self->event);
-  deleted->registrations = g_object_ref (self->registrations);
-  *kept = deleted;
-
+  /* what brings it back: itself and its registrations */
+  *kept = sportello_record_page_keep (self->event, (SportelloRecordSaveFunc) sportello_event_save,
+                                      self->registrations, (SportelloRecordSaveFunc) sportello_registration_save);
   return TRUE;
 }
 
@@ -837,8 +797,8 @@ sportello_event_page_class_init (SportelloEventPageClass *klass)
   object_class->dispose = sportello_event_page_dispose;
   page_class->autosave_delay_ms = AUTOSAVE_DELAY_MS;
   page_class->deleted_message = _("Event deleted");
-  page_class->restore = restore;
-  page_class->kept_free = deleted_event_free;
+  page_class->restore = sportello_record_page_restore_kept;
+  page_class->kept_free = sportello_record_page_kept_free;
   page_class->save = save;
   page_class->delete_record = delete_record;
 

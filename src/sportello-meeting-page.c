@@ -262,60 +262,19 @@ line_to_follow_up_action (GtkWidget  *widget,
 
 /* ----------------------------------------------------------- delete ---- */
 
-/* what brings a deleted meeting back: itself and its follow-ups */
-typedef struct
-{
-  SportelloMeeting *meeting;
-  GListModel       *follow_ups;
-} DeletedMeeting;
-
-static void
-deleted_meeting_free (gpointer data)
-{
-  DeletedMeeting *deleted = data;
-
-  g_object_unref (deleted->meeting);
-  g_object_unref (deleted->follow_ups);
-  g_free (deleted);
-}
-
-static gboolean
-restore (SportelloDatabase  *db,
-         gpointer            kept,
-         GError            **error)
-{
-  DeletedMeeting *deleted = kept;
-
-  if (!sportello_meeting_save (deleted->meeting, db, error))
-    return FALSE;
-  for (guint i = 0; i < g_list_model_get_n_items (deleted->follow_ups); i++)
-    {
-      g_autoptr(SportelloFollowUp) f = g_list_model_get_item (deleted->follow_ups, i);
-      g_autoptr(GError) local_error = NULL;
-
-      if (!sportello_follow_up_save (f, db, &local_error))
-        g_debug ("Cannot restore a follow-up: %s", local_error->message);
-    }
-
-  return TRUE;
-}
-
 static gboolean
 delete_record (SportelloRecordPage  *page,
                gpointer             *kept,
                GError              **error)
 {
   SportelloMeetingPage *self = SPORTELLO_MEETING_PAGE (page);
-  DeletedMeeting *deleted;
 
   if (!sportello_meeting_delete (DATABASE (self), sportello_meeting_get (self->meeting, SPORTELLO_MEETING_UUID), error))
     return FALSE;
 
-  deleted = g_new0 (DeletedMeeting, 1);
-  deleted->meeting = g_object_ref (self->meeting);
-  deleted->follow_ups = g_object_ref (self->follow_ups);
-  *kept = deleted;
-
+  /* what brings it back: itself and its follow-ups */
+  *kept = sportello_record_page_keep (self->meeting, (SportelloRecordSaveFunc) sportello_meeting_save,
+                                      self->follow_ups, (SportelloRecordSaveFunc) sportello_follow_up_save);
   return TRUE;
 }
 
@@ -376,8 +335,8 @@ sportello_meeting_page_class_init (SportelloMeetingPageClass *klass)
   ADW_NAVIGATION_PAGE_CLASS (klass)->shown = sportello_meeting_page_shown;
   page_class->autosave_delay_ms = AUTOSAVE_DELAY_MS;
   page_class->deleted_message = _("Meeting deleted");
-  page_class->restore = restore;
-  page_class->kept_free = deleted_meeting_free;
+  page_class->restore = sportello_record_page_restore_kept;
+  page_class->kept_free = sportello_record_page_kept_free;
   page_class->save = save_details;
   page_class->flush = flush;
   page_class->delete_record = delete_record;

@@ -469,3 +469,69 @@ sportello_record_page_toast_error (SportelloRecordPage *self,
 {
   sportello_record_page_toast (self, adw_toast_new (error->message));
 }
+
+typedef struct
+{
+  GObject                 *record;
+  SportelloRecordSaveFunc  save;
+  GListModel              *children;
+  SportelloRecordSaveFunc  save_child;
+} Kept;
+
+/**
+ * sportello_record_page_keep:
+ * @record: the record deleted
+ * @save: its save function
+ * @children: the records that went with it
+ * @save_child: their save function
+ *
+ * Returns: (transfer full): what sportello_record_page_restore_kept()
+ *   brings back and sportello_record_page_kept_free() frees
+ */
+gpointer
+sportello_record_page_keep (gpointer                 record,
+                            SportelloRecordSaveFunc  save,
+                            GListModel              *children,
+                            SportelloRecordSaveFunc  save_child)
+{
+  Kept *kept = g_new0 (Kept, 1);
+
+  kept->record = g_object_ref (record);
+  kept->save = save;
+  kept->children = g_object_ref (children);
+  kept->save_child = save_child;
+  return kept;
+}
+
+/* the record first, then each of its children: one that cannot come back
+ * does not keep the others away */
+gboolean
+sportello_record_page_restore_kept (SportelloDatabase  *database,
+                                    gpointer            data,
+                                    GError            **error)
+{
+  Kept *kept = data;
+
+  if (!kept->save (kept->record, database, error))
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (kept->children); i++)
+    {
+      g_autoptr(GObject) child = g_list_model_get_item (kept->children, i);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!kept->save_child (child, database, &local_error))
+        g_debug ("Cannot restore a %s: %s", G_OBJECT_TYPE_NAME (child), local_error->message);
+    }
+
+  return TRUE;
+}
+
+void
+sportello_record_page_kept_free (gpointer data)
+{
+  Kept *kept = data;
+
+  g_object_unref (kept->record);
+  g_object_unref (kept->children);
+  g_free (kept);
+}

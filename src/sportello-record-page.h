@@ -21,6 +21,11 @@ typedef gboolean (*SportelloRestoreFunc) (SportelloDatabase  *database,
                                           gpointer            kept,
                                           GError            **error);
 
+/* A record's own save function (sportello_meeting_save(), …), cast */
+typedef gboolean (*SportelloRecordSaveFunc) (gpointer            record,
+                                             SportelloDatabase  *database,
+                                             GError            **error);
+
 struct _SportelloRecordPageClass
 {
   AdwNavigationPageClass parent_class;
@@ -61,5 +66,17 @@ void               sportello_record_page_toast        (SportelloRecordPage *self
                                                        AdwToast            *toast);
 void               sportello_record_page_toast_error  (SportelloRecordPage *self,
                                                        const GError        *error);
+
+/* What a delete keeps of a record and the records that hang off it (a
+ * meeting's follow-ups, an event's registrations), for pages whose
+ * restore and kept_free are the two functions below */
+gpointer           sportello_record_page_keep         (gpointer                 record,
+                                                       SportelloRecordSaveFunc  save,
+                                                       GListModel              *children,
+                                                       SportelloRecordSaveFunc  save_child);
+gboolean           sportello_record_page_restore_kept (SportelloDatabase       *database,
+                                                       gpointer                 kept,
+                                                       GError                 **error);
+void               sportello_record_page_kept_free    (gpointer                 kept);
 
 G_END_DECLS
