@@ -1389,48 +1389,40 @@ check_record (SportelloBundle     *bundle,
   g_ptr_array_add (bundle->records[kind], cells);
 }
 
+/* @member of every record of @kind names a record of @target that the
+ * bundle must hold */
+static void
+check_member_references (SportelloBundle      *bundle,
+                         GHashTable          **uuids,
+                         SportelloRecordKind   kind,
+                         const char           *member,
+                         SportelloRecordKind   target)
+{
+  for (guint i = 0; i < bundle->records[kind]->len; i++)
+    {
+      const Cell *cells = g_ptr_array_index (bundle->records[kind], i);
+      const char *ref = text_member (kind, cells, member);
+
+      if (ref != NULL && !g_hash_table_contains (uuids[target], ref))
+        {
+          g_autofree char *path = g_strdup_printf ("$.%s[%u].%s", specs[kind].array, i, member);
+          problem (bundle, path, _("refers to %s, which is not in the bundle"), ref);
+        }
+    }
+}
+
 static void
 check_references (SportelloBundle  *bundle,
                   GHashTable      **uuids)
 {
-  /* an assessment's checklist version travels with it */
-  for (guint i = 0; i < bundle->records[SPORTELLO_RECORD_KIND_ASSESSMENT]->len; i++)
-    {
-      const Cell *cells = g_ptr_array_index (bundle->records[SPORTELLO_RECORD_KIND_ASSESSMENT], i);
-      const char *ref = text_member (SPORTELLO_RECORD_KIND_ASSESSMENT, cells, "checklist_uuid");
-
-      if (ref != NULL && !g_hash_table_contains (uuids[SPORTELLO_RECORD_KIND_CHECKLIST], ref))
-        {
-          g_autofree char *path = g_strdup_printf ("$.assessments[%u].checklist_uuid", i);
-          problem (bundle, path, _("refers to %s, which is not in the bundle"), ref);
-        }
-    }
-
-  /* a registration's person, when a contact, travels with it */
-  for (guint i = 0; i < bundle->records[SPORTELLO_RECORD_KIND_REGISTRATION]->len; i++)
-    {
-      const Cell *cells = g_ptr_array_index (bundle->records[SPORTELLO_RECORD_KIND_REGISTRATION], i);
-      const char *ref = text_member (SPORTELLO_RECORD_KIND_REGISTRATION, cells, "contact_uuid");
-
-      if (ref != NULL && !g_hash_table_contains (uuids[SPORTELLO_RECORD_KIND_CONTACT], ref))
-        {
-          g_autofree char *path = g_strdup_printf ("$.registrations[%u].contact_uuid", i);
-          problem (bundle, path, _("refers to %s, which is not in the bundle"), ref);
-        }
-    }
-
-  /* and an application's call */
-  for (guint i = 0; i < bundle->records[SPORTELLO_RECORD_KIND_GRANT_APPLICATION]->len; i++)
-    {
-      const Cell *cells = g_ptr_array_index (bundle->records[SPORTELLO_RECORD_KIND_GRANT_APPLICATION], i);
-      const char *ref = text_member (SPORTELLO_RECORD_KIND_GRANT_APPLICATION, cells, "call_uuid");
-
-      if (ref != NULL && !g_hash_table_contains (uuids[SPORTELLO_RECORD_KIND_GRANT_CALL], ref))
-        {
-          g_autofree char *path = g_strdup_printf ("$.grant_applications[%u].call_uuid", i);
-          problem (bundle, path, _("refers to %s, which is not in the bundle"), ref);
-        }
-    }
+  /* an assessment's checklist version travels with it, a registration's
+   * person (when a contact) and an application's call too */
+  check_member_references (bundle, uuids, SPORTELLO_RECORD_KIND_ASSESSMENT, "checklist_uuid",
+                           SPORTELLO_RECORD_KIND_CHECKLIST);
+  check_member_references (bundle, uuids, SPORTELLO_RECORD_KIND_REGISTRATION, "contact_uuid",
+                           SPORTELLO_RECORD_KIND_CONTACT);
+  check_member_references (bundle, uuids, SPORTELLO_RECORD_KIND_GRANT_APPLICATION, "call_uuid",
+                           SPORTELLO_RECORD_KIND_GRANT_CALL);
 
   for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
     {
