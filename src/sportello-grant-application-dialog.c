@@ -41,6 +41,7 @@ struct _SportelloGrantApplicationDialog
   AdwEntryRow               *rejection_row;
   AdwEntryRow               *reporting_row;
   AdwEntryRow               *notes_row;
+  AdwEntryRow               *reminders_row;
   GPtrArray                 *document_rows;   /* AdwSwitchRow, as the call's documents */
   AdwPreferencesGroup       *history_group;
   GtkWidget                 *history_rows;
@@ -108,6 +109,7 @@ save (GtkWidget  *widget,
     { self->rejection_row, SPORTELLO_GRANT_APPLICATION_REJECTION_REASON },
     { self->reporting_row, SPORTELLO_GRANT_APPLICATION_REPORTING_DEADLINE },
     { self->notes_row, SPORTELLO_GRANT_APPLICATION_NOTES },
+    { self->reminders_row, SPORTELLO_GRANT_APPLICATION_REMINDER_DAYS },
   };
   struct { AdwEntryRow *row; SportelloGrantApplicationNumber number; } numbers[] = {
     { self->requested_row, SPORTELLO_GRANT_APPLICATION_AMOUNT_REQUESTED },
@@ -147,12 +149,15 @@ save (GtkWidget  *widget,
       if (g_error_matches (local_error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID))
         {
           adw_dialog_set_title (ADW_DIALOG (self), local_error->message);
+          if (!sportello_grant_reminder_days_are_valid (gtk_editable_get_text (GTK_EDITABLE (self->reminders_row))))
+            gtk_widget_add_css_class (GTK_WIDGET (self->reminders_row), "error");
           return TRUE;
         }
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
+  gtk_widget_remove_css_class (GTK_WIDGET (self->reminders_row), "error");
   adw_dialog_set_title (ADW_DIALOG (self), sportello_grant_application_get (self->application, SPORTELLO_GRANT_APPLICATION_CLIENT_NAME));
   if (g_strcmp0 (before, sportello_grant_application_get (self->application, SPORTELLO_GRANT_APPLICATION_STATUS)) != 0)
     fill_history (self);
@@ -220,6 +225,42 @@ add_amount (SportelloGrantApplicationDialog *self,
   return add_entry (self, group, title, text);
 }
 
+/* What Undo of a deleted application needs after the dialog is gone */
+typedef struct
+{
+  SportelloContext          *context;
+  SportelloGrantApplication *application;
+} ApplicationUndo;
+
+static void
+application_undo_free (gpointer data)
+{
+  ApplicationUndo *undo = data;
+
+  g_object_unref (undo->context);
+  g_object_unref (undo->application);
+  g_free (undo);
+}
+
+static void
+undo_delete_cb (AdwToast        *toast,
+                ApplicationUndo *undo)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* saved again with the history it had; its follow-ups are made again */
+  if (!sportello_grant_application_save (undo->application, sportello_context_get_database (undo->context), &error))
+    sportello_context_toast_error (undo->context, error);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  sportello_grant_application_dialog_delete (SPORTELLO_GRANT_APPLICATION_DIALOG (widget));
+}
+
 static void
 sportello_grant_application_dialog_dispose (GObject *object)
 {
@@ -239,6 +280,7 @@ static void
 sportello_grant_application_dialog_class_init (SportelloGrantApplicationDialogClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = sportello_grant_application_dialog_dispose;
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "application.delete", NULL, delete_action);
 }
 
 static void
@@ -278,7 +320,15 @@ sportello_grant_application_dialog_new (SportelloContext  *context,
   self->loading = TRUE;
 
   toolbar = adw_toolbar_view_new ();
-  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar), adw_header_bar_new ());
+  {
+    GtkWidget *header = adw_header_bar_new ();
+    GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+    gtk_widget_set_tooltip_text (button, _("Delete Application"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "application.delete");
+    adw_header_bar_pack_start (ADW_HEADER_BAR (header), button);
+    adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar), header);
+  }
   page = adw_preferences_page_new ();
   adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (toolbar), page);
   adw_dialog_set_child (ADW_DIALOG (self), toolbar);
@@ -321,6 +371,18 @@ sportello_grant_application_dialog_new (SportelloContext  *context,
                                    sportello_grant_application_get (self->application, SPORTELLO_GRANT_APPLICATION_REPORTING_DEADLINE));
   self->notes_row = add_entry (self, group, _("_Notes"),
                                sportello_grant_application_get (self->application, SPORTELLO_GRANT_APPLICATION_NOTES));
+
+  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (group, _("Reminders"));
+  adw_preferences_group_set_description (group, _("Follow-ups in To Do before the call’s deadline, and before the reporting deadline once funded"));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
+  {
+    g_auto(GStrv) days = g_strsplit (sportello_grant_application_get (self->application,
+                                                                      SPORTELLO_GRANT_APPLICATION_REMINDER_DAYS), ",", -1);
+    g_autofree char *text = g_strjoinv (", ", days);
+
+    self->reminders_row = add_entry (self, group, _("Days _before a deadline, as 14, 3"), text);
+  }
 
   if (self->documents != NULL && self->documents[0] != NULL)
     {
@@ -393,4 +455,47 @@ sportello_grant_application_open (GtkWidget         *parent,
     return FALSE;
   adw_dialog_present (ADW_DIALOG (dialog), parent);
   return TRUE;
+}
+
+/**
+ * sportello_grant_application_dialog_delete:
+ *
+ * Deletes the application (its follow-ups go with it), closes the dialog
+ * and offers Undo in a toast.
+ */
+void
+sportello_grant_application_dialog_delete (SportelloGrantApplicationDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  ApplicationUndo *undo;
+  AdwToast *toast;
+
+  g_return_if_fail (SPORTELLO_IS_GRANT_APPLICATION_DIALOG (self));
+
+  sportello_autosave_flush (&self->autosave);
+  if (!sportello_grant_application_delete (sportello_context_get_database (self->context),
+                                           sportello_grant_application_get (self->application, SPORTELLO_GRANT_APPLICATION_UUID),
+                                           &error))
+    {
+      sportello_context_toast_error (self->context, error);
+      return;
+    }
+  /* nothing is stored after it is gone */
+  sportello_autosave_cancel (&self->autosave);
+
+  /* Translators: %s is a firm's name */
+  title = g_strdup_printf (_("Application of “%s” deleted"),
+                           sportello_grant_application_get (self->application, SPORTELLO_GRANT_APPLICATION_CLIENT_NAME));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  undo = g_new0 (ApplicationUndo, 1);
+  undo->context = g_object_ref (self->context);
+  undo->application = g_object_ref (self->application);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb), undo,
+                         (GClosureNotify) (void (*) (void)) application_undo_free, 0);
+  sportello_context_toast (self->context, toast);
+
+  adw_dialog_force_close (ADW_DIALOG (self));
 }

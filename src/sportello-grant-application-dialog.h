@@ -22,6 +22,7 @@ SportelloGrantApplicationDialog *sportello_grant_application_dialog_new (Sportel
                                                                          GError           **error);
 AdwComboRow *sportello_grant_application_dialog_get_status_row (SportelloGrantApplicationDialog *self);
 void         sportello_grant_application_dialog_flush (SportelloGrantApplicationDialog *self);
+void         sportello_grant_application_dialog_delete (SportelloGrantApplicationDialog *self);
 
 /* opens the application of @client_uuid to @call_uuid, made first if there is none */
 gboolean     sportello_grant_application_open (GtkWidget         *parent,

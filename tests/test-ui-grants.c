@@ -12,6 +12,7 @@
 #include "sportello-client-page.h"
 #include "sportello-clients-page.h"
 #include "sportello-database.h"
+#include "sportello-follow-up.h"
 #include "sportello-grant-application.h"
 #include "sportello-grant-application-dialog.h"
 #include "sportello-grant-call.h"
@@ -259,6 +260,149 @@ test_call_to_funded (void)
   g_free (fx.far_uuid);
 }
 
+/* the open follow-ups a client's application made, by due date */
+static char *
+application_follow_ups (SportelloDatabase *db,
+                        const char        *client_uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = sportello_follow_up_list_open (db, client_uuid, NULL, &error);
+  g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(SportelloFollowUp) f = g_list_model_get_item (list, i);
+
+      if (sportello_follow_up_get (f, SPORTELLO_FOLLOW_UP_APPLICATION_UUID)[0] != '\0')
+        g_ptr_array_add (dates, g_strdup (sportello_follow_up_get (f, SPORTELLO_FOLLOW_UP_DUE_DATE)));
+    }
+  g_ptr_array_sort_values (dates, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (dates, NULL);
+  return g_strjoinv (",", (char **) dates->pdata);
+}
+
+static char *
+days_before (const char *deadline,
+             int         days)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (deadline, NULL);
+  g_autoptr(GDateTime) local = g_date_time_to_local (dt);
+  g_autoptr(GDateTime) before = g_date_time_add_days (local, -days);
+
+  return g_date_time_format (before, "%Y-%m-%d");
+}
+
+static void
+test_reminders_delete_undo (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-grant-reminders", NULL);
+  Fixture fx = { NULL, };
+  g_autoptr(SportelloApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloDatabase) db = NULL;
+  g_autoptr(SportelloGrantCall) call = NULL;
+  g_autoptr(GListModel) list = NULL;
+  GtkWindow *window;
+  SportelloGrantsPage *grants;
+  GtkWidget *page, *row, *button, *dialog, *undo;
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  g_autofree char *d30 = NULL;
+  g_autofree char *d7 = NULL;
+  g_autofree char *d14 = NULL;
+  g_autofree char *d3 = NULL;
+
+  make_data (data_dir, &fx);
+  app = sportello_test_app_new (data_dir);
+  window = sportello_test_app_window (app);
+  gtk_window_set_default_size (window, 1100, 800);
+  db = sportello_database_open (data_dir, &error);
+  g_assert_no_error (error);
+  call = sportello_grant_call_load (db, fx.call_uuid, &error);
+  g_assert_no_error (error);
+  d14 = days_before (sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_DEADLINE), 14);
+  d3 = days_before (sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_DEADLINE), 3);
+  d30 = days_before (sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_DEADLINE), 30);
+  d7 = days_before (sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_DEADLINE), 7);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "grants");
+  grants = _sportello_window_get_grants_page (SPORTELLO_WINDOW (window));
+  sportello_grants_page_open (grants, fx.call_uuid);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_GRANT_CALL_PAGE);
+  row = find_row_titled (GTK_WIDGET (sportello_grant_call_page_get_matches (SPORTELLO_GRANT_CALL_PAGE (page))),
+                         "Tessitura Lariana");
+  button = sportello_test_find_button (row, "_Avvia domanda");
+  g_signal_emit_by_name (button, "clicked");
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  dialog = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_GRANT_APPLICATION_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* the default reminders, 14 and 3 days before the deadline */
+  expected = g_strdup_printf ("%s,%s", d14, d3);
+  g_free (got);
+  got = application_follow_ups (db, fx.near_uuid);
+  g_assert_cmpstr (got, ==, expected);
+
+  /* changed in the dialog, the follow-ups follow */
+  row = find_row_titled (dialog, "_Giorni prima di una scadenza, per esempio 14, 3");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "14, 3");
+  gtk_editable_set_text (GTK_EDITABLE (row), "30, 7");
+  sportello_grant_application_dialog_flush (SPORTELLO_GRANT_APPLICATION_DIALOG (dialog));
+  g_free (expected);
+  expected = g_strdup_printf ("%s,%s", d30, d7);
+  g_free (got);
+  got = application_follow_ups (db, fx.near_uuid);
+  g_assert_cmpstr (got, ==, expected);
+  /* what is no list of days is not stored, and the row says so */
+  gtk_editable_set_text (GTK_EDITABLE (row), "30, tra poco");
+  sportello_grant_application_dialog_flush (SPORTELLO_GRANT_APPLICATION_DIALOG (dialog));
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_free (got);
+  got = application_follow_ups (db, fx.near_uuid);
+  g_assert_cmpstr (got, ==, expected);
+  gtk_editable_set_text (GTK_EDITABLE (row), "30, 7");
+  sportello_grant_application_dialog_flush (SPORTELLO_GRANT_APPLICATION_DIALOG (dialog));
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "grant-application-reminders"));
+
+  /* deleted from the dialog: gone, with its follow-ups */
+  gtk_widget_activate_action (dialog, "application.delete", NULL);
+  sportello_test_iterate (200);
+  g_assert_null (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_GRANT_APPLICATION_DIALOG));
+  list = sportello_grant_application_list (db, fx.near_uuid, NULL, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  g_clear_object (&list);
+  g_free (got);
+  got = application_follow_ups (db, fx.near_uuid);
+  g_assert_cmpstr (got, ==, "");
+
+  /* Undo brings it back, with its reminders and a history of one step */
+  undo = sportello_test_find_button (GTK_WIDGET (window), "_Annulla");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  sportello_test_iterate (200);
+  list = sportello_grant_application_list (db, fx.near_uuid, NULL, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  {
+    g_autoptr(SportelloGrantApplication) a = g_list_model_get_item (list, 0);
+    g_autoptr(GPtrArray) history = sportello_grant_application_dup_history (a);
+
+    g_assert_cmpstr (sportello_grant_application_get (a, SPORTELLO_GRANT_APPLICATION_REMINDER_DAYS), ==, "30, 7");
+    g_assert_cmpuint (history->len, ==, 1);
+  }
+  g_free (got);
+  got = application_follow_ups (db, fx.near_uuid);
+  g_assert_cmpstr (got, ==, expected);
+
+  sportello_test_app_quit (app);
+  g_free (fx.call_uuid);
+  g_free (fx.near_uuid);
+  g_free (fx.far_uuid);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -266,6 +410,7 @@ main (int   argc,
   sportello_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/grants/call-to-funded", test_call_to_funded);
+  g_test_add_func ("/ui/grants/reminders-delete-undo", test_reminders_delete_undo);
 
   return g_test_run ();
 }

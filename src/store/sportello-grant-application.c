@@ -363,6 +363,13 @@ _sportello_grant_reminder_days_are_valid (const char *text)
   return days != NULL;
 }
 
+/* Whether @text is a list of days before a deadline, as in “14, 3” */
+gboolean
+sportello_grant_reminder_days_are_valid (const char *text)
+{
+  return _sportello_grant_reminder_days_are_valid (text);
+}
+
 static gboolean
 check_date (const char  *value,
             const char  *what,
@@ -463,7 +470,15 @@ sportello_grant_application_save (SportelloGrantApplication  *self,
       history = g_strdup ((const char *) sqlite3_column_text (stored, 1));
     }
   else
-    history = g_strdup (sportello_record_get (record, SPORTELLO_GRANT_APPLICATION_STATUS_HISTORY));
+    {
+      /* one brought back (an Undo, a bundle) keeps its history as it was:
+       * the status it ends with is not taken again */
+      g_autoptr(GPtrArray) kept = sportello_grant_application_dup_history (self);
+
+      history = g_strdup (sportello_record_get (record, SPORTELLO_GRANT_APPLICATION_STATUS_HISTORY));
+      if (kept != NULL && kept->len > 0)
+        stored_status = g_strdup (((SportelloGrantStatusChange *) g_ptr_array_index (kept, kept->len - 1))->status);
+    }
 
   status = sportello_record_get (record, SPORTELLO_GRANT_APPLICATION_STATUS);
   if (g_strcmp0 (stored_status, status) != 0)

@@ -96,6 +96,7 @@ gboolean     sportello_grant_application_sync_follow_ups (SportelloDatabase     
                                                        const GDate                    *today,
                                                        GError                        **error);
 
+gboolean     sportello_grant_reminder_days_are_valid  (const char                     *text);
 const char  *sportello_grant_application_status_label (const char                     *status);
 
 GHashTable  *sportello_grant_document_values          (SportelloDatabase              *db,
