@@ -17,6 +17,7 @@
 #include "sportello-database.h"
 #include "sportello-demo.h"
 #include "sportello-event.h"
+#include "sportello-follow-up.h"
 #include "sportello-meeting.h"
 #include "sportello-registration.h"
 
@@ -478,6 +479,49 @@ test_follow_ups (void)
 
     g_assert_cmpstr (sportello_client_get_name (first), ==, "Bottega Quieta");
     g_assert_cmpstr (sportello_client_get_name (second), ==, "Ditta Dimenticata");
+  }
+
+  /* made into follow-ups: the event on each firm's record, a follow-up
+   * to contact it again, and it is offered no more */
+  {
+    g_autoptr(GDate) due = g_date_new_dmy (15, 3, 2020);
+    g_autoptr(GListModel) meetings = NULL;
+    g_autoptr(GListModel) open = NULL;
+    g_autoptr(GListModel) again = NULL;
+    g_autoptr(SportelloMeeting) meeting = NULL;
+    g_autoptr(SportelloFollowUp) follow_up = NULL;
+    guint n_made = 0;
+
+    g_assert_true (sportello_event_make_follow_ups (db, sportello_event_get (event, SPORTELLO_EVENT_UUID), 60, due, &n_made, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_made, ==, 2);
+
+    meetings = sportello_meeting_list (db, sportello_client_get_uuid (quiet), NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, 1);
+    meeting = g_list_model_get_item (meetings, 0);
+    g_assert_cmpstr (sportello_meeting_get (meeting, SPORTELLO_MEETING_STARTS_AT), ==, "2020-02-02T14:00:00Z");
+    g_assert_cmpstr (sportello_meeting_get (meeting, SPORTELLO_MEETING_KIND), ==, "webinar");
+    g_assert_cmpstr (sportello_meeting_get (meeting, SPORTELLO_MEETING_PARTICIPANTS), ==, "Uno");
+
+    open = sportello_follow_up_list_open (db, sportello_client_get_uuid (quiet), NULL, &error);
+    g_assert_cmpuint (g_list_model_get_n_items (open), ==, 1);
+    follow_up = g_list_model_get_item (open, 0);
+    g_assert_cmpstr (sportello_follow_up_get (follow_up, SPORTELLO_FOLLOW_UP_DUE_DATE), ==, "2020-03-15");
+    g_assert_nonnull (strstr (sportello_follow_up_get (follow_up, SPORTELLO_FOLLOW_UP_TEXT), "Webinar"));
+    g_clear_object (&open);
+    /* nothing for the firm that was seen recently, nor the absent one */
+    open = sportello_follow_up_list_open (db, sportello_client_get_uuid (busy), NULL, &error);
+    g_assert_cmpuint (g_list_model_get_n_items (open), ==, 0);
+    g_clear_object (&open);
+    open = sportello_follow_up_list_open (db, sportello_client_get_uuid (absent), NULL, &error);
+    g_assert_cmpuint (g_list_model_get_n_items (open), ==, 0);
+
+    again = sportello_event_list_follow_ups (db, sportello_event_get (event, SPORTELLO_EVENT_UUID), 60, &error);
+    g_assert_cmpuint (g_list_model_get_n_items (again), ==, 0);
+    /* and making them again makes nothing twice */
+    g_assert_true (sportello_event_make_follow_ups (db, sportello_event_get (event, SPORTELLO_EVENT_UUID), 60, due, &n_made, &error));
+    g_assert_cmpuint (n_made, ==, 0);
   }
 }
 

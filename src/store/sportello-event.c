@@ -16,8 +16,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sportello-agenda.h"
 #include "sportello-client-private.h"
 #include "sportello-event-private.h"
+#include "sportello-follow-up.h"
+#include "sportello-meeting.h"
 #include "sportello-registration.h"
 #include "sportello-vocabulary.h"
 
@@ -574,7 +577,8 @@ sportello_event_list_attended_by_client (SportelloDatabase  *db,
  *
  * After an event: the firms of the people who attended it that have had
  * no meeting at the desk for @days days (nor one planned), to contact
- * again (“ricontattare dopo il webinar”), by name.
+ * again (“ricontattare dopo il webinar”), by name; not those that have
+ * the event on their record as a meeting already.
  *
  * Returns: (transfer full): a list of #SportelloClient
  */
@@ -593,6 +597,9 @@ sportello_event_list_follow_ups (SportelloDatabase  *db,
                          "AND (last_meeting_at IS NULL OR julianday (last_meeting_at) < julianday ('now') - ?2) "
                          "AND id IN (SELECT k.client_id FROM registrations r JOIN contacts k ON k.id = r.contact_id "
                          "JOIN events e ON e.id = r.event_id WHERE e.uuid = ?1 AND r.status = 'attended') "
+                         /* nor the event on its record already (sportello_event_make_follow_ups()) */
+                         "AND NOT EXISTS (SELECT 1 FROM meetings m JOIN events e ON e.uuid = ?1 "
+                         "WHERE m.client_id = clients.id AND m.starts_at = e.starts_at) "
                          "ORDER BY name COLLATE NOCASE, uuid", _sportello_client_columns ());
   if (!(stmt = _sportello_database_prepare (db, sql, error)))
     return NULL;
@@ -612,6 +619,107 @@ sportello_event_list_follow_ups (SportelloDatabase  *db,
     }
 
   return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/* The names of the people of the client who attended @event_uuid, one a line */
+static char *
+attendees_of_client (SportelloDatabase *db,
+                     const char        *event_uuid,
+                     const char        *client_uuid)
+{
+  g_autoptr(sqlite3_stmt) stmt = _sportello_database_prepare (db,
+    "SELECT r.name FROM registrations r JOIN contacts k ON k.id = r.contact_id JOIN events e ON e.id = r.event_id "
+    "JOIN clients c ON c.id = k.client_id WHERE e.uuid = ?1 AND c.uuid = ?2 AND r.status = 'attended' ORDER BY r.name COLLATE NOCASE", NULL);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  if (stmt == NULL)
+    return g_strdup ("");
+  sqlite3_bind_text (stmt, 1, event_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, client_uuid, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (names, (const char *) sqlite3_column_text (stmt, 0));
+  strv = g_strv_builder_end (names);
+  return g_strjoinv ("\n", strv);
+}
+
+/**
+ * sportello_event_make_follow_ups:
+ * @days: how long without a meeting, as for sportello_event_list_follow_ups()
+ * @due: (nullable): when the firms are to be contacted again; %NULL for a week from today
+ * @n_made: (out) (optional): how many firms got one
+ *
+ * For each firm sportello_event_list_follow_ups() offers, records the
+ * event as a meeting with it (a webinar for a webinar, at the desk
+ * otherwise; its people who attended as the participants) and, on that
+ * meeting, a follow-up in To Do to contact it again. The firm then has a
+ * recent meeting, so it is offered no more. One transaction.
+ */
+gboolean
+sportello_event_make_follow_ups (SportelloDatabase  *db,
+                                 const char         *event_uuid,
+                                 guint               days,
+                                 const GDate        *due,
+                                 guint              *n_made,
+                                 GError            **error)
+{
+  g_autoptr(SportelloEvent) event = NULL;
+  g_autoptr(GListModel) firms = NULL;
+  g_autoptr(GDate) local_due = NULL;
+  g_autofree char *due_iso = NULL;
+  g_autofree char *text = NULL;
+  guint n;
+
+  if (n_made != NULL)
+    *n_made = 0;
+  if (!(event = sportello_event_load (db, event_uuid, error)) ||
+      !(firms = sportello_event_list_follow_ups (db, event_uuid, days, error)))
+    return FALSE;
+
+  if (due == NULL)
+    {
+      due = local_due = sportello_today ();
+      g_date_add_days (local_due, 7);
+    }
+  due_iso = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (due), g_date_get_month (due), g_date_get_day (due));
+  /* Translators: a follow-up after an event; %s is its title */
+  text = g_strdup_printf (_("Contact again after “%s”"), sportello_event_get (event, SPORTELLO_EVENT_TITLE));
+
+  n = g_list_model_get_n_items (firms);
+  if (n == 0)
+    return TRUE;
+  if (!sportello_database_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SportelloClient) client = g_list_model_get_item (firms, i);
+      g_autoptr(SportelloMeeting) meeting = sportello_meeting_new (sportello_client_get_uuid (client));
+      g_autoptr(SportelloFollowUp) follow_up = NULL;
+      g_autofree char *participants = attendees_of_client (db, event_uuid, sportello_client_get_uuid (client));
+
+      sportello_meeting_set (meeting, SPORTELLO_MEETING_STARTS_AT, sportello_event_get (event, SPORTELLO_EVENT_STARTS_AT));
+      sportello_meeting_set (meeting, SPORTELLO_MEETING_KIND,
+                             g_str_equal (sportello_event_get (event, SPORTELLO_EVENT_KIND), "webinar") ? "webinar" : "desk");
+      sportello_meeting_set (meeting, SPORTELLO_MEETING_TOPICS, sportello_event_get (event, SPORTELLO_EVENT_TITLE));
+      sportello_meeting_set (meeting, SPORTELLO_MEETING_PARTICIPANTS, participants);
+      if (!sportello_meeting_save (meeting, db, error))
+        goto failed;
+
+      follow_up = sportello_follow_up_new (sportello_meeting_get (meeting, SPORTELLO_MEETING_UUID), text);
+      sportello_follow_up_set (follow_up, SPORTELLO_FOLLOW_UP_DUE_DATE, due_iso);
+      if (!sportello_follow_up_save (follow_up, db, error))
+        goto failed;
+    }
+  if (!sportello_database_commit (db, error))
+    goto failed;
+
+  if (n_made != NULL)
+    *n_made = n;
+  return TRUE;
+
+failed:
+  sportello_database_rollback (db);
+  return FALSE;
 }
 
 /* ------------------------------------------------------ attendance ---- */

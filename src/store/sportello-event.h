@@ -71,6 +71,12 @@ GListModel     *sportello_event_list_follow_ups   (SportelloDatabase  *db,
                                                    const char         *event_uuid,
                                                    guint               days,
                                                    GError            **error);
+gboolean        sportello_event_make_follow_ups   (SportelloDatabase  *db,
+                                                   const char         *event_uuid,
+                                                   guint               days,
+                                                   const GDate        *due,
+                                                   guint              *n_made,
+                                                   GError            **error);
 
 /* Attendance from a webinar platform's CSV export */
 typedef enum
