@@ -17,6 +17,8 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "sportello-autosave.h"
+#include "sportello-certificate.h"
 #include "sportello-certificate-pdf.h"
 #include "sportello-client-list.h"
 #include "sportello-client.h"
@@ -26,11 +28,15 @@
 #include "sportello-event-page.h"
 #include "sportello-file-toast.h"
 #include "sportello-format.h"
+#include "sportello-registration-dialog.h"
 #include "sportello-registration.h"
 #include "sportello-section.h"
+#include "sportello-template.h"
 #include "sportello-vocabulary.h"
 
 #define AUTOSAVE_DELAY_MS 500
+/* how long without a meeting makes a firm worth contacting after an event */
+#define FOLLOW_UP_DAYS 60
 
 struct _SportelloEventPage
 {
@@ -53,6 +59,12 @@ struct _SportelloEventPage
   GtkListBox          *registrations_list;
   AdwPreferencesGroup *attendance_group;
   GtkListBox          *attendance_list;
+  AdwPreferencesGroup *follow_ups_group;
+  GtkListBox          *follow_ups_list;
+  AdwPreferencesGroup *certificates_group;
+  AdwEntryRow         *signer_row;
+  AdwEntryRow         *hub_row;
+  AdwActionRow        *template_row;
 };
 
 G_DEFINE_FINAL_TYPE (SportelloEventPage, sportello_event_page, SPORTELLO_TYPE_RECORD_PAGE)
@@ -146,6 +158,8 @@ save (SportelloRecordPage  *page,
   sportello_event_set (self->event, SPORTELLO_EVENT_TOPICS, gtk_editable_get_text (GTK_EDITABLE (self->topics_row)));
   sportello_event_set_capacity (self->event, (int) adw_spin_row_get_value (self->capacity_row));
   sportello_event_set (self->event, SPORTELLO_EVENT_DESCRIPTION, description);
+  sportello_event_set (self->event, SPORTELLO_EVENT_SIGNER, gtk_editable_get_text (GTK_EDITABLE (self->signer_row)));
+  sportello_event_set (self->event, SPORTELLO_EVENT_HUB, gtk_editable_get_text (GTK_EDITABLE (self->hub_row)));
 
   if (!sportello_event_save (self->event, DATABASE (self), error))
     return FALSE;
@@ -219,6 +233,96 @@ attended_cb (AdwSwitchRow       *row,
               adw_switch_row_get_active (row) ? "attended" : "absent");
 }
 
+static void
+registration_activated_cb (AdwActionRow       *row,
+                           SportelloEventPage *self)
+{
+  sportello_event_page_open_registration (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+/**
+ * sportello_event_page_open_registration:
+ *
+ * Returns: (transfer none) (nullable): the dialog of one registration, shown
+ */
+SportelloRegistrationDialog *
+sportello_event_page_open_registration (SportelloEventPage *self,
+                                        const char         *uuid)
+{
+  SportelloRegistrationDialog *dialog;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (SPORTELLO_IS_EVENT_PAGE (self), NULL);
+
+  dialog = sportello_registration_dialog_new (sportello_record_page_get_context (SPORTELLO_RECORD_PAGE (self)), uuid, &error);
+  if (dialog == NULL)
+    {
+      TOAST_ERROR (self, error);
+      return NULL;
+    }
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+  return dialog;
+}
+
+/* After the event: the firms to contact again */
+static void
+reload_follow_ups (SportelloEventPage *self,
+                   SportelloEvent     *fresh)
+{
+  g_autoptr(GListModel) firms = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  gtk_list_box_remove_all (self->follow_ups_list);
+  if (fresh == NULL || sportello_event_get_upcoming (fresh) ||
+      !(firms = sportello_event_list_follow_ups (DATABASE (self), event_uuid (self), FOLLOW_UP_DAYS, &error)))
+    {
+      if (error != NULL)
+        g_warning ("Cannot list the firms to contact again: %s", error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->follow_ups_group), FALSE);
+      return;
+    }
+
+  n = g_list_model_get_n_items (firms);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SportelloClient) client = g_list_model_get_item (firms, i);
+      const char *last = sportello_client_get (client, SPORTELLO_CLIENT_LAST_MEETING_AT);
+      g_autofree char *date = last && last[0] ? sportello_format_date_on (last, SPORTELLO_DATE_LONG) : NULL;
+      /* Translators: under a firm to contact again after an event, as in “Ultimo incontro: 3 marzo 2026” */
+      g_autofree char *subtitle = date ? g_strdup_printf (_("Last meeting: %s"), date) : g_strdup (_("No meetings yet"));
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sportello_client_get (client, SPORTELLO_CLIENT_NAME));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_append (self->follow_ups_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->follow_ups_group), n > 0);
+}
+
+/* Left empty, the hub and the signer are those of Preferences */
+static void
+update_certificate_defaults (SportelloEventPage *self)
+{
+  const char *hub = sportello_database_get_hub (DATABASE (self));
+  const char *signer = sportello_database_get_consultant (DATABASE (self));
+  g_autofree char *text = NULL;
+  g_autofree char *template = sportello_certificate_get_template (DATABASE (self), NULL);
+
+  if (hub && hub[0] && signer && signer[0])
+    /* Translators: the defaults of an event's certificates, from Preferences */
+    text = g_strdup_printf (_("Left empty, certificates are signed by %s for %s, as in Preferences"), signer, hub);
+  else
+    text = g_strdup (_("Left empty, the signer and the hub are the consultant and hub names of Preferences"));
+  adw_preferences_group_set_description (self->certificates_group, text);
+
+  adw_action_row_set_subtitle (self->template_row,
+                               g_strcmp0 (template, sportello_certificate_builtin_template ()) == 0
+                               ? _("The built-in one, for every event")
+                               : _("The hub’s own, for every event"));
+}
+
 static char *
 registration_subtitle (SportelloRegistration *r)
 {
@@ -270,6 +374,9 @@ reload_registrations (SportelloEventPage *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_name (row, uuid);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_signal_connect (row, "activated", G_CALLBACK (registration_activated_cb), self);
       if (g_strcmp0 (status, "cancelled") != 0)
         {
           GtkWidget *cancel = gtk_button_new_from_icon_name ("edit-delete-symbolic");
@@ -285,6 +392,7 @@ reload_registrations (SportelloEventPage *self)
         }
       else
         gtk_widget_add_css_class (row, "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_append (self->registrations_list, row);
 
       if (sportello_registration_status_takes_place (status))
@@ -323,6 +431,7 @@ reload_registrations (SportelloEventPage *self)
                                        sportello_event_get_n_taken (fresh));
       adw_preferences_group_set_description (self->registrations_group, description);
     }
+  reload_follow_ups (self, fresh);
 }
 
 static void
@@ -631,6 +740,8 @@ import_attendance_action (GtkWidget  *widget,
 typedef struct
 {
   char  *data_dir;
+  char  *consultant;
+  char  *hub;
   char  *event_uuid;
   char  *path;
   guint  n_pages;
@@ -642,6 +753,8 @@ export_task_free (gpointer data)
   ExportTask *export = data;
 
   g_free (export->data_dir);
+  g_free (export->consultant);
+  g_free (export->hub);
   g_free (export->event_uuid);
   g_free (export->path);
   g_free (export);
@@ -658,7 +771,10 @@ export_thread (GTask        *task,
   g_autoptr(SportelloDatabase) db = NULL;
   GError *error = NULL;
 
-  if (!(db = sportello_database_open (export->data_dir, &error)) ||
+  if ((db = sportello_database_open (export->data_dir, &error)) != NULL)
+    /* the signer and hub left empty on the event are those of Preferences */
+    sportello_database_set_origin (db, export->consultant, export->hub);
+  if (db == NULL ||
       !sportello_certificate_export (db, export->event_uuid, export->path, &export->n_pages, &error))
     g_task_return_error (task, error);
   else
@@ -682,6 +798,8 @@ sportello_event_page_export_certificates (SportelloEventPage *self,
 
   export = g_new0 (ExportTask, 1);
   export->data_dir = g_path_get_dirname (sportello_database_get_path (DATABASE (self)));
+  export->consultant = g_strdup (sportello_database_get_consultant (DATABASE (self)));
+  export->hub = g_strdup (sportello_database_get_hub (DATABASE (self)));
   export->event_uuid = g_strdup (event_uuid (self));
   export->path = g_file_get_path (file);
 
@@ -744,6 +862,245 @@ export_certificates_action (GtkWidget  *widget,
   gtk_file_dialog_set_title (dialog, _("Export Certificates"));
   gtk_file_dialog_set_initial_name (dialog, name);
   gtk_file_dialog_save (dialog, GTK_WINDOW (gtk_widget_get_root (widget)), NULL, export_chosen_cb, g_object_ref (self));
+}
+
+/* ------------------------------------------------------ follow-ups ---- */
+
+void
+sportello_event_page_make_follow_ups (SportelloEventPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n = 0;
+
+  g_return_if_fail (SPORTELLO_IS_EVENT_PAGE (self));
+
+  if (!sportello_event_make_follow_ups (DATABASE (self), event_uuid (self), FOLLOW_UP_DAYS, NULL, &n, &error))
+    {
+      TOAST_ERROR (self, error);
+      return;
+    }
+  /* Translators: after an event, as in “2 attività aggiunte a Da fare” */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u follow-up added to To Do", "%u follow-ups added to To Do", n), n);
+  TOAST (self, adw_toast_new (message));
+  reload_registrations (self);
+}
+
+static void
+make_follow_ups_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  sportello_event_page_make_follow_ups (SPORTELLO_EVENT_PAGE (widget));
+}
+
+/* --------------------------------------------- certificate template ---- */
+
+/* The hub's certificate template, for every event: stored shortly after
+ * the typing stops while it is valid, and reset to the built-in one */
+typedef struct
+{
+  SportelloEventPage *page;
+  AdwDialog          *dialog;
+  GtkTextBuffer      *buffer;
+  GtkLabel           *problem;
+  SportelloAutosave   autosave;
+  gboolean            loading;
+} TemplateEditor;
+
+static void
+template_editor_free (gpointer data)
+{
+  TemplateEditor *editor = data;
+
+  sportello_autosave_cancel (&editor->autosave);
+  g_object_unref (editor->page);
+  g_free (editor);
+}
+
+static gboolean
+template_save (GtkWidget  *owner,
+               GError    **error)
+{
+  TemplateEditor *editor = g_object_get_data (G_OBJECT (owner), "editor");
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (editor->buffer, &start, &end);
+  text = gtk_text_buffer_get_text (editor->buffer, &start, &end, FALSE);
+  /* an unknown placeholder is said, and nothing is stored until it is fixed */
+  if (!sportello_certificate_set_template (DATABASE (editor->page), text, &local_error))
+    {
+      if (!g_error_matches (local_error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      gtk_label_set_label (editor->problem, local_error->message);
+      gtk_widget_set_visible (GTK_WIDGET (editor->problem), TRUE);
+      return TRUE;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (editor->problem), FALSE);
+  update_certificate_defaults (editor->page);
+  return TRUE;
+}
+
+static void
+template_toast_cb (GtkWidget *owner,
+                   AdwToast  *toast)
+{
+  TemplateEditor *editor = g_object_get_data (G_OBJECT (owner), "editor");
+
+  TOAST (editor->page, toast);
+}
+
+static void
+template_changed_cb (TemplateEditor *editor)
+{
+  if (!editor->loading)
+    sportello_autosave_schedule (&editor->autosave);
+}
+
+static void
+template_closed_cb (TemplateEditor *editor)
+{
+  sportello_autosave_flush (&editor->autosave);
+  update_certificate_defaults (editor->page);
+}
+
+static void
+template_reset_cb (TemplateEditor *editor)
+{
+  g_autoptr(GError) error = NULL;
+
+  sportello_autosave_cancel (&editor->autosave);
+  if (!sportello_certificate_set_template (DATABASE (editor->page), NULL, &error))
+    {
+      TOAST_ERROR (editor->page, error);
+      return;
+    }
+  editor->loading = TRUE;
+  gtk_text_buffer_set_text (editor->buffer, sportello_certificate_builtin_template (), -1);
+  editor->loading = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (editor->problem), FALSE);
+  update_certificate_defaults (editor->page);
+}
+
+/**
+ * sportello_event_page_edit_certificate_template:
+ *
+ * Returns: (transfer none): the template's editor, shown
+ */
+AdwDialog *
+sportello_event_page_edit_certificate_template (SportelloEventPage *self)
+{
+  TemplateEditor *editor = g_new0 (TemplateEditor, 1);
+  g_autoptr(GPtrArray) placeholders = sportello_certificate_placeholders ();
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view, *header, *reset, *box, *scrolled, *text_view, *label;
+
+  g_return_val_if_fail (SPORTELLO_IS_EVENT_PAGE (self), NULL);
+
+  editor->page = g_object_ref (self);
+  editor->dialog = adw_dialog_new ();
+  adw_dialog_set_title (editor->dialog, _("Certificate Template"));
+  adw_dialog_set_content_width (editor->dialog, 640);
+  adw_dialog_set_content_height (editor->dialog, 640);
+  g_object_set_data_full (G_OBJECT (editor->dialog), "editor", editor, template_editor_free);
+  sportello_autosave_init (&editor->autosave, GTK_WIDGET (editor->dialog), AUTOSAVE_DELAY_MS, template_save, template_toast_cb);
+
+  header = adw_header_bar_new ();
+  reset = gtk_button_new_with_mnemonic (_("_Reset to Default"));
+  gtk_widget_set_tooltip_text (reset, _("Use the built-in template again"));
+  g_signal_connect_swapped (reset, "clicked", G_CALLBACK (template_reset_cb), editor);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), reset);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 12);
+
+  label = gtk_label_new (_("One A4 page for each person who attended, written in Markdown. The placeholders between double braces are filled in for each page; the same engine fills advice documents."));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), label);
+
+  editor->problem = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (editor->problem, TRUE);
+  gtk_label_set_xalign (editor->problem, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (editor->problem), "error");
+  gtk_widget_set_visible (GTK_WIDGET (editor->problem), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (editor->problem));
+
+  text_view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text_view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_monospace (GTK_TEXT_VIEW (text_view), TRUE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (text_view), 12);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (text_view), 12);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (text_view), 12);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (text_view), 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Certificate template"), -1);
+  editor->buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+  text = sportello_certificate_get_template (DATABASE (self), &error);
+  if (text == NULL)
+    TOAST_ERROR (self, error);
+  editor->loading = TRUE;
+  gtk_text_buffer_set_text (editor->buffer, text ? text : sportello_certificate_builtin_template (), -1);
+  editor->loading = FALSE;
+  g_signal_connect_swapped (editor->buffer, "changed", G_CALLBACK (template_changed_cb), editor);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_widget_add_css_class (scrolled, "card");
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), text_view);
+  gtk_box_append (GTK_BOX (box), scrolled);
+
+  /* what can be filled in: the certificate's own, then the hub's */
+  g_string_append (list, _("Placeholders:"));
+  for (guint i = 0; i < placeholders->len; i++)
+    {
+      SportelloPlaceholder *p = g_ptr_array_index (placeholders, i);
+
+      g_string_append_printf (list, "\n{{%s}} — %s", p->name, p->label);
+    }
+  g_string_append_printf (list, "\n{{hub.name}} — %s\n{{consultant.name}} — %s\n{{date}} — %s",
+                          _("the hub"), _("the consultant who signs"), _("today’s date"));
+  label = gtk_label_new (list->str);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (box), label);
+
+  view = adw_toolbar_view_new ();
+  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (view), header);
+  adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (view), box);
+  adw_dialog_set_child (editor->dialog, view);
+  g_signal_connect_swapped (editor->dialog, "closed", G_CALLBACK (template_closed_cb), editor);
+  adw_dialog_present (editor->dialog, GTK_WIDGET (self));
+  return editor->dialog;
+}
+
+void
+sportello_event_page_flush_certificate_template (AdwDialog *dialog)
+{
+  TemplateEditor *editor = g_object_get_data (G_OBJECT (dialog), "editor");
+
+  g_return_if_fail (editor != NULL);
+  sportello_autosave_flush (&editor->autosave);
+}
+
+static void
+edit_template_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  sportello_event_page_edit_certificate_template (SPORTELLO_EVENT_PAGE (widget));
 }
 
 /* ----------------------------------------------------------- delete ---- */
@@ -817,12 +1174,20 @@ sportello_event_page_class_init (SportelloEventPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SportelloEventPage, registrations_list);
   gtk_widget_class_bind_template_child (widget_class, SportelloEventPage, attendance_group);
   gtk_widget_class_bind_template_child (widget_class, SportelloEventPage, attendance_list);
+  gtk_widget_class_bind_template_child (widget_class, SportelloEventPage, follow_ups_group);
+  gtk_widget_class_bind_template_child (widget_class, SportelloEventPage, follow_ups_list);
+  gtk_widget_class_bind_template_child (widget_class, SportelloEventPage, certificates_group);
+  gtk_widget_class_bind_template_child (widget_class, SportelloEventPage, signer_row);
+  gtk_widget_class_bind_template_child (widget_class, SportelloEventPage, hub_row);
+  gtk_widget_class_bind_template_child (widget_class, SportelloEventPage, template_row);
   gtk_widget_class_bind_template_callback (widget_class, details_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "event.add-registration", NULL, add_registration_action);
   gtk_widget_class_install_action (widget_class, "event.import-attendance", NULL, import_attendance_action);
   gtk_widget_class_install_action (widget_class, "event.export-certificates", NULL, export_certificates_action);
   gtk_widget_class_install_action (widget_class, "event.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "event.make-follow-ups", NULL, make_follow_ups_action);
+  gtk_widget_class_install_action (widget_class, "event.edit-certificate-template", NULL, edit_template_action);
 }
 
 static void
@@ -849,7 +1214,10 @@ sportello_event_page_new (SportelloContext  *context,
                           const char        *uuid,
                           GError           **error)
 {
-  static const char * const follows[] = { SPORTELLO_CHANGE_REGISTRATION, NULL };
+  /* the firms to contact again follow their meetings and people too */
+  static const char * const follows[] = {
+    SPORTELLO_CHANGE_REGISTRATION, SPORTELLO_CHANGE_MEETING, SPORTELLO_CHANGE_CLIENT, SPORTELLO_CHANGE_CONTACT, NULL
+  };
   SportelloDatabase *db = sportello_context_get_database (context);
   g_autoptr(SportelloEvent) event = NULL;
   g_autofree char *starts_at = NULL;
@@ -877,7 +1245,11 @@ sportello_event_page_new (SportelloContext  *context,
   adw_spin_row_set_value (self->capacity_row, sportello_event_get_capacity (self->event));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view),
                             sportello_event_get (self->event, SPORTELLO_EVENT_DESCRIPTION), -1);
+  gtk_editable_set_text (GTK_EDITABLE (self->signer_row), sportello_event_get (self->event, SPORTELLO_EVENT_SIGNER));
+  gtk_editable_set_text (GTK_EDITABLE (self->hub_row), sportello_event_get (self->event, SPORTELLO_EVENT_HUB));
   sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), FALSE);
+
+  update_certificate_defaults (self);
 
   update_title (self);
   reload_registrations (self);

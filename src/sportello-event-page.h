@@ -10,6 +10,7 @@
 
 #include "sportello-event.h"
 #include "sportello-record-page.h"
+#include "sportello-registration-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -34,5 +35,11 @@ void                sportello_event_page_import_attendance   (SportelloEventPage
 /* draws the certificates on a worker; a toast says how it went */
 void                sportello_event_page_export_certificates (SportelloEventPage *self,
                                                               GFile              *file);
+
+SportelloRegistrationDialog *sportello_event_page_open_registration (SportelloEventPage *self,
+                                                                     const char         *uuid);
+void                sportello_event_page_make_follow_ups (SportelloEventPage *self);
+AdwDialog          *sportello_event_page_edit_certificate_template (SportelloEventPage *self);
+void                sportello_event_page_flush_certificate_template (AdwDialog *dialog);
 
 G_END_DECLS

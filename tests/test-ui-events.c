@@ -17,7 +17,10 @@
 #include "sportello-event.h"
 #include "sportello-event-page.h"
 #include "sportello-events-page.h"
+#include "sportello-certificate.h"
+#include "sportello-follow-up.h"
 #include "sportello-registration.h"
+#include "sportello-registration-dialog.h"
 #include "sportello-test-ui.h"
 #include "sportello-window.h"
 
@@ -382,6 +385,259 @@ test_attendance_csv (void)
   sportello_test_app_quit (app);
 }
 
+static GtkWidget *
+find_row_titled (GtkWidget  *root,
+                 const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_row_titled (c, title);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+register_new (SportelloDatabase *db,
+              const char        *event_uuid,
+              const char        *contact_uuid,
+              const char        *name,
+              const char        *email,
+              const char        *firm,
+              const char        *status)
+{
+  g_autoptr(SportelloRegistration) r = sportello_registration_new (event_uuid);
+  g_autoptr(GError) error = NULL;
+
+  if (contact_uuid)
+    sportello_registration_set (r, SPORTELLO_REGISTRATION_CONTACT_UUID, contact_uuid);
+  sportello_registration_set (r, SPORTELLO_REGISTRATION_NAME, name);
+  sportello_registration_set (r, SPORTELLO_REGISTRATION_EMAIL, email);
+  sportello_registration_set (r, SPORTELLO_REGISTRATION_FIRM, firm);
+  g_assert_true (sportello_registration_save (r, db, &error));
+  g_assert_no_error (error);
+  if (status)
+    g_assert_true (sportello_registration_set_status (db, sportello_registration_get (r, SPORTELLO_REGISTRATION_UUID),
+                                                      status, NULL, &error));
+  return g_strdup (sportello_registration_get (r, SPORTELLO_REGISTRATION_UUID));
+}
+
+/* After a past webinar: the firms to contact again, a registration's
+ * consent, someone new made a client or linked to a contact, and the
+ * certificates' signer, hub and template */
+static void
+test_after_event (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-events-after", NULL);
+  g_autofree char *client_uuid = NULL;
+  g_autofree char *contact_uuid = make_contact (data_dir, &client_uuid);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+  g_autoptr(SportelloApplication) app = NULL;
+  g_autoptr(SportelloDatabase) db = NULL;
+  g_autoptr(SportelloEvent) event = sportello_event_new ();
+  g_autoptr(SportelloContact) carla = NULL;
+  g_autoptr(GPtrArray) toasts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) past = g_date_time_add_days (now, -10);
+  g_autofree char *starts_at = g_date_time_format (past, "%Y-%m-%dT10:00:00Z");
+  g_autofree char *anna_r = NULL;
+  g_autofree char *bruno_r = NULL;
+  g_autofree char *carla_r = NULL;
+  g_autofree char *pdf = g_build_filename (g_get_user_data_dir (), "attestati-dopo.pdf", NULL);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  SportelloEventsPage *events;
+  GtkWidget *page, *row;
+  guint n_toasts;
+
+  g_settings_set_string (settings, "consultant-name", "Giulia Frigerio");
+  g_settings_set_string (settings, "hub-name", "ComoNext – Lomazzo");
+
+  db = sportello_database_open (data_dir, &error);
+  g_assert_no_error (error);
+  sportello_event_set (event, SPORTELLO_EVENT_TITLE, "Fatturazione elettronica");
+  sportello_event_set (event, SPORTELLO_EVENT_STARTS_AT, starts_at);
+  sportello_event_set_duration (event, 90);
+  g_assert_true (sportello_event_save (event, db, &error));
+  carla = sportello_contact_new (client_uuid);
+  sportello_contact_set (carla, SPORTELLO_CONTACT_NAME, "Carla Villa");
+  sportello_contact_set (carla, SPORTELLO_CONTACT_EMAIL, "carla@pasticceriavilla.it");
+  g_assert_true (sportello_contact_save (carla, db, &error));
+  anna_r = register_new (db, sportello_event_get (event, SPORTELLO_EVENT_UUID), contact_uuid, "", "", "", "attended");
+  bruno_r = register_new (db, sportello_event_get (event, SPORTELLO_EVENT_UUID), NULL, "Bruno Neri",
+                          "bruno@ferramentaneri.it", "Ferramenta Neri", "attended");
+  carla_r = register_new (db, sportello_event_get (event, SPORTELLO_EVENT_UUID), NULL, "Carla V.",
+                          "carla.v@example.it", "", "attended");
+
+  app = sportello_test_app_new (data_dir);
+  window = sportello_test_app_window (app);
+  gtk_window_set_default_size (window, 1100, 860);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "events");
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  events = SPORTELLO_EVENTS_PAGE (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_EVENTS_PAGE));
+  sportello_events_page_open (events, sportello_event_get (event, SPORTELLO_EVENT_UUID));
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_EVENT_PAGE);
+  g_assert_nonnull (page);
+  g_signal_connect (sportello_record_page_get_context (SPORTELLO_RECORD_PAGE (page)), "toast",
+                    G_CALLBACK (toast_cb), toasts);
+
+  /* the firm whose person came and that had no meeting is offered */
+  row = find_row_titled (page, "Pasticceria Villa");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_visible (row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Ancora nessun incontro");
+  /* the certificates' defaults come from Preferences */
+  g_assert_nonnull (sportello_test_find_label_containing (page, "Giulia Frigerio"));
+  {
+    GtkWidget *scrolled = sportello_test_find_type (page, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    g_free (sportello_test_screenshot (GTK_WIDGET (window), "event-after"));
+  }
+
+  /* the follow-ups: one in To Do for the firm, which is offered no more */
+  g_assert_true (gtk_widget_activate_action (page, "event.make-follow-ups", NULL));
+  sportello_test_iterate (200);
+  g_assert_true (toasts_contain (toasts, "1 attività aggiunta a Da fare"));
+  g_assert_null (find_row_titled (page, "Pasticceria Villa"));
+  {
+    g_autoptr(GListModel) open = sportello_follow_up_list_open (db, client_uuid, NULL, &error);
+    g_autoptr(SportelloFollowUp) f = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (open), ==, 1);
+    f = g_list_model_get_item (open, 0);
+    g_assert_nonnull (strstr (sportello_follow_up_get (f, SPORTELLO_FOLLOW_UP_TEXT), "Fatturazione elettronica"));
+  }
+
+  /* someone new: their consent, then a new client in one step */
+  {
+    SportelloRegistrationDialog *dialog = sportello_event_page_open_registration (SPORTELLO_EVENT_PAGE (page), bruno_r);
+    g_autoptr(SportelloRegistration) stored = NULL;
+    GtkWidget *consent, *date, *basis;
+
+    g_assert_nonnull (dialog);
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    consent = find_row_titled (GTK_WIDGET (dialog), "Consenso _dato");
+    date = find_row_titled (GTK_WIDGET (dialog), "Data del consenso, per esempio 25/11/2026");
+    basis = find_row_titled (GTK_WIDGET (dialog), "_Base giuridica");
+    g_assert_nonnull (consent);
+    g_assert_nonnull (date);
+    g_assert_nonnull (basis);
+    adw_switch_row_set_active (ADW_SWITCH_ROW (consent), TRUE);
+    gtk_editable_set_text (GTK_EDITABLE (date), "25/11/2026");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (basis), 1);
+    sportello_registration_dialog_flush (dialog);
+    stored = sportello_registration_load (db, bruno_r, &error);
+    g_assert_no_error (error);
+    g_assert_true (sportello_registration_get_consent_given (stored));
+    g_assert_cmpstr (sportello_registration_get (stored, SPORTELLO_REGISTRATION_CONSENT_DATE), ==, "2026-11-25");
+    g_assert_cmpstr (sportello_registration_get (stored, SPORTELLO_REGISTRATION_CONSENT_BASIS), ==, "consent");
+    g_assert_nonnull (sportello_test_find_button (GTK_WIDGET (dialog), "Crea un _nuovo cliente"));
+    g_free (sportello_test_screenshot (GTK_WIDGET (window), "event-registration"));
+
+    g_assert_true (sportello_registration_dialog_make_client (dialog));
+    g_clear_object (&stored);
+    stored = sportello_registration_load (db, bruno_r, &error);
+    g_assert_cmpstr (sportello_registration_get (stored, SPORTELLO_REGISTRATION_CONTACT_UUID), !=, "");
+    g_assert_cmpstr (sportello_registration_get (stored, SPORTELLO_REGISTRATION_CLIENT_NAME), ==, "Ferramenta Neri");
+    g_assert_nonnull (find_row_titled (GTK_WIDGET (dialog), "Ferramenta Neri"));
+    g_assert_null (sportello_test_find_button (GTK_WIDGET (dialog), "Crea un _nuovo cliente"));
+    g_assert_true (toasts_contain (toasts, "Ferramenta Neri"));
+    g_free (sportello_test_screenshot (GTK_WIDGET (window), "event-registration-client"));
+    adw_dialog_force_close (ADW_DIALOG (dialog));
+    sportello_test_iterate (100);
+  }
+
+  /* someone who is a contact already: linked from a search */
+  {
+    SportelloRegistrationDialog *dialog = sportello_event_page_open_registration (SPORTELLO_EVENT_PAGE (page), carla_r);
+    g_autoptr(SportelloRegistration) stored = NULL;
+    GtkListBox *results;
+    GtkWidget *label, *found;
+
+    gtk_editable_set_text (sportello_registration_dialog_get_search (dialog), "Villa");
+    sportello_test_iterate (300);
+    results = sportello_registration_dialog_get_results (dialog);
+    label = sportello_test_find_label (GTK_WIDGET (results), "Carla Villa");
+    g_assert_nonnull (label);
+    found = gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW);
+    g_signal_emit_by_name (results, "row-activated", found);
+    sportello_test_iterate (100);
+    stored = sportello_registration_load (db, carla_r, &error);
+    g_assert_cmpstr (sportello_registration_get (stored, SPORTELLO_REGISTRATION_CONTACT_UUID), ==,
+                     sportello_contact_get (carla, SPORTELLO_CONTACT_UUID));
+    g_assert_nonnull (find_row_titled (GTK_WIDGET (dialog), "Pasticceria Villa"));
+    adw_dialog_force_close (ADW_DIALOG (dialog));
+    sportello_test_iterate (100);
+  }
+
+  /* the signer on the event, and the hub's own template */
+  {
+    GtkWidget *signer = find_row_titled (page, "_Firmato da");
+    AdwDialog *editor;
+    GtkTextBuffer *buffer;
+    g_autofree char *text = NULL;
+    g_autofree char *page_text = NULL;
+
+    g_assert_nonnull (signer);
+    gtk_editable_set_text (GTK_EDITABLE (signer), "Marco Rossi");
+    sportello_record_page_flush (SPORTELLO_RECORD_PAGE (page));
+
+    editor = sportello_event_page_edit_certificate_template (SPORTELLO_EVENT_PAGE (page));
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (sportello_test_find_type (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW)));
+    g_free (sportello_test_screenshot (GTK_WIDGET (window), "certificate-template"));
+    /* an unknown placeholder is said, and not stored */
+    gtk_text_buffer_set_text (buffer, "# Attestato\n\n{{participant.nome}}", -1);
+    sportello_event_page_flush_certificate_template (editor);
+    g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (editor), "participant.nome"));
+    text = sportello_certificate_get_template (db, &error);
+    g_assert_cmpstr (text, ==, sportello_certificate_builtin_template ());
+    g_clear_pointer (&text, g_free);
+    gtk_text_buffer_set_text (buffer, "# Attestato\n\n{{participant.name}} firmato da {{consultant.name}} per {{hub.name}}", -1);
+    sportello_event_page_flush_certificate_template (editor);
+    text = sportello_certificate_get_template (db, &error);
+    g_assert_nonnull (strstr (text, "firmato da {{consultant.name}}"));
+    adw_dialog_force_close (editor);
+    sportello_test_iterate (100);
+    g_assert_nonnull (find_row_titled (page, "_Modello"));
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row_titled (page, "_Modello"))), ==,
+                     "Quello del polo, per ogni evento");
+
+    n_toasts = toasts->len;
+    sportello_event_page_export_certificates (SPORTELLO_EVENT_PAGE (page), pdf_file);
+    while (toasts->len == n_toasts)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (pdf_n_pages (pdf), ==, 3);
+    page_text = pdf_page_text (pdf, 1);
+    /* the signer of the event, the hub of Preferences */
+    g_assert_nonnull (strstr (page_text, "Anna Villa firmato da Marco Rossi per"));
+    g_assert_nonnull (strstr (page_text, "ComoNext – Lomazzo"));
+
+    /* and back to the built-in one */
+    editor = sportello_event_page_edit_certificate_template (SPORTELLO_EVENT_PAGE (page));
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    g_signal_emit_by_name (sportello_test_find_button (GTK_WIDGET (editor), "_Ripristina predefinito"), "clicked");
+    g_clear_pointer (&text, g_free);
+    text = sportello_certificate_get_template (db, &error);
+    g_assert_cmpstr (text, ==, sportello_certificate_builtin_template ());
+    adw_dialog_force_close (editor);
+    sportello_test_iterate (100);
+  }
+
+  sportello_test_app_quit (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -390,6 +646,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/events/event", test_event);
   g_test_add_func ("/ui/events/attendance-csv", test_attendance_csv);
+  g_test_add_func ("/ui/events/after-event", test_after_event);
 
   return g_test_run ();
 }

@@ -1,0 +1,498 @@
+/* sportello-registration-dialog.c: one person registered for an event
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Who registered (name, e-mail, firm as they wrote it), whether they are
+ * one of our clients' people, and their consent to be contacted about
+ * the event, with its legal basis recorded as for clients. Someone new is
+ * linked to a contact found by a search, or made a new client in one
+ * step. What is changed is stored shortly after, and at once when the
+ * dialog closes.
+ */
+
+#define G_LOG_DOMAIN "sportello-registration-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sportello-autosave.h"
+#include "sportello-client-list.h"
+#include "sportello-client.h"
+#include "sportello-contact.h"
+#include "sportello-date-entry.h"
+#include "sportello-format.h"
+#include "sportello-registration-dialog.h"
+#include "sportello-registration.h"
+#include "sportello-vocabulary.h"
+
+#define AUTOSAVE_DELAY_MS 500
+#define MAX_RESULTS 12
+
+struct _SportelloRegistrationDialog
+{
+  AdwDialog              parent_instance;
+
+  SportelloContext      *context;
+  SportelloRegistration *registration;
+  SportelloAutosave      autosave;
+  gboolean               loading;
+
+  AdwEntryRow           *name_row;
+  AdwEntryRow           *email_row;
+  AdwEntryRow           *firm_row;
+  AdwEntryRow           *notes_row;
+  AdwPreferencesGroup   *client_group;
+  GtkWidget             *client_box;
+  GtkSearchEntry        *search;
+  GtkListBox            *results;
+  AdwSwitchRow          *consent_row;
+  AdwEntryRow           *consent_date_row;
+  AdwComboRow           *consent_basis_row;
+  AdwEntryRow           *consent_note_row;
+};
+
+G_DEFINE_FINAL_TYPE (SportelloRegistrationDialog, sportello_registration_dialog, ADW_TYPE_DIALOG)
+
+#define DATABASE(self) (sportello_context_get_database ((self)->context))
+
+static const char *
+registration_uuid (SportelloRegistrationDialog *self)
+{
+  return sportello_registration_get (self->registration, SPORTELLO_REGISTRATION_UUID);
+}
+
+static gboolean
+save (GtkWidget  *widget,
+      GError    **error)
+{
+  SportelloRegistrationDialog *self = SPORTELLO_REGISTRATION_DIALOG (widget);
+  struct { AdwEntryRow *row; SportelloRegistrationField field; } texts[] = {
+    { self->name_row, SPORTELLO_REGISTRATION_NAME },
+    { self->email_row, SPORTELLO_REGISTRATION_EMAIL },
+    { self->firm_row, SPORTELLO_REGISTRATION_FIRM },
+    { self->notes_row, SPORTELLO_REGISTRATION_NOTES },
+    { self->consent_note_row, SPORTELLO_REGISTRATION_CONSENT_NOTE },
+  };
+  const SportelloTerm *bases;
+  g_autofree char *problem = NULL;
+  g_autoptr(GDateTime) day = NULL;
+  const char *date_text;
+  gboolean has_time = FALSE;
+  guint n, selected;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    sportello_registration_set (self->registration, texts[i].field, gtk_editable_get_text (GTK_EDITABLE (texts[i].row)));
+
+  /* the first choice is “Not set” */
+  bases = sportello_vocabulary_terms (SPORTELLO_VOCABULARY_CONSENT_BASIS, &n);
+  selected = adw_combo_row_get_selected (self->consent_basis_row);
+  sportello_registration_set (self->registration, SPORTELLO_REGISTRATION_CONSENT_BASIS,
+                              selected >= 1 && selected <= n ? bases[selected - 1].id : "");
+  sportello_registration_set_consent_given (self->registration, adw_switch_row_get_active (self->consent_row));
+
+  /* typed the Italian way (or ISO), stored as ISO; a half-typed date waits */
+  date_text = gtk_editable_get_text (GTK_EDITABLE (self->consent_date_row));
+  if (date_text[0] == '\0')
+    sportello_registration_set (self->registration, SPORTELLO_REGISTRATION_CONSENT_DATE, "");
+  else if ((day = sportello_parse_date_input (date_text, NULL, &has_time)) != NULL && !has_time)
+    {
+      g_autofree char *iso = g_date_time_format (day, "%Y-%m-%d");
+
+      sportello_registration_set (self->registration, SPORTELLO_REGISTRATION_CONSENT_DATE, iso);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->consent_date_row), "error");
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->consent_date_row), "error");
+      return TRUE;
+    }
+
+  /* what is half typed (an e-mail address) is no failure to retry */
+  if ((problem = sportello_registration_check (self->registration)))
+    {
+      adw_dialog_set_title (ADW_DIALOG (self), problem);
+      return TRUE;
+    }
+  if (!sportello_registration_save (self->registration, DATABASE (self), error))
+    return FALSE;
+
+  adw_dialog_set_title (ADW_DIALOG (self), sportello_registration_get (self->registration, SPORTELLO_REGISTRATION_NAME));
+  return TRUE;
+}
+
+static void
+toast_cb (GtkWidget *owner,
+          AdwToast  *toast)
+{
+  sportello_context_toast (SPORTELLO_REGISTRATION_DIALOG (owner)->context, toast);
+}
+
+static void
+changed_cb (SportelloRegistrationDialog *self)
+{
+  if (!self->loading)
+    sportello_autosave_schedule (&self->autosave);
+}
+
+static void
+closed_cb (SportelloRegistrationDialog *self)
+{
+  sportello_autosave_flush (&self->autosave);
+}
+
+/* ------------------------------------------------------- the client ---- */
+
+static void fill_client_group (SportelloRegistrationDialog *self);
+
+/* the registration as stored now, with its contact's client */
+static gboolean
+reload (SportelloRegistrationDialog  *self,
+        GError                      **error)
+{
+  g_autoptr(SportelloRegistration) fresh = sportello_registration_load (DATABASE (self), registration_uuid (self), error);
+
+  if (fresh == NULL)
+    return FALSE;
+  g_set_object (&self->registration, fresh);
+  fill_client_group (self);
+  return TRUE;
+}
+
+static void
+make_client_cb (SportelloRegistrationDialog *self)
+{
+  sportello_registration_dialog_make_client (self);
+}
+
+static void
+result_activated_cb (GtkListBox                  *list,
+                     GtkListBoxRow               *row,
+                     SportelloRegistrationDialog *self)
+{
+  sportello_registration_dialog_link_contact (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+search_changed_cb (GtkSearchEntry              *entry,
+                   SportelloRegistrationDialog *self)
+{
+  SportelloDatabase *db = DATABASE (self);
+  g_autoptr(SportelloClientList) clients = sportello_client_list_new (db);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  guint shown = 0;
+
+  gtk_list_box_remove_all (self->results);
+  gtk_widget_set_visible (GTK_WIDGET (self->results), FALSE);
+  if (g_utf8_strlen (text, -1) < 2)
+    return;
+
+  sportello_client_list_set_search (clients, text);
+  if (!sportello_client_list_refresh (clients, NULL))
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (clients)) && shown < MAX_RESULTS; i++)
+    {
+      g_autoptr(SportelloClient) client = g_list_model_get_item (G_LIST_MODEL (clients), i);
+      g_autoptr(GListModel) contacts = sportello_contact_list_for_client (db, sportello_client_get_uuid (client), NULL);
+
+      for (guint j = 0; contacts && j < g_list_model_get_n_items (contacts) && shown < MAX_RESULTS; j++, shown++)
+        {
+          g_autoptr(SportelloContact) contact = g_list_model_get_item (contacts, j);
+          const char *email = sportello_contact_get (contact, SPORTELLO_CONTACT_EMAIL);
+          /* Translators: a contact's client and e-mail address, as in “Tessitura Lariana · anna@example.it” */
+          g_autofree char *subtitle = email[0]
+            ? g_strdup_printf (_("%s · %s"), sportello_client_get (client, SPORTELLO_CLIENT_NAME), email)
+            : g_strdup (sportello_client_get (client, SPORTELLO_CLIENT_NAME));
+          GtkWidget *row = adw_action_row_new ();
+
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sportello_contact_get (contact, SPORTELLO_CONTACT_NAME));
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("insert-link-symbolic"));
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          gtk_widget_set_name (row, sportello_contact_get (contact, SPORTELLO_CONTACT_UUID));
+          gtk_list_box_append (self->results, row);
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->results), shown > 0);
+}
+
+static GtkWidget *
+boxed_list (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  return list;
+}
+
+static void
+fill_client_group (SportelloRegistrationDialog *self)
+{
+  const char *contact = sportello_registration_get (self->registration, SPORTELLO_REGISTRATION_CONTACT_UUID);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->client_box)))
+    gtk_box_remove (GTK_BOX (self->client_box), child);
+  self->search = NULL;
+  self->results = NULL;
+
+  if (contact[0] != '\0')
+    {
+      GtkWidget *list = boxed_list ();
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_group_set_description (self->client_group, NULL);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     sportello_registration_get (self->registration, SPORTELLO_REGISTRATION_CLIENT_NAME));
+      /* Translators: under a client's name, in a registration for an event */
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("The person is one of this client’s contacts"));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("avatar-default-symbolic"));
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      gtk_box_append (GTK_BOX (self->client_box), list);
+      return;
+    }
+
+  adw_preferences_group_set_description (self->client_group,
+                                         _("Someone who is not one of our clients’ contacts yet: link them to a contact, or make a new client of their firm"));
+  {
+    GtkWidget *button = gtk_button_new_with_mnemonic (_("Make a _New Client"));
+
+    gtk_widget_set_halign (button, GTK_ALIGN_START);
+    gtk_widget_add_css_class (button, "pill");
+    g_signal_connect_swapped (button, "clicked", G_CALLBACK (make_client_cb), self);
+    gtk_box_append (GTK_BOX (self->client_box), button);
+  }
+
+  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  gtk_search_entry_set_placeholder_text (self->search, _("Search clients to link a contact"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Search clients to link a contact"), -1);
+  g_signal_connect (self->search, "search-changed", G_CALLBACK (search_changed_cb), self);
+  gtk_box_append (GTK_BOX (self->client_box), GTK_WIDGET (self->search));
+
+  self->results = GTK_LIST_BOX (boxed_list ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->results), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Contacts found"), -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->results), FALSE);
+  g_signal_connect (self->results, "row-activated", G_CALLBACK (result_activated_cb), self);
+  gtk_box_append (GTK_BOX (self->client_box), GTK_WIDGET (self->results));
+}
+
+/* ---------------------------------------------------------- GObject ---- */
+
+static void
+sportello_registration_dialog_dispose (GObject *object)
+{
+  SportelloRegistrationDialog *self = (SportelloRegistrationDialog *)object;
+
+  sportello_autosave_flush (&self->autosave);
+  sportello_autosave_cancel (&self->autosave);
+  g_clear_object (&self->registration);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (sportello_registration_dialog_parent_class)->dispose (object);
+}
+
+static void
+sportello_registration_dialog_class_init (SportelloRegistrationDialogClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = sportello_registration_dialog_dispose;
+}
+
+static void
+sportello_registration_dialog_init (SportelloRegistrationDialog *self)
+{
+  sportello_autosave_init (&self->autosave, GTK_WIDGET (self), AUTOSAVE_DELAY_MS, save, toast_cb);
+  g_signal_connect (self, "closed", G_CALLBACK (closed_cb), NULL);
+}
+
+static AdwEntryRow *
+add_entry (SportelloRegistrationDialog *self,
+           AdwPreferencesGroup         *group,
+           const char                  *title,
+           const char                  *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (changed_cb), self);
+  adw_preferences_group_add (group, row);
+  return ADW_ENTRY_ROW (row);
+}
+
+SportelloRegistrationDialog *
+sportello_registration_dialog_new (SportelloContext  *context,
+                                   const char        *uuid,
+                                   GError           **error)
+{
+  g_autoptr(SportelloRegistration) registration = NULL;
+  g_autoptr(GtkStringList) bases = gtk_string_list_new (NULL);
+  g_autoptr(GDateTime) consent_day = NULL;
+  SportelloRegistrationDialog *self;
+  GtkWidget *toolbar, *page, *row;
+  AdwPreferencesGroup *group;
+  const SportelloTerm *terms;
+  g_autofree char *consent_date = NULL;
+  guint n;
+  int basis;
+
+  if (!(registration = sportello_registration_load (sportello_context_get_database (context), uuid, error)))
+    return NULL;
+
+  self = g_object_new (SPORTELLO_TYPE_REGISTRATION_DIALOG,
+                       "title", sportello_registration_get (registration, SPORTELLO_REGISTRATION_NAME),
+                       "content-width", 520, "content-height", 640, NULL);
+  self->context = g_object_ref (context);
+  self->registration = g_steal_pointer (&registration);
+  self->loading = TRUE;
+
+  toolbar = adw_toolbar_view_new ();
+  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar), adw_header_bar_new ());
+  page = adw_preferences_page_new ();
+  adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (toolbar), page);
+  adw_dialog_set_child (ADW_DIALOG (self), toolbar);
+
+  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
+  {
+    g_autofree char *status = g_strdup (sportello_registration_status_label (sportello_registration_get (self->registration,
+                                                                                                        SPORTELLO_REGISTRATION_STATUS)));
+
+    adw_preferences_group_set_description (group, status);
+  }
+  self->name_row = add_entry (self, group, _("_Name"), sportello_registration_get (self->registration, SPORTELLO_REGISTRATION_NAME));
+  self->email_row = add_entry (self, group, _("_E-mail"), sportello_registration_get (self->registration, SPORTELLO_REGISTRATION_EMAIL));
+  adw_entry_row_set_input_purpose (self->email_row, GTK_INPUT_PURPOSE_EMAIL);
+  self->firm_row = add_entry (self, group, _("_Firm"), sportello_registration_get (self->registration, SPORTELLO_REGISTRATION_FIRM));
+  self->notes_row = add_entry (self, group, _("_Notes"), sportello_registration_get (self->registration, SPORTELLO_REGISTRATION_NOTES));
+
+  self->client_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->client_group, _("Client"));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->client_group);
+  self->client_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  adw_preferences_group_add (self->client_group, self->client_box);
+  fill_client_group (self);
+
+  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (group, _("Consent to Be Contacted About the Event"));
+  adw_preferences_group_set_description (group, _("Recorded as for clients: when it was given and on what legal basis"));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
+
+  row = adw_switch_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Consent _given"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_switch_row_set_active (ADW_SWITCH_ROW (row), sportello_registration_get_consent_given (self->registration));
+  g_signal_connect_swapped (row, "notify::active", G_CALLBACK (changed_cb), self);
+  adw_preferences_group_add (group, row);
+  self->consent_row = ADW_SWITCH_ROW (row);
+
+  consent_day = sportello_parse_date_input (sportello_registration_get (self->registration, SPORTELLO_REGISTRATION_CONSENT_DATE),
+                                            NULL, NULL);
+  consent_date = consent_day ? sportello_date_entry_format (consent_day, FALSE) : NULL;
+  self->consent_date_row = add_entry (self, group, _("Consent _date, as 2026-11-25"), consent_date);
+  sportello_date_entry_add_calendar (self->consent_date_row, FALSE);
+
+  row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Legal _basis"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  gtk_string_list_append (bases, C_("legal basis", "Not set"));
+  terms = sportello_vocabulary_terms (SPORTELLO_VOCABULARY_CONSENT_BASIS, &n);
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (bases, sportello_vocabulary_label (SPORTELLO_VOCABULARY_CONSENT_BASIS, terms[i].id));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (bases));
+  basis = sportello_vocabulary_index (SPORTELLO_VOCABULARY_CONSENT_BASIS,
+                                      sportello_registration_get (self->registration, SPORTELLO_REGISTRATION_CONSENT_BASIS));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), basis >= 0 ? (guint) basis + 1 : 0);
+  g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (changed_cb), self);
+  adw_preferences_group_add (group, row);
+  self->consent_basis_row = ADW_COMBO_ROW (row);
+
+  self->consent_note_row = add_entry (self, group, _("Privacy _note"),
+                                      sportello_registration_get (self->registration, SPORTELLO_REGISTRATION_CONSENT_NOTE));
+
+  self->loading = FALSE;
+  return self;
+}
+
+void
+sportello_registration_dialog_flush (SportelloRegistrationDialog *self)
+{
+  g_return_if_fail (SPORTELLO_IS_REGISTRATION_DIALOG (self));
+
+  sportello_autosave_flush (&self->autosave);
+}
+
+/**
+ * sportello_registration_dialog_make_client:
+ *
+ * Makes a new client of the firm the person wrote, with the person as its
+ * contact and their consent, and links the registration to it.
+ */
+gboolean
+sportello_registration_dialog_make_client (SportelloRegistrationDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *client_uuid = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (SPORTELLO_IS_REGISTRATION_DIALOG (self), FALSE);
+
+  sportello_autosave_flush (&self->autosave);
+  if (!(client_uuid = sportello_registration_make_client (DATABASE (self), registration_uuid (self), &error)) ||
+      !reload (self, &error))
+    {
+      sportello_context_toast_error (self->context, error);
+      return FALSE;
+    }
+
+  /* Translators: %s is the new client's name */
+  message = g_strdup_printf (_("“%s” added to the clients"),
+                             sportello_registration_get (self->registration, SPORTELLO_REGISTRATION_CLIENT_NAME));
+  sportello_context_toast (self->context, adw_toast_new (message));
+  return TRUE;
+}
+
+/**
+ * sportello_registration_dialog_link_contact:
+ *
+ * The person who registered is this contact of one of our clients.
+ */
+gboolean
+sportello_registration_dialog_link_contact (SportelloRegistrationDialog *self,
+                                            const char                  *contact_uuid)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (SPORTELLO_IS_REGISTRATION_DIALOG (self), FALSE);
+
+  sportello_autosave_flush (&self->autosave);
+  if (!sportello_registration_link_contact (DATABASE (self), registration_uuid (self), contact_uuid, &error) ||
+      !reload (self, &error))
+    {
+      sportello_context_toast_error (self->context, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GtkEditable *
+sportello_registration_dialog_get_search (SportelloRegistrationDialog *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_REGISTRATION_DIALOG (self), NULL);
+
+  return self->search ? GTK_EDITABLE (self->search) : NULL;
+}
+
+GtkListBox *
+sportello_registration_dialog_get_results (SportelloRegistrationDialog *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_REGISTRATION_DIALOG (self), NULL);
+
+  return self->results;
+}
