@@ -22,6 +22,8 @@
 #include "sportello-section.h"
 #include "sportello-vocabulary.h"
 
+#include <string.h>
+
 #define AUTOSAVE_DELAY_MS 500
 /* a call open to every firm fits thousands: the page shows the first */
 #define MAX_MATCH_ROWS 100
@@ -45,10 +47,9 @@ struct _SportelloGrantCallPage
   AdwEntryRow         *min_row;
   AdwEntryRow         *max_row;
   AdwSwitchRow        *de_minimis_row;
-  AdwEntryRow         *sizes_row;
-  AdwEntryRow         *sectors_row;
-  AdwEntryRow         *regions_row;
-  AdwEntryRow         *provinces_row;
+  AdwActionRow        *area_row;
+  AdwActionRow        *sizes_row;
+  AdwActionRow        *sectors_row;
   AdwSwitchRow        *startups_row;
   AdwEntryRow         *years_row;
   GtkTextView         *expenses_view;
@@ -68,11 +69,7 @@ G_DEFINE_FINAL_TYPE (SportelloGrantCallPage, sportello_grant_call_page, SPORTELL
 /* the text rows and the fields they edit */
 #define TEXT_ROWS(self) \
   { (self)->title_row, SPORTELLO_GRANT_CALL_TITLE }, \
-  { (self)->url_row, SPORTELLO_GRANT_CALL_URL }, \
-  { (self)->sizes_row, SPORTELLO_GRANT_CALL_SIZES }, \
-  { (self)->sectors_row, SPORTELLO_GRANT_CALL_ATECO_SECTIONS }, \
-  { (self)->regions_row, SPORTELLO_GRANT_CALL_REGIONS }, \
-  { (self)->provinces_row, SPORTELLO_GRANT_CALL_PROVINCES }
+  { (self)->url_row, SPORTELLO_GRANT_CALL_URL }
 
 #define NUMBER_ROWS(self) \
   { (self)->budget_row, SPORTELLO_GRANT_CALL_BUDGET }, \
@@ -108,6 +105,19 @@ local_date (const char *stored)
     return g_strdup (stored ? stored : "");
   local = g_date_time_to_local (dt);
   return g_date_time_format (local, "%Y-%m-%d");
+}
+
+/* "CO,LC" or "CO, LC" as its items */
+static GStrv
+split_list (const char *list)
+{
+  g_auto(GStrv) parts = g_strsplit_set (list ? list : "", ", ;", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; parts[i]; i++)
+    if (parts[i][0] != '\0')
+      g_strv_builder_add (builder, parts[i]);
+  return g_strv_builder_end (builder);
 }
 
 static char *
@@ -155,6 +165,8 @@ update_title (SportelloGrantCallPage *self)
 
   adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self), title[0] ? title : _("Grant Call"));
 }
+
+static void update_criteria (SportelloGrantCallPage *self);
 
 static gboolean
 save (SportelloRecordPage  *page,
@@ -228,6 +240,7 @@ save (SportelloRecordPage  *page,
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   update_title (self);
+  update_criteria (self);
   return TRUE;
 }
 
@@ -235,6 +248,266 @@ static void
 changed_cb (SportelloGrantCallPage *self)
 {
   sportello_record_page_changed (SPORTELLO_RECORD_PAGE (self));
+}
+
+/* ------------------------------------------------- criteria pickers ---- */
+
+/* What a criterion row says the call asks, e.g. “Lombardia, CO” or “Any” */
+static void
+update_criteria (SportelloGrantCallPage *self)
+{
+  g_auto(GStrv) regions = split_list (sportello_grant_call_get (self->call, SPORTELLO_GRANT_CALL_REGIONS));
+  g_auto(GStrv) provinces = split_list (sportello_grant_call_get (self->call, SPORTELLO_GRANT_CALL_PROVINCES));
+  g_auto(GStrv) sizes = split_list (sportello_grant_call_get (self->call, SPORTELLO_GRANT_CALL_SIZES));
+  g_auto(GStrv) sectors = split_list (sportello_grant_call_get (self->call, SPORTELLO_GRANT_CALL_ATECO_SECTIONS));
+  g_autoptr(GString) area = g_string_new (NULL);
+  g_autoptr(GString) size = g_string_new (NULL);
+  g_autofree char *sector = NULL;
+
+  for (guint i = 0; regions[i]; i++)
+    {
+      const char *name = sportello_grant_region_name (regions[i]);
+
+      g_string_append_printf (area, "%s%s", area->len ? ", " : "", name ? name : regions[i]);
+    }
+  for (guint i = 0; provinces[i]; i++)
+    g_string_append_printf (area, "%s%s", area->len ? ", " : "", provinces[i]);
+  for (guint i = 0; sizes[i]; i++)
+    g_string_append_printf (size, "%s%s", size->len ? ", " : "",
+                            sportello_vocabulary_label (SPORTELLO_VOCABULARY_GRANT_SIZE, sizes[i]));
+  sector = g_strjoinv (", ", sectors);
+
+  /* Translators: a call's area when it asks none */
+  adw_action_row_set_subtitle (self->area_row, area->len ? area->str : _("Anywhere in Italy"));
+  /* Translators: a call's firm sizes when it asks none */
+  adw_action_row_set_subtitle (self->sizes_row, size->len ? size->str : _("Any size"));
+  /* Translators: a call's ATECO sections when it asks none */
+  adw_action_row_set_subtitle (self->sectors_row, sector[0] ? sector : _("Any sector"));
+}
+
+/* A choice in a picker: which of the call's lists it is in, and its id */
+static void
+choice_toggled_cb (GtkCheckButton         *check,
+                   GParamSpec             *pspec,
+                   SportelloGrantCallPage *self)
+{
+  SportelloGrantCallField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (check), "field"));
+  const char *id = g_object_get_data (G_OBJECT (check), "id");
+  g_auto(GStrv) items = split_list (sportello_grant_call_get (self->call, field));
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) kept = NULL;
+  g_autofree char *joined = NULL;
+  gboolean active = gtk_check_button_get_active (check);
+  gboolean present = FALSE;
+
+  /* the list keeps its order: a choice is added at the end */
+  for (guint i = 0; items[i]; i++)
+    {
+      if (g_ascii_strcasecmp (items[i], id) == 0)
+        {
+          present = TRUE;
+          if (!active)
+            continue;
+        }
+      g_strv_builder_add (builder, items[i]);
+    }
+  if (active && !present)
+    g_strv_builder_add (builder, id);
+  kept = g_strv_builder_end (builder);
+  joined = g_strjoinv (",", kept);
+
+  sportello_grant_call_set (self->call, field, joined);
+  update_criteria (self);
+  sportello_record_page_changed (SPORTELLO_RECORD_PAGE (self));
+}
+
+static void
+add_choice (SportelloGrantCallPage  *self,
+            GtkListBox              *list,
+            SportelloGrantCallField  field,
+            const char              *id,
+            const char              *title,
+            const char              *subtitle)
+{
+  g_auto(GStrv) items = split_list (sportello_grant_call_get (self->call, field));
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  gboolean chosen = FALSE;
+
+  for (guint i = 0; items[i]; i++)
+    chosen |= g_ascii_strcasecmp (items[i], id) == 0;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), chosen);
+  g_object_set_data (G_OBJECT (check), "field", GINT_TO_POINTER (field));
+  g_object_set_data_full (G_OBJECT (check), "id", g_strdup (id), g_free);
+  g_signal_connect_object (check, "notify::active", G_CALLBACK (choice_toggled_cb), self, 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  gtk_widget_set_name (row, id);
+  gtk_list_box_append (list, row);
+}
+
+static gboolean
+choice_visible (GtkListBoxRow *row,
+                gpointer       user_data)
+{
+  GtkEditable *search = user_data;
+  g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (search), -1);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (needle[0] == '\0')
+    return TRUE;
+  title = g_utf8_casefold (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
+  subtitle = g_utf8_casefold (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)) ?: "", -1);
+  return strstr (title, needle) != NULL || strstr (subtitle, needle) != NULL;
+}
+
+static void
+search_changed_cb (GtkSearchEntry *entry,
+                   GtkListBox     *list)
+{
+  gtk_list_box_invalidate_filter (list);
+}
+
+/* A dialog of check rows, with a search when @searchable */
+static AdwDialog *
+picker_new (SportelloGrantCallPage  *self,
+            const char              *title,
+            const char              *description,
+            gboolean                 searchable,
+            GtkListBox             **list)
+{
+  AdwDialog *dialog = adw_dialog_new ();
+  GtkWidget *view = adw_toolbar_view_new ();
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_dialog_set_title (dialog, title);
+  adw_dialog_set_content_width (dialog, 480);
+  adw_dialog_set_content_height (dialog, searchable ? 640 : 420);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  *list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (*list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (*list), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (*list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (*list));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (view), header);
+  if (searchable)
+    {
+      GtkWidget *bar = gtk_search_bar_new ();
+      GtkWidget *entry = gtk_search_entry_new ();
+
+      gtk_search_entry_set_placeholder_text (GTK_SEARCH_ENTRY (entry), _("Search regions and provinces"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Search regions and provinces"), -1);
+      gtk_search_bar_set_child (GTK_SEARCH_BAR (bar), entry);
+      gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (bar), TRUE);
+      gtk_search_bar_connect_entry (GTK_SEARCH_BAR (bar), GTK_EDITABLE (entry));
+      gtk_search_bar_set_key_capture_widget (GTK_SEARCH_BAR (bar), GTK_WIDGET (dialog));
+      gtk_list_box_set_filter_func (*list, choice_visible, entry, NULL);
+      g_signal_connect_object (entry, "search-changed", G_CALLBACK (search_changed_cb), *list, 0);
+      adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (view), bar);
+      adw_dialog_set_focus (dialog, entry);
+    }
+  adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (view), page);
+  adw_dialog_set_child (dialog, view);
+  return dialog;
+}
+
+/**
+ * sportello_grant_call_page_pick:
+ * @criterion: "area", "sizes" or "sectors"
+ *
+ * Shows the picker of one of the call's criteria.
+ *
+ * Returns: (transfer none): the picker
+ */
+AdwDialog *
+sportello_grant_call_page_pick (SportelloGrantCallPage *self,
+                                const char             *criterion)
+{
+  AdwDialog *dialog;
+  GtkListBox *list;
+
+  g_return_val_if_fail (SPORTELLO_IS_GRANT_CALL_PAGE (self), NULL);
+
+  if (g_str_equal (criterion, "area"))
+    {
+      const char * const *regions = sportello_grant_region_ids ();
+
+      dialog = picker_new (self, _("Regions and Provinces"),
+                           _("Firms in any region or province chosen may apply; none chosen, firms anywhere in Italy"),
+                           TRUE, &list);
+      for (guint i = 0; regions[i]; i++)
+        /* Translators: under a region's name in the list of a call's area */
+        add_choice (self, list, SPORTELLO_GRANT_CALL_REGIONS, regions[i], sportello_grant_region_name (regions[i]),
+                    _("Region, every province"));
+      for (guint i = 0; regions[i]; i++)
+        {
+          g_auto(GStrv) codes = g_strsplit (sportello_grant_region_provinces (regions[i]), " ", -1);
+          /* Translators: under a province code, as in “Provincia in Lombardia” */
+          g_autofree char *where = g_strdup_printf (_("Province in %s"), sportello_grant_region_name (regions[i]));
+
+          for (guint j = 0; codes[j]; j++)
+            add_choice (self, list, SPORTELLO_GRANT_CALL_PROVINCES, codes[j], codes[j], where);
+        }
+    }
+  else if (g_str_equal (criterion, "sizes"))
+    {
+      const SportelloTerm *terms;
+      guint n;
+
+      dialog = picker_new (self, _("Firm Sizes"),
+                           _("By employees; none chosen, firms of any size may apply"), FALSE, &list);
+      terms = sportello_vocabulary_terms (SPORTELLO_VOCABULARY_GRANT_SIZE, &n);
+      for (guint i = 0; i < n; i++)
+        add_choice (self, list, SPORTELLO_GRANT_CALL_SIZES, terms[i].id,
+                    sportello_vocabulary_label (SPORTELLO_VOCABULARY_GRANT_SIZE, terms[i].id), NULL);
+    }
+  else
+    {
+      const char * const *sections = sportello_grant_ateco_section_ids ();
+
+      dialog = picker_new (self, _("ATECO Sections"),
+                           _("From the firms’ ATECO codes; none chosen, firms of any sector may apply"), FALSE, &list);
+      for (guint i = 0; sections[i]; i++)
+        {
+          /* Translators: an ATECO section's letter, as in “Sezione C” */
+          g_autofree char *letter = g_strdup_printf (_("Section %s"), sections[i]);
+
+          add_choice (self, list, SPORTELLO_GRANT_CALL_ATECO_SECTIONS, sections[i],
+                      sportello_grant_ateco_section_label (sections[i]), letter);
+        }
+    }
+
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+  return dialog;
+}
+
+static void
+pick_area_cb (SportelloGrantCallPage *self)
+{
+  sportello_grant_call_page_pick (self, "area");
+}
+
+static void
+pick_sizes_cb (SportelloGrantCallPage *self)
+{
+  sportello_grant_call_page_pick (self, "sizes");
+}
+
+static void
+pick_sectors_cb (SportelloGrantCallPage *self)
+{
+  sportello_grant_call_page_pick (self, "sectors");
 }
 
 /* ------------------------------------------------- fits and applications ---- */
@@ -484,12 +757,15 @@ sportello_grant_call_page_class_init (SportelloGrantCallPageClass *klass)
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, SportelloGrantCallPage, name)
   BIND (title_row); BIND (funder_row); BIND (kind_row); BIND (url_row); BIND (opens_row);
   BIND (deadline_row); BIND (first_come_row); BIND (exhausted_row); BIND (budget_row);
-  BIND (percent_row); BIND (min_row); BIND (max_row); BIND (de_minimis_row); BIND (sizes_row);
-  BIND (sectors_row); BIND (regions_row); BIND (provinces_row); BIND (startups_row);
+  BIND (percent_row); BIND (min_row); BIND (max_row); BIND (de_minimis_row); BIND (area_row);
+  BIND (sizes_row); BIND (sectors_row); BIND (startups_row);
   BIND (years_row); BIND (expenses_view); BIND (documents_view); BIND (notes_view);
   BIND (applications_list); BIND (matches_list); BIND (matches_group); BIND (error_label);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pick_area_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pick_sizes_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pick_sectors_cb);
 
   gtk_widget_class_install_action (widget_class, "call.open-url", NULL, open_url_action);
   gtk_widget_class_install_action (widget_class, "call.delete", NULL, delete_action);
@@ -581,6 +857,7 @@ sportello_grant_call_page_new (SportelloContext  *context,
   sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), FALSE);
 
   update_title (self);
+  update_criteria (self);
   reload_lists (self);
   /* the fits follow the call's criteria, the clients' data and the applications */
   sportello_widget_follow (GTK_WIDGET (self), db, follows, reload_lists_cb);

@@ -24,4 +24,7 @@ GtkListBox             *sportello_grant_call_page_get_matches (SportelloGrantCal
 
 char                   *sportello_grant_match_describe     (SportelloGrantMatch    *match);
 
+AdwDialog          *sportello_grant_call_page_pick      (SportelloGrantCallPage *self,
+                                                        const char             *criterion);
+
 G_END_DECLS

@@ -930,6 +930,37 @@ test_migration (void)
   sqlite3_finalize (stmt);
 }
 
+/* what the call page's pickers offer: every ATECO section with its
+ * name, every region with its provinces, each province in its region */
+static void
+test_picker_lists (void)
+{
+  const char * const *sections = sportello_grant_ateco_section_ids ();
+  const char * const *regions = sportello_grant_region_ids ();
+  guint n_provinces = 0;
+
+  g_assert_cmpuint (g_strv_length ((char **) sections), ==, 21);
+  for (guint i = 0; sections[i]; i++)
+    {
+      g_assert_cmpint (sections[i][0], ==, 'A' + (int) i);
+      g_assert_nonnull (sportello_grant_ateco_section_label (sections[i]));
+    }
+  /* translated, as the store tests run in Italian */
+  g_assert_cmpstr (sportello_grant_ateco_section_label ("C"), ==, "Attività manifatturiere");
+  g_assert_null (sportello_grant_ateco_section_label ("V"));
+
+  for (guint i = 0; regions[i]; i++)
+    {
+      g_auto(GStrv) codes = g_strsplit (sportello_grant_region_provinces (regions[i]), " ", -1);
+
+      for (guint j = 0; codes[j]; j++, n_provinces++)
+        g_assert_cmpstr (sportello_grant_region_of_province (codes[j]), ==, regions[i]);
+    }
+  g_assert_cmpuint (g_strv_length ((char **) regions), ==, 20);
+  g_assert_cmpuint (n_provinces, >=, 107);
+  g_assert_null (sportello_grant_region_provinces ("atlantide"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -941,6 +972,7 @@ main (int   argc,
   g_test_add_func ("/store/grants/list", test_list);
   g_test_add_func ("/store/grants/match", test_match);
   g_test_add_func ("/store/grants/history", test_history);
+  g_test_add_func ("/store/grants/picker-lists", test_picker_lists);
   g_test_add_func ("/store/grants/follow-ups", test_follow_ups);
   g_test_add_func ("/store/grants/bundle", test_bundle);
   g_test_add_func ("/store/grants/document", test_document);

@@ -87,6 +87,31 @@ static const struct {
   { "sardegna", "Sardegna", "CA NU OR SS SU CI OG OT VS" },
 };
 
+/* ATECO 2007 sections, as ISTAT names them */
+static const SportelloTerm ateco_sections[] = {
+  { "A", N_("Agriculture, forestry and fishing") },
+  { "B", N_("Mining and quarrying") },
+  { "C", N_("Manufacturing") },
+  { "D", N_("Electricity, gas, steam and air conditioning supply") },
+  { "E", N_("Water supply; sewerage, waste management and remediation") },
+  { "F", N_("Construction") },
+  { "G", N_("Wholesale and retail trade; repair of motor vehicles and motorcycles") },
+  { "H", N_("Transportation and storage") },
+  { "I", N_("Accommodation and food service activities") },
+  { "J", N_("Information and communication") },
+  { "K", N_("Financial and insurance activities") },
+  { "L", N_("Real estate activities") },
+  { "M", N_("Professional, scientific and technical activities") },
+  { "N", N_("Rental, travel agencies and business support services") },
+  { "O", N_("Public administration and defence; compulsory social security") },
+  { "P", N_("Education") },
+  { "Q", N_("Human health and social work activities") },
+  { "R", N_("Arts, sports, entertainment and recreation") },
+  { "S", N_("Other service activities") },
+  { "T", N_("Activities of households as employers") },
+  { "U", N_("Extraterritorial organisations and bodies") },
+};
+
 static void
 sportello_grant_call_get_property (GObject    *object,
                                    guint       prop_id,
@@ -398,6 +423,35 @@ sportello_grant_region_name (const char *region_id)
   for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
     if (g_strcmp0 (regions[i].id, region_id) == 0)
       return regions[i].name;
+
+  return NULL;
+}
+
+const char *
+sportello_grant_region_provinces (const char *region_id)
+{
+  return _sportello_grant_region_provinces (region_id);
+}
+
+const char * const *
+sportello_grant_ateco_section_ids (void)
+{
+  static const char *ids[G_N_ELEMENTS (ateco_sections) + 1];
+
+  if (ids[0] == NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (ateco_sections); i++)
+      ids[i] = ateco_sections[i].id;
+
+  return ids;
+}
+
+/* The section's translated name, or NULL for no section */
+const char *
+sportello_grant_ateco_section_label (const char *section)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (ateco_sections); i++)
+    if (g_strcmp0 (ateco_sections[i].id, section) == 0)
+      return g_dgettext (GETTEXT_PACKAGE, ateco_sections[i].label);
 
   return NULL;
 }

@@ -113,5 +113,11 @@ const char         *sportello_grant_call_status_label (SportelloGrantCallStatus 
 const char * const *sportello_grant_region_ids        (void);
 const char         *sportello_grant_region_name       (const char             *region_id);
 const char         *sportello_grant_region_of_province (const char            *province);
+/* its province codes, space-separated, as "CO LC"; NULL for no region */
+const char         *sportello_grant_region_provinces  (const char             *region_id);
+
+/* ATECO 2007 sections, "A" to "U", and their translated names */
+const char * const *sportello_grant_ateco_section_ids (void);
+const char         *sportello_grant_ateco_section_label (const char           *section);
 
 G_END_DECLS
