@@ -437,6 +437,20 @@ test_history (void)
       g_assert_nonnull (when);
     }
 
+  /* deleted, then saved back as it was (an Undo): its history stays the
+   * same, its last status is not taken a second time */
+  g_assert_true (sportello_grant_application_delete (db, sportello_grant_application_get (loaded, SPORTELLO_GRANT_APPLICATION_UUID), &error));
+  g_assert_true (sportello_grant_application_save (loaded, db, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(SportelloGrantApplication) back =
+      sportello_grant_application_load (db, sportello_grant_application_get (loaded, SPORTELLO_GRANT_APPLICATION_UUID), &error);
+    g_autoptr(GPtrArray) again = sportello_grant_application_dup_history (back);
+
+    g_assert_cmpuint (again->len, ==, G_N_ELEMENTS (steps));
+    g_assert_cmpstr (((SportelloGrantStatusChange *) g_ptr_array_index (again, again->len - 1))->status, ==, "rejected");
+  }
+
   sportello_grant_application_set (application, SPORTELLO_GRANT_APPLICATION_STATUS, "lost");
   g_assert_false (sportello_grant_application_save (application, db, &error));
   g_assert_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID);

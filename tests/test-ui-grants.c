@@ -237,7 +237,10 @@ test_call_to_funded (void)
     adw_dialog_force_close (picker);
     g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (area)), ==, "CO, LC, RM");
     sportello_record_page_flush (SPORTELLO_RECORD_PAGE (page));
-    sportello_test_iterate (300);
+    /* the fits reload when the store says the call changed, on an idle */
+    for (guint i = 0; i < 100 && !find_row_titled (GTK_WIDGET (sportello_grant_call_page_get_matches (SPORTELLO_GRANT_CALL_PAGE (page))),
+                                                   "Forno Trastevere"); i++)
+      sportello_test_iterate (50);
     g_assert_nonnull (find_row_titled (GTK_WIDGET (sportello_grant_call_page_get_matches (SPORTELLO_GRANT_CALL_PAGE (page))),
                                        "Forno Trastevere"));
     db = sportello_database_open (data_dir, &error);
