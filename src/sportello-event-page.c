@@ -336,6 +336,14 @@ registration_subtitle (SportelloRegistration *r)
     state = g_strdup_printf (_("Waiting list, number %u"), position);
   else
     state = g_strdup (sportello_registration_status_label (status));
+  if (sportello_registration_get_consent_given (r))
+    {
+      /* Translators: after a registration's status, as in “Iscritto · consenso ai contatti” */
+      g_autofree char *with_consent = g_strdup_printf (_("%s · consents to be contacted"), state);
+
+      g_free (state);
+      state = g_steal_pointer (&with_consent);
+    }
 
   if (firm[0] == '\0')
     return g_steal_pointer (&state);

@@ -544,6 +544,10 @@ test_after_event (void)
     g_assert_true (sportello_registration_get_consent_given (stored));
     g_assert_cmpstr (sportello_registration_get (stored, SPORTELLO_REGISTRATION_CONSENT_DATE), ==, "2026-11-25");
     g_assert_cmpstr (sportello_registration_get (stored, SPORTELLO_REGISTRATION_CONSENT_BASIS), ==, "consent");
+    /* and the event page says so, once it reloads */
+    for (guint i = 0; i < 100 && !sportello_test_find_label (page, "Ferramenta Neri · Presente · consenso ai contatti"); i++)
+      sportello_test_iterate (50);
+    g_assert_nonnull (sportello_test_find_label (page, "Ferramenta Neri · Presente · consenso ai contatti"));
     g_assert_nonnull (sportello_test_find_button (GTK_WIDGET (dialog), "Crea un _nuovo cliente"));
     g_free (sportello_test_screenshot (GTK_WIDGET (window), "event-registration"));
 
