@@ -361,8 +361,10 @@ sportello_registration_dialog_new (SportelloContext  *context,
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
   {
-    g_autofree char *status = g_strdup (sportello_registration_status_label (sportello_registration_get (self->registration,
-                                                                                                        SPORTELLO_REGISTRATION_STATUS)));
+    /* Translators: a registration's status, as in “Stato: Presente” */
+    g_autofree char *status = g_strdup_printf (_("Status: %s"),
+                                               sportello_registration_status_label (sportello_registration_get (self->registration,
+                                                                                                                SPORTELLO_REGISTRATION_STATUS)));
 
     adw_preferences_group_set_description (group, status);
   }
