@@ -22,6 +22,8 @@
 #include "sportello-application.h"
 #include "sportello-bundle.h"
 #include "sportello-database.h"
+#include "sportello-client.h"
+#include "sportello-email.h"
 #include "sportello-file-toast.h"
 #include "sportello-format.h"
 #include "sportello-handoff.h"
@@ -200,6 +202,57 @@ export_thread (gpointer       data,
                                        job->passphrase, progress_cb, job, error);
 }
 
+static gpointer
+weak_ref_new (gpointer object)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* A dossier goes to a colleague of another hub, not to the firm: the
+ * user types the address; the subject names the client */
+static void
+send_dossier_cb (AdwToast *toast,
+                 GFile    *file)
+{
+  g_autoptr(SportelloWindow) window = g_weak_ref_get (g_object_get_data (G_OBJECT (toast), "window"));
+  const char *subject = g_object_get_data (G_OBJECT (toast), "subject");
+
+  if (window != NULL)
+    sportello_email_send (GTK_WIDGET (window), NULL, subject, file);
+}
+
+static AdwToast *
+dossier_toast_new (SportelloWindow *window,
+                   const char      *title,
+                   const char      *client_uuid,
+                   GFile           *file)
+{
+  AdwToast *toast = adw_toast_new (title);
+  g_autoptr(SportelloClient) client = sportello_client_load (window_database (window), client_uuid, NULL);
+  g_autofree char *name = g_file_get_basename (file);
+
+  adw_toast_set_button_label (toast, _("Send by E-_mail…"));
+  /* Translators: the subject of the e-mail that carries a client's dossier */
+  g_object_set_data_full (G_OBJECT (toast), "subject",
+                          client != NULL ? g_strdup_printf (_("Dossier of %s"), sportello_client_get (client, SPORTELLO_CLIENT_NAME))
+                                         : g_strdup (name), g_free);
+  /* weakly: the window holds the toast */
+  g_object_set_data_full (G_OBJECT (toast), "window", weak_ref_new (window), weak_ref_free);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (send_dossier_cb), g_object_ref (file),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  return toast;
+}
+
 static void
 export_done_cb (GObject      *object,
                 GAsyncResult *result,
@@ -222,7 +275,9 @@ export_done_cb (GObject      *object,
                              : job->client_uuid ? _("Dossier exported as “%s”")
                              : job->templates_only ? _("Templates and checklists exported as “%s”")
                              : _("All data exported as “%s”"), name);
-  sportello_window_add_toast (window, sportello_file_toast_new (message, file));
+  /* a dossier is for sending on; opening it would only import it back */
+  sportello_window_add_toast (window, job->client_uuid != NULL ? dossier_toast_new (window, message, job->client_uuid, file)
+                                                               : sportello_file_toast_new (message, file));
 }
 
 static void
