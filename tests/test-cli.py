@@ -751,7 +751,10 @@ def ics_vcard_tests():
         db.execute("UPDATE grant_calls SET deadline = '', first_come = 1 WHERE uuid = ?", (open_call,))
         # a deadline at 23:59 in Rome is 22:59 UTC: the day is the 15th, not the 16th
         late_call = db.execute("SELECT uuid FROM grant_calls WHERE deadline != '' LIMIT 1").fetchone()[0]
-        db.execute("UPDATE grant_calls SET deadline = '2027-01-15T22:59:00Z' WHERE uuid = ?", (late_call,))
+        # and a long title all accents, for lines folded among multi-byte characters
+        late_title = "Più città: " + "è à ù ò ì é " * 12 + "(Nardò, Cantù, Forlì)"
+        db.execute("UPDATE grant_calls SET deadline = '2027-01-15T22:59:00Z', title = ? WHERE uuid = ?",
+                   (late_title, late_call))
         binned = db.execute("SELECT c.uuid FROM clients c JOIN meetings m ON m.client_id = c.id LIMIT 1").fetchone()[0]
         db.execute("UPDATE clients SET deleted_at = '2026-11-30T10:00:00Z' WHERE uuid = ?", (binned,))
         db.commit()
@@ -785,6 +788,15 @@ def ics_vcard_tests():
         check("ics: CRLF line ends", b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b""))
         check("ics: no line longer than 75 octets", all(len(l) <= 75 for l in raw.split(b"\r\n")),
               max(raw.split(b"\r\n"), key=len))
+        def whole_characters(lines):
+            try:
+                for l in lines:
+                    l.decode("utf-8")
+                return True
+            except UnicodeDecodeError:
+                return False
+
+        check("ics: no fold cuts a character in two", whole_characters(raw.split(b"\r\n")))
         cal = icalendar.Calendar.from_ical(raw)
         check("ics: a VERSION:2.0 calendar with a PRODID", str(cal.get("VERSION")) == "2.0" and "PRODID" in cal)
 
@@ -826,6 +838,8 @@ def ics_vcard_tests():
         late = next(e for e in deadlines if str(e["UID"]) == f"grant-deadline-{late_call}@sportello")
         check("ics: a deadline falls on its day in Italy", late["DTSTART"].dt == datetime.date(2027, 1, 15),
               late["DTSTART"].dt)
+        check("ics: a long accented summary comes back whole", str(late["SUMMARY"]) == "Scadenza: " + late_title,
+              str(late["SUMMARY"]))
         check("ics: every entry has a DTSTAMP", all("DTSTAMP" in c for c in cal.walk() if c.name in ("VEVENT", "VTODO")))
 
         with open(second, "rb") as f:
@@ -861,7 +875,7 @@ def ics_vcard_tests():
         check("vcf: CRLF line ends", b"\n" not in raw.replace(b"\r\n", b""))
         check("vcf: folded at 75 octets", all(len(l) <= 75 for l in lines) and any(l.startswith(b" ") for l in lines),
               max(lines, key=len))
-        raw.decode("utf-8")   # raises if a fold cut a character
+        check("vcf: no fold cuts a character in two", whole_characters(lines))
         cards = list(vobject.readComponents(raw.decode("utf-8")))
         check("vcf: one vCard 4.0 per contact of a client not in the bin",
               sorted(c.uid.value for c in cards) == sorted(f"urn:uuid:{u}" for u in all_contacts)
