@@ -277,18 +277,6 @@ wait_for_label_containing (GtkWidget  *root,
   return label;
 }
 
-static GtkWidget *
-wait_for_button (GtkWidget  *root,
-                 const char *label)
-{
-  GtkWidget *button;
-
-  /* a toast shows once the one before it has gone */
-  while ((button = sportello_test_find_button (root, label)) == NULL)
-    sportello_test_iterate (50);
-  return button;
-}
-
 static void
 set_response (Portal  *portal,
               guint32  response)
@@ -392,18 +380,27 @@ test_send (void)
   wait_for_label_containing (GTK_WIDGET (window), "programma di posta non è riuscito");
   set_response (portal, 0);
 
-  /* a dossier: exported, then from its toast to a new message, byte for byte */
+  /* a dossier: the export dialog's switch sends it on once written, byte for byte */
   {
     g_autofree char *path = g_build_filename (data_dir, "fascicolo.sportello", NULL);
     g_autoptr(GFile) file = g_file_new_for_path (path);
     g_autofree char *contents = NULL;
     gsize length = 0;
+    AdwDialog *alert;
     GtkWidget *send;
 
-    sportello_handoff_export (SPORTELLO_WINDOW (window), client_uuid, file);
+    sportello_handoff_confirm_export (SPORTELLO_WINDOW (window), client_uuid, file);
+    alert = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+    g_assert_true (ADW_IS_ALERT_DIALOG (alert));
+    sportello_test_wait_for_draw (GTK_WIDGET (alert));
+    send = sportello_test_find_type (GTK_WIDGET (alert), ADW_TYPE_SWITCH_ROW);
+    g_assert_nonnull (send);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (send)), ==, "Invia per email");
+    g_assert_false (adw_switch_row_get_active (ADW_SWITCH_ROW (send)));
+    adw_switch_row_set_active (ADW_SWITCH_ROW (send), TRUE);
+    g_signal_emit_by_name (alert, "response", "export");
+    adw_dialog_force_close (alert);
     wait_idle (SPORTELLO_WINDOW (window));
-    send = wait_for_button (GTK_WIDGET (window), "_Invia per email…");
-    g_signal_emit_by_name (send, "clicked");
     wait_for_calls (portal, 4);
 
     g_assert_cmpstr (portal->subject, ==, "Fascicolo di Pasticceria Nardò");
@@ -414,6 +411,13 @@ test_send (void)
     g_assert_no_error (error);
     g_assert_cmpmem (g_bytes_get_data (portal->attachment, NULL), g_bytes_get_size (portal->attachment),
                      contents, length);
+
+    /* the whole database's export has no such switch: it is not a dossier */
+    sportello_handoff_confirm_export (SPORTELLO_WINDOW (window), NULL, file);
+    alert = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+    g_assert_true (ADW_IS_ALERT_DIALOG (alert));
+    g_assert_null (sportello_test_find_type (GTK_WIDGET (alert), ADW_TYPE_SWITCH_ROW));
+    adw_dialog_force_close (alert);
   }
 
   portal_stop (portal);
