@@ -25,6 +25,7 @@
 #include "sportello-backups.h"
 #include "sportello-cli.h"
 #include "sportello-cli-events.h"
+#include "sportello-cli-exports.h"
 #include "sportello-bundle.h"
 #include "sportello-client.h"
 #include "sportello-database.h"
@@ -53,6 +54,9 @@ typedef struct
   /* events (issue 16) */
   char      *attendance;
   char      *certificates;
+  /* calendars and address books (issue 18) */
+  char      *export_ics;
+  char      *export_vcard;
 } CliOptions;
 
 static void
@@ -70,6 +74,8 @@ cli_options_clear (CliOptions *options)
   g_clear_pointer (&options->remaining, g_strfreev);
   g_clear_pointer (&options->attendance, g_free);
   g_clear_pointer (&options->certificates, g_free);
+  g_clear_pointer (&options->export_ics, g_free);
+  g_clear_pointer (&options->export_vcard, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliOptions, cli_options_clear)
@@ -123,6 +129,12 @@ cli_option_context_new (CliOptions *options)
     { "certificates", 0, 0, G_OPTION_ARG_STRING, &options->certificates,
       N_("Write the attendance certificates of the event, one page per person who attended, to a PDF file (FILE after the UUID)"),
       N_("EVENT_UUID") },
+    { "export-ics", 0, 0, G_OPTION_ARG_FILENAME, &options->export_ics,
+      N_("Write the open follow-ups with a due date, the meetings, the events and the grant deadlines to an iCalendar file"),
+      N_("FILE") },
+    { "export-vcard", 0, 0, G_OPTION_ARG_FILENAME, &options->export_vcard,
+      N_("Write the clients’ contacts, or those of the clients given with --client, to a vCard file"),
+      N_("FILE") },
     /* D-Bus activation starts the app with this (see the .service.in file in data/) */
     { "gapplication-service", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &options->service,
       NULL, NULL },
@@ -731,6 +743,20 @@ run_events (CliOptions *options)
   return sportello_cli_certificates (db, options->certificates, options->remaining[0]);
 }
 
+/* --export-ics FILE, --export-vcard FILE [--client UUID]... */
+static int
+run_exports (CliOptions *options)
+{
+  g_autoptr(SportelloDatabase) db = NULL;
+  int exit_code = SPORTELLO_EXIT_OK;
+
+  if (!(db = open_database (options, &exit_code)))
+    return exit_code;
+  if (options->export_ics != NULL)
+    return sportello_cli_export_ics (db, options->export_ics);
+  return sportello_cli_export_vcard (db, options->export_vcard, (const char * const *) options->clients);
+}
+
 int
 sportello_cli_main (int    argc,
                     char **argv)
@@ -773,9 +799,9 @@ sportello_cli_main (int    argc,
       g_printerr (_("--passphrase-file goes with --export, --import or --validate\n"));
       return SPORTELLO_EXIT_USAGE;
     }
-  if (options.clients != NULL && options.export_path == NULL)
+  if (options.clients != NULL && options.export_path == NULL && options.export_vcard == NULL)
     {
-      g_printerr (_("--client goes with --export\n"));
+      g_printerr (_("--client goes with --export or --export-vcard\n"));
       return SPORTELLO_EXIT_USAGE;
     }
   if (options.templates_only && (options.export_path == NULL || options.clients != NULL))
@@ -790,10 +816,11 @@ sportello_cli_main (int    argc,
     }
   if ((options.export_path != NULL) + (options.import_path != NULL) + (options.validate_path != NULL) +
       (options.demo != 0) + (options.backup_path != NULL) + (options.restore_path != NULL) +
-      options.list_backups + (options.attendance != NULL) + (options.certificates != NULL) > 1)
+      options.list_backups + (options.attendance != NULL) + (options.certificates != NULL) +
+      (options.export_ics != NULL) + (options.export_vcard != NULL) > 1)
     {
       g_printerr (_("Give only one of --demo, --export, --import, --validate, --backup, --restore, "
-                    "--list-backups, --attendance and --certificates\n"));
+                    "--list-backups, --attendance, --certificates, --export-ics and --export-vcard\n"));
       return SPORTELLO_EXIT_USAGE;
     }
 
@@ -813,6 +840,8 @@ sportello_cli_main (int    argc,
     return run_list_backups (&options);
   if (options.attendance != NULL || options.certificates != NULL)
     return run_events (&options);
+  if (options.export_ics != NULL || options.export_vcard != NULL)
+    return run_exports (&options);
 
   /* Left over after the options: only the files to open. */
   if (options.remaining != NULL)

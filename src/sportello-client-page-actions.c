@@ -19,10 +19,13 @@
 #include "sportello-checklist.h"
 #include "sportello-client-editor.h"
 #include "sportello-client-page-private.h"
+#include "sportello-contact.h"
 #include "sportello-document.h"
+#include "sportello-file-toast.h"
 #include "sportello-meeting.h"
 #include "sportello-retention.h"
 #include "sportello-user-template.h"
+#include "sportello-vcard.h"
 
 #define show_error _sportello_client_page_show_error
 #define signals _sportello_client_page_signals
@@ -60,6 +63,95 @@ export_action (GtkWidget  *widget,
   SportelloClientPage *self = SPORTELLO_CLIENT_PAGE (widget);
 
   gtk_widget_activate_action (widget, "win.export-client", "s", sportello_client_get_uuid (self->client));
+}
+
+/**
+ * _sportello_client_page_export_contacts:
+ *
+ * Writes the client's people to @file as vCards.
+ */
+gboolean
+_sportello_client_page_export_contacts (SportelloClientPage  *self,
+                                        GFile                *file,
+                                        guint                *n_cards,
+                                        GError              **error)
+{
+  const char *uuids[2] = { sportello_client_get_uuid (self->client), NULL };
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only a file on this computer can be written"));
+      return FALSE;
+    }
+  return sportello_vcard_export (self->db, uuids, path, n_cards, error);
+}
+
+static void
+contacts_chosen_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(SportelloClientPage) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  guint n = 0;
+
+  if (file == NULL || self->client == NULL)
+    return;   /* cancelled, or the page went */
+
+  if (!_sportello_client_page_export_contacts (self, file, &n, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  name = g_file_get_basename (file);
+  /* Translators: after exporting a client's contacts as vCards; %s is the file's name */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contact exported as “%s”",
+                                          "%u contacts exported as “%s”", n), n, name);
+  sportello_context_toast (self->context, sportello_file_toast_new (message, file));
+}
+
+/* The client's people as vCards, for GNOME Contacts or any address book */
+static void
+export_contacts_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  SportelloClientPage *self = SPORTELLO_CLIENT_PAGE (widget);
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GListModel) contacts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  if (!(contacts = sportello_contact_list_for_client (self->db, sportello_client_get_uuid (self->client), &error)))
+    {
+      show_error (self, error);
+      return;
+    }
+  if (g_list_model_get_n_items (contacts) == 0)
+    {
+      sportello_context_toast (self->context, adw_toast_new (_("This client has no contacts to export")));
+      return;
+    }
+
+  gtk_file_filter_set_name (filter, _("Contact cards (vCard)"));
+  gtk_file_filter_add_mime_type (filter, "text/vcard");
+  gtk_file_filter_add_suffix (filter, "vcf");
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_title (dialog, _("Export Contacts"));
+  /* Translators: the file name offered for a client's contacts; %s is the client's name */
+  name = g_strdup_printf (_("Contacts of %s.vcf"), sportello_client_get (self->client, SPORTELLO_CLIENT_NAME));
+  g_strdelimit (name, "/\\:", '-');
+  gtk_file_dialog_set_initial_name (dialog, name);
+  gtk_file_dialog_save (dialog, GTK_WINDOW (gtk_widget_get_root (widget)), NULL,
+                        contacts_chosen_cb, g_object_ref (self));
 }
 
 static void
@@ -326,6 +418,7 @@ _sportello_client_page_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "client.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "client.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "client.export-contacts", NULL, export_contacts_action);
   gtk_widget_class_install_action (widget_class, "client.new-meeting", NULL, new_meeting_action);
   gtk_widget_class_install_action (widget_class, "client.new-assessment", NULL, new_assessment_action);
   gtk_widget_class_install_action (widget_class, "client.new-document", "s", new_document_action);

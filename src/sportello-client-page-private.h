@@ -58,5 +58,9 @@ extern guint _sportello_client_page_signals[_SPORTELLO_CLIENT_PAGE_N_SIGNALS];
 void _sportello_client_page_show_error         (SportelloClientPage *self,
                                                 const GError        *error);
 void _sportello_client_page_class_init_actions (GtkWidgetClass      *widget_class);
+gboolean _sportello_client_page_export_contacts (SportelloClientPage *self,
+                                                 GFile               *file,
+                                                 guint               *n_cards,
+                                                 GError             **error);
 
 G_END_DECLS

@@ -15,7 +15,9 @@
 
 #include <glib/gi18n.h>
 
+#include "sportello-client.h"
 #include "sportello-document-page.h"
+#include "sportello-email.h"
 #include "sportello-file-toast.h"
 #include "sportello-document-print.h"
 #include "sportello-format.h"
@@ -218,6 +220,16 @@ export_chosen_cb (GObject      *source,
   TOAST (self, sportello_file_toast_new (message, file));
 }
 
+/* “Title.pdf”, with no character a file name cannot have */
+static char *
+pdf_file_name (SportelloDocumentPage *self)
+{
+  char *name = g_strdup_printf ("%s.pdf", sportello_document_get (self->document, SPORTELLO_DOCUMENT_TITLE));
+
+  g_strdelimit (name, "/\\:", '-');
+  return name;
+}
+
 static void
 export_pdf_action (GtkWidget  *widget,
                    const char *action_name,
@@ -234,11 +246,42 @@ export_pdf_action (GtkWidget  *widget,
   g_list_store_append (filters, filter);
   gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
   gtk_file_dialog_set_title (dialog, _("Export as PDF"));
-  name = g_strdup_printf ("%s.pdf", sportello_document_get (self->document, SPORTELLO_DOCUMENT_TITLE));
-  g_strdelimit (name, "/\\:", '-');
+  name = pdf_file_name (self);
   gtk_file_dialog_set_initial_name (dialog, name);
   gtk_file_dialog_save (dialog, GTK_WINDOW (gtk_widget_get_root (widget)), NULL,
                         export_chosen_cb, g_object_ref (self));
+}
+
+/* The PDF, made in the user cache, to the mail client: to the client's
+ * e-mail, with the document's title as the subject */
+static void
+send_email_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  SportelloDocumentPage *self = SPORTELLO_DOCUMENT_PAGE (widget);
+  g_autofree char *name = pdf_file_name (self);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(SportelloClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(path = sportello_email_attachment_path (name, &error)))
+    {
+      sportello_record_page_toast_error (SPORTELLO_RECORD_PAGE (self), error);
+      return;
+    }
+  file = g_file_new_for_path (path);
+  if (!sportello_document_page_export_pdf (self, file, &error))
+    {
+      sportello_record_page_toast_error (SPORTELLO_RECORD_PAGE (self), error);
+      return;
+    }
+
+  /* without the client (or its e-mail) the user types the address */
+  client = sportello_client_load (DATABASE (self), sportello_document_get (self->document, SPORTELLO_DOCUMENT_CLIENT_UUID), NULL);
+  sportello_email_send (widget, client != NULL ? sportello_client_get (client, SPORTELLO_CLIENT_EMAIL) : NULL,
+                        sportello_document_get (self->document, SPORTELLO_DOCUMENT_TITLE), file);
 }
 
 static void
@@ -349,6 +392,7 @@ sportello_document_page_class_init (SportelloDocumentPageClass *klass)
   gtk_widget_class_install_action (widget_class, "document.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "document.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "document.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "document.send-email", NULL, send_email_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "document.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "document.export-pdf", NULL);
 }

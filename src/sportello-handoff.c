@@ -22,6 +22,8 @@
 #include "sportello-application.h"
 #include "sportello-bundle.h"
 #include "sportello-database.h"
+#include "sportello-client.h"
+#include "sportello-email.h"
 #include "sportello-file-toast.h"
 #include "sportello-format.h"
 #include "sportello-handoff.h"
@@ -37,6 +39,7 @@ typedef struct
   char                    *client_uuid;
   char                    *passphrase;  /* of a protected bundle, or NULL */
   gboolean                 templates_only;
+  gboolean                 send_email;  /* a dossier: to the mail client once written */
   SportelloBundle         *bundle;
   GPtrArray               *conflicts;   /* SportelloConflict, when few enough to list */
   GPtrArray               *duplicates;  /* SportelloConflict: new clients with a P.IVA of ours */
@@ -200,6 +203,22 @@ export_thread (gpointer       data,
                                        job->passphrase, progress_cb, job, error);
 }
 
+/* A dossier goes to a colleague of another hub, not to the firm: the
+ * user types the address; the subject names the client */
+static void
+send_dossier (SportelloWindow *window,
+              const char      *client_uuid,
+              GFile           *file)
+{
+  g_autoptr(SportelloClient) client = sportello_client_load (window_database (window), client_uuid, NULL);
+  g_autofree char *subject = NULL;
+
+  /* Translators: the subject of the e-mail that carries a client's dossier */
+  subject = client != NULL ? g_strdup_printf (_("Dossier of %s"), sportello_client_get (client, SPORTELLO_CLIENT_NAME))
+                           : g_file_get_basename (file);
+  sportello_email_send (GTK_WIDGET (window), NULL, subject, file);
+}
+
 static void
 export_done_cb (GObject      *object,
                 GAsyncResult *result,
@@ -223,6 +242,8 @@ export_done_cb (GObject      *object,
                              : job->templates_only ? _("Templates and checklists exported as “%s”")
                              : _("All data exported as “%s”"), name);
   sportello_window_add_toast (window, sportello_file_toast_new (message, file));
+  if (job->send_email && job->client_uuid != NULL)
+    send_dossier (window, job->client_uuid, file);
 }
 
 static void
@@ -230,12 +251,14 @@ start_export (SportelloWindow *window,
               const char      *client_uuid,
               gboolean         templates_only,
               const char      *passphrase,
+              gboolean         send_email,
               GFile           *file)
 {
   Job *job = job_new (window, file);
 
   job->client_uuid = g_strdup (client_uuid);
   job->templates_only = templates_only;
+  job->send_email = send_email;
   job->passphrase = g_strdup (passphrase);
   run_job (window, job, _("Exporting…"), export_thread, export_done_cb);
 }
@@ -267,13 +290,14 @@ confirm_export_response_cb (AdwAlertDialog *dialog,
   AdwExpanderRow *protect = g_object_get_data (G_OBJECT (dialog), "protect");
   GtkEditable *password = g_object_get_data (G_OBJECT (dialog), "password");
   GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+  AdwSwitchRow *send = g_object_get_data (G_OBJECT (dialog), "send-email");
 
   if (g_strcmp0 (response, "export") != 0)
     return;
 
   start_export (window, g_object_get_data (G_OBJECT (dialog), "client-uuid"), FALSE,
                 adw_expander_row_get_enable_expansion (protect) ? gtk_editable_get_text (password) : NULL,
-                file);
+                send != NULL && adw_switch_row_get_active (send), file);
   /* no copy of the password stays in the entries */
   gtk_editable_set_text (password, "");
   gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "confirm"), "");
@@ -337,6 +361,16 @@ sportello_handoff_confirm_export (SportelloWindow *window,
   gtk_list_box_append (GTK_LIST_BOX (rows), protect);
   password = password_row_new (protect, _("Password"));
   confirm = password_row_new (protect, _("Confirm Password"));
+  /* a dossier can go on to the mail client, through the e-mail portal */
+  if (client_uuid != NULL)
+    {
+      GtkWidget *send = adw_switch_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (send), _("Send by E-mail"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (send), _("Once exported, open a new message in your mail client with the dossier attached"));
+      gtk_list_box_append (GTK_LIST_BOX (rows), send);
+      g_object_set_data (G_OBJECT (dialog), "send-email", send);
+    }
   adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), rows);
 
   g_object_set_data (G_OBJECT (dialog), "protect", protect);
@@ -357,14 +391,14 @@ sportello_handoff_export (SportelloWindow *window,
                           const char      *client_uuid,
                           GFile           *file)
 {
-  start_export (window, client_uuid, FALSE, NULL, file);
+  start_export (window, client_uuid, FALSE, NULL, FALSE, file);
 }
 
 void
 sportello_handoff_export_templates (SportelloWindow *window,
                                     GFile           *file)
 {
-  start_export (window, NULL, TRUE, NULL, file);
+  start_export (window, NULL, TRUE, NULL, FALSE, file);
 }
 
 static void
@@ -383,7 +417,7 @@ save_dialog_cb (GObject      *object,
 
   /* templates and checklists hold no personal data */
   if (g_object_get_data (object, "templates-only") != NULL)
-    start_export (window, NULL, TRUE, NULL, file);
+    start_export (window, NULL, TRUE, NULL, FALSE, file);
   else
     sportello_handoff_confirm_export (window, client_uuid, file);
 }

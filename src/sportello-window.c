@@ -12,6 +12,7 @@
 
 #include "sportello-application.h"
 #include "sportello-backups.h"
+#include "sportello-calendar-export.h"
 #include "sportello-checklists-page.h"
 #include "sportello-grants-page.h"
 #include "sportello-clients-page.h"
@@ -179,6 +180,14 @@ export_all_action (GtkWidget  *widget,
 }
 
 static void
+export_calendar_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  sportello_calendar_export_choose (SPORTELLO_WINDOW (widget));
+}
+
+static void
 export_templates_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
@@ -273,6 +282,7 @@ sportello_window_setup (SportelloWindow *self)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-all", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-templates", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-calendar", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-client", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-client", FALSE);
     }
@@ -425,6 +435,7 @@ sportello_window_class_init (SportelloWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export-all", NULL, export_all_action);
   gtk_widget_class_install_action (widget_class, "win.export-templates", NULL, export_templates_action);
+  gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL, export_calendar_action);
   /* a client page's client.export */
   gtk_widget_class_install_action (widget_class, "win.export-client", "s", export_client_action);
   gtk_widget_class_install_action (widget_class, "win.open-grant-call", "s", open_grant_call_action);

@@ -729,5 +729,188 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("--data-dir", data, "--certificates", past, pdf, "--dry-run")
     check("--dry-run with --certificates exits 64", r.returncode == 64, f"{r.returncode} {r.stderr}")
 
+
+# Calendars and address books (issue 18): .ics read back by python3-icalendar,
+# .vcf by python3-vobject, two parsers that share nothing with libical or us
+def ics_vcard_tests():
+    import datetime
+    import icalendar
+    import vobject
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data = os.path.join(tmp, "data")
+        r = run("--data-dir", data, "--demo", "30")
+        check("ics: demo data", r.returncode == 0, r.stderr)
+        db = sqlite3.connect(os.path.join(data, "sportello.db"))
+
+        # one follow-up done, one call “a sportello” without a deadline, one client in the bin
+        done = db.execute("SELECT f.uuid FROM follow_ups f JOIN meetings m ON m.id = f.meeting_id "
+                          "WHERE f.done_at = '' AND f.due_date != '' LIMIT 1").fetchone()[0]
+        db.execute("UPDATE follow_ups SET done_at = '2026-11-30T10:00:00Z' WHERE uuid = ?", (done,))
+        open_call = db.execute("SELECT uuid FROM grant_calls WHERE deadline != '' LIMIT 1").fetchone()[0]
+        db.execute("UPDATE grant_calls SET deadline = '', first_come = 1 WHERE uuid = ?", (open_call,))
+        # a deadline at 23:59 in Rome is 22:59 UTC: the day is the 15th, not the 16th
+        late_call = db.execute("SELECT uuid FROM grant_calls WHERE deadline != '' LIMIT 1").fetchone()[0]
+        # and a long title all accents, for lines folded among multi-byte characters
+        late_title = "Più città: " + "è à ù ò ì é " * 12 + "(Nardò, Cantù, Forlì)"
+        db.execute("UPDATE grant_calls SET deadline = '2027-01-15T22:59:00Z', title = ? WHERE uuid = ?",
+                   (late_title, late_call))
+        binned = db.execute("SELECT c.uuid FROM clients c JOIN meetings m ON m.client_id = c.id LIMIT 1").fetchone()[0]
+        db.execute("UPDATE clients SET deleted_at = '2026-11-30T10:00:00Z' WHERE uuid = ?", (binned,))
+        db.commit()
+
+        expect_todos = {u for (u,) in db.execute(
+            "SELECT f.uuid FROM follow_ups f "
+            "LEFT JOIN meetings m ON m.id = f.meeting_id "
+            "LEFT JOIN grant_applications a ON a.id = f.application_id "
+            "JOIN clients c ON c.id = COALESCE (m.client_id, a.client_id) "
+            "WHERE f.done_at = '' AND f.due_date != '' AND c.deleted_at IS NULL")}
+        expect_meetings = {u for (u,) in db.execute(
+            "SELECT m.uuid FROM meetings m JOIN clients c ON c.id = m.client_id WHERE c.deleted_at IS NULL")}
+        expect_events = {u for (u,) in db.execute("SELECT uuid FROM events")}
+        expect_calls = {u for (u,) in db.execute("SELECT uuid FROM grant_calls WHERE deadline != ''")}
+        binned_meetings = {u for (u,) in db.execute(
+            "SELECT m.uuid FROM meetings m JOIN clients c ON c.id = m.client_id WHERE c.uuid = ?", (binned,))}
+
+        first = os.path.join(tmp, "agenda.ics")
+        second = os.path.join(tmp, "agenda-2.ics")
+        it = {"LANGUAGE": "it", "LANG": "it_IT.UTF-8", "LC_ALL": "it_IT.UTF-8"}
+        r = run("--data-dir", data, "--export-ics", first, env_extra=it)
+        check("--export-ics exits 0", r.returncode == 0, f"{r.returncode} {r.stderr}")
+        check("… and says how many of each, in Italian", str(len(expect_todos)) in r.stdout and "scadenze" in r.stdout,
+              r.stdout)
+        time.sleep(1.1)   # a later DTSTAMP, the same UIDs
+        r = run("--data-dir", data, "--export-ics", second)
+        check("--export-ics again exits 0", r.returncode == 0, f"{r.returncode} {r.stderr}")
+
+        with open(first, "rb") as f:
+            raw = f.read()
+        check("ics: CRLF line ends", b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b""))
+        check("ics: no line longer than 75 octets", all(len(l) <= 75 for l in raw.split(b"\r\n")),
+              max(raw.split(b"\r\n"), key=len))
+        def whole_characters(lines):
+            try:
+                for l in lines:
+                    l.decode("utf-8")
+                return True
+            except UnicodeDecodeError:
+                return False
+
+        check("ics: no fold cuts a character in two", whole_characters(raw.split(b"\r\n")))
+        cal = icalendar.Calendar.from_ical(raw)
+        check("ics: a VERSION:2.0 calendar with a PRODID", str(cal.get("VERSION")) == "2.0" and "PRODID" in cal)
+
+        def uids(component, kind):
+            return [str(c["UID"]) for c in cal.walk(component) if str(c["UID"]).startswith(kind + "-")]
+
+        todos = cal.walk("VTODO")
+        check("ics: one VTODO per open follow-up with a due date",
+              sorted(uids("VTODO", "follow-up")) == sorted(f"follow-up-{u}@sportello" for u in expect_todos),
+              f"{len(todos)} against {len(expect_todos)}")
+        check("… not the one done", f"follow-up-{done}@sportello" not in uids("VTODO", "follow-up"))
+        check("… each due on a day, needing action",
+              all(type(t["DUE"].dt) is datetime.date and str(t["STATUS"]) == "NEEDS-ACTION" for t in todos))
+        check("ics: one VEVENT per meeting of a client not in the bin",
+              sorted(uids("VEVENT", "meeting")) == sorted(f"meeting-{u}@sportello" for u in expect_meetings)
+              and binned_meetings and not any(f"meeting-{u}@sportello" in uids("VEVENT", "meeting") for u in binned_meetings),
+              f"{len(uids('VEVENT', 'meeting'))} against {len(expect_meetings)}")
+        check("ics: one VEVENT per event",
+              sorted(uids("VEVENT", "event")) == sorted(f"event-{u}@sportello" for u in expect_events))
+        check("ics: one all-day VEVENT per grant call with a deadline",
+              sorted(uids("VEVENT", "grant-deadline")) == sorted(f"grant-deadline-{u}@sportello" for u in expect_calls)
+              and f"grant-deadline-{open_call}@sportello" not in uids("VEVENT", "grant-deadline"))
+        timed = [e for e in cal.walk("VEVENT") if not str(e["UID"]).startswith("grant-deadline-")]
+        check("ics: meetings and events start and end at a UTC time",
+              timed and all(isinstance(e["DTSTART"].dt, datetime.datetime) and e["DTSTART"].dt.utcoffset() == datetime.timedelta(0)
+                            and e["DTEND"].dt > e["DTSTART"].dt for e in timed))
+        meeting_row = db.execute("SELECT m.uuid, m.starts_at, m.duration_minutes, c.name FROM meetings m "
+                                 "JOIN clients c ON c.id = m.client_id WHERE c.deleted_at IS NULL LIMIT 1").fetchone()
+        ev = next(e for e in cal.walk("VEVENT") if str(e["UID"]) == f"meeting-{meeting_row[0]}@sportello")
+        start = datetime.datetime.fromisoformat(meeting_row[1].replace("Z", "+00:00"))
+        check("ics: a meeting's start, length and client as in the database",
+              ev["DTSTART"].dt == start and ev["DTEND"].dt - ev["DTSTART"].dt == datetime.timedelta(minutes=meeting_row[2] or 60)
+              and meeting_row[3] in str(ev["SUMMARY"]), f"{ev['DTSTART'].dt} {ev['SUMMARY']}")
+        check("ics: summaries in Italian", str(ev["SUMMARY"]).startswith("Incontro con "), str(ev["SUMMARY"]))
+        deadlines = [e for e in cal.walk("VEVENT") if str(e["UID"]).startswith("grant-deadline-")]
+        check("ics: deadlines are all-day, one day long",
+              deadlines and all(type(e["DTSTART"].dt) is datetime.date
+                                and e["DTEND"].dt - e["DTSTART"].dt == datetime.timedelta(days=1) for e in deadlines))
+        late = next(e for e in deadlines if str(e["UID"]) == f"grant-deadline-{late_call}@sportello")
+        check("ics: a deadline falls on its day in Italy", late["DTSTART"].dt == datetime.date(2027, 1, 15),
+              late["DTSTART"].dt)
+        check("ics: a long accented summary comes back whole", str(late["SUMMARY"]) == "Scadenza: " + late_title,
+              str(late["SUMMARY"]))
+        check("ics: every entry has a DTSTAMP", all("DTSTAMP" in c for c in cal.walk() if c.name in ("VEVENT", "VTODO")))
+
+        with open(second, "rb") as f:
+            cal2 = icalendar.Calendar.from_ical(f.read())
+        uids1 = sorted(str(c["UID"]) for c in cal.walk() if c.name in ("VEVENT", "VTODO"))
+        uids2 = sorted(str(c["UID"]) for c in cal2.walk() if c.name in ("VEVENT", "VTODO"))
+        check("ics: the same UIDs in a second export", uids1 == uids2 and len(uids1) == len(set(uids1)), len(uids1))
+
+        r = run("--data-dir", data, "--export-ics", os.path.join(tmp, "no-such-dir", "x.ics"))
+        check("--export-ics into a missing folder exits 74", r.returncode == 74, f"{r.returncode} {r.stderr}")
+        r = run("--data-dir", data, "--export-ics", first, "--export-vcard", second)
+        check("--export-ics with --export-vcard exits 64", r.returncode == 64, f"{r.returncode} {r.stderr}")
+
+        # vCards: accents, a long role that must be folded, characters to escape
+        client_uuid, client_id = db.execute("SELECT uuid, id FROM clients WHERE deleted_at IS NULL "
+                                            "AND id IN (SELECT client_id FROM contacts) LIMIT 1").fetchone()
+        db.execute("UPDATE clients SET name = ? WHERE id = ?", ("Pasticceria Nardò; Figli, S.n.c.", client_id))
+        contact = db.execute("SELECT uuid FROM contacts WHERE client_id = ? LIMIT 1", (client_id,)).fetchone()[0]
+        role = "Responsabile amministrazione, finanza e controllo di gestione; socia fondatrice dal 1987"
+        db.execute("UPDATE contacts SET name = ?, role = ?, email = ?, phone = ? WHERE uuid = ?",
+                   ("Zoë Dell'Anna De Luca", role, "zoë.deluca@pasticcerianardò.it", "+39 0833 123456", contact))
+        db.commit()
+        all_contacts = {u for (u,) in db.execute("SELECT k.uuid FROM contacts k JOIN clients c ON c.id = k.client_id "
+                                                 "WHERE c.deleted_at IS NULL")}
+        theirs = {u for (u,) in db.execute("SELECT uuid FROM contacts WHERE client_id = ?", (client_id,))}
+
+        vcf = os.path.join(tmp, "referenti.vcf")
+        r = run("--data-dir", data, "--export-vcard", vcf)
+        check("--export-vcard exits 0", r.returncode == 0, f"{r.returncode} {r.stderr}")
+        with open(vcf, "rb") as f:
+            raw = f.read()
+        lines = raw.split(b"\r\n")
+        check("vcf: CRLF line ends", b"\n" not in raw.replace(b"\r\n", b""))
+        check("vcf: folded at 75 octets", all(len(l) <= 75 for l in lines) and any(l.startswith(b" ") for l in lines),
+              max(lines, key=len))
+        check("vcf: no fold cuts a character in two", whole_characters(lines))
+        cards = list(vobject.readComponents(raw.decode("utf-8")))
+        check("vcf: one vCard 4.0 per contact of a client not in the bin",
+              sorted(c.uid.value for c in cards) == sorted(f"urn:uuid:{u}" for u in all_contacts)
+              and all(c.version.value == "4.0" for c in cards), f"{len(cards)} against {len(all_contacts)}")
+        zoe = next(c for c in cards if c.uid.value == f"urn:uuid:{contact}")
+        check("vcf: the name with its accent, family and given names",
+              zoe.fn.value == "Zoë Dell'Anna De Luca" and zoe.n.value.family == "De Luca"
+              and zoe.n.value.given == "Zoë Dell'Anna", f"{zoe.fn.value} / {zoe.n.value.family} / {zoe.n.value.given}")
+        check("vcf: the firm as ORG, its ; and , unescaped", zoe.org.value == ["Pasticceria Nardò; Figli, S.n.c."],
+              zoe.org.value)
+        check("vcf: the long role as TITLE, unfolded", zoe.title.value == role, zoe.title.value)
+        check("vcf: the e-mail with accents and the phone",
+              zoe.email.value == "zoë.deluca@pasticcerianardò.it" and zoe.tel.value == "+39 0833 123456",
+              f"{zoe.email.value} {zoe.tel.value}")
+
+        one = os.path.join(tmp, "uno.vcf")
+        r = run("--data-dir", data, "--export-vcard", one, "--client", client_uuid)
+        check("--export-vcard --client exits 0", r.returncode == 0, f"{r.returncode} {r.stderr}")
+        with open(one, encoding="utf-8") as f:
+            cards = list(vobject.readComponents(f.read()))
+        check("… with that client's contacts only", sorted(c.uid.value for c in cards) == sorted(f"urn:uuid:{u}" for u in theirs))
+        ghost = str(uuid.uuid4())
+        missing = os.path.join(tmp, "nessuno.vcf")
+        r = run("--data-dir", data, "--export-vcard", missing, "--client", client_uuid, "--client", ghost, env_extra=it)
+        check("--export-vcard of an unknown client exits 65", r.returncode == 65, f"{r.returncode} {r.stderr}")
+        check("… saying so in Italian, and writes nothing", ghost in r.stderr and "Non c'è nessun cliente" in r.stderr
+              and not os.path.exists(missing), r.stderr)
+        r = run("--data-dir", data, "--export-vcard", missing, "--client", "not-a-uuid")
+        check("--export-vcard --client with a malformed UUID exits 65", r.returncode == 65, f"{r.returncode} {r.stderr}")
+        r = run("--data-dir", data, "--export-ics", missing, "--client", client_uuid)
+        check("--client with --export-ics exits 64", r.returncode == 64, f"{r.returncode} {r.stderr}")
+        db.close()
+
+
+ics_vcard_tests()
+
 print(f"1..{count}")
 sys.exit(1 if failures else 0)

@@ -38,6 +38,10 @@ names = [mod.get("name") if isinstance(mod, dict) else mod for mod in modules]
 check("last module is sportello", names and names[-1] == "sportello", names)
 check("libspelling is built (the runtime lacks it)", "libspelling" in names, names)
 check("md4c is built (the runtime lacks it)", "md4c" in names, names)
+check("libical is built (the runtime lacks it)", "libical" in names, names)
+# gnome-build-meta's sdk/libportal.bst puts libportal (with its GTK 4
+# backend) in the GNOME runtime: building it again would shadow that one
+check("libportal comes with the runtime", not any("portal" in (n or "") for n in names), names)
 app = modules[-1] if modules else {}
 check("sportello builds with meson", app.get("buildsystem") == "meson", app.get("buildsystem"))
 check("sportello builds from the checkout the manifest stands in",
