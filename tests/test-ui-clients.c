@@ -14,6 +14,7 @@
 #include "sportello-clients-page.h"
 #include "sportello-database.h"
 #include "sportello-demo.h"
+#include "sportello-meeting.h"
 #include "sportello-test-ui.h"
 #include "sportello-window.h"
 
@@ -283,6 +284,77 @@ test_undo_key (void)
   sportello_test_app_quit (app);
 }
 
+/* a typo in a name is forgiven; a client found by its notes says why */
+static void
+test_search_typo_and_match (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-search-typo", NULL);
+  g_autoptr(SportelloApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  SportelloClientsPage *page;
+  GListModel *model;
+  GtkWidget *search_entry;
+  GtkWidget *label;
+
+  {
+    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+    g_autoptr(SportelloClient) molteni = sportello_client_new ();
+    g_autoptr(SportelloClient) colombo = sportello_client_new ();
+    g_autoptr(SportelloMeeting) meeting = NULL;
+
+    sportello_client_set (molteni, SPORTELLO_CLIENT_NAME, "Studio Molteni");
+    sportello_client_set (molteni, SPORTELLO_CLIENT_MUNICIPALITY, "Cantù");
+    g_assert_true (sportello_client_save (molteni, db, &error));
+    sportello_client_set (colombo, SPORTELLO_CLIENT_NAME, "Ottica Colombo");
+    sportello_client_set (colombo, SPORTELLO_CLIENT_MUNICIPALITY, "Como");
+    g_assert_true (sportello_client_save (colombo, db, &error));
+    meeting = sportello_meeting_new (sportello_client_get_uuid (colombo));
+    sportello_meeting_set (meeting, SPORTELLO_MEETING_NOTES,
+                           "Il titolare vuole aprire un negozio su Shopify prima dei saldi invernali.");
+    g_assert_true (sportello_meeting_save (meeting, db, &error));
+    g_assert_no_error (error);
+  }
+
+  app = sportello_test_app_new (data_dir);
+  window = sportello_test_app_window (app);
+  page = _sportello_window_get_clients_page (SPORTELLO_WINDOW (window));
+  model = sportello_clients_page_get_model (page);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  search_entry = sportello_test_find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (search_entry);
+
+  /* “Moltenni” finds Molteni */
+  type_into (search_entry, "Moltenni");
+  sportello_test_iterate (600);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "Studio Molteni"));
+  g_assert_null (sportello_test_find_label (GTK_WIDGET (window), "Nessun risultato"));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "search-typo"));
+
+  /* a word only in a meeting's notes: the row shows them, the word in bold */
+  type_into (search_entry, "shopify");
+  sportello_test_iterate (600);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "Ottica Colombo"));
+  label = sportello_test_find_label_containing (GTK_WIDGET (window), "negozio su Shopify");
+  g_assert_nonnull (label);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "<b>Shopify</b>"));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "search-notes-match"));
+
+  /* found by its name, it shows no notes */
+  type_into (search_entry, "colombo");
+  sportello_test_iterate (600);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_null (sportello_test_find_label_containing (GTK_WIDGET (window), "negozio su Shopify"));
+
+  sportello_test_app_quit (app);
+}
+
 static void
 test_demo_screenshots (void)
 {
@@ -364,6 +436,7 @@ main (int   argc,
   g_test_add_func ("/ui/clients/create-search-delete-undo", test_create_search_delete_undo);
   g_test_add_func ("/ui/clients/demo-screenshots", test_demo_screenshots);
   g_test_add_func ("/ui/clients/undo-key", test_undo_key);
+  g_test_add_func ("/ui/clients/search-typo-and-match", test_search_typo_and_match);
 
   return g_test_run ();
 }
