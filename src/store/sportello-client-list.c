@@ -32,6 +32,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "sportello-client-list.h"
 #include "sportello-client-private.h"
 #include "sportello-database-private.h"
@@ -965,22 +967,83 @@ sportello_client_list_find (SportelloClientList *self,
   return -1;
 }
 
-/* The first row of @sql (?1 the FTS5 query, ?2 the client's id), as text */
+/* The first row of @sql (?1 the FTS5 query, ?2 an id), as text */
 static char *
 first_text (SportelloDatabase *db,
             const char        *sql,
             const char        *fts,
-            gint64             client_id)
+            gint64             id)
 {
   g_autoptr(sqlite3_stmt) stmt = _sportello_database_prepare (db, sql, NULL);
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, client_id);
+  sqlite3_bind_int64 (stmt, 2, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return NULL;
   return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+/* Whether every word of @search starts a word of @client's name,
+ * municipality, VAT number or tags, as FTS5 would find it there: what a
+ * row shows explains the match. Plain C on the record: no query. */
+static gboolean
+shown_fields_match (SportelloClient *client,
+                    const char      *search)
+{
+  static const SportelloClientField fields[] = {
+    SPORTELLO_CLIENT_NAME, SPORTELLO_CLIENT_MUNICIPALITY,
+    SPORTELLO_CLIENT_VAT_NUMBER, SPORTELLO_CLIENT_TAGS,
+  };
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) lengths = g_array_new (FALSE, FALSE, sizeof (glong));
+  g_auto(GStrv) words = NULL;
+
+  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+    {
+      g_autofree gunichar *chars = NULL;
+      glong len, start = 0;
+
+      chars = index_form (sportello_client_get (client, fields[f]), &len);
+      for (glong i = 0; i <= len; i++)
+        if (i == len || !g_unichar_isalnum (chars[i]))
+          {
+            if (i > start)
+              {
+                glong n = i - start;
+
+                g_ptr_array_add (tokens, g_memdup2 (chars + start, n * sizeof (gunichar)));
+                g_array_append_val (lengths, n);
+              }
+            start = i + 1;
+          }
+    }
+
+  words = g_strsplit_set (search, " \t\n", -1);
+  for (guint w = 0; words[w] != NULL; w++)
+    {
+      g_autofree gunichar *chars = NULL;
+      glong len, start = 0;
+
+      /* a typed word may hold several, as “e-commerce” */
+      chars = index_form (words[w], &len);
+      for (glong i = 0; i <= len; i++)
+        if (i == len || !g_unichar_isalnum (chars[i]))
+          {
+            glong n = i - start;
+            gboolean found = n == 0;
+
+            for (guint t = 0; t < tokens->len && !found; t++)
+              found = g_array_index (lengths, glong, t) >= n &&
+                      memcmp (g_ptr_array_index (tokens, t), chars + start, n * sizeof (gunichar)) == 0;
+            if (!found)
+              return FALSE;
+            start = i + 1;
+          }
+    }
+
+  return TRUE;
 }
 
 /**
@@ -992,6 +1055,9 @@ first_text (SportelloDatabase *db,
  * notes or topics, or of a follow-up, around the words searched, each of
  * those between U+0002 and U+0003, with “…” where the text goes on.
  *
+ * Cheap for a client found by its name (no query at all): list rows ask
+ * as they are bound.
+ *
  * Returns: (transfer full) (nullable): the words, or %NULL when there is
  *   no search, or its name, municipality, VAT number or tags match
  */
@@ -999,22 +1065,9 @@ char *
 sportello_client_list_dup_match (SportelloClientList *self,
                                  SportelloClient     *client)
 {
-  static const char * const sqls[] = {
-    /* its own notes */
-    "SELECT snippet (clients_fts, 4, char (2), char (3), '…', 10) FROM clients_fts "
-    "WHERE clients_fts MATCH '{notes} : (' || ?1 || ')' AND rowid = ?2",
-    /* a meeting's */
-    "SELECT snippet (meetings_fts, -1, char (2), char (3), '…', 10) FROM meetings_fts "
-    "WHERE meetings_fts MATCH ?1 AND rowid IN (SELECT id FROM meetings WHERE client_id = ?2) "
-    "ORDER BY rank LIMIT 1",
-    /* a follow-up's */
-    "SELECT snippet (follow_ups_fts, 0, char (2), char (3), '…', 10) FROM follow_ups_fts "
-    "WHERE follow_ups_fts MATCH ?1 AND rowid IN (SELECT f.id FROM follow_ups f "
-    "JOIN meetings m ON m.id = f.meeting_id WHERE m.client_id = ?2) "
-    "ORDER BY rank LIMIT 1",
-  };
   g_autofree char *fts = NULL;
-  g_autofree char *own = NULL;
+  g_autoptr(sqlite3_stmt) meetings = NULL;
+  char *text;
   gint64 id;
 
   g_return_val_if_fail (SPORTELLO_IS_CLIENT_LIST (self), NULL);
@@ -1022,21 +1075,49 @@ sportello_client_list_dup_match (SportelloClientList *self,
 
   if (self->search == NULL || !(fts = sportello_fts_query_from_text (self->search)))
     return NULL;
-  id = sportello_client_get_id (client);
 
   /* what the row shows says it already */
-  own = first_text (self->db, "SELECT 1 FROM clients_fts WHERE clients_fts MATCH "
-                              "'{name municipality vat_number tags} : (' || ?1 || ')' AND rowid = ?2",
-                    fts, id);
-  if (own != NULL)
+  if (shown_fields_match (client, self->search))
     return NULL;
+  id = sportello_client_get_id (client);
 
-  for (guint i = 0; i < G_N_ELEMENTS (sqls); i++)
+  /* its own notes */
+  text = first_text (self->db, "SELECT snippet (clients_fts, 4, char (2), char (3), '…', 10) FROM clients_fts "
+                               "WHERE clients_fts MATCH '{notes} : (' || ?1 || ')' AND rowid = ?2",
+                     fts, id);
+  if (text != NULL || !words_are_long (self->search, 3))
+    return text;
+
+  /* a meeting's notes or a follow-up, one meeting at a time: FTS5 goes
+   * straight to a rowid */
+  meetings = _sportello_database_prepare (self->db, "SELECT id FROM meetings WHERE client_id = ? "
+                                                    "ORDER BY starts_at DESC", NULL);
+  if (meetings == NULL)
+    return NULL;
+  sqlite3_bind_int64 (meetings, 1, id);
+  while (sqlite3_step (meetings) == SQLITE_ROW)
     {
-      char *text = first_text (self->db, sqls[i], fts, id);
+      gint64 meeting_id = sqlite3_column_int64 (meetings, 0);
+      g_autoptr(sqlite3_stmt) follow_ups = NULL;
 
+      text = first_text (self->db, "SELECT snippet (meetings_fts, -1, char (2), char (3), '…', 10) "
+                                   "FROM meetings_fts WHERE meetings_fts MATCH ?1 AND rowid = ?2",
+                         fts, meeting_id);
       if (text != NULL)
         return text;
+
+      follow_ups = _sportello_database_prepare (self->db, "SELECT id FROM follow_ups WHERE meeting_id = ?", NULL);
+      if (follow_ups == NULL)
+        return NULL;
+      sqlite3_bind_int64 (follow_ups, 1, meeting_id);
+      while (sqlite3_step (follow_ups) == SQLITE_ROW)
+        {
+          text = first_text (self->db, "SELECT snippet (follow_ups_fts, 0, char (2), char (3), '…', 10) "
+                                       "FROM follow_ups_fts WHERE follow_ups_fts MATCH ?1 AND rowid = ?2",
+                             fts, sqlite3_column_int64 (follow_ups, 0));
+          if (text != NULL)
+            return text;
+        }
     }
 
   return NULL;
