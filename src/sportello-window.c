@@ -366,6 +366,10 @@ initial_focus_cb (gpointer data)
   GtkWidget *section = gtk_stack_get_visible_child (self->section_stack);
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
+  /* a dialog shown at start-up (the first start's) keeps the focus */
+  if (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (self)) != NULL)
+    return G_SOURCE_REMOVE;
+
   if (section != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, section)) &&
       !gtk_widget_child_focus (section, GTK_DIR_TAB_FORWARD))
     {
