@@ -315,7 +315,9 @@ field_left_cb (GtkEventControllerFocus *controller,
   GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
   SportelloClientField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "sportello-field"));
 
-  if (self->client == NULL || self->visited[field])
+  /* nothing to say while the dialog goes away */
+  if (self->client == NULL || self->problems_group == NULL || self->visited[field] ||
+      gtk_widget_get_root (row) == NULL)
     return;
 
   self->visited[field] = TRUE;

@@ -75,12 +75,12 @@ sportello_welcome_dialog_save (SportelloWelcomeDialog *self)
 {
   g_return_if_fail (SPORTELLO_IS_WELCOME_DIALOG (self));
 
-  g_settings_delay (self->settings);
+  /* not g_settings_delay(): the application's settings would stay in
+   * delay-apply mode for good */
   set_trimmed (self->settings, "consultant-name", self->name_row);
   set_trimmed (self->settings, "consultant-email", self->email_row);
   set_trimmed (self->settings, "hub-name", self->hub_row);
   g_settings_set_boolean (self->settings, "first-run-done", TRUE);
-  g_settings_apply (self->settings);
 
   adw_dialog_close (ADW_DIALOG (self));
 }

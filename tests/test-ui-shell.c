@@ -249,6 +249,10 @@ test_shell_first_run (void)
   g_assert_cmpstr (hub, ==, "ComoNext – Lomazzo");
   g_assert_true (g_settings_get_boolean (settings, "first-run-done"));
   g_assert_false (sportello_welcome_dialog_is_due (settings));
+  /* and what Preferences changes later is written at once, as before */
+  g_settings_set_boolean (settings, "spell-check", FALSE);
+  g_assert_false (g_settings_get_has_unapplied (settings));
+  g_settings_reset (settings, "spell-check");
   {
     g_autoptr(GError) error = NULL;
     SportelloDatabase *db = sportello_application_get_database (app, &error);

@@ -1076,6 +1076,11 @@ sportello_client_list_dup_match (SportelloClientList *self,
   if (self->search == NULL || !(fts = sportello_fts_query_from_text (self->search)))
     return NULL;
 
+  /* one or two letters match most notes, as the search knows: saying
+   * where is no help, and would only slow typing down */
+  if (!words_are_long (self->search, 3))
+    return NULL;
+
   /* what the row shows says it already */
   if (shown_fields_match (client, self->search))
     return NULL;
@@ -1085,13 +1090,13 @@ sportello_client_list_dup_match (SportelloClientList *self,
   text = first_text (self->db, "SELECT snippet (clients_fts, 4, char (2), char (3), '…', 10) FROM clients_fts "
                                "WHERE clients_fts MATCH '{notes} : (' || ?1 || ')' AND rowid = ?2",
                      fts, id);
-  if (text != NULL || !words_are_long (self->search, 3))
+  if (text != NULL)
     return text;
 
   /* a meeting's notes or a follow-up, one meeting at a time: FTS5 goes
    * straight to a rowid */
   meetings = _sportello_database_prepare (self->db, "SELECT id FROM meetings WHERE client_id = ? "
-                                                    "ORDER BY starts_at DESC", NULL);
+                                                    "ORDER BY starts_at DESC LIMIT 50", NULL);
   if (meetings == NULL)
     return NULL;
   sqlite3_bind_int64 (meetings, 1, id);
