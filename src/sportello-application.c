@@ -19,6 +19,7 @@
 #include "sportello-database.h"
 #include "sportello-follow-up.h"
 #include "sportello-handoff.h"
+#include "sportello-welcome-dialog.h"
 #include "sportello-window.h"
 
 struct _SportelloApplication
@@ -197,10 +198,13 @@ sportello_application_activate (GApplication *app)
   SportelloApplication *self = SPORTELLO_APPLICATION (app);
   GtkWindow *window;
 
+  gboolean made = FALSE;
+
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
     {
       window = GTK_WINDOW (sportello_window_new (self));
+      made = TRUE;
 
       if (self->midnight_source == 0)
         {
@@ -210,6 +214,10 @@ sportello_application_activate (GApplication *app)
     }
 
   gtk_window_present (window);
+
+  /* the first start asks who the consultant is, once */
+  if (made && self->database != NULL && sportello_welcome_dialog_is_due (self->settings))
+    adw_dialog_present (ADW_DIALOG (sportello_welcome_dialog_new (self->settings)), GTK_WIDGET (window));
 }
 
 static int

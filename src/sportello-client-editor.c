@@ -3,9 +3,11 @@
  * Copyright 2026 The Sportello authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every change is checked at once with the store's rules: a value that
- * breaks one is marked on its row and explained at the top of the page,
- * and Save stays off until it is fixed. Warnings do not block.
+ * Every change is checked at once with the store's rules, and Save stays
+ * off while a value breaks one. What is wrong with a field is said once
+ * the consultant leaves it (or tries to save), marked on its row and
+ * explained at the top of the page; from then on it follows the typing.
+ * The form never opens with an error showing. Warnings do not block.
  */
 
 #define G_LOG_DOMAIN "sportello-client-editor"
@@ -27,6 +29,8 @@ struct _SportelloClientEditor
   SportelloClient     *client;    /* a copy: Cancel leaves the original alone */
   GPtrArray           *problem_rows;
   gboolean             loading;
+  gboolean             visited[SPORTELLO_CLIENT_N_TEXT_FIELDS];   /* left once: its checks show */
+  gboolean             show_all;                                  /* a save was tried */
 
   AdwPreferencesPage  *page;
   AdwPreferencesGroup *problems_group;
@@ -216,11 +220,39 @@ problem_row_activated_cb (AdwActionRow *row,
   gtk_widget_grab_focus (target);
 }
 
-static void
+/* The title of a problem's row: what is wrong, not only where */
+static const char *
+problem_title (SportelloClientProblem *problem)
+{
+  if (problem->blocking)
+    switch ((int) problem->field)
+      {
+      case SPORTELLO_CLIENT_VAT_NUMBER:
+        return _("Invalid VAT number");
+      case SPORTELLO_CLIENT_TAX_CODE:
+        return _("Invalid tax code");
+      default:
+        break;
+      }
+
+  return sportello_client_field_label (problem->field);
+}
+
+static gboolean
+problem_shown (SportelloClientEditor  *self,
+               SportelloClientProblem *problem)
+{
+  if (self->show_all)
+    return TRUE;
+  return (guint) problem->field < SPORTELLO_CLIENT_N_TEXT_FIELDS && self->visited[problem->field];
+}
+
+static GtkWidget *
 update_problems (SportelloClientEditor *self)
 {
   g_autoptr(GPtrArray) problems = sportello_client_check (self->client);
   gboolean blocked = FALSE;
+  GtkWidget *first_error = NULL;
 
   for (guint i = 0; i < self->problem_rows->len; i++)
     adw_preferences_group_remove (self->problems_group, g_ptr_array_index (self->problem_rows, i));
@@ -238,18 +270,19 @@ update_problems (SportelloClientEditor *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *icon;
 
-      /* An empty company name is obvious: say it only when saving would be refused otherwise */
-      if (problem->field == SPORTELLO_CLIENT_NAME && problems->len == 1 &&
-          gtk_editable_get_text (GTK_EDITABLE (self->name_row))[0] == '\0')
+      blocked |= problem->blocking;
+
+      /* a field not left yet is not judged: the form does not scold
+       * before the consultant has typed */
+      if (!problem_shown (self, problem))
         {
-          blocked = TRUE;
           g_object_unref (g_object_ref_sink (row));
           continue;
         }
+      if (problem->blocking && first_error == NULL)
+        first_error = target;
 
-      blocked |= problem->blocking;
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sportello_client_field_label (problem->field));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), problem_title (problem));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), problem->message);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       icon = gtk_image_new_from_icon_name (problem->blocking ? "dialog-error-symbolic" : "dialog-warning-symbolic");
@@ -271,6 +304,25 @@ update_problems (SportelloClientEditor *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->problems_group), self->problem_rows->len > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), !blocked);
+  return first_error;
+}
+
+/* The consultant left a field: its checks show from now on */
+static void
+field_left_cb (GtkEventControllerFocus *controller,
+               SportelloClientEditor   *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  SportelloClientField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "sportello-field"));
+
+  /* nothing to say while the dialog goes away */
+  if (self->client == NULL || self->problems_group == NULL || self->visited[field] ||
+      gtk_widget_get_root (row) == NULL)
+    return;
+
+  self->visited[field] = TRUE;
+  read_widgets (self);
+  update_problems (self);
 }
 
 static void
@@ -312,10 +364,19 @@ sportello_client_editor_save (SportelloClientEditor *self)
 
   g_return_if_fail (SPORTELLO_IS_CLIENT_EDITOR (self));
 
-  if (!sportello_client_editor_can_save (self))
-    return;
-
   read_widgets (self);
+  if (!sportello_client_editor_can_save (self))
+    {
+      GtkWidget *first_error;
+
+      /* Ctrl+S with something wrong: every check shows, and the focus
+       * goes where the first error is */
+      self->show_all = TRUE;
+      first_error = update_problems (self);
+      if (first_error != NULL)
+        gtk_widget_grab_focus (first_error);
+      return;
+    }
 
   duplicate = sportello_client_find_duplicate (self->client, self->db, &field, &error);
   if (duplicate != NULL)
@@ -440,6 +501,16 @@ sportello_client_editor_init (SportelloClientEditor *self)
   sportello_date_entry_add_calendar (self->consent_date_row, FALSE);
 
   self->problem_rows = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (entry_rows); i++)
+    {
+      GtkWidget *row = MEMBER (self, entry_rows[i].offset);
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      g_object_set_data (G_OBJECT (row), "sportello-field", GINT_TO_POINTER (entry_rows[i].field));
+      g_signal_connect_object (focus, "leave", G_CALLBACK (field_left_cb), self, 0);
+      gtk_widget_add_controller (row, focus);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (combo_rows); i++)
     {

@@ -22,6 +22,7 @@ struct _SportelloClientRow
 
   GtkLabel        *name_label;
   GtkLabel        *details_label;
+  GtkLabel        *match_label;
   GtkLabel        *status_label;
   GtkLabel        *meeting_label;
 };
@@ -186,6 +187,7 @@ sportello_client_row_class_init (SportelloClientRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-client-row.ui");
   gtk_widget_class_bind_template_child (widget_class, SportelloClientRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientRow, details_label);
+  gtk_widget_class_bind_template_child (widget_class, SportelloClientRow, match_label);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientRow, meeting_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -217,4 +219,82 @@ sportello_client_row_set_client (SportelloClientRow *self,
       update (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
     }
+}
+
+/* @match as Pango markup, its words between U+0002 and U+0003 in bold;
+ * or, with @plain, as text */
+static char *
+match_text (const char *match,
+            gboolean    plain)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *start = match;
+
+  for (const char *p = match; ; p++)
+    {
+      if (*p == '\x02' || *p == '\x03' || *p == '\0')
+        {
+          g_autofree char *part = plain ? g_strndup (start, p - start)
+                                        : g_markup_escape_text (start, p - start);
+
+          g_string_append (out, part);
+          if (!plain && *p == '\x02')
+            g_string_append (out, "<b>");
+          else if (!plain && *p == '\x03')
+            g_string_append (out, "</b>");
+          if (*p == '\0')
+            break;
+          start = p + 1;
+        }
+    }
+
+  /* the notes' lines make one line here */
+  g_strdelimit (out->str, "\n\t", ' ');
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * sportello_client_row_set_match:
+ * @match: (nullable): why the client is in the results of a search, as
+ *   sportello_client_list_dup_match() says it, or %NULL
+ *
+ * Shows, under the client, the words of its notes that a search found,
+ * those searched in bold.
+ */
+void
+sportello_client_row_set_match (SportelloClientRow *self,
+                                const char         *match)
+{
+  g_autofree char *markup = NULL;
+
+  g_return_if_fail (SPORTELLO_IS_CLIENT_ROW (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->match_label), match != NULL);
+  if (match == NULL)
+    {
+      gtk_label_set_label (self->match_label, "");
+      return;
+    }
+
+  markup = match_text (match, FALSE);
+  gtk_label_set_markup (self->match_label, markup);
+}
+
+/**
+ * sportello_client_row_describe_match:
+ *
+ * What a screen reader adds to a client's row for @match.
+ */
+char *
+sportello_client_row_describe_match (const char *match)
+{
+  g_autofree char *text = NULL;
+
+  if (match == NULL)
+    return NULL;
+
+  text = match_text (match, TRUE);
+  /* Translators: read by screen readers after a client's row, when a search
+   * found the client by its notes; %s is the words around those searched */
+  return g_strdup_printf (_("found in the notes: %s"), text);
 }

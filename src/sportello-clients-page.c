@@ -503,12 +503,29 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item)
+             GtkListItem              *item,
+             SportelloClientsPage     *self)
 {
   SportelloClient *client = gtk_list_item_get_item (item);
+  SportelloClientRow *row = SPORTELLO_CLIENT_ROW (gtk_list_item_get_child (item));
   g_autofree char *label = sportello_client_row_describe (client);
+  g_autofree char *match = NULL;
+  g_autofree char *match_label = NULL;
 
-  sportello_client_row_set_client (SPORTELLO_CLIENT_ROW (gtk_list_item_get_child (item)), client);
+  /* found by its notes: the row says so */
+  if (self->list != NULL && client != NULL)
+    match = sportello_client_list_dup_match (self->list, client);
+  sportello_client_row_set_client (row, client);
+  sportello_client_row_set_match (row, match);
+  if (match != NULL && (match_label = sportello_client_row_describe_match (match)) != NULL)
+    {
+      /* Translators: a client's row as a screen reader says it, then why a
+       * search found it: “…, found in the notes: …” */
+      g_autofree char *both = g_strdup_printf (_("%s, %s"), label, match_label);
+
+      g_free (label);
+      label = g_steal_pointer (&both);
+    }
   gtk_list_item_set_accessible_label (item, label);
 }
 
@@ -590,7 +607,7 @@ sportello_clients_page_init (SportelloClientsPage *self)
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));

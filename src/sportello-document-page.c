@@ -40,20 +40,29 @@ G_DEFINE_FINAL_TYPE (SportelloDocumentPage, sportello_document_page, SPORTELLO_T
 #define DATABASE(self) (sportello_record_page_get_database (SPORTELLO_RECORD_PAGE (self)))
 #define TOAST(self, t) (sportello_record_page_toast (SPORTELLO_RECORD_PAGE (self), (t)))
 
-/* How many «da completare: …» places are left in the text */
-guint
-sportello_document_page_count_missing (SportelloDocumentPage *self)
+/* The marker text that starts every «da completare: …» place */
+static char *
+missing_marker (void)
 {
-  g_autofree char *body = sportello_text_editor_get_text (self->body_view);
   /* Translators: the text before %s is searched for in saved documents to
    * count the values still to complete: changing this translation later
    * hides the markers already written in existing documents */
   g_autofree char *marker = g_strdup (_("«to complete: %s»"));
   char *cut = strstr (marker, "%s");
-  guint n = 0;
 
   if (cut != NULL)
     *cut = '\0';
+  return g_steal_pointer (&marker);
+}
+
+/* How many «da completare: …» places are left in the text */
+guint
+sportello_document_page_count_missing (SportelloDocumentPage *self)
+{
+  g_autofree char *body = sportello_text_editor_get_text (self->body_view);
+  g_autofree char *marker = missing_marker ();
+  guint n = 0;
+
   for (const char *p = strstr (body, marker); p != NULL; p = strstr (p + 1, marker))
     n++;
 
@@ -231,11 +240,9 @@ pdf_file_name (SportelloDocumentPage *self)
 }
 
 static void
-export_pdf_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
+choose_pdf_file (SportelloDocumentPage *self)
 {
-  SportelloDocumentPage *self = SPORTELLO_DOCUMENT_PAGE (widget);
+  GtkWidget *widget = GTK_WIDGET (self);
   g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
@@ -282,6 +289,93 @@ send_email_action (GtkWidget  *widget,
   client = sportello_client_load (DATABASE (self), sportello_document_get (self->document, SPORTELLO_DOCUMENT_CLIENT_UUID), NULL);
   sportello_email_send (widget, client != NULL ? sportello_client_get (client, SPORTELLO_CLIENT_EMAIL) : NULL,
                         sportello_document_get (self->document, SPORTELLO_DOCUMENT_TITLE), file);
+}
+
+/**
+ * sportello_document_page_go_to_missing:
+ *
+ * Puts the cursor on the first «da completare: …» marker of the text,
+ * selected, and the focus in the editor.
+ *
+ * Returns: whether there was one
+ */
+gboolean
+sportello_document_page_go_to_missing (SportelloDocumentPage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
+  g_autofree char *marker = missing_marker ();
+  GtkTextIter start, match_start, match_end, end_marker;
+
+  g_return_val_if_fail (SPORTELLO_IS_DOCUMENT_PAGE (self), FALSE);
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  if (!gtk_text_iter_forward_search (&start, marker, GTK_TEXT_SEARCH_TEXT_ONLY, &match_start, &match_end, NULL))
+    return FALSE;
+
+  /* the whole marker, up to its closing » on the same line, so that
+   * typing replaces it */
+  end_marker = match_end;
+  {
+    GtkTextIter close, line_end = match_end;
+
+    gtk_text_iter_forward_to_line_end (&line_end);
+    if (gtk_text_iter_forward_search (&match_end, "»", GTK_TEXT_SEARCH_TEXT_ONLY, NULL, &close, &line_end))
+      end_marker = close;
+  }
+
+  gtk_text_buffer_select_range (buffer, &match_start, &end_marker);
+  gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->body_view), gtk_text_buffer_get_insert (buffer),
+                                0.1, FALSE, 0, 0);
+  return TRUE;
+}
+
+static void
+missing_response_cb (AdwAlertDialog        *dialog,
+                     const char            *response,
+                     SportelloDocumentPage *self)
+{
+  if (g_str_equal (response, "export"))
+    choose_pdf_file (self);
+  else if (g_str_equal (response, "first"))
+    sportello_document_page_go_to_missing (self);
+}
+
+/* Before the PDF: a document that would still print «da completare»
+ * markers says so, and offers to go to the first one */
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  SportelloDocumentPage *self = SPORTELLO_DOCUMENT_PAGE (widget);
+  guint n = sportello_document_page_count_missing (self);
+  AdwDialog *dialog;
+  g_autofree char *body = NULL;
+
+  if (n == 0)
+    {
+      choose_pdf_file (self);
+      return;
+    }
+
+  /* Translators: the «da completare» markers are those of the document's
+   * text, as “«to complete: %s»” is translated */
+  body = g_strdup_printf (ngettext ("The document has %u field to complete: the PDF would print "
+                                    "“to complete” in its place.",
+                                    "The document has %u fields to complete: the PDF would print "
+                                    "“to complete” in their place.", n), n);
+  dialog = adw_alert_dialog_new (_("Fields to Complete"), body);
+  /* Esc does neither: “cancel” needs no button */
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "export", _("_Export Anyway"),
+                                  "first", _("_Go to First"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "first", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "first");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (missing_response_cb), self, 0);
+  adw_dialog_present (dialog, widget);
 }
 
 static void

@@ -24,6 +24,7 @@ SportelloDocumentPage *sportello_document_page_new          (SportelloContext   
 SportelloDocument     *sportello_document_page_get_document (SportelloDocumentPage *self);
 GtkTextView           *sportello_document_page_get_view     (SportelloDocumentPage *self);
 guint                  sportello_document_page_count_missing (SportelloDocumentPage *self);
+gboolean               sportello_document_page_go_to_missing (SportelloDocumentPage *self);
 gboolean               sportello_document_page_export_pdf   (SportelloDocumentPage *self,
                                                              GFile                 *file,
                                                              GError               **error);

@@ -478,6 +478,8 @@ sportello_event_page_register (SportelloEventPage *self,
       TOAST_ERROR (self, error);
       return FALSE;
     }
+  /* someone registered for a new event keeps it */
+  sportello_record_page_touched (SPORTELLO_RECORD_PAGE (self));
 
   if (g_strcmp0 (sportello_registration_get (r, SPORTELLO_REGISTRATION_STATUS), "waitlisted") == 0)
     {
@@ -1264,6 +1266,7 @@ sportello_event_page_new (SportelloContext  *context,
   /* a new event is filled in first; then its people matter most */
   adw_expander_row_set_expanded (self->details_row, g_list_model_get_n_items (self->registrations) == 0);
   sportello_widget_follow (GTK_WIDGET (self), db, follows, reload_registrations_cb);
+  sportello_record_page_set_untouched (SPORTELLO_RECORD_PAGE (self), sportello_context_take_made (context, uuid));
 
   return self;
 }

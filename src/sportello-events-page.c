@@ -156,6 +156,8 @@ new_event_action (GtkWidget  *widget,
       return;
     }
 
+  /* gone again if the page closes with nothing written */
+  sportello_context_mark_made (context, sportello_event_get (event, SPORTELLO_EVENT_UUID));
   sportello_events_page_open (self, sportello_event_get (event, SPORTELLO_EVENT_UUID));
 }
 

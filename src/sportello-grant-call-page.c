@@ -15,6 +15,8 @@
 
 #include <glib/gi18n.h>
 
+#include "sportello-date-entry.h"
+#include "sportello-format.h"
 #include "sportello-grant-application.h"
 #include "sportello-grant-application-dialog.h"
 #include "sportello-grant-call-page.h"
@@ -94,17 +96,41 @@ typedef struct { AdwEntryRow *row; SportelloGrantCallNumber number; } NumberRow;
 typedef struct { AdwSwitchRow *row; SportelloGrantCallFlag flag; } FlagRow;
 typedef struct { GtkTextView *view; SportelloGrantCallField field; } ViewRow;
 
-/* a stored date and time as the local date, “2026-12-31” */
+/* a stored date and time as the local date in a date entry, “31/12/2026” */
 static char *
 local_date (const char *stored)
 {
   g_autoptr(GDateTime) dt = NULL;
-  g_autoptr(GDateTime) local = NULL;
 
   if (stored == NULL || stored[0] == '\0' || !(dt = g_date_time_new_from_iso8601 (stored, NULL)))
     return g_strdup (stored ? stored : "");
-  local = g_date_time_to_local (dt);
-  return g_date_time_format (local, "%Y-%m-%d");
+  return sportello_date_entry_format (dt, FALSE);
+}
+
+/* What a date row holds as the store takes it: a local day, “2026-12-31”,
+ * or a local date and time if one was typed; "" for none. FALSE, with the
+ * row in red, when the text is no date. */
+static gboolean
+row_date (AdwEntryRow  *row,
+          char        **value)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  gboolean has_time;
+
+  if (stripped[0] == '\0')
+    *value = g_strdup ("");
+  else if ((dt = sportello_parse_date_input (stripped, NULL, &has_time)) != NULL)
+    *value = g_date_time_format (dt, has_time ? "%Y-%m-%dT%H:%M:%S%:z" : "%Y-%m-%d");
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      return FALSE;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  return TRUE;
 }
 
 /* "CO,LC" or "CO, LC" as its items */
@@ -180,7 +206,7 @@ save (SportelloRecordPage  *page,
   const SportelloTerm *terms;
   guint n, selected;
   g_autoptr(GError) local_error = NULL;
-  gboolean numbers_ok = TRUE;
+  gboolean input_ok = TRUE;
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     sportello_grant_call_set (self->call, texts[i].field, gtk_editable_get_text (GTK_EDITABLE (texts[i].row)));
@@ -196,7 +222,7 @@ save (SportelloRecordPage  *page,
       else
         {
           gtk_widget_add_css_class (GTK_WIDGET (numbers[i].row), "error");
-          numbers_ok = FALSE;
+          input_ok = FALSE;
         }
     }
   for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
@@ -217,14 +243,24 @@ save (SportelloRecordPage  *page,
   if (selected < n)
     sportello_grant_call_set (self->call, SPORTELLO_GRANT_CALL_KIND, terms[selected].id);
 
-  sportello_grant_call_set (self->call, SPORTELLO_GRANT_CALL_OPENS_AT,
-                            gtk_editable_get_text (GTK_EDITABLE (self->opens_row)));
-  sportello_grant_call_set (self->call, SPORTELLO_GRANT_CALL_DEADLINE,
-                            gtk_editable_get_text (GTK_EDITABLE (self->deadline_row)));
+  {
+    g_autofree char *opens = NULL;
+    g_autofree char *deadline = NULL;
+
+    /* both rows are checked, so that both say what is wrong */
+    if (row_date (self->opens_row, &opens))
+      sportello_grant_call_set (self->call, SPORTELLO_GRANT_CALL_OPENS_AT, opens);
+    else
+      input_ok = FALSE;
+    if (row_date (self->deadline_row, &deadline))
+      sportello_grant_call_set (self->call, SPORTELLO_GRANT_CALL_DEADLINE, deadline);
+    else
+      input_ok = FALSE;
+  }
 
   /* what is half typed (a region, a date) is no failure to retry: the
    * page says what is wrong, and the next change tries again */
-  if (!numbers_ok)
+  if (!input_ok)
     return TRUE;
   if (!sportello_grant_call_save (self->call, DATABASE (self), &local_error))
     {
@@ -633,6 +669,9 @@ reload_lists (SportelloGrantCallPage *self)
     }
   if (n == 0)
     placeholder (self->applications_list, _("No applications yet"));
+  else
+    /* an application started from a new call keeps it */
+    sportello_record_page_touched (SPORTELLO_RECORD_PAGE (self));
 
   matches = sportello_grant_match_clients (DATABASE (self), uuid, FALSE, &error);
   if (matches == NULL)
@@ -792,6 +831,8 @@ sportello_grant_call_page_init (SportelloGrantCallPage *self)
 
   fill_combo (self->funder_row, SPORTELLO_VOCABULARY_GRANT_FUNDER);
   fill_combo (self->kind_row, SPORTELLO_VOCABULARY_GRANT_KIND);
+  sportello_date_entry_add_calendar (self->opens_row, FALSE);
+  sportello_date_entry_add_calendar (self->deadline_row, FALSE);
   {
     /* the views exist once the template is made */
     ViewRow views[] = { VIEWS (self) };
@@ -855,6 +896,7 @@ sportello_grant_call_page_new (SportelloContext  *context,
   gtk_editable_set_text (GTK_EDITABLE (self->opens_row), opens);
   gtk_editable_set_text (GTK_EDITABLE (self->deadline_row), deadline);
   sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), FALSE);
+  sportello_record_page_set_untouched (SPORTELLO_RECORD_PAGE (self), sportello_context_take_made (context, uuid));
 
   update_title (self);
   update_criteria (self);

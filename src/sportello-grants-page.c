@@ -192,6 +192,8 @@ new_call_action (GtkWidget  *widget,
       return;
     }
 
+  /* gone again if the page closes with nothing written */
+  sportello_context_mark_made (context, sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_UUID));
   sportello_grants_page_open (self, sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_UUID));
 }
 

@@ -45,6 +45,8 @@ struct _SportelloWindow
   AdwNavigationPage     *content_page;
   GtkStack              *section_stack;   /* of SportelloSection, by name */
   GtkProgressBar          *busy_progress;
+
+  GPtrArray             *undo_toasts;   /* shown or queued toasts with Undo, newest last */
 };
 
 G_DEFINE_FINAL_TYPE (SportelloWindow, sportello_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -237,10 +239,84 @@ sportello_window_close_request (GtkWindow *window)
 }
 
 static void
+undo_toast_dismissed_cb (SportelloWindow *self,
+                         AdwToast        *toast)
+{
+  g_ptr_array_remove (self->undo_toasts, toast);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->undo_toasts->len > 0);
+}
+
+/* Every toast goes up here: those that offer Undo are remembered until
+ * they go, for Ctrl+Z */
+static void
+show_toast (SportelloWindow *self,
+            AdwToast        *toast)
+{
+  if (g_strcmp0 (adw_toast_get_button_label (toast), _("_Undo")) == 0)
+    {
+      /* repeated deletes share one toast, shown again */
+      if (!g_ptr_array_remove (self->undo_toasts, toast))
+        g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+      g_ptr_array_add (self->undo_toasts, g_object_ref (toast));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", TRUE);
+    }
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
 toast_cb (SportelloWindow *self,
           AdwToast        *toast)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+  show_toast (self, g_object_ref (toast));
+}
+
+/* win.undo: the Undo of the last deletion whose toast is still up */
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  SportelloWindow *self = SPORTELLO_WINDOW (widget);
+  g_autoptr(AdwToast) toast = NULL;
+
+  if (self->undo_toasts->len == 0)
+    return;
+
+  toast = g_object_ref (g_ptr_array_index (self->undo_toasts, self->undo_toasts->len - 1));
+  g_signal_emit_by_name (toast, "button-clicked");
+  adw_toast_dismiss (toast);
+}
+
+/**
+ * _sportello_window_undo_key:
+ *
+ * What Ctrl+Z does in the window: where the focus is in text, whose own
+ * Ctrl+Z undoes typing, nothing; elsewhere the Undo of the last deletion
+ * whose toast is shown.
+ *
+ * Returns: whether Ctrl+Z was used
+ */
+gboolean
+_sportello_window_undo_key (SportelloWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)))
+    return FALSE;
+  if (self->undo_toasts->len == 0)
+    return FALSE;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.undo", NULL);
+  return TRUE;
+}
+
+static gboolean
+undo_key_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  return _sportello_window_undo_key (SPORTELLO_WINDOW (widget));
 }
 
 /* The application is set after construction, so what needs it happens here. */
@@ -300,6 +376,10 @@ initial_focus_cb (gpointer data)
   GtkWidget *section = gtk_stack_get_visible_child (self->section_stack);
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
+  /* a dialog shown at start-up (the first start's) keeps the focus */
+  if (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (self)) != NULL)
+    return G_SOURCE_REMOVE;
+
   if (section != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, section)) &&
       !gtk_widget_child_focus (section, GTK_DIR_TAB_FORWARD))
     {
@@ -331,6 +411,7 @@ sportello_window_finalize (GObject *object)
   SportelloWindow *self = (SportelloWindow *)object;
 
   g_clear_pointer (&self->section, g_free);
+  g_clear_pointer (&self->undo_toasts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sportello_window_parent_class)->finalize (object);
 }
@@ -440,6 +521,9 @@ sportello_window_class_init (SportelloWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-client", "s", export_client_action);
   gtk_widget_class_install_action (widget_class, "win.open-grant-call", "s", open_grant_call_action);
   gtk_widget_class_install_action (widget_class, "win.open-client", "s", open_client_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  /* in the bubble phase, after entries and text views had their own Ctrl+Z */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, undo_key_cb, NULL);
 
   g_type_ensure (SPORTELLO_TYPE_CLIENTS_PAGE);
   g_type_ensure (SPORTELLO_TYPE_MEETINGS_PAGE);
@@ -454,6 +538,8 @@ static void
 sportello_window_init (SportelloWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->undo_toasts = g_ptr_array_new_with_free_func (g_object_unref);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -586,7 +672,7 @@ sportello_window_add_toast (SportelloWindow *self,
 {
   g_return_if_fail (SPORTELLO_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  show_toast (self, toast);
 }
 
 void

@@ -41,6 +41,8 @@ SportelloChecklistsPage *_sportello_window_get_checklists_page (SportelloWindow 
 typedef struct _SportelloGrantsPage SportelloGrantsPage;
 SportelloGrantsPage *_sportello_window_get_grants_page (SportelloWindow *self);
 GtkProgressBar        *_sportello_window_get_progress_bar  (SportelloWindow *self);
+/* what Ctrl+Z does */
+gboolean               _sportello_window_undo_key          (SportelloWindow *self);
 /* what the busy banner's Cancel button does */
 void                   _sportello_window_cancel_busy       (SportelloWindow *self);
 

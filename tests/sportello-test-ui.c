@@ -132,6 +132,10 @@ sportello_test_app_new (const char *data_dir)
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
+  /* the first start's question is for the tests that ask for it (they
+   * set “first-run-done” back after this) */
+  g_settings_set_boolean (sportello_application_get_settings (app), "first-run-done", TRUE);
+
   return app;
 }
 

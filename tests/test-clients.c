@@ -15,6 +15,7 @@
 #include "sportello-database-private.h"
 #include "sportello-demo.h"
 #include "sportello-identifiers.h"
+#include "sportello-meeting.h"
 
 #include "store-test-util.h"
 
@@ -315,6 +316,93 @@ test_search (void)
   sportello_client_list_set_search (list, NULL);
   g_assert_cmpuint (search_count (list, "lario"), ==, 1);
   g_assert_cmpuint (search_count (list, "bianchi"), ==, 1);
+}
+
+/* one typo in a name is forgiven when nothing else matches */
+static void
+test_search_typo (void)
+{
+  g_autoptr(SportelloDatabase) db = open_db ();
+  g_autoptr(SportelloClientList) list = sportello_client_list_new (db);
+  g_autoptr(SportelloClient) a = save_new (db, "Studio Molteni", "", "Cantù");
+  g_autoptr(SportelloClient) b = save_new (db, "Falegnameria Brambilla", "", "Lomazzo");
+  g_autoptr(SportelloClient) c = save_new (db, "Pasticceria Moretti", "", "Como");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sportello_client_list_refresh (list, &error));
+  g_assert_cmpuint (search_count (list, "Molteni"), ==, 1);
+  g_assert_cmpuint (search_count (list, "Moltenni"), ==, 1);   /* a letter too many */
+  g_assert_cmpuint (search_count (list, "Moltni"), ==, 1);     /* one missing */
+  g_assert_cmpuint (search_count (list, "Moltemi"), ==, 1);    /* one changed */
+  g_assert_cmpuint (search_count (list, "Motleni"), ==, 1);    /* two swapped */
+  g_assert_cmpuint (search_count (list, "Molteni"), ==, 1);
+  {
+    g_autoptr(SportelloClient) found = NULL;
+
+    sportello_client_list_set_search (list, "Moltenni");
+    found = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_assert_cmpstr (sportello_client_get_uuid (found), ==, sportello_client_get_uuid (a));
+  }
+  g_assert_cmpuint (search_count (list, "Brambila studio"), ==, 0);  /* every word still counts */
+  g_assert_cmpuint (search_count (list, "Brambila lomazzo"), ==, 1);
+  g_assert_cmpuint (search_count (list, "Pastcceria"), ==, 1);
+  g_assert_cmpuint (search_count (list, "Moltennni"), ==, 0);  /* two typos: no */
+  g_assert_cmpuint (search_count (list, "Cantuu"), ==, 0);     /* names only */
+  g_assert_cmpuint (search_count (list, "Mol"), ==, 1);        /* short words: prefixes only */
+  g_assert_cmpuint (search_count (list, "Molx"), ==, 0);
+  /* an exact match is not drowned by near ones */
+  g_assert_cmpuint (search_count (list, "Moretti"), ==, 1);
+}
+
+/* a client found by its notes says why; by its name, it needs not */
+static void
+test_search_match (void)
+{
+  g_autoptr(SportelloDatabase) db = open_db ();
+  g_autoptr(SportelloClientList) list = sportello_client_list_new (db);
+  g_autoptr(SportelloClient) a = save_new (db, "Ottica Colombo", "", "Como");
+  g_autoptr(SportelloClient) b = save_new (db, "Ferramenta Galli", "", "Novara");
+  g_autoptr(SportelloMeeting) meeting = sportello_meeting_new (sportello_client_get_uuid (a));
+  g_autoptr(SportelloClient) item = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *match = NULL;
+
+  sportello_meeting_set (meeting, SPORTELLO_MEETING_NOTES,
+                         "Il titolare vuole aprire un negozio su Shopify prima dei saldi invernali.");
+  g_assert_true (sportello_meeting_save (meeting, db, &error));
+  g_assert_no_error (error);
+  sportello_client_set (b, SPORTELLO_CLIENT_NOTES, "Chiede un preventivo per il gestionale di magazzino.");
+  g_assert_true (sportello_client_save (b, db, &error));
+  g_assert_true (sportello_client_list_refresh (list, &error));
+
+  /* no search, nothing to explain */
+  item = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_null (sportello_client_list_dup_match (list, item));
+  g_clear_object (&item);
+
+  /* in a meeting's notes */
+  g_assert_cmpuint (search_count (list, "shopify"), ==, 1);
+  item = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  match = sportello_client_list_dup_match (list, item);
+  g_assert_nonnull (match);
+  g_assert_nonnull (strstr (match, "\x02Shopify\x03"));
+  g_assert_nonnull (strstr (match, "negozio"));
+  g_clear_pointer (&match, g_free);
+  g_clear_object (&item);
+
+  /* in the client's own notes */
+  g_assert_cmpuint (search_count (list, "gestionale"), ==, 1);
+  item = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  match = sportello_client_list_dup_match (list, item);
+  g_assert_nonnull (match);
+  g_assert_nonnull (strstr (match, "\x02gestionale\x03"));
+  g_clear_pointer (&match, g_free);
+  g_clear_object (&item);
+
+  /* by its name: the row says it already */
+  g_assert_cmpuint (search_count (list, "colombo"), ==, 1);
+  item = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_null (sportello_client_list_dup_match (list, item));
 }
 
 static void
@@ -637,6 +725,8 @@ main (int   argc,
   g_test_add_func ("/store/client/identifiers-migrated", test_identifiers_migrated);
   g_test_add_func ("/store/client/search", test_search);
   g_test_add_func ("/store/client/search-query", test_search_query);
+  g_test_add_func ("/store/client/search-typo", test_search_typo);
+  g_test_add_func ("/store/client/search-match", test_search_match);
   g_test_add_func ("/store/client/filters-and-sort", test_filters_and_sort);
   g_test_add_func ("/store/client/delete-undo", test_delete_undo);
   g_test_add_func ("/store/client/erase", test_erase);

@@ -14,6 +14,7 @@
 #include "sportello-clients-page.h"
 #include "sportello-database.h"
 #include "sportello-demo.h"
+#include "sportello-meeting.h"
 #include "sportello-test-ui.h"
 #include "sportello-window.h"
 
@@ -84,15 +85,44 @@ test_create_search_delete_undo (void)
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   editor = visible_editor (window);
   g_assert_false (sportello_client_editor_can_save (editor));   /* no name yet */
+  /* but it does not open scolding: no error, no warning */
+  g_assert_null (sportello_test_find_label (GTK_WIDGET (editor), "Da verificare"));
+  g_assert_null (sportello_test_find_label (GTK_WIDGET (editor), "La ragione sociale è obbligatoria"));
+  g_assert_false (gtk_widget_has_css_class (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_NAME), "error"));
+  shot = sportello_test_screenshot (GTK_WIDGET (window), "client-editor-new");
+  g_clear_pointer (&shot, g_free);
 
   type_into (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_NAME), "Falegnameria Rossi");
   g_assert_true (sportello_client_editor_can_save (editor));
 
-  /* a wrong check digit: explained inline, Save off */
+  /* a wrong check digit: Save off at once, but said only once the
+   * consultant leaves the field, as an invalid Partita IVA and why */
+  gtk_widget_grab_focus (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER));
   type_into (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER), "00743110158");
   g_assert_false (sportello_client_editor_can_save (editor));
+  g_assert_false (gtk_widget_has_css_class (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER), "error"));
+  g_assert_null (sportello_test_find_label (GTK_WIDGET (editor), "Cifra di controllo errata: doveva essere 7"));
+  gtk_widget_grab_focus (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_TAX_CODE));
+  sportello_test_iterate (20);
   g_assert_true (gtk_widget_has_css_class (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER), "error"));
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (editor), "Partita IVA non valida"));
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (editor), "Cifra di controllo errata: doveva essere 7"));
+  /* the same for the length and for what is not a digit */
+  type_into (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER), "0074311015");
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (editor), "Una partita IVA ha 11 cifre, questa ne ha 10"));
+  type_into (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER), "0074311015X");
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (editor), "Sono ammesse solo cifre, non «X»"));
+  type_into (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER), "00743110158");
+
+  /* a codice fiscale too */
+  type_into (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_TAX_CODE), "RSSMRA80A01F205Z");
+  g_assert_null (sportello_test_find_label (GTK_WIDGET (editor), "Codice fiscale non valido"));
+  gtk_widget_grab_focus (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_ATECO_CODE));
+  sportello_test_iterate (20);
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (editor), "Codice fiscale non valido"));
+  g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (editor), "Carattere di controllo errato"));
+  type_into (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_TAX_CODE), "");
+  g_assert_null (sportello_test_find_label (GTK_WIDGET (editor), "Codice fiscale non valido"));
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   shot = sportello_test_screenshot (GTK_WIDGET (window), "client-editor-error");
 
@@ -112,7 +142,18 @@ test_create_search_delete_undo (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-client", NULL);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   editor = visible_editor (window);
+  /* Ctrl+S with no name: now it says so, and the focus goes there */
+  g_assert_null (sportello_test_find_label (GTK_WIDGET (editor), "La ragione sociale è obbligatoria"));
+  gtk_widget_grab_focus (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_MUNICIPALITY));
+  sportello_client_editor_save (editor);
+  sportello_test_iterate (50);
+  g_assert_true (visible_editor (window) == editor);
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (editor), "La ragione sociale è obbligatoria"));
+  g_assert_true (gtk_widget_has_css_class (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_NAME), "error"));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_NAME)));
   type_into (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_NAME), "Rossi Falegnameria di Rossi Mario");
+  g_assert_null (sportello_test_find_label (GTK_WIDGET (editor), "La ragione sociale è obbligatoria"));
   type_into (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER), "IT 00743110157");
   sportello_client_editor_save (editor);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
@@ -178,6 +219,138 @@ test_create_search_delete_undo (void)
     g_assert_true (sportello_client_list_refresh (list, &error));
     g_assert_cmpuint (sportello_client_list_count_all (list), ==, 0);
   }
+
+  sportello_test_app_quit (app);
+}
+
+/* Ctrl+Z: the Undo of the deletion whose toast is shown, but not in text */
+static void
+test_undo_key (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-undo-key", NULL);
+  g_autoptr(SportelloApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  GtkWindow *window;
+  SportelloClientsPage *page;
+  GListModel *model;
+  GtkWidget *search_entry;
+
+  {
+    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+    g_autoptr(SportelloClient) client = sportello_client_new ();
+
+    sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Tessitura Bianchi");
+    g_assert_true (sportello_client_save (client, db, &error));
+    uuid = g_strdup (sportello_client_get_uuid (client));
+  }
+
+  app = sportello_test_app_new (data_dir);
+  window = sportello_test_app_window (app);
+  page = _sportello_window_get_clients_page (SPORTELLO_WINDOW (window));
+  model = sportello_clients_page_get_model (page);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  /* nothing to undo: Ctrl+Z is not taken */
+  gtk_window_set_focus (window, NULL);
+  g_assert_false (_sportello_window_undo_key (SPORTELLO_WINDOW (window)));
+
+  sportello_clients_page_open_client (page, uuid);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  gtk_widget_activate_action (client_page (window), "client.delete", NULL);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_nonnull (sportello_test_find_button (GTK_WIDGET (window), "_Annulla"));
+
+  /* in a text entry Ctrl+Z undoes typing, not the deletion */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  search_entry = sportello_test_find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (search_entry);
+  gtk_widget_grab_focus (search_entry);
+  g_assert_false (_sportello_window_undo_key (SPORTELLO_WINDOW (window)));
+  sportello_test_iterate (100);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+
+  /* elsewhere it brings the client back, and the toast goes */
+  gtk_window_set_focus (window, NULL);
+  g_assert_true (_sportello_window_undo_key (SPORTELLO_WINDOW (window)));
+  sportello_test_iterate (400);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_null (sportello_test_find_button (GTK_WIDGET (window), "_Annulla"));
+  g_assert_false (_sportello_window_undo_key (SPORTELLO_WINDOW (window)));
+
+  sportello_test_app_quit (app);
+}
+
+/* a typo in a name is forgiven; a client found by its notes says why */
+static void
+test_search_typo_and_match (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-search-typo", NULL);
+  g_autoptr(SportelloApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  SportelloClientsPage *page;
+  GListModel *model;
+  GtkWidget *search_entry;
+  GtkWidget *label;
+
+  {
+    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+    g_autoptr(SportelloClient) molteni = sportello_client_new ();
+    g_autoptr(SportelloClient) colombo = sportello_client_new ();
+    g_autoptr(SportelloMeeting) meeting = NULL;
+
+    sportello_client_set (molteni, SPORTELLO_CLIENT_NAME, "Studio Molteni");
+    sportello_client_set (molteni, SPORTELLO_CLIENT_MUNICIPALITY, "Cantù");
+    g_assert_true (sportello_client_save (molteni, db, &error));
+    sportello_client_set (colombo, SPORTELLO_CLIENT_NAME, "Ottica Colombo");
+    sportello_client_set (colombo, SPORTELLO_CLIENT_MUNICIPALITY, "Como");
+    g_assert_true (sportello_client_save (colombo, db, &error));
+    meeting = sportello_meeting_new (sportello_client_get_uuid (colombo));
+    sportello_meeting_set (meeting, SPORTELLO_MEETING_NOTES,
+                           "Il titolare vuole aprire un negozio su Shopify prima dei saldi invernali.");
+    g_assert_true (sportello_meeting_save (meeting, db, &error));
+    g_assert_no_error (error);
+  }
+
+  app = sportello_test_app_new (data_dir);
+  window = sportello_test_app_window (app);
+  page = _sportello_window_get_clients_page (SPORTELLO_WINDOW (window));
+  model = sportello_clients_page_get_model (page);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  search_entry = sportello_test_find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (search_entry);
+
+  /* “Moltenni” finds Molteni */
+  type_into (search_entry, "Moltenni");
+  sportello_test_iterate (600);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "Studio Molteni"));
+  g_assert_null (sportello_test_find_label (GTK_WIDGET (window), "Nessun risultato"));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "search-typo"));
+
+  /* a word only in a meeting's notes: the row shows them, the word in bold */
+  type_into (search_entry, "shopify");
+  sportello_test_iterate (600);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "Ottica Colombo"));
+  label = sportello_test_find_label_containing (GTK_WIDGET (window), "negozio su Shopify");
+  g_assert_nonnull (label);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "<b>Shopify</b>"));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "search-notes-match"));
+
+  /* found by its name, it shows no notes */
+  type_into (search_entry, "colombo");
+  sportello_test_iterate (600);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_null (sportello_test_find_label_containing (GTK_WIDGET (window), "negozio su Shopify"));
 
   sportello_test_app_quit (app);
 }
@@ -262,6 +435,8 @@ main (int   argc,
 
   g_test_add_func ("/ui/clients/create-search-delete-undo", test_create_search_delete_undo);
   g_test_add_func ("/ui/clients/demo-screenshots", test_demo_screenshots);
+  g_test_add_func ("/ui/clients/undo-key", test_undo_key);
+  g_test_add_func ("/ui/clients/search-typo-and-match", test_search_typo_and_match);
 
   return g_test_run ();
 }

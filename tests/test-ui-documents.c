@@ -112,6 +112,46 @@ test_document (void)
   g_assert_cmpstr (adw_navigation_page_get_title (ADW_NAVIGATION_PAGE (page)), ==, "Presenza online per bar e ristoranti");
   g_free (sportello_test_screenshot (GTK_WIDGET (window), "document-new"));
 
+  /* the PDF would print those markers: export says so first, and goes to
+   * the first one on request */
+  {
+    g_autofree char *body = g_strdup_printf ("Il documento contiene %u campi da completare: "
+                                             "nel PDF comparirebbe «da completare» al loro posto.", missing);
+    GtkTextIter sel_start, sel_end;
+    g_autofree char *selected = NULL;
+    AdwDialog *dialog;
+    GtkWidget *button;
+
+    gtk_widget_grab_focus (GTK_WIDGET (window));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "document.export-pdf", NULL));
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+    g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+    g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==, "Campi da completare");
+    g_assert_cmpstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), ==, body);
+    g_assert_nonnull (sportello_test_find_button (GTK_WIDGET (dialog), "_Esporta comunque"));
+    g_free (sportello_test_screenshot (GTK_WIDGET (window), "document-export-missing"));
+    button = sportello_test_find_button (GTK_WIDGET (dialog), "_Vai al primo");
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+    g_assert_true (gtk_widget_has_focus (GTK_WIDGET (sportello_document_page_get_view (page))));
+    g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &sel_start, &sel_end));
+    selected = gtk_text_buffer_get_text (buffer, &sel_start, &sel_end, FALSE);
+    g_assert_true (g_str_has_prefix (selected, "«da completare: "));
+    g_assert_true (g_str_has_suffix (selected, "»"));
+    {
+      GtkTextIter start;
+      g_autofree char *before = NULL;
+
+      /* the first of them: none earlier in the text */
+      gtk_text_buffer_get_start_iter (buffer, &start);
+      before = gtk_text_buffer_get_text (buffer, &start, &sel_start, FALSE);
+      g_assert_null (strstr (before, "«da completare: "));
+    }
+  }
+
   /* typing is stored without a Save button */
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_insert (buffer, &end, "\nNota aggiunta durante l'incontro.\n", -1);

@@ -169,6 +169,28 @@ test_event (void)
   shot = sportello_test_screenshot (GTK_WIDGET (window), "events-empty");
   g_free (shot);
 
+  /* “Nuovo evento” by mistake, then back: nothing is left behind */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (events), "events.new", NULL));
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_EVENT_PAGE);
+  g_assert_nonnull (page);
+  g_assert_cmpuint (sportello_events_page_get_n_events (events), ==, 1);
+  sportello_test_iterate (300);
+  gtk_widget_activate_action (GTK_WIDGET (page), "navigation.pop", NULL);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_null (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_EVENT_PAGE));
+  {
+    g_autoptr(GError) list_error = NULL;
+    g_autoptr(SportelloDatabase) list_db = sportello_database_open (data_dir, &list_error);
+    g_autoptr(GListModel) list = sportello_event_list (list_db, &list_error);
+
+    g_assert_no_error (list_error);
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  }
+  sportello_test_iterate (500);   /* the list follows the database from an idle */
+  g_assert_cmpuint (sportello_events_page_get_n_events (events), ==, 0);
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (events), "Nessun evento"));
+
   /* “Nuovo evento” makes one and opens its page */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (events), "events.new", NULL));
   sportello_test_wait_for_draw (GTK_WIDGET (window));

@@ -473,6 +473,113 @@ test_reminders_delete_undo (void)
   g_free (fx.far_uuid);
 }
 
+static GtkWidget *
+find_entry_row (GtkWidget  *root,
+                const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_entry_row (c, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_calls (const char *data_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GListModel) calls = sportello_grant_call_list (db, NULL, now, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (calls);
+}
+
+/* “Nuovo bando” and back with nothing written leaves nothing; the dates
+ * are typed the Italian way, with a calendar */
+static void
+test_new_call_dates (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-grants-new", NULL);
+  g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
+  GtkWindow *window = sportello_test_app_window (app);
+  SportelloGrantsPage *grants;
+  GtkWidget *page, *opens, *deadline;
+  g_autofree char *uuid = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "grants");
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  grants = _sportello_window_get_grants_page (SPORTELLO_WINDOW (window));
+  g_assert_cmpuint (count_calls (data_dir), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (grants), "grants.new", NULL));
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_GRANT_CALL_PAGE);
+  g_assert_nonnull (page);
+  g_assert_cmpuint (count_calls (data_dir), ==, 1);
+  gtk_widget_activate_action (page, "navigation.pop", NULL);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_null (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_GRANT_CALL_PAGE));
+  g_assert_cmpuint (count_calls (data_dir), ==, 0);
+
+  /* written in: kept */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (grants), "grants.new", NULL));
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_GRANT_CALL_PAGE);
+  uuid = g_strdup (sportello_grant_call_get (sportello_grant_call_page_get_call (SPORTELLO_GRANT_CALL_PAGE (page)),
+                                             SPORTELLO_GRANT_CALL_UUID));
+  opens = find_entry_row (page, "_Apertura");
+  deadline = find_entry_row (page, "_Scadenza");
+  g_assert_nonnull (opens);
+  g_assert_nonnull (deadline);
+  /* each has its calendar */
+  g_assert_nonnull (sportello_test_find_type (opens, GTK_TYPE_MENU_BUTTON));
+  g_assert_nonnull (sportello_test_find_type (deadline, GTK_TYPE_MENU_BUTTON));
+
+  gtk_editable_set_text (GTK_EDITABLE (opens), "1/12/2026");
+  gtk_editable_set_text (GTK_EDITABLE (deadline), "32/13/2026");
+  sportello_test_iterate (1200);
+  g_assert_true (gtk_widget_has_css_class (deadline, "error"));
+  g_assert_false (gtk_widget_has_css_class (opens, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (deadline), "31/01/2027");
+  sportello_test_iterate (1200);
+  g_assert_false (gtk_widget_has_css_class (deadline, "error"));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "grant-call-dates"));
+  gtk_widget_activate_action (page, "navigation.pop", NULL);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (count_calls (data_dir), ==, 1);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+    g_autoptr(SportelloGrantCall) call = sportello_grant_call_load (db, uuid, &error);
+    g_autoptr(GDateTime) opens_at = NULL;
+    g_autoptr(GDateTime) local = NULL;
+
+    g_assert_no_error (error);
+    /* the start of the opening day, the end of the deadline's, in Rome */
+    g_assert_cmpstr (sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_OPENS_AT), ==, "2026-11-30T23:00:00Z");
+    g_assert_cmpstr (sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_DEADLINE), ==, "2027-01-31T22:59:59Z");
+    opens_at = g_date_time_new_from_iso8601 (sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_OPENS_AT), NULL);
+    local = g_date_time_to_local (opens_at);
+    g_assert_cmpint (g_date_time_get_day_of_month (local), ==, 1);
+  }
+
+  /* shown again the Italian way */
+  sportello_grants_page_open (grants, uuid);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_GRANT_CALL_PAGE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry_row (page, "_Scadenza"))), ==, "31/01/2027");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry_row (page, "_Apertura"))), ==, "01/12/2026");
+
+  sportello_test_app_quit (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -481,6 +588,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/grants/call-to-funded", test_call_to_funded);
   g_test_add_func ("/ui/grants/reminders-delete-undo", test_reminders_delete_undo);
+  g_test_add_func ("/ui/grants/new-call-dates", test_new_call_dates);
 
   return g_test_run ();
 }

@@ -6,7 +6,10 @@
 
 #include "config.h"
 
+#include "sportello-client.h"
+#include "sportello-database.h"
 #include "sportello-test-ui.h"
+#include "sportello-welcome-dialog.h"
 #include "sportello-window.h"
 
 static const struct {
@@ -166,6 +169,134 @@ test_shell_bad_database (void)
   sportello_test_app_quit (app);
 }
 
+/* a fresh profile, as the first start finds it */
+static void
+fresh_profile (GSettings *settings)
+{
+  g_settings_reset (settings, "consultant-name");
+  g_settings_reset (settings, "consultant-email");
+  g_settings_reset (settings, "hub-name");
+  g_settings_set_boolean (settings, "first-run-done", FALSE);
+}
+
+static void
+collect_entry_rows (GtkWidget *widget,
+                    GPtrArray *rows)
+{
+  if (ADW_IS_ENTRY_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_entry_rows (c, rows);
+}
+
+static AdwDialog *
+visible_dialog (GtkWindow *window)
+{
+  return adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+}
+
+/* The first start asks who the consultant is, once; what is said goes
+ * where documents and bundles take it from */
+static void
+test_shell_first_run (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-first-run", NULL);
+  g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GSettings *settings = sportello_application_get_settings (app);
+  g_autofree char *name = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *hub = NULL;
+  GtkWindow *window;
+  AdwDialog *dialog;
+  GtkWidget *focus;
+
+  /* due only on a profile that never answered and names nobody */
+  fresh_profile (settings);
+  g_assert_true (sportello_welcome_dialog_is_due (settings));
+  g_settings_set_string (settings, "hub-name", "ComoNext – Lomazzo");
+  g_assert_false (sportello_welcome_dialog_is_due (settings));   /* set in Preferences */
+  fresh_profile (settings);
+  g_settings_set_boolean (settings, "first-run-done", TRUE);
+  g_assert_false (sportello_welcome_dialog_is_due (settings));
+
+  /* a fresh profile: asked at once, the focus in the first field */
+  fresh_profile (settings);
+  window = sportello_test_app_window (app);
+  dialog = visible_dialog (window);
+  g_assert_true (SPORTELLO_IS_WELCOME_DIALOG (dialog));
+  g_assert_cmpstr (adw_dialog_get_title (dialog), ==, "Benvenuto in Sportello");
+  g_assert_nonnull (sportello_test_find_button (GTK_WIDGET (dialog), "Più _tardi"));
+  collect_entry_rows (GTK_WIDGET (dialog), rows);
+  g_assert_cmpuint (rows->len, ==, 3);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, g_ptr_array_index (rows, 0)));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "first-run"));
+
+  /* what is typed is kept, trimmed, and records carry it */
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, 0)), "  Giulia Ferri ");
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, 1)), "giulia.ferri@example.it");
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, 2)), "ComoNext – Lomazzo");
+  sportello_welcome_dialog_save (SPORTELLO_WELCOME_DIALOG (dialog));
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_null (visible_dialog (window));
+  name = g_settings_get_string (settings, "consultant-name");
+  email = g_settings_get_string (settings, "consultant-email");
+  hub = g_settings_get_string (settings, "hub-name");
+  g_assert_cmpstr (name, ==, "Giulia Ferri");
+  g_assert_cmpstr (email, ==, "giulia.ferri@example.it");
+  g_assert_cmpstr (hub, ==, "ComoNext – Lomazzo");
+  g_assert_true (g_settings_get_boolean (settings, "first-run-done"));
+  g_assert_false (sportello_welcome_dialog_is_due (settings));
+  /* and what Preferences changes later is written at once, as before */
+  g_settings_set_boolean (settings, "spell-check", FALSE);
+  g_assert_false (g_settings_get_has_unapplied (settings));
+  g_settings_reset (settings, "spell-check");
+  {
+    g_autoptr(GError) error = NULL;
+    SportelloDatabase *db = sportello_application_get_database (app, &error);
+    g_autoptr(SportelloClient) client = sportello_client_new ();
+
+    g_assert_no_error (error);
+    sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Ottica Colombo");
+    g_assert_true (sportello_client_save (client, db, &error));
+    g_assert_cmpstr (sportello_client_get (client, SPORTELLO_CLIENT_ORIGIN_CONSULTANT), ==, "Giulia Ferri");
+    g_assert_cmpstr (sportello_client_get (client, SPORTELLO_CLIENT_ORIGIN_HUB), ==, "ComoNext – Lomazzo");
+  }
+  sportello_test_app_quit (app);
+  g_clear_object (&app);
+
+  /* not asked again: the answer stays in the settings */
+  app = sportello_test_app_new (data_dir);
+  g_assert_false (sportello_welcome_dialog_is_due (sportello_application_get_settings (app)));
+  window = sportello_test_app_window (app);
+  g_assert_null (visible_dialog (window));
+  sportello_test_app_quit (app);
+  g_clear_object (&app);
+
+  /* “Più tardi” leaves the settings empty, and is not asked again either */
+  app = sportello_test_app_new (data_dir);
+  settings = sportello_application_get_settings (app);
+  fresh_profile (settings);
+  window = sportello_test_app_window (app);
+  dialog = visible_dialog (window);
+  g_assert_true (SPORTELLO_IS_WELCOME_DIALOG (dialog));
+  g_signal_emit_by_name (sportello_test_find_button (GTK_WIDGET (dialog), "Più _tardi"), "clicked");
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_null (visible_dialog (window));
+  g_clear_pointer (&name, g_free);
+  g_clear_pointer (&hub, g_free);
+  name = g_settings_get_string (settings, "consultant-name");
+  hub = g_settings_get_string (settings, "hub-name");
+  g_assert_cmpstr (name, ==, "");
+  g_assert_cmpstr (hub, ==, "");
+  g_assert_true (g_settings_get_boolean (settings, "first-run-done"));
+  g_assert_false (sportello_welcome_dialog_is_due (settings));
+
+  sportello_test_app_quit (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -177,6 +308,7 @@ main (int   argc,
   g_test_add_func ("/ui/shell/dialogs", test_shell_dialogs);
   g_test_add_func ("/ui/shell/settings-kept", test_shell_settings_kept);
   g_test_add_func ("/ui/shell/bad-database", test_shell_bad_database);
+  g_test_add_func ("/ui/shell/first-run", test_shell_first_run);
 
   return g_test_run ();
 }

@@ -11,6 +11,12 @@
  * asks FTS5 only for the set of matching ids, then keeps the base's ids
  * that are in the set: no sort of thousands of rows on every keystroke.
  *
+ * A search that finds nothing is tried once more with one typo forgiven
+ * in names (“Moltenni” finds “Molteni”): each typed word of four letters
+ * or more is compared with the words of the clients' names, read from the
+ * full-text index's own vocabulary (fts5vocab), and those one edit away
+ * (a letter added, dropped, changed or two swapped) join the query.
+ *
  * Once filled, the list follows the database by itself: a committed write
  * to clients (from this connection or another on the same file) reads it
  * again, and while a search is on, so do writes to the notes it searches.
@@ -25,6 +31,8 @@
 #define G_LOG_DOMAIN "sportello-client-list"
 
 #include "config.h"
+
+#include <string.h>
 
 #include "sportello-client-list.h"
 #include "sportello-client-private.h"
@@ -243,6 +251,213 @@ query_base (SportelloDatabase  *db,
   return g_steal_pointer (&ids);
 }
 
+/* ------------------------------------------------------------ typos ---- */
+
+/* A word as the index keeps it: lower case, without accents
+ * (unicode61 remove_diacritics) */
+static gunichar *
+index_form (const char *word,
+            glong      *len)
+{
+  g_autofree char *folded = g_utf8_casefold (word, -1);
+  g_autofree char *nfd = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+  gunichar *chars = g_new (gunichar, g_utf8_strlen (nfd, -1) + 1);
+  glong n = 0;
+
+  for (const char *p = nfd; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_ismark (c))
+        chars[n++] = c;
+    }
+  chars[n] = 0;
+  *len = n;
+  return chars;
+}
+
+/* Whether @a and @b are at most one edit apart: a character added,
+ * dropped or changed, or two neighbours swapped */
+static gboolean
+within_one_edit (const gunichar *a,
+                 glong           la,
+                 const gunichar *b,
+                 glong           lb)
+{
+  glong i = 0;
+
+  if (la > lb)
+    return within_one_edit (b, lb, a, la);
+  if (lb - la > 1)
+    return FALSE;
+
+  while (i < la && a[i] == b[i])
+    i++;
+  if (i == la)
+    return TRUE;   /* equal, or one added at the end */
+
+  if (la == lb)
+    {
+      /* changed, or swapped with the next */
+      if (memcmp (a + i + 1, b + i + 1, (la - i - 1) * sizeof (gunichar)) == 0)
+        return TRUE;
+      return i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+             memcmp (a + i + 2, b + i + 2, (la - i - 2) * sizeof (gunichar)) == 0;
+    }
+
+  /* one added in the longer */
+  return memcmp (a + i, b + i + 1, (la - i) * sizeof (gunichar)) == 0;
+}
+
+#define MIN_TYPO_WORD 4
+#define MAX_TYPO_TERMS 20
+
+/* The typed words, each with what it could have meant */
+typedef struct
+{
+  char      *word;      /* as typed, for the query */
+  gunichar  *chars;     /* in the index's form */
+  glong      len;
+  GPtrArray *terms;     /* the names' words one edit away */
+} TypoWord;
+
+static void
+typo_word_clear (TypoWord *w)
+{
+  g_free (w->word);
+  g_free (w->chars);
+  g_clear_pointer (&w->terms, g_ptr_array_unref);
+}
+
+/* Appends @text to @query as an FTS5 string */
+static void
+append_fts_string (GString    *query,
+                   const char *text)
+{
+  g_string_append_c (query, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (query, '"');
+      g_string_append_c (query, *p);
+    }
+  g_string_append_c (query, '"');
+}
+
+/* The FTS5 query with one typo forgiven in each word that names a client,
+ * or %NULL when no word comes one edit near a name */
+static char *
+typo_query (SportelloDatabase  *db,
+            const char         *search,
+            GError            **error)
+{
+  g_autoptr(GArray) words = g_array_new (FALSE, TRUE, sizeof (TypoWord));
+  g_autoptr(GString) query = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) word = g_string_new (NULL);
+  glong min_len = G_MAXLONG, max_len = 0;
+  gboolean any = FALSE;
+  int rc;
+
+  g_array_set_clear_func (words, (GDestroyNotify) typo_word_clear);
+
+  /* the words as sportello_fts_query_from_text() cuts them */
+  for (const char *p = search; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c != (gunichar) -1 && c != (gunichar) -2 && c != 0 && g_unichar_isalnum (c))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+      if (word->len > 0)
+        {
+          TypoWord w = { g_strdup (word->str), NULL, 0, g_ptr_array_new_with_free_func (g_free) };
+
+          w.chars = index_form (w.word, &w.len);
+          if (w.len >= MIN_TYPO_WORD)
+            {
+              min_len = MIN (min_len, w.len - 1);
+              max_len = MAX (max_len, w.len + 1);
+            }
+          g_array_append_val (words, w);
+          g_string_truncate (word, 0);
+        }
+      if (c == 0 || c == (gunichar) -1 || c == (gunichar) -2)
+        break;
+    }
+  if (max_len == 0)
+    return NULL;
+
+  /* in this connection's temporary schema: nothing is written to the file */
+  if (sqlite3_exec (_sportello_database_get_handle (db),
+                    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.sportello_clients_vocab "
+                    "USING fts5vocab (main, clients_fts, col)", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _sportello_database_set_error (db, error);
+      return NULL;
+    }
+  stmt = _sportello_database_prepare (db, "SELECT term FROM temp.sportello_clients_vocab "
+                                          "WHERE col = 'name' AND length (term) BETWEEN ?1 AND ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, min_len);
+  sqlite3_bind_int64 (stmt, 2, max_len);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *term = (const char *) sqlite3_column_text (stmt, 0);
+      g_autofree gunichar *chars = NULL;
+      glong len;
+
+      if (term == NULL)
+        continue;
+      chars = g_utf8_to_ucs4_fast (term, -1, &len);
+      for (guint i = 0; i < words->len; i++)
+        {
+          TypoWord *w = &g_array_index (words, TypoWord, i);
+
+          if (w->len >= MIN_TYPO_WORD && w->terms->len < MAX_TYPO_TERMS &&
+              within_one_edit (w->chars, w->len, chars, len))
+            g_ptr_array_add (w->terms, g_strdup (term));
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      return NULL;
+    }
+
+  /* every word as typed (a prefix, anywhere) or, in a name, what it
+   * could have meant */
+  for (guint i = 0; i < words->len; i++)
+    {
+      TypoWord *w = &g_array_index (words, TypoWord, i);
+
+      /* FTS5 wants AND spelled out between groups */
+      if (query->len > 0)
+        g_string_append (query, " AND ");
+      g_string_append_c (query, '(');
+      append_fts_string (query, w->word);
+      g_string_append_c (query, '*');
+      if (w->terms->len > 0)
+        {
+          any = TRUE;
+          g_string_append (query, " OR name : (");
+          for (guint t = 0; t < w->terms->len; t++)
+            {
+              if (t > 0)
+                g_string_append (query, " OR ");
+              append_fts_string (query, g_ptr_array_index (w->terms, t));
+            }
+          g_string_append_c (query, ')');
+        }
+      g_string_append_c (query, ')');
+    }
+
+  return any ? g_string_free (g_steal_pointer (&query), FALSE) : NULL;
+}
+
 /* Has every word of @text at least @n characters? */
 static gboolean
 words_are_long (const char *text,
@@ -278,9 +493,11 @@ query_search (SportelloDatabase  *db,
     "WHERE f.id IN (SELECT rowid FROM follow_ups_fts WHERE follow_ups_fts MATCH ?1)",
   };
   g_autofree char *fts = sportello_fts_query_from_text (search);
+  g_autofree char *typo = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autofree guint8 *matches = NULL;
   gint64 max_id = 0;
+  guint n_queries;
 
   if (fts == NULL)
     return g_array_ref (base);
@@ -288,8 +505,10 @@ query_search (SportelloDatabase  *db,
   for (guint i = 0; i < base->len; i++)
     max_id = MAX (max_id, g_array_index (base, gint64, i));
   matches = g_malloc0 (max_id / 8 + 1);
+  n_queries = words_are_long (search, 3) ? G_N_ELEMENTS (queries) : 1;
 
-  for (guint q = 0; q < (words_are_long (search, 3) ? G_N_ELEMENTS (queries) : 1); q++)
+again:
+  for (guint q = 0; q < n_queries; q++)
     {
       g_autoptr(sqlite3_stmt) stmt = _sportello_database_prepare (db, queries[q], error);
       int rc;
@@ -318,6 +537,28 @@ query_search (SportelloDatabase  *db,
 
       if (matches[id / 8] & (1 << (id % 8)))
         g_array_append_val (ids, id);
+    }
+
+  /* nothing: once more, with a typo forgiven in names (the clients'
+   * own fields only) */
+  if (ids->len == 0 && typo == NULL && base->len > 0)
+    {
+      g_autoptr(GError) typo_error = NULL;
+
+      typo = typo_query (db, search, &typo_error);
+      if (typo_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&typo_error));
+          return NULL;
+        }
+      if (typo != NULL)
+        {
+          g_clear_pointer (&ids, g_array_unref);
+          g_free (fts);
+          fts = g_strdup (typo);
+          n_queries = 1;
+          goto again;
+        }
     }
 
   return g_steal_pointer (&ids);
@@ -724,6 +965,167 @@ sportello_client_list_find (SportelloClientList *self,
       return (int) i;
 
   return -1;
+}
+
+/* The first row of @sql (?1 the FTS5 query, ?2 an id), as text */
+static char *
+first_text (SportelloDatabase *db,
+            const char        *sql,
+            const char        *fts,
+            gint64             id)
+{
+  g_autoptr(sqlite3_stmt) stmt = _sportello_database_prepare (db, sql, NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+/* Whether every word of @search starts a word of @client's name,
+ * municipality, VAT number or tags, as FTS5 would find it there: what a
+ * row shows explains the match. Plain C on the record: no query. */
+static gboolean
+shown_fields_match (SportelloClient *client,
+                    const char      *search)
+{
+  static const SportelloClientField fields[] = {
+    SPORTELLO_CLIENT_NAME, SPORTELLO_CLIENT_MUNICIPALITY,
+    SPORTELLO_CLIENT_VAT_NUMBER, SPORTELLO_CLIENT_TAGS,
+  };
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) lengths = g_array_new (FALSE, FALSE, sizeof (glong));
+  g_auto(GStrv) words = NULL;
+
+  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+    {
+      g_autofree gunichar *chars = NULL;
+      glong len, start = 0;
+
+      chars = index_form (sportello_client_get (client, fields[f]), &len);
+      for (glong i = 0; i <= len; i++)
+        if (i == len || !g_unichar_isalnum (chars[i]))
+          {
+            if (i > start)
+              {
+                glong n = i - start;
+
+                g_ptr_array_add (tokens, g_memdup2 (chars + start, n * sizeof (gunichar)));
+                g_array_append_val (lengths, n);
+              }
+            start = i + 1;
+          }
+    }
+
+  words = g_strsplit_set (search, " \t\n", -1);
+  for (guint w = 0; words[w] != NULL; w++)
+    {
+      g_autofree gunichar *chars = NULL;
+      glong len, start = 0;
+
+      /* a typed word may hold several, as “e-commerce” */
+      chars = index_form (words[w], &len);
+      for (glong i = 0; i <= len; i++)
+        if (i == len || !g_unichar_isalnum (chars[i]))
+          {
+            glong n = i - start;
+            gboolean found = n == 0;
+
+            for (guint t = 0; t < tokens->len && !found; t++)
+              found = g_array_index (lengths, glong, t) >= n &&
+                      memcmp (g_ptr_array_index (tokens, t), chars + start, n * sizeof (gunichar)) == 0;
+            if (!found)
+              return FALSE;
+            start = i + 1;
+          }
+    }
+
+  return TRUE;
+}
+
+/**
+ * sportello_client_list_dup_match:
+ * @client: a client the list shows
+ *
+ * Why @client is among the results of the search when what a list shows
+ * of it does not say so: a few words of its own notes, of a meeting's
+ * notes or topics, or of a follow-up, around the words searched, each of
+ * those between U+0002 and U+0003, with “…” where the text goes on.
+ *
+ * Cheap for a client found by its name (no query at all): list rows ask
+ * as they are bound.
+ *
+ * Returns: (transfer full) (nullable): the words, or %NULL when there is
+ *   no search, or its name, municipality, VAT number or tags match
+ */
+char *
+sportello_client_list_dup_match (SportelloClientList *self,
+                                 SportelloClient     *client)
+{
+  g_autofree char *fts = NULL;
+  g_autoptr(sqlite3_stmt) meetings = NULL;
+  char *text;
+  gint64 id;
+
+  g_return_val_if_fail (SPORTELLO_IS_CLIENT_LIST (self), NULL);
+  g_return_val_if_fail (SPORTELLO_IS_CLIENT (client), NULL);
+
+  if (self->search == NULL || !(fts = sportello_fts_query_from_text (self->search)))
+    return NULL;
+
+  /* one or two letters match most notes, as the search knows: saying
+   * where is no help, and would only slow typing down */
+  if (!words_are_long (self->search, 3))
+    return NULL;
+
+  /* what the row shows says it already */
+  if (shown_fields_match (client, self->search))
+    return NULL;
+  id = sportello_client_get_id (client);
+
+  /* its own notes */
+  text = first_text (self->db, "SELECT snippet (clients_fts, 4, char (2), char (3), '…', 10) FROM clients_fts "
+                               "WHERE clients_fts MATCH '{notes} : (' || ?1 || ')' AND rowid = ?2",
+                     fts, id);
+  if (text != NULL)
+    return text;
+
+  /* a meeting's notes or a follow-up, one meeting at a time: FTS5 goes
+   * straight to a rowid */
+  meetings = _sportello_database_prepare (self->db, "SELECT id FROM meetings WHERE client_id = ? "
+                                                    "ORDER BY starts_at DESC LIMIT 50", NULL);
+  if (meetings == NULL)
+    return NULL;
+  sqlite3_bind_int64 (meetings, 1, id);
+  while (sqlite3_step (meetings) == SQLITE_ROW)
+    {
+      gint64 meeting_id = sqlite3_column_int64 (meetings, 0);
+      g_autoptr(sqlite3_stmt) follow_ups = NULL;
+
+      text = first_text (self->db, "SELECT snippet (meetings_fts, -1, char (2), char (3), '…', 10) "
+                                   "FROM meetings_fts WHERE meetings_fts MATCH ?1 AND rowid = ?2",
+                         fts, meeting_id);
+      if (text != NULL)
+        return text;
+
+      follow_ups = _sportello_database_prepare (self->db, "SELECT id FROM follow_ups WHERE meeting_id = ?", NULL);
+      if (follow_ups == NULL)
+        return NULL;
+      sqlite3_bind_int64 (follow_ups, 1, meeting_id);
+      while (sqlite3_step (follow_ups) == SQLITE_ROW)
+        {
+          text = first_text (self->db, "SELECT snippet (follow_ups_fts, 0, char (2), char (3), '…', 10) "
+                                       "FROM follow_ups_fts WHERE follow_ups_fts MATCH ?1 AND rowid = ?2",
+                             fts, sqlite3_column_int64 (follow_ups, 0));
+          if (text != NULL)
+            return text;
+        }
+    }
+
+  return NULL;
 }
 
 static void

@@ -42,6 +42,9 @@ guint                sportello_client_list_count_all    (SportelloClientList *se
 int                  sportello_client_list_find         (SportelloClientList *self,
                                                          const char          *uuid);
 
+char                *sportello_client_list_dup_match    (SportelloClientList *self,
+                                                         SportelloClient     *client);
+
 char                *sportello_fts_query_from_text      (const char          *text);
 
 G_END_DECLS
