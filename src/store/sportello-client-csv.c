@@ -629,52 +629,99 @@ fill_empty (SportelloClient *into,
 
 typedef struct
 {
-  sqlite3_stmt *by_identifier;
-  sqlite3_stmt *by_name;
+  GHashTable   *ours;          /* "id:VAT or tax code", "name:name\ntown" → client id */
+  sqlite3_stmt *describe;
   sqlite3_stmt *contact_exists;
 } Lookups;
 
 static void
 lookups_clear (Lookups *lookups)
 {
-  g_clear_pointer (&lookups->by_identifier, sqlite3_finalize);
-  g_clear_pointer (&lookups->by_name, sqlite3_finalize);
+  g_clear_pointer (&lookups->ours, g_hash_table_unref);
+  g_clear_pointer (&lookups->describe, sqlite3_finalize);
   g_clear_pointer (&lookups->contact_exists, sqlite3_finalize);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Lookups, lookups_clear)
 
-/* The client of ours with this VAT number or tax code (in either column:
- * a firm's numeric tax code is usually its VAT number), as
- * sportello_client_find_duplicate () finds it; 0 if none */
-static gint64
-find_existing (SportelloDatabase  *db,
-               sqlite3_stmt       *stmt,
-               const char         *first,
-               const char         *second,
-               char              **uuid,
-               char              **name,
-               GError            **error)
+static char *
+name_key (const char *name,
+          const char *municipality)
 {
+  g_autofree char *n = g_utf8_casefold (name, -1);
+  g_autofree char *m = g_utf8_casefold (municipality, -1);
+
+  return g_strconcat ("name:", n, "\n", m, NULL);
+}
+
+/* What the duplicates are looked up in, read once: the VAT numbers and
+ * tax codes of our clients (in either column, as
+ * sportello_client_find_duplicate () looks: a firm's numeric tax code is
+ * usually its VAT number), and the name and municipality of those with
+ * neither; clients in the bin left out */
+static gboolean
+lookups_init (Lookups            *lookups,
+              SportelloDatabase  *db,
+              GError            **error)
+{
+  g_autoptr(sqlite3_stmt) all = NULL;
   int rc;
 
-  sqlite3_reset (stmt);
-  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, second, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+  lookups->ours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!(all = _sportello_database_prepare (db,
+          "SELECT id, vat_number, tax_code, name, municipality FROM clients WHERE deleted_at IS NULL ORDER BY id DESC",
+          error)) ||
+      !(lookups->describe = _sportello_database_prepare (db, "SELECT uuid, name FROM clients WHERE id = ?", error)) ||
+      !(lookups->contact_exists = _sportello_database_prepare (db,
+          "SELECT 1 FROM contacts WHERE client_id = ?1 AND name = ?2 COLLATE NOCASE", error)))
+    return FALSE;
 
-      *uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      *name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      sqlite3_reset (stmt);
-      return id;
+  /* by id downwards: the oldest client of a number wins, as LIMIT 1 on the index would */
+  while ((rc = sqlite3_step (all)) == SQLITE_ROW)
+    {
+      gpointer id = GINT_TO_POINTER ((int) sqlite3_column_int64 (all, 0));
+      const char *vat = (const char *) sqlite3_column_text (all, 1);
+      const char *tax_code = (const char *) sqlite3_column_text (all, 2);
+
+      if (vat[0] != '\0')
+        g_hash_table_insert (lookups->ours, g_strconcat ("id:", vat, NULL), id);
+      if (tax_code[0] != '\0')
+        g_hash_table_insert (lookups->ours, g_strconcat ("id:", tax_code, NULL), id);
+      if (vat[0] == '\0' && tax_code[0] == '\0')
+        g_hash_table_insert (lookups->ours, name_key ((const char *) sqlite3_column_text (all, 3),
+                                                      (const char *) sqlite3_column_text (all, 4)), id);
     }
   if (rc != SQLITE_DONE)
-    _sportello_database_set_error (db, error);
-  sqlite3_reset (stmt);
-  return 0;
+    {
+      _sportello_database_set_error (db, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Our client under @key, 0 if none */
+static gint64
+find_existing (Lookups    *lookups,
+               const char *key)
+{
+  return key != NULL ? GPOINTER_TO_INT (g_hash_table_lookup (lookups->ours, key)) : 0;
+}
+
+static void
+describe_existing (Lookups  *lookups,
+                   gint64    id,
+                   char    **uuid,
+                   char    **name)
+{
+  sqlite3_reset (lookups->describe);
+  sqlite3_bind_int64 (lookups->describe, 1, id);
+  if (sqlite3_step (lookups->describe) == SQLITE_ROW)
+    {
+      *uuid = g_strdup ((const char *) sqlite3_column_text (lookups->describe, 0));
+      *name = g_strdup ((const char *) sqlite3_column_text (lookups->describe, 1));
+    }
+  sqlite3_reset (lookups->describe);
 }
 
 /* Whether the client already has this person (by name, case not minded) */
@@ -734,52 +781,92 @@ write_contact (SportelloDatabase  *db,
   return TRUE;
 }
 
-/* Sets aside the triggers that keep the clients' full-text index, for a
- * large import; their SQL goes to @triggers */
+/* For a large import: a larger page cache, and set aside the triggers that
+ * keep the clients' full-text index and (when nothing is looked up in
+ * them) the secondary indexes of clients and contacts, each built once at
+ * the end; their DROP and CREATE statements go to @set_aside in pairs */
+#define BULK_CACHE_KIB (64 * 1024)
+
 static gboolean
 bulk_begin (SportelloDatabase  *db,
-            GPtrArray          *triggers,
+            gboolean            indexes,
+            GPtrArray          *set_aside,
+            int                *cache_size,
             GError            **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) cache = NULL;
+  g_autofree char *pragma = NULL;
   int rc;
 
+  if (!(cache = _sportello_database_prepare (db, "PRAGMA cache_size", error)))
+    return FALSE;
+  *cache_size = sqlite3_step (cache) == SQLITE_ROW ? sqlite3_column_int (cache, 0) : -2000;
+  pragma = g_strdup_printf ("PRAGMA cache_size = -%d", BULK_CACHE_KIB);
+  if (!sportello_database_exec (db, pragma, error))
+    return FALSE;
+
   if (!(stmt = _sportello_database_prepare (db,
-          "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'clients\\_fts\\_%' ESCAPE '\\'",
+          "SELECT type, name, sql FROM sqlite_schema WHERE "
+          "(type = 'trigger' AND name LIKE 'clients\\_fts\\_%' ESCAPE '\\') OR "
+          "(?1 AND type = 'index' AND sql IS NOT NULL AND tbl_name IN ('clients', 'contacts'))",
           error)))
     return FALSE;
+  sqlite3_bind_int (stmt, 1, indexes);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (triggers, g_strdup_printf ("DROP TRIGGER %s", (const char *) sqlite3_column_text (stmt, 0))),
-    g_ptr_array_add (triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    {
+      g_ptr_array_add (set_aside, g_strdup_printf ("DROP %s %s", (const char *) sqlite3_column_text (stmt, 0),
+                                                   (const char *) sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (set_aside, g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
+    }
   if (rc != SQLITE_DONE)
     {
       _sportello_database_set_error (db, error);
       return FALSE;
     }
 
-  for (guint i = 0; i < triggers->len; i += 2)
-    if (!sportello_database_exec (db, g_ptr_array_index (triggers, i), error))
+  for (guint i = 0; i < set_aside->len; i += 2)
+    if (!sportello_database_exec (db, g_ptr_array_index (set_aside, i), error))
       return FALSE;
   return TRUE;
 }
 
 static gboolean
 bulk_end (SportelloDatabase  *db,
-          GPtrArray          *triggers,
+          GPtrArray          *set_aside,
           GError            **error)
 {
-  if (!_sportello_client_index_tags (db, NULL, error) ||
-      !sportello_database_exec (db,
+  for (guint i = 1; i < set_aside->len; i += 2)
+    if (!g_str_has_prefix (g_ptr_array_index (set_aside, i), "CREATE TRIGGER") &&
+        !sportello_database_exec (db, g_ptr_array_index (set_aside, i), error))
+      return FALSE;
+  g_debug ("CSV import: indexes built");
+
+  if (!_sportello_client_index_tags (db, NULL, error))
+    return FALSE;
+  g_debug ("CSV import: tags indexed");
+  if (!sportello_database_exec (db,
                                 "INSERT INTO clients_fts (clients_fts, rank) VALUES ('hashsize', 67108864);"
                                 "INSERT INTO clients_fts (clients_fts) VALUES ('rebuild');"
                                 "INSERT INTO clients_fts (clients_fts, rank) VALUES ('hashsize', 1048576);",
                                 error))
     return FALSE;
+  g_debug ("CSV import: full-text index built");
 
-  for (guint i = 1; i < triggers->len; i += 2)
-    if (!sportello_database_exec (db, g_ptr_array_index (triggers, i), error))
+  for (guint i = 1; i < set_aside->len; i += 2)
+    if (g_str_has_prefix (g_ptr_array_index (set_aside, i), "CREATE TRIGGER") &&
+        !sportello_database_exec (db, g_ptr_array_index (set_aside, i), error))
       return FALSE;
   return TRUE;
+}
+
+static void
+bulk_finish (SportelloDatabase *db,
+             int                cache_size)
+{
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA cache_size = %d", cache_size);
+
+  sportello_database_exec (db, pragma, NULL);
 }
 
 static gboolean
@@ -788,6 +875,21 @@ cancelled (GError **error)
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The import was cancelled"));
   return FALSE;
 }
+
+static gboolean write_rows (SportelloDatabase      *db,
+                            Row                    *rows,
+                            guint                   n,
+                            guint                   step,
+                            gboolean                bulk,
+                            const char             *now,
+                            const int               column_of[SPORTELLO_CLIENT_CSV_N_TARGETS],
+                            Lookups                *lookups,
+                            sqlite3_stmt           *upsert,
+                            sqlite3_stmt           *insert_contact,
+                            sqlite3_stmt           *has_primary,
+                            SportelloProgressFunc   progress,
+                            gpointer                user_data,
+                            GError                **error);
 
 static gboolean
 apply (SportelloClientCsv        *self,
@@ -805,11 +907,18 @@ apply (SportelloClientCsv        *self,
   g_autoptr(sqlite3_stmt) insert_contact = NULL;
   g_autoptr(sqlite3_stmt) has_primary = NULL;
   g_autoptr(sqlite3_stmt) log = NULL;
-  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) set_aside = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *now = sportello_now_utc ();
   guint n = self->table->rows->len;
   guint step = MAX (n / 100, 200);
   gboolean bulk = report->added > BULK_THRESHOLD;
+  int cache_size = -2000;
+  gboolean merging = FALSE;
+  gboolean ok;
+
+  /* our clients to complete: their people are looked up by the indexes */
+  for (guint i = 0; i < n && !merging; i++)
+    merging = rows[i].verdict == ROW_DUPLICATE && rows[i].existing_id > 0 && rows[i].client != NULL;
 
   if (!(upsert = _sportello_database_prepare (db, _sportello_client_upsert_sql (), error)) ||
       !(insert_contact = _sportello_database_prepare (db,
@@ -822,9 +931,46 @@ apply (SportelloClientCsv        *self,
           "VALUES (?, '', '', '', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?)", error)))
     return FALSE;
 
-  if (bulk && !bulk_begin (db, triggers, error))
+  if (bulk && !bulk_begin (db, !merging, set_aside, &cache_size, error))
+    {
+      bulk_finish (db, cache_size);
+      return FALSE;
+    }
+  ok = write_rows (db, rows, n, step, bulk, now, column_of, lookups, upsert, insert_contact, has_primary,
+                   progress, user_data, error) &&
+       (!bulk || bulk_end (db, set_aside, error));
+  if (bulk)
+    bulk_finish (db, cache_size);
+  if (!ok)
     return FALSE;
 
+  sqlite3_bind_text (log, 1, file_name ? file_name : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int (log, 2, report->added + report->merged + report->contacts);
+  if (sqlite3_step (log) != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_rows (SportelloDatabase      *db,
+            Row                    *rows,
+            guint                   n,
+            guint                   step,
+            gboolean                bulk,
+            const char             *now,
+            const int               column_of[SPORTELLO_CLIENT_CSV_N_TARGETS],
+            Lookups                *lookups,
+            sqlite3_stmt           *upsert,
+            sqlite3_stmt           *insert_contact,
+            sqlite3_stmt           *has_primary,
+            SportelloProgressFunc   progress,
+            gpointer                user_data,
+            GError                **error)
+{
   for (guint i = 0; i < n; i++)
     {
       Row *row = &rows[i];
@@ -834,7 +980,14 @@ apply (SportelloClientCsv        *self,
 
       if (row->verdict == ROW_NEW)
         {
-          if (!_sportello_client_write_with (row->client, db, TRUE, upsert, !bulk, error))
+          /* made now, by this consultant and hub, as a save would stamp it */
+          sportello_client_set (row->client, SPORTELLO_CLIENT_CREATED_AT, now);
+          sportello_client_set (row->client, SPORTELLO_CLIENT_UPDATED_AT, now);
+          sportello_client_set (row->client, SPORTELLO_CLIENT_ORIGIN_CONSULTANT, sportello_database_get_consultant (db));
+          sportello_client_set (row->client, SPORTELLO_CLIENT_ORIGIN_HUB, sportello_database_get_hub (db));
+          sportello_client_set (row->client, SPORTELLO_CLIENT_OWNER_CONSULTANT, sportello_database_get_consultant (db));
+          sportello_client_set (row->client, SPORTELLO_CLIENT_OWNER_HUB, sportello_database_get_hub (db));
+          if (!_sportello_client_write_with (row->client, db, FALSE, upsert, !bulk, error))
             return FALSE;
           for (guint k = 0; k < row->contacts->len; k++)
             if (!write_contact (db, insert_contact, sportello_client_get_id (row->client),
@@ -870,17 +1023,7 @@ apply (SportelloClientCsv        *self,
         }
     }
 
-  if (bulk && !bulk_end (db, triggers, error))
-    return FALSE;
-
-  sqlite3_bind_text (log, 1, file_name ? file_name : "", -1, SQLITE_STATIC);
-  sqlite3_bind_int (log, 2, report->added + report->merged + report->contacts);
-  if (sqlite3_step (log) != SQLITE_DONE)
-    {
-      _sportello_database_set_error (db, error);
-      return FALSE;
-    }
-
+  g_debug ("CSV import: rows written");
   return TRUE;
 }
 
@@ -908,11 +1051,11 @@ sportello_client_csv_run (SportelloClientCsv       *self,
 {
   g_autoptr(SportelloClientCsvReport) report = g_new0 (SportelloClientCsvReport, 1);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_auto(Lookups) lookups = { NULL, };
-  g_autoptr(GError) local_error = NULL;
+  g_auto(Lookups) lookups = { NULL, NULL, NULL };
   gboolean merge = (flags & SPORTELLO_CLIENT_CSV_MERGE_DUPLICATES) != 0;
   int column_of[SPORTELLO_CLIENT_CSV_N_TARGETS];
   guint n = self->table->rows->len;
+  gint64 start = g_get_monotonic_time ();
   Row *rows;
   gboolean ok;
 
@@ -929,16 +1072,7 @@ sportello_client_csv_run (SportelloClientCsv       *self,
     if (self->targets[c] >= 0)
       column_of[self->targets[c]] = (int) c;
 
-  if (!(lookups.by_identifier = _sportello_database_prepare (db,
-          "SELECT id, uuid, name FROM clients WHERE deleted_at IS NULL AND "
-          "((vat_number IN (?1, ?2) AND vat_number <> '') OR (tax_code IN (?1, ?2) AND tax_code <> '')) LIMIT 1",
-          error)) ||
-      !(lookups.by_name = _sportello_database_prepare (db,
-          "SELECT id, uuid, name FROM clients WHERE deleted_at IS NULL AND name = ?1 COLLATE NOCASE "
-          "AND municipality = ?2 COLLATE NOCASE AND vat_number = '' AND tax_code = '' LIMIT 1",
-          error)) ||
-      !(lookups.contact_exists = _sportello_database_prepare (db,
-          "SELECT 1 FROM contacts WHERE client_id = ?1 AND name = ?2 COLLATE NOCASE", error)))
+  if (!lookups_init (&lookups, db, error))
     return NULL;
 
   rows = g_new0 (Row, MAX (n, 1));
@@ -971,31 +1105,20 @@ sportello_client_csv_run (SportelloClientCsv       *self,
             keys[0] = g_strconcat ("id:", vat, NULL);
           if (tax_code[0] != '\0')
             keys[1] = g_strconcat ("id:", tax_code, NULL);
-          row->existing_id = find_existing (db, lookups.by_identifier, vat[0] ? vat : tax_code,
-                                            tax_code[0] ? tax_code : vat,
-                                            &existing_uuid, &existing_name, &local_error);
           matched = vat[0] != '\0' ? SPORTELLO_CLIENT_VAT_NUMBER : SPORTELLO_CLIENT_TAX_CODE;
+          row->existing_id = find_existing (&lookups, keys[0]);
+          if (row->existing_id == 0 && (row->existing_id = find_existing (&lookups, keys[1])) != 0)
+            matched = SPORTELLO_CLIENT_TAX_CODE;
         }
       else
         {
-          g_autofree char *name = g_utf8_casefold (sportello_client_get (row->client, SPORTELLO_CLIENT_NAME), -1);
-          g_autofree char *town = g_utf8_casefold (sportello_client_get (row->client, SPORTELLO_CLIENT_MUNICIPALITY), -1);
-
-          keys[0] = g_strconcat ("name:", name, "\n", town, NULL);
-          row->existing_id = find_existing (db, lookups.by_name,
-                                            sportello_client_get (row->client, SPORTELLO_CLIENT_NAME),
-                                            sportello_client_get (row->client, SPORTELLO_CLIENT_MUNICIPALITY),
-                                            &existing_uuid, &existing_name, &local_error);
+          keys[0] = name_key (sportello_client_get (row->client, SPORTELLO_CLIENT_NAME),
+                              sportello_client_get (row->client, SPORTELLO_CLIENT_MUNICIPALITY));
+          row->existing_id = find_existing (&lookups, keys[0]);
           matched = SPORTELLO_CLIENT_NAME;
         }
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          for (guint k = 0; k <= i; k++)
-            row_clear (&rows[k]);
-          g_free (rows);
-          return NULL;
-        }
+      if (row->existing_id > 0)
+        describe_existing (&lookups, row->existing_id, &existing_uuid, &existing_name);
 
       for (guint k = 0; k < 2 && row->existing_id == 0 && earlier == NULL; k++)
         if (keys[k] != NULL && g_hash_table_lookup_extended (seen, keys[k], NULL, &earlier))
@@ -1033,17 +1156,9 @@ sportello_client_csv_run (SportelloClientCsv       *self,
         duplicate->line = csv_row->line;
         duplicate->name = g_strdup (sportello_client_get (row->client, SPORTELLO_CLIENT_NAME));
         duplicate->matched = g_strdup (column_header (self, column_of[matched], matched));
+        /* through an earlier row of the file */
         if (row->existing_id > 0 && existing_uuid == NULL)
-          {
-            /* through an earlier row of the file */
-            g_autoptr(SportelloClient) ours = sportello_client_load_by_id (db, row->existing_id, NULL);
-
-            if (ours != NULL)
-              {
-                existing_uuid = g_strdup (sportello_client_get_uuid (ours));
-                existing_name = g_strdup (sportello_client_get_name (ours));
-              }
-          }
+          describe_existing (&lookups, row->existing_id, &existing_uuid, &existing_name);
         if (row->existing_id > 0)
           {
             duplicate->existing_uuid = g_steal_pointer (&existing_uuid);
@@ -1100,6 +1215,7 @@ sportello_client_csv_run (SportelloClientCsv       *self,
       }
     }
 
+  g_debug ("CSV import: %u rows decided in %.3f s", n, (g_get_monotonic_time () - start) / 1e6);
   ok = TRUE;
   if ((flags & SPORTELLO_CLIENT_CSV_DRY_RUN) == 0 &&
       (report->invalid == 0 || (flags & SPORTELLO_CLIENT_CSV_SKIP_INVALID) != 0) &&
@@ -1110,12 +1226,14 @@ sportello_client_csv_run (SportelloClientCsv       *self,
            sportello_database_begin (db, error);
       if (ok)
         {
-          ok = apply (self, db, rows, column_of, &lookups, report, file_name, progress, user_data, error) &&
-               sportello_database_commit (db, error);
+          ok = apply (self, db, rows, column_of, &lookups, report, file_name, progress, user_data, error);
+          g_debug ("CSV import: applied at %.3f s", (g_get_monotonic_time () - start) / 1e6);
+          ok = ok && sportello_database_commit (db, error);
           if (!ok)
             sportello_database_rollback (db);
         }
       report->written = ok;
+      g_debug ("CSV import: written at %.3f s", (g_get_monotonic_time () - start) / 1e6);
       if (ok && progress != NULL)
         progress (1, 1, user_data);
     }
