@@ -1391,7 +1391,8 @@ sportello_client_csv_export (SportelloDatabase  *db,
         {
           g_autoptr(SportelloClient) client = g_list_model_get_item (clients, i);
 
-          if (client == NULL)
+          /* a row deleted behind the list's back comes as an empty client */
+          if (client == NULL || sportello_client_get_uuid (client)[0] == '\0')
             continue;
           if (!write_client (out, db, client, contact, error) ||
               (out->len > 65536 && !flush (stream, out, error)))
