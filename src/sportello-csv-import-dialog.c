@@ -207,7 +207,6 @@ add_row (SportelloCsvImportDialog *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_add_css_class (row, "property");
   g_object_set_data (G_OBJECT (row), "group", group);
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->added_rows, row);
@@ -270,7 +269,6 @@ show_report (SportelloCsvImportDialog *self)
       GtkWidget *row = add_row (self, self->invalid_group, problem->message, NULL);
 
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
-      gtk_widget_remove_css_class (row, "property");
     }
   add_more (self, self->invalid_group, report->problems->len);
 

@@ -87,6 +87,7 @@ test_import (void)
   /* the preview: the columns as mapped, the counts, the bad row named */
   dialog = SPORTELLO_CSV_IMPORT_DIALOG (sportello_clients_page_import_csv (page, file));
   wait_idle (dialog);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (dialog), "Importa da foglio di calcolo"));
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (dialog), "riga 6, «Partita IVA»: cifra di controllo errata: doveva essere 7"));
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (dialog), "Riga 4: Alfa Srl (foglio)"));
@@ -103,6 +104,16 @@ test_import (void)
   wait_idle (dialog);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   shot = sportello_test_screenshot (GTK_WIDGET (window), "csv-import-preview");
+  {
+    /* the columns, at the end of the preview */
+    GtkWidget *scrolled = sportello_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    g_autofree char *columns_shot = NULL;
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    columns_shot = sportello_test_screenshot (GTK_WIDGET (window), "csv-import-columns");
+  }
 
   /* skip it: Import */
   adw_switch_row_set_active (ADW_SWITCH_ROW (sportello_test_find_type (GTK_WIDGET (dialog), ADW_TYPE_SWITCH_ROW)), TRUE);
