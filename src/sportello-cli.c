@@ -24,6 +24,7 @@
 #include "sportello-backup.h"
 #include "sportello-backups.h"
 #include "sportello-cli.h"
+#include "sportello-cli-csv.h"
 #include "sportello-cli-events.h"
 #include "sportello-cli-exports.h"
 #include "sportello-bundle.h"
@@ -57,6 +58,10 @@ typedef struct
   /* calendars and address books (issue 18) */
   char      *export_ics;
   char      *export_vcard;
+  /* spreadsheets (issue 18) */
+  char      *import_csv;
+  char      *export_csv;
+  gboolean   skip_invalid;
 } CliOptions;
 
 static void
@@ -76,6 +81,8 @@ cli_options_clear (CliOptions *options)
   g_clear_pointer (&options->certificates, g_free);
   g_clear_pointer (&options->export_ics, g_free);
   g_clear_pointer (&options->export_vcard, g_free);
+  g_clear_pointer (&options->import_csv, g_free);
+  g_clear_pointer (&options->export_csv, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliOptions, cli_options_clear)
@@ -136,6 +143,13 @@ cli_option_context_new (CliOptions *options)
       N_("Write the clients’ contacts, or those of the clients given with --client, to a vCard file"),
       N_("FILE") },
     /* D-Bus activation starts the app with this (see the .service.in file in data/) */
+    { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, &options->import_csv,
+      N_("Import clients and their contact people from a spreadsheet saved as CSV; with --dry-run, only report"),
+      N_("FILE") },
+    { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, &options->skip_invalid,
+      N_("With --import-csv: import the valid rows and list the others, instead of importing nothing"), NULL },
+    { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, &options->export_csv,
+      N_("Write the client list as CSV for a spreadsheet (UTF-8, “;”-separated)"), N_("FILE") },
     { "gapplication-service", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &options->service,
       NULL, NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->remaining,
@@ -757,6 +771,22 @@ run_exports (CliOptions *options)
   return sportello_cli_export_vcard (db, options->export_vcard, (const char * const *) options->clients);
 }
 
+/* --import-csv FILE, --export-csv FILE */
+static int
+run_csv (CliOptions *options)
+{
+  g_autoptr(SportelloDatabase) db = NULL;
+  int exit_code = SPORTELLO_EXIT_OK;
+
+  if (!(db = open_database (options, &exit_code)))
+    return exit_code;
+
+  if (options->import_csv != NULL)
+    return sportello_cli_import_csv (db, options->import_csv, options->dry_run,
+                                     options->skip_invalid, options->merge_duplicates);
+  return sportello_cli_export_csv (db, options->export_csv);
+}
+
 int
 sportello_cli_main (int    argc,
                     char **argv)
@@ -788,7 +818,8 @@ sportello_cli_main (int    argc,
     }
 
   if ((options.dry_run || options.on_conflict || options.merge_duplicates) && options.import_path == NULL &&
-      !(options.dry_run && options.attendance != NULL && !options.on_conflict && !options.merge_duplicates))
+      !(options.dry_run && options.attendance != NULL && !options.on_conflict && !options.merge_duplicates) &&
+      !(options.import_csv != NULL && !options.on_conflict))
     {
       g_printerr (_("--dry-run, --on-conflict and --merge-duplicates go with --import\n"));
       return SPORTELLO_EXIT_USAGE;
@@ -809,6 +840,11 @@ sportello_cli_main (int    argc,
       g_printerr (_("--templates-only goes with --export, without --client\n"));
       return SPORTELLO_EXIT_USAGE;
     }
+  if (options.skip_invalid && options.import_csv == NULL)
+    {
+      g_printerr (_("--skip-invalid goes with --import-csv\n"));
+      return SPORTELLO_EXIT_USAGE;
+    }
   if (options.yes && options.restore_path == NULL)
     {
       g_printerr (_("--yes goes with --restore\n"));
@@ -817,10 +853,12 @@ sportello_cli_main (int    argc,
   if ((options.export_path != NULL) + (options.import_path != NULL) + (options.validate_path != NULL) +
       (options.demo != 0) + (options.backup_path != NULL) + (options.restore_path != NULL) +
       options.list_backups + (options.attendance != NULL) + (options.certificates != NULL) +
-      (options.export_ics != NULL) + (options.export_vcard != NULL) > 1)
+      (options.export_ics != NULL) + (options.export_vcard != NULL) +
+      (options.import_csv != NULL) + (options.export_csv != NULL) > 1)
     {
       g_printerr (_("Give only one of --demo, --export, --import, --validate, --backup, --restore, "
-                    "--list-backups, --attendance, --certificates, --export-ics and --export-vcard\n"));
+                    "--list-backups, --attendance, --certificates, --export-ics, --export-vcard, "
+                    "--import-csv and --export-csv\n"));
       return SPORTELLO_EXIT_USAGE;
     }
 
@@ -842,6 +880,8 @@ sportello_cli_main (int    argc,
     return run_events (&options);
   if (options.export_ics != NULL || options.export_vcard != NULL)
     return run_exports (&options);
+  if (options.import_csv != NULL || options.export_csv != NULL)
+    return run_csv (&options);
 
   /* Left over after the options: only the files to open. */
   if (options.remaining != NULL)

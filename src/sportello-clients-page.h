@@ -22,5 +22,9 @@ void        sportello_clients_page_start_search  (SportelloClientsPage *self);
 void        sportello_clients_page_open_client   (SportelloClientsPage *self,
                                                   const char           *uuid);
 void        sportello_clients_page_flush_deletes (SportelloClientsPage *self);
+AdwDialog  *sportello_clients_page_import_csv    (SportelloClientsPage *self,
+                                                  GFile                *file);
+gboolean    sportello_clients_page_export_csv    (SportelloClientsPage *self,
+                                                  GFile                *file);
 
 G_END_DECLS

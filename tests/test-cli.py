@@ -911,6 +911,94 @@ def ics_vcard_tests():
 
 
 ics_vcard_tests()
+# Spreadsheets (issue 18): clients from a CSV, the list out to one
+with tempfile.TemporaryDirectory() as tmp:
+    import csv as csvmodule
+    import io
+
+    data = os.path.join(tmp, "data")
+    rows = ["Ragione sociale;P.IVA;Comune;Prov.;Referente;E-mail referente;Note"]
+    rows.append("Pasticceria Cantù;01234560017;Cantù;CO;Anna Rossi;anna@pasticceria.it;\"Chiusa il lunedì;\r\nanche a luglio\"")
+    rows.append("Bar Forlì;07654320154;Forlì;FC;;;")
+    rows.append("Ferramenta Nardò;01234560018;Nardò;LE;;;")
+    rows.append("Ottica Nardò;02345670125;Nardò;LE;Luca Bianchi;luca@@ottica.it;")
+    rows.append("Panificio Como;03456780133;Como;CO;;;")
+    bad = os.path.join(tmp, "clienti.csv")
+    with open(bad, "wb") as f:
+        f.write("\r\n".join(rows).encode("cp1252") + b"\r\n")
+
+    def client_count():
+        path = os.path.join(data, "sportello.db")
+        if not os.path.exists(path):
+            return 0
+        with sqlite3.connect(path) as db:
+            return db.execute("SELECT count(*) FROM clients").fetchone()[0]
+
+    r = run("--data-dir", data, "--import-csv", bad)
+    check("--import-csv with bad rows exits 65", r.returncode == 65, f"{r.returncode} {r.stderr}")
+    check("… naming each bad row as the spreadsheet numbers it, and its column",
+          "riga 4, «P.IVA»: cifra di controllo errata: doveva essere 7" in r.stderr
+          and "riga 5, «E-mail referente»" in r.stderr, r.stderr)
+    check("… shows how the columns are mapped", "«P.IVA» → Partita IVA" in r.stdout, r.stdout)
+    check("… and imports nothing", client_count() == 0, client_count())
+
+    r = run("--data-dir", data, "--import-csv", bad, "--skip-invalid", "--dry-run")
+    check("--import-csv --skip-invalid --dry-run exits 0", r.returncode == 0, f"{r.returncode} {r.stderr}")
+    check("… says what would be added", "3 da aggiungere" in r.stdout, r.stdout)
+    check("… and writes nothing", client_count() == 0, client_count())
+
+    r = run("--data-dir", data, "--import-csv", bad, "--skip-invalid")
+    check("--import-csv --skip-invalid exits 0", r.returncode == 0, f"{r.returncode} {r.stderr}")
+    check("… lists the bad rows", "riga 4, «P.IVA»" in r.stderr, r.stderr)
+    check("… and imports the good ones", client_count() == 3 and "3 aggiunti" in r.stdout, f"{client_count()} {r.stdout}")
+
+    r = run("--data-dir", data, "--import-csv", bad, "--skip-invalid")
+    check("the same file again adds nothing", r.returncode == 0 and client_count() == 3
+          and "0 aggiunti, 3 già presenti" in r.stdout, f"{r.returncode} {r.stdout}")
+    check("… and names the clients it matched", "riga 2: Pasticceria Cantù è già tra i clienti" in r.stdout, r.stdout)
+
+    more = os.path.join(tmp, "altri.csv")
+    with open(more, "w", encoding="utf-8-sig") as f:
+        f.write("Denominazione,Partita IVA,Telefono,Referente\n")
+        f.write("Bar da Gino,07654320154,0543 123456,Gino Neri\n")
+    r = run("--data-dir", data, "--import-csv", more, "--merge-duplicates")
+    check("--import-csv --merge-duplicates exits 0", r.returncode == 0, f"{r.returncode} {r.stderr}")
+    with sqlite3.connect(os.path.join(data, "sportello.db")) as db:
+        bar = db.execute("SELECT name, phone FROM clients WHERE vat_number = '07654320154'").fetchone()
+        people = db.execute("SELECT count(*) FROM contacts k JOIN clients c ON c.id = k.client_id "
+                            "WHERE c.vat_number = '07654320154'").fetchone()[0]
+        imports = db.execute("SELECT count(*) FROM imports").fetchone()[0]
+    check("… fills the client's empty fields and keeps its name", bar == ("Bar Forlì", "0543 123456"), bar)
+    check("… and adds the person", people == 1, people)
+    check("each import that wrote something is recorded", imports == 2, imports)
+
+    r = run("--data-dir", data, "--import-csv", os.path.join(tmp, "missing.csv"))
+    check("--import-csv of a missing file exits 74", r.returncode == 74, f"{r.returncode} {r.stderr}")
+    r = run("--data-dir", data, "--skip-invalid")
+    check("--skip-invalid alone exits 64", r.returncode == 64, f"{r.returncode} {r.stderr}")
+    r = run("--data-dir", data, "--import-csv", bad, "--export-csv", os.path.join(tmp, "x.csv"))
+    check("--import-csv with --export-csv exits 64", r.returncode == 64, f"{r.returncode} {r.stderr}")
+
+    out = os.path.join(tmp, "elenco.csv")
+    r = run("--data-dir", data, "--export-csv", out)
+    check("--export-csv exits 0", r.returncode == 0, f"{r.returncode} {r.stderr}")
+    check("… leaves no temporary file next to it", sorted(os.listdir(tmp)) == sorted(["data", "clienti.csv", "altri.csv", "elenco.csv"]),
+          os.listdir(tmp))
+    with open(out, "rb") as f:
+        raw = f.read()
+    check("… is UTF-8 with a BOM and CRLF line ends", raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw, raw[:40])
+    text = raw.decode("utf-8-sig")
+    dialect = csvmodule.Sniffer().sniff(text.splitlines()[0])
+    table = list(csvmodule.reader(io.StringIO(text, newline=""), delimiter=";"))
+    check("… separated by ';'", dialect.delimiter == ";", dialect.delimiter)
+    check("… one header and a row per client", len(table) == 4 and table[0][0] == "Ragione sociale"
+          and table[0][2] == "Partita IVA", table[:1])
+    cantu = next((t for t in table if t[0] == "Pasticceria Cantù"), None)
+    check("… with accents, quoted line breaks and the person", cantu is not None and "Cantù" in cantu
+          and "Chiusa il lunedì;\nanche a luglio" in cantu and "Anna Rossi" in cantu, cantu)
+    r = run("--data-dir", os.path.join(tmp, "copia"), "--import-csv", out)
+    check("the export imports back into an empty database", r.returncode == 0 and "3 aggiunti" in r.stdout,
+          f"{r.returncode} {r.stdout} {r.stderr}")
 
 print(f"1..{count}")
 sys.exit(1 if failures else 0)

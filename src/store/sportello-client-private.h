@@ -30,6 +30,13 @@ gboolean         _sportello_client_write        (SportelloClient    *self,
                                                  SportelloDatabase  *db,
                                                  gboolean            touch,
                                                  GError            **error);
+const char      *_sportello_client_upsert_sql   (void);
+gboolean         _sportello_client_write_with   (SportelloClient    *self,
+                                                 SportelloDatabase  *db,
+                                                 gboolean            touch,
+                                                 sqlite3_stmt       *upsert,
+                                                 gboolean            index_tags,
+                                                 GError            **error);
 gboolean         _sportello_client_normalize_identifiers (SportelloClient *self);
 gboolean         _sportello_client_index_tags   (SportelloDatabase  *db,
                                                  const char         *uuid,

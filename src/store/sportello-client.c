@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "sportello-client-private.h"
@@ -442,9 +444,17 @@ sportello_client_check (SportelloClient *self)
 static char *
 normalize_tags (const char *tags)
 {
-  g_auto(GStrv) parts = g_strsplit (tags, ",", -1);
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GString) out = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+
+  /* most clients have none: no need for the table (an import checks thousands) */
+  if (tags[strspn (tags, " \t\r\n,")] == '\0')
+    return g_strdup ("");
+
+  parts = g_strsplit (tags, ",", -1);
+  out = g_string_new (NULL);
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; parts[i] != NULL; i++)
     {
@@ -614,6 +624,20 @@ _sportello_client_index_tags (SportelloDatabase  *db,
   return TRUE;
 }
 
+static gboolean write_with (SportelloClient    *self,
+                            SportelloDatabase  *db,
+                            gboolean            touch,
+                            sqlite3_stmt       *stmt,
+                            gboolean            index_tags,
+                            gboolean            known,
+                            GError            **error);
+
+const char *
+_sportello_client_upsert_sql (void)
+{
+  return upsert_sql ();
+}
+
 /* Writes the client inside the caller's transaction. */
 gboolean
 _sportello_client_write (SportelloClient    *self,
@@ -622,13 +646,51 @@ _sportello_client_write (SportelloClient    *self,
                          GError            **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) id_stmt = NULL;
+
+  if (!(stmt = _sportello_database_prepare (db, upsert_sql (), error)))
+    return FALSE;
+
+  return write_with (self, db, touch, stmt, TRUE, FALSE, error);
+}
+
+/**
+ * _sportello_client_write_with:
+ * @upsert: the statement of _sportello_client_upsert_sql (), which a
+ *   caller writing many clients prepares once
+ * @index_tags: whether to index the client's tags now (a caller writing
+ *   many indexes them all at the end)
+ *
+ * As _sportello_client_write (), inside the caller's transaction.
+ */
+gboolean
+_sportello_client_write_with (SportelloClient    *self,
+                              SportelloDatabase  *db,
+                              gboolean            touch,
+                              sqlite3_stmt       *stmt,
+                              gboolean            index_tags,
+                              GError            **error)
+{
+  /* a client loaded from this database keeps its id */
+  return write_with (self, db, touch, stmt, index_tags, self->id > 0, error);
+}
+
+static gboolean
+write_with (SportelloClient    *self,
+            SportelloDatabase  *db,
+            gboolean            touch,
+            sqlite3_stmt       *stmt,
+            gboolean            index_tags,
+            gboolean            known,
+            GError            **error)
+{
+  gboolean fresh = FALSE;
 
   if (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_UUID)[0] == '\0')
     {
       g_autofree char *uuid = sportello_new_uuid ();
 
       sportello_client_set (self, SPORTELLO_CLIENT_UUID, uuid);
+      fresh = TRUE;
     }
 
   if (touch)
@@ -648,9 +710,8 @@ _sportello_client_write (SportelloClient    *self,
       sportello_client_set (self, SPORTELLO_CLIENT_UPDATED_AT, now);
     }
 
-  if (!(stmt = _sportello_database_prepare (db, upsert_sql (), error)))
-    return FALSE;
-
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
   for (guint i = 0; i < SPORTELLO_CLIENT_N_TEXT_FIELDS; i++)
     {
       if (i == SPORTELLO_CLIENT_LAST_MEETING_AT && sportello_record_get (SPORTELLO_RECORD (self), i)[0] == '\0')
@@ -667,20 +728,31 @@ _sportello_client_write (SportelloClient    *self,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       _sportello_database_set_error (db, error);
+      sqlite3_reset (stmt);
       return FALSE;
     }
+  sqlite3_reset (stmt);
 
-  if (!(id_stmt = _sportello_database_prepare (db, "SELECT id FROM clients WHERE uuid = ?", error)))
-    return FALSE;
-  sqlite3_bind_text (id_stmt, 1, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_UUID), -1, SQLITE_STATIC);
-  if (sqlite3_step (id_stmt) != SQLITE_ROW)
+  /* a new UUID: the statement inserted, it did not update */
+  if (fresh)
+    self->id = sqlite3_last_insert_rowid (_sportello_database_get_handle (db));
+  else if (!known)
     {
-      _sportello_database_set_error (db, error);
-      return FALSE;
-    }
-  self->id = sqlite3_column_int64 (id_stmt, 0);
+      g_autoptr(sqlite3_stmt) id_stmt = NULL;
 
-  return _sportello_client_index_tags (db, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_UUID), error);
+      if (!(id_stmt = _sportello_database_prepare (db, "SELECT id FROM clients WHERE uuid = ?", error)))
+        return FALSE;
+      sqlite3_bind_text (id_stmt, 1, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_UUID), -1, SQLITE_STATIC);
+      if (sqlite3_step (id_stmt) != SQLITE_ROW)
+        {
+          _sportello_database_set_error (db, error);
+          return FALSE;
+        }
+      self->id = sqlite3_column_int64 (id_stmt, 0);
+    }
+
+  return !index_tags ||
+         _sportello_client_index_tags (db, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_UUID), error);
 }
 
 /**

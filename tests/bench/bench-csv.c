@@ -1,0 +1,224 @@
+/* bench-csv.c: a spreadsheet of 50,000 clients imported
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Prints numbers, asserts nothing about them. Writes a CSV of N clients
+ * (50,000) the way an Italian office's spreadsheet has them (';', a header
+ * in Italian, valid VAT numbers, a person each, some fields quoted with a
+ * ';' or a line break inside), then times, each the median of three in
+ * turns, each into a fresh data folder and as its own process:
+ *
+ *   sportello --data-dir DIR --import-csv FILE
+ *     (reads, maps, checks every row like the editor, looks for
+ *     duplicates, writes clients and people in one transaction, builds the
+ *     full-text index and the tags)
+ *   sqlite3 -cmd ".mode csv" -cmd ".separator ;" DB ".import FILE t"
+ *     (the same file into one plain table of text columns)
+ *   the same, then SQL that copies it into Sportello's own schema
+ *     (clients and contacts with their UUIDs, indexes, full-text triggers
+ *     and foreign keys; nothing checked, no duplicates looked for): the
+ *     cost of the schema alone, for where the rest of the time goes
+ *
+ * and, in this process, the store alone (no process start, no schema
+ * creation) and the file's reading alone, for where the time goes.
+ *
+ *   bench-csv [N]
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "sportello-client-csv.h"
+#include "sportello-database.h"
+#include "sportello-identifiers.h"
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (double values[3])
+{
+  qsort (values, 3, sizeof (double), compare_doubles);
+  return values[1];
+}
+
+static const char * const towns[][2] = {
+  { "Cantù", "CO" }, { "Forlì", "FC" }, { "Nardò", "LE" }, { "Como", "CO" },
+  { "Lomazzo", "CO" }, { "Cesena", "FC" }, { "Lecce", "LE" }, { "Erba", "CO" },
+};
+static const char * const kinds[] = {
+  "Pasticceria", "Ferramenta", "Bar", "Ottica", "Panificio", "Studio", "Officina", "Tipografia",
+};
+static const char * const first_names[] = { "Anna", "Luca", "Marta", "Paolo", "Giulia", "Marco" };
+static const char * const surnames[] = { "Rossi", "Bianchi", "Villa", "Neri", "Colombo", "Ferrari" };
+
+static char *
+write_csv (const char *dir,
+           guint       n)
+{
+  g_autofree char *path = g_build_filename (dir, "clienti.csv", NULL);
+  g_autoptr(GString) s = g_string_new ("Ragione sociale;Partita IVA;Indirizzo;CAP;Comune;Prov.;Telefono;"
+                                       "E-mail;Categoria;Note;Referente;E-mail referente;Telefono referente\r\n");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char * const *town = towns[i % G_N_ELEMENTS (towns)];
+      const char *first = first_names[i % G_N_ELEMENTS (first_names)];
+      const char *surname = surnames[(i / 7) % G_N_ELEMENTS (surnames)];
+      char vat[12];
+
+      /* serial number i + 1, office 013 (Como), the check digit */
+      g_snprintf (vat, sizeof vat, "%07u013", i + 1);
+      vat[10] = '0' + sportello_vat_check_digit (vat);
+      vat[11] = '\0';
+
+      g_string_append_printf (s, "%s %s %u;%s;Via Roma %u;%05u;%s;%s;031 %06u;info%u@impresa.example;%s;",
+                              kinds[i % G_N_ELEMENTS (kinds)], surname, i, vat, i % 200 + 1,
+                              22063 + i % 30, town[0], town[1], i, i,
+                              i % 3 == 0 ? "Artigiano" : i % 3 == 1 ? "Commercio al dettaglio" : "PMI");
+      if (i % 10 == 0)
+        g_string_append (s, "\"Cliente storico; segnalato\r\ndalla Camera di commercio\"");
+      g_string_append_printf (s, ";%s %s;%s.%s%u@impresa.example;333 %07u\r\n",
+                              first, surname, first, surname, i, i);
+    }
+
+  g_assert_true (g_file_set_contents (path, s->str, s->len, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static double
+time_process (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  double start = now_ms ();
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return now_ms () - start;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *exe = g_getenv ("SPORTELLO_EXE");
+  guint n = argc > 1 ? (guint) atoi (argv[1]) : 50000;
+  g_autofree char *sqlite3_exe = g_find_program_in_path ("sqlite3");
+  g_autofree char *dir = g_dir_make_tmp ("sportello-bench-csv-XXXXXX", NULL);
+  g_autofree char *csv = NULL;
+  double ours[3], theirs[3], schema[3], store[3], parse[3];
+  GStatBuf st;
+
+  g_assert_nonnull (exe);
+  csv = write_csv (dir, n);
+  g_stat (csv, &st);
+  g_print ("CSV of %u clients with a person each: %.1f MB\n", n, st.st_size / 1e6);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *data = g_strdup_printf ("%s/ours-%u", dir, i);
+      g_autofree char *plain = g_strdup_printf ("%s/plain-%u.db", dir, i);
+      g_autofree char *store_dir = g_strdup_printf ("%s/store-%u", dir, i);
+      g_autofree char *schema_dir = g_strdup_printf ("%s/schema-%u", dir, i);
+      g_autofree char *schema_db = g_build_filename (schema_dir, "sportello.db", NULL);
+      g_autofree char *raw = g_strdup_printf (".import '%s' raw", csv);
+      const char *copy =
+        "PRAGMA foreign_keys = ON; BEGIN;"
+        "INSERT INTO clients (uuid, name, vat_number, street, postal_code, municipality, province, phone, email,"
+        "                     notes, created_at, updated_at)"
+        "  SELECT lower (hex (randomblob (16))), \"Ragione sociale\", \"Partita IVA\", Indirizzo, CAP, Comune,"
+        "         \"Prov.\", Telefono, \"E-mail\", Note, strftime ('%Y-%m-%dT%H:%M:%SZ'), strftime ('%Y-%m-%dT%H:%M:%SZ')"
+        "  FROM raw;"
+        "INSERT INTO contacts (uuid, client_id, name, email, phone, is_primary, created_at, updated_at)"
+        "  SELECT lower (hex (randomblob (16))), c.id, r.Referente, r.\"E-mail referente\", r.\"Telefono referente\", 1,"
+        "         c.created_at, c.created_at FROM raw r JOIN clients c ON c.vat_number = r.\"Partita IVA\";"
+        "DROP TABLE raw; COMMIT;";
+      const char *schema_argv[] = { sqlite3_exe, "-cmd", ".mode csv", "-cmd", ".separator ;", schema_db, raw, copy, NULL };
+      g_autofree char *command = g_strdup_printf (".import '%s' clienti", csv);
+      const char *ours_argv[] = { exe, "--data-dir", data, "--import-csv", csv, NULL };
+      const char *theirs_argv[] = { sqlite3_exe, "-cmd", ".mode csv", "-cmd", ".separator ;", plain, command, NULL };
+      g_autoptr(SportelloDatabase) db = NULL;
+      g_autoptr(SportelloClientCsv) table = NULL;
+      g_autoptr(SportelloClientCsvReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+      double start;
+
+      ours[i] = time_process (ours_argv);
+      theirs[i] = sqlite3_exe != NULL ? time_process (theirs_argv) : 0;
+      if (sqlite3_exe != NULL)
+        {
+          /* an empty database of ours, its schema made beforehand, not timed */
+          g_clear_object (&db);
+          db = sportello_database_open (schema_dir, &error);
+          g_assert_no_error (error);
+          g_clear_object (&db);
+          schema[i] = time_process (schema_argv);
+          {
+            sqlite3 *check = NULL;
+            sqlite3_stmt *stmt = NULL;
+
+            /* it did copy every row and person */
+            g_assert_cmpint (sqlite3_open (schema_db, &check), ==, SQLITE_OK);
+            g_assert_cmpint (sqlite3_prepare_v2 (check, "SELECT (SELECT count(*) FROM clients) + (SELECT count(*) FROM contacts)",
+                                                 -1, &stmt, NULL), ==, SQLITE_OK);
+            g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+            g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2 * n);
+            sqlite3_finalize (stmt);
+            sqlite3_close (check);
+          }
+        }
+
+      /* the store alone: the schema made beforehand, not timed */
+      db = sportello_database_open (store_dir, &error);
+      g_assert_no_error (error);
+      start = now_ms ();
+      table = sportello_client_csv_load (csv, &error);
+      g_assert_no_error (error);
+      parse[i] = now_ms () - start;
+      report = sportello_client_csv_run (table, db, 0, "clienti.csv", NULL, NULL, &error);
+      g_assert_no_error (error);
+      store[i] = now_ms () - start;
+      g_assert_cmpuint (report->added, ==, n);
+      g_assert_cmpuint (report->contacts, ==, n);
+    }
+
+  if (sqlite3_exe != NULL)
+    {
+      g_print ("import %u rows: %.0f ms (sqlite3 .import into a plain table: %.0f ms, ratio %.2f)\n",
+               n, median (ours), median (theirs), median (ours) / median (theirs));
+      g_print ("sqlite3 .import, then SQL into Sportello's schema (nothing checked): %.0f ms, ratio to ours %.2f\n",
+               median (schema), median (ours) / median (schema));
+    }
+  else
+    g_print ("import %u rows: %.0f ms (sqlite3 not found, no comparison)\n", n, median (ours));
+  g_print ("the store alone, in this process: %.0f ms, of which reading the file %.0f ms\n",
+           median (store), median (parse));
+
+  {
+    g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
+
+    if (system (rm) != 0)
+      g_printerr ("could not remove %s\n", dir);
+  }
+  return 0;
+}
