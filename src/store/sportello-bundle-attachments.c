@@ -59,11 +59,11 @@ _sportello_bundle_check_attachment (const char  *content,
   *member = "content";
   /* the length of the base64 tells the size before anything is decoded */
   if (strlen (content) != (gsize) ((size + 2) / 3 * 4))
-    return g_strdup_printf (_("the content is not %" G_GINT64_FORMAT " bytes in base64"), size);
+    return g_strdup (_("the content is not as many bytes as the size says"));
   if (!(data = _sportello_attachment_decode_base64 (content, &length)))
     return g_strdup (_("the content is not valid base64"));
   if ((gint64) length != size)
-    return g_strdup_printf (_("the content is not %" G_GINT64_FORMAT " bytes in base64"), size);
+    return g_strdup (_("the content is not as many bytes as the size says"));
 
   actual = _sportello_attachment_sha256 (data, length);
   if (!g_str_equal (actual, sha256))
