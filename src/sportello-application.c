@@ -15,6 +15,7 @@
 #include "sportello-application-private.h"
 #include "sportello-client.h"
 #include "sportello-attachment.h"
+#include "sportello-client-attachments.h"
 #include "sportello-agenda.h"
 #include "sportello-backups.h"
 #include "sportello-database.h"
@@ -84,6 +85,8 @@ sportello_application_get_database (SportelloApplication  *self,
           if (!sportello_client_purge_trashed (self->database, NULL, &purge_error) ||
               !sportello_attachment_purge_trashed (self->database, NULL, &purge_error))
             g_warning ("Cannot finish pending deletes: %s", purge_error->message);
+          /* nor do the copies made to open attachments outlive the session */
+          sportello_client_attachments_clear_copies ();
         }
     }
 

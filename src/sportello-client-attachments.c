@@ -386,6 +386,46 @@ launched_cb (GObject      *source,
     sportello_context_toast_error (self->context, error);
 }
 
+static char *
+open_copies_folder (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "sportello", "attachments", NULL);
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  GFileInfo *info;
+  GFile *child;
+
+  while (children != NULL && g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
+    {
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        remove_tree (child);
+      else
+        g_file_delete (child, NULL, NULL);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+/**
+ * sportello_client_attachments_clear_copies:
+ *
+ * Removes the copies made to open attachments, which an application may
+ * still have had open until now: at start-up, so that no copy of an
+ * erased client's file outlives the session it was opened in.
+ */
+void
+sportello_client_attachments_clear_copies (void)
+{
+  g_autofree char *folder = open_copies_folder ();
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+
+  remove_tree (file);
+}
+
 /* A copy in the cache, under the attachment's own name (so the
  * application that opens it sees what it is), given to the desktop */
 static void
@@ -406,7 +446,11 @@ open_attachment (SportelloClientAttachments *self,
       return;
     }
 
-  folder = g_build_filename (g_get_user_cache_dir (), "sportello", "attachments", uuid, NULL);
+  {
+    g_autofree char *copies = open_copies_folder ();
+
+    folder = g_build_filename (copies, uuid, NULL);
+  }
   name = g_strdelimit (g_strdup (sportello_attachment_get (attachment, SPORTELLO_ATTACHMENT_NAME)), "/\\", '_');
   if (name[0] == '.')
     name[0] = '_';

@@ -27,5 +27,6 @@ void        sportello_client_attachments_accept_drops (SportelloClientAttachment
                                                        GtkWidget                  *widget);
 GtkListBox *sportello_client_attachments_get_list     (SportelloClientAttachments *self);
 gboolean    sportello_client_attachments_is_busy      (SportelloClientAttachments *self);
+void        sportello_client_attachments_clear_copies (void);
 
 G_END_DECLS

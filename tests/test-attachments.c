@@ -739,6 +739,46 @@ test_migration (void)
   }
 }
 
+static void
+changed_cb (SportelloDatabase *db,
+            const char        *kind,
+            GArray            *ids,
+            guint             *heard)
+{
+  g_assert_cmpstr (kind, ==, SPORTELLO_CHANGE_ATTACHMENT);
+  (*heard)++;
+}
+
+static gboolean
+give_up_cb (gpointer data)
+{
+  g_error ("the change was not announced");
+  return G_SOURCE_REMOVE;
+}
+
+/* Lists follow attachments written by another connection (the window
+ * hears of what its worker attached) */
+static void
+test_changes (void)
+{
+  g_autoptr(SportelloDatabase) window = store_test_open_db ("changes", "Anna", "Hub");
+  g_autoptr(SportelloDatabase) worker = store_test_open_db ("changes", "Anna", "Hub");
+  g_autoptr(SportelloClient) client = store_test_new_client (window, "Rossi srl");
+  g_autoptr(SportelloAttachment) attachment = NULL;
+  guint heard = 0;
+  guint guard;
+
+  g_signal_connect (window, "changed::" SPORTELLO_CHANGE_ATTACHMENT, G_CALLBACK (changed_cb), &heard);
+  attachment = add (worker, client, "a.txt", "announced");
+
+  /* what is awaited is announced at once; a hang fails the test */
+  guard = g_timeout_add_seconds (30, give_up_cb, NULL);
+  while (heard < 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (guard);
+  g_assert_cmpuint (heard, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -758,6 +798,7 @@ main (int   argc,
   g_test_add_func ("/store/attachment/bundle-limit", test_bundle_limit);
   g_test_add_func ("/store/attachment/backup", test_backup);
   g_test_add_func ("/store/attachment/migration", test_migration);
+  g_test_add_func ("/store/attachment/changes", test_changes);
 
   return g_test_run ();
 }
