@@ -512,6 +512,77 @@ test_bundle_protected (void)
   round_trip ("una parola d'ordine lunga");
 }
 
+static const char *
+name_in (SportelloDatabase *db,
+         const char        *uuid)
+{
+  static char name[256];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloAttachment) attachment = sportello_attachment_load (db, uuid, &error);
+
+  g_assert_no_error (error);
+  g_strlcpy (name, sportello_attachment_get (attachment, SPORTELLO_ATTACHMENT_NAME), sizeof name);
+  return name;
+}
+
+static void
+apply_with (SportelloDatabase       *db,
+            const char              *path,
+            SportelloConflictPolicy  policy,
+            SportelloImportCounts   *attachment_counts)
+{
+  SportelloImportCounts counts[SPORTELLO_N_RECORD_KINDS];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloBundle) bundle = sportello_bundle_load (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (sportello_bundle_get_problems (bundle)->len, ==, 0);
+  g_assert_true (sportello_bundle_apply (bundle, db, policy, "conflict", counts, &error));
+  g_assert_no_error (error);
+  *attachment_counts = counts[SPORTELLO_RECORD_KIND_ATTACHMENT];
+}
+
+/* An attachment renamed on both sides is a conflict like any record's */
+static void
+test_bundle_conflict (void)
+{
+  g_autoptr(SportelloDatabase) a = store_test_open_db ("conflict-a", "Anna", "Hub");
+  g_autoptr(SportelloDatabase) b = store_test_open_db ("conflict-b", "Bruno", "Hub");
+  g_autoptr(SportelloClient) client = store_test_new_client (a, "Rossi srl");
+  g_autoptr(SportelloAttachment) attachment = add (a, client, "scan.pdf", "%PDF-1.4 scan");
+  const char *uuid = sportello_attachment_get (attachment, SPORTELLO_ATTACHMENT_UUID);
+  g_autofree char *first = export_client (a, client, "conflict-1.sportello", NULL);
+  g_autofree char *second = NULL;
+  g_autoptr(GError) error = NULL;
+  SportelloImportCounts counts;
+
+  import_ok (b, first, NULL, 1);
+
+  /* renamed here only: an update there */
+  g_usleep (2000);
+  g_assert_true (sportello_attachment_rename (a, uuid, "Visura.pdf", &error));
+  g_clear_pointer (&second, g_free);
+  second = export_client (a, client, "conflict-2.sportello", NULL);
+  apply_with (b, second, SPORTELLO_CONFLICT_OURS, &counts);
+  g_assert_cmpuint (counts.updated, ==, 1);
+  g_assert_cmpstr (name_in (b, uuid), ==, "Visura.pdf");
+
+  /* renamed on both sides: a conflict, settled as asked */
+  g_usleep (2000);
+  g_assert_true (sportello_attachment_rename (b, uuid, "Visura di Bruno.pdf", &error));
+  g_usleep (2000);
+  g_assert_true (sportello_attachment_rename (a, uuid, "Visura di Anna.pdf", &error));
+  g_clear_pointer (&second, g_free);
+  second = export_client (a, client, "conflict-3.sportello", NULL);
+  apply_with (b, second, SPORTELLO_CONFLICT_OURS, &counts);
+  g_assert_cmpuint (counts.conflicts, ==, 1);
+  g_assert_cmpstr (name_in (b, uuid), ==, "Visura di Bruno.pdf");
+  apply_with (b, second, SPORTELLO_CONFLICT_THEIRS, &counts);
+  g_assert_cmpuint (counts.conflicts, ==, 1);
+  g_assert_cmpstr (name_in (b, uuid), ==, "Visura di Anna.pdf");
+  g_assert_cmpuint (count_content_files (b), ==, 1);
+}
+
 /* The first attachment of the bundle at @path, changed by @edit, written
  * back; then loaded: the problems it has */
 static GPtrArray *
@@ -795,6 +866,7 @@ main (int   argc,
   g_test_add_func ("/store/attachment/bundle-round-trip", test_bundle_round_trip);
   g_test_add_func ("/store/attachment/bundle-protected", test_bundle_protected);
   g_test_add_func ("/store/attachment/bundle-tampered", test_bundle_tampered);
+  g_test_add_func ("/store/attachment/bundle-conflict", test_bundle_conflict);
   g_test_add_func ("/store/attachment/bundle-limit", test_bundle_limit);
   g_test_add_func ("/store/attachment/backup", test_backup);
   g_test_add_func ("/store/attachment/migration", test_migration);
