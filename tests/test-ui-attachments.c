@@ -188,6 +188,41 @@ test_add_rename_delete_undo (void)
     g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
   }
 
+  /* a file dropped on the page, as a file manager drops it */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (client_page);
+    g_autofree char *dropped = g_build_filename (g_get_tmp_dir (), "preventivo.txt", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (dropped);
+    GSList files = { file, NULL };
+    GValue value = G_VALUE_INIT;
+    GtkDropTarget *target = NULL;
+    gboolean accepted = FALSE;
+
+    g_assert_true (g_file_set_contents (dropped, "Preventivo: 1.200 euro", -1, NULL));
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_DROP_TARGET (controller))
+          target = GTK_DROP_TARGET (controller);
+      }
+    g_assert_nonnull (target);
+    g_assert_true (g_type_is_a (GDK_TYPE_FILE_LIST, gtk_drop_target_get_gtypes (target, NULL)[0]));
+
+    g_value_init (&value, GDK_TYPE_FILE_LIST);
+    g_value_take_boxed (&value, gdk_file_list_new_from_list (&files));
+    g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+    g_value_unset (&value);
+    g_assert_true (accepted);
+    wait_idle (group);
+    g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (group), "preventivo.txt"));
+    {
+      g_autoptr(GListModel) list = stored (app, client_uuid);
+
+      g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
+    }
+  }
+
   /* deleted again, and the window closes before the toast goes: final,
    * and the file with its last reference */
   gtk_widget_activate_action (GTK_WIDGET (group), "attachment.delete", "s", uuid);

@@ -1181,7 +1181,6 @@ check_grant (SportelloBundle     *bundle,
     }
 }
 
-/* What only one kind of record must satisfy */
 /* An attachment's bytes come whole: base64 of exactly its size and SHA-256 */
 static void
 check_attachment (SportelloBundle     *bundle,
@@ -1224,6 +1223,7 @@ check_attachment (SportelloBundle     *bundle,
     }
 }
 
+/* What only one kind of record must satisfy */
 static void
 check_kind (SportelloBundle     *bundle,
             SportelloRecordKind  kind,
