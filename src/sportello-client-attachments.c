@@ -172,6 +172,7 @@ reload_cb (GtkWidget *widget)
 
 typedef struct
 {
+  SportelloContext *context;   /* for the toast, should the page be gone by then */
   char      *data_dir;
   char      *consultant;
   char      *hub;
@@ -184,6 +185,7 @@ typedef struct
 static void
 add_job_free (AddJob *job)
 {
+  g_object_unref (job->context);
   g_free (job->data_dir);
   g_free (job->consultant);
   g_free (job->hub);
@@ -240,23 +242,25 @@ add_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
 
-  if ((!sportello_job_finish (result, &error) && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)) ||
-      self->context == NULL)
+  /* a page left while its files were copied says what became of them all the same */
+  if (!sportello_job_finish (result, &error) && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  if (self->context != NULL)
+    set_working (self, -1);
 
-  set_working (self, -1);
   if (job->added == 1)
     /* Translators: %s is the file's name */
     title = g_strdup_printf (_("“%s” attached"), job->first_name);
   else if (job->added > 1)
     title = g_strdup_printf (ngettext ("%u file attached", "%u files attached", job->added), job->added);
   if (title != NULL)
-    sportello_context_toast (self->context, adw_toast_new (title));
+    sportello_context_toast (job->context, adw_toast_new (title));
   if (error != NULL)
-    sportello_context_toast_error (self->context, error);
+    sportello_context_toast_error (job->context, error);
 
   /* at once, not only when the change is announced */
-  reload (self);
+  if (self->context != NULL)
+    reload (self);
 }
 
 /**
@@ -280,6 +284,7 @@ sportello_client_attachments_add_files (SportelloClientAttachments  *self,
 
   db = database (self);
   job = g_new0 (AddJob, 1);
+  job->context = g_object_ref (self->context);
   job->data_dir = g_path_get_dirname (sportello_database_get_path (db));
   job->consultant = g_strdup (sportello_database_get_consultant (db));
   job->hub = g_strdup (sportello_database_get_hub (db));
@@ -288,8 +293,10 @@ sportello_client_attachments_add_files (SportelloClientAttachments  *self,
   for (guint i = 0; i < n_files; i++)
     g_ptr_array_add (job->files, g_object_ref (files[i]));
 
+  /* not cancelled with the page: what was dropped is attached even if the
+   * consultant goes back at once */
   set_working (self, 1);
-  sportello_job_run (self, self->cancellable, job, (GDestroyNotify) add_job_free, add_thread, add_done_cb);
+  sportello_job_run (self, NULL, job, (GDestroyNotify) add_job_free, add_thread, add_done_cb);
 }
 
 gboolean
