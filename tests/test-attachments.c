@@ -506,6 +506,41 @@ test_bundle_round_trip (void)
   round_trip (NULL);
 }
 
+/* The whole database carries every client's files; the templates alone none */
+static void
+test_bundle_whole (void)
+{
+  g_autoptr(SportelloDatabase) a = store_test_open_db ("whole-a", "Anna", "Hub");
+  g_autoptr(SportelloDatabase) b = store_test_open_db ("whole-b", "Bruno", "Hub");
+  g_autoptr(SportelloClient) rossi = store_test_new_client (a, "Rossi srl");
+  g_autoptr(SportelloClient) bianchi = store_test_new_client (a, "Bianchi snc");
+  g_autoptr(GBytes) binary = binary_bytes ();
+  g_autofree char *whole = g_build_filename (g_get_tmp_dir (), "whole.sportello", NULL);
+  g_autofree char *templates = g_build_filename (g_get_tmp_dir (), "templates.sportello", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *none[] = { NULL };
+
+  g_object_unref (sportello_attachment_add_bytes (a, sportello_client_get_uuid (rossi), "foto.jpg", "image/jpeg",
+                                                  binary, &error));
+  g_assert_no_error (error);
+  g_object_unref (add (a, bianchi, "preventivo.txt", "Preventivo"));
+
+  g_assert_true (sportello_bundle_export (a, NULL, whole, &error));
+  g_assert_no_error (error);
+  import_ok (b, whole, NULL, 2);
+  {
+    g_autoptr(GBytes) got = bytes_named (b, rossi, "foto.jpg");
+
+    g_assert_true (g_bytes_equal (got, binary));
+  }
+
+  g_assert_true (sportello_bundle_export (a, none, templates, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (templates, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"attachments\": []"));
+}
+
 static void
 test_bundle_protected (void)
 {
@@ -864,6 +899,7 @@ main (int   argc,
   g_test_add_func ("/store/attachment/garbage", test_garbage);
   g_test_add_func ("/store/attachment/base64", test_base64);
   g_test_add_func ("/store/attachment/bundle-round-trip", test_bundle_round_trip);
+  g_test_add_func ("/store/attachment/bundle-whole", test_bundle_whole);
   g_test_add_func ("/store/attachment/bundle-protected", test_bundle_protected);
   g_test_add_func ("/store/attachment/bundle-tampered", test_bundle_tampered);
   g_test_add_func ("/store/attachment/bundle-conflict", test_bundle_conflict);
