@@ -180,6 +180,7 @@ typedef struct
   GPtrArray *files;        /* GFile */
   guint      added;
   char      *first_name;   /* of those added */
+  char      *too_large;    /* the first added that no bundle can carry */
 } AddJob;
 
 static void
@@ -192,6 +193,7 @@ add_job_free (AddJob *job)
   g_free (job->client_uuid);
   g_ptr_array_unref (job->files);
   g_free (job->first_name);
+  g_free (job->too_large);
   g_free (job);
 }
 
@@ -218,6 +220,8 @@ add_thread (gpointer       data,
         return FALSE;
       if (job->added++ == 0)
         job->first_name = g_strdup (sportello_attachment_get (attachment, SPORTELLO_ATTACHMENT_NAME));
+      if (job->too_large == NULL && sportello_attachment_get_size (attachment) > SPORTELLO_ATTACHMENT_BUNDLE_MAX_FILE)
+        job->too_large = g_strdup (sportello_attachment_get (attachment, SPORTELLO_ATTACHMENT_NAME));
     }
 
   return TRUE;
@@ -255,6 +259,17 @@ add_done_cb (GObject      *source,
     title = g_strdup_printf (ngettext ("%u file attached", "%u files attached", job->added), job->added);
   if (title != NULL)
     sportello_context_toast (job->context, adw_toast_new (title));
+  /* kept here all the same; said now rather than when a dossier is exported */
+  if (job->too_large != NULL)
+    {
+      g_autofree char *limit = g_format_size (SPORTELLO_ATTACHMENT_BUNDLE_MAX_FILE);
+      /* Translators: %s is the file's name, then the limit, e.g. “26,2 MB” */
+      g_autofree char *warning = g_strdup_printf (_("“%s” is larger than a dossier can carry (%s): "
+                                                    "it is kept here, but no export will take it"),
+                                                  job->too_large, limit);
+
+      sportello_context_toast (job->context, adw_toast_new (warning));
+    }
   if (error != NULL)
     sportello_context_toast_error (job->context, error);
 
@@ -471,6 +486,8 @@ open_attachment (SportelloClientAttachments *self,
       return;
     }
 
+  /* read-only: a change made in the other application is not kept here */
+  g_chmod (path, 0400);
   file = g_file_new_for_path (path);
   launcher = gtk_file_launcher_new (file);
   gtk_file_launcher_launch (launcher, parent_window (self), self->cancellable, launched_cb, g_object_ref (self));
