@@ -264,8 +264,8 @@ add_done_cb (GObject      *source,
     {
       g_autofree char *limit = g_format_size (SPORTELLO_ATTACHMENT_BUNDLE_MAX_FILE);
       /* Translators: %s is the file's name, then the limit, e.g. “26,2 MB” */
-      g_autofree char *warning = g_strdup_printf (_("“%s” is larger than a dossier can carry (%s): "
-                                                    "it is kept here, but no export will take it"),
+      g_autofree char *warning = g_strdup_printf (_("“%s” is larger than a dossier can carry (%s): it is kept "
+                                                    "here, but exports of this client are refused while it is attached"),
                                                   job->too_large, limit);
 
       sportello_context_toast (job->context, adw_toast_new (warning));
