@@ -14,6 +14,8 @@
 
 #include "sportello-application-private.h"
 #include "sportello-client.h"
+#include "sportello-attachment.h"
+#include "sportello-client-attachments.h"
 #include "sportello-agenda.h"
 #include "sportello-backups.h"
 #include "sportello-database.h"
@@ -81,8 +83,11 @@ sportello_application_get_database (SportelloApplication  *self,
         {
           g_autoptr(GError) purge_error = NULL;
 
-          if (!sportello_client_purge_trashed (self->database, NULL, &purge_error))
+          if (!sportello_client_purge_trashed (self->database, NULL, &purge_error) ||
+              !sportello_attachment_purge_trashed (self->database, NULL, &purge_error))
             g_warning ("Cannot finish pending deletes: %s", purge_error->message);
+          /* nor do the copies made to open attachments outlive the session */
+          sportello_client_attachments_clear_copies ();
         }
     }
 

@@ -430,6 +430,7 @@ preview_done_cb (GObject      *object,
   attach_counts (grid, 1, _("Clients"), job->backup->clients, job->current->clients);
   attach_counts (grid, 2, _("Meetings"), job->backup->meetings, job->current->meetings);
   attach_counts (grid, 3, _("Documents"), job->backup->documents, job->current->documents);
+  attach_counts (grid, 4, _("Attachments"), job->backup->attachments, job->current->attachments);
   adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), GTK_WIDGET (grid));
 
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),

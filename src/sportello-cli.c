@@ -656,9 +656,10 @@ print_holdings (const char          *what,
                 SportelloBackupInfo *info)
 {
   /* Translators: one line of the restore preview, e.g.
-   * “The backup of 2026-12-01 10:15: 120 clients, 300 meetings, 40 documents”;
+   * “The backup of 2026-12-01 10:15: 120 clients, 300 meetings, 40 documents, 12 attachments”;
    * the first %s is one of the two lines' beginnings below */
-  g_print (_("%s: clients %u, meetings %u, documents %u\n"), what, info->clients, info->meetings, info->documents);
+  g_print (_("%s: clients %u, meetings %u, documents %u, attachments %u\n"), what, info->clients, info->meetings,
+           info->documents, info->attachments);
 }
 
 /* A yes from the terminal, in the language of the locale */

@@ -413,6 +413,32 @@ open_uri_action (GtkWidget  *widget,
                            uri_launched_cb, g_object_ref (widget));
 }
 
+/* the file dialog, for files to attach */
+static void
+add_attachment_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  SportelloClientPage *self = SPORTELLO_CLIENT_PAGE (widget);
+
+  sportello_client_attachments_choose (self->attachments_group);
+}
+
+/* the files at these URIs, attached (what a drop or a script gives) */
+static void
+attach_files_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  SportelloClientPage *self = SPORTELLO_CLIENT_PAGE (widget);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree const char **uris = g_variant_get_strv (param, NULL);
+
+  for (guint i = 0; uris[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_uri (uris[i]));
+  sportello_client_attachments_add_files (self->attachments_group, (GFile **) files->pdata, files->len);
+}
+
 void
 _sportello_client_page_class_init_actions (GtkWidgetClass *widget_class)
 {
@@ -427,6 +453,8 @@ _sportello_client_page_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "client.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "client.erase", NULL, erase_action);
   gtk_widget_class_install_action (widget_class, "client.open-uri", "s", open_uri_action);
+  gtk_widget_class_install_action (widget_class, "client.add-attachment", NULL, add_attachment_action);
+  gtk_widget_class_install_action (widget_class, "client.attach-files", "as", attach_files_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "client.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "client.edit", NULL);

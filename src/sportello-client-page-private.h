@@ -7,6 +7,7 @@
 #pragma once
 
 #include "sportello-client-page.h"
+#include "sportello-client-attachments.h"
 #include "sportello-client-grants.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,7 @@ struct _SportelloClientPage
   GtkListBox         *assessments_list;
   GListModel         *assessments;
   SportelloClientGrants *grants_group;
+  SportelloClientAttachments *attachments_group;
   AdwPreferencesGroup *documents_group;
   GtkMenuButton      *new_document_button;
   GtkListBox         *documents_list;

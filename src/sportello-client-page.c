@@ -647,6 +647,7 @@ fill (SportelloClientPage *self)
   fill_assessments (self);
   fill_documents (self);
   sportello_client_grants_set_client (self->grants_group, self->context, sportello_client_get_uuid (c));
+  sportello_client_attachments_set_client (self->attachments_group, self->context, sportello_client_get_uuid (c));
   fill_document_menu (self);
   update_actions (self);
 }
@@ -718,7 +719,9 @@ sportello_client_page_class_init (SportelloClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, new_document_button);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, documents_list);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, grants_group);
+  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, attachments_group);
   g_type_ensure (SPORTELLO_TYPE_CLIENT_GRANTS);
+  g_type_ensure (SPORTELLO_TYPE_CLIENT_ATTACHMENTS);
   gtk_widget_class_install_action (widget_class, "contacts.add", NULL, contacts_add_action);
 
   /**
@@ -765,6 +768,8 @@ sportello_client_page_init (SportelloClientPage *self)
                            G_CALLBACK (assessment_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->documents_list, "row-activated",
                            G_CALLBACK (document_activated_cb), self, G_CONNECT_SWAPPED);
+  /* a file dropped anywhere on the page is attached to the client */
+  sportello_client_attachments_accept_drops (self->attachments_group, GTK_WIDGET (self));
 }
 
 static void

@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "sportello-application.h"
+#include "sportello-attachment.h"
 #include "sportello-bundle.h"
 #include "sportello-database.h"
 #include "sportello-client.h"
@@ -343,6 +344,14 @@ sportello_handoff_confirm_export (SportelloWindow *window,
   /* Translators: %s is a file name */
   body = g_strdup_printf (_("“%s” will hold personal data. To send it by e-mail, protect it with a password "
                             "and tell the password to your colleague another way, such as by phone."), name);
+  {
+    g_autofree char *each = g_format_size (SPORTELLO_ATTACHMENT_BUNDLE_MAX_FILE);
+    g_autofree char *all = g_format_size (SPORTELLO_ATTACHMENT_BUNDLE_MAX_TOTAL);
+    g_autofree char *text = body;
+
+    /* Translators: the limits of a bundle's attachments, e.g. “26,2 MB”, “209,7 MB” */
+    body = g_strdup_printf (_("%s\n\nThe client files travel inside it, up to %s each and %s in all."), text, each, all);
+  }
   dialog = adw_alert_dialog_new (client_uuid ? _("Export Client Dossier") : _("Export All Data"), body);
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
                                   "cancel", _("_Cancel"),

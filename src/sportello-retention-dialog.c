@@ -202,8 +202,8 @@ anonymise_clicked_cb (GtkButton *button,
 {
   SportelloRetentionDialog *self = SPORTELLO_RETENTION_DIALOG (gtk_widget_get_ancestor (row, SPORTELLO_TYPE_RETENTION_DIALOG));
   /* Translators: %s is the client's name */
-  g_autofree char *body = g_strdup_printf (_("“%s” loses for good its name, identifiers, address, contacts, notes and "
-                                             "every text written about it. The yearly figures keep what they count: its "
+  g_autofree char *body = g_strdup_printf (_("“%s” loses for good its name, identifiers, address, contacts, notes, "
+                                             "attached files and every text written about it. The yearly figures keep what they count: its "
                                              "category, province, size and source, and the dates, kinds and durations of "
                                              "its meetings, the documents sent, the follow-ups done and the assessment "
                                              "scores. This cannot be undone."),

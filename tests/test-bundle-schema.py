@@ -60,6 +60,40 @@ with tempfile.TemporaryDirectory() as tmp:
     broken["registrations"][0]["status"] = "maybe"
     check("the schema catches a registration's unknown status", any(True for _ in validator.iter_errors(broken)))
 
+    # an attachment, as an export writes it: valid; Sportello takes it too
+    import base64
+    import hashlib
+    payload = bytes(range(256)) + b"\0\0"
+    attached = copy.deepcopy(doc)
+    attached["attachments"] = [{
+        "uuid": "0b6c3f5e-8f7a-4c1e-9a51-6d2f3b4a5c6d",
+        "created_at": doc["clients"][0]["created_at"], "updated_at": doc["clients"][0]["updated_at"],
+        "origin_consultant": "", "origin_hub": "", "client_uuid": doc["clients"][0]["uuid"],
+        "name": "visura.pdf", "media_type": "application/pdf", "size": len(payload),
+        "sha256": hashlib.sha256(payload).hexdigest(), "content": base64.b64encode(payload).decode(),
+    }]
+    errors = list(validator.iter_errors(attached))
+    check("an attachment with its bytes is valid", not errors, "\n".join(e.message for e in errors[:5]))
+    good = os.path.join(tmp, "attached.sportello")
+    with open(good, "w", encoding="utf-8") as f:
+        json.dump(attached, f)
+    r = subprocess.run([exe, "--validate", good], capture_output=True, text=True, env=env)
+    check("… and Sportello takes it", r.returncode == 0, r.stdout + r.stderr)
+    for member, value, what in (("sha256", "ABC", "a hash that is no SHA-256"),
+                                ("content", "not base64!", "content that is not base64"),
+                                ("size", -1, "a negative size")):
+        broken = copy.deepcopy(attached)
+        broken["attachments"][0][member] = value
+        check(f"the schema catches {what}", any(True for _ in validator.iter_errors(broken)))
+    # what only Sportello can see: the bytes are not those the hash names
+    broken = copy.deepcopy(attached)
+    broken["attachments"][0]["sha256"] = hashlib.sha256(b"other").hexdigest()
+    with open(bad_hash := os.path.join(tmp, "bad-hash.sportello"), "w", encoding="utf-8") as f:
+        json.dump(broken, f)
+    r = subprocess.run([exe, "--validate", bad_hash], capture_output=True, text=True, env=env)
+    check("Sportello refuses bytes that do not match their SHA-256 (exit 65)",
+          r.returncode == 65 and "$.attachments[0].content" in r.stdout + r.stderr, r.stdout + r.stderr)
+
     broken = copy.deepcopy(doc)
     del broken["clients"][0]["uuid"]
     check("the schema catches a missing UUID", any(True for _ in validator.iter_errors(broken)))

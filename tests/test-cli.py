@@ -119,8 +119,8 @@ with tempfile.TemporaryDirectory() as tmp:
           and "to add" not in base_run.stdout and "Dry run" not in base_run.stdout, base_run.stdout)
     r = run("--data-dir", b, "--import", bundle)
     check("importing twice: nothing new",
-          # one line per kind of record: 12
-          r.returncode == 0 and len(r.stdout.splitlines()) == 12 and
+          # one line per kind of record: 13
+          r.returncode == 0 and len(r.stdout.splitlines()) == 13 and
           all(line.split(":")[1].split()[0] == "0" for line in r.stdout.splitlines()), r.stdout)
 
     # a colleague's client with a VAT number of ours: a duplicate, merged on request

@@ -467,6 +467,17 @@ test_focus_date_entry (void)
     g_assert_no_error (error);
     g_assert_cmpstr (sportello_client_get (client, SPORTELLO_CLIENT_CONSENT_DATE), ==, "2026-03-05");
 
+    /* the page hears of the save from the database in an idle, which a
+     * busy machine may not have run yet: wait for it, not for a time */
+    for (guint i = 0; i < 400; i++)
+      {
+        SportelloClient *shown = sportello_client_page_get_client (SPORTELLO_CLIENT_PAGE (client_page));
+
+        if (g_strcmp0 (sportello_client_get (shown, SPORTELLO_CLIENT_CONSENT_DATE), "2026-03-05") == 0)
+          break;
+        sportello_test_iterate (25);
+      }
+
     g_assert_true (gtk_widget_activate_action (client_page, "client.edit", NULL));
     sportello_test_wait_for_draw (GTK_WIDGET (window));
     editor = GTK_WIDGET (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));

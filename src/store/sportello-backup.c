@@ -34,6 +34,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "sportello-attachment-private.h"
 #include "sportello-backup.h"
 #include "sportello-database-private.h"
 
@@ -431,6 +432,8 @@ describe (sqlite3              *db,
   info->clients = (guint) MAX (query_number (db, "SELECT count(*) FROM clients WHERE deleted_at IS NULL"), 0);
   info->meetings = (guint) MAX (query_number (db, "SELECT count(*) FROM meetings"), 0);
   info->documents = (guint) MAX (query_number (db, "SELECT count(*) FROM documents"), 0);
+  /* -1, so none, before the schema had attachments */
+  info->attachments = (guint) MAX (query_number (db, "SELECT count(*) FROM attachments WHERE deleted_at IS NULL"), 0);
 
   return TRUE;
 }
@@ -602,6 +605,16 @@ write_copy (sqlite3     *source,
                    _("Cannot write the backup “%s”: %s"), path, sqlite3_errstr (rc));
       goto out;
     }
+
+  /* the attachments' bytes too, so the file alone can bring them back */
+  {
+    const char *source_path = sqlite3_db_filename (source, "main");
+    g_autofree char *dir = g_path_get_dirname (source_path != NULL && *source_path ? source_path : ".");
+    g_autofree char *folder = g_build_filename (dir, "attachments", NULL);
+
+    if (!_sportello_attachment_pack (dest, folder, error))
+      goto out;
+  }
 
   /* one self-contained file, whatever the live database's journal */
   if (sqlite3_exec (dest, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL) != SQLITE_OK)
@@ -926,6 +939,10 @@ sportello_backup_restore (SportelloDatabase  *db,
 
   if (info->schema_version < sportello_database_latest_schema_version () &&
       !_sportello_database_migrate (db, error))
+    return FALSE;
+
+  /* the attachments' bytes back in their files */
+  if (!_sportello_attachment_unpack (db, error))
     return FALSE;
 
   if (safety_copy != NULL)

@@ -32,6 +32,7 @@ typedef struct
   guint                  clients;
   guint                  meetings;
   guint                  documents;
+  guint                  attachments;
 } SportelloBackupInfo;
 
 void                 sportello_backup_info_free   (SportelloBackupInfo  *info);

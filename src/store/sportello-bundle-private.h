@@ -34,3 +34,15 @@
   "INSERT INTO %1$s (%1$s, rank) VALUES ('hashsize', 67108864);" \
   "INSERT INTO %1$s (%1$s) VALUES ('rebuild');" \
   "INSERT INTO %1$s (%1$s, rank) VALUES ('hashsize', 1048576);"
+
+#include "sportello-database.h"
+
+/* sportello-bundle-attachments.c: an attachment's inline bytes */
+char     *_sportello_bundle_check_attachment (const char         *content,
+                                              const char         *sha256,
+                                              gint64              size,
+                                              const char        **member);
+gboolean  _sportello_bundle_store_attachment (SportelloDatabase  *db,
+                                              const char         *content,
+                                              const char         *sha256,
+                                              GError            **error);

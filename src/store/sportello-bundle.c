@@ -27,6 +27,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sportello-atomic-file.h"
+#include "sportello-attachment-private.h"
 #include "sportello-backup.h"
 #include "sportello-bundle.h"
 #include "sportello-bundle-private.h"
@@ -50,6 +51,8 @@ typedef enum
   COL_BOOL = 'b',
   COL_REF = 'r',    /* the UUID of a record of the parent kind */
   COL_CONTACT = 'c', /* the UUID of a contact, or null */
+  COL_CONTENT = 'x', /* an attachment's bytes in base64, from the content file its expr (the SHA-256) names;
+                      * last of its kind, and no column of the table (sportello-bundle-attachments.c) */
 } ColumnType;
 
 typedef struct
@@ -251,6 +254,17 @@ static const Column grant_application_columns[] = {
   { "status_history", COL_TEXT, "t.status_history" },
 };
 
+/* Files of the clients (sportello-attachment.c) */
+static const Column attachment_columns[] = {
+  COMMON ("t"),
+  { "client_uuid", COL_REF, "c.uuid" },
+  { "name", COL_TEXT, "t.name" },
+  { "media_type", COL_TEXT, "t.media_type" },
+  { "size", COL_INT, "t.size" },
+  { "sha256", COL_TEXT, "t.sha256" },
+  { "content", COL_CONTENT, "t.sha256" },
+};
+
 static const RecordSpec specs[SPORTELLO_N_RECORD_KINDS] = {
   [SPORTELLO_RECORD_KIND_CLIENT] = {
     "clients", "clients", "clients t", "t.uuid", -1, NULL,
@@ -306,6 +320,11 @@ static const RecordSpec specs[SPORTELLO_N_RECORD_KINDS] = {
   [SPORTELLO_RECORD_KIND_GRANT_APPLICATION] = {
     "grant_applications", "grant_applications", "grant_applications t JOIN clients c ON c.id = t.client_id", "c.uuid",
     SPORTELLO_RECORD_KIND_CLIENT, "client_id", grant_application_columns, G_N_ELEMENTS (grant_application_columns) },
+  /* those in the bin are not carried (the condition in the join: the
+   * export adds its own WHERE) */
+  [SPORTELLO_RECORD_KIND_ATTACHMENT] = {
+    "attachments", "attachments", "attachments t JOIN clients c ON c.id = t.client_id AND t.deleted_at IS NULL",
+    "c.uuid", SPORTELLO_RECORD_KIND_CLIENT, "client_id", attachment_columns, G_N_ELEMENTS (attachment_columns) },
 };
 
 static guint fail_after;
@@ -350,6 +369,8 @@ sportello_record_kind_label (SportelloRecordKind kind)
       return _("Grant Calls");
     case SPORTELLO_RECORD_KIND_GRANT_APPLICATION:
       return _("Grant Applications");
+    case SPORTELLO_RECORD_KIND_ATTACHMENT:
+      return _("Attachments");
     case SPORTELLO_RECORD_KIND_TEMPLATE:
     case SPORTELLO_N_RECORD_KINDS:
     default:
@@ -540,6 +561,13 @@ export_kind (Export              *export,
               else
                 write_string (out, (const char *) sqlite3_column_text (stmt, i));
               break;
+            case COL_CONTENT:
+              /* base64 needs no escaping */
+              g_string_append_c (out, '"');
+              if (!_sportello_attachment_append_base64 (db, (const char *) sqlite3_column_text (stmt, i), out, error))
+                return FALSE;
+              g_string_append_c (out, '"');
+              break;
             case COL_TEXT:
             case COL_REF:
             default:
@@ -675,6 +703,21 @@ sportello_bundle_export_full (SportelloDatabase     *db,
   if (!sportello_database_exec (db, "BEGIN", &local_error))
     goto failed;
   export.selection = selection;
+
+  /* the attachments fit the limits a bundle states, or nothing is written */
+  if (!_sportello_attachment_check_limits (db, selection, &local_error))
+    {
+      sportello_database_rollback (db);
+      g_set_error_literal (error, SPORTELLO_BUNDLE_ERROR, SPORTELLO_BUNDLE_ERROR_INVALID, local_error->message);
+      if (sink != stream)
+        {
+          g_autoptr(GCancellable) cancel = g_cancellable_new ();
+
+          g_cancellable_cancel (cancel);
+          g_output_stream_close (sink, cancel, NULL);
+        }
+      return FALSE;
+    }
 
   /* how many records in all, for the progress */
   for (guint kind = 0; func != NULL && kind < SPORTELLO_N_RECORD_KINDS; kind++)
@@ -1138,6 +1181,48 @@ check_grant (SportelloBundle     *bundle,
     }
 }
 
+/* An attachment's bytes come whole: base64 of exactly its size and SHA-256 */
+static void
+check_attachment (SportelloBundle     *bundle,
+                  SportelloRecordKind  kind,
+                  const char          *path,
+                  Cell                *cells)
+{
+  const Cell *size = &cells[column_index (&specs[kind], "size", -1)];
+  const char *name = text_member (kind, cells, "name");
+  const char *media_type = text_member (kind, cells, "media_type");
+  const char *content = text_member (kind, cells, "content");
+  g_autofree char *trimmed = name ? g_strstrip (g_strdup (name)) : NULL;
+  const char *member = NULL;
+  g_autofree char *message = NULL;
+
+  if (trimmed != NULL && trimmed[0] == '\0')
+    problem (bundle, path, _("the name is empty"));
+  if (media_type != NULL && media_type[0] == '\0')
+    {
+      g_autofree char *p = g_strdup_printf ("%s.media_type", path);
+      problem (bundle, p, _("the media type is empty"));
+    }
+  if (size->type != SPORTELLO_JSON_INTEGER)
+    {
+      if (size->type == SPORTELLO_JSON_NULL)
+        {
+          g_autofree char *p = g_strdup_printf ("%s.size", path);
+          problem (bundle, p, _("expected a whole number"));
+        }
+      return;
+    }
+  if (content == NULL)
+    return;
+
+  if ((message = _sportello_bundle_check_attachment (content, text_member (kind, cells, "sha256"),
+                                                     size->integer, &member)))
+    {
+      g_autofree char *p = g_strdup_printf ("%s.%s", path, member);
+      problem (bundle, p, "%s", message);
+    }
+}
+
 /* What only one kind of record must satisfy */
 static void
 check_kind (SportelloBundle     *bundle,
@@ -1313,6 +1398,10 @@ check_kind (SportelloBundle     *bundle,
     case SPORTELLO_RECORD_KIND_GRANT_CALL:
     case SPORTELLO_RECORD_KIND_GRANT_APPLICATION:
       check_grant (bundle, kind, path, cells);
+      break;
+
+    case SPORTELLO_RECORD_KIND_ATTACHMENT:
+      check_attachment (bundle, kind, path, cells);
       break;
 
     case SPORTELLO_N_RECORD_KINDS:
@@ -1694,10 +1783,11 @@ check_header (SportelloBundle *bundle,
       switch (bundle->arrays[kind])
         {
         case ARRAY_MISSING:
-          /* bundles made before documents, templates, events and grants travelled have none */
+          /* bundles made before documents, templates, events, grants and attachments travelled have none */
           if (kind != SPORTELLO_RECORD_KIND_DOCUMENT && kind != SPORTELLO_RECORD_KIND_TEMPLATE &&
               kind != SPORTELLO_RECORD_KIND_EVENT && kind != SPORTELLO_RECORD_KIND_REGISTRATION &&
-              kind != SPORTELLO_RECORD_KIND_GRANT_CALL && kind != SPORTELLO_RECORD_KIND_GRANT_APPLICATION)
+              kind != SPORTELLO_RECORD_KIND_GRANT_CALL && kind != SPORTELLO_RECORD_KIND_GRANT_APPLICATION &&
+              kind != SPORTELLO_RECORD_KIND_ATTACHMENT)
             problem (&header, path, _("required field is missing"));
           break;
         case ARRAY_NOT_AN_ARRAY:
@@ -2199,6 +2289,9 @@ same_as_row (const RecordSpec *spec,
           if (cell->boolean != (sqlite3_column_int (row, i) != 0))
             return FALSE;
           break;
+        case COL_CONTENT:
+          /* the same SHA-256 (checked against the content) is the same content */
+          break;
         case COL_CONTACT:
           if (is_null != (sqlite3_column_type (row, i) == SQLITE_NULL))
             return FALSE;
@@ -2382,6 +2475,9 @@ prepare_upsert (SportelloDatabase  *db,
       const char *name = column->type == COL_REF ? spec->ref_column
                        : column->type == COL_CONTACT ? "contact_id" : column->key;
 
+      /* the bytes go to their content file, not to the table */
+      if (column->type == COL_CONTENT)
+        continue;
       g_string_append_printf (sql, "%s%s", i ? ", " : "", name);
       if (column->type == COL_REF)
         g_string_append_printf (values, "%s(SELECT id FROM %s WHERE uuid = ?%u)", i ? ", " : "",
@@ -2421,6 +2517,8 @@ bind_record (const RecordSpec *spec,
           break;
         case COL_BOOL:
           sqlite3_bind_int (stmt, i + 1, cell->boolean);
+          break;
+        case COL_CONTENT:
           break;
         case COL_CONTACT:
           if (cell->type == SPORTELLO_JSON_NULL)
@@ -2629,6 +2727,7 @@ describe (SportelloRecordKind  kind,
     [SPORTELLO_RECORD_KIND_REGISTRATION] = "name",
     [SPORTELLO_RECORD_KIND_GRANT_CALL] = "title",
     [SPORTELLO_RECORD_KIND_GRANT_APPLICATION] = "status",
+    [SPORTELLO_RECORD_KIND_ATTACHMENT] = "name",
   };
   const char *text = text_member (kind, cells, keys[kind]);
 
@@ -2926,6 +3025,10 @@ sportello_bundle_apply (SportelloBundle         *bundle,
                   _sportello_database_set_error (db, error);
                   goto failed;
                 }
+              if (kind == SPORTELLO_RECORD_KIND_ATTACHMENT &&
+                  !_sportello_bundle_store_attachment (db, text_member (kind, cells, "content"),
+                                                       text_member (kind, cells, "sha256"), error))
+                goto failed;
               /* a large import indexes every client's tags at the end */
               if (kind == SPORTELLO_RECORD_KIND_CLIENT && bulk.triggers == NULL &&
                   !_sportello_client_index_tags (db, RECORD_UUID (cells), error))
@@ -2975,7 +3078,12 @@ sportello_bundle_apply (SportelloBundle         *bundle,
   lookups_clear (&lookups);
   if (sportello_database_commit (db, error))
     {
+      g_autoptr(GError) garbage_error = NULL;
+
       bulk_finish (db, &bulk);
+      /* the content files that updated attachments no longer name */
+      if (!sportello_attachment_collect_garbage (db, NULL, &garbage_error))
+        g_warning ("Cannot remove the attachments' unused files: %s", garbage_error->message);
       g_debug ("Import: committed at %.2f s", (g_get_monotonic_time () - start) / 1e6);
       /* the end, unless the last step already said so */
       if (bundle->progress != NULL && (span == 0 || span != total || total % step != 0))

@@ -46,6 +46,7 @@ typedef enum
   SPORTELLO_RECORD_KIND_REGISTRATION,
   SPORTELLO_RECORD_KIND_GRANT_CALL,         /* all of them, or those the applications refer to */
   SPORTELLO_RECORD_KIND_GRANT_APPLICATION,
+  SPORTELLO_RECORD_KIND_ATTACHMENT,         /* files of the clients, their bytes inline */
   SPORTELLO_N_RECORD_KINDS
 } SportelloRecordKind;
 

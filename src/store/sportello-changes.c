@@ -55,6 +55,7 @@ static const struct
   { "registrations",  SPORTELLO_CHANGE_REGISTRATION },
   { "grant_calls",    SPORTELLO_CHANGE_GRANT_CALL },
   { "grant_applications", SPORTELLO_CHANGE_GRANT_APPLICATION },
+  { "attachments",    SPORTELLO_CHANGE_ATTACHMENT },
 };
 
 #define N_KINDS G_N_ELEMENTS (kinds)

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sportello-attachment.h"
 #include "sportello-client-private.h"
 #include "sportello-database-private.h"
 #include "sportello-identifiers.h"
@@ -912,10 +913,13 @@ sportello_client_purge_trashed (SportelloDatabase  *db,
                                 const char         *uuid,
                                 GError            **error)
 {
+  /* and the content files of its attachments */
   if (uuid == NULL)
-    return run_on_uuid (db, "DELETE FROM clients WHERE deleted_at IS NOT NULL", NULL, FALSE, error);
+    return run_on_uuid (db, "DELETE FROM clients WHERE deleted_at IS NOT NULL", NULL, FALSE, error) &&
+           sportello_attachment_collect_garbage (db, NULL, error);
 
-  return run_on_uuid (db, "DELETE FROM clients WHERE uuid = ? AND deleted_at IS NOT NULL", uuid, FALSE, error);
+  return run_on_uuid (db, "DELETE FROM clients WHERE uuid = ? AND deleted_at IS NOT NULL", uuid, FALSE, error) &&
+         sportello_attachment_collect_garbage (db, NULL, error);
 }
 
 /**
@@ -933,7 +937,8 @@ sportello_client_erase (SportelloDatabase  *db,
   if (!run_on_uuid (db, "DELETE FROM clients WHERE uuid = ?", uuid, TRUE, error))
     return FALSE;
 
-  return sportello_database_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", error);
+  return sportello_database_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", error) &&
+         sportello_attachment_collect_garbage (db, NULL, error);
 }
 
 GStrv

@@ -70,6 +70,7 @@ char              *sportello_new_uuid                   (void);
 #define SPORTELLO_CHANGE_REGISTRATION "registration"
 #define SPORTELLO_CHANGE_GRANT_CALL "grant-call"
 #define SPORTELLO_CHANGE_GRANT_APPLICATION "grant-application"
+#define SPORTELLO_CHANGE_ATTACHMENT "attachment"
 
 void               sportello_database_notify_changed    (SportelloDatabase  *self,
                                                          const char         *kind);

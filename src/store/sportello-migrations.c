@@ -497,6 +497,39 @@ static const SportelloMigration migrations[] = {
     "  WHEN (SELECT anonymised_at FROM clients WHERE id = new.client_id) IS NOT NULL BEGIN"
     "  SELECT RAISE (IGNORE);"
     "END;" },
+  /* 14: files that belong to a client (sportello-attachment.c). The bytes
+   * are not in the database but in the data folder, named by their
+   * SHA-256; the rows that name a hash keep its file. attachment_contents
+   * stays empty here: a backup carries the bytes in it (sportello-backup.c).
+   * An anonymised client takes no attachment, not by an import either. */
+  { "CREATE TABLE attachments ("
+    "  id                INTEGER PRIMARY KEY,"
+    "  uuid              TEXT NOT NULL UNIQUE,"
+    "  client_id         INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,"
+    "  name              TEXT NOT NULL,"
+    "  media_type        TEXT NOT NULL DEFAULT 'application/octet-stream',"
+    "  size              INTEGER NOT NULL CHECK (size >= 0),"
+    "  sha256            TEXT NOT NULL,"
+    "  created_at        TEXT NOT NULL,"
+    "  updated_at        TEXT NOT NULL,"
+    "  origin_consultant TEXT NOT NULL DEFAULT '',"
+    "  origin_hub        TEXT NOT NULL DEFAULT '',"
+    "  deleted_at        TEXT"
+    ");"
+    "CREATE INDEX attachments_by_client ON attachments (client_id, created_at);"
+    "CREATE INDEX attachments_by_sha256 ON attachments (sha256);"
+    "CREATE TABLE attachment_contents ("
+    "  sha256 TEXT PRIMARY KEY NOT NULL,"
+    "  data   BLOB NOT NULL"
+    ") WITHOUT ROWID;"
+    "CREATE TRIGGER attachments_anonymised_guard_insert BEFORE INSERT ON attachments"
+    "  WHEN (SELECT anonymised_at FROM clients WHERE id = new.client_id) IS NOT NULL BEGIN"
+    "  SELECT RAISE (IGNORE);"
+    "END;"
+    "CREATE TRIGGER attachments_anonymised_guard_update BEFORE UPDATE ON attachments"
+    "  WHEN (SELECT anonymised_at FROM clients WHERE id = new.client_id) IS NOT NULL BEGIN"
+    "  SELECT RAISE (IGNORE);"
+    "END;" },
 };
 
 /* sportello_normalize_identifier (kind, value), for the steps above */

@@ -48,6 +48,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sportello-attachment.h"
 #include "sportello-bundle-private.h"
 #include "sportello-database-private.h"
 #include "sportello-retention.h"
@@ -515,6 +516,9 @@ static const char anonymise_sql[] =
   "UPDATE grant_applications SET notes = '', rejection_reason = '', protocol_number = '', documents_done = '',"
   "  updated_at = ?2 WHERE client_id = ?1;"
   "DELETE FROM contacts WHERE client_id = ?1;"
+  /* its files can hold anything personal (an ID card, a visura that names
+   * the owners): they go, and their content with them */
+  "DELETE FROM attachments WHERE client_id = ?1;"
   "UPDATE follow_ups SET text = ?5, updated_at = ?2 "
   "  WHERE meeting_id IN (SELECT id FROM meetings WHERE client_id = ?1);"
   "UPDATE meetings SET participants = '', topics = '', notes = '', updated_at = ?2 WHERE client_id = ?1;"
@@ -576,7 +580,7 @@ sportello_retention_anonymise (SportelloDatabase  *db,
     goto failed;
 
   truncate_wal (db);
-  return TRUE;
+  return sportello_attachment_collect_garbage (db, NULL, error);
 
 failed:
   sportello_database_rollback (db);
@@ -593,7 +597,8 @@ static const char erase_sql[] =
   "  UNION ALL SELECT uuid FROM documents WHERE client_id = ?1"
   "  UNION ALL SELECT uuid FROM assessments WHERE client_id = ?1"
   "  UNION ALL SELECT r.uuid FROM registrations r JOIN contacts c ON c.id = r.contact_id WHERE c.client_id = ?1"
-  "  UNION ALL SELECT uuid FROM grant_applications WHERE client_id = ?1);"
+  "  UNION ALL SELECT uuid FROM grant_applications WHERE client_id = ?1"
+  "  UNION ALL SELECT uuid FROM attachments WHERE client_id = ?1);"
   /* and the rest with it, by the foreign keys (its people's registrations
    * by a trigger) */
   "DELETE FROM clients WHERE id = ?1;";
@@ -630,5 +635,5 @@ sportello_retention_erase (SportelloDatabase  *db,
     }
 
   truncate_wal (db);
-  return TRUE;
+  return sportello_attachment_collect_garbage (db, NULL, error);
 }

@@ -1,0 +1,1141 @@
+/* sportello-attachment.c: a file that belongs to a client
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The row (table attachments) says what the file is called, its media
+ * type, size, SHA-256 and when it was added; the bytes live in the data
+ * folder, named by their SHA-256: “attachments/ab/abcdef…”. The same file
+ * added twice, to one client or to two, is stored once; the rows that name
+ * a hash are its references, and a content file no row names any more is
+ * removed by sportello_attachment_collect_garbage(). Content files are
+ * written whole (sportello-atomic-file.c: a synced temporary renamed over
+ * the name) and never changed after.
+ *
+ * Writes of content and the collection both hold SQLite's write lock
+ * (BEGIN IMMEDIATE), so a file is never collected between being written
+ * and being named by its row, whichever connection does which.
+ *
+ * A delete that can be undone trashes the row (deleted_at) and purges it
+ * later; the file stays until the purge.
+ */
+
+#define G_LOG_DOMAIN "sportello-attachment"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "sportello-atomic-file.h"
+#include "sportello-attachment-private.h"
+#include "sportello-database-private.h"
+
+#define FOLDER_NAME "attachments"
+#define CHUNK_SIZE  (64 * 1024)
+
+struct _SportelloAttachment
+{
+  SportelloRecord  parent_instance;
+
+  guint64          size;
+};
+
+G_DEFINE_FINAL_TYPE (SportelloAttachment, sportello_attachment, SPORTELLO_TYPE_RECORD)
+
+enum {
+  PROP_0,
+  PROP_SIZE = SPORTELLO_ATTACHMENT_N_TEXT_FIELDS + 1,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const property_names[SPORTELLO_ATTACHMENT_N_TEXT_FIELDS] = {
+  "uuid", "client_uuid", "name", "media_type", "sha256",
+  "created_at", "updated_at", "origin_consultant", "origin_hub",
+};
+
+#define ATTACHMENT_SELECT \
+  "SELECT t.uuid, c.uuid, t.name, t.media_type, t.sha256, t.created_at, t.updated_at, " \
+  "t.origin_consultant, t.origin_hub, t.size FROM attachments t JOIN clients c ON c.id = t.client_id "
+
+static void
+sportello_attachment_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  SportelloAttachment *self = SPORTELLO_ATTACHMENT (object);
+
+  if (prop_id == PROP_SIZE)
+    g_value_set_uint64 (value, self->size);
+  else
+    G_OBJECT_CLASS (sportello_attachment_parent_class)->get_property (object, prop_id, value, pspec);
+}
+
+static void
+sportello_attachment_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  G_OBJECT_CLASS (sportello_attachment_parent_class)->set_property (object, prop_id, value, pspec);
+}
+
+static void
+sportello_attachment_class_init (SportelloAttachmentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = sportello_attachment_get_property;
+  object_class->set_property = sportello_attachment_set_property;
+
+  sportello_record_class_install_fields (SPORTELLO_RECORD_CLASS (klass), property_names,
+                                         SPORTELLO_ATTACHMENT_N_TEXT_FIELDS);
+  properties[PROP_SIZE] =
+    g_param_spec_uint64 ("size", NULL, NULL, 0, G_MAXUINT64, 0,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  for (guint i = SPORTELLO_ATTACHMENT_N_TEXT_FIELDS + 1; i < N_PROPS; i++)
+    g_object_class_install_property (object_class, i, properties[i]);
+}
+
+static void
+sportello_attachment_init (SportelloAttachment *self)
+{
+}
+
+const char *
+sportello_attachment_get (SportelloAttachment      *self,
+                          SportelloAttachmentField  field)
+{
+  return sportello_record_get (SPORTELLO_RECORD (self), field);
+}
+
+guint64
+sportello_attachment_get_size (SportelloAttachment *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_ATTACHMENT (self), 0);
+
+  return self->size;
+}
+
+/* ------------------------------------------------------------ content ---- */
+
+/**
+ * sportello_attachment_get_folder:
+ *
+ * Where the content files of @db's attachments are: “attachments” in the
+ * database's folder.
+ */
+char *
+sportello_attachment_get_folder (SportelloDatabase *db)
+{
+  g_autofree char *dir = g_path_get_dirname (sportello_database_get_path (db));
+
+  return g_build_filename (dir, FOLDER_NAME, NULL);
+}
+
+static char *
+content_path (const char *folder,
+              const char *sha256)
+{
+  char shard[3] = { sha256[0], sha256[1], '\0' };
+
+  return g_build_filename (folder, shard, sha256, NULL);
+}
+
+char *
+sportello_attachment_get_content_path (SportelloAttachment *self,
+                                       SportelloDatabase   *db)
+{
+  g_autofree char *folder = sportello_attachment_get_folder (db);
+
+  g_return_val_if_fail (SPORTELLO_IS_ATTACHMENT (self), NULL);
+
+  return content_path (folder, sportello_attachment_get (self, SPORTELLO_ATTACHMENT_SHA256));
+}
+
+char *
+_sportello_attachment_sha256 (const guint8 *data,
+                              gsize         length)
+{
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, length);
+}
+
+/* 64 lower-case hexadecimal digits */
+gboolean
+_sportello_attachment_is_sha256 (const char *text)
+{
+  if (text == NULL || strlen (text) != 64)
+    return FALSE;
+  for (guint i = 0; i < 64; i++)
+    if (!g_ascii_isxdigit (text[i]) || g_ascii_isupper (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+io_error (GError     **error,
+          const char  *path,
+          const char  *message)
+{
+  g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_IO,
+               _("Cannot write the attachment “%s”: %s"), path, message);
+  return FALSE;
+}
+
+/* Writes @data as the content file of @sha256 unless it is there already.
+ * @created: whether this call made it. The caller holds the write lock. */
+static gboolean
+store_content (const char    *folder,
+               const guint8  *data,
+               gsize          length,
+               const char    *sha256,
+               gboolean      *created,
+               GError       **error)
+{
+  g_autofree char *path = content_path (folder, sha256);
+  g_autofree char *shard = g_path_get_dirname (path);
+  g_autoptr(SportelloAtomicFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize written;
+
+  *created = FALSE;
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return TRUE;
+
+  if (g_mkdir_with_parents (shard, 0700) != 0)
+    return io_error (error, path, g_strerror (errno));
+  if (!(file = sportello_atomic_file_new (path, &local_error)) ||
+      !g_output_stream_write_all (sportello_atomic_file_get_stream (file), data, length, &written, NULL, &local_error) ||
+      !sportello_atomic_file_commit (file, &local_error))
+    return io_error (error, path, local_error->message);
+
+  *created = TRUE;
+  return TRUE;
+}
+
+gboolean
+_sportello_attachment_store_content (SportelloDatabase  *db,
+                                     const guint8       *data,
+                                     gsize               length,
+                                     const char         *sha256,
+                                     GError            **error)
+{
+  g_autofree char *folder = sportello_attachment_get_folder (db);
+  gboolean created;
+
+  return store_content (folder, data, length, sha256, &created, error);
+}
+
+/* The content of @sha256, checked against its hash */
+static GBytes *
+read_content (const char  *folder,
+              const char  *sha256,
+              GError     **error)
+{
+  g_autofree char *path = content_path (folder, sha256);
+  g_autofree char *actual = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GMappedFile *mapped;
+  GBytes *bytes;
+
+  if (!(mapped = g_mapped_file_new (path, FALSE, &local_error)))
+    {
+      g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_IO,
+                   _("Cannot read the attachment “%s”: %s"), path, local_error->message);
+      return NULL;
+    }
+  bytes = g_mapped_file_get_bytes (mapped);
+  g_mapped_file_unref (mapped);
+
+  actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  if (g_strcmp0 (actual, sha256) != 0)
+    {
+      g_bytes_unref (bytes);
+      g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_IO,
+                   _("The attachment “%s” is damaged: its content does not match its SHA-256"), path);
+      return NULL;
+    }
+
+  return bytes;
+}
+
+gboolean
+_sportello_attachment_append_base64 (SportelloDatabase  *db,
+                                     const char         *sha256,
+                                     GString            *out,
+                                     GError            **error)
+{
+  g_autofree char *folder = sportello_attachment_get_folder (db);
+  g_autoptr(GBytes) bytes = NULL;
+  const guint8 *data;
+  gsize length;
+  gsize start;
+  int state = 0;
+  int save = 0;
+
+  if (!(bytes = read_content (folder, sha256, error)))
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &length);
+  start = out->len;
+  /* what g_base64_encode_step() may write, with its close */
+  g_string_set_size (out, start + (length / 3 + 1) * 4 + 4);
+  start += g_base64_encode_step (data, length, FALSE, out->str + start, &state, &save);
+  start += g_base64_encode_close (FALSE, out->str + start, &state, &save);
+  g_string_truncate (out, start);
+
+  return TRUE;
+}
+
+static int
+base64_value (char c)
+{
+  if (c >= 'A' && c <= 'Z')
+    return c - 'A';
+  if (c >= 'a' && c <= 'z')
+    return c - 'a' + 26;
+  if (c >= '0' && c <= '9')
+    return c - '0' + 52;
+  if (c == '+')
+    return 62;
+  if (c == '/')
+    return 63;
+  return -1;
+}
+
+/**
+ * _sportello_attachment_decode_base64:
+ *
+ * Decodes standard base64 (RFC 4648 §4, with its padding, no line
+ * breaks), refusing anything else: g_base64_decode() skips what it does
+ * not know. Returns %NULL when @text is not such base64.
+ */
+guint8 *
+_sportello_attachment_decode_base64 (const char *text,
+                                     gsize      *length)
+{
+  gsize n = strlen (text);
+  g_autofree guint8 *data = NULL;
+  gsize out = 0;
+
+  *length = 0;
+  if (n % 4 != 0)
+    return NULL;
+
+  data = g_malloc (n / 4 * 3 + 1);
+  for (gsize i = 0; i < n; i += 4)
+    {
+      int v[4];
+      guint pad = 0;
+
+      for (guint j = 0; j < 4; j++)
+        {
+          if (text[i + j] == '=' && i + 4 == n && j >= 2)
+            {
+              v[j] = 0;
+              pad++;
+              continue;
+            }
+          if (pad > 0 || (v[j] = base64_value (text[i + j])) < 0)
+            return NULL;
+        }
+      /* the bits that padding leaves over are zero in canonical base64 */
+      if ((pad == 1 && (v[2] & 0x3) != 0) || (pad == 2 && (v[1] & 0xf) != 0))
+        return NULL;
+
+      data[out++] = (guint8) (v[0] << 2 | v[1] >> 4);
+      if (pad < 2)
+        data[out++] = (guint8) ((v[1] & 0xf) << 4 | v[2] >> 2);
+      if (pad < 1)
+        data[out++] = (guint8) ((v[2] & 0x3) << 6 | v[3]);
+    }
+
+  *length = out;
+  return g_steal_pointer (&data);
+}
+
+/* ------------------------------------------------------------ records ---- */
+
+static SportelloAttachment *
+from_row (sqlite3_stmt *stmt)
+{
+  SportelloAttachment *attachment = g_object_new (SPORTELLO_TYPE_ATTACHMENT, NULL);
+
+  for (guint i = 0; i < SPORTELLO_ATTACHMENT_N_TEXT_FIELDS; i++)
+    sportello_record_set (SPORTELLO_RECORD (attachment), i, (const char *) sqlite3_column_text (stmt, i));
+  attachment->size = (guint64) sqlite3_column_int64 (stmt, SPORTELLO_ATTACHMENT_N_TEXT_FIELDS);
+
+  return attachment;
+}
+
+SportelloAttachment *
+sportello_attachment_load (SportelloDatabase  *db,
+                           const char         *uuid,
+                           GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = _sportello_database_prepare (db, ATTACHMENT_SELECT "WHERE t.uuid = ? AND t.deleted_at IS NULL", error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    return from_row (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_FOUND,
+                 _("The attachment does not exist any more"));
+  else
+    _sportello_database_set_error (db, error);
+  return NULL;
+}
+
+static char *
+clean_name (const char *name)
+{
+  g_autofree char *valid = g_utf8_make_valid (name != NULL ? name : "", -1);
+
+  return g_strstrip (g_steal_pointer (&valid));
+}
+
+/* The row of a new attachment whose content file is in place; inside the
+ * caller's transaction */
+static SportelloAttachment *
+insert_row (SportelloDatabase  *db,
+            const char         *client_uuid,
+            const char         *name,
+            const char         *media_type,
+            guint64             size,
+            const char         *sha256,
+            GError            **error)
+{
+  g_autoptr(SportelloAttachment) attachment = g_object_new (SPORTELLO_TYPE_ATTACHMENT, NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = sportello_now_utc ();
+  SportelloRecord *record = SPORTELLO_RECORD (attachment);
+
+  sportello_record_set (record, SPORTELLO_ATTACHMENT_CLIENT_UUID, client_uuid);
+  sportello_record_set (record, SPORTELLO_ATTACHMENT_NAME, name);
+  sportello_record_set (record, SPORTELLO_ATTACHMENT_MEDIA_TYPE, media_type);
+  sportello_record_set (record, SPORTELLO_ATTACHMENT_SHA256, sha256);
+  attachment->size = size;
+  sportello_record_stamp (record, db, now);
+
+  if (!(stmt = _sportello_database_prepare (db,
+          "INSERT INTO attachments (uuid, client_id, name, media_type, size, sha256, created_at, updated_at, "
+          "origin_consultant, origin_hub) "
+          "SELECT ?1, id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 FROM clients WHERE uuid = ?10 AND deleted_at IS NULL "
+          "AND anonymised_at IS NULL", error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, sportello_record_get (record, SPORTELLO_ATTACHMENT_UUID), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, media_type, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, (gint64) size);
+  sqlite3_bind_text (stmt, 5, sha256, -1, SQLITE_STATIC);
+  for (guint i = SPORTELLO_ATTACHMENT_CREATED_AT; i < SPORTELLO_ATTACHMENT_N_TEXT_FIELDS; i++)
+    sqlite3_bind_text (stmt, 6 + i - SPORTELLO_ATTACHMENT_CREATED_AT, sportello_record_get (record, i), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, client_uuid, -1, SQLITE_STATIC);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      return NULL;
+    }
+  if (sqlite3_changes (_sportello_database_get_handle (db)) == 0)
+    {
+      g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_FOUND,
+                   _("The client does not exist any more"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&attachment);
+}
+
+static gboolean
+check_name (const char  *name,
+            GError     **error)
+{
+  if (name[0] == '\0')
+    {
+      g_set_error_literal (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID,
+                           _("The name of the attachment is required"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * sportello_attachment_add_bytes:
+ * @media_type: (nullable): its MIME type, or %NULL to guess it from @name
+ *   and the content
+ *
+ * Attaches @bytes to the client, storing them once whatever the number of
+ * attachments that hold the same bytes.
+ */
+SportelloAttachment *
+sportello_attachment_add_bytes (SportelloDatabase  *db,
+                                const char         *client_uuid,
+                                const char         *name,
+                                const char         *media_type,
+                                GBytes             *bytes,
+                                GError            **error)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *clean = clean_name (name);
+  g_autofree char *guessed = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autoptr(SportelloAttachment) attachment = NULL;
+  const guint8 *data;
+  gsize length;
+  gboolean created = FALSE;
+
+  g_return_val_if_fail (SPORTELLO_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (client_uuid != NULL, NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  if (!check_name (clean, error))
+    return NULL;
+
+  data = g_bytes_get_data (bytes, &length);
+  if (media_type == NULL || media_type[0] == '\0')
+    {
+      g_autofree char *type = g_content_type_guess (clean, data, length, NULL);
+
+      guessed = g_content_type_get_mime_type (type);
+      media_type = guessed != NULL ? guessed : "application/octet-stream";
+    }
+
+  sha256 = _sportello_attachment_sha256 (data, length);
+  folder = sportello_attachment_get_folder (db);
+
+  if (!sportello_database_begin (db, error))
+    return NULL;
+  if (!store_content (folder, data, length, sha256, &created, error) ||
+      !(attachment = insert_row (db, client_uuid, clean, media_type, length, sha256, error)) ||
+      !sportello_database_commit (db, error))
+    goto failed;
+
+  return g_steal_pointer (&attachment);
+
+failed:
+  if (created)
+    {
+      g_autofree char *path = content_path (folder, sha256);
+
+      g_unlink (path);
+    }
+  sportello_database_rollback (db);
+  return NULL;
+}
+
+/* SHA-256 and size of what @file holds now */
+static gboolean
+hash_file (GFile         *file,
+           char         **sha256,
+           guint64       *size,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guint8 *buffer = g_malloc (CHUNK_SIZE);
+  gssize n;
+
+  *size = 0;
+  if (!(in = g_file_read (file, cancellable, error)))
+    return FALSE;
+  while ((n = g_input_stream_read (G_INPUT_STREAM (in), buffer, CHUNK_SIZE, cancellable, error)) > 0)
+    {
+      g_checksum_update (checksum, buffer, n);
+      *size += (guint64) n;
+    }
+  if (n < 0)
+    return FALSE;
+
+  *sha256 = g_strdup (g_checksum_get_string (checksum));
+  return TRUE;
+}
+
+/* Copies @file to its content file unless there; checks it still hashes to @sha256 */
+static gboolean
+copy_content (GFile         *file,
+              const char    *folder,
+              const char    *sha256,
+              gboolean      *created,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autofree char *path = content_path (folder, sha256);
+  g_autofree char *shard = g_path_get_dirname (path);
+  g_autoptr(SportelloAtomicFile) out = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree guint8 *buffer = NULL;
+  gssize n;
+
+  *created = FALSE;
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return TRUE;
+
+  if (g_mkdir_with_parents (shard, 0700) != 0)
+    return io_error (error, path, g_strerror (errno));
+  if (!(in = g_file_read (file, cancellable, error)))
+    return FALSE;
+  if (!(out = sportello_atomic_file_new (path, &local_error)))
+    return io_error (error, path, local_error->message);
+
+  buffer = g_malloc (CHUNK_SIZE);
+  while ((n = g_input_stream_read (G_INPUT_STREAM (in), buffer, CHUNK_SIZE, cancellable, error)) > 0)
+    {
+      g_checksum_update (checksum, buffer, n);
+      if (!g_output_stream_write_all (sportello_atomic_file_get_stream (out), buffer, n, NULL, NULL, &local_error))
+        return io_error (error, path, local_error->message);
+    }
+  if (n < 0)
+    return FALSE;
+
+  if (g_strcmp0 (g_checksum_get_string (checksum), sha256) != 0)
+    {
+      g_set_error_literal (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_IO,
+                           _("The file changed while it was being attached; try again"));
+      return FALSE;
+    }
+  if (!sportello_atomic_file_commit (out, &local_error))
+    return io_error (error, path, local_error->message);
+
+  *created = TRUE;
+  return TRUE;
+}
+
+/**
+ * sportello_attachment_add_file:
+ *
+ * Attaches a copy of @file to the client, with @file's name and type.
+ * Reads it twice (to hash it, then to copy it unless the same bytes are
+ * stored already); meant for a worker thread with a connection of its own.
+ */
+SportelloAttachment *
+sportello_attachment_add_file (SportelloDatabase  *db,
+                               const char         *client_uuid,
+                               GFile              *file,
+                               GCancellable       *cancellable,
+                               GError            **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(SportelloAttachment) attachment = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *media_type = NULL;
+  const char *content_type;
+  gboolean created = FALSE;
+  guint64 size;
+
+  g_return_val_if_fail (SPORTELLO_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (!(info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
+                                  G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE ","
+                                  G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                  G_FILE_QUERY_INFO_NONE, cancellable, error)))
+    return NULL;
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID,
+                   _("“%s” is a folder: only files can be attached"), g_file_info_get_display_name (info));
+      return NULL;
+    }
+
+  name = clean_name (g_file_info_get_display_name (info));
+  content_type = g_file_info_get_content_type (info);
+  if (content_type != NULL)
+    media_type = g_content_type_get_mime_type (content_type);
+  if (media_type == NULL)
+    media_type = g_strdup ("application/octet-stream");
+
+  if (!check_name (name, error) ||
+      !hash_file (file, &sha256, &size, cancellable, error))
+    return NULL;
+
+  folder = sportello_attachment_get_folder (db);
+  if (!sportello_database_begin (db, error))
+    return NULL;
+  if (!copy_content (file, folder, sha256, &created, cancellable, error) ||
+      !(attachment = insert_row (db, client_uuid, name, media_type, size, sha256, error)) ||
+      !sportello_database_commit (db, error))
+    goto failed;
+
+  return g_steal_pointer (&attachment);
+
+failed:
+  if (created)
+    {
+      g_autofree char *path = content_path (folder, sha256);
+
+      g_unlink (path);
+    }
+  sportello_database_rollback (db);
+  return NULL;
+}
+
+GBytes *
+sportello_attachment_load_bytes (SportelloAttachment  *self,
+                                 SportelloDatabase    *db,
+                                 GError              **error)
+{
+  g_autofree char *folder = sportello_attachment_get_folder (db);
+
+  g_return_val_if_fail (SPORTELLO_IS_ATTACHMENT (self), NULL);
+
+  return read_content (folder, sportello_attachment_get (self, SPORTELLO_ATTACHMENT_SHA256), error);
+}
+
+/**
+ * sportello_attachment_save_copy:
+ *
+ * Writes a copy of the attachment's bytes to @path, whole or not at all:
+ * what is opened or handed on is a copy, so nothing outside can change
+ * the stored content.
+ */
+gboolean
+sportello_attachment_save_copy (SportelloAttachment  *self,
+                                SportelloDatabase    *db,
+                                const char           *path,
+                                GError              **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(SportelloAtomicFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize written;
+
+  if (!(bytes = sportello_attachment_load_bytes (self, db, error)))
+    return FALSE;
+
+  if (!(file = sportello_atomic_file_new (path, &local_error)) ||
+      !g_output_stream_write_all (sportello_atomic_file_get_stream (file), g_bytes_get_data (bytes, NULL),
+                                  g_bytes_get_size (bytes), &written, NULL, &local_error) ||
+      !sportello_atomic_file_commit (file, &local_error))
+    return io_error (error, path, local_error->message);
+
+  return TRUE;
+}
+
+static gboolean
+run_on_attachment (SportelloDatabase  *db,
+                   const char         *sql,
+                   const char         *uuid,
+                   const char         *text,
+                   GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!(stmt = _sportello_database_prepare (db, sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      return FALSE;
+    }
+  if (sqlite3_changes (_sportello_database_get_handle (db)) == 0)
+    {
+      g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_FOUND,
+                   _("The attachment does not exist any more"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sportello_attachment_rename (SportelloDatabase  *db,
+                             const char         *uuid,
+                             const char         *name,
+                             GError            **error)
+{
+  g_autofree char *clean = clean_name (name);
+
+  g_return_val_if_fail (SPORTELLO_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  if (!check_name (clean, error))
+    return FALSE;
+
+  return run_on_attachment (db,
+                            "UPDATE attachments SET name = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+                            "WHERE uuid = ?1 AND deleted_at IS NULL",
+                            uuid, clean, error);
+}
+
+/**
+ * sportello_attachment_trash:
+ *
+ * Hides the attachment, keeping its content, until it is restored or
+ * purged: the first half of a delete that can be undone.
+ */
+gboolean
+sportello_attachment_trash (SportelloDatabase  *db,
+                            const char         *uuid,
+                            GError            **error)
+{
+  return run_on_attachment (db,
+                            "UPDATE attachments SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+                            "WHERE uuid = ?1 AND deleted_at IS NULL",
+                            uuid, NULL, error);
+}
+
+gboolean
+sportello_attachment_restore (SportelloDatabase  *db,
+                              const char         *uuid,
+                              GError            **error)
+{
+  return run_on_attachment (db, "UPDATE attachments SET deleted_at = NULL WHERE uuid = ?1 AND deleted_at IS NOT NULL",
+                            uuid, NULL, error);
+}
+
+/**
+ * sportello_attachment_purge_trashed:
+ * @uuid: (nullable): one trashed attachment, or %NULL for all of them
+ *
+ * Deletes for real what was trashed; a content file no attachment names
+ * any more goes with it.
+ */
+gboolean
+sportello_attachment_purge_trashed (SportelloDatabase  *db,
+                                    const char         *uuid,
+                                    GError            **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (SPORTELLO_IS_DATABASE (db), FALSE);
+
+  if (uuid == NULL)
+    ok = sportello_database_exec (db, "DELETE FROM attachments WHERE deleted_at IS NOT NULL", error);
+  else
+    ok = _sportello_database_run_on_uuid (db, "DELETE FROM attachments WHERE uuid = ? AND deleted_at IS NOT NULL",
+                                          uuid, error);
+
+  return ok && sportello_attachment_collect_garbage (db, NULL, error);
+}
+
+/* At once, without Undo */
+gboolean
+sportello_attachment_delete (SportelloDatabase  *db,
+                             const char         *uuid,
+                             GError            **error)
+{
+  g_return_val_if_fail (SPORTELLO_IS_DATABASE (db), FALSE);
+
+  return _sportello_database_run_on_uuid (db, "DELETE FROM attachments WHERE uuid = ?", uuid, error) &&
+         sportello_attachment_collect_garbage (db, NULL, error);
+}
+
+/* The client's attachments, the last added first */
+GListModel *
+sportello_attachment_list_for_client (SportelloDatabase  *db,
+                                      const char         *client_uuid,
+                                      GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GListStore) store = g_list_store_new (SPORTELLO_TYPE_ATTACHMENT);
+  int rc;
+
+  if (!(stmt = _sportello_database_prepare (db, ATTACHMENT_SELECT
+                                            "WHERE c.uuid = ? AND t.deleted_at IS NULL "
+                                            "ORDER BY t.created_at DESC, t.name COLLATE NOCASE, t.uuid", error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, client_uuid, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(SportelloAttachment) attachment = from_row (stmt);
+
+      g_list_store_append (store, attachment);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/**
+ * sportello_attachment_collect_garbage:
+ * @n_removed: (out) (optional): how many content files were removed
+ *
+ * Removes the content files that no attachment names any more (after a
+ * delete, a client erased or anonymised, an import or a restore that
+ * replaced them). Inside a transaction of the caller it does nothing: what
+ * that transaction deleted is not final yet, and the next collection
+ * finds it.
+ */
+gboolean
+sportello_attachment_collect_garbage (SportelloDatabase  *db,
+                                      guint              *n_removed,
+                                      GError            **error)
+{
+  g_autofree char *folder = NULL;
+  g_autoptr(GDir) top = NULL;
+  g_autoptr(sqlite3_stmt) used = NULL;
+  const char *shard;
+  guint removed = 0;
+
+  g_return_val_if_fail (SPORTELLO_IS_DATABASE (db), FALSE);
+
+  if (n_removed != NULL)
+    *n_removed = 0;
+  if (!sqlite3_get_autocommit (_sportello_database_get_handle (db)))
+    return TRUE;
+
+  folder = sportello_attachment_get_folder (db);
+  if (!(top = g_dir_open (folder, 0, NULL)))
+    return TRUE;
+
+  if (!sportello_database_begin (db, error))
+    return FALSE;
+  if (!(used = _sportello_database_prepare (db, "SELECT 1 FROM attachments WHERE sha256 = ? LIMIT 1", error)))
+    goto failed;
+
+  while ((shard = g_dir_read_name (top)) != NULL)
+    {
+      g_autofree char *shard_path = g_build_filename (folder, shard, NULL);
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
+
+      if (strlen (shard) != 2 || !(dir = g_dir_open (shard_path, 0, NULL)))
+        continue;
+
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          int rc;
+
+          /* temporaries (“.NAME.sportello-…”) and anything else are not ours to judge */
+          if (!_sportello_attachment_is_sha256 (name) || strncmp (name, shard, 2) != 0)
+            continue;
+
+          sqlite3_reset (used);
+          sqlite3_bind_text (used, 1, name, -1, SQLITE_TRANSIENT);
+          rc = sqlite3_step (used);
+          if (rc == SQLITE_DONE)
+            {
+              g_autofree char *path = g_build_filename (shard_path, name, NULL);
+
+              if (g_unlink (path) == 0)
+                removed++;
+            }
+          else if (rc != SQLITE_ROW)
+            {
+              _sportello_database_set_error (db, error);
+              goto failed;
+            }
+        }
+      /* an empty shard goes too (rmdir fails on one that is not) */
+      g_rmdir (shard_path);
+    }
+
+  g_clear_pointer (&used, sqlite3_finalize);
+  if (!sportello_database_commit (db, error))
+    goto failed;
+
+  if (removed > 0)
+    g_debug ("Removed %u content files no attachment names", removed);
+  if (n_removed != NULL)
+    *n_removed = removed;
+  return TRUE;
+
+failed:
+  sportello_database_rollback (db);
+  return FALSE;
+}
+
+/* ------------------------------------------------------------ backups ---- */
+
+/**
+ * _sportello_attachment_pack:
+ * @backup: a copy of the database just written, not yet checked
+ * @folder: the content files of the database it copies
+ *
+ * Puts the content of every attachment of @backup into its table
+ * attachment_contents, so that a backup is one file that holds
+ * everything. A database of a schema before attachments has none.
+ */
+gboolean
+_sportello_attachment_pack (sqlite3     *backup,
+                            const char  *folder,
+                            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) list = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (backup, "SELECT 1 FROM sqlite_schema WHERE name = 'attachment_contents'", -1, &list, NULL) != SQLITE_OK)
+    goto sql_error;
+  if (sqlite3_step (list) != SQLITE_ROW)
+    return TRUE;
+  g_clear_pointer (&list, sqlite3_finalize);
+
+  if (sqlite3_prepare_v2 (backup, "SELECT DISTINCT sha256 FROM attachments", -1, &list, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (backup, "INSERT OR REPLACE INTO attachment_contents (sha256, data) VALUES (?, ?)", -1,
+                          &insert, NULL) != SQLITE_OK)
+    goto sql_error;
+
+  while ((rc = sqlite3_step (list)) == SQLITE_ROW)
+    {
+      const char *sha256 = (const char *) sqlite3_column_text (list, 0);
+      g_autoptr(GBytes) bytes = NULL;
+
+      if (!_sportello_attachment_is_sha256 (sha256))
+        continue;
+      if (!(bytes = read_content (folder, sha256, error)))
+        return FALSE;
+
+      sqlite3_reset (insert);
+      sqlite3_bind_text (insert, 1, sha256, -1, SQLITE_STATIC);
+      sqlite3_bind_blob64 (insert, 2, g_bytes_get_size (bytes) ? g_bytes_get_data (bytes, NULL) : "",
+                           g_bytes_get_size (bytes), SQLITE_STATIC);
+      if (sqlite3_step (insert) != SQLITE_DONE)
+        goto sql_error;
+    }
+  if (rc != SQLITE_DONE)
+    goto sql_error;
+
+  return TRUE;
+
+sql_error:
+  g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_SQL,
+               _("Cannot copy the attachments into the backup: %s"), sqlite3_errmsg (backup));
+  return FALSE;
+}
+
+/**
+ * _sportello_attachment_unpack:
+ *
+ * After a restore: the content a backup carried goes back to the content
+ * files (each checked against its SHA-256), the table is emptied, and the
+ * files no attachment of the restored database names are removed.
+ */
+gboolean
+_sportello_attachment_unpack (SportelloDatabase  *db,
+                              GError            **error)
+{
+  g_autofree char *folder = sportello_attachment_get_folder (db);
+  g_autoptr(sqlite3_stmt) list = NULL;
+  int rc;
+
+  if (!sportello_database_begin (db, error))
+    return FALSE;
+  if (!(list = _sportello_database_prepare (db, "SELECT sha256, data FROM attachment_contents", error)))
+    goto failed;
+
+  while ((rc = sqlite3_step (list)) == SQLITE_ROW)
+    {
+      const char *sha256 = (const char *) sqlite3_column_text (list, 0);
+      const guint8 *data = sqlite3_column_blob (list, 1);
+      gsize length = (gsize) sqlite3_column_bytes (list, 1);
+      g_autofree char *actual = _sportello_attachment_sha256 (data, length);
+      gboolean created;
+
+      if (!_sportello_attachment_is_sha256 (sha256) || g_strcmp0 (actual, sha256) != 0)
+        {
+          g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_A_DATABASE,
+                       _("The backup holds a damaged attachment (%s)"), sha256 ? sha256 : "?");
+          goto failed;
+        }
+      if (!store_content (folder, data, length, sha256, &created, error))
+        goto failed;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      goto failed;
+    }
+  g_clear_pointer (&list, sqlite3_finalize);
+
+  if (!sportello_database_exec (db, "DELETE FROM attachment_contents", error) ||
+      !sportello_database_commit (db, error))
+    goto failed;
+
+  return sportello_attachment_collect_garbage (db, NULL, error);
+
+failed:
+  g_clear_pointer (&list, sqlite3_finalize);
+  sportello_database_rollback (db);
+  return FALSE;
+}
+
+/* ------------------------------------------------------------ bundles ---- */
+
+/**
+ * _sportello_attachment_check_limits:
+ * @selection: (nullable): JSON array of the UUIDs of the clients exported,
+ *   or %NULL for the whole database
+ *
+ * Whether the attachments an export would carry fit its limits: no file
+ * over %SPORTELLO_ATTACHMENT_BUNDLE_MAX_FILE, not more than
+ * %SPORTELLO_ATTACHMENT_BUNDLE_MAX_TOTAL in all.
+ */
+gboolean
+_sportello_attachment_check_limits (SportelloDatabase  *db,
+                                    const char         *selection,
+                                    GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint64 total = 0;
+  int rc;
+
+  if (!(stmt = _sportello_database_prepare (db,
+          "SELECT t.name, t.size, c.name FROM attachments t JOIN clients c ON c.id = t.client_id "
+          "WHERE t.deleted_at IS NULL AND c.deleted_at IS NULL "
+          "AND (?1 IS NULL OR c.uuid IN (SELECT value FROM json_each (?1))) ORDER BY t.size DESC", error)))
+    return FALSE;
+  if (selection != NULL)
+    sqlite3_bind_text (stmt, 1, selection, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint64 size = (guint64) sqlite3_column_int64 (stmt, 1);
+
+      if (size > SPORTELLO_ATTACHMENT_BUNDLE_MAX_FILE)
+        {
+          g_autofree char *limit = g_format_size (SPORTELLO_ATTACHMENT_BUNDLE_MAX_FILE);
+          g_autofree char *actual = g_format_size (size);
+
+          g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID,
+                       /* Translators: the attachment's name, its client's, its size, the limit */
+                       _("The attachment “%s” of “%s” is too large for a bundle (%s; at most %s each): "
+                         "delete it or send it another way"),
+                       (const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 2),
+                       actual, limit);
+          return FALSE;
+        }
+      total += size;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _sportello_database_set_error (db, error);
+      return FALSE;
+    }
+
+  if (total > SPORTELLO_ATTACHMENT_BUNDLE_MAX_TOTAL)
+    {
+      g_autofree char *limit = g_format_size (SPORTELLO_ATTACHMENT_BUNDLE_MAX_TOTAL);
+      g_autofree char *actual = g_format_size (total);
+
+      g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID,
+                   _("The attachments are too large for one bundle (%s; at most %s in all): "
+                     "export fewer clients at a time"), actual, limit);
+      return FALSE;
+    }
+
+  return TRUE;
+}
