@@ -38,6 +38,23 @@ def check(name, cond, detail=""):
             print(f"# {line}")
 
 
+def check_pdf_document(pdf, title=None):
+    """A real document: metadata, tagged structure, and well formed."""
+    info = subprocess.run(["pdfinfo", "-enc", "UTF-8", pdf], capture_output=True, text=True).stdout
+    fields = dict(l.split(":", 1) for l in info.splitlines() if ":" in l)
+    fields = {k: v.strip() for k, v in fields.items()}
+    check(f"{os.path.basename(pdf)}: tagged", fields.get("Tagged") == "yes", info)
+    check(f"{os.path.basename(pdf)}: Creator names Sportello and its version",
+          fields.get("Creator", "").startswith("Sportello ") and len(fields["Creator"].split()) == 2, info)
+    check(f"{os.path.basename(pdf)}: a title and a creation date",
+          fields.get("Title", "") != "" and fields.get("CreationDate", "") != "" and
+          (title is None or fields.get("Title") == title), info)
+    q = subprocess.run(["qpdf", "--check", pdf], capture_output=True, text=True)
+    check(f"{os.path.basename(pdf)}: qpdf --check finds nothing wrong",
+          q.returncode == 0 and "WARNING" not in q.stdout + q.stderr, q.stdout + q.stderr)
+    return fields
+
+
 r = run("--version")
 check("--version exits 0", r.returncode == 0, r.stderr)
 check("--version prints name and version", r.stdout.startswith("Sportello "), r.stdout)
@@ -665,6 +682,7 @@ with tempfile.TemporaryDirectory() as tmp:
     info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True)
     pages = int(next(l.split()[1] for l in info.stdout.splitlines() if l.startswith("Pages:")))
     check("one page per person who attended", pages == len(names), f"{pages} pages, {len(names)} attended")
+    check_pdf_document(pdf, "Attestati di partecipazione")
     texts = [subprocess.run(["pdftotext", "-f", str(i), "-l", str(i), pdf, "-"], capture_output=True, text=True).stdout
              for i in range(1, pages + 1)]
     check("each name on a page of its own",
