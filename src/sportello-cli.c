@@ -25,6 +25,7 @@
 #include "sportello-backups.h"
 #include "sportello-cli.h"
 #include "sportello-cli-events.h"
+#include "sportello-cli-report.h"
 #include "sportello-bundle.h"
 #include "sportello-client.h"
 #include "sportello-database.h"
@@ -53,6 +54,11 @@ typedef struct
   /* events (issue 16) */
   char      *attendance;
   char      *certificates;
+  /* the report (issue 17) */
+  char      *export_statistics;
+  char      *report;
+  char      *from;
+  char      *to;
 } CliOptions;
 
 static void
@@ -70,6 +76,10 @@ cli_options_clear (CliOptions *options)
   g_clear_pointer (&options->remaining, g_strfreev);
   g_clear_pointer (&options->attendance, g_free);
   g_clear_pointer (&options->certificates, g_free);
+  g_clear_pointer (&options->export_statistics, g_free);
+  g_clear_pointer (&options->report, g_free);
+  g_clear_pointer (&options->from, g_free);
+  g_clear_pointer (&options->to, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliOptions, cli_options_clear)
@@ -123,6 +133,16 @@ cli_option_context_new (CliOptions *options)
     { "certificates", 0, 0, G_OPTION_ARG_STRING, &options->certificates,
       N_("Write the attendance certificates of the event, one page per person who attended, to a PDF file (FILE after the UUID)"),
       N_("EVENT_UUID") },
+    { "export-statistics", 0, 0, G_OPTION_ARG_FILENAME, &options->export_statistics,
+      N_("Write the desk’s statistics for the period to FILE, for the network of hubs: counts only, no personal data"),
+      N_("FILE") },
+    { "report", 0, 0, G_OPTION_ARG_FILENAME, &options->report,
+      N_("Write the report of the period to FILE (a spreadsheet, .xlsx)"), N_("FILE") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &options->from,
+      N_("With --export-statistics or --report: the first day of the period (25/11/2026 or 2026-11-25; this year by default)"),
+      N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &options->to,
+      N_("With --export-statistics or --report: the last day of the period"), N_("DATE") },
     /* D-Bus activation starts the app with this (see the .service.in file in data/) */
     { "gapplication-service", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &options->service,
       NULL, NULL },
@@ -709,6 +729,25 @@ run_restore (CliOptions *options)
   return SPORTELLO_EXIT_OK;
 }
 
+/* --export-statistics FILE.json, --report FILE.xlsx, with --from and --to */
+static int
+run_report (CliOptions *options)
+{
+  g_autoptr(SportelloDatabase) db = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  int exit_code = SPORTELLO_EXIT_OK;
+
+  if (!sportello_cli_report_period (options->from, options->to, &from, &to, &exit_code) ||
+      (options->report != NULL && !sportello_cli_report_check_path (options->report, &exit_code)) ||
+      !(db = open_database (options, &exit_code)))
+    return exit_code;
+
+  if (options->report != NULL)
+    return sportello_cli_report (db, options->report, from, to);
+  return sportello_cli_export_statistics (db, options->export_statistics, from, to);
+}
+
 /* --attendance EVENT_UUID FILE.csv, --certificates EVENT_UUID FILE.pdf */
 static int
 run_events (CliOptions *options)
@@ -783,6 +822,11 @@ sportello_cli_main (int    argc,
       g_printerr (_("--templates-only goes with --export, without --client\n"));
       return SPORTELLO_EXIT_USAGE;
     }
+  if ((options.from != NULL || options.to != NULL) && options.export_statistics == NULL && options.report == NULL)
+    {
+      g_printerr (_("--from and --to go with --export-statistics or --report\n"));
+      return SPORTELLO_EXIT_USAGE;
+    }
   if (options.yes && options.restore_path == NULL)
     {
       g_printerr (_("--yes goes with --restore\n"));
@@ -790,10 +834,11 @@ sportello_cli_main (int    argc,
     }
   if ((options.export_path != NULL) + (options.import_path != NULL) + (options.validate_path != NULL) +
       (options.demo != 0) + (options.backup_path != NULL) + (options.restore_path != NULL) +
-      options.list_backups + (options.attendance != NULL) + (options.certificates != NULL) > 1)
+      options.list_backups + (options.attendance != NULL) + (options.certificates != NULL) +
+      (options.export_statistics != NULL) + (options.report != NULL) > 1)
     {
       g_printerr (_("Give only one of --demo, --export, --import, --validate, --backup, --restore, "
-                    "--list-backups, --attendance and --certificates\n"));
+                    "--list-backups, --attendance, --certificates, --export-statistics and --report\n"));
       return SPORTELLO_EXIT_USAGE;
     }
 
@@ -813,6 +858,8 @@ sportello_cli_main (int    argc,
     return run_list_backups (&options);
   if (options.attendance != NULL || options.certificates != NULL)
     return run_events (&options);
+  if (options.export_statistics != NULL || options.report != NULL)
+    return run_report (&options);
 
   /* Left over after the options: only the files to open. */
   if (options.remaining != NULL)

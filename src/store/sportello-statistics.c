@@ -1162,165 +1162,6 @@ sportello_statistics_dup_members (SportelloStatistics *self,
 
 /* ------------------------------------------------------------- the file ---- */
 
-static JsonObject *
-object_at (JsonObject *root,
-           char      **parts,
-           guint       n)
-{
-  JsonObject *object = root;
-
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *node = json_object_get_member (object, parts[i]);
-
-      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-        {
-          JsonObject *child = json_object_new ();
-
-          json_object_set_object_member (object, parts[i], child);
-          object = child;
-        }
-      else
-        object = json_node_get_object (node);
-    }
-  return object;
-}
-
-static gboolean
-suppressed (SportelloStatistics *self,
-            const char          *path,
-            const SportelloFigure *figure)
-{
-  g_autofree char *weight = NULL;
-
-  if (figure->state == SPORTELLO_FIGURE_UNKNOWN)
-    return TRUE;
-  if (counts_firms (path) && too_few (figure->value))
-    return TRUE;
-  if ((weight = weight_of (path)) != NULL)
-    {
-      SportelloFigure *w = g_hash_table_lookup (self->figures, weight);
-
-      if (w == NULL || w->state == SPORTELLO_FIGURE_UNKNOWN || (counts_firms (weight) && too_few (w->value)))
-        return TRUE;
-      /* an amount made of fewer than 5 applications could be one firm's */
-      if (!counts_firms (weight) && too_few (w->value))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static JsonNode *
-figure_node (const char            *path,
-             const SportelloFigure *figure)
-{
-  JsonNode *node = json_node_new (JSON_NODE_VALUE);
-  guint decimals = decimals_for (path);
-
-  if (decimals == 0)
-    json_node_set_int (node, (gint64) llround (figure->value));
-  else
-    {
-      double scale = pow (10, decimals);
-
-      json_node_set_double (node, round (figure->value * scale) / scale);
-    }
-  return node;
-}
-
-/**
- * sportello_statistics_to_json:
- *
- * The statistics file (docs/statistics-format.md): counts and sums only,
- * every group of fewer than 5 firms (and what is made from one) null.
- */
-char *
-sportello_statistics_to_json (SportelloStatistics *self)
-{
-  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  JsonObject *object = json_object_new ();
-  JsonObject *period = json_object_new ();
-  JsonNode *by_category;
-
-  g_return_val_if_fail (SPORTELLO_IS_STATISTICS (self), NULL);
-
-  json_node_take_object (root, object);
-  json_object_set_string_member (object, "format", FORMAT_NAME);
-  json_object_set_int_member (object, "version", FORMAT_VERSION);
-  json_object_set_string_member (period, "from", self->from);
-  json_object_set_string_member (period, "to", self->to);
-  json_object_set_object_member (object, "period", period);
-  json_object_set_string_member (object, "hub", self->hub ? self->hub : "");
-
-  for (guint i = 0; i < self->paths->len; i++)
-    {
-      const char *path = g_ptr_array_index (self->paths, i);
-      SportelloFigure *figure = g_hash_table_lookup (self->figures, path);
-      g_auto(GStrv) parts = g_strsplit (path, ".", -1);
-      guint n = g_strv_length (parts);
-      JsonObject *parent = object_at (object, parts, n - 1);
-
-      if (suppressed (self, path, figure))
-        json_object_set_null_member (parent, parts[n - 1]);
-      else
-        json_object_set_member (parent, parts[n - 1], figure_node (path, figure));
-    }
-
-  /* a category of fewer than 5 firms assessed is null as a whole */
-  if (!json_object_has_member (object, "assessments"))
-    json_object_set_object_member (object, "assessments", json_object_new ());
-  by_category = json_object_get_member (json_object_get_object_member (object, "assessments"), "by_category");
-  if (by_category == NULL)
-    json_object_set_object_member (json_object_get_object_member (object, "assessments"), "by_category",
-                                   json_object_new ());
-  else
-    {
-      JsonObject *categories = json_node_get_object (by_category);
-      g_autoptr(GList) members = json_object_get_members (categories);
-
-      for (GList *l = members; l != NULL; l = l->next)
-        {
-          JsonObject *category = json_object_get_object_member (categories, l->data);
-
-          if (json_object_get_null_member (category, "count"))
-            json_object_set_null_member (categories, l->data);
-        }
-    }
-  for (const char * const *group = (const char * const []) { "firms_by_province", "monthly", NULL }; *group; group++)
-    if (!json_object_has_member (object, *group))
-      json_object_set_object_member (object, *group, json_object_new ());
-
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  return json_generator_to_data (generator, NULL);
-}
-
-/**
- * sportello_statistics_write:
- *
- * Writes the statistics file to @path, whole or not at all.
- */
-gboolean
-sportello_statistics_write (SportelloStatistics  *self,
-                            const char           *path,
-                            GError              **error)
-{
-  g_autoptr(SportelloAtomicFile) file = NULL;
-  g_autofree char *json = NULL;
-
-  g_return_val_if_fail (SPORTELLO_IS_STATISTICS (self), FALSE);
-
-  json = sportello_statistics_to_json (self);
-  if (!(file = sportello_atomic_file_new (path, error)) ||
-      !g_output_stream_write_all (sportello_atomic_file_get_stream (file), json, strlen (json), NULL, NULL, error) ||
-      !g_output_stream_write_all (sportello_atomic_file_get_stream (file), "\n", 1, NULL, NULL, error))
-    return FALSE;
-  return sportello_atomic_file_commit (file, error);
-}
-
-/* ---------------------------------------------------------- reading ---- */
-
 typedef enum
 {
   SPEC_FIGURE,
@@ -1378,6 +1219,210 @@ static const Spec file_spec[] = {
   { "monthly", SPEC_MONTHS, month_spec },
   { NULL }
 };
+
+static gboolean
+suppressed (SportelloStatistics   *self,
+            const char            *path,
+            const SportelloFigure *figure)
+{
+  g_autofree char *weight = NULL;
+
+  if (figure->state == SPORTELLO_FIGURE_UNKNOWN)
+    return TRUE;
+  if (counts_firms (path) && too_few (figure->value))
+    return TRUE;
+  if ((weight = weight_of (path)) != NULL)
+    {
+      SportelloFigure *w = g_hash_table_lookup (self->figures, weight);
+
+      /* a mean of fewer than 5 firms, or an amount of fewer than 5
+       * applications, could be one firm's */
+      if (w == NULL || w->state == SPORTELLO_FIGURE_UNKNOWN || too_few (w->value))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+append_string (GString    *out,
+               const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (out, "\\%c", *p);
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guchar) *p);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_figure (SportelloStatistics *self,
+               GString             *out,
+               const char          *path)
+{
+  SportelloFigure *figure = g_hash_table_lookup (self->figures, path);
+  guint decimals = decimals_for (path);
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *format = NULL;
+
+  if (figure == NULL || suppressed (self, path, figure))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  if (decimals == 0)
+    {
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) llround (figure->value));
+      return;
+    }
+  format = g_strdup_printf ("%%.%uf", decimals);
+  g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, format, figure->value));
+}
+
+static void
+indent (GString *out,
+        guint    depth)
+{
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < depth; i++)
+    g_string_append (out, "  ");
+}
+
+/* The object at @prefix ("meetings"), from the figures under it, in order */
+static void
+append_object (SportelloStatistics *self,
+               GString             *out,
+               const char          *prefix,
+               guint                depth)
+{
+  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *dotted = g_strconcat (prefix, ".", NULL);
+  gsize length = strlen (dotted);
+
+  for (guint i = 0; i < self->paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (self->paths, i);
+      const char *dot;
+      char *member;
+
+      if (!g_str_has_prefix (path, dotted))
+        continue;
+      dot = strchr (path + length, '.');
+      member = dot ? g_strndup (path + length, dot - (path + length)) : g_strdup (path + length);
+      if (g_hash_table_add (seen, member))
+        g_ptr_array_add (members, member);
+      else
+        g_free (member);
+    }
+
+  if (members->len == 0)
+    {
+      g_string_append (out, "{}");
+      return;
+    }
+  g_string_append_c (out, '{');
+  for (guint i = 0; i < members->len; i++)
+    {
+      const char *member = g_ptr_array_index (members, i);
+      g_autofree char *path = g_strconcat (dotted, member, NULL);
+
+      indent (out, depth + 1);
+      append_string (out, member);
+      g_string_append (out, ": ");
+      if (g_hash_table_contains (self->figures, path))
+        append_figure (self, out, path);
+      else if (g_str_equal (prefix, "assessments.by_category"))
+        {
+          /* a category of fewer than 5 firms assessed is null as a whole */
+          g_autofree char *count = g_strconcat (path, ".count", NULL);
+          SportelloFigure *figure = g_hash_table_lookup (self->figures, count);
+
+          if (figure == NULL || suppressed (self, count, figure))
+            g_string_append (out, "null");
+          else
+            append_object (self, out, path, depth + 1);
+        }
+      else
+        append_object (self, out, path, depth + 1);
+      if (i + 1 < members->len)
+        g_string_append_c (out, ',');
+    }
+  indent (out, depth);
+  g_string_append_c (out, '}');
+}
+
+/**
+ * sportello_statistics_to_json:
+ *
+ * The statistics file (docs/statistics-format.md): counts and sums only,
+ * every group of fewer than 5 firms (and what is made from one) null.
+ */
+char *
+sportello_statistics_to_json (SportelloStatistics *self)
+{
+  GString *out = g_string_new ("{");
+
+  g_return_val_if_fail (SPORTELLO_IS_STATISTICS (self), NULL);
+
+  indent (out, 1);
+  g_string_append_printf (out, "\"format\": \"%s\",", FORMAT_NAME);
+  indent (out, 1);
+  g_string_append_printf (out, "\"version\": %d,", FORMAT_VERSION);
+  indent (out, 1);
+  g_string_append (out, "\"period\": {\"from\": ");
+  append_string (out, self->from);
+  g_string_append (out, ", \"to\": ");
+  append_string (out, self->to);
+  g_string_append (out, "},");
+  indent (out, 1);
+  g_string_append (out, "\"hub\": ");
+  append_string (out, self->hub ? self->hub : "");
+
+  for (const Spec *m = file_spec; m->name; m++)
+    {
+      g_string_append_c (out, ',');
+      indent (out, 1);
+      append_string (out, m->name);
+      g_string_append (out, ": ");
+      if (g_hash_table_contains (self->figures, m->name))
+        append_figure (self, out, m->name);
+      else
+        append_object (self, out, m->name, 1);
+    }
+  g_string_append (out, "\n}\n");
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * sportello_statistics_write:
+ *
+ * Writes the statistics file to @path, whole or not at all.
+ */
+gboolean
+sportello_statistics_write (SportelloStatistics  *self,
+                            const char           *path,
+                            GError              **error)
+{
+  g_autoptr(SportelloAtomicFile) file = NULL;
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (SPORTELLO_IS_STATISTICS (self), FALSE);
+
+  json = sportello_statistics_to_json (self);
+  if (!(file = sportello_atomic_file_new (path, error)) ||
+      !g_output_stream_write_all (sportello_atomic_file_get_stream (file), json, strlen (json), NULL, NULL, error))
+    return FALSE;
+  return sportello_atomic_file_commit (file, error);
+}
+
+/* ---------------------------------------------------------- reading ---- */
 
 static gboolean
 invalid (GError     **error,
