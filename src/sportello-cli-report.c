@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   sportello --data-dir DIR --export-statistics FILE.json [--from DATE] [--to DATE]
- *   sportello --data-dir DIR --report FILE.xlsx [--from DATE] [--to DATE]
+ *   sportello --data-dir DIR --report FILE.pdf|FILE.xlsx [--from DATE] [--to DATE]
  *
  * DATE is 2026-11-25 or 25/11/2026, a day in Europe/Rome; the period is
  * this calendar year by default.
@@ -18,6 +18,7 @@
 
 #include "sportello-cli.h"
 #include "sportello-cli-report.h"
+#include "sportello-report-pdf.h"
 #include "sportello-report-xlsx.h"
 #include "sportello-statistics.h"
 
@@ -67,10 +68,10 @@ sportello_cli_report_check_path (const char *path,
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
 
-  if (g_str_has_suffix (lower, ".xlsx"))
+  if (g_str_has_suffix (lower, ".xlsx") || g_str_has_suffix (lower, ".pdf"))
     return TRUE;
 
-  g_printerr (_("--report writes a spreadsheet (.xlsx): “%s” has another extension\n"), path);
+  g_printerr (_("--report writes a PDF (.pdf) or a spreadsheet (.xlsx): “%s” has another extension\n"), path);
   *exit_code = SPORTELLO_EXIT_USAGE;
   return FALSE;
 }
@@ -111,6 +112,7 @@ sportello_cli_report (SportelloDatabase *db,
   g_autoptr(GError) error = NULL;
   g_autofree char *previous_from = NULL;
   g_autofree char *previous_to = NULL;
+  g_autofree char *lower = g_ascii_strdown (path, -1);
   int exit_code = SPORTELLO_EXIT_OK;
 
   if (!sportello_cli_report_check_path (path, &exit_code))
@@ -124,8 +126,9 @@ sportello_cli_report (SportelloDatabase *db,
       return SPORTELLO_EXIT_IOERR;
     }
 
-  /* .xlsx: the only kind sportello_cli_report_check_path() lets through yet */
-  if (!sportello_report_write_xlsx (statistics, previous, path, &error))
+  if (g_str_has_suffix (lower, ".pdf")
+      ? !sportello_report_write_pdf (statistics, previous, sportello_database_get_consultant (db), path, &error)
+      : !sportello_report_write_xlsx (statistics, previous, path, &error))
     {
       g_printerr ("%s\n", error->message);
       return SPORTELLO_EXIT_IOERR;

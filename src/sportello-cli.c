@@ -25,6 +25,7 @@
 #include "sportello-backups.h"
 #include "sportello-cli.h"
 #include "sportello-cli-events.h"
+#include "sportello-cli-network.h"
 #include "sportello-cli-report.h"
 #include "sportello-bundle.h"
 #include "sportello-client.h"
@@ -57,6 +58,7 @@ typedef struct
   /* the report (issue 17) */
   char      *export_statistics;
   char      *report;
+  char      *network_report;
   char      *from;
   char      *to;
 } CliOptions;
@@ -78,6 +80,7 @@ cli_options_clear (CliOptions *options)
   g_clear_pointer (&options->certificates, g_free);
   g_clear_pointer (&options->export_statistics, g_free);
   g_clear_pointer (&options->report, g_free);
+  g_clear_pointer (&options->network_report, g_free);
   g_clear_pointer (&options->from, g_free);
   g_clear_pointer (&options->to, g_free);
 }
@@ -138,6 +141,9 @@ cli_option_context_new (CliOptions *options)
       N_("FILE") },
     { "report", 0, 0, G_OPTION_ARG_FILENAME, &options->report,
       N_("Write the report of the period to FILE (a spreadsheet, .xlsx)"), N_("FILE") },
+    { "network-report", 0, 0, G_OPTION_ARG_FILENAME, &options->network_report,
+      N_("Write the report of the network of hubs to FILE (a PDF), from the hubs’ statistics files given after it"),
+      N_("FILE") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &options->from,
       N_("With --export-statistics or --report: the first day of the period (25/11/2026 or 2026-11-25; this year by default)"),
       N_("DATE") },
@@ -840,6 +846,20 @@ sportello_cli_main (int    argc,
       g_printerr (_("Give only one of --demo, --export, --import, --validate, --backup, --restore, "
                     "--list-backups, --attendance, --certificates, --export-statistics and --report\n"));
       return SPORTELLO_EXIT_USAGE;
+    }
+
+  if (options.network_report != NULL)
+    {
+      /* alone: it reads no database */
+      if (options.demo != 0 || options.export_path != NULL || options.import_path != NULL ||
+          options.validate_path != NULL || options.backup_path != NULL || options.restore_path != NULL ||
+          options.list_backups || options.attendance != NULL || options.certificates != NULL ||
+          options.export_statistics != NULL || options.report != NULL || options.from != NULL || options.to != NULL)
+        {
+          g_printerr (_("--network-report goes alone, with the statistics files after the PDF\n"));
+          return SPORTELLO_EXIT_USAGE;
+        }
+      return sportello_cli_network_report (options.network_report, (const char * const *) options.remaining);
     }
 
   if (options.demo != 0)

@@ -28,6 +28,7 @@
 #include "sportello-format.h"
 #include "sportello-pdf.h"
 #include "sportello-report-charts.h"
+#include "sportello-report-xlsx.h"
 #include "sportello-vocabulary.h"
 
 /* ---------------------------------------------------------- figures ---- */
@@ -218,48 +219,19 @@ sportello_report_format_period (const char *from,
   return g_strdup_printf (_("%s – %s"), first ? first : from, last ? last : to);
 }
 
-/**
- * sportello_report_member_label:
- * @group: “firms_by_category”, “meetings.by_kind”, “firms_by_size”,
- *   “firms_by_source”, “firms_by_province”, “monthly”
- *
- * Returns: (transfer full): the member's name in words
- */
-char *
-sportello_report_member_label (const char *group,
-                               const char *member)
+/* A member of a group in words: months as “Marzo 2026”, the rest as the
+ * spreadsheet names them */
+static char *
+member_label (const char *group,
+              const char *member)
 {
-  SportelloVocabulary vocabulary = SPORTELLO_N_VOCABULARIES;
-
-  if (g_str_equal (member, "unknown"))
-    /* Translators: a group of firms whose category, province… is not recorded */
-    return g_strdup (_("Not recorded"));
   if (g_str_equal (group, "monthly"))
     {
       g_autofree char *month = sportello_format_month (member);
 
       return month ? sportello_capitalize (month) : g_strdup (member);
     }
-  if (g_str_equal (group, "firms_by_size"))
-    {
-      if (g_str_equal (member, "micro"))
-        return g_strdup (_("Micro (fewer than 10 employees)"));
-      if (g_str_equal (member, "piccola"))
-        return g_strdup (_("Small (10 to 49 employees)"));
-      if (g_str_equal (member, "media"))
-        return g_strdup (_("Medium (50 to 249 employees)"));
-      if (g_str_equal (member, "grande"))
-        return g_strdup (_("Large (250 employees or more)"));
-    }
-  if (g_str_equal (group, "firms_by_category") || g_str_has_prefix (group, "assessments.by_category"))
-    vocabulary = SPORTELLO_VOCABULARY_CATEGORY;
-  else if (g_str_equal (group, "meetings.by_kind"))
-    vocabulary = SPORTELLO_VOCABULARY_MEETING_KIND;
-  else if (g_str_equal (group, "firms_by_source"))
-    vocabulary = SPORTELLO_VOCABULARY_SOURCE;
-  if (vocabulary != SPORTELLO_N_VOCABULARIES && sportello_vocabulary_contains (vocabulary, member))
-    return g_strdup (sportello_vocabulary_label (vocabulary, member));
-  return g_strdup (member);
+  return sportello_report_member_label (group, member);
 }
 
 /* ----------------------------------------------------------- charts ---- */
@@ -343,7 +315,7 @@ add_group (SportelloReportChart *chart,
       g_autofree char *path = g_strconcat (group, ".", member, NULL);
       Bar *bar;
 
-      add_bar (chart, sportello_report_member_label (group, member), current, path, previous, NULL);
+      add_bar (chart, member_label (group, member), current, path, previous, NULL);
       bar = &g_array_index (chart->bars, Bar, chart->bars->len - 1);
       if (bar->current.value == 0 && bar->previous.value == 0 &&
           bar->current.state == SPORTELLO_FIGURE_EXACT &&
@@ -390,7 +362,7 @@ sportello_report_chart_new (SportelloReportChartKind  kind,
             g_autofree char *path = g_strdup_printf ("monthly.%s.meetings", months[i]);
             g_autofree char *previous_path = i < n_before ? g_strdup_printf ("monthly.%s.meetings", before[i]) : NULL;
 
-            add_bar (chart, sportello_report_member_label ("monthly", months[i]), current, path,
+            add_bar (chart, member_label ("monthly", months[i]), current, path,
                      previous_path ? previous : NULL, previous_path);
           }
       }

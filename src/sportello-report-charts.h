@@ -44,8 +44,6 @@ char                        *sportello_report_format_change  (SportelloStatistic
                                                               SportelloReportUnit   unit);
 char                        *sportello_report_format_period  (const char           *from,
                                                               const char           *to);
-char                        *sportello_report_member_label   (const char           *group,
-                                                              const char           *member);
 
 typedef enum
 {
