@@ -394,7 +394,8 @@ sportello_report_chart_new (SportelloReportChartKind  kind,
       chart->quantity = g_strdup (_("Points out of 100"));
       chart->unit = SPORTELLO_REPORT_CHANGE;
       add_bar (chart, g_strdup (_("Mean score")), current, "assessments.mean_score", previous, NULL);
-      add_bar (chart, g_strdup (_("Mean change, first to latest score")), current, "assessments.mean_change", previous, NULL);
+      /* Translators: a bar of the chart of scores: the change from a firm's first to its latest score */
+      add_bar (chart, g_strdup (_("Mean change")), current, "assessments.mean_change", previous, NULL);
       break;
     }
 
@@ -774,7 +775,11 @@ sportello_report_chart_draw (SportelloReportChart      *chart,
   for (double tick = low; tick <= high + step / 2; tick += step)
     {
       double x = x_zero + tick * scale;
-      g_autofree char *text = format_plain (tick, chart->unit == SPORTELLO_REPORT_CHANGE ? SPORTELLO_REPORT_SCORE : chart->unit);
+      /* whole steps read as whole numbers: 0, 50, 100 */
+      g_autofree char *text = format_plain (tick, chart->unit == SPORTELLO_REPORT_CHANGE
+                                                    ? (step >= 1 ? SPORTELLO_REPORT_COUNT : SPORTELLO_REPORT_SCORE)
+                                                    : chart->unit == SPORTELLO_REPORT_HOURS && step >= 1 ? SPORTELLO_REPORT_COUNT
+                                                    : chart->unit);
       g_autoptr(PangoLayout) layout = text_layout (cr, style, text, FALSE, 0.9);
       double w = layout_width (layout);
 
