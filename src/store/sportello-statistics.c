@@ -1315,8 +1315,11 @@ append_object (SportelloStatistics *self,
         continue;
       dot = strchr (path + length, '.');
       member = dot ? g_strndup (path + length, dot - (path + length)) : g_strdup (path + length);
-      if (g_hash_table_add (seen, member))
-        g_ptr_array_add (members, member);
+      if (!g_hash_table_contains (seen, member))
+        {
+          g_hash_table_add (seen, member);
+          g_ptr_array_add (members, member);
+        }
       else
         g_free (member);
     }
