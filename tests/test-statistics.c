@@ -495,6 +495,7 @@ test_refused (void)
     { "\"p50\": 60.0", "\"p50\": 160.0", "assessments.by_category.retail.p50" },
     { "\"2026-03\"", "\"marzo\"", "monthly.marzo" },
     { "\"by_kind\": {\"desk\": 40}", "\"by_kind\": [40]", "meetings.by_kind" },
+    { "\"food\": 5", "\"food\": 1", "firms_by_category.food" },
   };
 
   assert_refused ("[]", NULL);

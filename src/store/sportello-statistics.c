@@ -1495,6 +1495,8 @@ read_figure (SportelloStatistics  *self,
     return invalid (error, path, _("a change of score beyond 100"));
   if (g_str_equal (path, "events.attendance_rate") && value > 1)
     return invalid (error, path, _("a rate above 1"));
+  if (counts_firms (path) && too_few (value))
+    return invalid (error, path, _("a group of fewer than 5 firms, which the format writes as null"));
 
   put (self, path, value);
   return TRUE;
