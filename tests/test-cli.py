@@ -747,5 +747,119 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("--data-dir", data, "--certificates", past, pdf, "--dry-run")
     check("--dry-run with --certificates exits 64", r.returncode == 64, f"{r.returncode} {r.stderr}")
 
+# The report and the statistics between hubs (issue 17)
+with tempfile.TemporaryDirectory() as tmp:
+    import re
+    import zipfile
+
+    import jsonschema
+
+    data = os.path.join(tmp, "data")
+    stats_path = os.path.join(tmp, "statistiche.json")
+    r = run("--data-dir", data, "--demo", "200")
+    check("demo data for the report", r.returncode == 0, r.stderr)
+
+    r = run("--data-dir", data, "--export-statistics", stats_path)
+    check("--export-statistics exits 0", r.returncode == 0, f"{r.returncode} {r.stderr}")
+    check("… and leaves no temporary file next to it", sorted(os.listdir(tmp)) == ["data", "statistiche.json"],
+          os.listdir(tmp))
+    with open(stats_path, encoding="utf-8") as f:
+        text = f.read()
+    stats = json.loads(text)
+    year = time.strftime("%Y")
+    check("… of this calendar year by default",
+          stats.get("period") == {"from": f"{year}-01-01", "to": f"{year}-12-31"}, stats.get("period"))
+    with open(os.path.join(os.environ["SPORTELLO_SOURCE_DIR"], "data", "sportello-statistics.schema.json"),
+              encoding="utf-8") as f:
+        schema = json.load(f)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    problems = [f"{list(e.path)}: {e.message}" for e in jsonschema.Draft202012Validator(schema).iter_errors(stats)]
+    check("the statistics of demo data follow the schema", not problems, "\n".join(problems[:10]))
+    check("… with firms served and meetings counted",
+          isinstance(stats.get("firms_served"), int) and stats["firms_served"] >= 5 and stats["meetings"]["total"] > 0,
+          text[:400])
+
+    def walk(node, path=""):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                yield from walk(v, f"{path}.{k}" if path else k)
+        else:
+            yield path, node
+
+    firm_counts = [(p, v) for p, v in walk(stats)
+                   if p in ("firms_served", "firms_new", "assessments.firms", "assessments.firms_compared")
+                   or p.startswith("firms_by_") or p.endswith(".firms_served") or
+                   (p.startswith("assessments.by_category.") and p.endswith(".count"))]
+    small = [(p, v) for p, v in firm_counts if isinstance(v, int) and 0 < v < 5]
+    check("no group of fewer than 5 firms is written", firm_counts and not small, small)
+    check("… some small groups are written as null", any(v is None for p, v in firm_counts), firm_counts[:20])
+
+    # the no-personal-data test: every name, VAT number, fiscal code and
+    # e-mail of the database's clients, contacts and registrations
+    db = sqlite3.connect(os.path.join(data, "sportello.db"))
+    personal = set()
+    for table, columns in (("clients", ("name", "vat_number", "tax_code", "email", "pec", "uuid")),
+                           ("contacts", ("name", "email", "uuid")),
+                           ("registrations", ("name", "email", "firm"))):
+        for row in db.execute(f"SELECT {', '.join(columns)} FROM {table}"):
+            personal.update(v for v in row if isinstance(v, str) and len(v) >= 3)
+    db.close()
+    lowered = text.lower()
+    found = sorted(v for v in personal if v.lower() in lowered)
+    check("the statistics hold no client's or contact's name, VAT number, fiscal code or e-mail",
+          len(personal) > 500 and not found, f"{len(personal)} values; found: {found[:10]}")
+    check("… nor any free text: only numbers, null and the format's own strings",
+          all(v is None or isinstance(v, (int, float)) for p, v in walk(stats)
+              if p not in ("format", "hub", "period.from", "period.to")), text[:300])
+    check("… and the group names are ids, province codes and months",
+          all(re.fullmatch(r"[A-Za-z0-9_-]{1,64}", k) for p, v in walk(stats) for k in p.split(".")), "")
+
+    # a period given in both ways, and bad ones
+    quarter = os.path.join(tmp, "trimestre.json")
+    r = run("--data-dir", data, "--export-statistics", quarter, "--from", f"01/04/{year}", "--to", f"{year}-06-30")
+    check("--from and --to in Italian and ISO", r.returncode == 0, f"{r.returncode} {r.stderr}")
+    with open(quarter, encoding="utf-8") as f:
+        period = json.load(f)["period"]
+    check("… give the period", period == {"from": f"{year}-04-01", "to": f"{year}-06-30"}, period)
+    for args, what in ((("--from", "31/02/2026"), "a day that does not exist"),
+                       (("--to", "domani"), "no date"),
+                       (("--from", "2026-12-01", "--to", "2026-11-01"), "a period that ends before it begins"),
+                       (("--from", "2026-13-01"), "a month that does not exist")):
+        bad = os.path.join(tmp, "bad.json")
+        r = run("--data-dir", data, "--export-statistics", bad, *args)
+        check(f"--export-statistics with {what} exits 64", r.returncode == 64 and not os.path.exists(bad),
+              f"{r.returncode} {r.stderr}")
+        check(f"… and names the problem ({what})", r.stderr.strip() != "", r.stderr)
+    r = run("--data-dir", data, "--from", "2026-01-01")
+    check("--from without --export-statistics or --report exits 64", r.returncode == 64, f"{r.returncode} {r.stderr}")
+    r = run("--data-dir", data, "--export-statistics", stats_path, "--report", os.path.join(tmp, "r.xlsx"))
+    check("--export-statistics with --report exits 64", r.returncode == 64, f"{r.returncode} {r.stderr}")
+    r = run("--data-dir", data, "--export-statistics", os.path.join(tmp, "no-such-dir", "s.json"))
+    check("--export-statistics into a missing folder exits 74", r.returncode == 74, f"{r.returncode} {r.stderr}")
+
+    # the report as a spreadsheet
+    xlsx = os.path.join(tmp, "resoconto.xlsx")
+    r = run("--data-dir", data, "--report", xlsx)
+    check("--report FILE.xlsx exits 0", r.returncode == 0, f"{r.returncode} {r.stderr}")
+    try:
+        with zipfile.ZipFile(xlsx) as z:
+            names = z.namelist()
+            workbook = z.read("xl/workbook.xml").decode()
+            strings = z.read("xl/sharedStrings.xml").decode()
+            summary = z.read("xl/worksheets/sheet1.xml").decode()
+        sheets = re.findall(r'<sheet name="([^"]+)"', workbook)
+    except (OSError, KeyError, zipfile.BadZipFile) as e:
+        names, sheets, strings, summary = [], [], "", str(e)
+    check("… a workbook python opens, one sheet per table", len(sheets) == 8, sheets)
+    check("… with Italian sheet names and headers",
+          "Sintesi" in sheets and "Imprese per provincia" in sheets and "Imprese servite" in strings,
+          f"{sheets} {strings[:300]}")
+    numbers = [float(v) for v in re.findall(r"<v>([0-9.]+)</v>", summary)]
+    check("… and the figures as numbers (firms served, meetings)",
+          stats["firms_served"] in numbers and stats["meetings"]["total"] in numbers, numbers[:30])
+    r = run("--data-dir", data, "--report", os.path.join(tmp, "resoconto.ods"))
+    check("--report of another kind of file exits 64", r.returncode == 64 and "xlsx" in r.stderr,
+          f"{r.returncode} {r.stderr}")
+
 print(f"1..{count}")
 sys.exit(1 if failures else 0)

@@ -1315,8 +1315,11 @@ append_object (SportelloStatistics *self,
         continue;
       dot = strchr (path + length, '.');
       member = dot ? g_strndup (path + length, dot - (path + length)) : g_strdup (path + length);
-      if (g_hash_table_add (seen, member))
-        g_ptr_array_add (members, member);
+      if (!g_hash_table_contains (seen, member))
+        {
+          g_hash_table_add (seen, member);
+          g_ptr_array_add (members, member);
+        }
       else
         g_free (member);
     }
@@ -1492,6 +1495,8 @@ read_figure (SportelloStatistics  *self,
     return invalid (error, path, _("a change of score beyond 100"));
   if (g_str_equal (path, "events.attendance_rate") && value > 1)
     return invalid (error, path, _("a rate above 1"));
+  if (counts_firms (path) && too_few (value))
+    return invalid (error, path, _("a group of fewer than 5 firms, which the format writes as null"));
 
   put (self, path, value);
   return TRUE;
