@@ -240,7 +240,7 @@ value_label (const char *text,
   return label;
 }
 
-/* “Imprese seguite  41  (+12)”, the period before under the title */
+/* “Imprese servite  41  (+12)”, the period before under the title */
 static GtkWidget *
 figure_row (const char *title,
             const char *now,

@@ -302,13 +302,14 @@ method_note (Writer  *w,
                  4);
 }
 
+/* “il 1º dicembre 2026”: today, as it follows a verb */
 static char *
 today_long (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
 
-  return sportello_format_date_long (today);
+  return sportello_format_date_on (today, SPORTELLO_DATE_LONG);
 }
 
 /**
@@ -366,15 +367,15 @@ sportello_report_write_pdf (SportelloStatistics  *statistics,
   writer_text (&w, "P", "Sans 11", period, 2);
   if (consultant != NULL && *consultant != '\0')
     {
-      /* Translators: who wrote the report, and when */
-      g_autofree char *by = g_strdup_printf (_("Consultant: %s · written on %s"), consultant, today);
+      /* Translators: who wrote the report, and when; the date carries its article in Italian (“il 1º dicembre 2026”) */
+      g_autofree char *by = g_strdup_printf (_("Consultant: %s · written %s"), consultant, today);
 
       writer_text (&w, "P", "Sans 9", by, 16);
     }
   else
     {
-      /* Translators: when the report was written */
-      g_autofree char *on = g_strdup_printf (_("Written on %s"), today);
+      /* Translators: when the report was written; the date carries its article in Italian */
+      g_autofree char *on = g_strdup_printf (_("Written %s"), today);
 
       writer_text (&w, "P", "Sans 9", on, 16);
     }
@@ -563,7 +564,7 @@ sportello_report_write_network_pdf (SportelloStatistics **hubs,
 
   writer_text (&w, "H1", "Sans Bold 18", _("Report of the network of hubs"), 4);
   writer_text (&w, "P", "Sans 11", period, 2);
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hub · written on %s", "%u hubs · written on %s", n_hubs),
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hub · written %s", "%u hubs · written %s", n_hubs),
                            n_hubs, today);
   writer_text (&w, "P", "Sans 9", count, 16);
 

@@ -861,5 +861,80 @@ with tempfile.TemporaryDirectory() as tmp:
     check("--report of another kind of file exits 64", r.returncode == 64 and "xlsx" in r.stderr,
           f"{r.returncode} {r.stderr}")
 
+    # the report as a PDF, for sponsors: the same figures as the statistics
+    def it_number(n):
+        return f"{int(n):,}".replace(",", ".")
+
+    def pdf_text(path):
+        return subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", path, "-"], capture_output=True, text=True).stdout
+
+    report_pdf = os.path.join(tmp, "resoconto.pdf")
+    r = run("--data-dir", data, "--report", report_pdf)
+    check("--report FILE.pdf exits 0", r.returncode == 0, f"{r.returncode} {r.stderr}")
+    fields = check_pdf_document(report_pdf, "Resoconto dello sportello")
+    check("… its subject is the period", fields.get("Subject") == f"1 gennaio {year} – 31 dicembre {year}", fields)
+    text = pdf_text(report_pdf)
+    lines = {}
+    for line in text.splitlines():
+        parts = re.split(r"\s{2,}", line.strip())
+        if len(parts) >= 2:
+            lines.setdefault(parts[0], parts[1:])
+    check("… with the firms served of --export-statistics",
+          lines.get("Imprese servite", [None])[0] == it_number(stats["firms_served"]), lines.get("Imprese servite"))
+    check("… the meetings and their hours",
+          lines.get("Incontri", [None])[0] == it_number(stats["meetings"]["total"]) and
+          lines.get("Ore di consulenza", [None])[0] == f"{stats['consulting_hours']:,.2f}".replace(",", " ").replace(".", ",").replace(" ", "."),
+          f"{lines.get('Incontri')} {lines.get('Ore di consulenza')}")
+    check("… the events and the applications",
+          lines.get("Eventi", [None])[0] == it_number(stats["events"]["total"]) and
+          lines.get("Domande di contributo presentate", [None])[0] == it_number(stats["grant_applications"]["submitted"]),
+          f"{lines.get('Eventi')} {lines.get('Domande di contributo presentate')}")
+    check("… the charts with their text, and the method",
+          "Incontri mese per mese" in text and "Imprese per settore" in text and f"Gennaio {year}:" in text
+          and "Nota sul metodo" in text and "Europe/Rome" in text, text[-1500:])
+
+    # the network's report: two hubs, one that left figures out
+    other = json.loads(json.dumps(stats))
+    other["hub"] = "Polo di Lecco"
+    other["firms_served"] = None
+    first_province = next(iter(other["firms_by_province"]))
+    other["firms_by_province"][first_province] = None
+    stats_b = os.path.join(tmp, "lecco.json")
+    with open(stats_b, "w", encoding="utf-8") as f:
+        json.dump(other, f)
+    mine = dict(stats)
+    mine["hub"] = "Polo di Como"
+    stats_a = os.path.join(tmp, "como.json")
+    with open(stats_a, "w", encoding="utf-8") as f:
+        json.dump(mine, f)
+    network = os.path.join(tmp, "rete.pdf")
+    r = run("--network-report", network, stats_a, stats_b)
+    check("--network-report exits 0", r.returncode == 0, f"{r.returncode} {r.stderr}")
+    check_pdf_document(network, "Resoconto della rete dei poli")
+    text = pdf_text(network)
+    check("… the hubs side by side", "Polo di Como" in text and "Polo di Lecco" in text and "Rete" in text, text[:800])
+    row = next((l for l in text.splitlines() if l.strip().startswith("Imprese servite ")), "")
+    check("… a null makes the sum a lower bound, “almeno”",
+          re.search(rf"{re.escape(it_number(stats['firms_served']))}\s+non noto\s+almeno {re.escape(it_number(stats['firms_served']))}", row)
+          is not None, row)
+    row = next((l for l in text.splitlines() if l.strip().startswith("Incontri ")), "")
+    check("… a figure both gave is summed",
+          row.split()[-1] == it_number(2 * stats["meetings"]["total"]), row)
+
+    bad = json.loads(json.dumps(stats))
+    bad["meetings"]["total"] = -3
+    bad_path = os.path.join(tmp, "rotto.json")
+    with open(bad_path, "w", encoding="utf-8") as f:
+        json.dump(bad, f)
+    refused = os.path.join(tmp, "rifiutato.pdf")
+    r = run("--network-report", refused, stats_a, bad_path)
+    check("--network-report with a bad file exits 65", r.returncode == 65, f"{r.returncode} {r.stderr}")
+    check("… naming the file and the reason, writing nothing",
+          "rotto.json" in r.stderr and "meetings" in r.stderr and not os.path.exists(refused), r.stderr)
+    r = run("--network-report", os.path.join(tmp, "rete.txt"), stats_a)
+    check("--network-report to another kind of file exits 64", r.returncode == 64, f"{r.returncode} {r.stderr}")
+    r = run("--network-report", network)
+    check("--network-report without statistics files exits 64", r.returncode == 64, f"{r.returncode} {r.stderr}")
+
 print(f"1..{count}")
 sys.exit(1 if failures else 0)

@@ -132,7 +132,7 @@ test_report (void)
     g_autofree char *firms = g_strdup_printf ("%'.0f", sportello_statistics_get_value (shown, "firms_served"));
 
     g_assert_cmpstr (shown_value (GTK_WIDGET (page), "Incontri"), ==, expected);
-    g_assert_cmpstr (shown_value (GTK_WIDGET (page), "Imprese seguite"), ==, firms);
+    g_assert_cmpstr (shown_value (GTK_WIDGET (page), "Imprese servite"), ==, firms);
   }
   g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (page), "Periodo precedente: "));
   g_free (sportello_test_screenshot (GTK_WIDGET (window), "report"));
