@@ -9,7 +9,15 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+
+#include "sportello-assessment.h"
+#include "sportello-assessment-page.h"
+#include "sportello-checklist.h"
+#include "sportello-client-page.h"
+#include "sportello-clients-page.h"
 #include "sportello-database.h"
+#include "sportello-vocabulary.h"
 #include "sportello-demo.h"
 #include "sportello-meeting.h"
 #include "sportello-client.h"
@@ -96,6 +104,8 @@ test_report (void)
   g_autofree char *to = NULL;
   GtkWidget *chart;
   double meetings;
+  guint n_categories;
+  const char *category = sportello_vocabulary_terms (SPORTELLO_VOCABULARY_CATEGORY, &n_categories)[0].id;
 
   {
     g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
@@ -105,6 +115,7 @@ test_report (void)
     g_assert_true (sportello_demo_fill (db, 40, &error));
     g_assert_no_error (error);
     sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Ferramenta Brambilla");
+    sportello_client_set (client, SPORTELLO_CLIENT_CATEGORY, category);
     g_assert_true (sportello_client_save (client, db, &error));
     client_uuid = g_strdup (sportello_client_get_uuid (client));
   }
@@ -206,6 +217,96 @@ test_report (void)
     sportello_test_assert_pdf_tagged (pdf, NULL, NULL, NULL);
   }
 
+  /* the network read in: two hubs' files, one that left a figure out */
+  {
+    g_autofree char *json = sportello_statistics_to_json (shown);
+    g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+    g_autofree char *bad_path = g_build_filename (data_dir, "rotto.json", NULL);
+    g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+    g_autofree char *at_least = NULL;
+    const char *hubs[] = { "Polo di Como", "Polo di Lecco" };
+
+    for (guint h = 0; h < 2; h++)
+      {
+        g_autoptr(JsonParser) parser = json_parser_new ();
+        g_autoptr(JsonGenerator) generator = json_generator_new ();
+        g_autofree char *name = g_strdup_printf ("hub-%u.json", h);
+        g_autofree char *path = g_build_filename (data_dir, name, NULL);
+        g_autoptr(GFile) file = g_file_new_for_path (path);
+        JsonObject *root, *by_category, *quartiles;
+
+        g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+        root = json_node_get_object (json_parser_get_root (parser));
+        json_object_set_string_member (root, "hub", hubs[h]);
+        if (h == 1)
+          json_object_set_null_member (root, "firms_served");
+        /* the network's firms of the category score 40, 60, 80 at their quartiles */
+        by_category = json_object_get_object_member (json_object_get_object_member (root, "assessments"), "by_category");
+        quartiles = json_object_new ();
+        json_object_set_int_member (quartiles, "count", 12);
+        json_object_set_double_member (quartiles, "p25", 40);
+        json_object_set_double_member (quartiles, "p50", 60);
+        json_object_set_double_member (quartiles, "p75", 80);
+        json_object_set_object_member (by_category, category, quartiles);
+        json_generator_set_root (generator, json_parser_get_root (parser));
+        g_assert_true (json_generator_to_file (generator, path, &error));
+        g_list_store_append (files, file);
+      }
+
+    /* a bad file refuses them all, saying which and why */
+    g_assert_true (g_file_set_contents (bad_path, "{\"format\": \"altro\"}", -1, NULL));
+    g_list_store_append (files, bad);
+    g_assert_false (sportello_report_page_load_network (page, G_LIST_MODEL (files), &error));
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, "rotto.json"));
+    g_clear_error (&error);
+    g_assert_null (sportello_test_find_label (GTK_WIDGET (page), "La rete"));
+
+    g_list_store_remove (files, 2);
+    g_assert_true (sportello_report_page_load_network (page, G_LIST_MODEL (files), &error));
+    g_assert_no_error (error);
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (page), "La rete"));
+    /* summed: Lecco's null leaves a lower bound, Como's firms */
+    at_least = g_strdup_printf ("almeno %'.0f", sportello_statistics_get_value (shown, "firms_served"));
+    g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (page), at_least));
+    {
+      g_autofree char *twice = g_strdup_printf ("%'.0f", 2 * sportello_statistics_get_value (shown, "meetings.total"));
+
+      g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (page), twice));
+    }
+  }
+
+  /* an assessment's results say where the firm stands in the network */
+  {
+    SportelloChecklist *checklist = sportello_checklist_get_builtin ();
+    SportelloAssessmentPage *assessment;
+    GtkWidget *client_page;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "clients"));
+    sportello_clients_page_open_client (_sportello_window_get_clients_page (SPORTELLO_WINDOW (window)), client_uuid);
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    client_page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE);
+    g_assert_nonnull (client_page);
+    gtk_widget_activate_action (client_page, "client.new-assessment", NULL);
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    assessment = SPORTELLO_ASSESSMENT_PAGE (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_ASSESSMENT_PAGE));
+    g_assert_nonnull (assessment);
+    /* half done everywhere: 50, in the second quarter (40 to 60) */
+    for (guint i = 0; i < checklist->items->len; i++)
+      sportello_assessment_page_answer (assessment, g_array_index (checklist->items, SportelloChecklistItem, i).id,
+                                        SPORTELLO_ANSWER_PARTIAL, "");
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    g_test_message ("score %u", sportello_assessment_page_get_score (assessment)->tenths);
+
+    g_assert_cmpuint (sportello_assessment_page_get_score (assessment)->tenths, ==, 500);
+    g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (assessment),
+                                                 "Nel secondo quarto delle imprese della sua categoria nella rete"));
+    g_free (sportello_test_screenshot (GTK_WIDGET (window), "assessment-network"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "report"));
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+  }
+
   /* a narrow window, and the dark style */
   gtk_window_set_default_size (window, 360, 900);
   sportello_test_iterate (300);
@@ -221,6 +322,10 @@ test_report (void)
     g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
   }
   g_free (sportello_test_screenshot (GTK_WIDGET (window), "report-360"));
+  /* the assessment saved: the figures, and their charts, were made again */
+  wait_for_figures (page);
+  chart = sportello_test_find_type (GTK_WIDGET (page), SPORTELLO_TYPE_REPORT_CHART_VIEW);
+  g_assert_nonnull (chart);
   scroll_to (chart);
   g_free (sportello_test_screenshot (GTK_WIDGET (window), "report-chart-360"));
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
