@@ -753,10 +753,15 @@ checklist_for (GHashTable        *cache,
   return c->checklist != NULL ? c : NULL;
 }
 
-/* A firm's scores in the period, in order */
+/* A firm's first and latest scores in the period, by date (then the
+ * time the assessment was made, then its id) */
 typedef struct
 {
   char   *category;
+  char   *first_key;
+  char   *latest_key;
+  gint64  first_id;
+  gint64  latest_id;
   double  first;
   double  latest;
   guint   n;
@@ -766,7 +771,20 @@ static void
 firm_scores_free (FirmScores *f)
 {
   g_free (f->category);
+  g_free (f->first_key);
+  g_free (f->latest_key);
   g_free (f);
+}
+
+static int
+compare_keys (const char *key_a,
+              gint64      id_a,
+              const char *key_b,
+              gint64      id_b)
+{
+  int c = strcmp (key_a, key_b);
+
+  return c != 0 ? c : (id_a > id_b) - (id_a < id_b);
 }
 
 static int
@@ -790,6 +808,130 @@ quantile (GArray *values,
   double a = g_array_index (values, double, lo), b = g_array_index (values, double, hi);
 
   return a + (b - a) * (pos - lo);
+}
+
+static inline const char *
+skip_space (const char *p,
+            const char *end)
+{
+  while (p < end && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r'))
+    p++;
+  return p;
+}
+
+/* A string without escapes at @p (after its opening quote): its end */
+static inline const char *
+plain_string_end (const char *p,
+                  const char *end)
+{
+  while (p < end && *p != '"')
+    {
+      if (*p == '\\')
+        return NULL;
+      p++;
+    }
+  return p < end ? p : NULL;
+}
+
+/* The answers as sportello-assessment.c writes them, read in one pass;
+ * FALSE at anything else (then the scanner reads them) */
+static gboolean
+read_answers_fast (Checklist       *checklist,
+                   const char      *json,
+                   gsize            length,
+                   SportelloAnswer *values,
+                   gboolean        *answered)
+{
+  const char *p = json, *end = json + length;
+
+  p = skip_space (p, end);
+  if (p >= end || *p++ != '{')
+    return FALSE;
+  p = skip_space (p, end);
+  if (p < end && *p == '}')
+    return TRUE;
+
+  for (;;)
+    {
+      char key[128];
+      const char *k, *k_end;
+      guint index;
+
+      /* "item": { */
+      if (p >= end || *p++ != '"' || !(k_end = plain_string_end (k = p, end)) || k_end - k >= (gssize) sizeof key)
+        return FALSE;
+      memcpy (key, k, k_end - k);
+      key[k_end - k] = '\0';
+      index = GPOINTER_TO_UINT (g_hash_table_lookup (checklist->items, key));
+      p = skip_space (k_end + 1, end);
+      if (p >= end || *p++ != ':')
+        return FALSE;
+      p = skip_space (p, end);
+      if (p >= end || *p++ != '{')
+        return FALSE;
+      p = skip_space (p, end);
+
+      /* "value": 2 | "na", "note": "…" */
+      while (p < end && *p != '}')
+        {
+          gboolean is_value;
+
+          if (*p++ != '"' || !(k_end = plain_string_end (k = p, end)))
+            return FALSE;
+          is_value = k_end - k == 5 && memcmp (k, "value", 5) == 0;
+          p = skip_space (k_end + 1, end);
+          if (p >= end || *p++ != ':')
+            return FALSE;
+          p = skip_space (p, end);
+          if (p >= end)
+            return FALSE;
+          if (*p == '"')
+            {
+              /* a string, escapes and all */
+              for (p++; p < end && *p != '"'; p++)
+                if (*p == '\\')
+                  p++;
+              if (p >= end)
+                return FALSE;
+              p++;
+              if (is_value && index > 0)
+                {
+                  values[index - 1] = SPORTELLO_ANSWER_NA;
+                  answered[index - 1] = TRUE;
+                }
+            }
+          else if (*p >= '0' && *p <= '9')
+            {
+              int n = 0;
+
+              for (; p < end && *p >= '0' && *p <= '9'; p++)
+                if (n < 1000)
+                  n = n * 10 + (*p - '0');
+              if (p < end && (*p == '.' || *p == 'e' || *p == 'E'))
+                return FALSE;
+              if (is_value && index > 0)
+                {
+                  values[index - 1] = CLAMP (n, 0, 2);
+                  answered[index - 1] = TRUE;
+                }
+            }
+          else
+            return FALSE;
+          p = skip_space (p, end);
+          if (p < end && *p == ',')
+            p = skip_space (p + 1, end);
+        }
+      if (p >= end)
+        return FALSE;
+      p = skip_space (p + 1, end);
+      if (p >= end)
+        return FALSE;
+      if (*p == '}')
+        return TRUE;
+      if (*p++ != ',')
+        return FALSE;
+      p = skip_space (p, end);
+    }
 }
 
 /* The answers of an assessment as stored ({"item": {"value": 0|1|2|"na",
@@ -879,12 +1021,11 @@ compute_assessments (SportelloStatistics  *self,
   FirmScores *f;
   int rc;
 
-  /* in order of client and date, so each firm's first and latest come in order */
+  /* in no order (a sort would carry the answers along): each firm keeps its first and latest */
   if (!(stmt = prepare_period (db,
-          "SELECT a.client_id, a.checklist_uuid, c.category, a.answers "
+          "SELECT a.client_id, a.checklist_uuid, c.category, a.answers, a.assessed_on || ' ' || a.created_at, a.id "
           "FROM assessments a JOIN clients c ON c.id = a.client_id "
-          "WHERE a.assessed_on >= ?3 AND a.assessed_on < ?4 AND c.deleted_at IS NULL "
-          "ORDER BY a.client_id, a.assessed_on, a.created_at, a.id", period, error)))
+          "WHERE a.assessed_on >= ?3 AND a.assessed_on < ?4 AND c.deleted_at IS NULL", period, error)))
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -892,6 +1033,8 @@ compute_assessments (SportelloStatistics  *self,
       gint64 client = sqlite3_column_int64 (stmt, 0);
       Checklist *checklist = checklist_for (cache, db, (const char *) sqlite3_column_text (stmt, 1));
       g_autoptr(SportelloScore) score = NULL;
+      const char *key;
+      gint64 id;
       guint n;
       double value;
 
@@ -908,23 +1051,47 @@ compute_assessments (SportelloStatistics  *self,
         }
       memset (values, 0, sizeof *values * n);
       memset (answered, 0, sizeof *answered * n);
-      read_answers (checklist, (const char *) sqlite3_column_text (stmt, 3), sqlite3_column_bytes (stmt, 3),
-                    values, answered);
+      if (!read_answers_fast (checklist, (const char *) sqlite3_column_text (stmt, 3), sqlite3_column_bytes (stmt, 3),
+                              values, answered))
+        {
+          memset (values, 0, sizeof *values * n);
+          memset (answered, 0, sizeof *answered * n);
+          read_answers (checklist, (const char *) sqlite3_column_text (stmt, 3), sqlite3_column_bytes (stmt, 3),
+                        values, answered);
+        }
 
       score = sportello_checklist_score (checklist->checklist, values, answered);
       if (!score->defined)
         continue;
 
       value = score->tenths / 10.0;
+      key = (const char *) sqlite3_column_text (stmt, 4);
+      id = sqlite3_column_int64 (stmt, 5);
       f = g_hash_table_lookup (firms, &client);
       if (f == NULL)
         {
           f = g_new0 (FirmScores, 1);
           f->category = g_strdup (member_key ((const char *) sqlite3_column_text (stmt, 2)));
-          f->first = value;
+          f->first_key = g_strdup (key);
+          f->latest_key = g_strdup (key);
+          f->first_id = f->latest_id = id;
+          f->first = f->latest = value;
           g_hash_table_insert (firms, g_memdup2 (&client, sizeof client), f);
         }
-      f->latest = value;
+      else if (compare_keys (key, id, f->first_key, f->first_id) < 0)
+        {
+          g_free (f->first_key);
+          f->first_key = g_strdup (key);
+          f->first_id = id;
+          f->first = value;
+        }
+      else if (compare_keys (key, id, f->latest_key, f->latest_id) > 0)
+        {
+          g_free (f->latest_key);
+          f->latest_key = g_strdup (key);
+          f->latest_id = id;
+          f->latest = value;
+        }
       f->n++;
       n_scored++;
       sum += value;
