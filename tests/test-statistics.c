@@ -284,6 +284,68 @@ test_compute_one_day (void)
   EXACT (before, "firms_new", 1);
 }
 
+/* The same figures with no client in the bin (the queries then skip it):
+ * Kappa, who was left out, erased for good */
+static void
+test_compute_empty_bin (void)
+{
+  g_autoptr(SportelloDatabase) db = fixture ();
+  g_autoptr(SportelloStatistics) stats = NULL;
+
+  store_test_exec (db, "DELETE FROM clients WHERE id = 10");
+  stats = sportello_statistics_compute (db, FROM, TO, NULL);
+  EXACT (stats, "firms_served", 9);
+  EXACT (stats, "meetings.total", 10);
+  EXACT (stats, "documents_sent", 2);
+  EXACT (stats, "follow_ups_done", 1);
+  EXACT (stats, "assessments.total", 10);
+  EXACT (stats, "grant_applications.submitted", 2);
+
+  /* and one more in the bin takes its figures away */
+  store_test_exec (db, "UPDATE clients SET deleted_at = '2026-11-02T00:00:00Z' WHERE id = 1");
+  g_clear_object (&stats);
+  stats = sportello_statistics_compute (db, FROM, TO, NULL);
+  EXACT (stats, "firms_served", 8);
+  EXACT (stats, "meetings.total", 9);
+  EXACT (stats, "documents_sent", 1);
+  EXACT (stats, "follow_ups_done", 0);
+  EXACT (stats, "assessments.total", 8);
+  EXACT (stats, "grant_applications.submitted", 1);
+}
+
+/* Answers written otherwise than the app writes them (escapes in the
+ * names, spaces, a note with quotes) score the same */
+static void
+test_answers_written_otherwise (void)
+{
+  g_autoptr(SportelloDatabase) db = fixture ();
+  SportelloChecklist *builtin = sportello_checklist_get_builtin ();
+  g_autoptr(SportelloStatistics) stats = NULL;
+  GString *json = g_string_new ("{ ");
+  g_autofree char *sql = NULL;
+
+  for (guint i = 0; i < builtin->items->len; i++)
+    {
+      const char *id = g_array_index (builtin->items, SportelloChecklistItem, i).id;
+
+      g_string_append_printf (json, "%s\"\\u%04x%s\" :\n { \"note\" : \"detto \\\"bene\\\"\" , \"value\" : 2 }",
+                              i ? " ,\n" : "", (guint) id[0], id + 1);
+    }
+  g_string_append (json, " }");
+  /* Delta's 100 and Epsilon's 100, written both ways */
+  sql = g_strdup_printf ("UPDATE assessments SET answers = '%s' WHERE uuid = 's8';"
+                         "UPDATE assessments SET answers = replace (replace (answers, '\"value\": 2', '\"value\" :2'), "
+                         "'\"note\": \"\"', '\"note\":\"a \\\"b\\\" c\"') WHERE uuid = 's9';",
+                         json->str);
+  g_string_free (json, TRUE);
+  store_test_exec (db, sql);
+
+  stats = sportello_statistics_compute (db, FROM, TO, NULL);
+  EXACT (stats, "assessments.total", 10);
+  EXACT (stats, "assessments.mean_score", 50);
+  EXACT (stats, "assessments.by_category.retail.p75", 100);
+}
+
 static JsonObject *
 member_object (JsonObject *object,
                const char *path)
@@ -517,6 +579,8 @@ main (int   argc,
   g_test_add_func ("/store/statistics/periods", test_periods);
   g_test_add_func ("/store/statistics/compute", test_compute);
   g_test_add_func ("/store/statistics/compute-one-day", test_compute_one_day);
+  g_test_add_func ("/store/statistics/compute-empty-bin", test_compute_empty_bin);
+  g_test_add_func ("/store/statistics/answers-written-otherwise", test_answers_written_otherwise);
   g_test_add_func ("/store/statistics/file", test_file);
   g_test_add_func ("/store/statistics/xlsx", test_xlsx);
   g_test_add_func ("/store/statistics/network", test_network);
