@@ -135,7 +135,7 @@ writer_text (Writer     *w,
   double h = height_of (layout);
 
   /* a heading keeps some of what follows with it */
-  writer_need (w, tag[0] == 'H' ? h + 60 : h);
+  writer_need (w, tag[0] == 'H' ? h + 110 : h);
   sportello_pdf_begin (w->cr, tag);
   cairo_move_to (w->cr, MARGIN, w->y);
   pango_cairo_show_layout (w->cr, layout);
@@ -486,8 +486,10 @@ network_table (Writer               *w,
             {
               SportelloStatistics *s = i < n ? hubs[first + i] : sum;
 
-              g_strv_builder_take (periods, g_strdup_printf ("%s – %s", sportello_statistics_get_from (s),
-                                                             sportello_statistics_get_to (s)));
+              g_autofree char *first_day = sportello_format_date_short (sportello_statistics_get_from (s));
+              g_autofree char *last_day = sportello_format_date_short (sportello_statistics_get_to (s));
+
+              g_strv_builder_take (periods, g_strdup_printf ("%s – %s", first_day, last_day));
             }
           g_ptr_array_add (rows, g_strv_builder_end (periods));
           g_strv_builder_unref (periods);

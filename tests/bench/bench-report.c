@@ -21,6 +21,7 @@
 #include "sportello-assessment.h"
 #include "sportello-checklist.h"
 #include "sportello-database-private.h"
+#include "sportello-report-pdf.h"
 #include "sportello-report-xlsx.h"
 #include "sportello-statistics.h"
 
@@ -310,6 +311,31 @@ job_xlsx (SportelloDatabase *db,
   return stats != NULL && previous != NULL && sportello_report_write_xlsx (stats, previous, path, NULL);
 }
 
+/* the sponsors' PDF (sportello-report-pdf.c): figures, tables, charts */
+static gboolean
+job_pdf (SportelloDatabase *db,
+         const char        *dir)
+{
+  g_autoptr(SportelloStatistics) stats = sportello_statistics_compute (db, "2026-01-01", "2026-12-31", NULL);
+  g_autoptr(SportelloStatistics) previous = sportello_statistics_compute (db, "2025-01-01", "2025-12-31", NULL);
+  g_autofree char *path = g_build_filename (dir, "resoconto.pdf", NULL);
+
+  return stats != NULL && previous != NULL &&
+         sportello_report_write_pdf (stats, previous, "Banco di prova", path, NULL);
+}
+
+/* the PDF alone, from figures already computed */
+static SportelloStatistics *pdf_stats, *pdf_previous;
+
+static gboolean
+job_pdf_only (SportelloDatabase *db,
+              const char        *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "resoconto.pdf", NULL);
+
+  return sportello_report_write_pdf (pdf_stats, pdf_previous, "Banco di prova", path, NULL);
+}
+
 static void
 measure (SportelloDatabase *db,
          const char        *dir,
@@ -363,6 +389,12 @@ main (int   argc,
   measure (db, dir, "the figures of a year", job_figures, "under 300 ms");
   measure (db, dir, "the statistics export of a year (figures and file)", job_export, "under 300 ms");
   measure (db, dir, "the spreadsheet report (the year and the one before, and the .xlsx)", job_xlsx, NULL);
+  measure (db, dir, "the PDF report (the year and the one before, and the .pdf)", job_pdf, "under 2 s");
+  pdf_stats = sportello_statistics_compute (db, "2026-01-01", "2026-12-31", NULL);
+  pdf_previous = sportello_statistics_compute (db, "2025-01-01", "2025-12-31", NULL);
+  measure (db, dir, "the PDF alone (tables, charts, tagging, writing)", job_pdf_only, NULL);
+  g_clear_object (&pdf_stats);
+  g_clear_object (&pdf_previous);
 
   g_clear_object (&db);
   if (keep == NULL)
