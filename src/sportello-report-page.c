@@ -785,6 +785,8 @@ sportello_report_page_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_REPORT_PAGE);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
+    gtk_widget_unparent (child);
   g_clear_object (&self->statistics);
   g_clear_object (&self->previous);
   g_clear_pointer (&self->network, g_ptr_array_unref);
