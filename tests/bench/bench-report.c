@@ -17,6 +17,8 @@
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 #include "sportello-assessment.h"
 #include "sportello-checklist.h"
@@ -140,6 +142,12 @@ fill (SportelloDatabase *db)
       step (meetings);
     }
 
+  /* the answers as the app writes them: in order of the items' ids */
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  for (guint k = 0; k < checklist->items->len; k++)
+    g_ptr_array_add (ids, g_array_index (checklist->items, SportelloChecklistItem, k).id);
+  g_ptr_array_sort_values (ids, (GCompareFunc) strcmp);
+
   assessments = prepare (db,
     "INSERT INTO assessments (uuid, client_id, checklist_uuid, assessed_on, answers, created_at, updated_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5, '2022-01-01T00:00:00Z', '2022-01-01T00:00:00Z')");
@@ -149,17 +157,16 @@ fill (SportelloDatabase *db)
       g_autofree char *day = random_day (rand);
       GString *answers = g_string_new ("{");
 
-      for (guint k = 0; k < checklist->items->len; k++)
+      for (guint k = 0; k < ids->len; k++)
         {
           int value = g_rand_int_range (rand, 0, 4);
-          const char *id = g_array_index (checklist->items, SportelloChecklistItem, k).id;
 
-          g_string_append_printf (answers, "%s\"%s\": {\"value\": ", k ? ", " : "", id);
+          g_string_append_printf (answers, "%s\"%s\":{\"value\":", k ? "," : "", (const char *) g_ptr_array_index (ids, k));
           if (value == 3)
             g_string_append (answers, "\"na\"");
           else
             g_string_append_printf (answers, "%d", value);
-          g_string_append (answers, ", \"note\": \"\"}");
+          g_string_append (answers, ",\"note\":\"\"}");
         }
       g_string_append_c (answers, '}');
 
@@ -336,6 +343,17 @@ job_pdf_only (SportelloDatabase *db,
   return sportello_report_write_pdf (pdf_stats, pdf_previous, "Banco di prova", path, NULL);
 }
 
+/* The processor time of this process, in ms: on a shared machine the
+ * wall-clock time also counts the others' work */
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
 static void
 measure (SportelloDatabase *db,
          const char        *dir,
@@ -343,20 +361,25 @@ measure (SportelloDatabase *db,
          Job                job,
          const char        *goal)
 {
-  double times[5];
+  double times[5], cpu[5];
 
   /* best and median of five, after one to warm the page cache */
   for (int rep = -1; rep < (int) G_N_ELEMENTS (times); rep++)
     {
       gint64 start = g_get_monotonic_time ();
+      double cpu_start = cpu_ms ();
 
       g_assert_true (job (db, dir));
       if (rep >= 0)
-        times[rep] = (g_get_monotonic_time () - start) / 1000.0;
+        {
+          times[rep] = (g_get_monotonic_time () - start) / 1000.0;
+          cpu[rep] = cpu_ms () - cpu_start;
+        }
     }
   qsort (times, G_N_ELEMENTS (times), sizeof times[0], compare_doubles);
-  g_print ("report: %s: %.1f ms (best of 5; median %.1f ms)%s%s\n", what, times[0], times[2],
-           goal ? "; goal: " : "", goal ? goal : "");
+  qsort (cpu, G_N_ELEMENTS (cpu), sizeof cpu[0], compare_doubles);
+  g_print ("report: %s: %.1f ms (best of 5; median %.1f ms; processor time %.1f ms)%s%s\n", what, times[0], times[2],
+           cpu[0], goal ? "; goal: " : "", goal ? goal : "");
 }
 
 int
