@@ -140,7 +140,7 @@ cli_option_context_new (CliOptions *options)
       N_("Write the desk’s statistics for the period to FILE, for the network of hubs: counts only, no personal data"),
       N_("FILE") },
     { "report", 0, 0, G_OPTION_ARG_FILENAME, &options->report,
-      N_("Write the report of the period to FILE (a spreadsheet, .xlsx)"), N_("FILE") },
+      N_("Write the report of the period to FILE (a PDF, .pdf, or a spreadsheet, .xlsx)"), N_("FILE") },
     { "network-report", 0, 0, G_OPTION_ARG_FILENAME, &options->network_report,
       N_("Write the report of the network of hubs to FILE (a PDF), from the hubs’ statistics files given after it"),
       N_("FILE") },
