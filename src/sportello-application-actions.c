@@ -157,6 +157,7 @@ _sportello_application_actions_init (SportelloApplication *self)
     { "win.section::checklists", { "<Control>5", NULL } },
     { "win.section::grants", { "<Control>6", NULL } },
     { "win.section::events", { "<Control>7", NULL } },
+    { "win.section::report", { "<Control>8", NULL } },
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);

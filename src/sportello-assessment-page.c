@@ -16,6 +16,8 @@
 
 #include "sportello-agenda.h"
 #include "sportello-assessment-page.h"
+#include "sportello-client.h"
+#include "sportello-report-page.h"
 #include "sportello-format.h"
 
 
@@ -36,6 +38,7 @@ struct _SportelloAssessmentPage
   GtkLabel            *score_label;
   GtkLabel            *verdict_label;
   GtkLabel            *change_label;
+  GtkLabel            *network_label;   /* where the firm stands in the network, if read in */
   GtkDrawingArea      *chart;
   AdwPreferencesGroup *plan_group;
 };
@@ -227,6 +230,25 @@ chart:
       gtk_label_set_label (self->change_label, text);
       gtk_widget_set_visible (GTK_WIDGET (self->change_label), TRUE);
     }
+
+  /* against the network's firms of its category, when the Resoconto has
+   * read the network's statistics in: a band, never other firms' scores */
+  {
+    SportelloStatistics *network = sportello_report_get_network (sportello_record_page_get_context (SPORTELLO_RECORD_PAGE (self)));
+    SportelloScoreBand band = SPORTELLO_SCORE_BAND_UNKNOWN;
+
+    if (network != NULL && self->score->defined)
+      {
+        g_autoptr(SportelloClient) client = sportello_client_load (DATABASE (self),
+                                                                   sportello_assessment_get (self->assessment, SPORTELLO_ASSESSMENT_CLIENT_UUID),
+                                                                   NULL);
+        const char *category = client ? sportello_client_get (client, SPORTELLO_CLIENT_CATEGORY) : NULL;
+
+        band = sportello_statistics_score_band (network, category ? category : "", self->score->tenths / 10.0);
+      }
+    gtk_label_set_label (self->network_label, network != NULL ? sportello_score_band_label (band) : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->network_label), network != NULL && self->score->defined);
+  }
 
   /* the chart's numbers, for screen readers */
   for (guint a = 0; a < self->checklist->areas->len; a++)
@@ -541,6 +563,7 @@ sportello_assessment_page_class_init (SportelloAssessmentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SportelloAssessmentPage, score_label);
   gtk_widget_class_bind_template_child (widget_class, SportelloAssessmentPage, verdict_label);
   gtk_widget_class_bind_template_child (widget_class, SportelloAssessmentPage, change_label);
+  gtk_widget_class_bind_template_child (widget_class, SportelloAssessmentPage, network_label);
   gtk_widget_class_bind_template_child (widget_class, SportelloAssessmentPage, chart);
   gtk_widget_class_bind_template_child (widget_class, SportelloAssessmentPage, plan_group);
 

@@ -6,9 +6,8 @@
  * One A4 page for each certificate, drawn with cairo and Pango from the
  * same Markdown blocks as printed advice documents (sportello-markdown.c),
  * centred inside a thin double frame. No GTK here: the command line uses
- * it without a display. The file is written to a temporary name and
- * renamed once complete, so a failure leaves nothing behind and a file of
- * the same name as it was.
+ * it without a display. The file is a tagged PDF with its metadata, written
+ * atomically by sportello-pdf.c.
  */
 
 #define G_LOG_DOMAIN "sportello-certificate"
@@ -16,40 +15,20 @@
 #include "config.h"
 
 #include <cairo.h>
-#include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
 #include "sportello-certificate-pdf.h"
 #include "sportello-markdown.h"
+#include "sportello-pdf.h"
+#include "sportello-event.h"
 
-#define A4_WIDTH   595.276   /* points */
-#define A4_HEIGHT  841.890
+#define A4_WIDTH   SPORTELLO_PDF_A4_WIDTH
+#define A4_HEIGHT  SPORTELLO_PDF_A4_HEIGHT
 #define MARGIN     85.0      /* 30 mm */
 #define FRAME      34.0      /* 12 mm */
 #define SPACING    14.0
 #define BODY_FONT  "Serif 14"
-
-typedef struct
-{
-  GOutputStream *stream;
-  GError        *error;
-} Sink;
-
-static cairo_status_t
-write_cb (void                *closure,
-          const unsigned char *data,
-          unsigned int         length)
-{
-  Sink *sink = closure;
-  gsize written;
-
-  if (sink->error != NULL)
-    return CAIRO_STATUS_WRITE_ERROR;
-  if (!g_output_stream_write_all (sink->stream, data, length, &written, NULL, &sink->error))
-    return CAIRO_STATUS_WRITE_ERROR;
-  return CAIRO_STATUS_SUCCESS;
-}
 
 static PangoLayout *
 layout_for (cairo_t        *cr,
@@ -135,97 +114,69 @@ draw_page (cairo_t    *cr,
 
       if (layout == NULL)
         {
-          cairo_set_source_rgb (cr, 0.25, 0.32, 0.45);
+                  cairo_set_source_rgb (cr, 0.25, 0.32, 0.45);
           cairo_set_line_width (cr, 0.8);
           cairo_move_to (cr, width / 3, y + 1.5 * SPACING);
           cairo_line_to (cr, 2 * width / 3, y + 1.5 * SPACING);
           cairo_stroke (cr);
-        }
+                }
       else
         {
+          const char *tag = block->kind == SPORTELLO_BLOCK_HEADING ? sportello_pdf_heading_tag (block->level) : "P";
+
+          sportello_pdf_begin (cr, tag);
           cairo_set_source_rgb (cr, 0, 0, 0);
           cairo_move_to (cr, 0, y);
           pango_cairo_show_layout (cr, layout);
+          sportello_pdf_end (cr, tag);
         }
       y += block_height (block, layout);
     }
   cairo_restore (cr);
 }
 
-/* Closes a stream of g_file_replace() leaving the file it would replace
- * as it was, and no temporary file */
-static void
-discard (GOutputStream *stream)
-{
-  g_autoptr(GCancellable) cancel = g_cancellable_new ();
-
-  g_cancellable_cancel (cancel);
-  g_output_stream_close (stream, cancel, NULL);
-}
-
 /**
  * sportello_certificate_write_pdf:
  * @certificates: (element-type SportelloCertificate): at least one
+ * @title: (nullable): the event's title, for the PDF's subject
+ * @author: (nullable): who signs: the consultant
  *
- * Writes one A4 page for each certificate to @path, atomically.
+ * Writes one A4 page for each certificate to @path, atomically, as a
+ * tagged PDF with its metadata.
  */
 gboolean
 sportello_certificate_write_pdf (GPtrArray   *certificates,
+                                 const char  *title,
+                                 const char  *author,
                                  const char  *path,
                                  GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
-  Sink sink = { NULL, NULL };
-  cairo_surface_t *surface;
+  g_autoptr(SportelloPdf) pdf = NULL;
+  g_autofree char *subject = NULL;
   cairo_t *cr;
-  cairo_status_t status;
 
   g_return_val_if_fail (certificates != NULL && certificates->len > 0, FALSE);
 
-  /* g_file_replace() writes to a temporary name and renames on close */
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &local_error);
-  if (stream == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, local_error->code, _("Cannot write “%s”: %s"), path, local_error->message);
-      return FALSE;
-    }
-  sink.stream = G_OUTPUT_STREAM (stream);
-
-  surface = cairo_pdf_surface_create_for_stream (write_cb, &sink, A4_WIDTH, A4_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Attendance certificates"));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME);
-  cr = cairo_create (surface);
+  pdf = sportello_pdf_new (path, SPORTELLO_PDF_A4_WIDTH, SPORTELLO_PDF_A4_HEIGHT, error);
+  if (pdf == NULL)
+    return FALSE;
+  if (title != NULL && *title != '\0')
+    /* Translators: the subject in the PDF's properties; %s is the event */
+    subject = g_strdup_printf (_("Attendance at “%s”"), title);
+  sportello_pdf_set_info (pdf, _("Attendance certificates"), author, subject);
+  cr = sportello_pdf_get_cairo (pdf);
   for (guint i = 0; i < certificates->len; i++)
     {
       SportelloCertificate *certificate = g_ptr_array_index (certificates, i);
 
+      if (i > 0)
+        sportello_pdf_next_page (pdf);
+      sportello_pdf_begin (cr, "Sect");
       draw_page (cr, certificate->markdown);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS || sink.error != NULL)
-    {
-      discard (G_OUTPUT_STREAM (stream));
-      g_set_error (error, G_IO_ERROR, sink.error ? sink.error->code : G_IO_ERROR_FAILED,
-                   _("Cannot write “%s”: %s"), path,
-                   sink.error ? sink.error->message : cairo_status_to_string (status));
-      g_clear_error (&sink.error);
-      return FALSE;
+      sportello_pdf_end (cr, "Sect");
     }
 
-  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error))
-    {
-      g_set_error (error, G_IO_ERROR, local_error->code, _("Cannot write “%s”: %s"), path, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return sportello_pdf_close (g_steal_pointer (&pdf), error);
 }
 
 /**
@@ -244,10 +195,14 @@ sportello_certificate_export (SportelloDatabase  *db,
                               GError            **error)
 {
   g_autoptr(GPtrArray) certificates = sportello_certificate_render (db, event_uuid, NULL, error);
+  g_autoptr(SportelloEvent) event = NULL;
 
   if (certificates == NULL)
     return FALSE;
-  if (!sportello_certificate_write_pdf (certificates, path, error))
+  event = sportello_event_load (db, event_uuid, NULL);
+  if (!sportello_certificate_write_pdf (certificates,
+                                        event ? sportello_event_get (event, SPORTELLO_EVENT_TITLE) : NULL,
+                                        sportello_database_get_consultant (db), path, error))
     return FALSE;
   if (n_pages != NULL)
     *n_pages = certificates->len;

@@ -13,6 +13,8 @@
 G_BEGIN_DECLS
 
 gboolean sportello_certificate_write_pdf (GPtrArray    *certificates,
+                                          const char   *title,
+                                          const char   *author,
                                           const char   *path,
                                           GError      **error);
 gboolean sportello_certificate_export    (SportelloDatabase *db,

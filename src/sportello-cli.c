@@ -27,6 +27,8 @@
 #include "sportello-cli-csv.h"
 #include "sportello-cli-events.h"
 #include "sportello-cli-exports.h"
+#include "sportello-cli-network.h"
+#include "sportello-cli-report.h"
 #include "sportello-bundle.h"
 #include "sportello-client.h"
 #include "sportello-database.h"
@@ -62,6 +64,12 @@ typedef struct
   char      *import_csv;
   char      *export_csv;
   gboolean   skip_invalid;
+  /* the report (issue 17) */
+  char      *export_statistics;
+  char      *report;
+  char      *network_report;
+  char      *from;
+  char      *to;
 } CliOptions;
 
 static void
@@ -83,6 +91,11 @@ cli_options_clear (CliOptions *options)
   g_clear_pointer (&options->export_vcard, g_free);
   g_clear_pointer (&options->import_csv, g_free);
   g_clear_pointer (&options->export_csv, g_free);
+  g_clear_pointer (&options->export_statistics, g_free);
+  g_clear_pointer (&options->report, g_free);
+  g_clear_pointer (&options->network_report, g_free);
+  g_clear_pointer (&options->from, g_free);
+  g_clear_pointer (&options->to, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliOptions, cli_options_clear)
@@ -142,6 +155,19 @@ cli_option_context_new (CliOptions *options)
     { "export-vcard", 0, 0, G_OPTION_ARG_FILENAME, &options->export_vcard,
       N_("Write the clients’ contacts, or those of the clients given with --client, to a vCard file"),
       N_("FILE") },
+    { "export-statistics", 0, 0, G_OPTION_ARG_FILENAME, &options->export_statistics,
+      N_("Write the desk’s statistics for the period to FILE, for the network of hubs: counts only, no personal data"),
+      N_("FILE") },
+    { "report", 0, 0, G_OPTION_ARG_FILENAME, &options->report,
+      N_("Write the report of the period to FILE (a PDF, .pdf, or a spreadsheet, .xlsx)"), N_("FILE") },
+    { "network-report", 0, 0, G_OPTION_ARG_FILENAME, &options->network_report,
+      N_("Write the report of the network of hubs to FILE (a PDF), from the hubs’ statistics files given after it"),
+      N_("FILE") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &options->from,
+      N_("With --export-statistics or --report: the first day of the period (25/11/2026 or 2026-11-25; this year by default)"),
+      N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &options->to,
+      N_("With --export-statistics or --report: the last day of the period"), N_("DATE") },
     /* D-Bus activation starts the app with this (see the .service.in file in data/) */
     { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, &options->import_csv,
       N_("Import clients and their contact people from a spreadsheet saved as CSV; with --dry-run, only report"),
@@ -736,6 +762,25 @@ run_restore (CliOptions *options)
   return SPORTELLO_EXIT_OK;
 }
 
+/* --export-statistics FILE.json, --report FILE.xlsx, with --from and --to */
+static int
+run_report (CliOptions *options)
+{
+  g_autoptr(SportelloDatabase) db = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  int exit_code = SPORTELLO_EXIT_OK;
+
+  if (!sportello_cli_report_period (options->from, options->to, &from, &to, &exit_code) ||
+      (options->report != NULL && !sportello_cli_report_check_path (options->report, &exit_code)) ||
+      !(db = open_database (options, &exit_code)))
+    return exit_code;
+
+  if (options->report != NULL)
+    return sportello_cli_report (db, options->report, from, to);
+  return sportello_cli_export_statistics (db, options->export_statistics, from, to);
+}
+
 /* --attendance EVENT_UUID FILE.csv, --certificates EVENT_UUID FILE.pdf */
 static int
 run_events (CliOptions *options)
@@ -846,6 +891,11 @@ sportello_cli_main (int    argc,
       g_printerr (_("--skip-invalid goes with --import-csv\n"));
       return SPORTELLO_EXIT_USAGE;
     }
+  if ((options.from != NULL || options.to != NULL) && options.export_statistics == NULL && options.report == NULL)
+    {
+      g_printerr (_("--from and --to go with --export-statistics or --report\n"));
+      return SPORTELLO_EXIT_USAGE;
+    }
   if (options.yes && options.restore_path == NULL)
     {
       g_printerr (_("--yes goes with --restore\n"));
@@ -855,12 +905,29 @@ sportello_cli_main (int    argc,
       (options.demo != 0) + (options.backup_path != NULL) + (options.restore_path != NULL) +
       options.list_backups + (options.attendance != NULL) + (options.certificates != NULL) +
       (options.export_ics != NULL) + (options.export_vcard != NULL) +
-      (options.import_csv != NULL) + (options.export_csv != NULL) > 1)
+      (options.import_csv != NULL) + (options.export_csv != NULL) +
+      (options.export_statistics != NULL) + (options.report != NULL) > 1)
     {
       g_printerr (_("Give only one of --demo, --export, --import, --validate, --backup, --restore, "
                     "--list-backups, --attendance, --certificates, --export-ics, --export-vcard, "
-                    "--import-csv and --export-csv\n"));
+                    "--import-csv, --export-csv, --export-statistics and --report\n"));
       return SPORTELLO_EXIT_USAGE;
+    }
+
+  if (options.network_report != NULL)
+    {
+      /* alone: it reads no database */
+      if (options.demo != 0 || options.export_path != NULL || options.import_path != NULL ||
+          options.validate_path != NULL || options.backup_path != NULL || options.restore_path != NULL ||
+          options.list_backups || options.attendance != NULL || options.certificates != NULL ||
+          options.export_ics != NULL || options.export_vcard != NULL || options.import_csv != NULL ||
+          options.export_csv != NULL || options.export_statistics != NULL || options.report != NULL ||
+          options.from != NULL || options.to != NULL)
+        {
+          g_printerr (_("--network-report goes alone, with the statistics files after the PDF\n"));
+          return SPORTELLO_EXIT_USAGE;
+        }
+      return sportello_cli_network_report (options.network_report, (const char * const *) options.remaining);
     }
 
   if (options.demo != 0)
@@ -883,6 +950,8 @@ sportello_cli_main (int    argc,
     return run_exports (&options);
   if (options.import_csv != NULL || options.export_csv != NULL)
     return run_csv (&options);
+  if (options.export_statistics != NULL || options.report != NULL)
+    return run_report (&options);
 
   /* Left over after the options: only the files to open. */
   if (options.remaining != NULL)

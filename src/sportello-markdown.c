@@ -40,6 +40,7 @@ sportello_block_free (SportelloBlock *block)
 {
   g_free (block->bullet);
   g_free (block->markup);
+  g_clear_pointer (&block->links, g_ptr_array_unref);
   g_free (block);
 }
 
@@ -288,6 +289,11 @@ leave_span (MD_SPANTYPE  type,
         escaped = g_markup_escape_text (shown, -1);
         repeated = g_str_has_suffix (p->current->markup, escaped);
         append (p, "</span>");
+        /* the text just closed is the link's: printing finds it again as
+         * the span whose colour and underline start and end together */
+        if (p->current->links == NULL)
+          p->current->links = g_ptr_array_new_with_free_func (g_free);
+        g_ptr_array_add (p->current->links, g_strdup (href));
         if (*shown != '\0' && !repeated)
           {
             g_autofree char *after = g_strdup_printf (" (%s)", escaped);

@@ -25,6 +25,7 @@ typedef struct
   guint              level;    /* heading level; for the rest, how deep in lists and quotes */
   char              *bullet;   /* “•”, “3.”, “☐” for items, else NULL */
   char              *markup;   /* Pango markup */
+  GPtrArray         *links;    /* char *: the targets of its links, in order, or NULL */
 } SportelloBlock;
 
 /* links when no colour is given: the light standalone blue of the GNOME palette */

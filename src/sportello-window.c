@@ -20,6 +20,7 @@
 #include "sportello-database.h"
 #include "sportello-handoff.h"
 #include "sportello-events-page.h"
+#include "sportello-report-page.h"
 #include "sportello-meetings-page.h"
 #include "sportello-section.h"
 #include "sportello-templates-page.h"
@@ -532,6 +533,7 @@ sportello_window_class_init (SportelloWindowClass *klass)
   g_type_ensure (SPORTELLO_TYPE_CHECKLISTS_PAGE);
   g_type_ensure (SPORTELLO_TYPE_GRANTS_PAGE);
   g_type_ensure (SPORTELLO_TYPE_TEMPLATES_PAGE);
+  g_type_ensure (SPORTELLO_TYPE_REPORT_PAGE);
 }
 
 static void

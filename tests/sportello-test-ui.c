@@ -339,3 +339,63 @@ sportello_test_app_quit (SportelloApplication *app)
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   sportello_test_iterate (50);
 }
+
+/**
+ * sportello_test_assert_pdf_tagged:
+ * @title: (nullable): the Title the PDF must have
+ * @author: (nullable): its Author
+ * @subject: (nullable): its Subject
+ *
+ * Checks with pdfinfo that @path is a tagged PDF with that metadata and a
+ * Creator naming Sportello and its version, and with qpdf that it is
+ * well formed.
+ */
+void
+sportello_test_assert_pdf_tagged (const char *path,
+                                  const char *title,
+                                  const char *author,
+                                  const char *subject)
+{
+  const char *info_argv[] = { "pdfinfo", "-enc", "UTF-8", path, NULL };
+  const char *qpdf_argv[] = { "qpdf", "--check", path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *check = NULL;
+  g_autofree char *check_errors = NULL;
+  g_autofree char *creator = g_strdup_printf ("Creator:         Sportello %s\n", PACKAGE_VERSION);
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) info_argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &info, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_test_message ("pdfinfo:\n%s", info);
+  g_assert_nonnull (strstr (info, "Tagged:          yes\n"));
+  g_assert_nonnull (strstr (info, creator));
+  g_assert_nonnull (strstr (info, "CreationDate:"));
+  if (title != NULL)
+    {
+      g_autofree char *line = g_strdup_printf ("Title:           %s\n", title);
+
+      g_assert_nonnull (strstr (info, line));
+    }
+  if (author != NULL)
+    {
+      g_autofree char *line = g_strdup_printf ("Author:          %s\n", author);
+
+      g_assert_nonnull (strstr (info, line));
+    }
+  if (subject != NULL)
+    {
+      g_autofree char *line = g_strdup_printf ("Subject:         %s\n", subject);
+
+      g_assert_nonnull (strstr (info, line));
+    }
+
+  g_assert_true (g_spawn_sync (NULL, (char **) qpdf_argv, NULL, G_SPAWN_SEARCH_PATH,
+                               NULL, NULL, &check, &check_errors, &status, &error));
+  g_assert_no_error (error);
+  g_test_message ("qpdf --check:\n%s%s", check, check_errors);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (check, "No syntax or stream encoding errors found"));
+}

@@ -30,6 +30,10 @@ GtkWidget            *sportello_test_find_button     (GtkWidget    *root,
 GtkWidget            *sportello_test_find_type       (GtkWidget    *root,
                                                       GType         type);
 const char           *sportello_test_last_notification (void);
+void                  sportello_test_assert_pdf_tagged (const char *path,
+                                                        const char *title,
+                                                        const char *author,
+                                                        const char *subject);
 void                  sportello_test_app_quit        (SportelloApplication *app);
 
 G_END_DECLS

@@ -38,6 +38,23 @@ def check(name, cond, detail=""):
             print(f"# {line}")
 
 
+def check_pdf_document(pdf, title=None):
+    """A real document: metadata, tagged structure, and well formed."""
+    info = subprocess.run(["pdfinfo", "-enc", "UTF-8", pdf], capture_output=True, text=True).stdout
+    fields = dict(l.split(":", 1) for l in info.splitlines() if ":" in l)
+    fields = {k: v.strip() for k, v in fields.items()}
+    check(f"{os.path.basename(pdf)}: tagged", fields.get("Tagged") == "yes", info)
+    check(f"{os.path.basename(pdf)}: Creator names Sportello and its version",
+          fields.get("Creator", "").startswith("Sportello ") and len(fields["Creator"].split()) == 2, info)
+    check(f"{os.path.basename(pdf)}: a title and a creation date",
+          fields.get("Title", "") != "" and fields.get("CreationDate", "") != "" and
+          (title is None or fields.get("Title") == title), info)
+    q = subprocess.run(["qpdf", "--check", pdf], capture_output=True, text=True)
+    check(f"{os.path.basename(pdf)}: qpdf --check finds nothing wrong",
+          q.returncode == 0 and "WARNING" not in q.stdout + q.stderr, q.stdout + q.stderr)
+    return fields
+
+
 r = run("--version")
 check("--version exits 0", r.returncode == 0, r.stderr)
 check("--version prints name and version", r.stdout.startswith("Sportello "), r.stdout)
@@ -665,6 +682,7 @@ with tempfile.TemporaryDirectory() as tmp:
     info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True)
     pages = int(next(l.split()[1] for l in info.stdout.splitlines() if l.startswith("Pages:")))
     check("one page per person who attended", pages == len(names), f"{pages} pages, {len(names)} attended")
+    check_pdf_document(pdf, "Attestati di partecipazione")
     texts = [subprocess.run(["pdftotext", "-f", str(i), "-l", str(i), pdf, "-"], capture_output=True, text=True).stdout
              for i in range(1, pages + 1)]
     check("each name on a page of its own",
@@ -999,6 +1017,194 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("--data-dir", os.path.join(tmp, "copia"), "--import-csv", out)
     check("the export imports back into an empty database", r.returncode == 0 and "3 aggiunti" in r.stdout,
           f"{r.returncode} {r.stdout} {r.stderr}")
+# The report and the statistics between hubs (issue 17)
+with tempfile.TemporaryDirectory() as tmp:
+    import re
+    import zipfile
+
+    import jsonschema
+
+    data = os.path.join(tmp, "data")
+    stats_path = os.path.join(tmp, "statistiche.json")
+    r = run("--data-dir", data, "--demo", "200")
+    check("demo data for the report", r.returncode == 0, r.stderr)
+
+    r = run("--data-dir", data, "--export-statistics", stats_path)
+    check("--export-statistics exits 0", r.returncode == 0, f"{r.returncode} {r.stderr}")
+    check("… and leaves no temporary file next to it", sorted(os.listdir(tmp)) == ["data", "statistiche.json"],
+          os.listdir(tmp))
+    with open(stats_path, encoding="utf-8") as f:
+        text = f.read()
+    stats = json.loads(text)
+    year = time.strftime("%Y")
+    check("… of this calendar year by default",
+          stats.get("period") == {"from": f"{year}-01-01", "to": f"{year}-12-31"}, stats.get("period"))
+    with open(os.path.join(os.environ["SPORTELLO_SOURCE_DIR"], "data", "sportello-statistics.schema.json"),
+              encoding="utf-8") as f:
+        schema = json.load(f)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    problems = [f"{list(e.path)}: {e.message}" for e in jsonschema.Draft202012Validator(schema).iter_errors(stats)]
+    check("the statistics of demo data follow the schema", not problems, "\n".join(problems[:10]))
+    check("… with firms served and meetings counted",
+          isinstance(stats.get("firms_served"), int) and stats["firms_served"] >= 5 and stats["meetings"]["total"] > 0,
+          text[:400])
+
+    def walk(node, path=""):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                yield from walk(v, f"{path}.{k}" if path else k)
+        else:
+            yield path, node
+
+    firm_counts = [(p, v) for p, v in walk(stats)
+                   if p in ("firms_served", "firms_new", "assessments.firms", "assessments.firms_compared")
+                   or p.startswith("firms_by_") or p.endswith(".firms_served") or
+                   (p.startswith("assessments.by_category.") and p.endswith(".count"))]
+    small = [(p, v) for p, v in firm_counts if isinstance(v, int) and 0 < v < 5]
+    check("no group of fewer than 5 firms is written", firm_counts and not small, small)
+    check("… some small groups are written as null", any(v is None for p, v in firm_counts), firm_counts[:20])
+
+    # the no-personal-data test: every name, VAT number, fiscal code and
+    # e-mail of the database's clients, contacts and registrations
+    db = sqlite3.connect(os.path.join(data, "sportello.db"))
+    personal = set()
+    for table, columns in (("clients", ("name", "vat_number", "tax_code", "email", "pec", "uuid")),
+                           ("contacts", ("name", "email", "uuid")),
+                           ("registrations", ("name", "email", "firm"))):
+        for row in db.execute(f"SELECT {', '.join(columns)} FROM {table}"):
+            personal.update(v for v in row if isinstance(v, str) and len(v) >= 3)
+    db.close()
+    lowered = text.lower()
+    found = sorted(v for v in personal if v.lower() in lowered)
+    check("the statistics hold no client's or contact's name, VAT number, fiscal code or e-mail",
+          len(personal) > 500 and not found, f"{len(personal)} values; found: {found[:10]}")
+    check("… nor any free text: only numbers, null and the format's own strings",
+          all(v is None or isinstance(v, (int, float)) for p, v in walk(stats)
+              if p not in ("format", "hub", "period.from", "period.to")), text[:300])
+    check("… and the group names are ids, province codes and months",
+          all(re.fullmatch(r"[A-Za-z0-9_-]{1,64}", k) for p, v in walk(stats) for k in p.split(".")), "")
+
+    # a period given in both ways, and bad ones
+    quarter = os.path.join(tmp, "trimestre.json")
+    r = run("--data-dir", data, "--export-statistics", quarter, "--from", f"01/04/{year}", "--to", f"{year}-06-30")
+    check("--from and --to in Italian and ISO", r.returncode == 0, f"{r.returncode} {r.stderr}")
+    with open(quarter, encoding="utf-8") as f:
+        period = json.load(f)["period"]
+    check("… give the period", period == {"from": f"{year}-04-01", "to": f"{year}-06-30"}, period)
+    for args, what in ((("--from", "31/02/2026"), "a day that does not exist"),
+                       (("--to", "domani"), "no date"),
+                       (("--from", "2026-12-01", "--to", "2026-11-01"), "a period that ends before it begins"),
+                       (("--from", "2026-13-01"), "a month that does not exist")):
+        bad = os.path.join(tmp, "bad.json")
+        r = run("--data-dir", data, "--export-statistics", bad, *args)
+        check(f"--export-statistics with {what} exits 64", r.returncode == 64 and not os.path.exists(bad),
+              f"{r.returncode} {r.stderr}")
+        check(f"… and names the problem ({what})", r.stderr.strip() != "", r.stderr)
+    r = run("--data-dir", data, "--from", "2026-01-01")
+    check("--from without --export-statistics or --report exits 64", r.returncode == 64, f"{r.returncode} {r.stderr}")
+    r = run("--data-dir", data, "--export-statistics", stats_path, "--report", os.path.join(tmp, "r.xlsx"))
+    check("--export-statistics with --report exits 64", r.returncode == 64, f"{r.returncode} {r.stderr}")
+    r = run("--data-dir", data, "--export-statistics", os.path.join(tmp, "no-such-dir", "s.json"))
+    check("--export-statistics into a missing folder exits 74", r.returncode == 74, f"{r.returncode} {r.stderr}")
+
+    # the report as a spreadsheet
+    xlsx = os.path.join(tmp, "resoconto.xlsx")
+    r = run("--data-dir", data, "--report", xlsx)
+    check("--report FILE.xlsx exits 0", r.returncode == 0, f"{r.returncode} {r.stderr}")
+    try:
+        with zipfile.ZipFile(xlsx) as z:
+            names = z.namelist()
+            workbook = z.read("xl/workbook.xml").decode()
+            strings = z.read("xl/sharedStrings.xml").decode()
+            summary = z.read("xl/worksheets/sheet1.xml").decode()
+        sheets = re.findall(r'<sheet name="([^"]+)"', workbook)
+    except (OSError, KeyError, zipfile.BadZipFile) as e:
+        names, sheets, strings, summary = [], [], "", str(e)
+    check("… a workbook python opens, one sheet per table", len(sheets) == 8, sheets)
+    check("… with Italian sheet names and headers",
+          "Sintesi" in sheets and "Imprese per provincia" in sheets and "Imprese servite" in strings,
+          f"{sheets} {strings[:300]}")
+    numbers = [float(v) for v in re.findall(r"<v>([0-9.]+)</v>", summary)]
+    check("… and the figures as numbers (firms served, meetings)",
+          stats["firms_served"] in numbers and stats["meetings"]["total"] in numbers, numbers[:30])
+    r = run("--data-dir", data, "--report", os.path.join(tmp, "resoconto.ods"))
+    check("--report of another kind of file exits 64", r.returncode == 64 and "xlsx" in r.stderr,
+          f"{r.returncode} {r.stderr}")
+
+    # the report as a PDF, for sponsors: the same figures as the statistics
+    def it_number(n):
+        return f"{int(n):,}".replace(",", ".")
+
+    def pdf_text(path):
+        return subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", path, "-"], capture_output=True, text=True).stdout
+
+    report_pdf = os.path.join(tmp, "resoconto.pdf")
+    r = run("--data-dir", data, "--report", report_pdf)
+    check("--report FILE.pdf exits 0", r.returncode == 0, f"{r.returncode} {r.stderr}")
+    fields = check_pdf_document(report_pdf, "Resoconto dello sportello")
+    check("… its subject is the period", fields.get("Subject") == f"1 gennaio {year} – 31 dicembre {year}", fields)
+    text = pdf_text(report_pdf)
+    lines = {}
+    for line in text.splitlines():
+        parts = re.split(r"\s{2,}", line.strip())
+        if len(parts) >= 2:
+            lines.setdefault(parts[0], parts[1:])
+    check("… with the firms served of --export-statistics",
+          lines.get("Imprese servite", [None])[0] == it_number(stats["firms_served"]), lines.get("Imprese servite"))
+    check("… the meetings and their hours",
+          lines.get("Incontri", [None])[0] == it_number(stats["meetings"]["total"]) and
+          lines.get("Ore di consulenza", [None])[0] == f"{stats['consulting_hours']:,.2f}".replace(",", " ").replace(".", ",").replace(" ", "."),
+          f"{lines.get('Incontri')} {lines.get('Ore di consulenza')}")
+    check("… the events and the applications",
+          lines.get("Eventi", [None])[0] == it_number(stats["events"]["total"]) and
+          lines.get("Domande di contributo presentate", [None])[0] == it_number(stats["grant_applications"]["submitted"]),
+          f"{lines.get('Eventi')} {lines.get('Domande di contributo presentate')}")
+    check("… the charts with their text, and the method",
+          "Incontri mese per mese" in text and "Imprese per settore" in text and f"Gennaio {year}:" in text
+          and "Nota sul metodo" in text and "Europe/Rome" in text, text[-1500:])
+
+    # the network's report: two hubs, one that left figures out
+    other = json.loads(json.dumps(stats))
+    other["hub"] = "Polo di Lecco"
+    other["firms_served"] = None
+    first_province = next(iter(other["firms_by_province"]))
+    other["firms_by_province"][first_province] = None
+    stats_b = os.path.join(tmp, "lecco.json")
+    with open(stats_b, "w", encoding="utf-8") as f:
+        json.dump(other, f)
+    mine = dict(stats)
+    mine["hub"] = "Polo di Como"
+    stats_a = os.path.join(tmp, "como.json")
+    with open(stats_a, "w", encoding="utf-8") as f:
+        json.dump(mine, f)
+    network = os.path.join(tmp, "rete.pdf")
+    r = run("--network-report", network, stats_a, stats_b)
+    check("--network-report exits 0", r.returncode == 0, f"{r.returncode} {r.stderr}")
+    check_pdf_document(network, "Resoconto della rete dei poli")
+    text = pdf_text(network)
+    check("… the hubs side by side", "Polo di Como" in text and "Polo di Lecco" in text and "Rete" in text, text[:800])
+    row = next((l for l in text.splitlines() if l.strip().startswith("Imprese servite ")), "")
+    check("… a null makes the sum a lower bound, “almeno”",
+          re.search(rf"{re.escape(it_number(stats['firms_served']))}\s+non noto\s+almeno {re.escape(it_number(stats['firms_served']))}", row)
+          is not None, row)
+    row = next((l for l in text.splitlines() if l.strip().startswith("Incontri ")), "")
+    check("… a figure both gave is summed",
+          row.split()[-1] == it_number(2 * stats["meetings"]["total"]), row)
+
+    bad = json.loads(json.dumps(stats))
+    bad["meetings"]["total"] = -3
+    bad_path = os.path.join(tmp, "rotto.json")
+    with open(bad_path, "w", encoding="utf-8") as f:
+        json.dump(bad, f)
+    refused = os.path.join(tmp, "rifiutato.pdf")
+    r = run("--network-report", refused, stats_a, bad_path)
+    check("--network-report with a bad file exits 65", r.returncode == 65, f"{r.returncode} {r.stderr}")
+    check("… naming the file and the reason, writing nothing",
+          "rotto.json" in r.stderr and "meetings" in r.stderr and not os.path.exists(refused), r.stderr)
+    r = run("--network-report", os.path.join(tmp, "rete.txt"), stats_a)
+    check("--network-report to another kind of file exits 64", r.returncode == 64, f"{r.returncode} {r.stderr}")
+    r = run("--network-report", network)
+    check("--network-report without statistics files exits 64", r.returncode == 64, f"{r.returncode} {r.stderr}")
 
 print(f"1..{count}")
 sys.exit(1 if failures else 0)

@@ -154,7 +154,8 @@ test_document (void)
 
   /* typing is stored without a Save button */
   gtk_text_buffer_get_end_iter (buffer, &end);
-  gtk_text_buffer_insert (buffer, &end, "\nNota aggiunta durante l'incontro.\n", -1);
+  gtk_text_buffer_insert (buffer, &end, "\nNota aggiunta durante l'incontro.\n\n"
+                          "Guida: [bandi digitali](https://www.example.org/bandi).\n", -1);
   sportello_test_iterate (800);
   {
     g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
@@ -196,6 +197,20 @@ test_document (void)
     /* Markdown is typeset, not printed */
     g_assert_null (strstr (text, "**"));
     g_assert_null (strstr (text, "# Presenza"));
+
+    /* a real document: metadata and structure */
+    sportello_test_assert_pdf_tagged (pdf, sportello_document_get (sportello_document_page_get_document (page), SPORTELLO_DOCUMENT_TITLE),
+                                      "Giulia Ferri", "Documento di consulenza di ComoNext – Lomazzo");
+    {
+      g_autofree char *urls = NULL;
+
+      g_assert_true (g_spawn_sync (NULL, (char *[]) { (char *) "pdfinfo", (char *) "-url", pdf, NULL },
+                                   NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &urls, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_test_message ("pdfinfo -url:\n%s", urls);
+      /* the link is a link, where its text is */
+      g_assert_nonnull (strstr (urls, "https://www.example.org/bandi"));
+    }
 
     /* the first page as PNG, to look at */
     if (shots != NULL)

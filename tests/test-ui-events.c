@@ -311,6 +311,7 @@ test_event (void)
   g_assert_true (toasts_contain (toasts, "2 attestati salvati in attestati.pdf"));
 
   g_assert_cmpuint (pdf_n_pages (pdf), ==, 2);
+  sportello_test_assert_pdf_tagged (pdf, "Attestati di partecipazione", NULL, NULL);
   {
     /* sorted by name: Anna, then Carla */
     g_autofree char *first = pdf_page_text (pdf, 1);

@@ -22,6 +22,7 @@
 #include <stdio.h>
 
 #include "sportello-checklist.h"
+#include "sportello-checklist-private.h"
 
 G_DEFINE_QUARK (sportello-checklist-error-quark, sportello_checklist_error)
 
@@ -250,6 +251,17 @@ sportello_checklist_score (SportelloChecklist    *checklist,
                            const SportelloAnswer *answers,
                            const gboolean        *answered)
 {
+  return _sportello_checklist_score_full (checklist, answers, answered, TRUE);
+}
+
+/* The score, and with @plan the gaps in action-plan order (a sort the
+ * report's figures, which read only the score, do without) */
+SportelloScore *
+_sportello_checklist_score_full (SportelloChecklist    *checklist,
+                                 const SportelloAnswer *answers,
+                                 const gboolean        *answered,
+                                 gboolean               plan)
+{
   SportelloScore *score = g_new0 (SportelloScore, 1);
   g_autofree gboolean *unmet = g_new0 (gboolean, checklist->items->len);
   gint64 lcm = 1, weights = 0, num = 0;
@@ -320,7 +332,8 @@ sportello_checklist_score (SportelloChecklist    *checklist,
   else
     score->level = SPORTELLO_LEVEL_NONE;
 
-  g_array_sort_with_data (score->gaps, compare_gaps, &order);
+  if (plan)
+    g_array_sort_with_data (score->gaps, compare_gaps, &order);
 
   return score;
 }
