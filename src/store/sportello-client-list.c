@@ -76,6 +76,7 @@ struct _SportelloClientList
   GCancellable        *pending;   /* the newest background request */
   guint                generation;
   gboolean             base_stale;   /* a background read of the base is pending */
+  GCancellable        *matches;      /* the rows' lookups of why they match */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -742,6 +743,12 @@ request (SportelloClientList *self,
   g_clear_object (&self->pending);
   self->pending = g_cancellable_new ();
 
+  /* the rows' lookups are for results about to go: the worker is for
+   * the new ones first */
+  if (self->matches != NULL)
+    g_cancellable_cancel (self->matches);
+  g_clear_object (&self->matches);
+
   if (reload_base || self->base == NULL)
     self->base_stale = TRUE;
   request->worker = g_atomic_rc_box_acquire (self->worker);
@@ -1151,15 +1158,17 @@ sportello_client_list_dup_match (SportelloClientList *self,
 
 typedef struct
 {
-  Worker *worker;
-  char   *search;
-  gint64  id;
+  Worker       *worker;
+  char         *search;
+  gint64        id;
+  GCancellable *stale;   /* cancelled by the list's next search */
 } MatchRequest;
 
 static void
 match_request_free (MatchRequest *request)
 {
   worker_unref (request->worker);
+  g_object_unref (request->stale);
   g_free (request->search);
   g_free (request);
 }
@@ -1175,12 +1184,14 @@ match_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(GMutexLocker) locker = NULL;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
+  if (g_task_return_error_if_cancelled (task) ||
+      g_cancellable_set_error_if_cancelled (request->stale, &error))
+    goto stale;
 
   locker = g_mutex_locker_new (&worker->lock);
-  if (g_task_return_error_if_cancelled (task))
-    return;
+  if (g_task_return_error_if_cancelled (task) ||
+      g_cancellable_set_error_if_cancelled (request->stale, &error))
+    goto stale;
   if (worker->db == NULL && !(worker->db = sportello_database_open (worker->data_dir, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -1188,6 +1199,11 @@ match_thread (GTask        *task,
     }
 
   g_task_return_pointer (task, lookup_match (worker->db, request->search, request->id), g_free);
+  return;
+
+stale:
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
 }
 
 /**
@@ -1220,7 +1236,10 @@ sportello_client_list_dup_match_async (SportelloClientList *self,
     {
       MatchRequest *request = g_new0 (MatchRequest, 1);
 
+      if (self->matches == NULL)
+        self->matches = g_cancellable_new ();
       request->worker = g_atomic_rc_box_acquire (self->worker);
+      request->stale = g_object_ref (self->matches);
       request->search = g_strdup (self->search);
       request->id = sportello_client_get_id (client);
       g_task_set_task_data (task, request, (GDestroyNotify) match_request_free);
@@ -1252,6 +1271,9 @@ sportello_client_list_finalize (GObject *object)
   if (self->pending != NULL)
     g_cancellable_cancel (self->pending);
   g_clear_object (&self->pending);
+  if (self->matches != NULL)
+    g_cancellable_cancel (self->matches);
+  g_clear_object (&self->matches);
   g_clear_pointer (&self->worker, worker_unref);
   g_clear_object (&self->db);
   g_clear_pointer (&self->ids, g_array_unref);
