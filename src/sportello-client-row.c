@@ -266,6 +266,7 @@ sportello_client_row_set_match (SportelloClientRow *self,
                                 const char         *match)
 {
   g_autofree char *markup = NULL;
+  g_autofree char *described = NULL;
 
   g_return_if_fail (SPORTELLO_IS_CLIENT_ROW (self));
 
@@ -273,11 +274,15 @@ sportello_client_row_set_match (SportelloClientRow *self,
   if (match == NULL)
     {
       gtk_label_set_label (self->match_label, "");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       return;
     }
 
   markup = match_text (match, FALSE);
   gtk_label_set_markup (self->match_label, markup);
+  /* a screen reader hears it after the row's name */
+  described = sportello_client_row_describe_match (match);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, described, -1);
 }
 
 /**

@@ -575,6 +575,27 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+cancel_and_unref (gpointer data)
+{
+  g_cancellable_cancel (data);
+  g_object_unref (data);
+}
+
+static void
+match_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(SportelloClientRow) row = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *match = sportello_client_list_dup_match_finish (SPORTELLO_CLIENT_LIST (source), result, &error);
+
+  /* cancelled: the row shows another client, or none */
+  if (error == NULL)
+    sportello_client_row_set_match (row, match);
+}
+
+static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              SportelloClientsPage     *self)
@@ -582,24 +603,26 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   SportelloClient *client = gtk_list_item_get_item (item);
   SportelloClientRow *row = SPORTELLO_CLIENT_ROW (gtk_list_item_get_child (item));
   g_autofree char *label = sportello_client_row_describe (client);
-  g_autofree char *match = NULL;
-  g_autofree char *match_label = NULL;
+  GCancellable *cancellable = g_cancellable_new ();
 
-  /* found by its notes: the row says so */
-  if (self->list != NULL && client != NULL)
-    match = sportello_client_list_dup_match (self->list, client);
+  /* what was still being looked up for the row's last client is not */
+  g_object_set_data_full (G_OBJECT (row), "sportello-match", cancellable, cancel_and_unref);
   sportello_client_row_set_client (row, client);
-  sportello_client_row_set_match (row, match);
-  if (match != NULL && (match_label = sportello_client_row_describe_match (match)) != NULL)
-    {
-      /* Translators: a client's row as a screen reader says it, then why a
-       * search found it: “…, found in the notes: …” */
-      g_autofree char *both = g_strdup_printf (_("%s, %s"), label, match_label);
-
-      g_free (label);
-      label = g_steal_pointer (&both);
-    }
+  sportello_client_row_set_match (row, NULL);
   gtk_list_item_set_accessible_label (item, label);
+
+  /* found by its notes: the row says so, once the worker has looked (the
+   * main loop does not wait for it) */
+  if (self->list != NULL && client != NULL && sportello_client_list_needs_match (self->list, client))
+    sportello_client_list_dup_match_async (self->list, client, cancellable, match_done_cb, g_object_ref (row));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               SportelloClientsPage     *self)
+{
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "sportello-match", NULL);
 }
 
 static void
@@ -683,6 +706,7 @@ sportello_clients_page_init (SportelloClientsPage *self)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));

@@ -76,6 +76,7 @@ struct _SportelloClientList
   GCancellable        *pending;   /* the newest background request */
   guint                generation;
   gboolean             base_stale;   /* a background read of the base is pending */
+  GCancellable        *matches;      /* the rows' lookups of why they match */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -742,6 +743,12 @@ request (SportelloClientList *self,
   g_clear_object (&self->pending);
   self->pending = g_cancellable_new ();
 
+  /* the rows' lookups are for results about to go: the worker is for
+   * the new ones first */
+  if (self->matches != NULL)
+    g_cancellable_cancel (self->matches);
+  g_clear_object (&self->matches);
+
   if (reload_base || self->base == NULL)
     self->base_stale = TRUE;
   request->worker = g_atomic_rc_box_acquire (self->worker);
@@ -1046,6 +1053,84 @@ shown_fields_match (SportelloClient *client,
   return TRUE;
 }
 
+/* The words around the match in the notes of client @id (its own, its
+ * meetings', its follow-ups'), or %NULL */
+static char *
+lookup_match (SportelloDatabase *db,
+              const char        *search,
+              gint64             id)
+{
+  g_autofree char *fts = sportello_fts_query_from_text (search);
+  g_autoptr(sqlite3_stmt) meetings = NULL;
+  char *text;
+
+  if (fts == NULL)
+    return NULL;
+
+  /* its own notes */
+  text = first_text (db, "SELECT snippet (clients_fts, 4, char (2), char (3), '…', 10) FROM clients_fts "
+                         "WHERE clients_fts MATCH '{notes} : (' || ?1 || ')' AND rowid = ?2",
+                     fts, id);
+  if (text != NULL)
+    return text;
+
+  /* a meeting's notes or a follow-up, one meeting at a time: FTS5 goes
+   * straight to a rowid */
+  meetings = _sportello_database_prepare (db, "SELECT id FROM meetings WHERE client_id = ? "
+                                              "ORDER BY starts_at DESC LIMIT 50", NULL);
+  if (meetings == NULL)
+    return NULL;
+  sqlite3_bind_int64 (meetings, 1, id);
+  while (sqlite3_step (meetings) == SQLITE_ROW)
+    {
+      gint64 meeting_id = sqlite3_column_int64 (meetings, 0);
+      g_autoptr(sqlite3_stmt) follow_ups = NULL;
+
+      text = first_text (db, "SELECT snippet (meetings_fts, -1, char (2), char (3), '…', 10) "
+                             "FROM meetings_fts WHERE meetings_fts MATCH ?1 AND rowid = ?2",
+                         fts, meeting_id);
+      if (text != NULL)
+        return text;
+
+      follow_ups = _sportello_database_prepare (db, "SELECT id FROM follow_ups WHERE meeting_id = ?", NULL);
+      if (follow_ups == NULL)
+        return NULL;
+      sqlite3_bind_int64 (follow_ups, 1, meeting_id);
+      while (sqlite3_step (follow_ups) == SQLITE_ROW)
+        {
+          text = first_text (db, "SELECT snippet (follow_ups_fts, 0, char (2), char (3), '…', 10) "
+                                 "FROM follow_ups_fts WHERE follow_ups_fts MATCH ?1 AND rowid = ?2",
+                             fts, sqlite3_column_int64 (follow_ups, 0));
+          if (text != NULL)
+            return text;
+        }
+    }
+
+  return NULL;
+}
+
+/**
+ * sportello_client_list_needs_match:
+ * @client: a client the list shows
+ *
+ * Whether @client may be among the results of the search for what a list
+ * does not show of it (its notes): then sportello_client_list_dup_match()
+ * has something to look for. Plain C on the record, no query: list rows
+ * ask as they are bound.
+ */
+gboolean
+sportello_client_list_needs_match (SportelloClientList *self,
+                                   SportelloClient     *client)
+{
+  g_return_val_if_fail (SPORTELLO_IS_CLIENT_LIST (self), FALSE);
+  g_return_val_if_fail (SPORTELLO_IS_CLIENT (client), FALSE);
+
+  /* one or two letters match most notes, as the search knows: saying
+   * where is no help */
+  return self->search != NULL && words_are_long (self->search, 3) &&
+         !shown_fields_match (client, self->search);
+}
+
 /**
  * sportello_client_list_dup_match:
  * @client: a client the list shows
@@ -1055,9 +1140,6 @@ shown_fields_match (SportelloClient *client,
  * notes or topics, or of a follow-up, around the words searched, each of
  * those between U+0002 and U+0003, with “…” where the text goes on.
  *
- * Cheap for a client found by its name (no query at all): list rows ask
- * as they are bound.
- *
  * Returns: (transfer full) (nullable): the words, or %NULL when there is
  *   no search, or its name, municipality, VAT number or tags match
  */
@@ -1065,67 +1147,119 @@ char *
 sportello_client_list_dup_match (SportelloClientList *self,
                                  SportelloClient     *client)
 {
-  g_autofree char *fts = NULL;
-  g_autoptr(sqlite3_stmt) meetings = NULL;
-  char *text;
-  gint64 id;
-
   g_return_val_if_fail (SPORTELLO_IS_CLIENT_LIST (self), NULL);
   g_return_val_if_fail (SPORTELLO_IS_CLIENT (client), NULL);
 
-  if (self->search == NULL || !(fts = sportello_fts_query_from_text (self->search)))
+  if (!sportello_client_list_needs_match (self, client))
     return NULL;
 
-  /* one or two letters match most notes, as the search knows: saying
-   * where is no help, and would only slow typing down */
-  if (!words_are_long (self->search, 3))
-    return NULL;
+  return lookup_match (self->db, self->search, sportello_client_get_id (client));
+}
 
-  /* what the row shows says it already */
-  if (shown_fields_match (client, self->search))
-    return NULL;
-  id = sportello_client_get_id (client);
+typedef struct
+{
+  Worker       *worker;
+  char         *search;
+  gint64        id;
+  GCancellable *stale;   /* cancelled by the list's next search */
+} MatchRequest;
 
-  /* its own notes */
-  text = first_text (self->db, "SELECT snippet (clients_fts, 4, char (2), char (3), '…', 10) FROM clients_fts "
-                               "WHERE clients_fts MATCH '{notes} : (' || ?1 || ')' AND rowid = ?2",
-                     fts, id);
-  if (text != NULL)
-    return text;
+static void
+match_request_free (MatchRequest *request)
+{
+  worker_unref (request->worker);
+  g_object_unref (request->stale);
+  g_free (request->search);
+  g_free (request);
+}
 
-  /* a meeting's notes or a follow-up, one meeting at a time: FTS5 goes
-   * straight to a rowid */
-  meetings = _sportello_database_prepare (self->db, "SELECT id FROM meetings WHERE client_id = ? "
-                                                    "ORDER BY starts_at DESC LIMIT 50", NULL);
-  if (meetings == NULL)
-    return NULL;
-  sqlite3_bind_int64 (meetings, 1, id);
-  while (sqlite3_step (meetings) == SQLITE_ROW)
+static void
+match_thread (GTask        *task,
+              gpointer      source,
+              gpointer      data,
+              GCancellable *cancellable)
+{
+  MatchRequest *request = data;
+  Worker *worker = request->worker;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  if (g_task_return_error_if_cancelled (task) ||
+      g_cancellable_set_error_if_cancelled (request->stale, &error))
+    goto stale;
+
+  locker = g_mutex_locker_new (&worker->lock);
+  if (g_task_return_error_if_cancelled (task) ||
+      g_cancellable_set_error_if_cancelled (request->stale, &error))
+    goto stale;
+  if (worker->db == NULL && !(worker->db = sportello_database_open (worker->data_dir, &error)))
     {
-      gint64 meeting_id = sqlite3_column_int64 (meetings, 0);
-      g_autoptr(sqlite3_stmt) follow_ups = NULL;
-
-      text = first_text (self->db, "SELECT snippet (meetings_fts, -1, char (2), char (3), '…', 10) "
-                                   "FROM meetings_fts WHERE meetings_fts MATCH ?1 AND rowid = ?2",
-                         fts, meeting_id);
-      if (text != NULL)
-        return text;
-
-      follow_ups = _sportello_database_prepare (self->db, "SELECT id FROM follow_ups WHERE meeting_id = ?", NULL);
-      if (follow_ups == NULL)
-        return NULL;
-      sqlite3_bind_int64 (follow_ups, 1, meeting_id);
-      while (sqlite3_step (follow_ups) == SQLITE_ROW)
-        {
-          text = first_text (self->db, "SELECT snippet (follow_ups_fts, 0, char (2), char (3), '…', 10) "
-                                       "FROM follow_ups_fts WHERE follow_ups_fts MATCH ?1 AND rowid = ?2",
-                             fts, sqlite3_column_int64 (follow_ups, 0));
-          if (text != NULL)
-            return text;
-        }
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
     }
 
-  return NULL;
+  g_task_return_pointer (task, lookup_match (worker->db, request->search, request->id), g_free);
+  return;
+
+stale:
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/**
+ * sportello_client_list_dup_match_async:
+ *
+ * sportello_client_list_dup_match() for a list that loads in the
+ * background: the queries run on its worker, and the main loop does not
+ * wait for them. Without a worker the answer is looked up at once.
+ */
+void
+sportello_client_list_dup_match_async (SportelloClientList *self,
+                                       SportelloClient     *client,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SPORTELLO_IS_CLIENT_LIST (self));
+  g_return_if_fail (SPORTELLO_IS_CLIENT (client));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sportello_client_list_dup_match_async);
+
+  if (!sportello_client_list_needs_match (self, client))
+    g_task_return_pointer (task, NULL, NULL);
+  else if (self->worker == NULL)
+    g_task_return_pointer (task, sportello_client_list_dup_match (self, client), g_free);
+  else
+    {
+      MatchRequest *request = g_new0 (MatchRequest, 1);
+
+      if (self->matches == NULL)
+        self->matches = g_cancellable_new ();
+      request->worker = g_atomic_rc_box_acquire (self->worker);
+      request->stale = g_object_ref (self->matches);
+      request->search = g_strdup (self->search);
+      request->id = sportello_client_get_id (client);
+      g_task_set_task_data (task, request, (GDestroyNotify) match_request_free);
+      g_task_run_in_thread (task, match_thread);
+    }
+}
+
+/**
+ * sportello_client_list_dup_match_finish:
+ *
+ * Returns: (transfer full) (nullable): as sportello_client_list_dup_match()
+ */
+char *
+sportello_client_list_dup_match_finish (SportelloClientList  *self,
+                                        GAsyncResult         *result,
+                                        GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static void
@@ -1137,6 +1271,9 @@ sportello_client_list_finalize (GObject *object)
   if (self->pending != NULL)
     g_cancellable_cancel (self->pending);
   g_clear_object (&self->pending);
+  if (self->matches != NULL)
+    g_cancellable_cancel (self->matches);
+  g_clear_object (&self->matches);
   g_clear_pointer (&self->worker, worker_unref);
   g_clear_object (&self->db);
   g_clear_pointer (&self->ids, g_array_unref);

@@ -42,8 +42,18 @@ guint                sportello_client_list_count_all    (SportelloClientList *se
 int                  sportello_client_list_find         (SportelloClientList *self,
                                                          const char          *uuid);
 
+gboolean             sportello_client_list_needs_match  (SportelloClientList *self,
+                                                         SportelloClient     *client);
 char                *sportello_client_list_dup_match    (SportelloClientList *self,
                                                          SportelloClient     *client);
+void                 sportello_client_list_dup_match_async  (SportelloClientList *self,
+                                                             SportelloClient     *client,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
+char                *sportello_client_list_dup_match_finish (SportelloClientList *self,
+                                                             GAsyncResult        *result,
+                                                             GError             **error);
 
 char                *sportello_fts_query_from_text      (const char          *text);
 
