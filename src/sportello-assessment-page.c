@@ -867,9 +867,9 @@ sportello_assessment_page_new (SportelloContext  *context,
     }
 
   sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), TRUE);
-  adw_window_title_set_title (self->window_title, self->checklist->title);
+  adw_window_title_set_title (self->window_title, sportello_checklist_display_title (self->checklist->id, self->checklist->title));
   date = sportello_format_date_long (sportello_assessment_get (self->assessment, SPORTELLO_ASSESSMENT_ASSESSED_ON));
-  adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self), self->checklist->title);
+  adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self), sportello_checklist_display_title (self->checklist->id, self->checklist->title));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (self->score_label), ADW_TYPE_PREFERENCES_GROUP)),
                                          date);
   build_checklist (self);
