@@ -30,6 +30,7 @@ struct _SportelloClientEditor
 
   AdwPreferencesPage  *page;
   AdwPreferencesGroup *problems_group;
+  gboolean             touched;   /* the user changed something */
   GtkButton           *save_button;
   AdwEntryRow         *name_row;
   AdwComboRow         *legal_form_row;
@@ -249,6 +250,15 @@ update_problems (SportelloClientEditor *self)
 
       blocked |= problem->blocking;
 
+      /* A new, still empty form scolds nobody: its checks show once the
+       * user has typed something (on a phone, 360×294, the warnings
+       * otherwise filled the sheet and hid the first field) */
+      if (!self->touched && sportello_client_get_uuid (self->client)[0] == '\0')
+        {
+          g_object_unref (g_object_ref_sink (row));
+          continue;
+        }
+
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sportello_client_field_label (problem->field));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), problem->message);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -279,6 +289,7 @@ changed_cb (SportelloClientEditor *self)
   if (self->loading || self->client == NULL)
     return;
 
+  self->touched = TRUE;
   read_widgets (self);
   update_problems (self);
 }

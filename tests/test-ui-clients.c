@@ -404,6 +404,60 @@ test_narrow_rows (void)
   sportello_test_app_quit (app);
 }
 
+/* The smallest size the metainfo claims, 360×294: the new-client sheet
+ * shows its first field, with no warning above it, and Adwaita has room
+ * for its bottom sheet (a warning would fail the test) */
+static void
+test_new_client_smallest (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-smallest", NULL);
+  g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
+  GtkWindow *window = sportello_test_app_window (app);
+  AdwDialog *dialog;
+  GtkWidget *name_row;
+  graphene_rect_t bounds;
+
+  gtk_window_set_default_size (window, 360, 294);
+  sportello_test_iterate (300);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-client", NULL);
+  sportello_test_iterate (500);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "new-client-smallest"));
+
+  name_row = sportello_test_find_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (name_row);
+  g_assert_true (gtk_widget_compute_bounds (name_row, GTK_WIDGET (window), &bounds));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (window)));
+  g_assert_null (sportello_test_find_label (GTK_WIDGET (dialog), "Da verificare"));
+
+  /* typing shows the checks */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Bar Centrale");
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "");
+  sportello_test_iterate (100);
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (dialog), "Da verificare"));
+
+  adw_dialog_force_close (dialog);
+  sportello_test_iterate (300);
+
+  /* the preferences and About, as bottom sheets that fit */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  sportello_test_iterate (500);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "preferences-smallest"));
+  adw_dialog_force_close (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+  sportello_test_iterate (300);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  sportello_test_iterate (500);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "about-smallest"));
+  adw_dialog_force_close (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+
+  sportello_test_app_quit (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -413,6 +467,7 @@ main (int   argc,
   g_test_add_func ("/ui/clients/create-search-delete-undo", test_create_search_delete_undo);
   g_test_add_func ("/ui/clients/demo-screenshots", test_demo_screenshots);
   g_test_add_func ("/ui/clients/narrow-rows", test_narrow_rows);
+  g_test_add_func ("/ui/clients/new-client-smallest", test_new_client_smallest);
 
   return g_test_run ();
 }
