@@ -29,6 +29,28 @@ sportello_application_actions_quit (GSimpleAction *action,
   g_application_quit (G_APPLICATION (self));
 }
 
+/* AdwPreferencesDialog and AdwAboutDialog keep their content in an
+ * AdwBreakpointBin of their own that asks for 360 px: more than a window
+ * of the 360 px the metainfo claims has inside its frame, and Adwaita then
+ * warns that the bottom sheet exceeds the window and cuts its edge. Their
+ * content adapts below that, so the bin asks for less. */
+static void
+fit_narrow_window (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_BREAKPOINT_BIN (child))
+        {
+          int width, height;
+
+          gtk_widget_get_size_request (child, &width, &height);
+          if (width > 300)
+            gtk_widget_set_size_request (child, 300, height);
+        }
+      fit_narrow_window (child);
+    }
+}
+
 static void
 sportello_application_actions_about (GSimpleAction *action,
                                      GVariant      *param,
@@ -45,6 +67,7 @@ sportello_application_actions_about (GSimpleAction *action,
   adw_about_dialog_set_translator_credits (ADW_ABOUT_DIALOG (dialog), _("translator-credits"));
   adw_about_dialog_set_copyright (ADW_ABOUT_DIALOG (dialog), "© 2026 The Sportello authors");
   adw_dialog_present (dialog, GTK_WIDGET (window));
+  fit_narrow_window (GTK_WIDGET (dialog));
 }
 
 static void
@@ -87,7 +110,10 @@ sportello_application_actions_preferences (GSimpleAction *action,
   SportelloApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  adw_dialog_present (ADW_DIALOG (sportello_preferences_dialog_new (self)), GTK_WIDGET (window));
+  AdwDialog *dialog = ADW_DIALOG (sportello_preferences_dialog_new (self));
+
+  adw_dialog_present (dialog, GTK_WIDGET (window));
+  fit_narrow_window (GTK_WIDGET (dialog));
 }
 
 #if !ADW_CHECK_VERSION (1, 8, 0)

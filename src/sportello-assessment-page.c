@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "sportello-agenda.h"
 #include "sportello-assessment-page.h"
@@ -40,6 +41,7 @@ struct _SportelloAssessmentPage
   GtkLabel            *change_label;
   GtkLabel            *network_label;   /* where the firm stands in the network, if read in */
   GtkDrawingArea      *chart;
+  guint                chart_fit;   /* idle: the chart's height for its width */
   AdwPreferencesGroup *plan_group;
 };
 
@@ -59,6 +61,165 @@ save_now (SportelloRecordPage  *page,
 
 /* --------------------------------------------------------- results ---- */
 
+/* The chart: one horizontal bar per area, named in words, its score at the
+ * end, the assessment before as a tick across the bar; a legend above and
+ * the scale below. Wide, the names take a column on the left; narrow (a
+ * phone), each name goes on its own line above its bar. Every size is
+ * worked out from the width, so nothing overlaps at 360 px. */
+
+#define CHART_NARROW   520   /* below this width, names above the bars */
+#define CHART_PAD        6
+#define CHART_BAR       18
+
+typedef struct
+{
+  int    width;
+  gboolean narrow;
+  double label_w;   /* the names' column, wide only */
+  double bars_x;    /* where 0 is */
+  double bars_w;    /* from 0 to 100 */
+  double value_w;   /* the scores' column, at the right */
+  double legend_h;
+  double row_h[64];
+  double axis_h;
+  double height;
+} ChartLayout;
+
+static char *
+area_value (SportelloAssessmentPage *self,
+            guint                    a)
+{
+  SportelloAreaScore *s = &self->score->areas[a];
+  g_autofree char *value = NULL;
+
+  if (!s->applicable)
+    return g_strdup (C_("not applicable, short", "n/a"));
+  value = sportello_format_tenths (s->tenths);
+  if (self->previous != NULL && self->previous->areas[a].applicable)
+    {
+      int delta = (int) s->tenths - (int) self->previous->areas[a].tenths;
+      g_autofree char *amount = sportello_format_tenths ((guint) ABS (delta));
+
+      /* Translators: an area's score and its change since the assessment before, as in “62,5 (+12,5)” */
+      return g_strdup_printf (_("%s (%s%s)"), value, delta >= 0 ? "+" : "−", amount);
+    }
+  return g_steal_pointer (&value);
+}
+
+static int
+text_width (PangoLayout *layout,
+            const char  *text)
+{
+  int w, h;
+
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  return w;
+}
+
+static int
+text_height (PangoLayout *layout,
+             const char  *text,
+             double       width)
+{
+  int w, h;
+
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  return h;
+}
+
+/* the legend's two entries, side by side or one under the other */
+static double
+legend_height (SportelloAssessmentPage *self,
+               PangoLayout             *layout,
+               int                      width)
+{
+  int line = text_height (layout, "0", width);
+  int w1 = 16 + text_width (layout, _("This assessment"));
+  int w2 = 16 + text_width (layout, _("Previous assessment"));
+
+  if (self->previous == NULL)
+    return line + CHART_PAD * 2;
+  if (w1 + 24 + w2 <= width)
+    return line + CHART_PAD * 2;
+  return 2 * line + CHART_PAD * 3;
+}
+
+static void
+chart_layout (SportelloAssessmentPage *self,
+              PangoLayout             *layout,
+              int                      width,
+              ChartLayout             *l)
+{
+  guint n = MIN (self->checklist->areas->len, G_N_ELEMENTS (l->row_h));
+  int max_label = 0, max_value = 0;
+  int line = text_height (layout, "0", width);
+
+  l->width = width;
+  l->narrow = width < CHART_NARROW;
+  for (guint a = 0; a < n; a++)
+    {
+      SportelloChecklistArea *ca = &g_array_index (self->checklist->areas, SportelloChecklistArea, a);
+      g_autofree char *value = area_value (self, a);
+
+      max_label = MAX (max_label, text_width (layout, ca->title));
+      max_value = MAX (max_value, text_width (layout, value));
+    }
+  l->value_w = max_value + CHART_PAD * 2;
+  l->label_w = l->narrow ? 0 : MIN (max_label + CHART_PAD * 2, width * 0.4);
+  l->bars_x = l->narrow ? 0 : l->label_w + CHART_PAD;
+  l->bars_w = MAX (width - l->bars_x - l->value_w - CHART_PAD, 40);
+  l->legend_h = legend_height (self, layout, width);
+  l->height = l->legend_h;
+  for (guint a = 0; a < n; a++)
+    {
+      SportelloChecklistArea *ca = &g_array_index (self->checklist->areas, SportelloChecklistArea, a);
+
+      if (l->narrow)
+        l->row_h[a] = text_height (layout, ca->title, width) + CHART_BAR + CHART_PAD * 2;
+      else
+        l->row_h[a] = MAX (text_height (layout, ca->title, l->label_w - CHART_PAD), CHART_BAR) + CHART_PAD * 2;
+      l->height += l->row_h[a];
+    }
+  l->axis_h = line + CHART_PAD * 2;
+  l->height += l->axis_h;
+}
+
+/* the chart's height follows from its width; set after the allocation,
+ * not during it */
+static gboolean
+chart_fit_cb (gpointer data)
+{
+  SportelloAssessmentPage *self = data;
+  GtkDrawingArea *area = self->chart;
+  int width = gtk_widget_get_width (GTK_WIDGET (area));
+  g_autoptr(PangoLayout) layout = NULL;
+  ChartLayout l;
+
+  self->chart_fit = 0;
+  if (self->checklist == NULL || self->score == NULL || width <= 0)
+    return G_SOURCE_REMOVE;
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), NULL);
+  chart_layout (self, layout, width, &l);
+  if ((int) ceil (l.height) != gtk_drawing_area_get_content_height (area))
+    gtk_drawing_area_set_content_height (area, (int) ceil (l.height));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+chart_resize_cb (GtkDrawingArea          *area,
+                 int                      width,
+                 int                      height,
+                 SportelloAssessmentPage *self)
+{
+  if (self->chart_fit == 0)
+    self->chart_fit = g_idle_add (chart_fit_cb, self);
+}
+
 static void
 draw_chart (GtkDrawingArea *area,
             cairo_t        *cr,
@@ -66,93 +227,158 @@ draw_chart (GtkDrawingArea *area,
             int             height,
             gpointer        data)
 {
+  static const int marks[] = { 0, 40, 70, 90, 100 };   /* where the levels change */
   SportelloAssessmentPage *self = data;
-  guint n = self->checklist->areas->len;
-  GdkRGBA fg, accent = { 0.21, 0.52, 0.89, 1 };
-  double label_h = 56, top = 16, bar_w, chart_h = height - label_h - top;
-  PangoLayout *layout;
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  gboolean high_contrast = adw_style_manager_get_high_contrast (style);
+  g_autoptr(PangoLayout) layout = NULL;
+  GdkRGBA fg, accent;
+  ChartLayout l;
+  double y, rows_top, rows_bottom, last_end = -G_MAXDOUBLE;
+  int tw, th;
+  guint n;
 
-  gtk_widget_get_color (GTK_WIDGET (area), &fg);
-  if (n == 0 || self->score == NULL)
+  if (self->score == NULL || self->checklist->areas->len == 0)
     return;
-
-  /* the grid: 0, 40, 70, 90, 100 — where the levels change */
+  n = MIN (self->checklist->areas->len, G_N_ELEMENTS (l.row_h));
+  gtk_widget_get_color (GTK_WIDGET (area), &fg);
   {
-    static const int marks[] = { 40, 70, 90, 100 };
+    GdkRGBA *rgba = adw_style_manager_get_accent_color_rgba (style);
 
-    cairo_set_line_width (cr, 1);
-    for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    accent = *rgba;
+    gdk_rgba_free (rgba);
+  }
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), NULL);
+  chart_layout (self, layout, width, &l);
+
+  /* the legend: what the bar and the tick mean */
+  y = CHART_PAD;
+  {
+    int line = text_height (layout, "0", width);
+    double x = 0;
+
+    gdk_cairo_set_source_rgba (cr, &accent);
+    cairo_rectangle (cr, x, y + line / 2.0 - 5, 10, 10);
+    cairo_fill (cr);
+    gdk_cairo_set_source_rgba (cr, &fg);
+    pango_layout_set_width (layout, -1);
+    pango_layout_set_text (layout, _("This assessment"), -1);
+    cairo_move_to (cr, x + 16, y);
+    pango_cairo_show_layout (cr, layout);
+    pango_layout_get_pixel_size (layout, &tw, &th);
+
+    if (self->previous != NULL)
       {
-        double y = top + chart_h * (1 - marks[i] / 100.0) + 0.5;
+        int w2 = 16 + text_width (layout, _("Previous assessment"));
 
-        cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.15);
-        cairo_move_to (cr, 0, y);
-        cairo_line_to (cr, width, y);
+        if (16 + tw + 24 + w2 <= width)
+          x = 16 + tw + 24;
+        else
+          {
+            x = 0;
+            y += line + CHART_PAD;
+          }
+        cairo_set_line_width (cr, 2);
+        cairo_move_to (cr, x + 5, y + 1);
+        cairo_line_to (cr, x + 5, y + line - 1);
         cairo_stroke (cr);
+        pango_layout_set_text (layout, _("Previous assessment"), -1);
+        cairo_move_to (cr, x + 16, y);
+        pango_cairo_show_layout (cr, layout);
       }
   }
 
-  bar_w = (double) width / n;
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), NULL);
+  /* the scale's lines behind the bars */
+  rows_top = l.legend_h;
+  rows_bottom = l.height - l.axis_h;
+  cairo_set_line_width (cr, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    {
+      double x = floor (l.bars_x + l.bars_w * marks[i] / 100.0) + 0.5;
 
+      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, high_contrast ? 0.5 : 0.15);
+      cairo_move_to (cr, x, rows_top);
+      cairo_line_to (cr, x, rows_bottom);
+      cairo_stroke (cr);
+    }
+
+  /* the areas */
+  y = rows_top;
   for (guint a = 0; a < n; a++)
     {
       SportelloAreaScore *s = &self->score->areas[a];
       SportelloChecklistArea *ca = &g_array_index (self->checklist->areas, SportelloChecklistArea, a);
-      double x = a * bar_w + bar_w * 0.2, w = bar_w * 0.6;
-      g_autofree char *value = NULL;
-      int tw, th;
+      g_autofree char *value = area_value (self, a);
+      double bar_y;
+
+      gdk_cairo_set_source_rgba (cr, &fg);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      if (l.narrow)
+        {
+          pango_layout_set_width (layout, width * PANGO_SCALE);
+          pango_layout_set_text (layout, ca->title, -1);
+          pango_layout_get_pixel_size (layout, &tw, &th);
+          cairo_move_to (cr, 0, y + CHART_PAD);
+          pango_cairo_show_layout (cr, layout);
+          bar_y = y + CHART_PAD + th;
+        }
+      else
+        {
+          pango_layout_set_width (layout, (int) ((l.label_w - CHART_PAD) * PANGO_SCALE));
+          pango_layout_set_text (layout, ca->title, -1);
+          pango_layout_get_pixel_size (layout, &tw, &th);
+          cairo_move_to (cr, 0, y + (l.row_h[a] - th) / 2);
+          pango_cairo_show_layout (cr, layout);
+          bar_y = y + (l.row_h[a] - CHART_BAR) / 2;
+        }
 
       if (s->applicable)
         {
-          double h = chart_h * s->tenths / 1000.0;
-
           gdk_cairo_set_source_rgba (cr, &accent);
-          cairo_rectangle (cr, x, top + chart_h - h, w, h);
+          cairo_rectangle (cr, l.bars_x, bar_y, l.bars_w * s->tenths / 1000.0, CHART_BAR);
           cairo_fill (cr);
-          value = sportello_format_tenths (s->tenths);
         }
-      else
-        value = g_strdup (C_("not applicable, short", "n/a"));
 
-      /* the earlier assessment, as a line */
+      /* the assessment before, as a tick across the bar */
       if (self->previous != NULL && self->previous->areas[a].applicable)
         {
-          double y = top + chart_h * (1 - self->previous->areas[a].tenths / 1000.0);
+          double x = l.bars_x + l.bars_w * self->previous->areas[a].tenths / 1000.0;
 
-          cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.8);
+          gdk_cairo_set_source_rgba (cr, &fg);
           cairo_set_line_width (cr, 2);
-          cairo_move_to (cr, x - 2, y);
-          cairo_line_to (cr, x + w + 2, y);
+          cairo_move_to (cr, x, bar_y - 3);
+          cairo_line_to (cr, x, bar_y + CHART_BAR + 3);
           cairo_stroke (cr);
         }
 
       gdk_cairo_set_source_rgba (cr, &fg);
-      pango_layout_set_text (layout, ca->id, -1);
-      pango_layout_get_pixel_size (layout, &tw, &th);
-      cairo_move_to (cr, a * bar_w + (bar_w - tw) / 2, height - label_h + 2);
-      pango_cairo_show_layout (cr, layout);
-
+      pango_layout_set_width (layout, -1);
       pango_layout_set_text (layout, value, -1);
       pango_layout_get_pixel_size (layout, &tw, &th);
-      cairo_move_to (cr, a * bar_w + (bar_w - tw) / 2, height - label_h + 2 + th);
+      cairo_move_to (cr, l.bars_x + l.bars_w + CHART_PAD, bar_y + (CHART_BAR - th) / 2.0);
       pango_cairo_show_layout (cr, layout);
 
-      /* the change since the assessment before, on a line of its own */
-      if (self->previous != NULL && self->previous->areas[a].applicable && s->applicable)
-        {
-          int delta = (int) s->tenths - (int) self->previous->areas[a].tenths;
-          g_autofree char *amount = sportello_format_tenths ((guint) ABS (delta));
-          g_autofree char *change = g_strdup_printf ("%s%s", delta >= 0 ? "+" : "−", amount);
-
-          pango_layout_set_text (layout, change, -1);
-          pango_layout_get_pixel_size (layout, &tw, &th);
-          cairo_move_to (cr, a * bar_w + (bar_w - tw) / 2, height - label_h + 2 + 2 * th);
-          pango_cairo_show_layout (cr, layout);
-        }
+      y += l.row_h[a];
     }
 
-  g_object_unref (layout);
+  /* the scale's values, each where it fits */
+  gdk_cairo_set_source_rgba (cr, &fg);
+  pango_layout_set_width (layout, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    {
+      g_autofree char *mark = g_strdup_printf ("%d", marks[i]);
+      double x;
+
+      pango_layout_set_text (layout, mark, -1);
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      x = l.bars_x + l.bars_w * marks[i] / 100.0 - tw / 2.0;
+      x = CLAMP (x, 0, width - tw);
+      if (x < last_end + 4)
+        continue;
+      cairo_move_to (cr, x, rows_bottom + CHART_PAD);
+      pango_cairo_show_layout (cr, layout);
+      last_end = x + tw;
+    }
 }
 
 static void
@@ -250,23 +476,33 @@ chart:
     gtk_widget_set_visible (GTK_WIDGET (self->network_label), network != NULL && self->score->defined);
   }
 
-  /* the chart's numbers, for screen readers */
+  /* the chart's numbers, for screen readers: every area in words */
   for (guint a = 0; a < self->checklist->areas->len; a++)
     {
       SportelloChecklistArea *ca = &g_array_index (self->checklist->areas, SportelloChecklistArea, a);
-      g_autofree char *value = self->score->areas[a].applicable ? sportello_format_tenths (self->score->areas[a].tenths)
-                                                                : g_strdup (C_("not applicable", "not applicable"));
+      SportelloAreaScore *s = &self->score->areas[a];
+      g_autofree char *value = sportello_format_tenths (s->tenths);
+      g_autofree char *text = NULL;
 
-      g_string_append_printf (a11y, "%s%s: %s", a ? "; " : "", ca->title, value);
-      if (self->previous != NULL && self->previous->areas[a].applicable && self->score->areas[a].applicable)
+      if (!s->applicable)
+        /* Translators: an area of the chart, for screen readers */
+        text = g_strdup_printf (_("%s: not applicable"), ca->title);
+      else if (self->previous != NULL && self->previous->areas[a].applicable)
         {
-          int delta = (int) self->score->areas[a].tenths - (int) self->previous->areas[a].tenths;
+          int delta = (int) s->tenths - (int) self->previous->areas[a].tenths;
           g_autofree char *amount = sportello_format_tenths ((guint) ABS (delta));
 
-          g_string_append_printf (a11y, " (%s%s)", delta >= 0 ? "+" : "−", amount);
+          /* Translators: an area of the chart, for screen readers, as in “Pagamenti: 62,5 out of 100, +12,5 since the previous assessment” */
+          text = g_strdup_printf (_("%s: %s out of 100, %s%s since the previous assessment"),
+                                  ca->title, value, delta >= 0 ? "+" : "−", amount);
         }
+      else
+        /* Translators: an area of the chart, for screen readers, as in “Pagamenti: 62,5 out of 100” */
+        text = g_strdup_printf (_("%s: %s out of 100"), ca->title, value);
+      g_string_append_printf (a11y, "%s%s", a ? "; " : "", text);
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, a11y->str, -1);
+  chart_resize_cb (self->chart, gtk_widget_get_width (GTK_WIDGET (self->chart)), 0, self);
   gtk_widget_queue_draw (GTK_WIDGET (self->chart));
 
   /* Translators: progress of an assessment, as in “12 of 45 answered” */
@@ -357,6 +593,30 @@ sportello_assessment_page_answer (SportelloAssessmentPage *self,
   changed (self);
 }
 
+/* A drop-down takes the focus on the toggle button inside it, so that is
+ * what a screen reader reads: named by its own text, every one of them said
+ * “No answer”. The button is named after the question and described by the
+ * answer chosen; the drop-down itself keeps the question as its label. */
+static GtkWidget *
+answer_button (GtkWidget *dropdown)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (dropdown); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      return child;
+  return NULL;
+}
+
+static void
+describe_answer (GtkDropDown *dropdown)
+{
+  GtkWidget *button = answer_button (GTK_WIDGET (dropdown));
+  GtkStringObject *answer = gtk_drop_down_get_selected_item (dropdown);
+
+  if (button != NULL && answer != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    gtk_string_object_get_string (answer), -1);
+}
+
 static void
 dropdown_changed_cb (GtkDropDown             *dropdown,
                      GParamSpec              *pspec,
@@ -366,6 +626,8 @@ dropdown_changed_cb (GtkDropDown             *dropdown,
   guint selected = gtk_drop_down_get_selected (dropdown);
   const char *note;
   guint index;
+
+  describe_answer (dropdown);
 
   /* the rows are made in the checklist's order: a row's place is its item's */
   if (LOADING (self) || !g_ptr_array_find (self->dropdowns, dropdown, &index))
@@ -432,8 +694,11 @@ item_row (SportelloAssessmentPage *self,
   dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (choices)), NULL);
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, item->title, -1);
+  if (answer_button (dropdown) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (answer_button (dropdown)), GTK_ACCESSIBLE_PROPERTY_LABEL, item->title, -1);
   if (sportello_assessment_get_answer (self->assessment, item->id, &value, &text))
     gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), value + 1);
+  describe_answer (GTK_DROP_DOWN (dropdown));
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (dropdown_changed_cb), self);
   g_ptr_array_add (self->dropdowns, dropdown);
   adw_expander_row_add_suffix (ADW_EXPANDER_ROW (row), dropdown);
@@ -535,6 +800,7 @@ sportello_assessment_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_ASSESSMENT_PAGE);
 
+  g_clear_handle_id (&self->chart_fit, g_source_remove);
   g_clear_pointer (&self->score, sportello_score_free);
   g_clear_pointer (&self->previous, sportello_score_free);
   g_clear_pointer (&self->checklist, sportello_checklist_free);
@@ -579,6 +845,11 @@ sportello_assessment_page_init (SportelloAssessmentPage *self)
   self->dropdowns = g_ptr_array_new ();
   self->plan_rows = g_ptr_array_new ();
   gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
+  g_signal_connect (self->chart, "resize", G_CALLBACK (chart_resize_cb), self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::accent-color-rgba",
+                           G_CALLBACK (gtk_widget_queue_draw), self->chart, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (gtk_widget_queue_draw), self->chart, G_CONNECT_SWAPPED);
 }
 
 SportelloAssessmentPage *
@@ -619,9 +890,9 @@ sportello_assessment_page_new (SportelloContext  *context,
     }
 
   sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), TRUE);
-  adw_window_title_set_title (self->window_title, self->checklist->title);
+  adw_window_title_set_title (self->window_title, sportello_checklist_display_title (self->checklist->id, self->checklist->title));
   date = sportello_format_date_long (sportello_assessment_get (self->assessment, SPORTELLO_ASSESSMENT_ASSESSED_ON));
-  adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self), self->checklist->title);
+  adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self), sportello_checklist_display_title (self->checklist->id, self->checklist->title));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (self->score_label), ADW_TYPE_PREFERENCES_GROUP)),
                                          date);
   build_checklist (self);

@@ -19,7 +19,7 @@
 #include "sportello-checklist-page.h"
 #include "sportello-format.h"
 
-#define BUILTIN_ID "prontezza-ecommerce"
+#define BUILTIN_ID SPORTELLO_CHECKLIST_BUILTIN_ID
 
 struct _SportelloChecklistPage
 {
@@ -424,8 +424,8 @@ sportello_checklist_page_new (SportelloContext  *context,
   self->checklist = g_steal_pointer (&checklist);
   self->editable = !g_str_equal (self->checklist->id, BUILTIN_ID);
 
-  adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self), self->checklist->title);
-  adw_window_title_set_title (self->window_title, self->checklist->title);
+  adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self), sportello_checklist_display_title (self->checklist->id, self->checklist->title));
+  adw_window_title_set_title (self->window_title, sportello_checklist_display_title (self->checklist->id, self->checklist->title));
   /* Translators: %s is a version, as in “Version 2026.11” */
   subtitle = g_strdup_printf (_("Version %s"), self->checklist->version);
   adw_window_title_set_subtitle (self->window_title, subtitle);

@@ -69,7 +69,7 @@ reload (SportelloSection *section)
       subtitle = g_strdup_printf (ngettext ("Version %s · %u assessment", "Version %s · %u assessments", s->n_assessments),
                                   s->version, s->n_assessments);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), s->title);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sportello_checklist_display_title (s->checklist_id, s->title));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       if (g_strcmp0 (s->checklist_id, in_use) == 0)

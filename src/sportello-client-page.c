@@ -470,7 +470,7 @@ append_templates (GMenu           *menu,
   for (guint i = 0; i < templates->len; i++)
     {
       const SportelloTemplate *template = g_ptr_array_index (templates, i);
-      g_autoptr(GMenuItem) item = g_menu_item_new (template->title, NULL);
+      g_autoptr(GMenuItem) item = g_menu_item_new (sportello_template_display_title (template), NULL);
 
       g_menu_item_set_action_and_target_value (item, "client.new-document", g_variant_new_string (template->id));
       g_menu_append_item (menu, item);

@@ -607,7 +607,7 @@ add_registration_action (GtkWidget  *widget,
   adw_dialog_set_content_height (add->dialog, 560);
   g_object_set_data_full (G_OBJECT (add->dialog), "add", add, add_dialog_free);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (known), _("A Client's Contact"));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (known), _("A Client’s Contact"));
   add->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   gtk_search_entry_set_placeholder_text (add->search, _("Search clients"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (add->search), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search clients"), -1);

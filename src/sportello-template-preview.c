@@ -74,11 +74,11 @@ sportello_template_preview_new (const SportelloTemplate *template)
   g_autofree char *verified = NULL;
 
   self = g_object_new (SPORTELLO_TYPE_TEMPLATE_PREVIEW,
-                       "title", template->title,
+                       "title", sportello_template_display_title (template),
                        "tag", template->id,
                        NULL);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->duplicate_button), "s", template->id);
-  gtk_label_set_label (self->description_label, template->description);
+  gtk_label_set_label (self->description_label, sportello_template_display_description (template));
 
   /* “2026-11” is shown as “novembre 2026”; a template never checked has no row */
   verified = sportello_format_month (template->verified_on);

@@ -96,9 +96,9 @@ template_row_new (const SportelloTemplate *template)
 {
   GtkWidget *row = adw_action_row_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), template->title);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sportello_template_display_title (template));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), template->description);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sportello_template_display_description (template));
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

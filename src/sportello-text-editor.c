@@ -96,6 +96,47 @@ key_pressed_cb (GtkEventControllerKey *controller,
   return _sportello_text_editor_tab (self, keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0);
 }
 
+/* Italian words that libspelling never sees whole. Pango ends a word at
+ * an apostrophe, so “dell’impresa” and “dell'impresa” reach the dictionary
+ * as “dell” and “impresa”, and the hyphen splits “e-commerce” into “e” and
+ * “commerce”. The second half is checked as any word is; the elided first
+ * half is a form the Italian dictionary knows only with its apostrophe, so
+ * it is told to accept it alone. The consulting desk’s own vocabulary
+ * (loanwords, acronyms, the platforms its templates name) is accepted too. */
+static const char * const elided_forms[] = {
+  "all", "anch", "bell", "brav", "ch", "coll", "com", "cos", "dall", "dell",
+  "dov", "gl", "grand", "mezz", "nell", "nient", "pell", "quell", "quest",
+  "sant", "senz", "sull", "tant", "tutt",
+};
+
+static const char * const desk_words[] = {
+  /* the second half of hyphenated compounds, and loanwords */
+  "commerce", "hub", "marketplace", "checkout", "horeca", "delivery", "social",
+  "voucher", "startup", "minimis", "cookie", "policy", "webinar", "sitemap",
+  "chargeback", "wallet", "app", "home", "banking", "dropshipping",
+  /* Italian terms of the trade that the dictionary lacks */
+  "microimpresa", "microimprese", "profilazione", "disiscrizione",
+  "anonimizzati", "anonimizzata", "anonimizzano", "reindirizzamento",
+  "iperammortamento",
+  /* acronyms and names the templates and the checklist use */
+  "ATECO", "B2B", "DAC7", "DURC", "EAA", "EAN", "EDIH", "FESR", "GDPR",
+  "GPSR", "GTIN", "HTTPS", "IBAN", "MIMIT", "NIS2", "ODR", "PEC", "POS",
+  "PPWR", "PSD2", "SCA", "SEO", "SKU", "SUAP", "WCAG", "AgID", "Invitalia",
+  "Amazon", "Etsy", "PayPal", "PrestaShop", "Shopify", "WhatsApp",
+  "WooCommerce", "WordPress", "Zalando",
+};
+
+/* each editor's checker: the ignore list lives with the dictionary, which
+ * need not outlive the editors that used it */
+static void
+accept_desk_words (SpellingChecker *checker)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (elided_forms); i++)
+    spelling_checker_ignore_word (checker, elided_forms[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (desk_words); i++)
+    spelling_checker_ignore_word (checker, desk_words[i]);
+}
+
 static void
 sportello_text_editor_get_property (GObject    *object,
                                     guint       prop_id,
@@ -206,6 +247,7 @@ sportello_text_editor_init (SportelloTextEditor *self)
 
   /* Italian spell checking, with suggestions in the context menu */
   checker = spelling_checker_new (spelling_provider_get_default (), "it_IT");
+  accept_desk_words (checker);
   self->spelling = spelling_text_buffer_adapter_new (buffer, checker);
   gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self), spelling_text_buffer_adapter_get_menu_model (self->spelling));
   gtk_widget_insert_action_group (GTK_WIDGET (self), "spelling", G_ACTION_GROUP (self->spelling));

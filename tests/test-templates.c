@@ -6,7 +6,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+
 #include "sportello-assessment.h"
+#include "sportello-checklist.h"
 
 #include "sportello-client.h"
 #include "sportello-database.h"
@@ -351,6 +355,66 @@ test_user_templates (void)
   g_assert_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_FOUND);
 }
 
+/* The built-in content is Italian, and so are its bodies in every
+ * language; its titles and descriptions are translated: English is the
+ * source, and Italian gives back the JSON's own words. */
+static void
+test_display_names (void)
+{
+  const GPtrArray *templates = sportello_templates_builtin ();
+  SportelloChecklist *checklist = sportello_checklist_get_builtin ();
+  g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
+  SportelloTemplate copy;
+
+  if (setlocale (LC_ALL, "it_IT.UTF-8") == NULL)
+    {
+      g_test_skip ("no it_IT.UTF-8 locale");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_assert_cmpuint (templates->len, ==, 6);
+  for (guint i = 0; i < templates->len; i++)
+    {
+      const SportelloTemplate *t = g_ptr_array_index (templates, i);
+
+      g_assert_cmpstr (sportello_template_display_title (t), !=, t->title);
+      g_assert_true (g_str_has_prefix (sportello_template_display_description (t), "When to use it: "));
+    }
+  g_assert_cmpstr (sportello_template_display_title (sportello_templates_find ("parere-piattaforma-ecommerce")), ==,
+                   "Choosing an E-Commerce Platform");
+  g_assert_cmpstr (sportello_checklist_display_title (checklist->id, checklist->title), ==, "E-Commerce Readiness");
+  g_assert_true (g_str_has_prefix (sportello_checklist_display_description (checklist->id, checklist->description),
+                                   "Assesses whether a firm is ready to sell online"));
+
+  /* in Italian, the words of the content itself: it.po and the JSON agree */
+  g_setenv ("LANGUAGE", "it", TRUE);
+  for (guint i = 0; i < templates->len; i++)
+    {
+      const SportelloTemplate *t = g_ptr_array_index (templates, i);
+
+      g_assert_cmpstr (sportello_template_display_title (t), ==, t->title);
+      g_assert_cmpstr (sportello_template_display_description (t), ==, t->description);
+    }
+  g_assert_cmpstr (sportello_checklist_display_title (checklist->id, checklist->title), ==, checklist->title);
+  g_assert_cmpstr (sportello_checklist_display_description (checklist->id, checklist->description), ==, checklist->description);
+
+  /* a template of the user's, or a checklist copied and renamed, keeps its own words */
+  g_setenv ("LANGUAGE", "en", TRUE);
+  copy = *(const SportelloTemplate *) g_ptr_array_index (templates, 0);
+  copy.title = (char *) "Scelta della piattaforma (copia)";
+  g_assert_cmpstr (sportello_template_display_title (&copy), ==, "Scelta della piattaforma (copia)");
+  g_assert_cmpstr (sportello_checklist_display_title ("mia-checklist", "La mia checklist"), ==, "La mia checklist");
+
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -367,6 +431,7 @@ main (int   argc,
   g_test_add_func ("/store/template/document-assessment-date", test_document_assessment_date);
   g_test_add_func ("/store/template/document-follow-up-due", test_document_follow_up_due);
   g_test_add_func ("/store/template/user-templates", test_user_templates);
+  g_test_add_func ("/store/template/display-names", test_display_names);
 
   return g_test_run ();
 }

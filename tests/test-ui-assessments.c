@@ -16,8 +16,69 @@
 #include "sportello-clients-page.h"
 #include "sportello-database.h"
 #include "sportello-demo.h"
+#include "sportello-format.h"
 #include "sportello-test-ui.h"
 #include "sportello-window.h"
+
+/* what a screen reader gets from the chart: an image described by every
+ * area's title and score, in words */
+static void
+check_chart_description (SportelloAssessmentPage *page,
+                         SportelloScore          *previous)
+{
+  SportelloChecklist *checklist = sportello_checklist_get_builtin ();
+  SportelloScore *score = sportello_assessment_page_get_score (page);
+  GtkWidget *chart = sportello_test_find_type (GTK_WIDGET (page), GTK_TYPE_DRAWING_AREA);
+  g_autoptr(GString) expected = g_string_new (NULL);
+
+  g_assert_nonnull (chart);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL, "Punteggio per area");
+  for (guint a = 0; a < checklist->areas->len; a++)
+    {
+      const char *title = g_array_index (checklist->areas, SportelloChecklistArea, a).title;
+      g_autofree char *value = sportello_format_tenths (score->areas[a].tenths);
+
+      g_assert_true (score->areas[a].applicable);
+      g_string_append_printf (expected, "%s%s: %s su 100", a ? "; " : "", title, value);
+      if (previous != NULL)
+        {
+          int delta = (int) score->areas[a].tenths - (int) previous->areas[a].tenths;
+          g_autofree char *amount = sportello_format_tenths ((guint) ABS (delta));
+
+          g_string_append_printf (expected, ", %s%s rispetto alla valutazione precedente", delta >= 0 ? "+" : "−", amount);
+        }
+    }
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected->str);
+  /* the areas by name, not by code */
+  g_assert_nonnull (strstr (expected->str, "Adempimenti legali e fiscali: "));
+}
+
+/* the answer drop-downs: the button that takes the focus is named after
+ * its question and described by the answer */
+static void
+check_answer_names (SportelloAssessmentPage *page)
+{
+  SportelloChecklist *checklist = sportello_checklist_get_builtin ();
+  GtkWidget *dropdown = sportello_test_find_type (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN);
+  GtkWidget *button = NULL;
+  GtkStringObject *answer;
+
+  g_assert_nonnull (dropdown);
+  for (GtkWidget *child = gtk_widget_get_first_child (dropdown); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      button = child;
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_focusable (button));
+  answer = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown));
+  g_assert_cmpstr (gtk_string_object_get_string (answer), !=, "Senza risposta");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       g_array_index (checklist->items, SportelloChecklistItem, 0).title);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       gtk_string_object_get_string (answer));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       g_array_index (checklist->items, SportelloChecklistItem, 0).title);
+}
 
 static void
 test_assessment (void)
@@ -83,6 +144,8 @@ test_assessment (void)
   score = sportello_assessment_page_get_score (page);
   g_assert_cmpuint (score->tenths, ==, 735);
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (page), "73,5/100 — Pronta"));
+  check_chart_description (page, NULL);
+  check_answer_names (page);
   sportello_test_iterate (200);
   shot2 = sportello_test_screenshot (GTK_WIDGET (window), "assessment-results");
 
@@ -127,6 +190,26 @@ test_assessment (void)
                                         SPORTELLO_ANSWER_COMPLETE, "");
   }
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (page), "+26,5 rispetto alla valutazione precedente"));
+  {
+    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+    g_autoptr(GListModel) history = sportello_assessment_list (db, client_uuid, &error);
+    g_autoptr(SportelloAssessment) first = NULL;
+    g_autoptr(SportelloChecklist) checklist = NULL;
+    g_autoptr(SportelloScore) before = NULL;
+
+    for (guint i = 0; first == NULL && i < g_list_model_get_n_items (history); i++)
+      {
+        g_autoptr(SportelloAssessment) a = g_list_model_get_item (history, i);
+
+        if (g_str_equal (sportello_assessment_get (a, SPORTELLO_ASSESSMENT_ASSESSED_ON), "2026-05-20"))
+          first = g_steal_pointer (&a);
+      }
+    g_assert_nonnull (first);
+    checklist = sportello_checklist_load_version (db, sportello_assessment_get (first, SPORTELLO_ASSESSMENT_CHECKLIST_UUID), &error);
+    before = sportello_assessment_score (first, checklist);
+    g_assert_cmpuint (before->tenths, ==, 735);
+    check_chart_description (page, before);
+  }
   g_free (sportello_test_screenshot (GTK_WIDGET (window), "assessment-compare"));
 
   sportello_test_app_quit (app);
@@ -195,6 +278,69 @@ test_checklist_editing (void)
   sportello_test_app_quit (app);
 }
 
+/* On a phone the chart puts each area's name above its bar, so nothing
+ * overlaps; dark and high contrast draw it in the style's own colours. */
+static void
+test_assessment_narrow (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-assessment-narrow", NULL);
+  g_autoptr(SportelloApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *client_uuid = NULL;
+  SportelloChecklist *checklist = sportello_checklist_get_builtin ();
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  SportelloAssessmentPage *page;
+  GtkWindow *window;
+  GtkWidget *chart;
+  int narrow_height;
+
+  {
+    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+    g_autoptr(SportelloClient) client = sportello_client_new ();
+
+    sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Associazione culturale Il Ponte");
+    g_assert_true (sportello_client_save (client, db, &error));
+    client_uuid = g_strdup (sportello_client_get_uuid (client));
+  }
+
+  app = sportello_test_app_new (data_dir);
+  window = sportello_test_app_window (app);
+  gtk_window_set_default_size (window, 360, 720);
+  sportello_test_iterate (300);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-client", "s", client_uuid);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE));
+  gtk_widget_activate_action (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE),
+                              "client.new-assessment", NULL);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  page = SPORTELLO_ASSESSMENT_PAGE (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_ASSESSMENT_PAGE));
+  g_assert_nonnull (page);
+  for (guint i = 0; i < checklist->items->len; i++)
+    sportello_assessment_page_answer (page, g_array_index (checklist->items, SportelloChecklistItem, i).id,
+                                      (SportelloAnswer) (i % 3), "");
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+
+  chart = sportello_test_find_type (GTK_WIDGET (page), GTK_TYPE_DRAWING_AREA);
+  g_assert_cmpint (gtk_widget_get_width (chart), <=, 360);
+  narrow_height = gtk_drawing_area_get_content_height (GTK_DRAWING_AREA (chart));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "assessment-narrow"));
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "assessment-narrow-dark"));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* wide, the names take a column of their own: a shorter chart */
+  gtk_window_set_default_size (window, 1000, 760);
+  sportello_test_iterate (300);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (gtk_widget_get_width (chart), >, 520);
+  g_assert_cmpint (gtk_drawing_area_get_content_height (GTK_DRAWING_AREA (chart)), <, narrow_height);
+
+  sportello_test_app_quit (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,6 +349,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/assessments/fill-and-results", test_assessment);
   g_test_add_func ("/ui/assessments/checklist-editing", test_checklist_editing);
+  g_test_add_func ("/ui/assessments/narrow", test_assessment_narrow);
 
   return g_test_run ();
 }

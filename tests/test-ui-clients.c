@@ -6,11 +6,13 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "sportello-client-editor.h"
 #include "sportello-client-list.h"
 #include "sportello-client-page.h"
+#include "sportello-client-row.h"
 #include "sportello-clients-page.h"
 #include "sportello-database.h"
 #include "sportello-demo.h"
@@ -427,6 +429,207 @@ test_demo_screenshots (void)
   sportello_test_app_quit (app);
 }
 
+/* the contrast of a pill's text on its own background, measured as a
+ * reviewer would from the pixels: the commonest colour is the background,
+ * the one farthest from it in luminance the text */
+static double
+luminance (const guchar *p)
+{
+  double c[3];
+
+  for (guint i = 0; i < 3; i++)
+    {
+      double v = p[i] / 255.0;
+      c[i] = v <= 0.04045 ? v / 12.92 : pow ((v + 0.055) / 1.055, 2.4);
+    }
+  return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+}
+
+static double
+pill_contrast (GtkWidget *window,
+               GtkWidget *pill)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  g_autofree guchar *pixels = NULL;
+  graphene_rect_t bounds;
+  guint32 background = 0;
+  guint best = 0;
+  double bg_l, contrast = 1;
+  int w, h;
+
+  g_assert_true (gtk_widget_compute_bounds (pill, window, &bounds));
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window), gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, &bounds);
+  w = gdk_texture_get_width (texture);
+  h = gdk_texture_get_height (texture);
+  pixels = g_malloc (w * h * 4);
+  gdk_texture_download (texture, pixels, w * 4);   /* B, G, R, A in memory */
+
+  for (int i = 0; i < w * h; i++)
+    {
+      guint32 rgb = pixels[4 * i + 2] << 16 | pixels[4 * i + 1] << 8 | pixels[4 * i];
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (rgb))) + 1;
+
+      g_hash_table_insert (counts, GUINT_TO_POINTER (rgb), GUINT_TO_POINTER (n));
+      if (n > best)
+        best = n, background = rgb;
+    }
+  bg_l = luminance ((guchar[]) { background >> 16, background >> 8 & 0xff, background & 0xff });
+  for (int i = 0; i < w * h; i++)
+    {
+      double l = luminance ((guchar[]) { pixels[4 * i + 2], pixels[4 * i + 1], pixels[4 * i] });
+
+      contrast = MAX (contrast, (MAX (l, bg_l) + 0.05) / (MIN (l, bg_l) + 0.05));
+    }
+  return contrast;
+}
+
+/* On a phone the client's name keeps its line (only the short status pill
+ * shares it), and every status pill reads at 4.5:1 or better, light or dark */
+static void
+test_narrow_rows (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-narrow-rows", NULL);
+  static const char * const statuses[] = { "new", "consulting", "followed", "closed" };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(SportelloApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  {
+    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+
+    for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+      {
+        g_autoptr(SportelloClient) client = sportello_client_new ();
+        g_autofree char *name = g_strdup_printf ("Associazione culturale %c", 'A' + i);
+
+        sportello_client_set (client, SPORTELLO_CLIENT_NAME, name);
+        sportello_client_set (client, SPORTELLO_CLIENT_STATUS, statuses[i]);
+        g_assert_true (sportello_client_save (client, db, &error));
+        /* a last meeting, whose date takes room on the row */
+        {
+          g_autoptr(SportelloMeeting) meeting = sportello_meeting_new (sportello_client_get_uuid (client));
+
+          sportello_meeting_set (meeting, SPORTELLO_MEETING_STARTS_AT, "2026-10-12T09:00:00Z");
+          g_assert_true (sportello_meeting_save (meeting, db, &error));
+        }
+      }
+  }
+
+  app = sportello_test_app_new (data_dir);
+  window = sportello_test_app_window (app);
+  gtk_window_set_default_size (window, 360, 720);
+  sportello_test_iterate (300);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "clients-narrow"));
+
+  for (guint scheme = 0; scheme < 2; scheme++)
+    {
+      guint n_pills = 0;
+
+      adw_style_manager_set_color_scheme (style, scheme ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      sportello_test_wait_for_draw (GTK_WIDGET (window));
+      if (scheme)
+        g_free (sportello_test_screenshot (GTK_WIDGET (window), "clients-narrow-dark"));
+
+      for (GtkWidget *row = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_ROW);
+           row != NULL && n_pills < G_N_ELEMENTS (statuses);
+           row = NULL)
+        {
+          /* every row of the list, through their list item widgets */
+          for (GtkWidget *item = gtk_widget_get_parent (row); item != NULL; item = gtk_widget_get_next_sibling (item))
+            {
+              GtkWidget *client_row = gtk_widget_get_first_child (item);
+              GtkWidget *line, *name, *pill;
+              double contrast;
+
+              if (!SPORTELLO_IS_CLIENT_ROW (client_row))
+                continue;
+              line = gtk_widget_get_first_child (gtk_widget_get_first_child (client_row));
+              name = gtk_widget_get_first_child (line);
+              pill = gtk_widget_get_next_sibling (name);
+              g_assert_true (gtk_widget_has_css_class (pill, "status-pill"));
+              /* the name shares its line with the pill alone, not with the
+               * last meeting's date (“Ultimo incontro il 12 ott 2026”) */
+              g_assert_cmpint (gtk_widget_get_width (name) + gtk_widget_get_width (pill) + 12, >=,
+                               gtk_widget_get_width (gtk_widget_get_first_child (client_row)) - 24);
+              if (gtk_widget_get_width (pill) < 100)
+                g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (name))));
+              contrast = pill_contrast (GTK_WIDGET (window), pill);
+              g_test_message ("%s, %s: %.2f:1", gtk_label_get_label (GTK_LABEL (pill)), scheme ? "dark" : "light", contrast);
+              g_assert_cmpfloat (contrast, >=, 4.5);
+              n_pills++;
+            }
+        }
+      g_assert_cmpuint (n_pills, ==, G_N_ELEMENTS (statuses));
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  sportello_test_app_quit (app);
+}
+
+/* The smallest size the metainfo claims, 360×294: the new-client sheet
+ * shows its first field, with no warning above it, and Adwaita has room
+ * for its bottom sheet (a warning would fail the test) */
+static void
+test_new_client_smallest (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-smallest", NULL);
+  g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
+  GtkWindow *window = sportello_test_app_window (app);
+  AdwDialog *dialog;
+  GtkWidget *name_row;
+  graphene_rect_t bounds;
+
+  gtk_window_set_default_size (window, 360, 294);
+  sportello_test_iterate (300);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-client", NULL);
+  sportello_test_iterate (500);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "new-client-smallest"));
+
+  name_row = sportello_test_find_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (name_row);
+  g_assert_true (gtk_widget_compute_bounds (name_row, GTK_WIDGET (window), &bounds));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (window)));
+  g_assert_null (sportello_test_find_label (GTK_WIDGET (dialog), "Da verificare"));
+
+  /* typing shows the checks */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Bar Centrale");
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "");
+  sportello_test_iterate (100);
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (dialog), "Da verificare"));
+
+  adw_dialog_force_close (dialog);
+  sportello_test_iterate (300);
+
+  /* the preferences and About, as bottom sheets that fit */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  sportello_test_iterate (500);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "preferences-smallest"));
+  adw_dialog_force_close (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+  sportello_test_iterate (300);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  sportello_test_iterate (500);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "about-smallest"));
+  adw_dialog_force_close (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+
+  sportello_test_app_quit (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -437,6 +640,8 @@ main (int   argc,
   g_test_add_func ("/ui/clients/demo-screenshots", test_demo_screenshots);
   g_test_add_func ("/ui/clients/undo-key", test_undo_key);
   g_test_add_func ("/ui/clients/search-typo-and-match", test_search_typo_and_match);
+  g_test_add_func ("/ui/clients/narrow-rows", test_narrow_rows);
+  g_test_add_func ("/ui/clients/new-client-smallest", test_new_client_smallest);
 
   return g_test_run ();
 }

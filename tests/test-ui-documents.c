@@ -21,6 +21,7 @@
 #include "sportello-templates-page.h"
 #include "sportello-user-template.h"
 #include "sportello-test-ui.h"
+#include "sportello-text-editor.h"
 #include "sportello-window.h"
 
 static GListModel *
@@ -475,6 +476,99 @@ test_link_color (void)
   g_assert_cmpstr (light, !=, dark);
 }
 
+/* the words the adapter underlined: the buffer's tag that libspelling adds,
+ * the one without a name that draws a wavy or plain underline */
+static void
+find_spelling_tag (GtkTextTag *tag,
+                   gpointer    data)
+{
+  GtkTextTag **found = data;
+  g_autofree char *name = NULL;
+  gboolean underline_set;
+
+  g_object_get (tag, "name", &name, "underline-set", &underline_set, NULL);
+  if (name == NULL && underline_set)
+    *found = tag;
+}
+
+static char *
+underlined_words (GtkTextBuffer *buffer)
+{
+  GtkTextTag *tag = NULL;
+  g_autoptr(GString) words = g_string_new (NULL);
+  GtkTextIter iter, end;
+
+  gtk_text_tag_table_foreach (gtk_text_buffer_get_tag_table (buffer), find_spelling_tag, &tag);
+  if (tag == NULL)
+    return g_strdup ("");
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+    {
+      g_autofree char *word = NULL;
+
+      if (!gtk_text_iter_starts_tag (&iter, tag))
+        continue;
+      end = iter;
+      gtk_text_iter_forward_to_tag_toggle (&end, tag);
+      word = gtk_text_iter_get_text (&iter, &end);
+      g_string_append_printf (words, "%s%s", words->len ? " " : "", word);
+      iter = end;
+    }
+  return g_string_free (g_steal_pointer (&words), FALSE);
+}
+
+/* Italian elisions and hyphenated words are not spelling mistakes: Pango
+ * splits “dell’impresa” at the apostrophe and “e-commerce” at the hyphen,
+ * and neither half may be underlined; a real mistake still is. */
+static void
+test_spelling_elisions (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-spelling", NULL);
+  g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
+  GtkWindow *window = sportello_test_app_window (app);
+  GtkWidget *editor = sportello_text_editor_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWindow *own = GTK_WINDOW (gtk_window_new ());
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
+  g_autofree char *underlined = NULL;
+
+  g_assert_nonnull (window);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), editor);
+  gtk_window_set_child (own, scroller);
+  gtk_window_set_default_size (own, 800, 400);
+  gtk_window_present (own);
+  g_assert_true (sportello_text_editor_checks_italian (SPORTELLO_TEXT_EDITOR (editor)));
+
+  sportello_text_editor_load (SPORTELLO_TEXT_EDITOR (editor),
+                              "Lo sviluppo dell'impresa e dell’impresa passa all'e-commerce "
+                              "dall’8 dicembre: l'8 e l’11 si parla dell'hub con un'azienda "
+                              "che fa e-commerce sull'e-commerce, nell’ambito di quest’anno. "
+                              "Un errore: l'imprezza conssulente.");
+  /* wait until the adapter has checked the text: the mistake shows */
+  for (guint i = 0; i < 200; i++)
+    {
+      g_free (underlined);
+      underlined = underlined_words (buffer);
+      if (strstr (underlined, "conssulente") != NULL)
+        break;
+      sportello_test_iterate (50);
+    }
+  g_assert_cmpstr (underlined, ==, "imprezza conssulente");
+
+  /* the checker of every editor knows the elided forms alone */
+  {
+    SpellingChecker *checker = sportello_text_editor_get_checker (SPORTELLO_TEXT_EDITOR (editor));
+    static const char * const words[] = { "dell", "all", "sull", "nell", "quest", "commerce", "hub" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+      g_assert_true (spelling_checker_check_word (checker, words[i], -1));
+    g_assert_false (spelling_checker_check_word (checker, "dellle", -1));
+  }
+
+  gtk_window_destroy (own);
+  sportello_test_app_quit (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -485,6 +579,7 @@ main (int   argc,
   g_test_add_func ("/ui/documents/templates-section", test_templates_section);
   g_test_add_func ("/ui/documents/template-editor", test_template_editor);
   g_test_add_func ("/ui/documents/link-color", test_link_color);
+  g_test_add_func ("/ui/documents/spelling-elisions", test_spelling_elisions);
 
   return g_test_run ();
 }

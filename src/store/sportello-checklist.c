@@ -143,6 +143,36 @@ sportello_checklist_new_from_bytes (GBytes  *json,
 }
 
 /* The built-in “Preparazione all'e-commerce”, loaded once */
+/**
+ * sportello_checklist_display_title:
+ * @id: a checklist's id
+ * @title: its title
+ *
+ * The title to show in the user's language. The built-in checklist is
+ * Italian content, but its name is translated like the interface: English
+ * is the source, and in Italian it is the title of the checklist itself.
+ * Any other checklist shows its own @title.
+ */
+const char *
+sportello_checklist_display_title (const char *id,
+                                   const char *title)
+{
+  if (g_strcmp0 (id, SPORTELLO_CHECKLIST_BUILTIN_ID) == 0)
+    return _("E-Commerce Readiness");
+  return title;
+}
+
+const char *
+sportello_checklist_display_description (const char *id,
+                                         const char *description)
+{
+  if (g_strcmp0 (id, SPORTELLO_CHECKLIST_BUILTIN_ID) == 0)
+    return _("Assesses whether a firm is ready to sell online across ten weighted areas, from strategy to security, "
+             "with a score from 0 to 100 and a level. It is filled in with the client in a 30–60 minute meeting; "
+             "the blocking legal requirements must be met before selling online, whatever the score.");
+  return description;
+}
+
 SportelloChecklist *
 sportello_checklist_get_builtin (void)
 {

@@ -87,7 +87,13 @@ typedef struct
 GQuark               sportello_checklist_error_quark (void);
 SportelloChecklist  *sportello_checklist_new_from_bytes (GBytes              *json,
                                                          GError             **error);
+#define SPORTELLO_CHECKLIST_BUILTIN_ID "prontezza-ecommerce"
+
 SportelloChecklist  *sportello_checklist_get_builtin (void);
+const char          *sportello_checklist_display_title (const char *id,
+                                                        const char *title);
+const char          *sportello_checklist_display_description (const char *id,
+                                                              const char *description);
 void                 sportello_checklist_free        (SportelloChecklist  *checklist);
 int                  sportello_checklist_find_item   (SportelloChecklist  *checklist,
                                                       const char          *item_id);

@@ -127,6 +127,78 @@ sportello_templates_find (const char *id)
   return NULL;
 }
 
+/* The built-in templates are Italian content: their bodies stay Italian
+ * whatever the language. Their titles and descriptions, which the lists
+ * show, have English names here, the source language of the translations;
+ * it.po gives back the Italian of the JSON (tests/test-templates.c checks
+ * that the two agree). */
+static const struct
+{
+  const char *id;
+  const char *title;
+  const char *description;
+} builtin_names[] = {
+  { "parere-piattaforma-ecommerce",
+    N_("Choosing an E-Commerce Platform"),
+    N_("When to use it: the client must choose where to open an online shop, or rethink a choice already made.") },
+  { "avvio-marketplace",
+    N_("Starting to Sell on Marketplaces"),
+    N_("When to use it: the client wants to sell on Amazon, eBay, Etsy, Zalando or similar.") },
+  { "gestionale-fatturazione",
+    N_("Management Software and E-Invoicing"),
+    N_("When to use it: the client handles orders, stock and invoices by hand or with tools that do not talk to each other.") },
+  { "presenza-online-horeca",
+    N_("Online Presence for Bars and Restaurants"),
+    N_("When to use it: for bars, restaurants, pizzerias and pastry shops.") },
+  { "sicurezza-base-micro",
+    N_("Basic Cybersecurity for Micro-Enterprises"),
+    N_("When to use it: for every micro-enterprise, even without e-commerce.") },
+  { "orientamento-bandi",
+    N_("Guidance on Grants for Digitalisation"),
+    N_("When to use it: the client asks for funding for a digital project.") },
+};
+
+static int
+builtin_name (const SportelloTemplate *template)
+{
+  const SportelloTemplate *builtin_template;
+
+  if (template == NULL || (builtin_template = sportello_templates_find (template->id)) == NULL ||
+      g_strcmp0 (builtin_template->title, template->title) != 0)
+    return -1;
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_names); i++)
+    if (g_str_equal (builtin_names[i].id, template->id))
+      return i;
+  return -1;
+}
+
+/**
+ * sportello_template_display_title:
+ *
+ * The title to show in the user's language: a built-in template's English
+ * name through gettext (in Italian, the title of its text), a user's own
+ * template its own title.
+ */
+const char *
+sportello_template_display_title (const SportelloTemplate *template)
+{
+  int i = builtin_name (template);
+
+  g_return_val_if_fail (template != NULL, NULL);
+
+  return i >= 0 ? _(builtin_names[i].title) : template->title;
+}
+
+const char *
+sportello_template_display_description (const SportelloTemplate *template)
+{
+  int i = builtin_name (template);
+
+  g_return_val_if_fail (template != NULL, NULL);
+
+  return i >= 0 ? _(builtin_names[i].description) : template->description;
+}
+
 const char *
 sportello_templates_header (void)
 {

@@ -35,6 +35,8 @@ typedef struct
 
 const GPtrArray   *sportello_templates_builtin        (void);
 const SportelloTemplate *sportello_templates_find      (const char          *id);
+const char        *sportello_template_display_title   (const SportelloTemplate *template);
+const char        *sportello_template_display_description (const SportelloTemplate *template);
 const char        *sportello_templates_header         (void);
 const char        *sportello_templates_closing        (void);
 const GPtrArray   *sportello_placeholders             (void);
