@@ -646,7 +646,7 @@ compute_meetings (SportelloStatistics  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) month_firms = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   g_autoptr(GArray) month_meetings = g_array_new (FALSE, TRUE, sizeof (gint64));
-  g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   GHashTableIter iter;
   gpointer key, value;
   guint n_months = period->month_keys->len;
@@ -672,15 +672,16 @@ compute_meetings (SportelloStatistics  *self,
       Client *client = counted_client (period, sqlite3_column_int64 (stmt, 0));
       const char *starts_at = (const char *) sqlite3_column_text (stmt, 1);
       const char *kind = member_key ((const char *) sqlite3_column_text (stmt, 2));
-      gpointer n;
+      guint *n;
 
       if (client == NULL)
         continue;
       total++;
       minutes += MAX (0, sqlite3_column_int64 (stmt, 3));
       /* a few kinds: counted here, put at the end */
-      n = g_hash_table_lookup (kinds, kind);
-      g_hash_table_insert (kinds, g_strdup (kind), GUINT_TO_POINTER (GPOINTER_TO_UINT (n) + 1));
+      if (!(n = g_hash_table_lookup (kinds, kind)))
+        g_hash_table_insert (kinds, g_strdup (kind), (n = g_new0 (guint, 1)));
+      (*n)++;
 
       while (month + 1 < n_months && strcmp (starts_at, g_ptr_array_index (period->month_starts, month + 1)) >= 0)
         month++;
@@ -694,7 +695,7 @@ compute_meetings (SportelloStatistics  *self,
   put (self, "meetings.total", total);
   g_hash_table_iter_init (&iter, kinds);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    putf (self, GPOINTER_TO_UINT (value), "meetings.by_kind.%s", (const char *) key);
+    putf (self, *(guint *) value, "meetings.by_kind.%s", (const char *) key);
   put (self, "consulting_hours", round (minutes / 60.0 * 100) / 100);
   for (guint m = 0; m < n_months; m++)
     {
@@ -708,12 +709,50 @@ compute_meetings (SportelloStatistics  *self,
 }
 
 static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static int
 compare_clients (gconstpointer a,
                  gconstpointer b)
 {
   gint64 x = (*(Client * const *) a)->id, y = (*(Client * const *) b)->id;
 
   return (x > y) - (x < y);
+}
+
+/* @name (kept elsewhere) counted once more in @counts */
+static void
+count_name (GHashTable *counts,
+            const char *name)
+{
+  guint *n = g_hash_table_lookup (counts, name);
+
+  if (n == NULL)
+    g_hash_table_insert (counts, (gpointer) name, (n = g_new0 (guint, 1)));
+  (*n)++;
+}
+
+/* The counts of a group, added to its members (in the order of their names
+ * after those already there) */
+static void
+put_counts (SportelloStatistics *self,
+            const char          *group,
+            GHashTable          *counts)
+{
+  g_autofree const char **names = (const char **) g_hash_table_get_keys_as_array (counts, NULL);
+
+  g_sort_array (names, g_hash_table_size (counts), sizeof *names, compare_names, NULL);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strconcat (group, ".", names[i], NULL);
+
+      add_to (self, path, *(guint *) g_hash_table_lookup (counts, names[i]));
+    }
 }
 
 /* The firms served, grouped; new when they had no meeting before */
@@ -725,6 +764,10 @@ compute_firms (SportelloStatistics  *self,
 {
   g_autoptr(sqlite3_stmt) before = NULL;
   g_autoptr(GPtrArray) served = g_hash_table_get_values_as_ptr_array (period->served);
+  g_autoptr(GHashTable) categories = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GHashTable) sizes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GHashTable) sources = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GHashTable) provinces = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   gint64 new_firms = 0;
 
   put_vocabulary_zeroes (self, "firms_by_category", SPORTELLO_VOCABULARY_CATEGORY);
@@ -744,9 +787,6 @@ compute_firms (SportelloStatistics  *self,
   for (guint i = 0; i < served->len; i++)
     {
       Client *client = g_ptr_array_index (served, i);
-      g_autofree char *category = g_strconcat ("firms_by_category.", client->category, NULL);
-      g_autofree char *size = g_strconcat ("firms_by_size.", client->size, NULL);
-      g_autofree char *source = g_strconcat ("firms_by_source.", client->source, NULL);
       int rc;
 
       sqlite3_bind_int64 (before, 5, client->id);
@@ -756,25 +796,18 @@ compute_firms (SportelloStatistics  *self,
       new_firms += rc == SQLITE_ROW && sqlite3_column_int (before, 0) == 0;
       sqlite3_reset (before);
 
-      add_to (self, category, 1);
-      add_to (self, size, 1);
-      add_to (self, source, 1);
+      count_name (categories, client->category);
+      count_name (sizes, client->size);
+      count_name (sources, client->source);
     }
+  put_counts (self, "firms_by_category", categories);
+  put_counts (self, "firms_by_size", sizes);
+  put_counts (self, "firms_by_source", sources);
 
   /* the provinces in order of their codes */
-  {
-    g_autoptr(GPtrArray) codes = g_ptr_array_new ();
-
-    for (guint i = 0; i < served->len; i++)
-      g_ptr_array_add (codes, (gpointer) ((Client *) g_ptr_array_index (served, i))->province);
-    g_ptr_array_sort_values (codes, (GCompareFunc) strcmp);
-    for (guint i = 0; i < codes->len; i++)
-      {
-        g_autofree char *province = g_strconcat ("firms_by_province.", (const char *) g_ptr_array_index (codes, i), NULL);
-
-        add_to (self, province, 1);
-      }
-  }
+  for (guint i = 0; i < served->len; i++)
+    count_name (provinces, ((Client *) g_ptr_array_index (served, i))->province);
+  put_counts (self, "firms_by_province", provinces);
 
   put (self, "firms_served", served->len);
   put (self, "firms_new", new_firms);
