@@ -834,7 +834,7 @@ test_migration (void)
 
   db = sportello_database_open (dir, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sportello_database_get_schema_version (db), ==, 14);
+  g_assert_cmpint (sportello_database_get_schema_version (db), ==, sportello_database_latest_schema_version ());
   {
     g_autoptr(SportelloClient) old = sportello_client_load (db, "11111111-1111-4111-8111-111111111111", &error);
     g_autoptr(SportelloAttachment) attachment = NULL;

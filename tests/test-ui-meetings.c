@@ -235,12 +235,15 @@ test_todo (void)
   check = sportello_test_find_type (GTK_WIDGET (todo), GTK_TYPE_CHECK_BUTTON);
   g_assert_nonnull (check);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-  sportello_test_iterate (100);
+  /* the list follows the store's change signal: on a busy machine later */
+  for (guint i = 0; i < 100 && sportello_todo_page_get_n_open (todo) != before - 1; i++)
+    sportello_test_iterate (50);
   g_assert_cmpuint (sportello_todo_page_get_n_open (todo), ==, before - 1);
   undo = sportello_test_find_button (GTK_WIDGET (window), "_Annulla");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  sportello_test_iterate (100);
+  for (guint i = 0; i < 100 && sportello_todo_page_get_n_open (todo) != before; i++)
+    sportello_test_iterate (50);
   g_assert_cmpuint (sportello_todo_page_get_n_open (todo), ==, before);
 
   /* the Meetings section lists the demo meetings in sections */
