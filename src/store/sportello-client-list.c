@@ -1146,9 +1146,21 @@ sportello_client_list_needs_match (SportelloClientList *self,
   g_return_val_if_fail (SPORTELLO_IS_CLIENT (client), FALSE);
 
   /* one or two letters match most notes, as the search knows: saying
-   * where is no help */
-  return self->search != NULL && words_are_long (self->search, 3) &&
-         !shown_fields_match (client, self->search);
+   * where is no help, and a lookup for every row would keep the worker
+   * from the next keystroke's search; so every word as FTS5 cuts it
+   * (“e-commerce” is two) needs three */
+  if (self->search == NULL)
+    return FALSE;
+  {
+    g_autofree char *spaced = g_strdup (self->search);
+
+    for (char *p = spaced; *p != '\0'; p = g_utf8_next_char (p))
+      if (*p > 0 && !g_ascii_isalnum (*p))
+        *p = ' ';
+    if (!words_are_long (spaced, 3))
+      return FALSE;
+  }
+  return !shown_fields_match (client, self->search);
 }
 
 /**
