@@ -335,6 +335,7 @@ test_search_typo (void)
   g_assert_cmpuint (search_count (list, "Moltni"), ==, 1);     /* one missing */
   g_assert_cmpuint (search_count (list, "Moltemi"), ==, 1);    /* one changed */
   g_assert_cmpuint (search_count (list, "Motleni"), ==, 1);    /* two swapped */
+  g_assert_cmpuint (search_count (list, "Omlteni"), ==, 1);    /* the first two too */
   g_assert_cmpuint (search_count (list, "Molteni"), ==, 1);
   {
     g_autoptr(SportelloClient) found = NULL;

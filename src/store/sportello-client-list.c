@@ -15,7 +15,9 @@
  * in names (“Moltenni” finds “Molteni”): each typed word of four letters
  * or more is compared with the words of the clients' names, read from the
  * full-text index's own vocabulary (fts5vocab), and those one edit away
- * (a letter added, dropped, changed or two swapped) join the query.
+ * (a letter added, dropped, changed or two swapped) join the query. Only
+ * the terms starting as the word does (or with its second letter) are
+ * read: a wrong first letter is not forgiven.
  *
  * Once filled, the list follows the database by itself: a committed write
  * to clients (from this connection or another on the same file) reads it
@@ -356,7 +358,7 @@ typo_query (SportelloDatabase  *db,
   g_autoptr(GString) query = g_string_new (NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GString) word = g_string_new (NULL);
-  glong min_len = G_MAXLONG, max_len = 0;
+  gboolean any_long = FALSE;
   gboolean any = FALSE;
   int rc;
 
@@ -377,18 +379,14 @@ typo_query (SportelloDatabase  *db,
           TypoWord w = { g_strdup (word->str), NULL, 0, g_ptr_array_new_with_free_func (g_free) };
 
           w.chars = index_form (w.word, &w.len);
-          if (w.len >= MIN_TYPO_WORD)
-            {
-              min_len = MIN (min_len, w.len - 1);
-              max_len = MAX (max_len, w.len + 1);
-            }
+          any_long |= w.len >= MIN_TYPO_WORD;
           g_array_append_val (words, w);
           g_string_truncate (word, 0);
         }
       if (c == 0 || c == (gunichar) -1 || c == (gunichar) -2)
         break;
     }
-  if (max_len == 0)
+  if (!any_long)
     return NULL;
 
   /* in this connection's temporary schema: nothing is written to the file */
@@ -399,34 +397,56 @@ typo_query (SportelloDatabase  *db,
       _sportello_database_set_error (db, error);
       return NULL;
     }
+  /* Only the terms that start with the word's first letter, or its
+   * second (the first two swapped): fts5vocab reads a range of terms
+   * without going through the others. A typo in the first letter itself
+   * is not forgiven; it is the rarest, and the whole vocabulary would be
+   * read for it. */
   stmt = _sportello_database_prepare (db, "SELECT term FROM temp.sportello_clients_vocab "
-                                          "WHERE col = 'name' AND length (term) BETWEEN ?1 AND ?2", error);
+                                          "WHERE term >= ?1 AND term < ?2 AND col = 'name' "
+                                          "AND length (term) BETWEEN ?3 AND ?4", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, min_len);
-  sqlite3_bind_int64 (stmt, 2, max_len);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < words->len; i++)
     {
-      const char *term = (const char *) sqlite3_column_text (stmt, 0);
-      g_autofree gunichar *chars = NULL;
-      glong len;
+      TypoWord *w = &g_array_index (words, TypoWord, i);
 
-      if (term == NULL)
+      if (w->len < MIN_TYPO_WORD)
         continue;
-      chars = g_utf8_to_ucs4_fast (term, -1, &len);
-      for (guint i = 0; i < words->len; i++)
-        {
-          TypoWord *w = &g_array_index (words, TypoWord, i);
 
-          if (w->len >= MIN_TYPO_WORD && w->terms->len < MAX_TYPO_TERMS &&
-              within_one_edit (w->chars, w->len, chars, len))
-            g_ptr_array_add (w->terms, g_strdup (term));
+      for (guint first = 0; first < 2; first++)
+        {
+          char from[8] = { 0 }, to[8] = { 0 };
+
+          /* the second pass would read the same range again */
+          if (first == 1 && w->chars[1] == w->chars[0])
+            break;
+          g_unichar_to_utf8 (w->chars[first], from);
+          g_unichar_to_utf8 (w->chars[first] + 1, to);
+
+          sqlite3_reset (stmt);
+          sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (stmt, 3, w->len - 1);
+          sqlite3_bind_int64 (stmt, 4, w->len + 1);
+          while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && w->terms->len < MAX_TYPO_TERMS)
+            {
+              const char *term = (const char *) sqlite3_column_text (stmt, 0);
+              g_autofree gunichar *chars = NULL;
+              glong len;
+
+              if (term == NULL)
+                continue;
+              chars = g_utf8_to_ucs4_fast (term, -1, &len);
+              if (within_one_edit (w->chars, w->len, chars, len))
+                g_ptr_array_add (w->terms, g_strdup (term));
+            }
+          if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+            {
+              _sportello_database_set_error (db, error);
+              return NULL;
+            }
         }
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _sportello_database_set_error (db, error);
-      return NULL;
     }
 
   /* every word as typed (a prefix, anywhere) or, in a name, what it
@@ -1126,9 +1146,21 @@ sportello_client_list_needs_match (SportelloClientList *self,
   g_return_val_if_fail (SPORTELLO_IS_CLIENT (client), FALSE);
 
   /* one or two letters match most notes, as the search knows: saying
-   * where is no help */
-  return self->search != NULL && words_are_long (self->search, 3) &&
-         !shown_fields_match (client, self->search);
+   * where is no help, and a lookup for every row would keep the worker
+   * from the next keystroke's search; so every word as FTS5 cuts it
+   * (“e-commerce” is two) needs three */
+  if (self->search == NULL)
+    return FALSE;
+  {
+    g_autofree char *spaced = g_strdup (self->search);
+
+    for (char *p = spaced; *p != '\0'; p = g_utf8_next_char (p))
+      if (*p > 0 && !g_ascii_isalnum (*p))
+        *p = ' ';
+    if (!words_are_long (spaced, 3))
+      return FALSE;
+  }
+  return !shown_fields_match (client, self->search);
 }
 
 /**
