@@ -27,6 +27,7 @@
 
 #include "sportello-bundle.h"
 #include "sportello-bundle-private.h"
+#include "sportello-client-private.h"
 
 G_DEFINE_QUARK (sportello-bundle-error-quark, sportello_bundle_error)
 
@@ -37,34 +38,13 @@ G_DEFINE_QUARK (sportello-bundle-error-quark, sportello_bundle_error)
   { "origin_consultant", COL_TEXT, t ".origin_consultant" }, \
   { "origin_hub", COL_TEXT, t ".origin_hub" }
 
+/* the client's own list (sportello-client-private.h) */
+#define CLIENT_TEXT(field, name) { name, COL_TEXT, "t." name },
+#define CLIENT_INT(name)         { name, COL_INT, "t." name },
+#define CLIENT_BOOL(name)        { name, COL_BOOL, "t." name },
+
 static const Column client_columns[] = {
-  COMMON ("t"),
-  { "name", COL_TEXT, "t.name" },
-  { "legal_form", COL_TEXT, "t.legal_form" },
-  { "vat_number", COL_TEXT, "t.vat_number" },
-  { "tax_code", COL_TEXT, "t.tax_code" },
-  { "ateco_code", COL_TEXT, "t.ateco_code" },
-  { "category", COL_TEXT, "t.category" },
-  { "employees", COL_INT, "t.employees" },
-  { "street", COL_TEXT, "t.street" },
-  { "postal_code", COL_TEXT, "t.postal_code" },
-  { "municipality", COL_TEXT, "t.municipality" },
-  { "province", COL_TEXT, "t.province" },
-  { "website", COL_TEXT, "t.website" },
-  { "email", COL_TEXT, "t.email" },
-  { "pec", COL_TEXT, "t.pec" },
-  { "sdi_code", COL_TEXT, "t.sdi_code" },
-  { "phone", COL_TEXT, "t.phone" },
-  { "status", COL_TEXT, "t.status" },
-  { "tags", COL_TEXT, "t.tags" },
-  { "source", COL_TEXT, "t.source" },
-  { "consent_given", COL_BOOL, "t.consent_given" },
-  { "consent_date", COL_TEXT, "t.consent_date" },
-  { "consent_basis", COL_TEXT, "t.consent_basis" },
-  { "consent_note", COL_TEXT, "t.consent_note" },
-  { "notes", COL_TEXT, "t.notes" },
-  { "owner_hub", COL_TEXT, "t.owner_hub" },
-  { "owner_consultant", COL_TEXT, "t.owner_consultant" },
+  SPORTELLO_CLIENT_COLUMNS (CLIENT_TEXT, CLIENT_INT, CLIENT_BOOL)
 };
 
 static const Column contact_columns[] = {
