@@ -123,7 +123,7 @@ upsert_sql (void)
           g_string_append_printf (s, "%s = excluded.%s, ", field_names[i], field_names[i]);
         }
       /* the other columns, less the leading ", " */
-      g_string_append (s, SPORTELLO_CLIENT_COLUMNS (SKIP_TEXT, OTHER_UPDATE, OTHER_UPDATE) + 2);
+      g_string_append (s, &SPORTELLO_CLIENT_COLUMNS (SKIP_TEXT, OTHER_UPDATE, OTHER_UPDATE)[2]);
       g_once_init_leave_pointer (&sql, g_string_free (g_steal_pointer (&s), FALSE));
     }
 
