@@ -22,7 +22,7 @@
 #include "sportello-clients-page.h"
 #include "sportello-database.h"
 #include "sportello-job.h"
-#include "sportello-window.h"
+#include "sportello-window-private.h"
 
 struct _SportelloBackupsPage
 {

@@ -11,8 +11,13 @@
 G_BEGIN_DECLS
 
 typedef struct _SportelloApplication       SportelloApplication;
+typedef struct _SportelloChecklistsPage    SportelloChecklistsPage;
+typedef struct _SportelloClientsPage       SportelloClientsPage;
 typedef struct _SportelloDatabase          SportelloDatabase;
+typedef struct _SportelloGrantsPage        SportelloGrantsPage;
+typedef struct _SportelloMeetingsPage      SportelloMeetingsPage;
 typedef struct _SportelloPreferencesDialog SportelloPreferencesDialog;
+typedef struct _SportelloTodoPage          SportelloTodoPage;
 typedef struct _SportelloWindow            SportelloWindow;
 
 G_END_DECLS

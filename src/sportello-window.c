@@ -26,6 +26,7 @@
 #include "sportello-templates-page.h"
 #include "sportello-todo-page.h"
 #include "sportello-window.h"
+#include "sportello-window-private.h"
 
 struct _SportelloWindow
 {

@@ -18,6 +18,7 @@
 #include <sqlite3.h>
 
 #include "sportello-bundle.h"
+#include "sportello-bundle-private.h"
 #include "sportello-client.h"
 #include "sportello-client-list.h"
 #include "sportello-database.h"

@@ -18,7 +18,7 @@
 #include "sportello-demo.h"
 #include "sportello-format.h"
 #include "sportello-test-ui.h"
-#include "sportello-window.h"
+#include "sportello-window-private.h"
 
 /* what a screen reader gets from the chart: an image described by every
  * area's title and score, in words */

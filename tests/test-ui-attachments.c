@@ -15,7 +15,7 @@
 #include "sportello-clients-page.h"
 #include "sportello-database.h"
 #include "sportello-test-ui.h"
-#include "sportello-window.h"
+#include "sportello-window-private.h"
 
 static char *
 make_client (const char *data_dir)

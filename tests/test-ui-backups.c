@@ -13,7 +13,7 @@
 #include "sportello-database.h"
 #include "sportello-demo.h"
 #include "sportello-test-ui.h"
-#include "sportello-window.h"
+#include "sportello-window-private.h"
 
 static guint
 files_in (const char *folder)

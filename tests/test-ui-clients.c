@@ -18,7 +18,7 @@
 #include "sportello-demo.h"
 #include "sportello-meeting.h"
 #include "sportello-test-ui.h"
-#include "sportello-window.h"
+#include "sportello-window-private.h"
 
 static SportelloClientEditor *
 visible_editor (GtkWindow *window)

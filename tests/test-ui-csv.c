@@ -14,7 +14,7 @@
 #include "sportello-csv-import-dialog.h"
 #include "sportello-database.h"
 #include "sportello-test-ui.h"
-#include "sportello-window.h"
+#include "sportello-window-private.h"
 
 /* A client already here, three new ones, a row repeating a client, a bad
  * row at a known line (row 6: a quoted line break in row 3 stays in its

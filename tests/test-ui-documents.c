@@ -22,7 +22,7 @@
 #include "sportello-user-template.h"
 #include "sportello-test-ui.h"
 #include "sportello-text-editor.h"
-#include "sportello-window.h"
+#include "sportello-window-private.h"
 
 static GListModel *
 stored_documents (const char *data_dir,

@@ -32,7 +32,7 @@
 #include "sportello-document-page.h"
 #include "sportello-handoff.h"
 #include "sportello-test-ui.h"
-#include "sportello-window.h"
+#include "sportello-window-private.h"
 
 #define CLIENT_EMAIL "amministrazione@pasticcerianardo.it"
 

@@ -22,7 +22,7 @@
 #include "sportello-registration.h"
 #include "sportello-registration-dialog.h"
 #include "sportello-test-ui.h"
-#include "sportello-window.h"
+#include "sportello-window-private.h"
 
 /* a client with one contact, who registers from a search */
 static char *

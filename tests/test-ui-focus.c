@@ -22,7 +22,7 @@
 #include "sportello-test-ui.h"
 #include "sportello-text-editor.h"
 #include "sportello-todo-page.h"
-#include "sportello-window.h"
+#include "sportello-window-private.h"
 
 static char *
 make_client (const char *data_dir)

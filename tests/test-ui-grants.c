@@ -19,7 +19,7 @@
 #include "sportello-grant-call-page.h"
 #include "sportello-grants-page.h"
 #include "sportello-test-ui.h"
-#include "sportello-window.h"
+#include "sportello-window-private.h"
 
 typedef struct
 {

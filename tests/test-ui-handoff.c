@@ -15,7 +15,7 @@
 #include "sportello-handoff.h"
 #include "sportello-meeting.h"
 #include "sportello-test-ui.h"
-#include "sportello-window.h"
+#include "sportello-window-private.h"
 
 static void
 wait_idle (SportelloWindow *window)

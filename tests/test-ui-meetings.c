@@ -16,7 +16,7 @@
 #include "sportello-meetings-page.h"
 #include "sportello-test-ui.h"
 #include "sportello-todo-page.h"
-#include "sportello-window.h"
+#include "sportello-window-private.h"
 
 static char *
 make_meeting (const char *data_dir)

@@ -20,7 +20,7 @@
 #include "sportello-meeting-page.h"
 #include "sportello-meetings-page.h"
 #include "sportello-test-ui.h"
-#include "sportello-window.h"
+#include "sportello-window-private.h"
 
 typedef struct
 {

@@ -25,7 +25,7 @@
 #include "sportello-report-page.h"
 #include "sportello-statistics.h"
 #include "sportello-test-ui.h"
-#include "sportello-window.h"
+#include "sportello-window-private.h"
 
 static void
 wait_for_figures (SportelloReportPage *page)

@@ -15,7 +15,7 @@
 #include "sportello-retention.h"
 #include "sportello-retention-dialog.h"
 #include "sportello-test-ui.h"
-#include "sportello-window.h"
+#include "sportello-window-private.h"
 
 static char *
 make_client (SportelloDatabase *db,

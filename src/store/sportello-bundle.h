@@ -152,11 +152,6 @@ void             sportello_bundle_set_progress   (SportelloBundle         *bundl
                                                   SportelloProgressFunc    func,
                                                   gpointer                 user_data);
 
-/* for the tests: fail after this many written rows (0: never) */
-void             _sportello_bundle_set_fail_after (guint                   n_rows);
-/* for the tests: an export fails as on a full disk after this many records */
-void             _sportello_bundle_set_export_fail_after (guint            n_rows);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SportelloBundle, sportello_bundle_free)
 
 G_END_DECLS

@@ -39,14 +39,20 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* What the list of columns (sportello-client-private.h) gives: the text
+ * fields' names, in field order; the other columns, as ", employees, …";
+ * and what the upsert changes of those */
+#define FIELD_NAME(field, name) [field] = name,
+#define SKIP_TEXT(field, name)
+#define SKIP_OTHER(name)
+#define OTHER_NAME(name)        ", " name
+#define OTHER_UPDATE(name)      ", " name " = excluded." name
+
 /* Column names; property names are the same with '-' for '_'. */
 static const char * const field_names[SPORTELLO_CLIENT_N_TEXT_FIELDS] = {
-  "uuid", "name", "legal_form", "vat_number", "tax_code", "ateco_code",
-  "category", "street", "postal_code", "municipality", "province",
-  "website", "email", "pec", "sdi_code", "phone", "status", "tags",
-  "source", "consent_date", "consent_basis", "consent_note", "notes",
-  "owner_hub", "owner_consultant", "created_at", "updated_at",
-  "origin_consultant", "origin_hub", "last_meeting_at",
+  SPORTELLO_CLIENT_COLUMNS (FIELD_NAME, SKIP_OTHER, SKIP_OTHER)
+  /* kept by the meetings' triggers, in no bundle */
+  [SPORTELLO_CLIENT_LAST_MEETING_AT] = "last_meeting_at",
 };
 
 static const char * const field_labels[SPORTELLO_CLIENT_N_TEXT_FIELDS] = {
@@ -87,8 +93,8 @@ _sportello_client_columns (void)
       g_autoptr(GString) s = g_string_new (NULL);
 
       for (guint i = 0; i < SPORTELLO_CLIENT_N_TEXT_FIELDS; i++)
-        g_string_append_printf (s, "%s, ", field_names[i]);
-      g_string_append (s, "employees, consent_given");
+        g_string_append_printf (s, "%s%s", i ? ", " : "", field_names[i]);
+      g_string_append (s, SPORTELLO_CLIENT_COLUMNS (SKIP_TEXT, OTHER_NAME, OTHER_NAME));
       g_once_init_leave_pointer (&columns, g_string_free (g_steal_pointer (&s), FALSE));
     }
 
@@ -116,7 +122,8 @@ upsert_sql (void)
             continue;
           g_string_append_printf (s, "%s = excluded.%s, ", field_names[i], field_names[i]);
         }
-      g_string_append (s, "employees = excluded.employees, consent_given = excluded.consent_given");
+      /* the other columns, less the leading ", " */
+      g_string_append (s, &SPORTELLO_CLIENT_COLUMNS (SKIP_TEXT, OTHER_UPDATE, OTHER_UPDATE)[2]);
       g_once_init_leave_pointer (&sql, g_string_free (g_steal_pointer (&s), FALSE));
     }
 

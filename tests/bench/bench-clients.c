@@ -28,7 +28,7 @@
 #include "sportello-client-page.h"
 #include "sportello-clients-page.h"
 #include "sportello-test-ui.h"
-#include "sportello-window.h"
+#include "sportello-window-private.h"
 
 static double
 now_ms (void)

@@ -18,7 +18,7 @@
 #include "sportello-grant-call.h"
 #include "sportello-grants-page.h"
 #include "sportello-test-ui.h"
-#include "sportello-window.h"
+#include "sportello-window-private.h"
 
 #define N_CALLS 1000   /* SPORTELLO_BENCH_CALLS=N for another number, e.g. 0 for scale */
 #define N_CLIENTS 2000
