@@ -60,6 +60,9 @@ preview_of (SportelloWindow *window,
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
   sportello_handoff_import (window, file);
   wait_idle (window);
+  /* the preview is read on a worker: on a busy machine it comes later */
+  for (guint i = 0; i < 200 && !ADW_IS_ALERT_DIALOG (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window))); i++)
+    sportello_test_iterate (50);
   return visible_alert (GTK_WINDOW (window));
 }
 
@@ -459,6 +462,8 @@ test_many_conflicts_and_duplicates (void)
   app = sportello_test_app_new (conflict_dir);
   window = SPORTELLO_WINDOW (sportello_test_app_window (app));
   alert = preview_of (window, file);
+  for (guint i = 0; i < 100 && sportello_test_find_type (GTK_WIDGET (alert), ADW_TYPE_COMBO_ROW) == NULL; i++)
+    sportello_test_iterate (50);
   g_assert_null (sportello_test_find_type (GTK_WIDGET (alert), ADW_TYPE_SWITCH_ROW));
   row = sportello_test_find_type (GTK_WIDGET (alert), ADW_TYPE_COMBO_ROW);
   g_assert_nonnull (row);
