@@ -501,6 +501,73 @@ test_large (void)
   g_assert_cmpint (count_rows (db, "SELECT count(*) FROM clients_fts WHERE clients_fts MATCH 'nardo'"), ==, 1);
 }
 
+/* The full-text rows of a large import are written in one statement for
+ * the new clients only: into a database that already has clients, search
+ * finds the new ones by name and by notes and the old ones still, and the
+ * index is the one the triggers would have kept */
+static guint
+search_count (SportelloDatabase *db,
+              const char        *text)
+{
+  g_autoptr(SportelloClientList) list = sportello_client_list_new (db);
+  g_autoptr(GError) error = NULL;
+
+  sportello_client_list_set_search (list, text);
+  g_assert_true (sportello_client_list_refresh (list, &error));
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (G_LIST_MODEL (list));
+}
+
+static void
+test_large_full_text (void)
+{
+  g_autoptr(SportelloDatabase) db = open_db ("large-fts");
+  g_autoptr(GString) s = g_string_new ("Ragione sociale;Comune;Note;Etichette\n");
+  g_autofree char *small = write_fixture ("firms.csv", firms, "UTF-8", FALSE, ';', FALSE);
+  g_autofree char *path = NULL;
+  g_autoptr(SportelloClientCsvReport) first = NULL;
+  g_autoptr(SportelloClientCsvReport) report = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  /* three clients of ours first, indexed row by row by the triggers */
+  first = import (db, small, 0);
+  g_assert_cmpuint (first->added, ==, 3);
+
+  for (guint i = 0; i < 2500; i++)
+    g_string_append_printf (s, "Tipografia Zanardelli %u;%s;%s;%s\n", i, i % 2 ? "Forlì" : "Cantù",
+                            i % 5 == 0 ? "stampa serigrafica su magliette" : "",
+                            i % 4 == 0 ? "bandi" : "");
+  path = write_fixture ("large-fts.csv", s->str, "UTF-8", FALSE, ';', FALSE);
+  report = import (db, path, 0);
+  g_assert_cmpuint (report->added, ==, 2500);
+
+  /* by name, by notes, the old clients too */
+  g_assert_cmpuint (search_count (db, "Zanardelli"), ==, 2500);
+  g_assert_cmpuint (search_count (db, "Zanardelli 1234"), ==, 1);
+  g_assert_cmpuint (search_count (db, "serigrafica"), ==, 500);
+  g_assert_cmpuint (search_count (db, "Pasticceria"), ==, 1);
+  g_assert_cmpuint (search_count (db, "chiusa"), ==, 1);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM clients_fts WHERE clients_fts MATCH 'forli'"), ==, 1251);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM client_tags WHERE tag = 'bandi'"), ==, 625);
+
+  /* the index matches its content, and is what a rebuild makes of it */
+  store_test_exec (db, "INSERT INTO clients_fts (clients_fts, rank) VALUES ('integrity-check', 1)");
+  store_test_exec (db, "CREATE VIRTUAL TABLE clients_terms USING fts5vocab (clients_fts, instance)");
+  before = query_text (db, "SELECT count(*) || ':' || group_concat (term || '/' || doc || '/' || col || '/' || offset, ' ') "
+                           "FROM (SELECT * FROM clients_terms ORDER BY term, doc, col, offset)");
+  store_test_exec (db, "INSERT INTO clients_fts (clients_fts) VALUES ('rebuild')");
+  after = query_text (db, "SELECT count(*) || ':' || group_concat (term || '/' || doc || '/' || col || '/' || offset, ' ') "
+                          "FROM (SELECT * FROM clients_terms ORDER BY term, doc, col, offset)");
+  g_assert_cmpuint (strlen (before), >, 10000);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM clients_fts_docsize"), ==, 2503);
+
+  /* and a client changed afterwards is found by what it now says */
+  store_test_exec (db, "UPDATE clients SET notes = 'ricamo' WHERE name = 'Tipografia Zanardelli 7'");
+  g_assert_cmpuint (search_count (db, "ricamo"), ==, 1);
+}
+
 static void
 test_export (void)
 {
@@ -593,6 +660,7 @@ main (int   argc,
   g_test_add_func ("/client-csv/merge", test_merge);
   g_test_add_func ("/client-csv/dry-run", test_dry_run);
   g_test_add_func ("/client-csv/large", test_large);
+  g_test_add_func ("/client-csv/large-full-text", test_large_full_text);
   g_test_add_func ("/client-csv/export", test_export);
   g_test_add_func ("/client-csv/formula-guard", test_formula_guard);
 

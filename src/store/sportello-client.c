@@ -503,6 +503,15 @@ _sportello_client_normalize_identifiers (SportelloClient *self)
   return changed;
 }
 
+/* Whether g_strstrip() would change @text */
+static gboolean
+needs_strip (const char *text)
+{
+  size_t len = strlen (text);
+
+  return len > 0 && (g_ascii_isspace (text[0]) || g_ascii_isspace (text[len - 1]));
+}
+
 /**
  * sportello_client_normalize:
  *
@@ -524,6 +533,10 @@ sportello_client_normalize (SportelloClient *self)
       g_autofree char *trimmed = NULL;
 
       if (i == SPORTELLO_CLIENT_NOTES || i == SPORTELLO_CLIENT_CONSENT_NOTE)
+        continue;
+      /* nothing to trim, as most fields of an import: no copy to compare */
+      if (sportello_record_get (SPORTELLO_RECORD (self), i)[0] == '\0' ||
+          (i != SPORTELLO_CLIENT_TAGS && !needs_strip (sportello_record_get (SPORTELLO_RECORD (self), i))))
         continue;
 
       trimmed = i == SPORTELLO_CLIENT_TAGS

@@ -128,9 +128,13 @@ static const struct {
 
 /* Helpers */
 
-static gboolean
+static inline gboolean
 is_blank (gunichar c)
 {
+  /* ASCII, the common case, without the Unicode tables: the characters
+   * g_unichar_isspace() takes below 0x80 (not \v, a control character) */
+  if (c < 0x80)
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
   /* g_unichar_isspace() covers the no-break spaces pasted from PDFs and web pages */
   return g_unichar_isspace (c) || c == 0x200B || c == 0x2060 || c == 0xFEFF;
 }
@@ -186,7 +190,10 @@ clean (const char *input,
       if ((flags & CLEAN_UPPER) != 0 && c < 0x80)
         c = g_ascii_toupper (c);
 
-      g_string_append_unichar (out, c);
+      if (c < 0x80)
+        g_string_append_c (out, (char) c);
+      else
+        g_string_append_unichar (out, c);
     }
 
   return g_string_free (out, FALSE);

@@ -10,12 +10,18 @@
 
 #include "sportello-record.h"
 
+#include <string.h>
+
 typedef struct
 {
   char **text;
 } SportelloRecordPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SportelloRecord, sportello_record, G_TYPE_OBJECT)
+
+/* What every empty field points to, never freed: most fields of a record
+ * are empty, and an import makes tens of thousands of records */
+static char empty_text[1] = "";
 
 static char **
 texts (SportelloRecord *self)
@@ -29,10 +35,17 @@ texts (SportelloRecord *self)
 
       priv->text = g_new0 (char *, n + 1);
       for (guint i = 0; i < n; i++)
-        priv->text[i] = g_strdup ("");
+        priv->text[i] = empty_text;
     }
 
   return priv->text;
+}
+
+static void
+text_free (char *text)
+{
+  if (text != empty_text)
+    g_free (text);
 }
 
 static void
@@ -40,7 +53,12 @@ sportello_record_finalize (GObject *object)
 {
   SportelloRecordPrivate *priv = sportello_record_get_instance_private (SPORTELLO_RECORD (object));
 
-  g_clear_pointer (&priv->text, g_strfreev);
+  if (priv->text != NULL)
+    {
+      for (guint i = 0; priv->text[i] != NULL; i++)
+        text_free (priv->text[i]);
+      g_clear_pointer (&priv->text, g_free);
+    }
 
   G_OBJECT_CLASS (sportello_record_parent_class)->finalize (object);
 }
@@ -158,8 +176,17 @@ sportello_record_set (SportelloRecord *self,
   g_return_if_fail (field < SPORTELLO_RECORD_GET_CLASS (self)->n_fields);
 
   text = texts (self);
-  if (g_set_str (&text[field], value ? value : ""))
-    g_object_notify_by_pspec (G_OBJECT (self), SPORTELLO_RECORD_GET_CLASS (self)->field_pspecs[field]);
+  if (value == NULL)
+    value = "";
+  /* as g_set_str (), an empty value shared */
+  if (text[field] != value && strcmp (text[field], value) != 0)
+    {
+      char *old = text[field];
+
+      text[field] = value[0] == '\0' ? empty_text : g_strdup (value);
+      text_free (old);
+      g_object_notify_by_pspec (G_OBJECT (self), SPORTELLO_RECORD_GET_CLASS (self)->field_pspecs[field]);
+    }
 }
 
 static guint
