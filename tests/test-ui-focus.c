@@ -104,6 +104,24 @@ test_focus_sidebar (void)
   assert_name (sidebar_row (window, "templates"), "Modelli");
   assert_name (sidebar_row (window, "checklists"), "Checklist");
 
+  /* and the two parts of Clients' "+": New, and its drop-down */
+  {
+    GtkWidget *split = sportello_test_find_type (clients, ADW_TYPE_SPLIT_BUTTON);
+    GtkWidget *main_part = NULL;
+    GtkWidget *dropdown = NULL;
+
+    g_assert_nonnull (split);
+    for (GtkWidget *c = gtk_widget_get_first_child (split); c != NULL; c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_MENU_BUTTON (c))
+        dropdown = c;
+      else if (GTK_IS_BUTTON (c))
+        main_part = c;
+    g_assert_nonnull (main_part);
+    g_assert_nonnull (dropdown);
+    assert_name (main_part, "Nuovo cliente");
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (dropdown), ==, "Importa ed esporta");
+  }
+
   /* arrows (and Tab) select a row: that section shows, no Enter needed */
   gtk_widget_grab_focus (sidebar_row (window, "meetings"));
   gtk_list_box_select_row (list, GTK_LIST_BOX_ROW (sidebar_row (window, "meetings")));
