@@ -77,6 +77,41 @@ assert_name (GtkWidget  *widget,
   g_assert_cmpstr (message, ==, NULL);
 }
 
+/* At 360 px the window starts on Clients too, not on the sidebar, with
+ * the focus there: typing searches at every width */
+static void
+test_focus_narrow_start (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-focus-narrow", NULL);
+  g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
+  GSettings *settings = sportello_application_get_settings (app);
+  GtkWindow *window;
+  GtkWidget *clients;
+  AdwNavigationSplitView *split;
+
+  g_settings_set_int (settings, "window-width", 360);
+  g_settings_set_int (settings, "window-height", 720);
+  window = sportello_test_app_window (app);
+  sportello_test_iterate (100);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  split = ADW_NAVIGATION_SPLIT_VIEW (sportello_test_find_type (GTK_WIDGET (window), ADW_TYPE_NAVIGATION_SPLIT_VIEW));
+  clients = GTK_WIDGET (_sportello_window_get_clients_page (SPORTELLO_WINDOW (window)));
+
+  g_assert_true (adw_navigation_split_view_get_collapsed (split));
+  g_assert_true (adw_navigation_split_view_get_show_content (split));
+  g_assert_true (gtk_widget_get_mapped (clients));
+  g_assert_nonnull (focus (window));
+  g_assert_true (gtk_widget_is_ancestor (focus (window), clients));
+  sportello_test_iterate (500);   /* the breakpoint's re-layout */
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "focus-narrow-start"));
+
+  /* the memory backend outlives the app: the next tests start wide */
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  sportello_test_app_quit (app);
+}
+
 /* the highlight in the sidebar is always the section shown */
 static void
 test_focus_sidebar (void)
@@ -641,6 +676,7 @@ main (int   argc,
   sportello_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/focus/sidebar", test_focus_sidebar);
+  g_test_add_func ("/ui/focus/narrow-start", test_focus_narrow_start);
   g_test_add_func ("/ui/focus/client-page", test_focus_client_page);
   g_test_add_func ("/ui/focus/new-meeting", test_focus_new_meeting);
   g_test_add_func ("/ui/focus/untouched-new", test_focus_untouched_new);
