@@ -303,6 +303,17 @@ test_focus_new_meeting (void)
   g_assert_true (focus (window) == GTK_WIDGET (notes));
   g_assert_true (sportello_text_editor_get_placeholder_visible (SPORTELLO_TEXT_EDITOR (notes)));
   g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (notes), "Markdown"));
+  /* no follow-ups yet: the heading sits right on the entry, no blank gap */
+  {
+    GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (notes), SPORTELLO_TYPE_MEETING_PAGE);
+    GtkWidget *heading = sportello_test_find_label (page, "Attività");
+    GtkWidget *scroller;
+
+    g_assert_nonnull (heading);
+    scroller = gtk_widget_get_next_sibling (heading);
+    g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
+    g_assert_false (gtk_widget_get_visible (scroller));
+  }
   g_free (sportello_test_screenshot (GTK_WIDGET (window), "focus-new-meeting"));
 
   /* Tab leaves the notes and writes nothing */
