@@ -44,6 +44,12 @@ struct _SportelloClientPage
   GtkMenuButton      *new_document_button;
   GtkListBox         *documents_list;
   GListModel         *documents;
+
+  /* what an empty group shows, as Attachments does: one dim row */
+  GtkWidget          *contacts_empty;
+  GtkWidget          *meetings_empty;
+  GtkWidget          *assessments_empty;
+  GtkWidget          *documents_empty;
 };
 
 enum {

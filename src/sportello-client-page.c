@@ -330,11 +330,8 @@ fill_meetings (SportelloClientPage *self)
   gtk_list_box_bind_model (self->meetings_list, self->meetings, create_meeting_row, self, NULL);
   gtk_list_box_bind_model (self->open_follow_ups_list, self->open_follow_ups, create_open_follow_up_row, self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->meetings_list), g_list_model_get_n_items (self->meetings) > 0);
+  gtk_widget_set_visible (self->meetings_empty, g_list_model_get_n_items (self->meetings) == 0);
   gtk_widget_set_visible (GTK_WIDGET (self->open_follow_ups_list), g_list_model_get_n_items (self->open_follow_ups) > 0);
-  adw_preferences_group_set_description (self->meetings_group,
-                                         g_list_model_get_n_items (self->meetings) == 0
-                                           ? _("No meetings recorded yet")
-                                           : NULL);
 }
 
 static GtkWidget *
@@ -393,6 +390,30 @@ assessment_activated_cb (SportelloClientPage *self,
                    sportello_assessment_get (assessment, SPORTELLO_ASSESSMENT_UUID));
 }
 
+/* An empty group's one dim row, as Attachments shows it, right where
+ * @list would be */
+static GtkWidget *
+empty_list_new (GtkListBox *list,
+                const char *title,
+                const char *subtitle)
+{
+  GtkWidget *box = gtk_list_box_new ();
+  GtkWidget *row = adw_action_row_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (box), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (box, "boxed-list");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_add_css_class (row, "dim-label");
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_append (GTK_LIST_BOX (box), row);
+  gtk_widget_set_visible (box, FALSE);
+  gtk_widget_insert_after (box, gtk_widget_get_parent (GTK_WIDGET (list)), GTK_WIDGET (list));
+
+  return box;
+}
+
 static void
 fill_assessments (SportelloClientPage *self)
 {
@@ -408,10 +429,7 @@ fill_assessments (SportelloClientPage *self)
     }
   gtk_list_box_bind_model (self->assessments_list, self->assessments, create_assessment_row, self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->assessments_list), g_list_model_get_n_items (self->assessments) > 0);
-  adw_preferences_group_set_description (self->assessments_group,
-                                         g_list_model_get_n_items (self->assessments) == 0
-                                           ? _("How ready the firm is to sell online, item by item")
-                                           : NULL);
+  gtk_widget_set_visible (self->assessments_empty, g_list_model_get_n_items (self->assessments) == 0);
 }
 
 static GtkWidget *
@@ -511,10 +529,7 @@ fill_documents (SportelloClientPage *self)
     }
   gtk_list_box_bind_model (self->documents_list, self->documents, create_document_row, self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->documents_list), g_list_model_get_n_items (self->documents) > 0);
-  adw_preferences_group_set_description (self->documents_group,
-                                         g_list_model_get_n_items (self->documents) == 0
-                                           ? _("Advice written from a template, filled in with this file")
-                                           : NULL);
+  gtk_widget_set_visible (self->documents_empty, g_list_model_get_n_items (self->documents) == 0);
 }
 
 static void
@@ -638,10 +653,7 @@ fill (SportelloClientPage *self)
     }
   gtk_list_box_bind_model (self->contacts_list, self->contacts, create_contact_row, self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->contacts_list), g_list_model_get_n_items (self->contacts) > 0);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (self->contacts_list), ADW_TYPE_PREFERENCES_GROUP)),
-                                         g_list_model_get_n_items (self->contacts) == 0
-                                           ? _("Add the people you talk to at this firm")
-                                           : NULL);
+  gtk_widget_set_visible (self->contacts_empty, g_list_model_get_n_items (self->contacts) == 0);
 
   fill_meetings (self);
   fill_assessments (self);
@@ -760,6 +772,14 @@ sportello_client_page_init (SportelloClientPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new ();
+  self->contacts_empty = empty_list_new (self->contacts_list, _("No people"),
+                                         _("Add the people you talk to at this firm"));
+  self->meetings_empty = empty_list_new (self->meetings_list, _("No meetings"),
+                                         _("At the desk, by phone or on a visit: add one with the + button"));
+  self->assessments_empty = empty_list_new (self->assessments_list, _("No assessments"),
+                                            _("How ready the firm is to sell online, item by item"));
+  self->documents_empty = empty_list_new (self->documents_list, _("No documents"),
+                                          _("Advice written from a template, filled in with this file"));
   g_signal_connect_object (self->contacts_list, "row-activated",
                            G_CALLBACK (contact_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->meetings_list, "row-activated",

@@ -36,6 +36,8 @@ struct _SportelloClientsPage
 {
   GtkWidget            parent_instance;
 
+  AdwSplitButton      *new_button;
+
   SportelloContext    *context;
   SportelloDatabase   *db;        /* the context's */
   SportelloClientList *list;
@@ -658,6 +660,7 @@ sportello_clients_page_class_init (SportelloClientsPageClass *klass)
   object_class->dispose = sportello_clients_page_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-clients-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SportelloClientsPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientsPage, navigation_view);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientsPage, list_page);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientsPage, search_bar);
@@ -708,6 +711,16 @@ sportello_clients_page_init (SportelloClientsPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
+
+  /* AdwSplitButton's "+" part has only an icon, and screen readers
+   * named it after the drop-down next to it: it is New Client */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->new_button));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child) && !GTK_IS_MENU_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("New Client"),
+                                      -1);
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));

@@ -190,7 +190,10 @@ reload_follow_ups (SportelloMeetingPage *self)
       self->follow_ups = G_LIST_MODEL (g_list_store_new (SPORTELLO_TYPE_FOLLOW_UP));
     }
   gtk_list_box_bind_model (self->follow_ups_list, self->follow_ups, create_follow_up_row, self, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->follow_ups_list), g_list_model_get_n_items (self->follow_ups) > 0);
+  /* the scrolled window, not just the list: it would leave a blank gap
+   * under the heading of a new meeting */
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->follow_ups_list), GTK_TYPE_SCROLLED_WINDOW),
+                          g_list_model_get_n_items (self->follow_ups) > 0);
 }
 
 static gboolean

@@ -397,7 +397,7 @@ sportello_registration_dialog_new (SportelloContext  *context,
   consent_day = sportello_parse_date_input (sportello_registration_get (self->registration, SPORTELLO_REGISTRATION_CONSENT_DATE),
                                             NULL, NULL);
   consent_date = consent_day ? sportello_date_entry_format (consent_day, FALSE) : NULL;
-  self->consent_date_row = add_entry (self, group, _("Consent _date, as 2026-11-25"), consent_date);
+  self->consent_date_row = add_entry (self, group, _("Consent _date, as 25/11/2026"), consent_date);
   sportello_date_entry_add_calendar (self->consent_date_row, FALSE);
 
   row = adw_combo_row_new ();

@@ -76,6 +76,16 @@ format_number (double value,
   return g_strdup_printf ("%'.*f", decimals, value);
 }
 
+/* Hours with no useless decimals: “91”, “91,5”, “10,75” */
+static char *
+format_hours (double value)
+{
+  double hundredths = round (value * 100);
+  int decimals = fmod (hundredths, 100) == 0 ? 0 : fmod (hundredths, 10) == 0 ? 1 : 2;
+
+  return format_number (hundredths / 100, decimals);
+}
+
 static char *
 format_plain (double              value,
               SportelloReportUnit unit)
@@ -83,7 +93,12 @@ format_plain (double              value,
   switch (unit)
     {
     case SPORTELLO_REPORT_HOURS:
-      return format_number (value, 2);
+      {
+        g_autofree char *number = format_hours (value);
+
+        /* Translators: a number of hours, “91 h”, “91,5 h” */
+        return g_strdup_printf (_("%s h"), number);
+      }
     case SPORTELLO_REPORT_SCORE:
       return format_number (value, 1);
     case SPORTELLO_REPORT_CHANGE:

@@ -28,6 +28,9 @@ struct _SportelloWelcomeDialog
   AdwEntryRow *name_row;
   AdwEntryRow *email_row;
   AdwEntryRow *hub_row;
+
+  gboolean     touched;          /* a key pressed, a click: the user took over */
+  guint        settle_frames;
 };
 
 G_DEFINE_FINAL_TYPE (SportelloWelcomeDialog, sportello_welcome_dialog, ADW_TYPE_DIALOG)
@@ -110,6 +113,49 @@ email_activated_cb (SportelloWelcomeDialog *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->hub_row));
 }
 
+/* On a narrow window the window settles after the dialog is shown (the
+ * breakpoint collapses the split view, the window picks its first focus)
+ * and the focus ended up elsewhere, in the e-mail row or outside: until
+ * the user presses a key or clicks, it goes back to the first field */
+static gboolean
+refocus_tick_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       data)
+{
+  SportelloWelcomeDialog *self = SPORTELLO_WELCOME_DIALOG (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (self->touched || ++self->settle_frames > 120)
+    return G_SOURCE_REMOVE;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->name_row)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+key_pressed_cb (SportelloWelcomeDialog *self)
+{
+  self->touched = TRUE;
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+pressed_cb (SportelloWelcomeDialog *self)
+{
+  self->touched = TRUE;
+}
+
+static void
+sportello_welcome_dialog_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (sportello_welcome_dialog_parent_class)->map (widget);
+
+  gtk_widget_add_tick_callback (widget, refocus_tick_cb, NULL, NULL);
+}
+
 /* However it goes, saved, “Later” or Esc, it was asked */
 static void
 sportello_welcome_dialog_closed (AdwDialog *dialog)
@@ -142,6 +188,7 @@ sportello_welcome_dialog_class_init (SportelloWelcomeDialogClass *klass)
 
   object_class->dispose = sportello_welcome_dialog_dispose;
   dialog_class->closed = sportello_welcome_dialog_closed;
+  widget_class->map = sportello_welcome_dialog_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-welcome-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SportelloWelcomeDialog, name_row);
@@ -157,6 +204,18 @@ static void
 sportello_welcome_dialog_init (SportelloWelcomeDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (click, "pressed", G_CALLBACK (pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  }
 }
 
 SportelloWelcomeDialog *

@@ -104,6 +104,11 @@ sidebar_key_pressed_cb (GtkEventControllerKey *controller,
       gdk_keyval_to_unicode (keyval) == 0 || g_unichar_isspace (gdk_keyval_to_unicode (keyval)))
     return GDK_EVENT_PROPAGATE;
 
+  /* collapsed, the section is not on screen: show it, or its search bar
+   * (which only captures keys when mapped) would ignore the typing */
+  if (adw_navigation_split_view_get_collapsed (self->split_view))
+    adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+
   return gtk_event_controller_key_forward (controller, section);
 }
 

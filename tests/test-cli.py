@@ -1135,6 +1135,11 @@ with tempfile.TemporaryDirectory() as tmp:
     def it_number(n):
         return f"{int(n):,}".replace(",", ".")
 
+    def it_hours(h):
+        # no useless decimals: "91 h", "91,5 h", "10,75 h"
+        text = f"{h:,.2f}".rstrip("0").rstrip(".")
+        return text.replace(",", " ").replace(".", ",").replace(" ", ".") + " h"
+
     def pdf_text(path):
         return subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", path, "-"], capture_output=True, text=True).stdout
 
@@ -1153,7 +1158,7 @@ with tempfile.TemporaryDirectory() as tmp:
           lines.get("Imprese servite", [None])[0] == it_number(stats["firms_served"]), lines.get("Imprese servite"))
     check("… the meetings and their hours",
           lines.get("Incontri", [None])[0] == it_number(stats["meetings"]["total"]) and
-          lines.get("Ore di consulenza", [None])[0] == f"{stats['consulting_hours']:,.2f}".replace(",", " ").replace(".", ",").replace(" ", "."),
+          lines.get("Ore di consulenza", [None])[0] == it_hours(stats["consulting_hours"]),
           f"{lines.get('Incontri')} {lines.get('Ore di consulenza')}")
     check("… the events and the applications",
           lines.get("Eventi", [None])[0] == it_number(stats["events"]["total"]) and

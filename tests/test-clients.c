@@ -158,7 +158,7 @@ test_check (void)
   sportello_client_set (client, SPORTELLO_CLIENT_SDI_CODE, "ABC12");
   sportello_client_set (client, SPORTELLO_CLIENT_EMAIL, "no-at-sign");
   sportello_client_set (client, SPORTELLO_CLIENT_PEC, "rossi@pec");
-  sportello_client_set (client, SPORTELLO_CLIENT_CONSENT_DATE, "25/11/2026");
+  sportello_client_set (client, SPORTELLO_CLIENT_CONSENT_DATE, "novembre 2026");
 
   problems = sportello_client_check (client);
   g_assert_true (has_problem (problems, SPORTELLO_CLIENT_NAME, TRUE));
@@ -177,6 +177,12 @@ test_check (void)
       SportelloClientProblem *p = g_ptr_array_index (problems, i);
       if (p->field == SPORTELLO_CLIENT_VAT_NUMBER)
         g_assert_nonnull (strstr (p->message, "7"));
+      /* and the date's, the form the date entry reads */
+      if (p->field == SPORTELLO_CLIENT_CONSENT_DATE)
+        {
+          g_assert_nonnull (strstr (p->message, "25/11/2026"));
+          g_assert_null (strstr (p->message, "2026-11-25"));
+        }
     }
 
   g_assert_false (sportello_client_save (client, db, &error));

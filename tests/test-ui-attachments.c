@@ -98,6 +98,22 @@ test_add_rename_delete_undo (void)
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (group), "Allegati"));
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (group), "Nessun allegato"));
   sportello_test_wait_for_draw (GTK_WIDGET (window));
+  /* and every other empty group of the page shows the same kind of row */
+  {
+    const char *empty[] = { "Nessuna persona", "Nessun incontro", "Nessuna valutazione", "Nessun documento" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (empty); i++)
+      {
+        GtkWidget *label = sportello_test_find_label (client_page, empty[i]);
+        GtkWidget *row;
+
+        g_assert_nonnull (label);
+        g_assert_true (gtk_widget_is_visible (label));
+        row = gtk_widget_get_ancestor (label, ADW_TYPE_ACTION_ROW);
+        g_assert_nonnull (row);
+        g_assert_true (gtk_widget_has_css_class (row, "dim-label"));
+      }
+  }
   g_free (sportello_test_screenshot (GTK_WIDGET (group), "client-attachments-empty"));
 
   /* files through the action (what a drop gives): copied off the main thread */

@@ -77,6 +77,41 @@ assert_name (GtkWidget  *widget,
   g_assert_cmpstr (message, ==, NULL);
 }
 
+/* At 360 px the window starts on Clients too, not on the sidebar, with
+ * the focus there: typing searches at every width */
+static void
+test_focus_narrow_start (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-focus-narrow", NULL);
+  g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
+  GSettings *settings = sportello_application_get_settings (app);
+  GtkWindow *window;
+  GtkWidget *clients;
+  AdwNavigationSplitView *split;
+
+  g_settings_set_int (settings, "window-width", 360);
+  g_settings_set_int (settings, "window-height", 720);
+  window = sportello_test_app_window (app);
+  sportello_test_iterate (100);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  split = ADW_NAVIGATION_SPLIT_VIEW (sportello_test_find_type (GTK_WIDGET (window), ADW_TYPE_NAVIGATION_SPLIT_VIEW));
+  clients = GTK_WIDGET (_sportello_window_get_clients_page (SPORTELLO_WINDOW (window)));
+
+  g_assert_true (adw_navigation_split_view_get_collapsed (split));
+  g_assert_true (adw_navigation_split_view_get_show_content (split));
+  g_assert_true (gtk_widget_get_mapped (clients));
+  g_assert_nonnull (focus (window));
+  g_assert_true (gtk_widget_is_ancestor (focus (window), clients));
+  sportello_test_iterate (500);   /* the breakpoint's re-layout */
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "focus-narrow-start"));
+
+  /* the memory backend outlives the app: the next tests start wide */
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  sportello_test_app_quit (app);
+}
+
 /* the highlight in the sidebar is always the section shown */
 static void
 test_focus_sidebar (void)
@@ -103,6 +138,24 @@ test_focus_sidebar (void)
   assert_name (sidebar_row (window, "todo"), "Da fare");
   assert_name (sidebar_row (window, "templates"), "Modelli");
   assert_name (sidebar_row (window, "checklists"), "Checklist");
+
+  /* and the two parts of Clients' "+": New, and its drop-down */
+  {
+    GtkWidget *split = sportello_test_find_type (clients, ADW_TYPE_SPLIT_BUTTON);
+    GtkWidget *main_part = NULL;
+    GtkWidget *dropdown = NULL;
+
+    g_assert_nonnull (split);
+    for (GtkWidget *c = gtk_widget_get_first_child (split); c != NULL; c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_MENU_BUTTON (c))
+        dropdown = c;
+      else if (GTK_IS_BUTTON (c))
+        main_part = c;
+    g_assert_nonnull (main_part);
+    g_assert_nonnull (dropdown);
+    assert_name (main_part, "Nuovo cliente");
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (dropdown), ==, "Importa ed esporta");
+  }
 
   /* arrows (and Tab) select a row: that section shows, no Enter needed */
   gtk_widget_grab_focus (sidebar_row (window, "meetings"));
@@ -250,6 +303,17 @@ test_focus_new_meeting (void)
   g_assert_true (focus (window) == GTK_WIDGET (notes));
   g_assert_true (sportello_text_editor_get_placeholder_visible (SPORTELLO_TEXT_EDITOR (notes)));
   g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (notes), "Markdown"));
+  /* no follow-ups yet: the heading sits right on the entry, no blank gap */
+  {
+    GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (notes), SPORTELLO_TYPE_MEETING_PAGE);
+    GtkWidget *heading = sportello_test_find_label (page, "Attività");
+    GtkWidget *scroller;
+
+    g_assert_nonnull (heading);
+    scroller = gtk_widget_get_next_sibling (heading);
+    g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
+    g_assert_false (gtk_widget_get_visible (scroller));
+  }
   g_free (sportello_test_screenshot (GTK_WIDGET (window), "focus-new-meeting"));
 
   /* Tab leaves the notes and writes nothing */
@@ -623,6 +687,7 @@ main (int   argc,
   sportello_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/focus/sidebar", test_focus_sidebar);
+  g_test_add_func ("/ui/focus/narrow-start", test_focus_narrow_start);
   g_test_add_func ("/ui/focus/client-page", test_focus_client_page);
   g_test_add_func ("/ui/focus/new-meeting", test_focus_new_meeting);
   g_test_add_func ("/ui/focus/untouched-new", test_focus_untouched_new);

@@ -90,6 +90,24 @@ scroll_to (GtkWidget *widget)
   sportello_test_iterate (100);
 }
 
+/* Hours read with no useless decimals, on screen and in the PDF alike
+ * (both take them from here) */
+static void
+test_report_hours (void)
+{
+  struct { double value; const char *text; } cases[] = {
+    { 91, "91 h" }, { 91.5, "91,5 h" }, { 10.75, "10,75 h" }, { 0, "0 h" }, { 1250, "1.250 h" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      SportelloFigure figure = { SPORTELLO_FIGURE_EXACT, cases[i].value };
+      g_autofree char *text = sportello_report_format_figure (&figure, SPORTELLO_REPORT_HOURS);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 static void
 test_report (void)
 {
@@ -129,6 +147,15 @@ test_report (void)
   page = SPORTELLO_REPORT_PAGE (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_REPORT_PAGE));
   g_assert_nonnull (page);
   wait_for_figures (page);
+
+  /* the period's row, with no group title repeating it */
+  {
+    GtkWidget *period = sportello_test_find_type (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW);
+    GtkWidget *group = gtk_widget_get_ancestor (period, ADW_TYPE_PREFERENCES_GROUP);
+
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (period)), ==, "_Periodo");
+    g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, "");
+  }
 
   /* this year, by default, against the year before */
   shown = sportello_report_page_get_statistics (page);
@@ -349,6 +376,7 @@ main (int   argc,
   sportello_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/report/figures", test_report);
+  g_test_add_func ("/ui/report/hours", test_report_hours);
 
   return g_test_run ();
 }

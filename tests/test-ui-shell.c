@@ -225,7 +225,7 @@ test_shell_first_run (void)
   window = sportello_test_app_window (app);
   dialog = visible_dialog (window);
   g_assert_true (SPORTELLO_IS_WELCOME_DIALOG (dialog));
-  g_assert_cmpstr (adw_dialog_get_title (dialog), ==, "Benvenuto in Sportello");
+  g_assert_cmpstr (adw_dialog_get_title (dialog), ==, "Benvenuto");
   g_assert_nonnull (sportello_test_find_button (GTK_WIDGET (dialog), "Più _tardi"));
   collect_entry_rows (GTK_WIDGET (dialog), rows);
   g_assert_cmpuint (rows->len, ==, 3);
@@ -275,13 +275,34 @@ test_shell_first_run (void)
   sportello_test_app_quit (app);
   g_clear_object (&app);
 
-  /* “Più tardi” leaves the settings empty, and is not asked again either */
+  /* “Più tardi” leaves the settings empty, and is not asked again either;
+   * at 360 px too the title fits and the first field has the focus */
   app = sportello_test_app_new (data_dir);
   settings = sportello_application_get_settings (app);
   fresh_profile (settings);
+  g_settings_set_int (settings, "window-width", 360);
+  g_settings_set_int (settings, "window-height", 720);
   window = sportello_test_app_window (app);
+  sportello_test_iterate (300);   /* the bottom sheet's animation */
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
   dialog = visible_dialog (window);
   g_assert_true (SPORTELLO_IS_WELCOME_DIALOG (dialog));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
+  {
+    GtkWidget *title = sportello_test_find_label (GTK_WIDGET (dialog), "Benvenuto");
+
+    g_assert_nonnull (title);
+    g_assert_true (gtk_widget_get_mapped (title));
+    g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (title))));
+  }
+  g_ptr_array_set_size (rows, 0);
+  collect_entry_rows (GTK_WIDGET (dialog), rows);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_settings_reset (settings, "window-width");    /* the memory backend outlives the app */
+  g_settings_reset (settings, "window-height");
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, g_ptr_array_index (rows, 0)));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "first-run-narrow"));
   g_signal_emit_by_name (sportello_test_find_button (GTK_WIDGET (dialog), "Più _tardi"), "clicked");
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_null (visible_dialog (window));

@@ -428,7 +428,8 @@ sportello_client_check (SportelloClient *self)
   if (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_CONSENT_DATE)[0] != '\0' &&
       !is_iso_date (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_CONSENT_DATE)))
     add_problem (problems, SPORTELLO_CLIENT_CONSENT_DATE, TRUE,
-                 g_strdup (_("Write the date as year-month-day, as in 2026-11-25")));
+                 /* Translators: the date entry reads the Italian form */
+                 g_strdup (_("Write the date as day/month/year, as in 25/11/2026")));
 
   if (self->consent_given && sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CLIENT_CONSENT_DATE)[0] == '\0')
     add_problem (problems, SPORTELLO_CLIENT_CONSENT_DATE, FALSE,
