@@ -693,7 +693,7 @@ wait_for_n_events (SportelloEventsPage *events,
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   while (sportello_events_page_get_n_events (events) != n && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+    sportello_test_iterate (20);
 }
 
 /* The section builds its rows after the window's first frame and follows

@@ -102,6 +102,12 @@ fill (const char *data_dir)
   g_assert_true (sportello_database_commit (db, &error));
 }
 
+static gboolean
+keep_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 gboolean      *painted)
@@ -212,6 +218,7 @@ main (int   argc,
     GListModel *model = sportello_grants_page_get_model (grants);
     gint64 deadline;
     double longest = 0, total;
+    guint wakeup;
 
     show_section (window, "clients");
     /* the crossfade over: hidden */
@@ -224,6 +231,8 @@ main (int   argc,
     g_assert_true (sportello_grant_call_save (call, db, &error));
     g_assert_no_error (error);
     deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    /* wakes the loop up to check the deadline */
+    wakeup = g_timeout_add (100, keep_cb, NULL);
     while ((sportello_widget_get_stale (GTK_WIDGET (grants)) || g_list_model_get_n_items (model) != n_rows + 1) &&
            g_get_monotonic_time () < deadline)
       {
@@ -233,6 +242,7 @@ main (int   argc,
         longest = MAX (longest, now_ms () - step);
       }
     total = now_ms () - t0;
+    g_source_remove (wakeup);
     g_print ("a call changed while hidden: listed again in the background in %.1f ms, longest main-loop step %.1f ms\n",
              total, longest);
     g_print ("# grants hidden reload longest step: %.1f\n", longest);
