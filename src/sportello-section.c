@@ -73,7 +73,8 @@ preload_idle_cb (gpointer data)
   Follow *follow = data;
 
   follow->preload_idle = 0;
-  if (follow->stale)
+  /* not once the window is gone: the widget may be disposed */
+  if (follow->stale && gtk_widget_get_root (follow->widget) != NULL)
     reload_now (follow);
 
   return G_SOURCE_REMOVE;
