@@ -6,6 +6,10 @@
  * Webinars and training sessions: upcoming ones first, soonest first,
  * then past ones, most recent first (sportello_event_list). Each row says
  * the kind, the day and time, and how many places are taken.
+ *
+ * The section preloads (SportelloSectionInterface.preload): its rows are
+ * built after the window's first frame, and after a change while it is
+ * hidden, so showing it does not wait for them.
  */
 
 #define G_LOG_DOMAIN "sportello-events-page"
@@ -133,6 +137,7 @@ section_iface_init (SportelloSectionInterface *iface)
   static const char * const follows[] = { SPORTELLO_CHANGE_EVENT, SPORTELLO_CHANGE_REGISTRATION, NULL };
 
   iface->follows = follows;
+  iface->preload = TRUE;
   iface->reload = reload;
 }
 

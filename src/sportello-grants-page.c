@@ -6,6 +6,12 @@
  * The grant calls (bandi) followed by the hub: open ones first by the
  * nearest deadline, then forthcoming, then closed, as the store lists
  * them, in a GtkListView. A search narrows them; a call opens its page.
+ *
+ * The section preloads: after the window's first frame, and after each
+ * change to the calls while it is hidden, it reads them in an idle and
+ * hands them to the list in steps (LOAD_STEP calls at a time), so no step
+ * holds the main loop for a frame and showing the section finds its list
+ * built. Shown before the steps are done, it takes the rest at once.
  */
 
 #define G_LOG_DOMAIN "sportello-grants-page"
@@ -26,6 +32,9 @@ struct _SportelloGrantsPage
   GtkWidget           parent_instance;
 
   GListStore         *store;
+  GPtrArray          *loading;     /* the calls still to hand to the list */
+  guint               loaded;      /* how many of them are in it */
+  guint               load_idle;
 
   AdwNavigationView  *navigation_view;
   GtkSearchEntry     *search_entry;
@@ -197,6 +206,82 @@ new_call_action (GtkWidget  *widget,
   sportello_grants_page_open (self, sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_UUID));
 }
 
+/* calls handed to the list per step while the section is hidden: the
+ * list view makes and lays out rows for the first of them, a few
+ * milliseconds a step */
+#define LOAD_STEP 25
+
+static void
+load_finish (SportelloGrantsPage *self)
+{
+  g_clear_handle_id (&self->load_idle, g_source_remove);
+  g_clear_pointer (&self->loading, g_ptr_array_unref);
+  self->loaded = 0;
+}
+
+/* The hidden section at the size its stack gives the section shown, as
+ * it will be shown: measuring it styles and measures the rows made so
+ * far (the sizes are kept), and the last step allocates it, so showing
+ * it only draws them. */
+static void
+lay_out_hidden (SportelloGrantsPage *self,
+                gboolean             allocate)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  int width, height, min_width, min_height;
+
+  if (parent == NULL || !gtk_widget_get_visible (GTK_WIDGET (self)))
+    return;
+  width = gtk_widget_get_width (parent);
+  height = gtk_widget_get_height (parent);
+  if (width <= 0 || height <= 0)
+    return;
+
+  gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_VERTICAL, width, &min_height, NULL, NULL, NULL);
+  if (allocate && min_width <= width && min_height <= height)
+    gtk_widget_allocate (GTK_WIDGET (self), width, height, -1, NULL);
+}
+
+/* Puts the next @n calls of those loading in place of the ones listed
+ * there (their rows are bound again, not made anew); the last step drops
+ * what is left of the old list */
+static void
+load_step (SportelloGrantsPage *self,
+           guint                n)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint n_replaced;
+
+  n = MIN (n, self->loading->len - self->loaded);
+  n_replaced = MIN (n, n_items - MIN (n_items, self->loaded));
+  if (self->loaded + n == self->loading->len)
+    n_replaced = n_items - MIN (n_items, self->loaded);
+  g_list_store_splice (self->store, self->loaded, n_replaced, self->loading->pdata + self->loaded, n);
+  self->loaded += n;
+}
+
+static gboolean
+load_idle_cb (gpointer data)
+{
+  SportelloGrantsPage *self = data;
+
+  if (self->loaded < self->loading->len || self->loading->len == 0)
+    {
+      load_step (self, LOAD_STEP);
+      lay_out_hidden (self, FALSE);
+      if (self->loading->len > 0)
+        return G_SOURCE_CONTINUE;
+    }
+
+  /* a step of its own */
+  lay_out_hidden (self, TRUE);
+  self->load_idle = 0;
+  load_finish (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 reload (SportelloSection *section)
 {
@@ -217,7 +302,16 @@ reload (SportelloSection *section)
 
   for (guint i = 0; i < g_list_model_get_n_items (calls); i++)
     g_ptr_array_add (items, g_list_model_get_item (calls, i));
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)), items->pdata, items->len);
+
+  load_finish (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)), items->pdata, items->len);
+  else
+    {
+      /* hidden: in steps, after this one's query */
+      self->loading = g_ptr_array_ref (items);
+      self->load_idle = g_idle_add_full (G_PRIORITY_LOW, load_idle_cb, self, NULL);
+    }
 
   adw_status_page_set_title (self->empty_page, search[0] ? _("No Results") : _("No Calls"));
   gtk_widget_set_visible (self->empty_button, search[0] == '\0');
@@ -230,7 +324,23 @@ section_iface_init (SportelloSectionInterface *iface)
   static const char * const follows[] = { SPORTELLO_CHANGE_GRANT_CALL, NULL };
 
   iface->follows = follows;
+  iface->preload = TRUE;
   iface->reload = reload;
+}
+
+/* shown before the steps are done: the rest at once */
+static void
+sportello_grants_page_map (GtkWidget *widget)
+{
+  SportelloGrantsPage *self = SPORTELLO_GRANTS_PAGE (widget);
+
+  if (self->loading != NULL)
+    {
+      load_step (self, G_MAXUINT);
+      load_finish (self);
+    }
+
+  GTK_WIDGET_CLASS (sportello_grants_page_parent_class)->map (widget);
 }
 
 static void
@@ -242,6 +352,7 @@ sportello_grants_page_dispose (GObject *object)
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
     gtk_widget_unparent (child);
 
+  load_finish (self);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (sportello_grants_page_parent_class)->dispose (object);
@@ -254,6 +365,7 @@ sportello_grants_page_class_init (SportelloGrantsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sportello_grants_page_dispose;
+  widget_class->map = sportello_grants_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-grants-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SportelloGrantsPage, navigation_view);

@@ -10,6 +10,11 @@
  * is stale and reloads when it is next shown, so a large database costs
  * nothing for sections nobody opens. The same following is there for any
  * widget that shows records (sportello_widget_follow(), the client page).
+ *
+ * A section that preloads (SportelloSectionInterface.preload) does not
+ * wait to be shown: once the window has drawn its first frame, a stale
+ * section reloads in an idle of low priority, behind drawing and input,
+ * so showing it costs no more than showing it again.
  */
 
 #define G_LOG_DOMAIN "sportello-section"
@@ -27,6 +32,9 @@ typedef struct
   SportelloReloadFunc  reload;
   gboolean             stale;
   guint                idle;
+  gboolean             preload;        /* reloads while hidden, once ready */
+  gboolean             preload_ready;  /* the window has drawn its first frame */
+  guint                preload_idle;
 } Follow;
 
 static GQuark follow_quark;
@@ -45,6 +53,7 @@ follow_free (gpointer data)
   Follow *follow = data;
 
   g_clear_handle_id (&follow->idle, g_source_remove);
+  g_clear_handle_id (&follow->preload_idle, g_source_remove);
   g_strfreev (follow->kinds);
   g_free (follow);
 }
@@ -54,7 +63,30 @@ reload_now (Follow *follow)
 {
   follow->stale = FALSE;
   g_clear_handle_id (&follow->idle, g_source_remove);
+  g_clear_handle_id (&follow->preload_idle, g_source_remove);
   follow->reload (follow->widget);
+}
+
+static gboolean
+preload_idle_cb (gpointer data)
+{
+  Follow *follow = data;
+
+  follow->preload_idle = 0;
+  /* not once the window is gone: the widget may be disposed */
+  if (follow->stale && gtk_widget_get_root (follow->widget) != NULL)
+    reload_now (follow);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Hidden: reload when next shown, or before that if the widget preloads */
+static void
+mark_stale (Follow *follow)
+{
+  follow->stale = TRUE;
+  if (follow->preload && follow->preload_ready && follow->preload_idle == 0)
+    follow->preload_idle = g_idle_add_full (G_PRIORITY_LOW, preload_idle_cb, follow, NULL);
 }
 
 static gboolean
@@ -66,7 +98,7 @@ reload_idle_cb (gpointer data)
   if (gtk_widget_get_mapped (follow->widget))
     reload_now (follow);
   else
-    follow->stale = TRUE;
+    mark_stale (follow);
 
   return G_SOURCE_REMOVE;
 }
@@ -141,7 +173,65 @@ sportello_widget_queue_reload (GtkWidget *widget)
   if (gtk_widget_get_mapped (widget))
     reload_now (follow);
   else
-    follow->stale = TRUE;
+    mark_stale (follow);
+}
+
+/* The window has drawn its first frame: a preloading section may load */
+static void
+first_paint_cb (GdkFrameClock *clock,
+                GtkWidget     *widget)
+{
+  Follow *follow = g_object_get_qdata (G_OBJECT (widget), follow_quark);
+
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, widget);
+  if (follow == NULL || follow->preload_ready)
+    return;
+
+  follow->preload_ready = TRUE;
+  if (follow->stale && !gtk_widget_get_mapped (widget))
+    mark_stale (follow);
+}
+
+static void
+root_realize_cb (GtkWidget *root,
+                 GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (root);
+
+  g_signal_handlers_disconnect_by_func (root, root_realize_cb, widget);
+  if (clock != NULL)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_paint_cb), widget, 0);
+}
+
+/* Preloads @widget from its window's first frame on */
+static void
+follow_preload (GtkWidget *widget)
+{
+  Follow *follow = g_object_get_qdata (G_OBJECT (widget), follow_quark);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  follow->preload = TRUE;
+  if (root == NULL)
+    return;
+  if (gtk_widget_get_realized (GTK_WIDGET (root)))
+    root_realize_cb (GTK_WIDGET (root), widget);
+  else
+    g_signal_connect_object (root, "realize", G_CALLBACK (root_realize_cb), widget, 0);
+}
+
+/**
+ * sportello_widget_get_stale:
+ *
+ * Whether @widget missed a change it follows and has not reloaded yet.
+ */
+gboolean
+sportello_widget_get_stale (GtkWidget *widget)
+{
+  Follow *follow = g_object_get_qdata (G_OBJECT (widget), follow_quark);
+
+  g_return_val_if_fail (follow != NULL, FALSE);
+
+  return follow->stale || follow->idle != 0;
 }
 
 static void
@@ -170,6 +260,8 @@ sportello_section_set_context (SportelloSection *self,
   g_object_set_qdata_full (G_OBJECT (self), context_quark, g_object_ref (context), g_object_unref);
   sportello_widget_follow (GTK_WIDGET (self), sportello_context_get_database (context),
                            iface->follows, reload_section);
+  if (iface->preload)
+    follow_preload (GTK_WIDGET (self));
   if (iface->context_set != NULL)
     iface->context_set (self, context);
   sportello_section_queue_reload (self);

@@ -24,6 +24,12 @@ struct _SportelloSectionInterface
    * end): a committed change to one of them reloads it */
   const char * const *follows;
 
+  /* the section loads while hidden, so it is ready before it is first
+   * shown: after the window's first frame, in an idle of low priority,
+   * and again after each change it follows. Its @reload then runs
+   * unmapped, and should keep each step under a frame */
+  gboolean            preload;
+
   /* shows the database as it is now */
   void (*reload)      (SportelloSection *self);
   /* optional: the context was set, before the first reload */
@@ -50,6 +56,7 @@ void               sportello_widget_follow        (GtkWidget          *widget,
                                                    const char * const *kinds,
                                                    SportelloReloadFunc reload);
 void               sportello_widget_queue_reload  (GtkWidget          *widget);
+gboolean           sportello_widget_get_stale     (GtkWidget          *widget);
 
 /* Selectable labels inside @widget stay selectable with the mouse but are
  * no Tab stops, and never come up with their text selected */

@@ -21,6 +21,7 @@
 #include "sportello-follow-up.h"
 #include "sportello-registration.h"
 #include "sportello-registration-dialog.h"
+#include "sportello-section.h"
 #include "sportello-test-ui.h"
 #include "sportello-window-private.h"
 
@@ -667,6 +668,87 @@ test_after_event (void)
   sportello_test_app_quit (app);
 }
 
+/* The first widget of @type below @root, shown or not */
+static GtkWidget *
+find_any_of_type (GtkWidget *root,
+                  GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_any_of_type (c, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Waits, within a bound, until @events lists @n events */
+static void
+wait_for_n_events (SportelloEventsPage *events,
+                   guint                n)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (sportello_events_page_get_n_events (events) != n && g_get_monotonic_time () < deadline)
+    sportello_test_iterate (20);
+}
+
+/* The section builds its rows after the window's first frame and follows
+ * changes while hidden: it is populated before it is first shown */
+static void
+test_preloaded (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-events-preloaded", NULL);
+  g_autoptr(SportelloApplication) app = NULL;
+  g_autoptr(SportelloEvent) event = sportello_event_new ();
+  g_autoptr(SportelloEvent) added = sportello_event_new ();
+  g_autoptr(GError) error = NULL;
+  SportelloDatabase *db;
+  SportelloEventsPage *events;
+  GtkWindow *window;
+
+  {
+    g_autoptr(SportelloDatabase) setup_db = sportello_database_open (data_dir, &error);
+
+    g_assert_no_error (error);
+    sportello_event_set (event, SPORTELLO_EVENT_TITLE, "Fatturazione elettronica");
+    g_assert_true (sportello_event_save (event, setup_db, &error));
+    g_assert_no_error (error);
+  }
+  app = sportello_test_app_new (data_dir);
+  window = sportello_test_app_window (app);
+  events = SPORTELLO_EVENTS_PAGE (find_any_of_type (GTK_WIDGET (window), SPORTELLO_TYPE_EVENTS_PAGE));
+  g_assert_nonnull (events);
+
+  /* never shown, yet listed */
+  wait_for_n_events (events, 1);
+  g_assert_cmpstr (sportello_window_get_section (SPORTELLO_WINDOW (window)), ==, "clients");
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (events)));
+  g_assert_cmpuint (sportello_events_page_get_n_events (events), ==, 1);
+  g_assert_false (sportello_widget_get_stale (GTK_WIDGET (events)));
+  g_assert_nonnull (find_row_titled (GTK_WIDGET (events), "Fatturazione elettronica"));
+
+  /* an event added while it is hidden joins the list before it is shown */
+  db = sportello_application_get_database (app, &error);
+  g_assert_no_error (error);
+  sportello_event_set (added, SPORTELLO_EVENT_TITLE, "Bandi per le PMI");
+  g_assert_true (sportello_event_save (added, db, &error));
+  g_assert_no_error (error);
+  wait_for_n_events (events, 2);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (events)));
+  g_assert_cmpuint (sportello_events_page_get_n_events (events), ==, 2);
+  g_assert_nonnull (find_row_titled (GTK_WIDGET (events), "Bandi per le PMI"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "events");
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (sportello_events_page_get_n_events (events), ==, 2);
+
+  sportello_test_app_quit (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -676,6 +758,7 @@ main (int   argc,
   g_test_add_func ("/ui/events/event", test_event);
   g_test_add_func ("/ui/events/attendance-csv", test_attendance_csv);
   g_test_add_func ("/ui/events/after-event", test_after_event);
+  g_test_add_func ("/ui/events/preloaded", test_preloaded);
 
   return g_test_run ();
 }

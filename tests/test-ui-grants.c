@@ -18,6 +18,7 @@
 #include "sportello-grant-call.h"
 #include "sportello-grant-call-page.h"
 #include "sportello-grants-page.h"
+#include "sportello-section.h"
 #include "sportello-test-ui.h"
 #include "sportello-window-private.h"
 
@@ -580,6 +581,68 @@ test_new_call_dates (void)
   sportello_test_app_quit (app);
 }
 
+/* Waits, within a bound, until @model lists @n items */
+static void
+wait_for_n_items (GListModel *model,
+                  guint       n)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_list_model_get_n_items (model) != n && g_get_monotonic_time () < deadline)
+    sportello_test_iterate (20);
+}
+
+/* The section loads in the background after the window's first frame and
+ * follows changes while hidden: it is populated before it is first shown */
+static void
+test_preloaded (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-grants-preloaded", NULL);
+  Fixture fx = { NULL, };
+  g_autoptr(SportelloApplication) app = NULL;
+  g_autoptr(SportelloGrantCall) call = sportello_grant_call_new ("Bando innovazione Lombardia");
+  g_autoptr(GError) error = NULL;
+  SportelloDatabase *db;
+  SportelloGrantsPage *grants;
+  GListModel *model;
+  GtkWindow *window;
+
+  make_data (data_dir, &fx);
+  app = sportello_test_app_new (data_dir);
+  window = sportello_test_app_window (app);
+  grants = _sportello_window_get_grants_page (SPORTELLO_WINDOW (window));
+  model = sportello_grants_page_get_model (grants);
+
+  /* never shown, yet listed */
+  wait_for_n_items (model, 2);
+  g_assert_cmpstr (sportello_window_get_section (SPORTELLO_WINDOW (window)), ==, "clients");
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (grants)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_false (sportello_widget_get_stale (GTK_WIDGET (grants)));
+
+  /* a call added while it is hidden joins the list before it is shown */
+  db = sportello_application_get_database (app, &error);
+  g_assert_no_error (error);
+  sportello_grant_call_set (call, SPORTELLO_GRANT_CALL_FUNDER, "region");
+  g_assert_true (sportello_grant_call_save (call, db, &error));
+  g_assert_no_error (error);
+  wait_for_n_items (model, 3);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (grants)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_false (sportello_widget_get_stale (GTK_WIDGET (grants)));
+
+  /* shown, it has nothing left to load and lists all three */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "grants");
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "Bando innovazione Lombardia"));
+
+  sportello_test_app_quit (app);
+  g_free (fx.call_uuid);
+  g_free (fx.near_uuid);
+  g_free (fx.far_uuid);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -589,6 +652,7 @@ main (int   argc,
   g_test_add_func ("/ui/grants/call-to-funded", test_call_to_funded);
   g_test_add_func ("/ui/grants/reminders-delete-undo", test_reminders_delete_undo);
   g_test_add_func ("/ui/grants/new-call-dates", test_new_call_dates);
+  g_test_add_func ("/ui/grants/preloaded", test_preloaded);
 
   return g_test_run ();
 }
