@@ -22,6 +22,7 @@
 #include "sportello-certificate-pdf.h"
 #include "sportello-client-list.h"
 #include "sportello-client.h"
+#include "sportello-contact-search.h"
 #include "sportello-contact.h"
 #include "sportello-csv.h"
 #include "sportello-date-entry.h"
@@ -525,44 +526,8 @@ static void
 search_changed_cb (GtkSearchEntry *entry,
                    AddDialog      *add)
 {
-  SportelloDatabase *db = DATABASE (add->page);
-  g_autoptr(SportelloClientList) clients = sportello_client_list_new (db);
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  guint shown = 0;
-
-  gtk_list_box_remove_all (add->results);
-  gtk_widget_set_visible (GTK_WIDGET (add->results), FALSE);
-  if (g_utf8_strlen (text, -1) < 2)
-    return;
-
-  sportello_client_list_set_search (clients, text);
-  if (!sportello_client_list_refresh (clients, NULL))
-    return;
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (clients)) && shown < 12; i++)
-    {
-      g_autoptr(SportelloClient) client = g_list_model_get_item (G_LIST_MODEL (clients), i);
-      g_autoptr(GListModel) contacts = sportello_contact_list_for_client (db, sportello_client_get_uuid (client), NULL);
-
-      for (guint j = 0; contacts && j < g_list_model_get_n_items (contacts) && shown < 12; j++, shown++)
-        {
-          g_autoptr(SportelloContact) contact = g_list_model_get_item (contacts, j);
-          GtkWidget *row = adw_action_row_new ();
-          const char *email = sportello_contact_get (contact, SPORTELLO_CONTACT_EMAIL);
-          g_autofree char *subtitle = email[0]
-            ? g_strdup_printf (_("%s · %s"), sportello_client_get (client, SPORTELLO_CLIENT_NAME), email)
-            : g_strdup (sportello_client_get (client, SPORTELLO_CLIENT_NAME));
-
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sportello_contact_get (contact, SPORTELLO_CONTACT_NAME));
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("list-add-symbolic"));
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-          gtk_widget_set_name (row, sportello_contact_get (contact, SPORTELLO_CONTACT_UUID));
-          gtk_list_box_append (add->results, row);
-        }
-    }
-  gtk_widget_set_visible (GTK_WIDGET (add->results), shown > 0);
+  sportello_contact_search_show (add->results, DATABASE (add->page),
+                                 gtk_editable_get_text (GTK_EDITABLE (entry)), "list-add-symbolic");
 }
 
 static void
