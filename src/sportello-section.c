@@ -241,3 +241,25 @@ sportello_widget_unfocus_labels (GtkWidget *widget)
        child = gtk_widget_get_next_sibling (child))
     sportello_widget_unfocus_labels (child);
 }
+
+/**
+ * sportello_group_add_list:
+ * @group: where the list goes, last
+ * @label: its accessible name
+ *
+ * Returns: (transfer none): a new boxed list in @group, rows not selectable
+ */
+GtkListBox *
+sportello_group_add_list (AdwPreferencesGroup *group,
+                          const char          *label)
+{
+  GtkListBox *list = GTK_LIST_BOX (gtk_list_box_new ());
+
+  g_return_val_if_fail (ADW_IS_PREFERENCES_GROUP (group), NULL);
+
+  gtk_list_box_set_selection_mode (list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (list), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  adw_preferences_group_add (group, GTK_WIDGET (list));
+  return list;
+}

@@ -55,4 +55,8 @@ void               sportello_widget_queue_reload  (GtkWidget          *widget);
  * no Tab stops, and never come up with their text selected */
 void               sportello_widget_unfocus_labels (GtkWidget         *widget);
 
+/* A boxed list of rows, named @label for assistive technologies, added to @group */
+GtkListBox        *sportello_group_add_list        (AdwPreferencesGroup *group,
+                                                    const char          *label);
+
 G_END_DECLS
