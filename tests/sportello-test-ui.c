@@ -333,6 +333,34 @@ sportello_test_find_type (GtkWidget *root,
   return find_widget (root, type_matches, GSIZE_TO_POINTER (type));
 }
 
+/**
+ * sportello_test_find_row:
+ * @type: the row's type: %ADW_TYPE_PREFERENCES_ROW or one derived from it
+ * @title: its title, exactly
+ *
+ * Returns: (nullable): the first row below @root (or @root) of @type
+ *   titled @title, shown or not
+ */
+GtkWidget *
+sportello_test_find_row (GtkWidget  *root,
+                         GType       type,
+                         const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sportello_test_find_row (child, type, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 void
 sportello_test_app_quit (SportelloApplication *app)
 {

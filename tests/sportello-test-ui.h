@@ -29,6 +29,9 @@ GtkWidget            *sportello_test_find_button     (GtkWidget    *root,
                                                       const char   *label);
 GtkWidget            *sportello_test_find_type       (GtkWidget    *root,
                                                       GType         type);
+GtkWidget            *sportello_test_find_row        (GtkWidget    *root,
+                                                      GType         type,
+                                                      const char   *title);
 const char           *sportello_test_last_notification (void);
 void                  sportello_test_assert_pdf_tagged (const char *path,
                                                         const char *title,
