@@ -9,7 +9,10 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "sportello-client-page.h"
+#include "sportello-clients-page.h"
 #include "sportello-test-ui.h"
+#include "sportello-window.h"
 
 /* A stand-in for the desktop's notification server on the test session
  * bus: GNotification talks to it as to GNOME Shell, and the tests can read
@@ -359,6 +362,29 @@ sportello_test_find_row (GtkWidget  *root,
         return found;
     }
   return NULL;
+}
+
+/**
+ * sportello_test_open_client:
+ * @window: the app's window
+ * @client_uuid: the client
+ *
+ * Opens the client's page in the Clients section and waits for it to be
+ * drawn.
+ *
+ * Returns: (transfer none): the client's page
+ */
+GtkWidget *
+sportello_test_open_client (GtkWindow  *window,
+                            const char *client_uuid)
+{
+  GtkWidget *client_page;
+
+  sportello_clients_page_open_client (_sportello_window_get_clients_page (SPORTELLO_WINDOW (window)), client_uuid);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  client_page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE);
+  g_assert_nonnull (client_page);
+  return client_page;
 }
 
 void

@@ -112,11 +112,7 @@ test_assessment (void)
   app = sportello_test_app_new (data_dir);
   window = sportello_test_app_window (app);
   gtk_window_set_default_size (window, 1000, 760);
-  clients = _sportello_window_get_clients_page (SPORTELLO_WINDOW (window));
-  sportello_clients_page_open_client (clients, client_uuid);
-  sportello_test_wait_for_draw (GTK_WIDGET (window));
-  client_page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE);
-  g_assert_nonnull (client_page);
+  client_page = sportello_test_open_client (window, client_uuid);
 
   /* a new assessment, answered part by part: a provisional score */
   gtk_widget_activate_action (client_page, "client.new-assessment", NULL);

@@ -68,7 +68,6 @@ test_add_rename_delete_undo (void)
   g_autofree char *shot = NULL;
   g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
   GtkWindow *window = sportello_test_app_window (app);
-  SportelloClientsPage *page = _sportello_window_get_clients_page (SPORTELLO_WINDOW (window));
   SportelloClientAttachments *group;
   GtkWidget *client_page;
   GtkWidget *undo;
@@ -87,10 +86,7 @@ test_add_rename_delete_undo (void)
   uris[0] = uri;
   uris[1] = photo_uri;
 
-  sportello_clients_page_open_client (page, client_uuid);
-  sportello_test_wait_for_draw (GTK_WIDGET (window));
-  client_page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE);
-  g_assert_nonnull (client_page);
+  client_page = sportello_test_open_client (window, client_uuid);
   group = SPORTELLO_CLIENT_ATTACHMENTS (sportello_test_find_type (client_page, SPORTELLO_TYPE_CLIENT_ATTACHMENTS));
   g_assert_nonnull (group);
 

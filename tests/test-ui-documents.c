@@ -72,10 +72,7 @@ test_document (void)
   app = sportello_test_app_new (data_dir);
   window = sportello_test_app_window (app);
   gtk_window_set_default_size (window, 1000, 760);
-  sportello_clients_page_open_client (_sportello_window_get_clients_page (SPORTELLO_WINDOW (window)), client_uuid);
-  sportello_test_wait_for_draw (GTK_WIDGET (window));
-  client_page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE);
-  g_assert_nonnull (client_page);
+  client_page = sportello_test_open_client (window, client_uuid);
   g_assert_nonnull (sportello_test_find_label (client_page, "Documenti redatti a partire da un modello e compilati con i dati di questa scheda"));
   /* only the municipality is known: the address is just that, no stray commas or brackets */
   g_assert_nonnull (sportello_test_find_label (client_page, "Novara"));

@@ -326,14 +326,10 @@ test_event (void)
 
   /* the client page lists the event its person attended */
   {
-    SportelloClientsPage *clients = _sportello_window_get_clients_page (SPORTELLO_WINDOW (window));
     GtkWidget *client_page, *group;
 
     gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "clients");
-    sportello_clients_page_open_client (clients, client_uuid);
-    sportello_test_wait_for_draw (GTK_WIDGET (window));
-    client_page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE);
-    g_assert_nonnull (client_page);
+    client_page = sportello_test_open_client (window, client_uuid);
     group = sportello_test_find_type (client_page, SPORTELLO_TYPE_CLIENT_EVENTS);
     g_assert_nonnull (group);
     g_assert_true (gtk_widget_get_visible (group));
