@@ -541,16 +541,6 @@ add_new_cb (GtkButton *button,
     adw_dialog_close (add->dialog);
 }
 
-static GtkWidget *
-boxed_list (void)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  return list;
-}
-
 static void
 add_registration_action (GtkWidget  *widget,
                          const char *action_name,
@@ -562,7 +552,7 @@ add_registration_action (GtkWidget  *widget,
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *known = adw_preferences_group_new ();
   GtkWidget *someone = adw_preferences_group_new ();
-  GtkWidget *fields = boxed_list ();
+  GtkWidget *fields = sportello_boxed_list_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Register"));
 
   add->page = g_object_ref (self);
@@ -578,7 +568,7 @@ add_registration_action (GtkWidget  *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (add->search), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search clients"), -1);
   g_signal_connect (add->search, "search-changed", G_CALLBACK (search_changed_cb), add);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (known), GTK_WIDGET (add->search));
-  add->results = GTK_LIST_BOX (boxed_list ());
+  add->results = GTK_LIST_BOX (sportello_boxed_list_new ());
   gtk_widget_set_margin_top (GTK_WIDGET (add->results), 12);
   gtk_widget_set_visible (GTK_WIDGET (add->results), FALSE);
   g_signal_connect (add->results, "row-activated", G_CALLBACK (contact_activated_cb), add);
@@ -623,7 +613,7 @@ show_attendance_report (SportelloEventPage        *self,
   AdwDialog *dialog = adw_alert_dialog_new (_("Attendance Imported"), NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *groups[2] = { adw_preferences_group_new (), adw_preferences_group_new () };
-  GtkWidget *lists[2] = { boxed_list (), boxed_list () };
+  GtkWidget *lists[2] = { sportello_boxed_list_new (), sportello_boxed_list_new () };
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   g_autofree char *matched = g_strdup_printf (_("Matched (%u)"), report->n_matched);
   g_autofree char *unmatched = g_strdup_printf (_("Not Matched (%u)"), report->n_unmatched);

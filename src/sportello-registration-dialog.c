@@ -26,6 +26,7 @@
 #include "sportello-format.h"
 #include "sportello-registration-dialog.h"
 #include "sportello-registration.h"
+#include "sportello-section.h"
 #include "sportello-vocabulary.h"
 
 #define AUTOSAVE_DELAY_MS 500
@@ -182,16 +183,6 @@ search_changed_cb (GtkSearchEntry              *entry,
                                  gtk_editable_get_text (GTK_EDITABLE (entry)), "insert-link-symbolic");
 }
 
-static GtkWidget *
-boxed_list (void)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  return list;
-}
-
 static void
 fill_client_group (SportelloRegistrationDialog *self)
 {
@@ -205,7 +196,7 @@ fill_client_group (SportelloRegistrationDialog *self)
 
   if (contact[0] != '\0')
     {
-      GtkWidget *list = boxed_list ();
+      GtkWidget *list = sportello_boxed_list_new ();
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_group_set_description (self->client_group, NULL);
@@ -238,7 +229,7 @@ fill_client_group (SportelloRegistrationDialog *self)
   g_signal_connect (self->search, "search-changed", G_CALLBACK (search_changed_cb), self);
   gtk_box_append (GTK_BOX (self->client_box), GTK_WIDGET (self->search));
 
-  self->results = GTK_LIST_BOX (boxed_list ());
+  self->results = GTK_LIST_BOX (sportello_boxed_list_new ());
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->results), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Contacts found"), -1);
   gtk_widget_set_visible (GTK_WIDGET (self->results), FALSE);
   g_signal_connect (self->results, "row-activated", G_CALLBACK (result_activated_cb), self);

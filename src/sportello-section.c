@@ -243,6 +243,22 @@ sportello_widget_unfocus_labels (GtkWidget *widget)
 }
 
 /**
+ * sportello_boxed_list_new:
+ *
+ * Returns: (transfer floating): a new #GtkListBox in the boxed-list
+ *   style, its rows not selectable
+ */
+GtkWidget *
+sportello_boxed_list_new (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  return list;
+}
+
+/**
  * sportello_group_add_list:
  * @group: where the list goes, last
  * @label: its accessible name
@@ -253,12 +269,11 @@ GtkListBox *
 sportello_group_add_list (AdwPreferencesGroup *group,
                           const char          *label)
 {
-  GtkListBox *list = GTK_LIST_BOX (gtk_list_box_new ());
+  GtkListBox *list;
 
   g_return_val_if_fail (ADW_IS_PREFERENCES_GROUP (group), NULL);
 
-  gtk_list_box_set_selection_mode (list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (list), "boxed-list");
+  list = GTK_LIST_BOX (sportello_boxed_list_new ());
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   adw_preferences_group_add (group, GTK_WIDGET (list));
   return list;
