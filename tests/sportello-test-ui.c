@@ -10,6 +10,7 @@
 #include <locale.h>
 
 #include "sportello-client-page.h"
+#include "sportello-client.h"
 #include "sportello-clients-page.h"
 #include "sportello-test-ui.h"
 #include "sportello-window.h"
@@ -362,6 +363,35 @@ sportello_test_find_row (GtkWidget  *root,
         return found;
     }
   return NULL;
+}
+
+/**
+ * sportello_test_add_client:
+ * @data_dir: the app's data folder
+ * @...: pairs of a #SportelloClientField and its text, then -1
+ *
+ * Stores a new client in the database of @data_dir.
+ *
+ * Returns: (transfer full): its UUID
+ */
+char *
+sportello_test_add_client (const char *data_dir,
+                           ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+  g_autoptr(SportelloClient) client = sportello_client_new ();
+  va_list args;
+  int field;
+
+  g_assert_no_error (error);
+  va_start (args, data_dir);
+  while ((field = va_arg (args, int)) >= 0)
+    sportello_client_set (client, field, va_arg (args, const char *));
+  va_end (args);
+  g_assert_true (sportello_client_save (client, db, &error));
+  g_assert_no_error (error);
+  return g_strdup (sportello_client_get_uuid (client));
 }
 
 /**

@@ -37,6 +37,8 @@ void                  sportello_test_assert_pdf_tagged (const char *path,
                                                         const char *title,
                                                         const char *author,
                                                         const char *subject);
+char                 *sportello_test_add_client      (const char   *data_dir,
+                                                      ...);
 GtkWidget            *sportello_test_open_client     (GtkWindow    *window,
                                                       const char   *client_uuid);
 void                  sportello_test_app_quit        (SportelloApplication *app);

@@ -20,16 +20,8 @@
 static char *
 make_client (const char *data_dir)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
-  g_autoptr(SportelloClient) client = sportello_client_new ();
-
-  g_assert_no_error (error);
-  sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Ferramenta Bianchi snc");
-  sportello_client_set (client, SPORTELLO_CLIENT_MUNICIPALITY, "Nardò");
-  g_assert_true (sportello_client_save (client, db, &error));
-  g_assert_no_error (error);
-  return g_strdup (sportello_client_get_uuid (client));
+  return sportello_test_add_client (data_dir, SPORTELLO_CLIENT_NAME, "Ferramenta Bianchi snc",
+                                    SPORTELLO_CLIENT_MUNICIPALITY, "Nardò", -1);
 }
 
 static GListModel *

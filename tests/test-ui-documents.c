@@ -59,15 +59,8 @@ test_document (void)
   AdwBanner *banner;
   guint missing;
 
-  {
-    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
-    g_autoptr(SportelloClient) client = sportello_client_new ();
-
-    sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Bar Pasticceria Sole & Luna");
-    sportello_client_set (client, SPORTELLO_CLIENT_MUNICIPALITY, "Novara");
-    g_assert_true (sportello_client_save (client, db, &error));
-    client_uuid = g_strdup (sportello_client_get_uuid (client));
-  }
+  client_uuid = sportello_test_add_client (data_dir, SPORTELLO_CLIENT_NAME, "Bar Pasticceria Sole & Luna",
+                                           SPORTELLO_CLIENT_MUNICIPALITY, "Novara", -1);
 
   app = sportello_test_app_new (data_dir);
   window = sportello_test_app_window (app);
@@ -333,14 +326,7 @@ test_template_editor (void)
   AdwBanner *banner;
   GtkWindow *window;
 
-  {
-    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
-    g_autoptr(SportelloClient) client = sportello_client_new ();
-
-    sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Officina Gallo");
-    g_assert_true (sportello_client_save (client, db, &error));
-    client_uuid = g_strdup (sportello_client_get_uuid (client));
-  }
+  client_uuid = sportello_test_add_client (data_dir, SPORTELLO_CLIENT_NAME, "Officina Gallo", -1);
 
   app = sportello_test_app_new (data_dir);
   window = sportello_test_app_window (app);

@@ -309,16 +309,9 @@ test_send (void)
   GtkWidget *client_page;
   Portal *portal;
 
-  {
-    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
-    g_autoptr(SportelloClient) client = sportello_client_new ();
-
-    sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Pasticceria Nardò");
-    sportello_client_set (client, SPORTELLO_CLIENT_MUNICIPALITY, "Nardò");
-    sportello_client_set (client, SPORTELLO_CLIENT_EMAIL, CLIENT_EMAIL);
-    g_assert_true (sportello_client_save (client, db, &error));
-    client_uuid = g_strdup (sportello_client_get_uuid (client));
-  }
+  client_uuid = sportello_test_add_client (data_dir, SPORTELLO_CLIENT_NAME, "Pasticceria Nardò",
+                                           SPORTELLO_CLIENT_MUNICIPALITY, "Nardò",
+                                           SPORTELLO_CLIENT_EMAIL, CLIENT_EMAIL, -1);
 
   app = sportello_test_app_new (data_dir);
   window = sportello_test_app_window (app);
