@@ -730,13 +730,8 @@ sportello_client_attachments_init (SportelloClientAttachments *self)
   gtk_box_append (GTK_BOX (suffix), self->add_button);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), suffix);
 
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Attachments"), -1);
+  self->list = sportello_group_add_list (ADW_PREFERENCES_GROUP (self), _("Attachments"));
   g_signal_connect_object (self->list, "row-activated", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->list));
 }
 
 void

@@ -88,12 +88,8 @@ sportello_client_events_class_init (SportelloClientEventsClass *klass)
 static void
 sportello_client_events_init (SportelloClientEvents *self)
 {
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Events Attended"), -1);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Events Attended"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->list));
+  self->list = sportello_group_add_list (ADW_PREFERENCES_GROUP (self), _("Events Attended"));
 }
 
 GtkWidget *

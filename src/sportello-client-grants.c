@@ -158,13 +158,8 @@ sportello_client_grants_init (SportelloClientGrants *self)
 {
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Grant Applications"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), _("Its applications, and the open calls it fits or may fit"));
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Grant Applications"), -1);
+  self->list = sportello_group_add_list (ADW_PREFERENCES_GROUP (self), _("Grant Applications"));
   g_signal_connect_object (self->list, "row-activated", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->list));
 }
 
 void

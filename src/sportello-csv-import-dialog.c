@@ -89,28 +89,13 @@ job_free (Job *job)
   g_free (job);
 }
 
-typedef struct
-{
-  SportelloCsvImportDialog *dialog;
-  double                    fraction;
-} Progress;
-
-static gboolean
-show_progress_cb (gpointer data)
-{
-  Progress *progress = data;
-
-  gtk_progress_bar_set_fraction (progress->dialog->progress_bar, progress->fraction);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-progress_free (gpointer data)
+show_progress (gpointer target,
+               double   fraction)
 {
-  Progress *progress = data;
+  SportelloCsvImportDialog *self = target;
 
-  g_object_unref (progress->dialog);
-  g_free (progress);
+  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
 }
 
 /* From the worker: the bar moves in the main loop */
@@ -120,12 +105,8 @@ progress_cb (guint    done,
              gpointer user_data)
 {
   Job *job = user_data;
-  Progress *progress = g_new0 (Progress, 1);
 
-  progress->dialog = g_object_ref (job->dialog);
-  progress->fraction = total > 0 ? (double) done / total : 1;
-  g_idle_add_full (G_PRIORITY_DEFAULT, show_progress_cb, progress, progress_free);
-
+  sportello_job_progress (job->dialog, show_progress, done, total);
   return !g_cancellable_is_cancelled (job->cancellable);
 }
 

@@ -185,27 +185,6 @@ begin_print_cb (GtkPrintOperation *operation,
   gtk_print_operation_set_n_pages (operation, job->pages->len);
 }
 
-static void
-show_text (cairo_t        *cr,
-           const char     *text,
-           const char     *font_name,
-           double          x,
-           double          y,
-           double          width,
-           PangoAlignment  alignment)
-{
-  g_autoptr(PangoLayout) layout = sportello_pdf_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (font_name);
-
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_alignment (layout, alignment);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-}
-
 static int
 compare_start (gconstpointer a,
                gconstpointer b)
@@ -340,8 +319,8 @@ job_draw_page (Job     *job,
 
   /* header: hub and consultant, date; and a thin rule; the footer */
   cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
-  show_text (cr, job->header_left, "Sans 8", 0, 0, width * 0.7, PANGO_ALIGN_LEFT);
-  show_text (cr, job->header_right, "Sans 8", width * 0.7, 0, width * 0.3, PANGO_ALIGN_RIGHT);
+  sportello_pdf_text (cr, NULL, job->header_left, "Sans 8", 0, 0, width * 0.7, PANGO_ALIGN_LEFT);
+  sportello_pdf_text (cr, NULL, job->header_right, "Sans 8", width * 0.7, 0, width * 0.3, PANGO_ALIGN_RIGHT);
   cairo_set_line_width (cr, 0.5);
   cairo_move_to (cr, 0, HEADER_HEIGHT - 10);
   cairo_line_to (cr, width, HEADER_HEIGHT - 10);
@@ -349,7 +328,7 @@ job_draw_page (Job     *job,
 
   /* Translators: the page number at the foot of a printed document */
   footer = g_strdup_printf (_("Page %d of %d"), page_nr + 1, (int) job->pages->len);
-  show_text (cr, footer, "Sans 8", 0, height - FOOTER_HEIGHT + 8, width, PANGO_ALIGN_CENTER);
+  sportello_pdf_text (cr, NULL, footer, "Sans 8", 0, height - FOOTER_HEIGHT + 8, width, PANGO_ALIGN_CENTER);
 
   cairo_set_source_rgb (cr, 0, 0, 0);
   for (guint b = from.block; b < job->blocks->len && b <= to.block; b++)

@@ -22,6 +22,7 @@
 #include "sportello-certificate-pdf.h"
 #include "sportello-client-list.h"
 #include "sportello-client.h"
+#include "sportello-contact-search.h"
 #include "sportello-contact.h"
 #include "sportello-csv.h"
 #include "sportello-date-entry.h"
@@ -525,44 +526,8 @@ static void
 search_changed_cb (GtkSearchEntry *entry,
                    AddDialog      *add)
 {
-  SportelloDatabase *db = DATABASE (add->page);
-  g_autoptr(SportelloClientList) clients = sportello_client_list_new (db);
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  guint shown = 0;
-
-  gtk_list_box_remove_all (add->results);
-  gtk_widget_set_visible (GTK_WIDGET (add->results), FALSE);
-  if (g_utf8_strlen (text, -1) < 2)
-    return;
-
-  sportello_client_list_set_search (clients, text);
-  if (!sportello_client_list_refresh (clients, NULL))
-    return;
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (clients)) && shown < 12; i++)
-    {
-      g_autoptr(SportelloClient) client = g_list_model_get_item (G_LIST_MODEL (clients), i);
-      g_autoptr(GListModel) contacts = sportello_contact_list_for_client (db, sportello_client_get_uuid (client), NULL);
-
-      for (guint j = 0; contacts && j < g_list_model_get_n_items (contacts) && shown < 12; j++, shown++)
-        {
-          g_autoptr(SportelloContact) contact = g_list_model_get_item (contacts, j);
-          GtkWidget *row = adw_action_row_new ();
-          const char *email = sportello_contact_get (contact, SPORTELLO_CONTACT_EMAIL);
-          g_autofree char *subtitle = email[0]
-            ? g_strdup_printf (_("%s · %s"), sportello_client_get (client, SPORTELLO_CLIENT_NAME), email)
-            : g_strdup (sportello_client_get (client, SPORTELLO_CLIENT_NAME));
-
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sportello_contact_get (contact, SPORTELLO_CONTACT_NAME));
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("list-add-symbolic"));
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-          gtk_widget_set_name (row, sportello_contact_get (contact, SPORTELLO_CONTACT_UUID));
-          gtk_list_box_append (add->results, row);
-        }
-    }
-  gtk_widget_set_visible (GTK_WIDGET (add->results), shown > 0);
+  sportello_contact_search_show (add->results, DATABASE (add->page),
+                                 gtk_editable_get_text (GTK_EDITABLE (entry)), "list-add-symbolic");
 }
 
 static void
@@ -576,16 +541,6 @@ add_new_cb (GtkButton *button,
     adw_dialog_close (add->dialog);
 }
 
-static GtkWidget *
-boxed_list (void)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  return list;
-}
-
 static void
 add_registration_action (GtkWidget  *widget,
                          const char *action_name,
@@ -597,7 +552,7 @@ add_registration_action (GtkWidget  *widget,
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *known = adw_preferences_group_new ();
   GtkWidget *someone = adw_preferences_group_new ();
-  GtkWidget *fields = boxed_list ();
+  GtkWidget *fields = sportello_boxed_list_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Register"));
 
   add->page = g_object_ref (self);
@@ -613,7 +568,7 @@ add_registration_action (GtkWidget  *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (add->search), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search clients"), -1);
   g_signal_connect (add->search, "search-changed", G_CALLBACK (search_changed_cb), add);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (known), GTK_WIDGET (add->search));
-  add->results = GTK_LIST_BOX (boxed_list ());
+  add->results = GTK_LIST_BOX (sportello_boxed_list_new ());
   gtk_widget_set_margin_top (GTK_WIDGET (add->results), 12);
   gtk_widget_set_visible (GTK_WIDGET (add->results), FALSE);
   g_signal_connect (add->results, "row-activated", G_CALLBACK (contact_activated_cb), add);
@@ -658,7 +613,7 @@ show_attendance_report (SportelloEventPage        *self,
   AdwDialog *dialog = adw_alert_dialog_new (_("Attendance Imported"), NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *groups[2] = { adw_preferences_group_new (), adw_preferences_group_new () };
-  GtkWidget *lists[2] = { boxed_list (), boxed_list () };
+  GtkWidget *lists[2] = { sportello_boxed_list_new (), sportello_boxed_list_new () };
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   g_autofree char *matched = g_strdup_printf (_("Matched (%u)"), report->n_matched);
   g_autofree char *unmatched = g_strdup_printf (_("Not Matched (%u)"), report->n_unmatched);

@@ -203,14 +203,7 @@ add_entry (SportelloGrantApplicationDialog *self,
            const char                      *title,
            const char                      *text)
 {
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-  g_signal_connect_swapped (row, "changed", G_CALLBACK (changed_cb), self);
-  adw_preferences_group_add (group, row);
-  return ADW_ENTRY_ROW (row);
+  return sportello_autosave_add_entry (group, title, text, G_CALLBACK (changed_cb), self);
 }
 
 static AdwEntryRow *

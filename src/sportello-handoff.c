@@ -117,28 +117,11 @@ toast (SportelloWindow *window,
 
 /* --------------------------------------------------------- progress ---- */
 
-typedef struct
-{
-  SportelloWindow *window;
-  double           fraction;
-} Progress;
-
-static gboolean
-show_progress_cb (gpointer data)
-{
-  Progress *progress = data;
-
-  sportello_window_set_progress (progress->window, progress->fraction);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-progress_free (gpointer data)
+show_progress (gpointer target,
+               double   fraction)
 {
-  Progress *progress = data;
-
-  g_object_unref (progress->window);
-  g_free (progress);
+  sportello_window_set_progress (target, fraction);
 }
 
 /* From the worker: the bar moves in the main loop; the work goes on
@@ -149,12 +132,8 @@ progress_cb (guint    done,
              gpointer user_data)
 {
   Job *job = user_data;
-  Progress *progress = g_new0 (Progress, 1);
 
-  progress->window = g_object_ref (job->window);
-  progress->fraction = total > 0 ? (double) done / total : 1;
-  g_idle_add_full (G_PRIORITY_DEFAULT, show_progress_cb, progress, progress_free);
-
+  sportello_job_progress (job->window, show_progress, done, total);
   return !g_cancellable_is_cancelled (job->cancellable);
 }
 

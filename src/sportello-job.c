@@ -106,3 +106,54 @@ sportello_job_finish (GAsyncResult  *result,
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+typedef struct
+{
+  gpointer             target;
+  SportelloJobShowFunc show;
+  double               fraction;
+} Progress;
+
+static gboolean
+show_progress_cb (gpointer data)
+{
+  Progress *progress = data;
+
+  progress->show (progress->target, progress->fraction);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_free (gpointer data)
+{
+  Progress *progress = data;
+
+  g_object_unref (progress->target);
+  g_free (progress);
+}
+
+/**
+ * sportello_job_progress:
+ * @target: (type GObject): what shows the progress: kept alive until shown
+ * @show: shows it, in the main loop
+ * @done: how much of the work is done
+ * @total: how much there is (0: all is done)
+ *
+ * From a worker thread: has @show called with @target and @done / @total
+ * in the main loop.
+ */
+void
+sportello_job_progress (gpointer             target,
+                        SportelloJobShowFunc show,
+                        guint                done,
+                        guint                total)
+{
+  Progress *progress = g_new0 (Progress, 1);
+
+  g_return_if_fail (G_IS_OBJECT (target));
+
+  progress->target = g_object_ref (target);
+  progress->show = show;
+  progress->fraction = total > 0 ? (double) done / total : 1;
+  g_idle_add_full (G_PRIORITY_DEFAULT, show_progress_cb, progress, progress_free);
+}

@@ -24,6 +24,16 @@ typedef gboolean (*SportelloJobFunc) (gpointer       data,
                                       GCancellable  *cancellable,
                                       GError       **error);
 
+/**
+ * SportelloJobShowFunc:
+ * @target: the object that shows the progress
+ * @fraction: how much is done, from 0 to 1
+ *
+ * Shows a job's progress, in the main loop.
+ */
+typedef void (*SportelloJobShowFunc) (gpointer target,
+                                      double   fraction);
+
 void     sportello_job_run      (gpointer             source,
                                  GCancellable        *cancellable,
                                  gpointer             data,
@@ -33,5 +43,9 @@ void     sportello_job_run      (gpointer             source,
 gpointer sportello_job_get_data (GAsyncResult        *result);
 gboolean sportello_job_finish   (GAsyncResult        *result,
                                  GError             **error);
+void     sportello_job_progress (gpointer             target,
+                                 SportelloJobShowFunc show,
+                                 guint                done,
+                                 guint                total);
 
 G_END_DECLS

@@ -20,15 +20,16 @@
 #include "sportello-autosave.h"
 #include "sportello-client-list.h"
 #include "sportello-client.h"
+#include "sportello-contact-search.h"
 #include "sportello-contact.h"
 #include "sportello-date-entry.h"
 #include "sportello-format.h"
 #include "sportello-registration-dialog.h"
 #include "sportello-registration.h"
+#include "sportello-section.h"
 #include "sportello-vocabulary.h"
 
 #define AUTOSAVE_DELAY_MS 500
-#define MAX_RESULTS 12
 
 struct _SportelloRegistrationDialog
 {
@@ -178,55 +179,8 @@ static void
 search_changed_cb (GtkSearchEntry              *entry,
                    SportelloRegistrationDialog *self)
 {
-  SportelloDatabase *db = DATABASE (self);
-  g_autoptr(SportelloClientList) clients = sportello_client_list_new (db);
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  guint shown = 0;
-
-  gtk_list_box_remove_all (self->results);
-  gtk_widget_set_visible (GTK_WIDGET (self->results), FALSE);
-  if (g_utf8_strlen (text, -1) < 2)
-    return;
-
-  sportello_client_list_set_search (clients, text);
-  if (!sportello_client_list_refresh (clients, NULL))
-    return;
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (clients)) && shown < MAX_RESULTS; i++)
-    {
-      g_autoptr(SportelloClient) client = g_list_model_get_item (G_LIST_MODEL (clients), i);
-      g_autoptr(GListModel) contacts = sportello_contact_list_for_client (db, sportello_client_get_uuid (client), NULL);
-
-      for (guint j = 0; contacts && j < g_list_model_get_n_items (contacts) && shown < MAX_RESULTS; j++, shown++)
-        {
-          g_autoptr(SportelloContact) contact = g_list_model_get_item (contacts, j);
-          const char *email = sportello_contact_get (contact, SPORTELLO_CONTACT_EMAIL);
-          /* Translators: a contact's client and e-mail address, as in “Tessitura Lariana · anna@example.it” */
-          g_autofree char *subtitle = email[0]
-            ? g_strdup_printf (_("%s · %s"), sportello_client_get (client, SPORTELLO_CLIENT_NAME), email)
-            : g_strdup (sportello_client_get (client, SPORTELLO_CLIENT_NAME));
-          GtkWidget *row = adw_action_row_new ();
-
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sportello_contact_get (contact, SPORTELLO_CONTACT_NAME));
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("insert-link-symbolic"));
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-          gtk_widget_set_name (row, sportello_contact_get (contact, SPORTELLO_CONTACT_UUID));
-          gtk_list_box_append (self->results, row);
-        }
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->results), shown > 0);
-}
-
-static GtkWidget *
-boxed_list (void)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  return list;
+  sportello_contact_search_show (self->results, DATABASE (self),
+                                 gtk_editable_get_text (GTK_EDITABLE (entry)), "insert-link-symbolic");
 }
 
 static void
@@ -242,7 +196,7 @@ fill_client_group (SportelloRegistrationDialog *self)
 
   if (contact[0] != '\0')
     {
-      GtkWidget *list = boxed_list ();
+      GtkWidget *list = sportello_boxed_list_new ();
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_group_set_description (self->client_group, NULL);
@@ -275,7 +229,7 @@ fill_client_group (SportelloRegistrationDialog *self)
   g_signal_connect (self->search, "search-changed", G_CALLBACK (search_changed_cb), self);
   gtk_box_append (GTK_BOX (self->client_box), GTK_WIDGET (self->search));
 
-  self->results = GTK_LIST_BOX (boxed_list ());
+  self->results = GTK_LIST_BOX (sportello_boxed_list_new ());
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->results), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Contacts found"), -1);
   gtk_widget_set_visible (GTK_WIDGET (self->results), FALSE);
   g_signal_connect (self->results, "row-activated", G_CALLBACK (result_activated_cb), self);
@@ -316,14 +270,7 @@ add_entry (SportelloRegistrationDialog *self,
            const char                  *title,
            const char                  *text)
 {
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-  g_signal_connect_swapped (row, "changed", G_CALLBACK (changed_cb), self);
-  adw_preferences_group_add (group, row);
-  return ADW_ENTRY_ROW (row);
+  return sportello_autosave_add_entry (group, title, text, G_CALLBACK (changed_cb), self);
 }
 
 SportelloRegistrationDialog *

@@ -333,3 +333,40 @@ sportello_widget_unfocus_labels (GtkWidget *widget)
        child = gtk_widget_get_next_sibling (child))
     sportello_widget_unfocus_labels (child);
 }
+
+/**
+ * sportello_boxed_list_new:
+ *
+ * Returns: (transfer floating): a new #GtkListBox in the boxed-list
+ *   style, its rows not selectable
+ */
+GtkWidget *
+sportello_boxed_list_new (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  return list;
+}
+
+/**
+ * sportello_group_add_list:
+ * @group: where the list goes, last
+ * @label: its accessible name
+ *
+ * Returns: (transfer none): a new boxed list in @group, rows not selectable
+ */
+GtkListBox *
+sportello_group_add_list (AdwPreferencesGroup *group,
+                          const char          *label)
+{
+  GtkListBox *list;
+
+  g_return_val_if_fail (ADW_IS_PREFERENCES_GROUP (group), NULL);
+
+  list = GTK_LIST_BOX (sportello_boxed_list_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  adw_preferences_group_add (group, GTK_WIDGET (list));
+  return list;
+}

@@ -62,4 +62,11 @@ gboolean           sportello_widget_get_stale     (GtkWidget          *widget);
  * no Tab stops, and never come up with their text selected */
 void               sportello_widget_unfocus_labels (GtkWidget         *widget);
 
+/* A list of rows that looks like a card, none of them selectable */
+GtkWidget         *sportello_boxed_list_new        (void);
+
+/* A boxed list of rows, named @label for assistive technologies, added to @group */
+GtkListBox        *sportello_group_add_list        (AdwPreferencesGroup *group,
+                                                    const char          *label);
+
 G_END_DECLS

@@ -9,7 +9,11 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "sportello-client-page.h"
+#include "sportello-client.h"
+#include "sportello-clients-page.h"
 #include "sportello-test-ui.h"
+#include "sportello-window.h"
 
 /* A stand-in for the desktop's notification server on the test session
  * bus: GNotification talks to it as to GNOME Shell, and the tests can read
@@ -331,6 +335,86 @@ sportello_test_find_type (GtkWidget *root,
                           GType      type)
 {
   return find_widget (root, type_matches, GSIZE_TO_POINTER (type));
+}
+
+/**
+ * sportello_test_find_row:
+ * @type: the row's type: %ADW_TYPE_PREFERENCES_ROW or one derived from it
+ * @title: its title, exactly
+ *
+ * Returns: (nullable): the first row below @root (or @root) of @type
+ *   titled @title, shown or not
+ */
+GtkWidget *
+sportello_test_find_row (GtkWidget  *root,
+                         GType       type,
+                         const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sportello_test_find_row (child, type, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * sportello_test_add_client:
+ * @data_dir: the app's data folder
+ * @...: pairs of a #SportelloClientField and its text, then -1
+ *
+ * Stores a new client in the database of @data_dir.
+ *
+ * Returns: (transfer full): its UUID
+ */
+char *
+sportello_test_add_client (const char *data_dir,
+                           ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+  g_autoptr(SportelloClient) client = sportello_client_new ();
+  va_list args;
+  int field;
+
+  g_assert_no_error (error);
+  va_start (args, data_dir);
+  while ((field = va_arg (args, int)) >= 0)
+    sportello_client_set (client, field, va_arg (args, const char *));
+  va_end (args);
+  g_assert_true (sportello_client_save (client, db, &error));
+  g_assert_no_error (error);
+  return g_strdup (sportello_client_get_uuid (client));
+}
+
+/**
+ * sportello_test_open_client:
+ * @window: the app's window
+ * @client_uuid: the client
+ *
+ * Opens the client's page in the Clients section and waits for it to be
+ * drawn.
+ *
+ * Returns: (transfer none): the client's page
+ */
+GtkWidget *
+sportello_test_open_client (GtkWindow  *window,
+                            const char *client_uuid)
+{
+  GtkWidget *client_page;
+
+  sportello_clients_page_open_client (_sportello_window_get_clients_page (SPORTELLO_WINDOW (window)), client_uuid);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  client_page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE);
+  g_assert_nonnull (client_page);
+  return client_page;
 }
 
 void

@@ -29,11 +29,18 @@ GtkWidget            *sportello_test_find_button     (GtkWidget    *root,
                                                       const char   *label);
 GtkWidget            *sportello_test_find_type       (GtkWidget    *root,
                                                       GType         type);
+GtkWidget            *sportello_test_find_row        (GtkWidget    *root,
+                                                      GType         type,
+                                                      const char   *title);
 const char           *sportello_test_last_notification (void);
 void                  sportello_test_assert_pdf_tagged (const char *path,
                                                         const char *title,
                                                         const char *author,
                                                         const char *subject);
+char                 *sportello_test_add_client      (const char   *data_dir,
+                                                      ...);
+GtkWidget            *sportello_test_open_client     (GtkWindow    *window,
+                                                      const char   *client_uuid);
 void                  sportello_test_app_quit        (SportelloApplication *app);
 
 G_END_DECLS

@@ -100,23 +100,12 @@ test_assessment (void)
     1, 1, 0, 1,   2, 2, 1,   1, 1, 1,   2, 1, 1, 2,
   };
 
-  {
-    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
-    g_autoptr(SportelloClient) client = sportello_client_new ();
-
-    sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Laboratorio di ceramica Iannone");
-    g_assert_true (sportello_client_save (client, db, &error));
-    client_uuid = g_strdup (sportello_client_get_uuid (client));
-  }
+  client_uuid = sportello_test_add_client (data_dir, SPORTELLO_CLIENT_NAME, "Laboratorio di ceramica Iannone", -1);
 
   app = sportello_test_app_new (data_dir);
   window = sportello_test_app_window (app);
   gtk_window_set_default_size (window, 1000, 760);
-  clients = _sportello_window_get_clients_page (SPORTELLO_WINDOW (window));
-  sportello_clients_page_open_client (clients, client_uuid);
-  sportello_test_wait_for_draw (GTK_WIDGET (window));
-  client_page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE);
-  g_assert_nonnull (client_page);
+  client_page = sportello_test_open_client (window, client_uuid);
 
   /* a new assessment, answered part by part: a provisional score */
   gtk_widget_activate_action (client_page, "client.new-assessment", NULL);
@@ -294,14 +283,7 @@ test_assessment_narrow (void)
   GtkWidget *chart;
   int narrow_height;
 
-  {
-    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
-    g_autoptr(SportelloClient) client = sportello_client_new ();
-
-    sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Associazione culturale Il Ponte");
-    g_assert_true (sportello_client_save (client, db, &error));
-    client_uuid = g_strdup (sportello_client_get_uuid (client));
-  }
+  client_uuid = sportello_test_add_client (data_dir, SPORTELLO_CLIENT_NAME, "Associazione culturale Il Ponte", -1);
 
   app = sportello_test_app_new (data_dir);
   window = sportello_test_app_window (app);

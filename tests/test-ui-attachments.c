@@ -20,16 +20,8 @@
 static char *
 make_client (const char *data_dir)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
-  g_autoptr(SportelloClient) client = sportello_client_new ();
-
-  g_assert_no_error (error);
-  sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Ferramenta Bianchi snc");
-  sportello_client_set (client, SPORTELLO_CLIENT_MUNICIPALITY, "Nardò");
-  g_assert_true (sportello_client_save (client, db, &error));
-  g_assert_no_error (error);
-  return g_strdup (sportello_client_get_uuid (client));
+  return sportello_test_add_client (data_dir, SPORTELLO_CLIENT_NAME, "Ferramenta Bianchi snc",
+                                    SPORTELLO_CLIENT_MUNICIPALITY, "Nardò", -1);
 }
 
 static GListModel *
@@ -68,7 +60,6 @@ test_add_rename_delete_undo (void)
   g_autofree char *shot = NULL;
   g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
   GtkWindow *window = sportello_test_app_window (app);
-  SportelloClientsPage *page = _sportello_window_get_clients_page (SPORTELLO_WINDOW (window));
   SportelloClientAttachments *group;
   GtkWidget *client_page;
   GtkWidget *undo;
@@ -87,10 +78,7 @@ test_add_rename_delete_undo (void)
   uris[0] = uri;
   uris[1] = photo_uri;
 
-  sportello_clients_page_open_client (page, client_uuid);
-  sportello_test_wait_for_draw (GTK_WIDGET (window));
-  client_page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE);
-  g_assert_nonnull (client_page);
+  client_page = sportello_test_open_client (window, client_uuid);
   group = SPORTELLO_CLIENT_ATTACHMENTS (sportello_test_find_type (client_page, SPORTELLO_TYPE_CLIENT_ATTACHMENTS));
   g_assert_nonnull (group);
 

@@ -59,23 +59,13 @@ test_document (void)
   AdwBanner *banner;
   guint missing;
 
-  {
-    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
-    g_autoptr(SportelloClient) client = sportello_client_new ();
-
-    sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Bar Pasticceria Sole & Luna");
-    sportello_client_set (client, SPORTELLO_CLIENT_MUNICIPALITY, "Novara");
-    g_assert_true (sportello_client_save (client, db, &error));
-    client_uuid = g_strdup (sportello_client_get_uuid (client));
-  }
+  client_uuid = sportello_test_add_client (data_dir, SPORTELLO_CLIENT_NAME, "Bar Pasticceria Sole & Luna",
+                                           SPORTELLO_CLIENT_MUNICIPALITY, "Novara", -1);
 
   app = sportello_test_app_new (data_dir);
   window = sportello_test_app_window (app);
   gtk_window_set_default_size (window, 1000, 760);
-  sportello_clients_page_open_client (_sportello_window_get_clients_page (SPORTELLO_WINDOW (window)), client_uuid);
-  sportello_test_wait_for_draw (GTK_WIDGET (window));
-  client_page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE);
-  g_assert_nonnull (client_page);
+  client_page = sportello_test_open_client (window, client_uuid);
   g_assert_nonnull (sportello_test_find_label (client_page, "Documenti redatti a partire da un modello e compilati con i dati di questa scheda"));
   /* only the municipality is known: the address is just that, no stray commas or brackets */
   g_assert_nonnull (sportello_test_find_label (client_page, "Novara"));
@@ -336,14 +326,7 @@ test_template_editor (void)
   AdwBanner *banner;
   GtkWindow *window;
 
-  {
-    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
-    g_autoptr(SportelloClient) client = sportello_client_new ();
-
-    sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Officina Gallo");
-    g_assert_true (sportello_client_save (client, db, &error));
-    client_uuid = g_strdup (sportello_client_get_uuid (client));
-  }
+  client_uuid = sportello_test_add_client (data_dir, SPORTELLO_CLIENT_NAME, "Officina Gallo", -1);
 
   app = sportello_test_app_new (data_dir);
   window = sportello_test_app_window (app);

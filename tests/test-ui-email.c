@@ -309,24 +309,14 @@ test_send (void)
   GtkWidget *client_page;
   Portal *portal;
 
-  {
-    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
-    g_autoptr(SportelloClient) client = sportello_client_new ();
-
-    sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Pasticceria Nardò");
-    sportello_client_set (client, SPORTELLO_CLIENT_MUNICIPALITY, "Nardò");
-    sportello_client_set (client, SPORTELLO_CLIENT_EMAIL, CLIENT_EMAIL);
-    g_assert_true (sportello_client_save (client, db, &error));
-    client_uuid = g_strdup (sportello_client_get_uuid (client));
-  }
+  client_uuid = sportello_test_add_client (data_dir, SPORTELLO_CLIENT_NAME, "Pasticceria Nardò",
+                                           SPORTELLO_CLIENT_MUNICIPALITY, "Nardò",
+                                           SPORTELLO_CLIENT_EMAIL, CLIENT_EMAIL, -1);
 
   app = sportello_test_app_new (data_dir);
   window = sportello_test_app_window (app);
   gtk_window_set_default_size (window, 1000, 760);
-  sportello_clients_page_open_client (_sportello_window_get_clients_page (SPORTELLO_WINDOW (window)), client_uuid);
-  sportello_test_wait_for_draw (GTK_WIDGET (window));
-  client_page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE);
-  g_assert_nonnull (client_page);
+  client_page = sportello_test_open_client (window, client_uuid);
   gtk_widget_activate_action (client_page, "client.new-document", "s", "presenza-online-horeca");
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   page = SPORTELLO_DOCUMENT_PAGE (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_DOCUMENT_PAGE));

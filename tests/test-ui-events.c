@@ -327,14 +327,10 @@ test_event (void)
 
   /* the client page lists the event its person attended */
   {
-    SportelloClientsPage *clients = _sportello_window_get_clients_page (SPORTELLO_WINDOW (window));
     GtkWidget *client_page, *group;
 
     gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "clients");
-    sportello_clients_page_open_client (clients, client_uuid);
-    sportello_test_wait_for_draw (GTK_WIDGET (window));
-    client_page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE);
-    g_assert_nonnull (client_page);
+    client_page = sportello_test_open_client (window, client_uuid);
     group = sportello_test_find_type (client_page, SPORTELLO_TYPE_CLIENT_EVENTS);
     g_assert_nonnull (group);
     g_assert_true (gtk_widget_get_visible (group));
@@ -409,23 +405,6 @@ test_attendance_csv (void)
   g_assert_true (adw_switch_row_get_active (attendance_switch (page, "Anna Villa")));
 
   sportello_test_app_quit (app);
-}
-
-static GtkWidget *
-find_row_titled (GtkWidget  *root,
-                 const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_row_titled (c, title);
-
-      if (found)
-        return found;
-    }
-  return NULL;
 }
 
 static char *
@@ -515,7 +494,7 @@ test_after_event (void)
                     G_CALLBACK (toast_cb), toasts);
 
   /* the firm whose person came and that had no meeting is offered */
-  row = find_row_titled (page, "Pasticceria Villa");
+  row = sportello_test_find_row (page, ADW_TYPE_PREFERENCES_ROW, "Pasticceria Villa");
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_is_visible (row));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Ancora nessun incontro");
@@ -534,7 +513,7 @@ test_after_event (void)
   g_assert_true (gtk_widget_activate_action (page, "event.make-follow-ups", NULL));
   sportello_test_iterate (200);
   g_assert_true (toasts_contain (toasts, "1 attività aggiunta a Da fare"));
-  g_assert_null (find_row_titled (page, "Pasticceria Villa"));
+  g_assert_null (sportello_test_find_row (page, ADW_TYPE_PREFERENCES_ROW, "Pasticceria Villa"));
   {
     g_autoptr(GListModel) open = sportello_follow_up_list_open (db, client_uuid, NULL, &error);
     g_autoptr(SportelloFollowUp) f = NULL;
@@ -553,9 +532,9 @@ test_after_event (void)
 
     g_assert_nonnull (dialog);
     sportello_test_wait_for_draw (GTK_WIDGET (window));
-    consent = find_row_titled (GTK_WIDGET (dialog), "Consenso _dato");
-    date = find_row_titled (GTK_WIDGET (dialog), "Data del consenso, per esempio 25/11/2026");
-    basis = find_row_titled (GTK_WIDGET (dialog), "_Base giuridica");
+    consent = sportello_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_ROW, "Consenso _dato");
+    date = sportello_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_ROW, "Data del consenso, per esempio 25/11/2026");
+    basis = sportello_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_ROW, "_Base giuridica");
     g_assert_nonnull (consent);
     g_assert_nonnull (date);
     g_assert_nonnull (basis);
@@ -580,7 +559,7 @@ test_after_event (void)
     stored = sportello_registration_load (db, bruno_r, &error);
     g_assert_cmpstr (sportello_registration_get (stored, SPORTELLO_REGISTRATION_CONTACT_UUID), !=, "");
     g_assert_cmpstr (sportello_registration_get (stored, SPORTELLO_REGISTRATION_CLIENT_NAME), ==, "Ferramenta Neri");
-    g_assert_nonnull (find_row_titled (GTK_WIDGET (dialog), "Ferramenta Neri"));
+    g_assert_nonnull (sportello_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_ROW, "Ferramenta Neri"));
     g_assert_null (sportello_test_find_button (GTK_WIDGET (dialog), "Crea un _nuovo cliente"));
     g_assert_true (toasts_contain (toasts, "Ferramenta Neri"));
     g_free (sportello_test_screenshot (GTK_WIDGET (window), "event-registration-client"));
@@ -606,14 +585,14 @@ test_after_event (void)
     stored = sportello_registration_load (db, carla_r, &error);
     g_assert_cmpstr (sportello_registration_get (stored, SPORTELLO_REGISTRATION_CONTACT_UUID), ==,
                      sportello_contact_get (carla, SPORTELLO_CONTACT_UUID));
-    g_assert_nonnull (find_row_titled (GTK_WIDGET (dialog), "Pasticceria Villa"));
+    g_assert_nonnull (sportello_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_ROW, "Pasticceria Villa"));
     adw_dialog_force_close (ADW_DIALOG (dialog));
     sportello_test_iterate (100);
   }
 
   /* the signer on the event, and the hub's own template */
   {
-    GtkWidget *signer = find_row_titled (page, "_Firmato da");
+    GtkWidget *signer = sportello_test_find_row (page, ADW_TYPE_PREFERENCES_ROW, "_Firmato da");
     AdwDialog *editor;
     GtkTextBuffer *buffer;
     g_autofree char *text = NULL;
@@ -640,8 +619,8 @@ test_after_event (void)
     g_assert_nonnull (strstr (text, "firmato da {{consultant.name}}"));
     adw_dialog_force_close (editor);
     sportello_test_iterate (100);
-    g_assert_nonnull (find_row_titled (page, "_Modello"));
-    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row_titled (page, "_Modello"))), ==,
+    g_assert_nonnull (sportello_test_find_row (page, ADW_TYPE_PREFERENCES_ROW, "_Modello"));
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sportello_test_find_row (page, ADW_TYPE_PREFERENCES_ROW, "_Modello"))), ==,
                      "Quello del polo, per ogni evento");
 
     n_toasts = toasts->len;

@@ -71,29 +71,12 @@ make_data (const char *data_dir,
   fx->far_uuid = g_strdup (sportello_client_get_uuid (far));
 }
 
-static GtkWidget *
-find_row_titled (GtkWidget  *root,
-                 const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_row_titled (c, title);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* the check button of the picker's row titled @title */
 static GtkCheckButton *
 choice (AdwDialog  *picker,
         const char *title)
 {
-  GtkWidget *row = find_row_titled (GTK_WIDGET (picker), title);
+  GtkWidget *row = sportello_test_find_row (GTK_WIDGET (picker), ADW_TYPE_PREFERENCES_ROW, title);
 
   g_assert_nonnull (row);
   g_assert_true (ADW_IS_ACTION_ROW (row));
@@ -134,13 +117,13 @@ test_call_to_funded (void)
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_GRANT_CALL_PAGE);
   g_assert_nonnull (page);
-  row = find_row_titled (GTK_WIDGET (sportello_grant_call_page_get_matches (SPORTELLO_GRANT_CALL_PAGE (page))),
+  row = sportello_test_find_row (GTK_WIDGET (sportello_grant_call_page_get_matches (SPORTELLO_GRANT_CALL_PAGE (page))), ADW_TYPE_PREFERENCES_ROW,
                          "Tessitura Lariana");
   g_assert_nonnull (row);
   /* its province is known, its size and sector are not asked: it fits */
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Ha i requisiti"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Regione o provincia"));
-  g_assert_null (find_row_titled (GTK_WIDGET (sportello_grant_call_page_get_matches (SPORTELLO_GRANT_CALL_PAGE (page))),
+  g_assert_null (sportello_test_find_row (GTK_WIDGET (sportello_grant_call_page_get_matches (SPORTELLO_GRANT_CALL_PAGE (page))), ADW_TYPE_PREFERENCES_ROW,
                                   "Forno Trastevere"));
   shot2 = sportello_test_screenshot (GTK_WIDGET (window), "grant-call");
   /* and, further down, the firms that fit */
@@ -163,20 +146,20 @@ test_call_to_funded (void)
 
   /* tick a document, then move it to funded */
   {
-    GtkWidget *doc = find_row_titled (dialog, "Visura camerale");
+    GtkWidget *doc = sportello_test_find_row (dialog, ADW_TYPE_PREFERENCES_ROW, "Visura camerale");
 
     g_assert_nonnull (doc);
     adw_switch_row_set_active (ADW_SWITCH_ROW (doc), TRUE);
   }
   adw_combo_row_set_selected (sportello_grant_application_dialog_get_status_row (SPORTELLO_GRANT_APPLICATION_DIALOG (dialog)), 4);
   sportello_test_iterate (100);
-  g_assert_nonnull (find_row_titled (dialog, "Finanziata"));
+  g_assert_nonnull (sportello_test_find_row (dialog, ADW_TYPE_PREFERENCES_ROW, "Finanziata"));
   shot3 = sportello_test_screenshot (GTK_WIDGET (window), "grant-application");
   adw_dialog_force_close (ADW_DIALOG (dialog));
   sportello_test_iterate (200);
 
   /* the page now lists the application */
-  g_assert_nonnull (find_row_titled (page, "Tessitura Lariana"));
+  g_assert_nonnull (sportello_test_find_row (page, ADW_TYPE_PREFERENCES_ROW, "Tessitura Lariana"));
 
   /* the store has it funded, with its history */
   {
@@ -209,7 +192,7 @@ test_call_to_funded (void)
 
   /* a criterion picked on the page is stored, and the fits follow it */
   {
-    GtkWidget *area = find_row_titled (page, "_Regioni e province");
+    GtkWidget *area = sportello_test_find_row (page, ADW_TYPE_PREFERENCES_ROW, "_Regioni e province");
     GtkWidget *rm, *lazio, *search;
     AdwDialog *picker;
     g_autoptr(GError) error = NULL;
@@ -218,7 +201,7 @@ test_call_to_funded (void)
 
     g_assert_nonnull (area);
     g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (area)), ==, "CO, LC");
-    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row_titled (page, "_Dimensioni d’impresa"))), ==,
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sportello_test_find_row (page, ADW_TYPE_PREFERENCES_ROW, "_Dimensioni d’impresa"))), ==,
                      "Qualsiasi dimensione");
     picker = sportello_grant_call_page_pick (SPORTELLO_GRANT_CALL_PAGE (page), "area");
     sportello_test_wait_for_draw (GTK_WIDGET (window));
@@ -228,21 +211,21 @@ test_call_to_funded (void)
     search = sportello_test_find_type (GTK_WIDGET (picker), GTK_TYPE_SEARCH_ENTRY);
     gtk_editable_set_text (GTK_EDITABLE (search), "lazio");
     sportello_test_iterate (300);
-    rm = find_row_titled (GTK_WIDGET (picker), "RM");
-    lazio = find_row_titled (GTK_WIDGET (picker), "Lazio");
+    rm = sportello_test_find_row (GTK_WIDGET (picker), ADW_TYPE_PREFERENCES_ROW, "RM");
+    lazio = sportello_test_find_row (GTK_WIDGET (picker), ADW_TYPE_PREFERENCES_ROW, "Lazio");
     g_assert_true (gtk_widget_get_child_visible (rm));
     g_assert_true (gtk_widget_get_child_visible (lazio));
-    g_assert_false (gtk_widget_get_child_visible (find_row_titled (GTK_WIDGET (picker), "CO")));
+    g_assert_false (gtk_widget_get_child_visible (sportello_test_find_row (GTK_WIDGET (picker), ADW_TYPE_PREFERENCES_ROW, "CO")));
     g_free (sportello_test_screenshot (GTK_WIDGET (window), "grant-call-area"));
     gtk_check_button_set_active (choice (picker, "RM"), TRUE);
     adw_dialog_force_close (picker);
     g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (area)), ==, "CO, LC, RM");
     sportello_record_page_flush (SPORTELLO_RECORD_PAGE (page));
     /* the fits reload when the store says the call changed, on an idle */
-    for (guint i = 0; i < 100 && !find_row_titled (GTK_WIDGET (sportello_grant_call_page_get_matches (SPORTELLO_GRANT_CALL_PAGE (page))),
+    for (guint i = 0; i < 100 && !sportello_test_find_row (GTK_WIDGET (sportello_grant_call_page_get_matches (SPORTELLO_GRANT_CALL_PAGE (page))), ADW_TYPE_PREFERENCES_ROW,
                                                    "Forno Trastevere"); i++)
       sportello_test_iterate (50);
-    g_assert_nonnull (find_row_titled (GTK_WIDGET (sportello_grant_call_page_get_matches (SPORTELLO_GRANT_CALL_PAGE (page))),
+    g_assert_nonnull (sportello_test_find_row (GTK_WIDGET (sportello_grant_call_page_get_matches (SPORTELLO_GRANT_CALL_PAGE (page))), ADW_TYPE_PREFERENCES_ROW,
                                        "Forno Trastevere"));
     db = sportello_database_open (data_dir, &error);
     stored = sportello_grant_call_load (db, fx.call_uuid, &error);
@@ -265,7 +248,7 @@ test_call_to_funded (void)
     stored = sportello_grant_call_load (db, fx.call_uuid, &error);
     g_assert_cmpstr (sportello_grant_call_get (stored, SPORTELLO_GRANT_CALL_SIZES), ==, "micro,small");
     g_assert_cmpstr (sportello_grant_call_get (stored, SPORTELLO_GRANT_CALL_ATECO_SECTIONS), ==, "C");
-    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row_titled (page, "Sezioni _ATECO"))), ==, "C");
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sportello_test_find_row (page, ADW_TYPE_PREFERENCES_ROW, "Sezioni _ATECO"))), ==, "C");
 
     /* unticked, the criterion goes */
     picker = sportello_grant_call_page_pick (SPORTELLO_GRANT_CALL_PAGE (page), "sizes");
@@ -294,15 +277,15 @@ test_call_to_funded (void)
     sportello_test_wait_for_draw (GTK_WIDGET (window));
     grants_group = sportello_test_find_type (GTK_WIDGET (clients), SPORTELLO_TYPE_CLIENT_GRANTS);
     g_assert_nonnull (grants_group);
-    call_row = find_row_titled (grants_group, "Voucher digitalizzazione Como");
+    call_row = sportello_test_find_row (grants_group, ADW_TYPE_PREFERENCES_ROW, "Voucher digitalizzazione Como");
     g_assert_nonnull (call_row);
     g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (call_row)), "Finanziata"));
-    g_assert_null (find_row_titled (grants_group, "Bando export Lazio"));
+    g_assert_null (sportello_test_find_row (grants_group, ADW_TYPE_PREFERENCES_ROW, "Bando export Lazio"));
 
     sportello_clients_page_open_client (clients, fx.far_uuid);
     sportello_test_wait_for_draw (GTK_WIDGET (window));
     /* the first client's page had no such row: this is the second's */
-    call_row = find_row_titled (GTK_WIDGET (clients), "Bando export Lazio");
+    call_row = sportello_test_find_row (GTK_WIDGET (clients), ADW_TYPE_PREFERENCES_ROW, "Bando export Lazio");
     g_assert_nonnull (call_row);
     g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (call_row)), "Regione o provincia"));
     {
@@ -400,7 +383,7 @@ test_reminders_delete_undo (void)
   sportello_grants_page_open (grants, fx.call_uuid);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_GRANT_CALL_PAGE);
-  row = find_row_titled (GTK_WIDGET (sportello_grant_call_page_get_matches (SPORTELLO_GRANT_CALL_PAGE (page))),
+  row = sportello_test_find_row (GTK_WIDGET (sportello_grant_call_page_get_matches (SPORTELLO_GRANT_CALL_PAGE (page))), ADW_TYPE_PREFERENCES_ROW,
                          "Tessitura Lariana");
   button = sportello_test_find_button (row, "_Avvia domanda");
   g_signal_emit_by_name (button, "clicked");
@@ -415,7 +398,7 @@ test_reminders_delete_undo (void)
   g_assert_cmpstr (got, ==, expected);
 
   /* changed in the dialog, the follow-ups follow */
-  row = find_row_titled (dialog, "_Giorni prima di una scadenza, per esempio 14, 3");
+  row = sportello_test_find_row (dialog, ADW_TYPE_PREFERENCES_ROW, "_Giorni prima di una scadenza, per esempio 14, 3");
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "14, 3");
   gtk_editable_set_text (GTK_EDITABLE (row), "30, 7");
@@ -474,22 +457,6 @@ test_reminders_delete_undo (void)
   g_free (fx.far_uuid);
 }
 
-static GtkWidget *
-find_entry_row (GtkWidget  *root,
-                const char *title)
-{
-  if (ADW_IS_ENTRY_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_entry_row (c, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static guint
 count_calls (const char *data_dir)
 {
@@ -535,8 +502,8 @@ test_new_call_dates (void)
   page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_GRANT_CALL_PAGE);
   uuid = g_strdup (sportello_grant_call_get (sportello_grant_call_page_get_call (SPORTELLO_GRANT_CALL_PAGE (page)),
                                              SPORTELLO_GRANT_CALL_UUID));
-  opens = find_entry_row (page, "_Apertura");
-  deadline = find_entry_row (page, "_Scadenza");
+  opens = sportello_test_find_row (page, ADW_TYPE_ENTRY_ROW, "_Apertura");
+  deadline = sportello_test_find_row (page, ADW_TYPE_ENTRY_ROW, "_Scadenza");
   g_assert_nonnull (opens);
   g_assert_nonnull (deadline);
   /* each has its calendar */
@@ -575,8 +542,8 @@ test_new_call_dates (void)
   sportello_grants_page_open (grants, uuid);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_GRANT_CALL_PAGE);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry_row (page, "_Scadenza"))), ==, "31/01/2027");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry_row (page, "_Apertura"))), ==, "01/12/2026");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sportello_test_find_row (page, ADW_TYPE_ENTRY_ROW, "_Scadenza"))), ==, "31/01/2027");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sportello_test_find_row (page, ADW_TYPE_ENTRY_ROW, "_Apertura"))), ==, "01/12/2026");
 
   sportello_test_app_quit (app);
 }

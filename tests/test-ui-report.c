@@ -311,10 +311,7 @@ test_report (void)
     GtkWidget *client_page;
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "clients"));
-    sportello_clients_page_open_client (_sportello_window_get_clients_page (SPORTELLO_WINDOW (window)), client_uuid);
-    sportello_test_wait_for_draw (GTK_WIDGET (window));
-    client_page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE);
-    g_assert_nonnull (client_page);
+    client_page = sportello_test_open_client (window, client_uuid);
     gtk_widget_activate_action (client_page, "client.new-assessment", NULL);
     sportello_test_wait_for_draw (GTK_WIDGET (window));
     assessment = SPORTELLO_ASSESSMENT_PAGE (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_ASSESSMENT_PAGE));

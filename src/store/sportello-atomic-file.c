@@ -26,6 +26,7 @@
 #include <fcntl.h>
 #include <gio/gunixoutputstream.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -262,6 +263,30 @@ sportello_atomic_file_commit (SportelloAtomicFile  *file,
     }
 
   return TRUE;
+}
+
+/**
+ * sportello_atomic_file_write:
+ * @path: the file
+ * @data: what it is to hold
+ * @length: the length of @data, or -1 when it is a string
+ *
+ * Writes @data to @path whole, or leaves @path as it was.
+ */
+gboolean
+sportello_atomic_file_write (const char  *path,
+                             const char  *data,
+                             gssize       length,
+                             GError     **error)
+{
+  g_autoptr(SportelloAtomicFile) file = NULL;
+
+  if (!(file = sportello_atomic_file_new (path, error)))
+    return FALSE;
+  if (!g_output_stream_write_all (sportello_atomic_file_get_stream (file), data,
+                                  length < 0 ? strlen (data) : (gsize) length, NULL, NULL, error))
+    return FALSE;
+  return sportello_atomic_file_commit (file, error);
 }
 
 /* Without a commit, the temporary file is removed: @path stays as it was */

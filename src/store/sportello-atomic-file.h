@@ -18,6 +18,10 @@ GOutputStream       *sportello_atomic_file_get_stream (SportelloAtomicFile  *fil
 gboolean             sportello_atomic_file_commit     (SportelloAtomicFile  *file,
                                                        GError              **error);
 void                 sportello_atomic_file_free       (SportelloAtomicFile  *file);
+gboolean             sportello_atomic_file_write      (const char           *path,
+                                                       const char           *data,
+                                                       gssize                length,
+                                                       GError              **error);
 guint                sportello_atomic_file_clean_folder (const char         *folder);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SportelloAtomicFile, sportello_atomic_file_free)

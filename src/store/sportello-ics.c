@@ -428,7 +428,6 @@ sportello_ics_export (SportelloDatabase   *db,
                       SportelloIcsCounts  *counts,
                       GError             **error)
 {
-  g_autoptr(SportelloAtomicFile) file = NULL;
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (SPORTELLO_IS_DATABASE (db), FALSE);
@@ -436,9 +435,5 @@ sportello_ics_export (SportelloDatabase   *db,
 
   if (!(text = sportello_ics_export_to_string (db, NULL, counts, error)))
     return FALSE;
-  if (!(file = sportello_atomic_file_new (path, error)))
-    return FALSE;
-  if (!g_output_stream_write_all (sportello_atomic_file_get_stream (file), text, strlen (text), NULL, NULL, error))
-    return FALSE;
-  return sportello_atomic_file_commit (file, error);
+  return sportello_atomic_file_write (path, text, -1, error);
 }

@@ -291,7 +291,6 @@ sportello_report_write_xlsx (SportelloStatistics  *statistics,
                              const char           *path,
                              GError              **error)
 {
-  g_autoptr(SportelloAtomicFile) file = NULL;
   const char *buffer = NULL;
   size_t size = 0;
   lxw_workbook_options options = { 0 };
@@ -338,9 +337,7 @@ sportello_report_write_xlsx (SportelloStatistics  *statistics,
       return FALSE;
     }
 
-  ok = (file = sportello_atomic_file_new (path, error)) != NULL &&
-       g_output_stream_write_all (sportello_atomic_file_get_stream (file), buffer, size, NULL, NULL, error) &&
-       sportello_atomic_file_commit (file, error);
+  ok = sportello_atomic_file_write (path, buffer, (gssize) size, error);
   free ((void *) buffer);
   return ok;
 }

@@ -331,16 +331,11 @@ sportello_vcard_export (SportelloDatabase   *db,
                         guint               *n_cards,
                         GError             **error)
 {
-  g_autoptr(SportelloAtomicFile) file = NULL;
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (!(text = sportello_vcard_export_to_string (db, client_uuids, n_cards, error)))
     return FALSE;
-  if (!(file = sportello_atomic_file_new (path, error)))
-    return FALSE;
-  if (!g_output_stream_write_all (sportello_atomic_file_get_stream (file), text, strlen (text), NULL, NULL, error))
-    return FALSE;
-  return sportello_atomic_file_commit (file, error);
+  return sportello_atomic_file_write (path, text, -1, error);
 }
