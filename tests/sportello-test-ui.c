@@ -14,6 +14,7 @@
 #include "sportello-clients-page.h"
 #include "sportello-test-ui.h"
 #include "sportello-window.h"
+#include "sportello-window-private.h"
 
 /* A stand-in for the desktop's notification server on the test session
  * bus: GNotification talks to it as to GNOME Shell, and the tests can read
