@@ -16,6 +16,7 @@
 
 #include "sportello-assessment.h"
 #include "sportello-checklist.h"
+#include "sportello-checklist-private.h"
 #include "sportello-database.h"
 #include "sportello-report-xlsx.h"
 #include "sportello-statistics.h"
@@ -346,6 +347,52 @@ test_answers_written_otherwise (void)
   EXACT (stats, "assessments.by_category.retail.p75", 100);
 }
 
+/* The report's score without allocations is the assessment's score:
+ * random answers (unanswered, not applicable, whole areas not
+ * applicable, nothing applicable) scored both ways */
+static void
+test_score_tenths (void)
+{
+  SportelloChecklist *builtin = sportello_checklist_get_builtin ();
+  guint n = builtin->items->len;
+  g_autofree SportelloAnswer *answers = g_new0 (SportelloAnswer, n);
+  g_autofree gboolean *answered = g_new0 (gboolean, n);
+  g_autofree guint *scratch = g_new (guint, 2 * builtin->areas->len);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+  guint n_undefined = 0;
+
+  for (guint trial = 0; trial < 20000; trial++)
+    {
+      /* some trials leave out whole areas, or everything */
+      guint na_area = g_rand_int_range (rand, 0, builtin->areas->len + 2);
+      gboolean all_na = trial % 997 == 0;
+      g_autoptr(SportelloScore) score = NULL;
+      guint tenths = G_MAXUINT;
+      gboolean defined;
+
+      for (guint i = 0; i < n; i++)
+        {
+          guint area = g_array_index (builtin->items, SportelloChecklistItem, i).area;
+
+          answered[i] = g_rand_int_range (rand, 0, 10) != 0;
+          answers[i] = g_rand_int_range (rand, 0, 4);
+          if (all_na || area == na_area)
+            {
+              answered[i] = TRUE;
+              answers[i] = SPORTELLO_ANSWER_NA;
+            }
+        }
+      score = sportello_checklist_score (builtin, answers, answered);
+      defined = _sportello_checklist_score_tenths (builtin, answers, answered, scratch, &tenths);
+      g_assert_cmpint (defined, ==, score->defined);
+      if (defined)
+        g_assert_cmpuint (tenths, ==, score->tenths);
+      else
+        n_undefined++;
+    }
+  g_assert_cmpuint (n_undefined, >, 0);
+}
+
 static JsonObject *
 member_object (JsonObject *object,
                const char *path)
@@ -581,6 +628,7 @@ main (int   argc,
   g_test_add_func ("/store/statistics/compute-one-day", test_compute_one_day);
   g_test_add_func ("/store/statistics/compute-empty-bin", test_compute_empty_bin);
   g_test_add_func ("/store/statistics/answers-written-otherwise", test_answers_written_otherwise);
+  g_test_add_func ("/store/statistics/score-tenths", test_score_tenths);
   g_test_add_func ("/store/statistics/file", test_file);
   g_test_add_func ("/store/statistics/xlsx", test_xlsx);
   g_test_add_func ("/store/statistics/network", test_network);
