@@ -881,6 +881,7 @@ typedef struct
   SportelloChecklist *checklist;
   GHashTable         *items;   /* id → index + 1 */
   GArray             *sorted;  /* item indices in the order the app writes the answers */
+  GArray             *lengths; /* of their ids, in that order; 0 for an id a string would escape */
 } Checklist;
 
 static void
@@ -890,6 +891,7 @@ checklist_free (Checklist *c)
     sportello_checklist_free (c->checklist);
   g_hash_table_unref (c->items);
   g_array_unref (c->sorted);
+  g_array_unref (c->lengths);
   g_free (c);
 }
 
@@ -925,6 +927,16 @@ checklist_for (GHashTable        *cache,
         }
       if (c->checklist != NULL)
         g_array_sort_with_data (c->sorted, compare_item_ids, c->checklist);
+      c->lengths = g_array_sized_new (FALSE, FALSE, sizeof (gsize), c->sorted->len);
+      for (guint i = 0; i < c->sorted->len; i++)
+        {
+          const char *id = g_array_index (c->checklist->items, SportelloChecklistItem,
+                                          g_array_index (c->sorted, guint, i)).id;
+          gsize length = strcspn (id, "\\\"");
+
+          length = id[length] == '\0' ? length : 0;
+          g_array_append_val (c->lengths, length);
+        }
       g_hash_table_insert (cache, g_strdup (uuid), c);
     }
   return c->checklist != NULL ? c : NULL;
@@ -1036,18 +1048,26 @@ read_answers_fast (Checklist       *checklist,
       guint index;
 
       /* "item": { */
-      if (p >= end || *p++ != '"' || !(k_end = plain_string_end (k = p, end)) || k_end - k >= (gssize) sizeof key)
+      if (p >= end || *p++ != '"')
         return FALSE;
       /* the app writes them in order of their ids: most often the next one */
-      const char *expected = guess < checklist->sorted->len
+      gsize expected_length = guess < checklist->sorted->len ? g_array_index (checklist->lengths, gsize, guess) : 0;
+      const char *expected = expected_length > 0
         ? g_array_index (checklist->checklist->items, SportelloChecklistItem,
                          g_array_index (checklist->sorted, guint, guess)).id
         : NULL;
 
-      if (expected != NULL && strncmp (expected, k, k_end - k) == 0 && expected[k_end - k] == '\0')
-        index = g_array_index (checklist->sorted, guint, guess++) + 1;
+      k = p;
+      if (expected != NULL && (gsize) (end - p) > expected_length &&
+          memcmp (p, expected, expected_length) == 0 && p[expected_length] == '"')
+        {
+          k_end = p + expected_length;
+          index = g_array_index (checklist->sorted, guint, guess++) + 1;
+        }
       else
         {
+          if (!(k_end = plain_string_end (k, end)) || k_end - k >= (gssize) sizeof key)
+            return FALSE;
           memcpy (key, k, k_end - k);
           key[k_end - k] = '\0';
           index = GPOINTER_TO_UINT (g_hash_table_lookup (checklist->items, key));
@@ -1065,8 +1085,16 @@ read_answers_fast (Checklist       *checklist,
         {
           gboolean is_value;
 
-          if (*p++ != '"' || !(k_end = plain_string_end (k = p, end)))
+          if (*p++ != '"')
             return FALSE;
+          /* the two keys the app writes, then any other */
+          if (end - p >= 6 && memcmp (p, "value\"", 6) == 0)
+            k_end = p + 5;
+          else if (end - p >= 5 && memcmp (p, "note\"", 5) == 0)
+            k_end = p + 4;
+          else if (!(k_end = plain_string_end (p, end)))
+            return FALSE;
+          k = p;
           is_value = k_end - k == 5 && memcmp (k, "value", 5) == 0;
           p = skip_space (k_end + 1, end);
           if (p >= end || *p++ != ':')
@@ -1076,13 +1104,22 @@ read_answers_fast (Checklist       *checklist,
             return FALSE;
           if (*p == '"')
             {
-              /* a string, escapes and all */
-              for (p++; p < end && *p != '"'; p++)
-                if (*p == '\\')
-                  p++;
-              if (p >= end)
-                return FALSE;
-              p++;
+              /* a string, escapes and all: it ends at the first quote
+               * after an even number of backslashes */
+              const char *start = ++p;
+
+              for (;;)
+                {
+                  const char *quote = memchr (p, '"', end - p), *r;
+
+                  if (quote == NULL)
+                    return FALSE;
+                  for (r = quote; r > start && r[-1] == '\\'; r--)
+                    ;
+                  p = quote + 1;
+                  if ((quote - r) % 2 == 0)
+                    break;
+                }
               if (is_value && index > 0)
                 {
                   values[index - 1] = SPORTELLO_ANSWER_NA;
