@@ -1473,18 +1473,6 @@ pragma_number (SportelloDatabase *db,
   return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
 }
 
-static void
-restore_mmap (SportelloDatabase *db,
-              gint64             mmap_size)
-{
-  g_autofree char *set = NULL;
-
-  if (mmap_size < 0)
-    return;
-  set = g_strdup_printf ("PRAGMA mmap_size = %" G_GINT64_FORMAT, mmap_size);
-  sportello_database_exec (db, set, NULL);
-}
-
 /**
  * sportello_statistics_compute:
  * @from: the first day, "YYYY-MM-DD" in Europe/Rome
@@ -1503,7 +1491,6 @@ sportello_statistics_compute (SportelloDatabase  *db,
 {
   g_autoptr(SportelloStatistics) self = NULL;
   g_auto(Period) period = { 0 };
-  gint64 mmap_size;
   gboolean ok;
 
   g_return_val_if_fail (SPORTELLO_IS_DATABASE (db), NULL);
@@ -1522,23 +1509,19 @@ sportello_statistics_compute (SportelloDatabase  *db,
   put (self, "firms_new", 0);
 
   /* the period's records are read through a map of the file rather than
-   * copied page by page (most of the time of a year's figures otherwise);
-   * the connection's own setting is back afterwards */
-  mmap_size = pragma_number (db, "PRAGMA mmap_size");
-  if (mmap_size >= 0 && mmap_size < REPORT_MMAP_SIZE)
+   * copied page by page (much of the time of a year's figures otherwise);
+   * the connection keeps the map, so the next figures (the previous
+   * period, another report) do not map the same pages again. Writes
+   * still go through the file (SQLite maps for reading only). */
+  if (pragma_number (db, "PRAGMA mmap_size") < REPORT_MMAP_SIZE)
     {
       g_autofree char *set = g_strdup_printf ("PRAGMA mmap_size = %" G_GINT64_FORMAT, (gint64) REPORT_MMAP_SIZE);
 
       sportello_database_exec (db, set, NULL);
     }
-  else
-    mmap_size = -1;
 
   if (!sportello_database_exec (db, "BEGIN", error))
-    {
-      restore_mmap (db, mmap_size);
-      return NULL;
-    }
+    return NULL;
   /* each part timed for G_MESSAGES_DEBUG=sportello-statistics */
 #define TIMED(call) \
   if (ok) \
@@ -1579,7 +1562,6 @@ sportello_statistics_compute (SportelloDatabase  *db,
   TIMED (compute_grants (self, db, &period, error));
 #undef TIMED
   sportello_database_exec (db, ok ? "COMMIT" : "ROLLBACK", NULL);
-  restore_mmap (db, mmap_size);
 
   return ok ? g_steal_pointer (&self) : NULL;
 }
