@@ -16,6 +16,7 @@
 
 #include "sportello-assessment.h"
 #include "sportello-checklist.h"
+#include "sportello-checklist-private.h"
 #include "sportello-database.h"
 #include "sportello-report-xlsx.h"
 #include "sportello-statistics.h"
@@ -346,6 +347,100 @@ test_answers_written_otherwise (void)
   EXACT (stats, "assessments.by_category.retail.p75", 100);
 }
 
+/* Notes that end in backslashes, or hold quotes after them, do not
+ * change the figures: the strings end where JSON says */
+static void
+test_answers_with_backslashes (void)
+{
+  g_autoptr(SportelloDatabase) db = fixture ();
+  g_autoptr(SportelloStatistics) plain = sportello_statistics_compute (db, FROM, TO, NULL);
+  g_autoptr(SportelloStatistics) escaped = NULL;
+  g_auto(GStrv) paths = NULL;
+  const char * const figures[] = {
+    "assessments.total", "assessments.firms", "assessments.mean_score", "assessments.firms_compared",
+    "assessments.mean_change",
+  };
+
+  g_assert_nonnull (plain);
+  /* JSON "c:\\", then "\\\"x\\\" \\" : a backslash before the end, a quote after two */
+  store_test_exec (db,
+    "UPDATE assessments SET answers = replace (answers, '\"note\": \"\"', '\"note\": \"c:\\\\\"') WHERE id % 2 = 0;"
+    "UPDATE assessments SET answers = replace (answers, '\"note\": \"\"', "
+    "'\"note\": \"\\\\\\\"x\\\\\\\" \\\\\", \"other\": \"\\\\\"') WHERE id % 2 = 1;");
+  escaped = sportello_statistics_compute (db, FROM, TO, NULL);
+  g_assert_nonnull (escaped);
+
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      SportelloFigure a, b;
+
+      g_assert_true (sportello_statistics_get_figure (plain, figures[i], &a));
+      g_assert_true (sportello_statistics_get_figure (escaped, figures[i], &b));
+      g_assert_cmpint (a.state, ==, b.state);
+      g_assert_cmpfloat (a.value, ==, b.value);
+    }
+  paths = sportello_statistics_dup_members (plain, "assessments.by_category");
+  g_assert_cmpuint (g_strv_length (paths), >, 0);
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      const char * const parts[] = { "count", "p25", "p50", "p75" };
+
+      for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+        {
+          g_autofree char *path = g_strdup_printf ("assessments.by_category.%s.%s", paths[i], parts[k]);
+
+          g_assert_cmpfloat (sportello_statistics_get_value (plain, path), ==,
+                             sportello_statistics_get_value (escaped, path));
+        }
+    }
+}
+
+/* The report's score without allocations is the assessment's score:
+ * random answers (unanswered, not applicable, whole areas not
+ * applicable, nothing applicable) scored both ways */
+static void
+test_score_tenths (void)
+{
+  SportelloChecklist *builtin = sportello_checklist_get_builtin ();
+  guint n = builtin->items->len;
+  g_autofree SportelloAnswer *answers = g_new0 (SportelloAnswer, n);
+  g_autofree gboolean *answered = g_new0 (gboolean, n);
+  g_autofree guint *scratch = g_new (guint, 2 * builtin->areas->len);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+  guint n_undefined = 0;
+
+  for (guint trial = 0; trial < 20000; trial++)
+    {
+      /* some trials leave out whole areas, or everything */
+      guint na_area = g_rand_int_range (rand, 0, builtin->areas->len + 2);
+      gboolean all_na = trial % 997 == 0;
+      g_autoptr(SportelloScore) score = NULL;
+      guint tenths = G_MAXUINT;
+      gboolean defined;
+
+      for (guint i = 0; i < n; i++)
+        {
+          guint area = g_array_index (builtin->items, SportelloChecklistItem, i).area;
+
+          answered[i] = g_rand_int_range (rand, 0, 10) != 0;
+          answers[i] = g_rand_int_range (rand, 0, 4);
+          if (all_na || area == na_area)
+            {
+              answered[i] = TRUE;
+              answers[i] = SPORTELLO_ANSWER_NA;
+            }
+        }
+      score = sportello_checklist_score (builtin, answers, answered);
+      defined = _sportello_checklist_score_tenths (builtin, answers, answered, scratch, &tenths);
+      g_assert_cmpint (defined, ==, score->defined);
+      if (defined)
+        g_assert_cmpuint (tenths, ==, score->tenths);
+      else
+        n_undefined++;
+    }
+  g_assert_cmpuint (n_undefined, >, 0);
+}
+
 static JsonObject *
 member_object (JsonObject *object,
                const char *path)
@@ -581,6 +676,8 @@ main (int   argc,
   g_test_add_func ("/store/statistics/compute-one-day", test_compute_one_day);
   g_test_add_func ("/store/statistics/compute-empty-bin", test_compute_empty_bin);
   g_test_add_func ("/store/statistics/answers-written-otherwise", test_answers_written_otherwise);
+  g_test_add_func ("/store/statistics/answers-with-backslashes", test_answers_with_backslashes);
+  g_test_add_func ("/store/statistics/score-tenths", test_score_tenths);
   g_test_add_func ("/store/statistics/file", test_file);
   g_test_add_func ("/store/statistics/xlsx", test_xlsx);
   g_test_add_func ("/store/statistics/network", test_network);

@@ -15,4 +15,10 @@ SportelloScore *_sportello_checklist_score_full (SportelloChecklist    *checklis
                                                  const gboolean        *answered,
                                                  gboolean               plan);
 
+gboolean        _sportello_checklist_score_tenths (SportelloChecklist    *checklist,
+                                                   const SportelloAnswer *answers,
+                                                   const gboolean        *answered,
+                                                   guint                 *scratch,
+                                                   guint                 *tenths);
+
 G_END_DECLS

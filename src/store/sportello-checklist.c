@@ -20,6 +20,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "sportello-checklist.h"
 #include "sportello-checklist-private.h"
@@ -366,6 +367,52 @@ _sportello_checklist_score_full (SportelloChecklist    *checklist,
     g_array_sort_with_data (score->gaps, compare_gaps, &order);
 
   return score;
+}
+
+/* The overall score alone, as _sportello_checklist_score_full() makes it
+ * (the same exact fraction, rounded the same way), without allocating:
+ * @scratch holds 2 × the number of areas. FALSE when no area applies. */
+gboolean
+_sportello_checklist_score_tenths (SportelloChecklist    *checklist,
+                                   const SportelloAnswer *answers,
+                                   const gboolean        *answered,
+                                   guint                 *scratch,
+                                   guint                 *tenths)
+{
+  guint n_areas = checklist->areas->len;
+  guint *points = scratch, *counted = scratch + n_areas;
+  gint64 lcm = 1, weights = 0, num = 0;
+
+  memset (scratch, 0, sizeof *scratch * 2 * n_areas);
+  for (guint i = 0; i < checklist->items->len; i++)
+    {
+      guint area = g_array_index (checklist->items, SportelloChecklistItem, i).area;
+      SportelloAnswer answer = answered[i] ? answers[i] : SPORTELLO_ANSWER_MISSING;
+
+      if (answer == SPORTELLO_ANSWER_NA)
+        continue;
+      counted[area]++;
+      points[area] += answer;
+    }
+
+  for (guint a = 0; a < n_areas; a++)
+    if (counted[a] > 0)
+      lcm = lcm / gcd64 (lcm, 2 * counted[a]) * (2 * counted[a]);
+
+  for (guint a = 0; a < n_areas; a++)
+    {
+      guint weight = g_array_index (checklist->areas, SportelloChecklistArea, a).weight;
+
+      if (counted[a] == 0)
+        continue;
+      weights += weight;
+      num += (gint64) weight * 100 * points[a] * (lcm / (2 * counted[a]));
+    }
+
+  if (weights == 0)
+    return FALSE;
+  *tenths = sportello_round_tenths (num, weights * lcm);
+  return TRUE;
 }
 
 void

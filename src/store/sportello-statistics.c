@@ -417,21 +417,6 @@ day_after (const char *date)
 
 /* ------------------------------------------------------------ compute ---- */
 
-typedef struct
-{
-  const char *from;          /* the days */
-  const char *to;
-  char       *to_next;       /* the day after @to */
-  char       *from_utc;      /* the instants */
-  char       *to_utc;        /* exclusive */
-  GPtrArray  *month_keys;    /* "YYYY-MM" */
-  GPtrArray  *month_starts;  /* UTC instant of each month's first day in the period */
-  GHashTable *clients;       /* id → Client: every client, read once */
-  GHashTable *names;         /* the group names the clients use, kept once */
-  GHashTable *served;        /* id → Client: those with a meeting in the period */
-  gboolean    empty_bin;     /* no client in the bin */
-} Period;
-
 /* What the figures need of a client */
 typedef struct
 {
@@ -441,7 +426,28 @@ typedef struct
   const char *source;
   const char *size;
   gboolean    in_bin;
+  gboolean    present;     /* in Period.by_id: a client of that id */
+  gboolean    served;      /* in Period.served */
+  guint       month;       /* 1 + the last month it was counted served in */
 } Client;
+
+typedef struct
+{
+  const char *from;          /* the days */
+  const char *to;
+  char       *to_next;       /* the day after @to */
+  char       *from_utc;      /* the instants */
+  char       *to_utc;        /* exclusive */
+  GPtrArray  *month_keys;    /* "YYYY-MM" */
+  GPtrArray  *month_starts;  /* UTC instant of each month's first day in the period */
+  Client     *by_id;         /* every client, read once, at its id (those up to n_by_id) */
+  gint64      n_by_id;
+  GHashTable *clients;       /* id → Client: the others (ids far beyond the count) */
+  GHashTable *names;         /* the group names the clients use, kept once */
+  GPtrArray  *served;        /* of Client: those with a meeting in the period */
+  gboolean    empty_bin;     /* no client in the bin */
+} Period;
+
 
 /* The ids of clients are SQLite rowids: they fit a pointer on the
  * 64-bit systems Sportello runs on */
@@ -455,8 +461,9 @@ period_clear (Period *period)
   g_clear_pointer (&period->to_utc, g_free);
   g_clear_pointer (&period->month_keys, g_ptr_array_unref);
   g_clear_pointer (&period->month_starts, g_ptr_array_unref);
-  g_clear_pointer (&period->served, g_hash_table_unref);
+  g_clear_pointer (&period->served, g_ptr_array_unref);
   g_clear_pointer (&period->clients, g_hash_table_unref);
+  g_clear_pointer (&period->by_id, g_free);
   g_clear_pointer (&period->names, g_hash_table_unref);
 }
 
@@ -476,7 +483,7 @@ period_init (Period     *period,
   period->month_starts = g_ptr_array_new_with_free_func (g_free);
   period->clients = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   period->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  period->served = g_hash_table_new (g_direct_hash, g_direct_equal);
+  period->served = g_ptr_array_new ();
   period->empty_bin = TRUE;
 
   read_iso_date (from, &month);
@@ -606,23 +613,45 @@ read_clients (SportelloDatabase  *db,
               GError            **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 count, max_id;
   int rc;
+
+  /* the ids are rowids, 1, 2, … as made: an array at their ids holds them
+   * close together (the figures look each up once per record) */
+  if (!(stmt = _sportello_database_prepare (db, "SELECT count(*), coalesce (max (id), 0) FROM clients", error)))
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (!step_done (db, rc, error))
+    return FALSE;
+  count = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  max_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 1) : 0;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  period->n_by_id = CLAMP (max_id + 1, 0, 2 * count + 1024);
+  period->by_id = g_new0 (Client, period->n_by_id);
 
   if (!(stmt = _sportello_database_prepare (db,
           "SELECT id, category, province, source, employees, deleted_at IS NOT NULL FROM clients", error)))
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      Client *client = g_new (Client, 1);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      Client *client;
 
-      client->id = sqlite3_column_int64 (stmt, 0);
+      if (id >= 0 && id < period->n_by_id)
+        client = &period->by_id[id];
+      else
+        {
+          client = g_new0 (Client, 1);
+          g_hash_table_insert (period->clients, ID_KEY (id), client);
+        }
+      client->present = TRUE;
+      client->id = id;
       client->category = intern (period, member_key ((const char *) sqlite3_column_text (stmt, 1)));
       client->province = intern (period, member_key ((const char *) sqlite3_column_text (stmt, 2)));
       client->source = intern (period, member_key ((const char *) sqlite3_column_text (stmt, 3)));
       client->size = size_of (stmt, 4);
       client->in_bin = sqlite3_column_int (stmt, 5) != 0;
       period->empty_bin &= !client->in_bin;
-      g_hash_table_insert (period->clients, ID_KEY (client->id), client);
     }
   return step_done (db, rc, error);
 }
@@ -632,8 +661,12 @@ static Client *
 counted_client (Period *period,
                 gint64  id)
 {
-  Client *client = g_hash_table_lookup (period->clients, ID_KEY (id));
+  Client *client;
 
+  if (id >= 0 && id < period->n_by_id)
+    client = period->by_id[id].present ? &period->by_id[id] : NULL;
+  else
+    client = g_hash_table_lookup (period->clients, ID_KEY (id));
   return client != NULL && !client->in_bin ? client : NULL;
 }
 
@@ -644,7 +677,7 @@ compute_meetings (SportelloStatistics  *self,
                   GError              **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) month_firms = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GArray) month_firms = g_array_new (FALSE, TRUE, sizeof (gint64));
   g_autoptr(GArray) month_meetings = g_array_new (FALSE, TRUE, sizeof (gint64));
   g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   GHashTableIter iter;
@@ -655,8 +688,7 @@ compute_meetings (SportelloStatistics  *self,
   int rc;
 
   g_array_set_size (month_meetings, n_months);
-  for (guint i = 0; i < n_months; i++)
-    g_ptr_array_add (month_firms, g_hash_table_new (g_direct_hash, g_direct_equal));
+  g_array_set_size (month_firms, n_months);
 
   put (self, "meetings.total", 0);
   put_vocabulary_zeroes (self, "meetings.by_kind", SPORTELLO_VOCABULARY_MEETING_KIND);
@@ -686,8 +718,17 @@ compute_meetings (SportelloStatistics  *self,
       while (month + 1 < n_months && strcmp (starts_at, g_ptr_array_index (period->month_starts, month + 1)) >= 0)
         month++;
       g_array_index (month_meetings, gint64, month)++;
-      g_hash_table_add (g_ptr_array_index (month_firms, month), client);
-      g_hash_table_insert (period->served, ID_KEY (client->id), client);
+      /* in order of time: a firm's months come one after the other */
+      if (client->month != month + 1)
+        {
+          client->month = month + 1;
+          g_array_index (month_firms, gint64, month)++;
+        }
+      if (!client->served)
+        {
+          client->served = TRUE;
+          g_ptr_array_add (period->served, client);
+        }
     }
   if (!step_done (db, rc, error))
     return FALSE;
@@ -702,7 +743,7 @@ compute_meetings (SportelloStatistics  *self,
       const char *month_key = g_ptr_array_index (period->month_keys, m);
 
       putf (self, g_array_index (month_meetings, gint64, m), "monthly.%s.meetings", month_key);
-      putf (self, g_hash_table_size (g_ptr_array_index (month_firms, m)), "monthly.%s.firms_served", month_key);
+      putf (self, g_array_index (month_firms, gint64, m), "monthly.%s.firms_served", month_key);
     }
 
   return TRUE;
@@ -763,7 +804,7 @@ compute_firms (SportelloStatistics  *self,
                GError              **error)
 {
   g_autoptr(sqlite3_stmt) before = NULL;
-  g_autoptr(GPtrArray) served = g_hash_table_get_values_as_ptr_array (period->served);
+  g_autoptr(GPtrArray) served = g_ptr_array_copy (period->served, NULL, NULL);
   g_autoptr(GHashTable) categories = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GHashTable) sizes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GHashTable) sources = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
@@ -840,6 +881,7 @@ typedef struct
   SportelloChecklist *checklist;
   GHashTable         *items;   /* id → index + 1 */
   GArray             *sorted;  /* item indices in the order the app writes the answers */
+  GArray             *lengths; /* of their ids, in that order; 0 for an id a string would escape */
 } Checklist;
 
 static void
@@ -849,6 +891,7 @@ checklist_free (Checklist *c)
     sportello_checklist_free (c->checklist);
   g_hash_table_unref (c->items);
   g_array_unref (c->sorted);
+  g_array_unref (c->lengths);
   g_free (c);
 }
 
@@ -884,6 +927,16 @@ checklist_for (GHashTable        *cache,
         }
       if (c->checklist != NULL)
         g_array_sort_with_data (c->sorted, compare_item_ids, c->checklist);
+      c->lengths = g_array_sized_new (FALSE, FALSE, sizeof (gsize), c->sorted->len);
+      for (guint i = 0; i < c->sorted->len; i++)
+        {
+          const char *id = g_array_index (c->checklist->items, SportelloChecklistItem,
+                                          g_array_index (c->sorted, guint, i)).id;
+          gsize length = strcspn (id, "\\\"");
+
+          length = id[length] == '\0' ? length : 0;
+          g_array_append_val (c->lengths, length);
+        }
       g_hash_table_insert (cache, g_strdup (uuid), c);
     }
   return c->checklist != NULL ? c : NULL;
@@ -995,18 +1048,26 @@ read_answers_fast (Checklist       *checklist,
       guint index;
 
       /* "item": { */
-      if (p >= end || *p++ != '"' || !(k_end = plain_string_end (k = p, end)) || k_end - k >= (gssize) sizeof key)
+      if (p >= end || *p++ != '"')
         return FALSE;
       /* the app writes them in order of their ids: most often the next one */
-      const char *expected = guess < checklist->sorted->len
+      gsize expected_length = guess < checklist->sorted->len ? g_array_index (checklist->lengths, gsize, guess) : 0;
+      const char *expected = expected_length > 0
         ? g_array_index (checklist->checklist->items, SportelloChecklistItem,
                          g_array_index (checklist->sorted, guint, guess)).id
         : NULL;
 
-      if (expected != NULL && strncmp (expected, k, k_end - k) == 0 && expected[k_end - k] == '\0')
-        index = g_array_index (checklist->sorted, guint, guess++) + 1;
+      k = p;
+      if (expected != NULL && (gsize) (end - p) > expected_length &&
+          memcmp (p, expected, expected_length) == 0 && p[expected_length] == '"')
+        {
+          k_end = p + expected_length;
+          index = g_array_index (checklist->sorted, guint, guess++) + 1;
+        }
       else
         {
+          if (!(k_end = plain_string_end (k, end)) || k_end - k >= (gssize) sizeof key)
+            return FALSE;
           memcpy (key, k, k_end - k);
           key[k_end - k] = '\0';
           index = GPOINTER_TO_UINT (g_hash_table_lookup (checklist->items, key));
@@ -1024,8 +1085,16 @@ read_answers_fast (Checklist       *checklist,
         {
           gboolean is_value;
 
-          if (*p++ != '"' || !(k_end = plain_string_end (k = p, end)))
+          if (*p++ != '"')
             return FALSE;
+          /* the two keys the app writes, then any other */
+          if (end - p >= 6 && memcmp (p, "value\"", 6) == 0)
+            k_end = p + 5;
+          else if (end - p >= 5 && memcmp (p, "note\"", 5) == 0)
+            k_end = p + 4;
+          else if (!(k_end = plain_string_end (p, end)))
+            return FALSE;
+          k = p;
           is_value = k_end - k == 5 && memcmp (k, "value", 5) == 0;
           p = skip_space (k_end + 1, end);
           if (p >= end || *p++ != ':')
@@ -1035,13 +1104,22 @@ read_answers_fast (Checklist       *checklist,
             return FALSE;
           if (*p == '"')
             {
-              /* a string, escapes and all */
-              for (p++; p < end && *p != '"'; p++)
-                if (*p == '\\')
-                  p++;
-              if (p >= end)
-                return FALSE;
-              p++;
+              /* a string, escapes and all: it ends at the first quote
+               * after an even number of backslashes */
+              const char *start = ++p;
+
+              for (;;)
+                {
+                  const char *quote = memchr (p, '"', end - p), *r;
+
+                  if (quote == NULL)
+                    return FALSE;
+                  for (r = quote; r > start && r[-1] == '\\'; r--)
+                    ;
+                  p = quote + 1;
+                  if ((quote - r) % 2 == 0)
+                    break;
+                }
               if (is_value && index > 0)
                 {
                   values[index - 1] = SPORTELLO_ANSWER_NA;
@@ -1162,7 +1240,8 @@ compute_assessments (SportelloStatistics  *self,
   g_autoptr(GPtrArray) categories = g_ptr_array_new ();
   g_autofree SportelloAnswer *values = NULL;
   g_autofree gboolean *answered = NULL;
-  guint n_values = 0;
+  g_autofree guint *scratch = NULL;
+  guint n_values = 0, scratch_len = 0;
   gint64 total = 0, n_scored = 0, n_compared = 0;
   double sum = 0, sum_change = 0;
   GHashTableIter iter;
@@ -1180,7 +1259,7 @@ compute_assessments (SportelloStatistics  *self,
       gint64 client = sqlite3_column_int64 (stmt, 0);
       Client *info = counted_client (period, client);
       Checklist *checklist;
-      g_autoptr(SportelloScore) score = NULL;
+      guint tenths;
       const char *key;
       gint64 id;
       guint n;
@@ -1210,11 +1289,15 @@ compute_assessments (SportelloStatistics  *self,
                         values, answered);
         }
 
-      score = _sportello_checklist_score_full (checklist->checklist, values, answered, FALSE);
-      if (!score->defined)
+      if (scratch_len < 2 * checklist->checklist->areas->len)
+        {
+          scratch_len = 2 * checklist->checklist->areas->len;
+          scratch = g_renew (guint, scratch, scratch_len);
+        }
+      if (!_sportello_checklist_score_tenths (checklist->checklist, values, answered, scratch, &tenths))
         continue;
 
-      value = score->tenths / 10.0;
+      value = tenths / 10.0;
       key = (const char *) sqlite3_column_text (stmt, 4);
       id = sqlite3_column_int64 (stmt, 5);
       f = g_hash_table_lookup (firms, &client);
@@ -1378,6 +1461,18 @@ cpu_ms (void)
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
+/* As much of the file as a year of records needs, mapped */
+#define REPORT_MMAP_SIZE (G_GINT64_CONSTANT (1) << 30)
+
+static gint64
+pragma_number (SportelloDatabase *db,
+               const char        *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = _sportello_database_prepare (db, sql, NULL);
+
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+}
+
 /**
  * sportello_statistics_compute:
  * @from: the first day, "YYYY-MM-DD" in Europe/Rome
@@ -1412,6 +1507,18 @@ sportello_statistics_compute (SportelloDatabase  *db,
   /* the order of the file */
   put (self, "firms_served", 0);
   put (self, "firms_new", 0);
+
+  /* the period's records are read through a map of the file rather than
+   * copied page by page (much of the time of a year's figures otherwise);
+   * the connection keeps the map, so the next figures (the previous
+   * period, another report) do not map the same pages again. Writes
+   * still go through the file (SQLite maps for reading only). */
+  if (pragma_number (db, "PRAGMA mmap_size") < REPORT_MMAP_SIZE)
+    {
+      g_autofree char *set = g_strdup_printf ("PRAGMA mmap_size = %" G_GINT64_FORMAT, (gint64) REPORT_MMAP_SIZE);
+
+      sportello_database_exec (db, set, NULL);
+    }
 
   if (!sportello_database_exec (db, "BEGIN", error))
     return NULL;
