@@ -254,12 +254,33 @@ match_text (const char *match,
 }
 
 /**
+ * sportello_client_row_set_match_pending:
+ * @pending: whether the row's client was found by what the row does not
+ *   show, so that why is being looked up
+ *
+ * Keeps, or takes away, the line under the client for the words that
+ * sportello_client_row_set_match() shows later, empty until then: the
+ * row has its height from the start, and keeps it when they come.
+ */
+void
+sportello_client_row_set_match_pending (SportelloClientRow *self,
+                                        gboolean            pending)
+{
+  g_return_if_fail (SPORTELLO_IS_CLIENT_ROW (self));
+
+  gtk_label_set_label (self->match_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->match_label), pending);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/**
  * sportello_client_row_set_match:
  * @match: (nullable): why the client is in the results of a search, as
  *   sportello_client_list_dup_match() says it, or %NULL
  *
  * Shows, under the client, the words of its notes that a search found,
- * those searched in bold.
+ * those searched in bold. With %NULL the line is empty, and kept if
+ * sportello_client_row_set_match_pending() kept it.
  */
 void
 sportello_client_row_set_match (SportelloClientRow *self,
@@ -270,7 +291,6 @@ sportello_client_row_set_match (SportelloClientRow *self,
 
   g_return_if_fail (SPORTELLO_IS_CLIENT_ROW (self));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->match_label), match != NULL);
   if (match == NULL)
     {
       gtk_label_set_label (self->match_label, "");
@@ -280,6 +300,7 @@ sportello_client_row_set_match (SportelloClientRow *self,
 
   markup = match_text (match, FALSE);
   gtk_label_set_markup (self->match_label, markup);
+  gtk_widget_set_visible (GTK_WIDGET (self->match_label), TRUE);
   /* a screen reader hears it after the row's name */
   described = sportello_client_row_describe_match (match);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, described, -1);

@@ -21,6 +21,8 @@ void             sportello_client_row_set_client       (SportelloClientRow *self
                                                         SportelloClient    *client);
 char            *sportello_client_row_describe         (SportelloClient    *client);
 
+void             sportello_client_row_set_match_pending (SportelloClientRow *self,
+                                                         gboolean            pending);
 void             sportello_client_row_set_match      (SportelloClientRow *self,
                                                       const char         *match);
 char            *sportello_client_row_describe_match (const char         *match);

@@ -59,6 +59,12 @@ struct _SportelloClientsPage
   GtkDropDown         *tag_dropdown;
   GtkDropDown         *sort_dropdown;
   AdwBanner           *retention_banner;
+
+  /* Rows bound to a client found by its notes, waiting for one lookup of
+   * why for them all, after the frame that shows them */
+  GPtrArray           *match_rows;
+  guint                match_idle;
+  GCancellable        *match_cancellable;   /* cancelled in dispose */
 };
 
 static void section_iface_init (SportelloSectionInterface *iface);
@@ -576,25 +582,71 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, g_object_new (SPORTELLO_TYPE_CLIENT_ROW, NULL));
 }
 
-static void
-cancel_and_unref (gpointer data)
+typedef struct
 {
-  g_cancellable_cancel (data);
-  g_object_unref (data);
+  SportelloClientsPage *page;
+  GPtrArray            *rows;      /* SportelloClientRow */
+  GPtrArray            *clients;   /* each row's client when asked */
+} MatchBatch;
+
+static void
+match_batch_free (MatchBatch *batch)
+{
+  g_object_unref (batch->page);
+  g_ptr_array_unref (batch->rows);
+  g_ptr_array_unref (batch->clients);
+  g_free (batch);
 }
 
 static void
-match_done_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+matches_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  g_autoptr(SportelloClientRow) row = user_data;
+  MatchBatch *batch = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *match = sportello_client_list_dup_match_finish (SPORTELLO_CLIENT_LIST (source), result, &error);
+  g_autoptr(GHashTable) matches = sportello_client_list_dup_matches_finish (SPORTELLO_CLIENT_LIST (source), result, &error);
 
-  /* cancelled: the row shows another client, or none */
-  if (error == NULL)
-    sportello_client_row_set_match (row, match);
+  /* cancelled: a new search, or the page is going */
+  if (matches != NULL)
+    for (guint i = 0; i < batch->rows->len; i++)
+      {
+        SportelloClientRow *row = g_ptr_array_index (batch->rows, i);
+        SportelloClient *client = g_ptr_array_index (batch->clients, i);
+        gint64 id = sportello_client_get_id (client);
+
+        /* a row bound to another client since waits for a lookup of its own */
+        if (sportello_client_row_get_client (row) == client)
+          sportello_client_row_set_match (row, g_hash_table_lookup (matches, &id));
+      }
+
+  match_batch_free (batch);
+}
+
+/* The rows waiting, in one request to the list's worker: the rows bound
+ * since the last keystroke are those on screen and a few more */
+static gboolean
+match_idle_cb (gpointer data)
+{
+  SportelloClientsPage *self = data;
+  MatchBatch *batch;
+
+  self->match_idle = 0;
+  if (self->match_rows->len == 0)
+    return G_SOURCE_REMOVE;
+
+  batch = g_new0 (MatchBatch, 1);
+  batch->page = g_object_ref (self);
+  batch->rows = g_steal_pointer (&self->match_rows);
+  batch->clients = g_ptr_array_new_with_free_func (g_object_unref);
+  self->match_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < batch->rows->len; i++)
+    g_ptr_array_add (batch->clients, g_object_ref (sportello_client_row_get_client (g_ptr_array_index (batch->rows, i))));
+
+  sportello_client_list_dup_matches_async (self->list, batch->clients, self->match_cancellable,
+                                           matches_done_cb, batch);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -605,18 +657,24 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   SportelloClient *client = gtk_list_item_get_item (item);
   SportelloClientRow *row = SPORTELLO_CLIENT_ROW (gtk_list_item_get_child (item));
   g_autofree char *label = sportello_client_row_describe (client);
-  GCancellable *cancellable = g_cancellable_new ();
+  gboolean needs_match;
 
-  /* what was still being looked up for the row's last client is not */
-  g_object_set_data_full (G_OBJECT (row), "sportello-match", cancellable, cancel_and_unref);
+  needs_match = self->list != NULL && client != NULL && sportello_client_list_needs_match (self->list, client);
   sportello_client_row_set_client (row, client);
-  sportello_client_row_set_match (row, NULL);
+  /* the line for why is there from the start, so that the row keeps its
+   * height when the words come and the list does not measure again */
+  sportello_client_row_set_match_pending (row, needs_match);
   gtk_list_item_set_accessible_label (item, label);
 
-  /* found by its notes: the row says so, once the worker has looked (the
-   * main loop does not wait for it) */
-  if (self->list != NULL && client != NULL && sportello_client_list_needs_match (self->list, client))
-    sportello_client_list_dup_match_async (self->list, client, cancellable, match_done_cb, g_object_ref (row));
+  /* found by its notes: the row says so once the worker has looked, for
+   * all the rows bound together, after the frame (the main loop does not
+   * wait for it) */
+  if (needs_match && !g_ptr_array_find (self->match_rows, row, NULL))
+    {
+      g_ptr_array_add (self->match_rows, g_object_ref (row));
+      if (self->match_idle == 0)
+        self->match_idle = g_idle_add_full (G_PRIORITY_LOW, match_idle_cb, self, NULL);
+    }
 }
 
 static void
@@ -624,7 +682,8 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                SportelloClientsPage     *self)
 {
-  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "sportello-match", NULL);
+  if (self->match_rows != NULL)
+    g_ptr_array_remove_fast (self->match_rows, gtk_list_item_get_child (item));
 }
 
 static void
@@ -636,6 +695,10 @@ sportello_clients_page_dispose (GObject *object)
   if (self->tags_cancellable != NULL)
     g_cancellable_cancel (self->tags_cancellable);
   g_clear_object (&self->tags_cancellable);
+  g_cancellable_cancel (self->match_cancellable);
+  g_clear_handle_id (&self->match_idle, g_source_remove);
+  if (self->match_rows != NULL)
+    g_ptr_array_set_size (self->match_rows, 0);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_CLIENTS_PAGE);
   /* the template's unnamed root child too */
@@ -647,6 +710,8 @@ sportello_clients_page_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->tags, g_strfreev);
   g_clear_pointer (&self->pending_deletes, g_ptr_array_unref);
+  g_clear_pointer (&self->match_rows, g_ptr_array_unref);
+  g_clear_object (&self->match_cancellable);
 
   G_OBJECT_CLASS (sportello_clients_page_parent_class)->dispose (object);
 }
@@ -700,6 +765,8 @@ sportello_clients_page_init (SportelloClientsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->pending_deletes = g_ptr_array_new_with_free_func (g_free);
+  self->match_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->match_cancellable = g_cancellable_new ();
 
   statuses = vocabulary_model (SPORTELLO_VOCABULARY_STATUS, _("All statuses"));
   categories = vocabulary_model (SPORTELLO_VOCABULARY_CATEGORY, _("All categories"));

@@ -1192,7 +1192,7 @@ typedef struct
 {
   Worker       *worker;
   char         *search;
-  gint64        id;
+  GArray       *ids;     /* gint64 */
   GCancellable *stale;   /* cancelled by the list's next search */
 } MatchRequest;
 
@@ -1201,8 +1201,25 @@ match_request_free (MatchRequest *request)
 {
   worker_unref (request->worker);
   g_object_unref (request->stale);
+  g_array_unref (request->ids);
   g_free (request->search);
   g_free (request);
+}
+
+static gboolean
+match_is_stale (GTask        *task,
+                MatchRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return TRUE;
+  if (g_cancellable_set_error_if_cancelled (request->stale, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -1215,55 +1232,96 @@ match_thread (GTask        *task,
   Worker *worker = request->worker;
   g_autoptr(GError) error = NULL;
   g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GHashTable) matches = NULL;
+  sqlite3 *handle;
 
-  if (g_task_return_error_if_cancelled (task) ||
-      g_cancellable_set_error_if_cancelled (request->stale, &error))
-    goto stale;
+  if (match_is_stale (task, request))
+    return;
 
   locker = g_mutex_locker_new (&worker->lock);
-  if (g_task_return_error_if_cancelled (task) ||
-      g_cancellable_set_error_if_cancelled (request->stale, &error))
-    goto stale;
+  if (match_is_stale (task, request))
+    return;
   if (worker->db == NULL && !(worker->db = sportello_database_open (worker->data_dir, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  g_task_return_pointer (task, lookup_match (worker->db, request->search, request->id), g_free);
-  return;
+  /* the next search stops a lookup half-way: SQLite's progress handler
+   * sees the request stale, as for a stale search */
+  handle = _sportello_database_get_handle (worker->db);
+  worker->running = request->stale;
+  sqlite3_progress_handler (handle, 2000, progress_cb, worker);
 
-stale:
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
+  matches = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  for (guint i = 0; i < request->ids->len; i++)
+    {
+      gint64 id = g_array_index (request->ids, gint64, i);
+      char *text;
+
+      if (g_cancellable_is_cancelled (request->stale) || g_cancellable_is_cancelled (cancellable))
+        break;
+      text = lookup_match (worker->db, request->search, id);
+      if (text != NULL)
+        g_hash_table_insert (matches, g_memdup2 (&id, sizeof id), text);
+    }
+
+  sqlite3_progress_handler (handle, 0, NULL, NULL);
+  worker->running = NULL;
+  g_clear_pointer (&locker, g_mutex_locker_free);
+
+  if (!match_is_stale (task, request))
+    g_task_return_pointer (task, g_steal_pointer (&matches), (GDestroyNotify) g_hash_table_unref);
 }
 
 /**
- * sportello_client_list_dup_match_async:
+ * sportello_client_list_dup_matches_async:
+ * @clients: (element-type SportelloClient): clients the list shows
  *
- * sportello_client_list_dup_match() for a list that loads in the
- * background: the queries run on its worker, and the main loop does not
- * wait for them. Without a worker the answer is looked up at once.
+ * sportello_client_list_dup_match() for a few clients at once (as the
+ * rows on screen), for a list that loads in the background: one request
+ * on its worker for them all, and the main loop does not wait for it.
+ * The list's next search makes it fail with %G_IO_ERROR_CANCELLED and
+ * stops it at once. Without a worker the answers are looked up at once.
  */
 void
-sportello_client_list_dup_match_async (SportelloClientList *self,
-                                       SportelloClient     *client,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
+sportello_client_list_dup_matches_async (SportelloClientList *self,
+                                         GPtrArray           *clients,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   g_return_if_fail (SPORTELLO_IS_CLIENT_LIST (self));
-  g_return_if_fail (SPORTELLO_IS_CLIENT (client));
+  g_return_if_fail (clients != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sportello_client_list_dup_match_async);
+  g_task_set_source_tag (task, sportello_client_list_dup_matches_async);
 
-  if (!sportello_client_list_needs_match (self, client))
-    g_task_return_pointer (task, NULL, NULL);
-  else if (self->worker == NULL)
-    g_task_return_pointer (task, sportello_client_list_dup_match (self, client), g_free);
+  for (guint i = 0; i < clients->len; i++)
+    if (sportello_client_list_needs_match (self, g_ptr_array_index (clients, i)))
+      {
+        gint64 id = sportello_client_get_id (g_ptr_array_index (clients, i));
+
+        g_array_append_val (ids, id);
+      }
+
+  if (ids->len == 0 || self->worker == NULL)
+    {
+      GHashTable *matches = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          gint64 id = g_array_index (ids, gint64, i);
+          char *text = lookup_match (self->db, self->search, id);
+
+          if (text != NULL)
+            g_hash_table_insert (matches, g_memdup2 (&id, sizeof id), text);
+        }
+      g_task_return_pointer (task, matches, (GDestroyNotify) g_hash_table_unref);
+    }
   else
     {
       MatchRequest *request = g_new0 (MatchRequest, 1);
@@ -1273,21 +1331,23 @@ sportello_client_list_dup_match_async (SportelloClientList *self,
       request->worker = g_atomic_rc_box_acquire (self->worker);
       request->stale = g_object_ref (self->matches);
       request->search = g_strdup (self->search);
-      request->id = sportello_client_get_id (client);
+      request->ids = g_steal_pointer (&ids);
       g_task_set_task_data (task, request, (GDestroyNotify) match_request_free);
       g_task_run_in_thread (task, match_thread);
     }
 }
 
 /**
- * sportello_client_list_dup_match_finish:
+ * sportello_client_list_dup_matches_finish:
  *
- * Returns: (transfer full) (nullable): as sportello_client_list_dup_match()
+ * Returns: (transfer full) (element-type gint64 utf8): the clients' ids
+ *   (pointers to #gint64) to what sportello_client_list_dup_match() says
+ *   for them, for those it says something for
  */
-char *
-sportello_client_list_dup_match_finish (SportelloClientList  *self,
-                                        GAsyncResult         *result,
-                                        GError              **error)
+GHashTable *
+sportello_client_list_dup_matches_finish (SportelloClientList  *self,
+                                          GAsyncResult         *result,
+                                          GError              **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 

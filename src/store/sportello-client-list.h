@@ -46,14 +46,14 @@ gboolean             sportello_client_list_needs_match  (SportelloClientList *se
                                                          SportelloClient     *client);
 char                *sportello_client_list_dup_match    (SportelloClientList *self,
                                                          SportelloClient     *client);
-void                 sportello_client_list_dup_match_async  (SportelloClientList *self,
-                                                             SportelloClient     *client,
-                                                             GCancellable        *cancellable,
-                                                             GAsyncReadyCallback  callback,
-                                                             gpointer             user_data);
-char                *sportello_client_list_dup_match_finish (SportelloClientList *self,
-                                                             GAsyncResult        *result,
-                                                             GError             **error);
+void                 sportello_client_list_dup_matches_async  (SportelloClientList *self,
+                                                               GPtrArray           *clients,
+                                                               GCancellable        *cancellable,
+                                                               GAsyncReadyCallback  callback,
+                                                               gpointer             user_data);
+GHashTable          *sportello_client_list_dup_matches_finish (SportelloClientList *self,
+                                                               GAsyncResult        *result,
+                                                               GError             **error);
 
 char                *sportello_fts_query_from_text      (const char          *text);
 
