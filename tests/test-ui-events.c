@@ -708,7 +708,7 @@ test_preloaded (void)
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (events)));
   g_assert_cmpuint (sportello_events_page_get_n_events (events), ==, 1);
   g_assert_false (sportello_widget_get_stale (GTK_WIDGET (events)));
-  g_assert_nonnull (find_row_titled (GTK_WIDGET (events), "Fatturazione elettronica"));
+  g_assert_nonnull (sportello_test_find_row (GTK_WIDGET (events), ADW_TYPE_PREFERENCES_ROW, "Fatturazione elettronica"));
 
   /* an event added while it is hidden joins the list before it is shown */
   db = sportello_application_get_database (app, &error);
@@ -719,7 +719,7 @@ test_preloaded (void)
   wait_for_n_events (events, 2);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (events)));
   g_assert_cmpuint (sportello_events_page_get_n_events (events), ==, 2);
-  g_assert_nonnull (find_row_titled (GTK_WIDGET (events), "Bandi per le PMI"));
+  g_assert_nonnull (sportello_test_find_row (GTK_WIDGET (events), ADW_TYPE_PREFERENCES_ROW, "Bandi per le PMI"));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "events");
   sportello_test_wait_for_draw (GTK_WIDGET (window));
