@@ -786,14 +786,6 @@ delete_record (SportelloRecordPage  *page,
 }
 
 static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  sportello_record_page_delete (SPORTELLO_RECORD_PAGE (widget));
-}
-
-static void
 sportello_assessment_page_dispose (GObject *object)
 {
   SportelloAssessmentPage *self = (SportelloAssessmentPage *)object;
@@ -833,7 +825,7 @@ sportello_assessment_page_class_init (SportelloAssessmentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SportelloAssessmentPage, chart);
   gtk_widget_class_bind_template_child (widget_class, SportelloAssessmentPage, plan_group);
 
-  gtk_widget_class_install_action (widget_class, "assessment.delete", NULL, delete_action);
+  sportello_record_page_class_install_delete (page_class, "assessment.delete");
 }
 
 static void

@@ -438,14 +438,6 @@ delete_record (SportelloRecordPage  *page,
   return TRUE;
 }
 
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  sportello_record_page_delete (SPORTELLO_RECORD_PAGE (widget));
-}
-
 /* ---------------------------------------------------------- GObject ---- */
 
 static void
@@ -483,7 +475,7 @@ sportello_document_page_class_init (SportelloDocumentPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "document.mark-sent", NULL, mark_sent_action);
   gtk_widget_class_install_action (widget_class, "document.mark-draft", NULL, mark_draft_action);
-  gtk_widget_class_install_action (widget_class, "document.delete", NULL, delete_action);
+  sportello_record_page_class_install_delete (page_class, "document.delete");
   gtk_widget_class_install_action (widget_class, "document.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "document.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "document.send-email", NULL, send_email_action);

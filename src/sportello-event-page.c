@@ -1086,14 +1086,6 @@ delete_record (SportelloRecordPage  *page,
   return TRUE;
 }
 
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  sportello_record_page_delete (SPORTELLO_RECORD_PAGE (widget));
-}
-
 /* ---------------------------------------------------------- GObject ---- */
 
 static void
@@ -1150,7 +1142,7 @@ sportello_event_page_class_init (SportelloEventPageClass *klass)
   gtk_widget_class_install_action (widget_class, "event.add-registration", NULL, add_registration_action);
   gtk_widget_class_install_action (widget_class, "event.import-attendance", NULL, import_attendance_action);
   gtk_widget_class_install_action (widget_class, "event.export-certificates", NULL, export_certificates_action);
-  gtk_widget_class_install_action (widget_class, "event.delete", NULL, delete_action);
+  sportello_record_page_class_install_delete (page_class, "event.delete");
   gtk_widget_class_install_action (widget_class, "event.make-follow-ups", NULL, make_follow_ups_action);
   gtk_widget_class_install_action (widget_class, "event.edit-certificate-template", NULL, edit_template_action);
 }

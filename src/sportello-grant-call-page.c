@@ -756,14 +756,6 @@ restore (SportelloDatabase  *db,
   return sportello_grant_call_save (SPORTELLO_GRANT_CALL (kept), db, error);
 }
 
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  sportello_record_page_delete (SPORTELLO_RECORD_PAGE (widget));
-}
-
 /* ---------------------------------------------------------- GObject ---- */
 
 static void
@@ -807,7 +799,7 @@ sportello_grant_call_page_class_init (SportelloGrantCallPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, pick_sectors_cb);
 
   gtk_widget_class_install_action (widget_class, "call.open-url", NULL, open_url_action);
-  gtk_widget_class_install_action (widget_class, "call.delete", NULL, delete_action);
+  sportello_record_page_class_install_delete (page_class, "call.delete");
 }
 
 static void

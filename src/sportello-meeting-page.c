@@ -281,14 +281,6 @@ delete_record (SportelloRecordPage  *page,
   return TRUE;
 }
 
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  sportello_record_page_delete (SPORTELLO_RECORD_PAGE (widget));
-}
-
 /* ---------------------------------------------------------- GObject ---- */
 
 static void
@@ -360,7 +352,7 @@ sportello_meeting_page_class_init (SportelloMeetingPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, new_follow_up_cb);
 
   gtk_widget_class_install_action (widget_class, "meeting.line-to-follow-up", NULL, line_to_follow_up_action);
-  gtk_widget_class_install_action (widget_class, "meeting.delete", NULL, delete_action);
+  sportello_record_page_class_install_delete (page_class, "meeting.delete");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "meeting.line-to-follow-up", NULL);
 }
 

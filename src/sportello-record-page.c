@@ -445,6 +445,28 @@ sportello_record_page_delete (SportelloRecordPage *self)
     adw_navigation_view_pop (view);
 }
 
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  sportello_record_page_delete (SPORTELLO_RECORD_PAGE (widget));
+}
+
+/**
+ * sportello_record_page_class_install_delete:
+ * @action_name: the page's own name for it, e.g. "meeting.delete"
+ *
+ * Installs the action that deletes the page's record, with Undo
+ * (sportello_record_page_delete()).
+ */
+void
+sportello_record_page_class_install_delete (SportelloRecordPageClass *klass,
+                                            const char               *action_name)
+{
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), action_name, NULL, delete_action);
+}
+
 /**
  * sportello_record_page_toast:
  * @toast: (transfer full): the message

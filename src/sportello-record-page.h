@@ -62,6 +62,8 @@ void               sportello_record_page_set_untouched (SportelloRecordPage *sel
 void               sportello_record_page_touched      (SportelloRecordPage *self);
 void               sportello_record_page_stored       (SportelloRecordPage *self);
 void               sportello_record_page_delete       (SportelloRecordPage *self);
+void               sportello_record_page_class_install_delete (SportelloRecordPageClass *klass,
+                                                              const char               *action_name);
 void               sportello_record_page_toast        (SportelloRecordPage *self,
                                                        AdwToast            *toast);
 void               sportello_record_page_toast_error  (SportelloRecordPage *self,

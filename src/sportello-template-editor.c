@@ -231,14 +231,6 @@ delete_record (SportelloRecordPage  *page,
   return TRUE;
 }
 
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  sportello_record_page_delete (SPORTELLO_RECORD_PAGE (widget));
-}
-
 /* ---------------------------------------------------------- GObject ---- */
 
 static void
@@ -291,7 +283,7 @@ sportello_template_editor_class_init (SportelloTemplateEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "template.insert-placeholder", "s", insert_placeholder_action);
   gtk_widget_class_install_action (widget_class, "template.duplicate", NULL, duplicate_action);
-  gtk_widget_class_install_action (widget_class, "template.delete", NULL, delete_action);
+  sportello_record_page_class_install_delete (page_class, "template.delete");
 }
 
 static void
