@@ -18,7 +18,7 @@
 #include "sportello-agenda.h"
 #include "sportello-assessment-page.h"
 #include "sportello-client.h"
-#include "sportello-report-page.h"
+#include "sportello-report-section.h"
 #include "sportello-format.h"
 
 

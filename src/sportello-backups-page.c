@@ -19,7 +19,7 @@
 #include "sportello-application.h"
 #include "sportello-backup.h"
 #include "sportello-backups-page.h"
-#include "sportello-clients-page.h"
+#include "sportello-clients-section.h"
 #include "sportello-database.h"
 #include "sportello-job.h"
 #include "sportello-window-private.h"
@@ -362,7 +362,7 @@ preview_response_cb (AdwAlertDialog       *dialog,
   if (window != NULL)
     {
       /* deletes waiting for their Undo become final: the backup made first has them */
-      sportello_clients_page_flush_deletes (_sportello_window_get_clients_page (window));
+      sportello_clients_section_flush_deletes (_sportello_window_get_clients_section (window));
       sportello_window_set_busy (window, _("Restoring…"), NULL);
     }
   run_job (self, job, restore_thread, restore_done_cb);

@@ -19,7 +19,7 @@
 #include "sportello-grant-application-dialog.h"
 #include "sportello-grant-call-page.h"
 #include "sportello-grant-match.h"
-#include "sportello-grants-page.h"
+#include "sportello-grants-section.h"
 #include "sportello-section.h"
 
 struct _SportelloClientGrants

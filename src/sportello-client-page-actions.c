@@ -17,7 +17,7 @@
 
 #include "sportello-assessment.h"
 #include "sportello-checklist.h"
-#include "sportello-client-editor.h"
+#include "sportello-client-dialog.h"
 #include "sportello-client-page-private.h"
 #include "sportello-contact.h"
 #include "sportello-document.h"
@@ -48,7 +48,7 @@ edit_action (GtkWidget  *widget,
              GVariant   *param)
 {
   SportelloClientPage *self = SPORTELLO_CLIENT_PAGE (widget);
-  SportelloClientEditor *editor = sportello_client_editor_new (self->db, self->client);
+  SportelloClientDialog *editor = sportello_client_dialog_new (self->db, self->client);
 
   /* the page follows the database: nothing to do after a save */
   g_signal_connect_object (editor, "open-existing", G_CALLBACK (open_existing_cb), self, G_CONNECT_SWAPPED);

@@ -19,7 +19,7 @@
 #include <string.h>
 
 #include "sportello-checklist.h"
-#include "sportello-client-editor.h"
+#include "sportello-client-dialog.h"
 #include "sportello-client-events.h"
 #include "sportello-client-page-private.h"
 #include "sportello-contact.h"

@@ -871,12 +871,12 @@ typedef struct
   GtkLabel           *problem;
   SportelloAutosave   autosave;
   gboolean            loading;
-} TemplateEditor;
+} TemplatePage;
 
 static void
-template_editor_free (gpointer data)
+template_page_free (gpointer data)
 {
-  TemplateEditor *editor = data;
+  TemplatePage *editor = data;
 
   sportello_autosave_cancel (&editor->autosave);
   g_object_unref (editor->page);
@@ -887,7 +887,7 @@ static gboolean
 template_save (GtkWidget  *owner,
                GError    **error)
 {
-  TemplateEditor *editor = g_object_get_data (G_OBJECT (owner), "editor");
+  TemplatePage *editor = g_object_get_data (G_OBJECT (owner), "editor");
   g_autoptr(GError) local_error = NULL;
   g_autofree char *text = NULL;
   GtkTextIter start, end;
@@ -915,27 +915,27 @@ static void
 template_toast_cb (GtkWidget *owner,
                    AdwToast  *toast)
 {
-  TemplateEditor *editor = g_object_get_data (G_OBJECT (owner), "editor");
+  TemplatePage *editor = g_object_get_data (G_OBJECT (owner), "editor");
 
   TOAST (editor->page, toast);
 }
 
 static void
-template_changed_cb (TemplateEditor *editor)
+template_changed_cb (TemplatePage *editor)
 {
   if (!editor->loading)
     sportello_autosave_schedule (&editor->autosave);
 }
 
 static void
-template_closed_cb (TemplateEditor *editor)
+template_closed_cb (TemplatePage *editor)
 {
   sportello_autosave_flush (&editor->autosave);
   update_certificate_defaults (editor->page);
 }
 
 static void
-template_reset_cb (TemplateEditor *editor)
+template_reset_cb (TemplatePage *editor)
 {
   g_autoptr(GError) error = NULL;
 
@@ -960,7 +960,7 @@ template_reset_cb (TemplateEditor *editor)
 AdwDialog *
 sportello_event_page_edit_certificate_template (SportelloEventPage *self)
 {
-  TemplateEditor *editor = g_new0 (TemplateEditor, 1);
+  TemplatePage *editor = g_new0 (TemplatePage, 1);
   g_autoptr(GPtrArray) placeholders = sportello_certificate_placeholders ();
   g_autoptr(GString) list = g_string_new (NULL);
   g_autofree char *text = NULL;
@@ -974,7 +974,7 @@ sportello_event_page_edit_certificate_template (SportelloEventPage *self)
   adw_dialog_set_title (editor->dialog, _("Certificate Template"));
   adw_dialog_set_content_width (editor->dialog, 640);
   adw_dialog_set_content_height (editor->dialog, 640);
-  g_object_set_data_full (G_OBJECT (editor->dialog), "editor", editor, template_editor_free);
+  g_object_set_data_full (G_OBJECT (editor->dialog), "editor", editor, template_page_free);
   sportello_autosave_init (&editor->autosave, GTK_WIDGET (editor->dialog), AUTOSAVE_DELAY_MS, template_save, template_toast_cb);
 
   header = adw_header_bar_new ();
@@ -1054,7 +1054,7 @@ sportello_event_page_edit_certificate_template (SportelloEventPage *self)
 void
 sportello_event_page_flush_certificate_template (AdwDialog *dialog)
 {
-  TemplateEditor *editor = g_object_get_data (G_OBJECT (dialog), "editor");
+  TemplatePage *editor = g_object_get_data (G_OBJECT (dialog), "editor");
 
   g_return_if_fail (editor != NULL);
   sportello_autosave_flush (&editor->autosave);

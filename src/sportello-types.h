@@ -11,13 +11,13 @@
 G_BEGIN_DECLS
 
 typedef struct _SportelloApplication       SportelloApplication;
-typedef struct _SportelloChecklistsPage    SportelloChecklistsPage;
-typedef struct _SportelloClientsPage       SportelloClientsPage;
+typedef struct _SportelloChecklistsSection    SportelloChecklistsSection;
+typedef struct _SportelloClientsSection       SportelloClientsSection;
 typedef struct _SportelloDatabase          SportelloDatabase;
-typedef struct _SportelloGrantsPage        SportelloGrantsPage;
-typedef struct _SportelloMeetingsPage      SportelloMeetingsPage;
+typedef struct _SportelloGrantsSection        SportelloGrantsSection;
+typedef struct _SportelloMeetingsSection      SportelloMeetingsSection;
 typedef struct _SportelloPreferencesDialog SportelloPreferencesDialog;
-typedef struct _SportelloTodoPage          SportelloTodoPage;
+typedef struct _SportelloTodoSection          SportelloTodoSection;
 typedef struct _SportelloWindow            SportelloWindow;
 
 G_END_DECLS

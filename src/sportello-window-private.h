@@ -11,11 +11,11 @@
 G_BEGIN_DECLS
 
 /* for the tests */
-SportelloClientsPage    *_sportello_window_get_clients_page    (SportelloWindow *self);
-SportelloMeetingsPage   *_sportello_window_get_meetings_page   (SportelloWindow *self);
-SportelloTodoPage       *_sportello_window_get_todo_page       (SportelloWindow *self);
-SportelloChecklistsPage *_sportello_window_get_checklists_page (SportelloWindow *self);
-SportelloGrantsPage     *_sportello_window_get_grants_page     (SportelloWindow *self);
+SportelloClientsSection    *_sportello_window_get_clients_section    (SportelloWindow *self);
+SportelloMeetingsSection   *_sportello_window_get_meetings_section   (SportelloWindow *self);
+SportelloTodoSection       *_sportello_window_get_todo_section       (SportelloWindow *self);
+SportelloChecklistsSection *_sportello_window_get_checklists_section (SportelloWindow *self);
+SportelloGrantsSection     *_sportello_window_get_grants_section     (SportelloWindow *self);
 GtkProgressBar          *_sportello_window_get_progress_bar    (SportelloWindow *self);
 /* what Ctrl+Z does */
 gboolean                 _sportello_window_undo_key            (SportelloWindow *self);

@@ -13,18 +13,18 @@
 #include "sportello-application.h"
 #include "sportello-backups.h"
 #include "sportello-calendar-export.h"
-#include "sportello-checklists-page.h"
-#include "sportello-grants-page.h"
-#include "sportello-clients-page.h"
+#include "sportello-checklists-section.h"
+#include "sportello-grants-section.h"
+#include "sportello-clients-section.h"
 #include "sportello-context.h"
 #include "sportello-database.h"
 #include "sportello-handoff.h"
-#include "sportello-events-page.h"
-#include "sportello-report-page.h"
-#include "sportello-meetings-page.h"
+#include "sportello-events-section.h"
+#include "sportello-report-section.h"
+#include "sportello-meetings-section.h"
 #include "sportello-section.h"
-#include "sportello-templates-page.h"
-#include "sportello-todo-page.h"
+#include "sportello-templates-section.h"
+#include "sportello-todo-section.h"
 #include "sportello-window.h"
 #include "sportello-window-private.h"
 
@@ -156,7 +156,7 @@ open_grant_call_action (GtkWidget  *widget,
   SportelloWindow *self = SPORTELLO_WINDOW (widget);
 
   g_object_set (self, "section", "grants", NULL);
-  sportello_grants_page_open (_sportello_window_get_grants_page (self), g_variant_get_string (param, NULL));
+  sportello_grants_section_open (_sportello_window_get_grants_section (self), g_variant_get_string (param, NULL));
 }
 
 /* a To Do row: its client, in Clients */
@@ -169,7 +169,7 @@ open_client_action (GtkWidget  *widget,
 
   sportello_window_set_section (self, "clients");
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
-  sportello_clients_page_open_client (_sportello_window_get_clients_page (self), g_variant_get_string (param, NULL));
+  sportello_clients_section_open_client (_sportello_window_get_clients_section (self), g_variant_get_string (param, NULL));
 }
 
 static void
@@ -532,14 +532,14 @@ sportello_window_class_init (SportelloWindowClass *klass)
   /* in the bubble phase, after entries and text views had their own Ctrl+Z */
   gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, undo_key_cb, NULL);
 
-  g_type_ensure (SPORTELLO_TYPE_CLIENTS_PAGE);
-  g_type_ensure (SPORTELLO_TYPE_MEETINGS_PAGE);
-  g_type_ensure (SPORTELLO_TYPE_EVENTS_PAGE);
-  g_type_ensure (SPORTELLO_TYPE_TODO_PAGE);
-  g_type_ensure (SPORTELLO_TYPE_CHECKLISTS_PAGE);
-  g_type_ensure (SPORTELLO_TYPE_GRANTS_PAGE);
-  g_type_ensure (SPORTELLO_TYPE_TEMPLATES_PAGE);
-  g_type_ensure (SPORTELLO_TYPE_REPORT_PAGE);
+  g_type_ensure (SPORTELLO_TYPE_CLIENTS_SECTION);
+  g_type_ensure (SPORTELLO_TYPE_MEETINGS_SECTION);
+  g_type_ensure (SPORTELLO_TYPE_EVENTS_SECTION);
+  g_type_ensure (SPORTELLO_TYPE_TODO_SECTION);
+  g_type_ensure (SPORTELLO_TYPE_CHECKLISTS_SECTION);
+  g_type_ensure (SPORTELLO_TYPE_GRANTS_SECTION);
+  g_type_ensure (SPORTELLO_TYPE_TEMPLATES_SECTION);
+  g_type_ensure (SPORTELLO_TYPE_REPORT_SECTION);
 }
 
 static void
@@ -582,34 +582,34 @@ sportello_window_init (SportelloWindow *self)
   }
 }
 
-SportelloClientsPage *
-_sportello_window_get_clients_page (SportelloWindow *self)
+SportelloClientsSection *
+_sportello_window_get_clients_section (SportelloWindow *self)
 {
-  return SPORTELLO_CLIENTS_PAGE (gtk_stack_get_child_by_name (self->section_stack, "clients"));
+  return SPORTELLO_CLIENTS_SECTION (gtk_stack_get_child_by_name (self->section_stack, "clients"));
 }
 
-SportelloMeetingsPage *
-_sportello_window_get_meetings_page (SportelloWindow *self)
+SportelloMeetingsSection *
+_sportello_window_get_meetings_section (SportelloWindow *self)
 {
-  return SPORTELLO_MEETINGS_PAGE (gtk_stack_get_child_by_name (self->section_stack, "meetings"));
+  return SPORTELLO_MEETINGS_SECTION (gtk_stack_get_child_by_name (self->section_stack, "meetings"));
 }
 
-SportelloTodoPage *
-_sportello_window_get_todo_page (SportelloWindow *self)
+SportelloTodoSection *
+_sportello_window_get_todo_section (SportelloWindow *self)
 {
-  return SPORTELLO_TODO_PAGE (gtk_stack_get_child_by_name (self->section_stack, "todo"));
+  return SPORTELLO_TODO_SECTION (gtk_stack_get_child_by_name (self->section_stack, "todo"));
 }
 
-SportelloChecklistsPage *
-_sportello_window_get_checklists_page (SportelloWindow *self)
+SportelloChecklistsSection *
+_sportello_window_get_checklists_section (SportelloWindow *self)
 {
-  return SPORTELLO_CHECKLISTS_PAGE (gtk_stack_get_child_by_name (self->section_stack, "checklists"));
+  return SPORTELLO_CHECKLISTS_SECTION (gtk_stack_get_child_by_name (self->section_stack, "checklists"));
 }
 
-SportelloGrantsPage *
-_sportello_window_get_grants_page (SportelloWindow *self)
+SportelloGrantsSection *
+_sportello_window_get_grants_section (SportelloWindow *self)
 {
-  return SPORTELLO_GRANTS_PAGE (gtk_stack_get_child_by_name (self->section_stack, "grants"));
+  return SPORTELLO_GRANTS_SECTION (gtk_stack_get_child_by_name (self->section_stack, "grants"));
 }
 
 SportelloWindow *

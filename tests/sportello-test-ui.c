@@ -11,7 +11,7 @@
 
 #include "sportello-client-page.h"
 #include "sportello-client.h"
-#include "sportello-clients-page.h"
+#include "sportello-clients-section.h"
 #include "sportello-test-ui.h"
 #include "sportello-window.h"
 #include "sportello-window-private.h"
@@ -411,7 +411,7 @@ sportello_test_open_client (GtkWindow  *window,
 {
   GtkWidget *client_page;
 
-  sportello_clients_page_open_client (_sportello_window_get_clients_page (SPORTELLO_WINDOW (window)), client_uuid);
+  sportello_clients_section_open_client (_sportello_window_get_clients_section (SPORTELLO_WINDOW (window)), client_uuid);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   client_page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE);
   g_assert_nonnull (client_page);

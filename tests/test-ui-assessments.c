@@ -9,11 +9,11 @@
 #include "sportello-assessment.h"
 #include "sportello-assessment-page.h"
 #include "sportello-checklist-page.h"
-#include "sportello-checklists-page.h"
+#include "sportello-checklists-section.h"
 #include "sportello-client.h"
 #include "sportello-client-list.h"
 #include "sportello-client-page.h"
-#include "sportello-clients-page.h"
+#include "sportello-clients-section.h"
 #include "sportello-database.h"
 #include "sportello-demo.h"
 #include "sportello-format.h"
@@ -89,7 +89,7 @@ test_assessment (void)
   g_autofree char *client_uuid = NULL;
   g_autofree char *shot1 = NULL;
   g_autofree char *shot2 = NULL;
-  SportelloClientsPage *clients;
+  SportelloClientsSection *clients;
   SportelloAssessmentPage *page;
   GtkWindow *window;
   GtkWidget *client_page;
@@ -164,8 +164,8 @@ test_assessment (void)
   }
   window = sportello_test_app_window (app);
   gtk_window_set_default_size (window, 1000, 760);
-  clients = _sportello_window_get_clients_page (SPORTELLO_WINDOW (window));
-  sportello_clients_page_open_client (clients, client_uuid);
+  clients = _sportello_window_get_clients_section (SPORTELLO_WINDOW (window));
+  sportello_clients_section_open_client (clients, client_uuid);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   gtk_widget_activate_action (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE),
                               "client.new-assessment", NULL);
@@ -210,7 +210,7 @@ test_checklist_editing (void)
   g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-checklists", NULL);
   g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
   GtkWindow *window = sportello_test_app_window (app);
-  SportelloChecklistsPage *checklists = _sportello_window_get_checklists_page (SPORTELLO_WINDOW (window));
+  SportelloChecklistsSection *checklists = _sportello_window_get_checklists_section (SPORTELLO_WINDOW (window));
   SportelloChecklistPage *page;
   GtkWidget *weight;
   g_autofree char *shot = NULL;
@@ -219,7 +219,7 @@ test_checklist_editing (void)
   gtk_window_set_default_size (window, 1000, 760);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "checklists");
   sportello_test_wait_for_draw (GTK_WIDGET (window));
-  g_assert_cmpuint (sportello_checklists_page_get_n_checklists (checklists), ==, 1);
+  g_assert_cmpuint (sportello_checklists_section_get_n_checklists (checklists), ==, 1);
   g_free (sportello_test_screenshot (GTK_WIDGET (window), "checklists"));
   g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (window), "Preparazione all"));
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "In uso"));
@@ -241,7 +241,7 @@ test_checklist_editing (void)
   page = SPORTELLO_CHECKLIST_PAGE (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CHECKLIST_PAGE));
   g_assert_true (sportello_checklist_page_get_editable (page));
   g_assert_cmpstr (sportello_checklist_page_get_checklist (page)->version, ==, "1");
-  g_assert_cmpuint (sportello_checklists_page_get_n_checklists (checklists), ==, 2);
+  g_assert_cmpuint (sportello_checklists_section_get_n_checklists (checklists), ==, 2);
 
   /* weights that do not add up to 100 are explained, and Save waits */
   weight = sportello_test_find_type (GTK_WIDGET (page), ADW_TYPE_SPIN_ROW);

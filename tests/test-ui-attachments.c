@@ -12,7 +12,7 @@
 #include "sportello-client.h"
 #include "sportello-client-attachments.h"
 #include "sportello-client-page.h"
-#include "sportello-clients-page.h"
+#include "sportello-clients-section.h"
 #include "sportello-database.h"
 #include "sportello-test-ui.h"
 #include "sportello-window-private.h"

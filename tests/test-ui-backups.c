@@ -9,7 +9,7 @@
 #include "sportello-backups-page.h"
 #include "sportello-client-list.h"
 #include "sportello-client-page.h"
-#include "sportello-clients-page.h"
+#include "sportello-clients-section.h"
 #include "sportello-database.h"
 #include "sportello-demo.h"
 #include "sportello-test-ui.h"
@@ -81,7 +81,7 @@ test_list_make_restore (void)
   g_autofree char *shot = NULL;
   g_autofree char *shot_preview = NULL;
   g_autoptr(GError) error = NULL;
-  SportelloClientsPage *clients;
+  SportelloClientsSection *clients;
   SportelloBackupsPage *page;
   GListModel *model;
   GtkWindow *window;
@@ -105,15 +105,15 @@ test_list_make_restore (void)
   wait_for_files (folder, 1);
 
   /* a client is deleted (its Undo toast still showing) */
-  clients = _sportello_window_get_clients_page (SPORTELLO_WINDOW (window));
-  model = sportello_clients_page_get_model (clients);
+  clients = _sportello_window_get_clients_section (SPORTELLO_WINDOW (window));
+  model = sportello_clients_section_get_model (clients);
   listed = g_list_model_get_n_items (model);   /* the archived ones are not listed */
   g_assert_cmpuint (listed, >, 1);
   {
     g_autoptr(SportelloClient) client = g_list_model_get_item (model, 0);
 
     deleted_name = g_strdup (sportello_client_get_name (client));
-    sportello_clients_page_open_client (clients, sportello_client_get_uuid (client));
+    sportello_clients_section_open_client (clients, sportello_client_get_uuid (client));
   }
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   gtk_widget_activate_action (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE),

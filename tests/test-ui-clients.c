@@ -9,24 +9,24 @@
 #include <math.h>
 #include <string.h>
 
-#include "sportello-client-editor.h"
+#include "sportello-client-dialog.h"
 #include "sportello-client-list.h"
 #include "sportello-client-page.h"
 #include "sportello-client-row.h"
-#include "sportello-clients-page.h"
+#include "sportello-clients-section.h"
 #include "sportello-database.h"
 #include "sportello-demo.h"
 #include "sportello-meeting.h"
 #include "sportello-test-ui.h"
 #include "sportello-window-private.h"
 
-static SportelloClientEditor *
+static SportelloClientDialog *
 visible_editor (GtkWindow *window)
 {
   AdwDialog *dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
 
-  g_assert_true (SPORTELLO_IS_CLIENT_EDITOR (dialog));
-  return SPORTELLO_CLIENT_EDITOR (dialog);
+  g_assert_true (SPORTELLO_IS_CLIENT_DIALOG (dialog));
+  return SPORTELLO_CLIENT_DIALOG (dialog);
 }
 
 static void
@@ -72,9 +72,9 @@ test_create_search_delete_undo (void)
   g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-clients", NULL);
   g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
   GtkWindow *window = sportello_test_app_window (app);
-  SportelloClientsPage *page = _sportello_window_get_clients_page (SPORTELLO_WINDOW (window));
-  GListModel *model = sportello_clients_page_get_model (page);
-  SportelloClientEditor *editor;
+  SportelloClientsSection *page = _sportello_window_get_clients_section (SPORTELLO_WINDOW (window));
+  GListModel *model = sportello_clients_section_get_model (page);
+  SportelloClientDialog *editor;
   GtkWidget *search_entry;
   GtkWidget *undo;
   g_autofree char *shot = NULL;
@@ -86,54 +86,54 @@ test_create_search_delete_undo (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-client", NULL);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   editor = visible_editor (window);
-  g_assert_false (sportello_client_editor_can_save (editor));   /* no name yet */
+  g_assert_false (sportello_client_dialog_can_save (editor));   /* no name yet */
   /* but it does not open scolding: no error, no warning */
   g_assert_null (sportello_test_find_label (GTK_WIDGET (editor), "Da verificare"));
   g_assert_null (sportello_test_find_label (GTK_WIDGET (editor), "La ragione sociale è obbligatoria"));
-  g_assert_false (gtk_widget_has_css_class (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_NAME), "error"));
-  shot = sportello_test_screenshot (GTK_WIDGET (window), "client-editor-new");
+  g_assert_false (gtk_widget_has_css_class (sportello_client_dialog_get_row (editor, SPORTELLO_CLIENT_NAME), "error"));
+  shot = sportello_test_screenshot (GTK_WIDGET (window), "client-dialog-new");
   g_clear_pointer (&shot, g_free);
 
-  type_into (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_NAME), "Falegnameria Rossi");
-  g_assert_true (sportello_client_editor_can_save (editor));
+  type_into (sportello_client_dialog_get_row (editor, SPORTELLO_CLIENT_NAME), "Falegnameria Rossi");
+  g_assert_true (sportello_client_dialog_can_save (editor));
 
   /* a wrong check digit: Save off at once, but said only once the
    * consultant leaves the field, as an invalid Partita IVA and why */
-  gtk_widget_grab_focus (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER));
-  type_into (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER), "00743110158");
-  g_assert_false (sportello_client_editor_can_save (editor));
-  g_assert_false (gtk_widget_has_css_class (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER), "error"));
+  gtk_widget_grab_focus (sportello_client_dialog_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER));
+  type_into (sportello_client_dialog_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER), "00743110158");
+  g_assert_false (sportello_client_dialog_can_save (editor));
+  g_assert_false (gtk_widget_has_css_class (sportello_client_dialog_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER), "error"));
   g_assert_null (sportello_test_find_label (GTK_WIDGET (editor), "Cifra di controllo errata: doveva essere 7"));
-  gtk_widget_grab_focus (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_TAX_CODE));
+  gtk_widget_grab_focus (sportello_client_dialog_get_row (editor, SPORTELLO_CLIENT_TAX_CODE));
   sportello_test_iterate (20);
-  g_assert_true (gtk_widget_has_css_class (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER), "error"));
+  g_assert_true (gtk_widget_has_css_class (sportello_client_dialog_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER), "error"));
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (editor), "Partita IVA non valida"));
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (editor), "Cifra di controllo errata: doveva essere 7"));
   /* the same for the length and for what is not a digit */
-  type_into (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER), "0074311015");
+  type_into (sportello_client_dialog_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER), "0074311015");
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (editor), "Una partita IVA ha 11 cifre, questa ne ha 10"));
-  type_into (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER), "0074311015X");
+  type_into (sportello_client_dialog_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER), "0074311015X");
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (editor), "Sono ammesse solo cifre, non «X»"));
-  type_into (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER), "00743110158");
+  type_into (sportello_client_dialog_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER), "00743110158");
 
   /* a codice fiscale too */
-  type_into (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_TAX_CODE), "RSSMRA80A01F205Z");
+  type_into (sportello_client_dialog_get_row (editor, SPORTELLO_CLIENT_TAX_CODE), "RSSMRA80A01F205Z");
   g_assert_null (sportello_test_find_label (GTK_WIDGET (editor), "Codice fiscale non valido"));
-  gtk_widget_grab_focus (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_ATECO_CODE));
+  gtk_widget_grab_focus (sportello_client_dialog_get_row (editor, SPORTELLO_CLIENT_ATECO_CODE));
   sportello_test_iterate (20);
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (editor), "Codice fiscale non valido"));
   g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (editor), "Carattere di controllo errato"));
-  type_into (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_TAX_CODE), "");
+  type_into (sportello_client_dialog_get_row (editor, SPORTELLO_CLIENT_TAX_CODE), "");
   g_assert_null (sportello_test_find_label (GTK_WIDGET (editor), "Codice fiscale non valido"));
   sportello_test_wait_for_draw (GTK_WIDGET (window));
-  shot = sportello_test_screenshot (GTK_WIDGET (window), "client-editor-error");
+  shot = sportello_test_screenshot (GTK_WIDGET (window), "client-dialog-error");
 
-  type_into (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER), "00743110157");
-  g_assert_true (sportello_client_editor_can_save (editor));
-  type_into (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_MUNICIPALITY), "Lomazzo");
-  type_into (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_PROVINCE), "co");
+  type_into (sportello_client_dialog_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER), "00743110157");
+  g_assert_true (sportello_client_dialog_can_save (editor));
+  type_into (sportello_client_dialog_get_row (editor, SPORTELLO_CLIENT_MUNICIPALITY), "Lomazzo");
+  type_into (sportello_client_dialog_get_row (editor, SPORTELLO_CLIENT_PROVINCE), "co");
 
-  sportello_client_editor_save (editor);
+  sportello_client_dialog_save (editor);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
@@ -146,18 +146,18 @@ test_create_search_delete_undo (void)
   editor = visible_editor (window);
   /* Ctrl+S with no name: now it says so, and the focus goes there */
   g_assert_null (sportello_test_find_label (GTK_WIDGET (editor), "La ragione sociale è obbligatoria"));
-  gtk_widget_grab_focus (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_MUNICIPALITY));
-  sportello_client_editor_save (editor);
+  gtk_widget_grab_focus (sportello_client_dialog_get_row (editor, SPORTELLO_CLIENT_MUNICIPALITY));
+  sportello_client_dialog_save (editor);
   sportello_test_iterate (50);
   g_assert_true (visible_editor (window) == editor);
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (editor), "La ragione sociale è obbligatoria"));
-  g_assert_true (gtk_widget_has_css_class (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_NAME), "error"));
+  g_assert_true (gtk_widget_has_css_class (sportello_client_dialog_get_row (editor, SPORTELLO_CLIENT_NAME), "error"));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
-                                         sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_NAME)));
-  type_into (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_NAME), "Rossi Falegnameria di Rossi Mario");
+                                         sportello_client_dialog_get_row (editor, SPORTELLO_CLIENT_NAME)));
+  type_into (sportello_client_dialog_get_row (editor, SPORTELLO_CLIENT_NAME), "Rossi Falegnameria di Rossi Mario");
   g_assert_null (sportello_test_find_label (GTK_WIDGET (editor), "La ragione sociale è obbligatoria"));
-  type_into (sportello_client_editor_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER), "IT 00743110157");
-  sportello_client_editor_save (editor);
+  type_into (sportello_client_dialog_get_row (editor, SPORTELLO_CLIENT_VAT_NUMBER), "IT 00743110157");
+  sportello_client_dialog_save (editor);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (ADW_IS_ALERT_DIALOG (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window))));
   adw_dialog_force_close (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
@@ -184,10 +184,10 @@ test_create_search_delete_undo (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
 
   /* Delete asks nothing, and Undo brings it back */
-  sportello_clients_page_open_client (page, "00000000-0000-4000-8000-000000000000");  /* a missing one: a toast, no crash */
+  sportello_clients_section_open_client (page, "00000000-0000-4000-8000-000000000000");  /* a missing one: a toast, no crash */
   {
     g_autoptr(SportelloClient) client = g_list_model_get_item (model, 0);
-    sportello_clients_page_open_client (page, sportello_client_get_uuid (client));
+    sportello_clients_section_open_client (page, sportello_client_get_uuid (client));
   }
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   gtk_widget_activate_action (client_page (window), "client.delete", NULL);
@@ -204,7 +204,7 @@ test_create_search_delete_undo (void)
   /* Delete again and let the window close: gone for good */
   {
     g_autoptr(SportelloClient) client = g_list_model_get_item (model, 0);
-    sportello_clients_page_open_client (page, sportello_client_get_uuid (client));
+    sportello_clients_section_open_client (page, sportello_client_get_uuid (client));
   }
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   gtk_widget_activate_action (client_page (window), "client.delete", NULL);
@@ -234,7 +234,7 @@ test_undo_key (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *uuid = NULL;
   GtkWindow *window;
-  SportelloClientsPage *page;
+  SportelloClientsSection *page;
   GListModel *model;
   GtkWidget *search_entry;
 
@@ -249,15 +249,15 @@ test_undo_key (void)
 
   app = sportello_test_app_new (data_dir);
   window = sportello_test_app_window (app);
-  page = _sportello_window_get_clients_page (SPORTELLO_WINDOW (window));
-  model = sportello_clients_page_get_model (page);
+  page = _sportello_window_get_clients_section (SPORTELLO_WINDOW (window));
+  model = sportello_clients_section_get_model (page);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
 
   /* nothing to undo: Ctrl+Z is not taken */
   gtk_window_set_focus (window, NULL);
   g_assert_false (_sportello_window_undo_key (SPORTELLO_WINDOW (window)));
 
-  sportello_clients_page_open_client (page, uuid);
+  sportello_clients_section_open_client (page, uuid);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   gtk_widget_activate_action (client_page (window), "client.delete", NULL);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
@@ -294,7 +294,7 @@ test_search_typo_and_match (void)
   g_autoptr(SportelloApplication) app = NULL;
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
-  SportelloClientsPage *page;
+  SportelloClientsSection *page;
   GListModel *model;
   GtkWidget *search_entry;
   GtkWidget *label;
@@ -320,8 +320,8 @@ test_search_typo_and_match (void)
 
   app = sportello_test_app_new (data_dir);
   window = sportello_test_app_window (app);
-  page = _sportello_window_get_clients_page (SPORTELLO_WINDOW (window));
-  model = sportello_clients_page_get_model (page);
+  page = _sportello_window_get_clients_section (SPORTELLO_WINDOW (window));
+  model = sportello_clients_section_get_model (page);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   search_entry = sportello_test_find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
@@ -364,7 +364,7 @@ test_demo_screenshots (void)
   g_autoptr(SportelloApplication) app = NULL;
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
-  SportelloClientsPage *page;
+  SportelloClientsSection *page;
   GListModel *model;
   g_autofree char *shot1 = NULL;
   g_autofree char *shot2 = NULL;
@@ -379,14 +379,14 @@ test_demo_screenshots (void)
   window = sportello_test_app_window (app);
   gtk_window_set_default_size (window, 1000, 700);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
-  page = _sportello_window_get_clients_page (SPORTELLO_WINDOW (window));
-  model = sportello_clients_page_get_model (page);
+  page = _sportello_window_get_clients_section (SPORTELLO_WINDOW (window));
+  model = sportello_clients_section_get_model (page);
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 40);
   shot1 = sportello_test_screenshot (GTK_WIDGET (window), "clients-list");
 
   {
     g_autoptr(SportelloClient) client = g_list_model_get_item (model, 3);
-    sportello_clients_page_open_client (page, sportello_client_get_uuid (client));
+    sportello_clients_section_open_client (page, sportello_client_get_uuid (client));
     sportello_test_wait_for_draw (GTK_WIDGET (window));
     g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "Dati dell'impresa") ?:
                       sportello_test_find_label (GTK_WIDGET (window), "Dati aziendali"));
@@ -424,7 +424,7 @@ test_demo_screenshots (void)
   /* the editor of a demo client opens with no blocking problem */
   gtk_widget_activate_action (client_page (window), "client.edit", NULL);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
-  g_assert_true (sportello_client_editor_can_save (visible_editor (window)));
+  g_assert_true (sportello_client_dialog_can_save (visible_editor (window)));
 
   sportello_test_app_quit (app);
 }
@@ -614,7 +614,7 @@ test_new_client_smallest (void)
   gtk_editable_set_text (GTK_EDITABLE (name_row), "");
   sportello_test_iterate (100);
   g_assert_null (sportello_test_find_label (GTK_WIDGET (dialog), "Da verificare"));
-  gtk_widget_activate_action (GTK_WIDGET (sportello_test_find_type (GTK_WIDGET (dialog), SPORTELLO_TYPE_CLIENT_EDITOR)),
+  gtk_widget_activate_action (GTK_WIDGET (sportello_test_find_type (GTK_WIDGET (dialog), SPORTELLO_TYPE_CLIENT_DIALOG)),
                               "editor.save", NULL);
   for (guint i = 0; i < 40 && sportello_test_find_label (GTK_WIDGET (dialog), "Da verificare") == NULL; i++)
     sportello_test_iterate (50);

@@ -10,7 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "sportello-client-csv.h"
-#include "sportello-clients-page.h"
+#include "sportello-clients-section.h"
 #include "sportello-csv-import-dialog.h"
 #include "sportello-database.h"
 #include "sportello-test-ui.h"
@@ -40,9 +40,9 @@ wait_idle (SportelloCsvImportDialog *dialog)
 }
 
 static guint
-n_clients_listed (SportelloClientsPage *page)
+n_clients_listed (SportelloClientsSection *page)
 {
-  return g_list_model_get_n_items (sportello_clients_page_get_model (page));
+  return g_list_model_get_n_items (sportello_clients_section_get_model (page));
 }
 
 static void
@@ -59,7 +59,7 @@ test_import (void)
   g_autofree char *shot = NULL;
   g_autofree char *shot2 = NULL;
   SportelloCsvImportDialog *dialog;
-  SportelloClientsPage *page;
+  SportelloClientsSection *page;
   GtkWindow *window;
   GtkWidget *import_button;
 
@@ -80,12 +80,12 @@ test_import (void)
   app = sportello_test_app_new (data_dir);
   window = sportello_test_app_window (app);
   gtk_window_set_default_size (window, 1000, 800);
-  page = _sportello_window_get_clients_page (SPORTELLO_WINDOW (window));
+  page = _sportello_window_get_clients_section (SPORTELLO_WINDOW (window));
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpuint (n_clients_listed (page), ==, 1);
 
   /* the preview: the columns as mapped, the counts, the bad row named */
-  dialog = SPORTELLO_CSV_IMPORT_DIALOG (sportello_clients_page_import_csv (page, file));
+  dialog = SPORTELLO_CSV_IMPORT_DIALOG (sportello_clients_section_import_csv (page, file));
   wait_idle (dialog);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (dialog), "Importa da foglio di calcolo"));
@@ -148,7 +148,7 @@ test_import (void)
   }
 
   /* the list out, as shown: all four */
-  g_assert_true (sportello_clients_page_export_csv (page, out_file));
+  g_assert_true (sportello_clients_section_export_csv (page, out_file));
   exported = sportello_csv_load (out, &error);
   g_assert_no_error (error);
   g_assert_true (exported->had_bom);

@@ -10,15 +10,15 @@
 
 #include "sportello-client.h"
 #include "sportello-client-page.h"
-#include "sportello-clients-page.h"
+#include "sportello-clients-section.h"
 #include "sportello-database.h"
 #include "sportello-document.h"
 #include "sportello-document-page.h"
 #include "sportello-document-print.h"
 #include "sportello-format.h"
 #include "sportello-template.h"
-#include "sportello-template-editor.h"
-#include "sportello-templates-page.h"
+#include "sportello-template-page.h"
+#include "sportello-templates-section.h"
 #include "sportello-user-template.h"
 #include "sportello-test-ui.h"
 #include "sportello-text-editor.h"
@@ -258,7 +258,7 @@ test_document (void)
   }
 
   /* back on the client's page, the document is listed as sent */
-  sportello_clients_page_open_client (_sportello_window_get_clients_page (SPORTELLO_WINDOW (window)), client_uuid);
+  sportello_clients_section_open_client (_sportello_window_get_clients_section (SPORTELLO_WINDOW (window)), client_uuid);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (window), sent_today));
   g_free (sportello_test_screenshot (GTK_WIDGET (window), "client-documents"));
@@ -273,14 +273,14 @@ test_templates_section (void)
   g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
   GtkWindow *window = sportello_test_app_window (app);
   const GPtrArray *templates = sportello_templates_builtin ();
-  SportelloTemplatesPage *section;
+  SportelloTemplatesSection *section;
   GtkWidget *list;
   guint n = 0;
 
   gtk_window_set_default_size (window, 1000, 760);
   sportello_window_set_section (SPORTELLO_WINDOW (window), "templates");
   sportello_test_wait_for_draw (GTK_WIDGET (window));
-  section = SPORTELLO_TEMPLATES_PAGE (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_TEMPLATES_PAGE));
+  section = SPORTELLO_TEMPLATES_SECTION (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_TEMPLATES_SECTION));
   g_assert_nonnull (section);
 
   /* every built-in template is listed */
@@ -291,11 +291,11 @@ test_templates_section (void)
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (section), "Orientamento ai bandi per la digitalizzazione"));
 
   /* and opens on what it asks for and its text */
-  sportello_templates_page_open (section, "orientamento-bandi");
+  sportello_templates_section_open (section, "orientamento-bandi");
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (section), "Da compilare manualmente: progetto da finanziare, importo stimato"));
   g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (section), "Informazioni verificate a dicembre 2026"));
-  g_free (sportello_test_screenshot (GTK_WIDGET (window), "template-preview"));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "template-preview-page"));
 
   sportello_test_app_quit (app);
 }
@@ -312,15 +312,15 @@ count_user_templates (const char *data_dir)
 }
 
 static void
-test_template_editor (void)
+test_template_page (void)
 {
-  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-template-editor", NULL);
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-template-page", NULL);
   g_autoptr(SportelloApplication) app = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *client_uuid = NULL;
   g_autofree char *template_id = NULL;
-  SportelloTemplatesPage *section;
-  SportelloTemplateEditor *editor;
+  SportelloTemplatesSection *section;
+  SportelloTemplatePage *editor;
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
   AdwBanner *banner;
@@ -333,7 +333,7 @@ test_template_editor (void)
   gtk_window_set_default_size (window, 1200, 800);
   sportello_window_set_section (SPORTELLO_WINDOW (window), "templates");
   sportello_test_wait_for_draw (GTK_WIDGET (window));
-  section = SPORTELLO_TEMPLATES_PAGE (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_TEMPLATES_PAGE));
+  section = SPORTELLO_TEMPLATES_SECTION (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_TEMPLATES_SECTION));
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (section), "Duplicare un modello predefinito per modificarne il testo o partire da uno vuoto"));
 
   /* a built-in template, duplicated to change its wording */
@@ -346,21 +346,21 @@ test_template_editor (void)
     g_assert_false (spelling_checker_check_word (probe, "sdi", -1));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (section), "templates.duplicate", "s", "orientamento-bandi"));
     sportello_test_wait_for_draw (GTK_WIDGET (window));
-    editor = SPORTELLO_TEMPLATE_EDITOR (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_TEMPLATE_EDITOR));
+    editor = SPORTELLO_TEMPLATE_PAGE (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_TEMPLATE_PAGE));
     g_assert_nonnull (editor);
     g_assert_true (spelling_checker_check_word (probe, "sdi", -1));
     g_assert_true (spelling_checker_check_word (probe, "followups", -1));
     g_assert_false (spelling_checker_check_word (probe, "conssulente", -1));
   }
   g_assert_cmpuint (count_user_templates (data_dir), ==, 1);
-  template_id = g_strdup (sportello_template_editor_get_template (editor)->id);
-  g_assert_cmpstr (sportello_template_editor_get_template (editor)->title, ==,
+  template_id = g_strdup (sportello_template_page_get_template (editor)->id);
+  g_assert_cmpstr (sportello_template_page_get_template (editor)->title, ==,
                    "Orientamento ai bandi per la digitalizzazione (copia)");
   /* the preview shows the text typeset, with what is missing marked */
-  g_assert_nonnull (sportello_test_find_label_containing (sportello_template_editor_get_preview (editor), "«da completare: progetto da finanziare»"));
+  g_assert_nonnull (sportello_test_find_label_containing (sportello_template_page_get_preview (editor), "«da completare: progetto da finanziare»"));
 
   /* a placeholder from the menu, and one mistyped: the banner names its line */
-  buffer = gtk_text_view_get_buffer (sportello_template_editor_get_view (editor));
+  buffer = gtk_text_view_get_buffer (sportello_template_page_get_view (editor));
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "template.insert-placeholder", "s", "client.vat"));
@@ -370,7 +370,7 @@ test_template_editor (void)
   banner = ADW_BANNER (sportello_test_find_type (GTK_WIDGET (editor), ADW_TYPE_BANNER));
   g_assert_true (adw_banner_get_revealed (banner));
   g_assert_cmpstr (adw_banner_get_title (banner), ==, "Riga 1: «cliente.nome» non è un segnaposto noto");
-  g_free (sportello_test_screenshot (GTK_WIDGET (window), "template-editor-problem"));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "template-page-problem"));
 
   gtk_text_buffer_get_start_iter (buffer, &start);
   end = start;
@@ -380,8 +380,8 @@ test_template_editor (void)
   gtk_text_buffer_insert (buffer, &start, "Per {{client.name}}: ", -1);
   sportello_test_iterate (700);
   g_assert_false (adw_banner_get_revealed (banner));
-  g_assert_nonnull (sportello_test_find_label_containing (sportello_template_editor_get_preview (editor), "Per «da completare: ragione sociale»: «da completare: partita IVA»"));
-  g_free (sportello_test_screenshot (GTK_WIDGET (window), "template-editor"));
+  g_assert_nonnull (sportello_test_find_label_containing (sportello_template_page_get_preview (editor), "Per «da completare: ragione sociale»: «da completare: partita IVA»"));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "template-page"));
 
   /* stored as typed */
   {
@@ -396,14 +396,14 @@ test_template_editor (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "template.duplicate", NULL));
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpuint (count_user_templates (data_dir), ==, 2);
-  editor = SPORTELLO_TEMPLATE_EDITOR (sportello_test_find_type (GTK_WIDGET (section), SPORTELLO_TYPE_TEMPLATE_EDITOR));
-  g_assert_cmpstr (sportello_template_editor_get_template (editor)->title, ==,
+  editor = SPORTELLO_TEMPLATE_PAGE (sportello_test_find_type (GTK_WIDGET (section), SPORTELLO_TYPE_TEMPLATE_PAGE));
+  g_assert_cmpstr (sportello_template_page_get_template (editor)->title, ==,
                    "Orientamento ai bandi per la digitalizzazione (copia) (copia)");
-  g_assert_true (g_str_has_prefix (sportello_template_editor_get_template (editor)->body, "Per {{client.name}}: {{client.vat}}"));
+  g_assert_true (g_str_has_prefix (sportello_template_page_get_template (editor)->body, "Per {{client.name}}: {{client.vat}}"));
 
   /* a client's document from it */
   sportello_window_set_section (SPORTELLO_WINDOW (window), "clients");
-  sportello_clients_page_open_client (_sportello_window_get_clients_page (SPORTELLO_WINDOW (window)), client_uuid);
+  sportello_clients_section_open_client (_sportello_window_get_clients_section (SPORTELLO_WINDOW (window)), client_uuid);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (gtk_widget_activate_action (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE),
                                              "client.new-document", "s", template_id));
@@ -427,7 +427,7 @@ test_template_editor (void)
     g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
   }
   sportello_test_wait_for_draw (GTK_WIDGET (window));
-  editor = SPORTELLO_TEMPLATE_EDITOR (sportello_test_find_type (GTK_WIDGET (section), SPORTELLO_TYPE_TEMPLATE_EDITOR));
+  editor = SPORTELLO_TEMPLATE_PAGE (sportello_test_find_type (GTK_WIDGET (section), SPORTELLO_TYPE_TEMPLATE_PAGE));
   g_assert_nonnull (editor);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "template.delete", NULL));
   sportello_test_wait_for_draw (GTK_WIDGET (window));
@@ -560,7 +560,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/documents/from-template", test_document);
   g_test_add_func ("/ui/documents/templates-section", test_templates_section);
-  g_test_add_func ("/ui/documents/template-editor", test_template_editor);
+  g_test_add_func ("/ui/documents/template-page", test_template_page);
   g_test_add_func ("/ui/documents/link-color", test_link_color);
   g_test_add_func ("/ui/documents/spelling-elisions", test_spelling_elisions);
 

@@ -26,7 +26,7 @@
 #include "sportello-client-page.h"
 #include "sportello-client-page-private.h"
 #include "sportello-contact.h"
-#include "sportello-clients-page.h"
+#include "sportello-clients-section.h"
 #include "sportello-database.h"
 #include "sportello-document.h"
 #include "sportello-document-page.h"

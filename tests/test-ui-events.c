@@ -11,12 +11,12 @@
 #include "sportello-client.h"
 #include "sportello-client-events.h"
 #include "sportello-client-page.h"
-#include "sportello-clients-page.h"
+#include "sportello-clients-section.h"
 #include "sportello-contact.h"
 #include "sportello-database.h"
 #include "sportello-event.h"
 #include "sportello-event-page.h"
-#include "sportello-events-page.h"
+#include "sportello-events-section.h"
 #include "sportello-certificate.h"
 #include "sportello-follow-up.h"
 #include "sportello-registration.h"
@@ -154,7 +154,7 @@ test_event (void)
   g_autoptr(GFile) pdf_file = NULL;
   g_autoptr(GError) error = NULL;
   GtkWindow *window = sportello_test_app_window (app);
-  SportelloEventsPage *events;
+  SportelloEventsSection *events;
   GtkWidget *page;
   GtkWidget *title_row, *capacity_row;
   guint n_toasts;
@@ -163,9 +163,9 @@ test_event (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "events");
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpstr (sportello_window_get_section (SPORTELLO_WINDOW (window)), ==, "events");
-  events = SPORTELLO_EVENTS_PAGE (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_EVENTS_PAGE));
+  events = SPORTELLO_EVENTS_SECTION (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_EVENTS_SECTION));
   g_assert_nonnull (events);
-  g_assert_cmpuint (sportello_events_page_get_n_events (events), ==, 0);
+  g_assert_cmpuint (sportello_events_section_get_n_events (events), ==, 0);
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (events), "Nessun evento"));
   shot = sportello_test_screenshot (GTK_WIDGET (window), "events-empty");
   g_free (shot);
@@ -175,7 +175,7 @@ test_event (void)
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_EVENT_PAGE);
   g_assert_nonnull (page);
-  g_assert_cmpuint (sportello_events_page_get_n_events (events), ==, 1);
+  g_assert_cmpuint (sportello_events_section_get_n_events (events), ==, 1);
   sportello_test_iterate (300);
   gtk_widget_activate_action (GTK_WIDGET (page), "navigation.pop", NULL);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
@@ -189,7 +189,7 @@ test_event (void)
     g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
   }
   sportello_test_iterate (500);   /* the list follows the database from an idle */
-  g_assert_cmpuint (sportello_events_page_get_n_events (events), ==, 0);
+  g_assert_cmpuint (sportello_events_section_get_n_events (events), ==, 0);
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (events), "Nessun evento"));
 
   /* “Nuovo evento” makes one and opens its page */
@@ -256,12 +256,12 @@ test_event (void)
   /* the section counts the places */
   gtk_widget_activate_action (GTK_WIDGET (page), "navigation.pop", NULL);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
-  g_assert_cmpuint (sportello_events_page_get_n_events (events), ==, 1);
+  g_assert_cmpuint (sportello_events_section_get_n_events (events), ==, 1);
   g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (events), "Posti occupati: 2 su 2"));
   shot = sportello_test_screenshot (GTK_WIDGET (window), "events-section");
   g_free (shot);
 
-  sportello_events_page_open (events, uuid);
+  sportello_events_section_open (events, uuid);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_EVENT_PAGE);
   g_signal_connect (sportello_record_page_get_context (SPORTELLO_RECORD_PAGE (page)), "toast",
@@ -359,7 +359,7 @@ test_attendance_csv (void)
   g_autoptr(GListModel) attended = NULL;
   g_autoptr(GError) error = NULL;
   GtkWindow *window = sportello_test_app_window (app);
-  SportelloEventsPage *events;
+  SportelloEventsSection *events;
   GtkWidget *page;
   char *shot;
 
@@ -376,8 +376,8 @@ test_attendance_csv (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "events");
   sportello_test_wait_for_draw (GTK_WIDGET (window));
-  events = SPORTELLO_EVENTS_PAGE (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_EVENTS_PAGE));
-  sportello_events_page_open (events, sportello_event_get (event, SPORTELLO_EVENT_UUID));
+  events = SPORTELLO_EVENTS_SECTION (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_EVENTS_SECTION));
+  sportello_events_section_open (events, sportello_event_get (event, SPORTELLO_EVENT_UUID));
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_EVENT_PAGE);
   g_assert_nonnull (page);
@@ -457,7 +457,7 @@ test_after_event (void)
   g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
-  SportelloEventsPage *events;
+  SportelloEventsSection *events;
   GtkWidget *page, *row;
   guint n_toasts;
 
@@ -485,8 +485,8 @@ test_after_event (void)
   gtk_window_set_default_size (window, 1100, 860);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "events");
   sportello_test_wait_for_draw (GTK_WIDGET (window));
-  events = SPORTELLO_EVENTS_PAGE (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_EVENTS_PAGE));
-  sportello_events_page_open (events, sportello_event_get (event, SPORTELLO_EVENT_UUID));
+  events = SPORTELLO_EVENTS_SECTION (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_EVENTS_SECTION));
+  sportello_events_section_open (events, sportello_event_get (event, SPORTELLO_EVENT_UUID));
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_EVENT_PAGE);
   g_assert_nonnull (page);
@@ -666,12 +666,12 @@ find_any_of_type (GtkWidget *root,
 
 /* Waits, within a bound, until @events lists @n events */
 static void
-wait_for_n_events (SportelloEventsPage *events,
+wait_for_n_events (SportelloEventsSection *events,
                    guint                n)
 {
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
-  while (sportello_events_page_get_n_events (events) != n && g_get_monotonic_time () < deadline)
+  while (sportello_events_section_get_n_events (events) != n && g_get_monotonic_time () < deadline)
     sportello_test_iterate (20);
 }
 
@@ -686,7 +686,7 @@ test_preloaded (void)
   g_autoptr(SportelloEvent) added = sportello_event_new ();
   g_autoptr(GError) error = NULL;
   SportelloDatabase *db;
-  SportelloEventsPage *events;
+  SportelloEventsSection *events;
   GtkWindow *window;
 
   {
@@ -699,14 +699,14 @@ test_preloaded (void)
   }
   app = sportello_test_app_new (data_dir);
   window = sportello_test_app_window (app);
-  events = SPORTELLO_EVENTS_PAGE (find_any_of_type (GTK_WIDGET (window), SPORTELLO_TYPE_EVENTS_PAGE));
+  events = SPORTELLO_EVENTS_SECTION (find_any_of_type (GTK_WIDGET (window), SPORTELLO_TYPE_EVENTS_SECTION));
   g_assert_nonnull (events);
 
   /* never shown, yet listed */
   wait_for_n_events (events, 1);
   g_assert_cmpstr (sportello_window_get_section (SPORTELLO_WINDOW (window)), ==, "clients");
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (events)));
-  g_assert_cmpuint (sportello_events_page_get_n_events (events), ==, 1);
+  g_assert_cmpuint (sportello_events_section_get_n_events (events), ==, 1);
   g_assert_false (sportello_widget_get_stale (GTK_WIDGET (events)));
   g_assert_nonnull (sportello_test_find_row (GTK_WIDGET (events), ADW_TYPE_PREFERENCES_ROW, "Fatturazione elettronica"));
 
@@ -718,12 +718,12 @@ test_preloaded (void)
   g_assert_no_error (error);
   wait_for_n_events (events, 2);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (events)));
-  g_assert_cmpuint (sportello_events_page_get_n_events (events), ==, 2);
+  g_assert_cmpuint (sportello_events_section_get_n_events (events), ==, 2);
   g_assert_nonnull (sportello_test_find_row (GTK_WIDGET (events), ADW_TYPE_PREFERENCES_ROW, "Bandi per le PMI"));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "events");
   sportello_test_wait_for_draw (GTK_WIDGET (window));
-  g_assert_cmpuint (sportello_events_page_get_n_events (events), ==, 2);
+  g_assert_cmpuint (sportello_events_section_get_n_events (events), ==, 2);
 
   sportello_test_app_quit (app);
 }

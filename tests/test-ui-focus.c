@@ -11,9 +11,9 @@
 #include "sportello-assessment-page.h"
 #include "sportello-checklist.h"
 #include "sportello-client.h"
-#include "sportello-client-editor.h"
+#include "sportello-client-dialog.h"
 #include "sportello-client-page.h"
-#include "sportello-clients-page.h"
+#include "sportello-clients-section.h"
 #include "sportello-database.h"
 #include "sportello-follow-up.h"
 #include "sportello-follow-up-row.h"
@@ -21,7 +21,7 @@
 #include "sportello-meeting-page.h"
 #include "sportello-test-ui.h"
 #include "sportello-text-editor.h"
-#include "sportello-todo-page.h"
+#include "sportello-todo-section.h"
 #include "sportello-window-private.h"
 
 static char *
@@ -95,7 +95,7 @@ test_focus_narrow_start (void)
   sportello_test_iterate (100);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   split = ADW_NAVIGATION_SPLIT_VIEW (sportello_test_find_type (GTK_WIDGET (window), ADW_TYPE_NAVIGATION_SPLIT_VIEW));
-  clients = GTK_WIDGET (_sportello_window_get_clients_page (SPORTELLO_WINDOW (window)));
+  clients = GTK_WIDGET (_sportello_window_get_clients_section (SPORTELLO_WINDOW (window)));
 
   g_assert_true (adw_navigation_split_view_get_collapsed (split));
   g_assert_true (adw_navigation_split_view_get_show_content (split));
@@ -126,7 +126,7 @@ test_focus_sidebar (void)
   sportello_test_wait_for_draw (GTK_WIDGET (window));
 
   /* start-up: the focus is in Clients, whose search takes what is typed */
-  clients = GTK_WIDGET (_sportello_window_get_clients_page (win));
+  clients = GTK_WIDGET (_sportello_window_get_clients_section (win));
   g_assert_nonnull (focus (window));
   g_assert_true (gtk_widget_is_ancestor (focus (window), clients));
   g_assert_true (gtk_search_bar_get_key_capture_widget (GTK_SEARCH_BAR (sportello_test_find_type (clients, GTK_TYPE_SEARCH_BAR)))
@@ -162,8 +162,8 @@ test_focus_sidebar (void)
   gtk_list_box_select_row (list, GTK_LIST_BOX_ROW (sidebar_row (window, "meetings")));
   sportello_test_iterate (50);
   g_assert_cmpstr (sportello_window_get_section (win), ==, "meetings");
-  g_assert_true (gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (_sportello_window_get_todo_page (win)))))
-                 == GTK_WIDGET (_sportello_window_get_meetings_page (win)));
+  g_assert_true (gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (_sportello_window_get_todo_section (win)))))
+                 == GTK_WIDGET (_sportello_window_get_meetings_section (win)));
 
   /* Ctrl+3: the highlight and the focus ring move together */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "todo");
@@ -207,7 +207,7 @@ open_client (GtkWindow  *window,
 {
   GtkWidget *page;
 
-  sportello_clients_page_open_client (_sportello_window_get_clients_page (SPORTELLO_WINDOW (window)), uuid);
+  sportello_clients_section_open_client (_sportello_window_get_clients_section (SPORTELLO_WINDOW (window)), uuid);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE);
   g_assert_nonnull (page);
@@ -518,12 +518,12 @@ test_focus_date_entry (void)
     g_assert_true (gtk_widget_activate_action (client_page, "client.edit", NULL));
     sportello_test_wait_for_draw (GTK_WIDGET (window));
     editor = GTK_WIDGET (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
-    g_assert_true (SPORTELLO_IS_CLIENT_EDITOR (editor));
-    consent = sportello_client_editor_get_row (SPORTELLO_CLIENT_EDITOR (editor), SPORTELLO_CLIENT_CONSENT_DATE);
+    g_assert_true (SPORTELLO_IS_CLIENT_DIALOG (editor));
+    consent = sportello_client_dialog_get_row (SPORTELLO_CLIENT_DIALOG (editor), SPORTELLO_CLIENT_CONSENT_DATE);
     g_assert_nonnull (sportello_test_find_label_containing (consent, "per esempio 25/11/2026"));
     gtk_editable_set_text (GTK_EDITABLE (consent), "5/3/2026");
-    g_assert_true (sportello_client_editor_can_save (SPORTELLO_CLIENT_EDITOR (editor)));
-    sportello_client_editor_save (SPORTELLO_CLIENT_EDITOR (editor));
+    g_assert_true (sportello_client_dialog_can_save (SPORTELLO_CLIENT_DIALOG (editor)));
+    sportello_client_dialog_save (SPORTELLO_CLIENT_DIALOG (editor));
     sportello_test_wait_for_draw (GTK_WIDGET (window));
 
     db = sportello_database_open (data_dir, &error);
@@ -545,7 +545,7 @@ test_focus_date_entry (void)
     g_assert_true (gtk_widget_activate_action (client_page, "client.edit", NULL));
     sportello_test_wait_for_draw (GTK_WIDGET (window));
     editor = GTK_WIDGET (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
-    consent = sportello_client_editor_get_row (SPORTELLO_CLIENT_EDITOR (editor), SPORTELLO_CLIENT_CONSENT_DATE);
+    consent = sportello_client_dialog_get_row (SPORTELLO_CLIENT_DIALOG (editor), SPORTELLO_CLIENT_CONSENT_DATE);
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (consent)), ==, "05/03/2026");
     g_free (sportello_test_screenshot (GTK_WIDGET (window), "focus-consent-date"));
     adw_dialog_force_close (ADW_DIALOG (editor));
@@ -581,7 +581,7 @@ test_focus_todo_names (void)
   window = sportello_test_app_window (app);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "todo");
   sportello_test_wait_for_draw (GTK_WIDGET (window));
-  row = sportello_test_find_type (GTK_WIDGET (_sportello_window_get_todo_page (SPORTELLO_WINDOW (window))),
+  row = sportello_test_find_type (GTK_WIDGET (_sportello_window_get_todo_section (SPORTELLO_WINDOW (window))),
                                   SPORTELLO_TYPE_FOLLOW_UP_ROW);
   g_assert_nonnull (row);
   assert_name (row, "Mandare il preventivo, Pasticceria Villa, Consulente, entro il 2 dicembre 2036");
@@ -592,7 +592,7 @@ test_focus_todo_names (void)
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpstr (sportello_window_get_section (SPORTELLO_WINDOW (window)), ==, "clients");
   g_assert_nonnull (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE));
-  g_assert_cmpuint (sportello_todo_page_get_n_open (_sportello_window_get_todo_page (SPORTELLO_WINDOW (window))), ==, 1);
+  g_assert_cmpuint (sportello_todo_section_get_n_open (_sportello_window_get_todo_section (SPORTELLO_WINDOW (window))), ==, 1);
 
   sportello_test_app_quit (app);
 }
@@ -628,7 +628,7 @@ test_focus_edit_follow_up (void)
   gtk_window_set_default_size (window, 1000, 700);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "todo");
   sportello_test_wait_for_draw (GTK_WIDGET (window));
-  row = sportello_test_find_type (GTK_WIDGET (_sportello_window_get_todo_page (SPORTELLO_WINDOW (window))),
+  row = sportello_test_find_type (GTK_WIDGET (_sportello_window_get_todo_section (SPORTELLO_WINDOW (window))),
                                   SPORTELLO_TYPE_FOLLOW_UP_ROW);
   g_assert_nonnull (row);
   g_assert_true (sportello_follow_up_row_get_editable (SPORTELLO_FOLLOW_UP_ROW (row)));
@@ -672,7 +672,7 @@ test_focus_edit_follow_up (void)
   }
 
   /* the To Do list follows */
-  row = sportello_test_find_type (GTK_WIDGET (_sportello_window_get_todo_page (SPORTELLO_WINDOW (window))),
+  row = sportello_test_find_type (GTK_WIDGET (_sportello_window_get_todo_section (SPORTELLO_WINDOW (window))),
                                   SPORTELLO_TYPE_FOLLOW_UP_ROW);
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Mandare il preventivo firmato");

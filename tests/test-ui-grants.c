@@ -10,14 +10,14 @@
 #include "sportello-client.h"
 #include "sportello-client-grants.h"
 #include "sportello-client-page.h"
-#include "sportello-clients-page.h"
+#include "sportello-clients-section.h"
 #include "sportello-database.h"
 #include "sportello-follow-up.h"
 #include "sportello-grant-application.h"
 #include "sportello-grant-application-dialog.h"
 #include "sportello-grant-call.h"
 #include "sportello-grant-call-page.h"
-#include "sportello-grants-page.h"
+#include "sportello-grants-section.h"
 #include "sportello-section.h"
 #include "sportello-test-ui.h"
 #include "sportello-window-private.h"
@@ -90,7 +90,7 @@ test_call_to_funded (void)
   Fixture fx = { NULL, };
   g_autoptr(SportelloApplication) app = NULL;
   GtkWindow *window;
-  SportelloGrantsPage *grants;
+  SportelloGrantsSection *grants;
   GtkWidget *page, *row, *button, *dialog;
   g_autofree char *shot = NULL;
   g_autofree char *shot2 = NULL;
@@ -104,16 +104,16 @@ test_call_to_funded (void)
   /* the section lists both calls, the one with a deadline first */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "grants");
   sportello_test_wait_for_draw (GTK_WIDGET (window));
-  grants = _sportello_window_get_grants_page (SPORTELLO_WINDOW (window));
+  grants = _sportello_window_get_grants_section (SPORTELLO_WINDOW (window));
   g_assert_nonnull (grants);
-  g_assert_cmpuint (g_list_model_get_n_items (sportello_grants_page_get_model (grants)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (sportello_grants_section_get_model (grants)), ==, 2);
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "Voucher digitalizzazione Como"));
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "a sportello"));
   g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (window), "scade il"));
   shot = sportello_test_screenshot (GTK_WIDGET (window), "grants");
 
   /* the call's page lists the firm in its province, not the one in Rome */
-  sportello_grants_page_open (grants, fx.call_uuid);
+  sportello_grants_section_open (grants, fx.call_uuid);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_GRANT_CALL_PAGE);
   g_assert_nonnull (page);
@@ -268,12 +268,12 @@ test_call_to_funded (void)
   /* the client page shows the application, and the firm in Rome the
    * open call of its region, which opens in the Grant Calls section */
   {
-    SportelloClientsPage *clients = _sportello_window_get_clients_page (SPORTELLO_WINDOW (window));
+    SportelloClientsSection *clients = _sportello_window_get_clients_section (SPORTELLO_WINDOW (window));
     GtkWidget *grants_group, *call_row;
     g_autofree char *shot4 = NULL;
 
     gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "clients");
-    sportello_clients_page_open_client (clients, fx.near_uuid);
+    sportello_clients_section_open_client (clients, fx.near_uuid);
     sportello_test_wait_for_draw (GTK_WIDGET (window));
     grants_group = sportello_test_find_type (GTK_WIDGET (clients), SPORTELLO_TYPE_CLIENT_GRANTS);
     g_assert_nonnull (grants_group);
@@ -282,7 +282,7 @@ test_call_to_funded (void)
     g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (call_row)), "Finanziata"));
     g_assert_null (sportello_test_find_row (grants_group, ADW_TYPE_PREFERENCES_ROW, "Bando export Lazio"));
 
-    sportello_clients_page_open_client (clients, fx.far_uuid);
+    sportello_clients_section_open_client (clients, fx.far_uuid);
     sportello_test_wait_for_draw (GTK_WIDGET (window));
     /* the first client's page had no such row: this is the second's */
     call_row = sportello_test_find_row (GTK_WIDGET (clients), ADW_TYPE_PREFERENCES_ROW, "Bando export Lazio");
@@ -356,7 +356,7 @@ test_reminders_delete_undo (void)
   g_autoptr(SportelloGrantCall) call = NULL;
   g_autoptr(GListModel) list = NULL;
   GtkWindow *window;
-  SportelloGrantsPage *grants;
+  SportelloGrantsSection *grants;
   GtkWidget *page, *row, *button, *dialog, *undo;
   g_autofree char *expected = NULL;
   g_autofree char *got = NULL;
@@ -379,8 +379,8 @@ test_reminders_delete_undo (void)
   d7 = days_before (sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_DEADLINE), 7);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "grants");
-  grants = _sportello_window_get_grants_page (SPORTELLO_WINDOW (window));
-  sportello_grants_page_open (grants, fx.call_uuid);
+  grants = _sportello_window_get_grants_section (SPORTELLO_WINDOW (window));
+  sportello_grants_section_open (grants, fx.call_uuid);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_GRANT_CALL_PAGE);
   row = sportello_test_find_row (GTK_WIDGET (sportello_grant_call_page_get_matches (SPORTELLO_GRANT_CALL_PAGE (page))), ADW_TYPE_PREFERENCES_ROW,
@@ -477,13 +477,13 @@ test_new_call_dates (void)
   g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-grants-new", NULL);
   g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
   GtkWindow *window = sportello_test_app_window (app);
-  SportelloGrantsPage *grants;
+  SportelloGrantsSection *grants;
   GtkWidget *page, *opens, *deadline;
   g_autofree char *uuid = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "grants");
   sportello_test_wait_for_draw (GTK_WIDGET (window));
-  grants = _sportello_window_get_grants_page (SPORTELLO_WINDOW (window));
+  grants = _sportello_window_get_grants_section (SPORTELLO_WINDOW (window));
   g_assert_cmpuint (count_calls (data_dir), ==, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (grants), "grants.new", NULL));
@@ -539,7 +539,7 @@ test_new_call_dates (void)
   }
 
   /* shown again the Italian way */
-  sportello_grants_page_open (grants, uuid);
+  sportello_grants_section_open (grants, uuid);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_GRANT_CALL_PAGE);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sportello_test_find_row (page, ADW_TYPE_ENTRY_ROW, "_Scadenza"))), ==, "31/01/2027");
@@ -570,15 +570,15 @@ test_preloaded (void)
   g_autoptr(SportelloGrantCall) call = sportello_grant_call_new ("Bando innovazione Lombardia");
   g_autoptr(GError) error = NULL;
   SportelloDatabase *db;
-  SportelloGrantsPage *grants;
+  SportelloGrantsSection *grants;
   GListModel *model;
   GtkWindow *window;
 
   make_data (data_dir, &fx);
   app = sportello_test_app_new (data_dir);
   window = sportello_test_app_window (app);
-  grants = _sportello_window_get_grants_page (SPORTELLO_WINDOW (window));
-  model = sportello_grants_page_get_model (grants);
+  grants = _sportello_window_get_grants_section (SPORTELLO_WINDOW (window));
+  model = sportello_grants_section_get_model (grants);
 
   /* never shown, yet listed */
   wait_for_n_items (model, 2);

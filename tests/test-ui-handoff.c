@@ -9,7 +9,7 @@
 #include "sportello-bundle.h"
 #include "sportello-client-list.h"
 #include "sportello-client.h"
-#include "sportello-clients-page.h"
+#include "sportello-clients-section.h"
 #include "sportello-database.h"
 #include "sportello-demo.h"
 #include "sportello-handoff.h"
@@ -40,7 +40,7 @@ data_path (const char *name)
 static guint
 n_clients_listed (SportelloWindow *window)
 {
-  return g_list_model_get_n_items (sportello_clients_page_get_model (_sportello_window_get_clients_page (window)));
+  return g_list_model_get_n_items (sportello_clients_section_get_model (_sportello_window_get_clients_section (window)));
 }
 
 static AdwAlertDialog *

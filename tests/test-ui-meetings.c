@@ -13,9 +13,9 @@
 #include "sportello-follow-up.h"
 #include "sportello-meeting.h"
 #include "sportello-meeting-page.h"
-#include "sportello-meetings-page.h"
+#include "sportello-meetings-section.h"
 #include "sportello-test-ui.h"
-#include "sportello-todo-page.h"
+#include "sportello-todo-section.h"
 #include "sportello-window-private.h"
 
 static char *
@@ -51,11 +51,11 @@ static SportelloMeetingPage *
 open_meeting (GtkWindow  *window,
               const char *uuid)
 {
-  SportelloMeetingsPage *meetings = _sportello_window_get_meetings_page (SPORTELLO_WINDOW (window));
+  SportelloMeetingsSection *meetings = _sportello_window_get_meetings_section (SPORTELLO_WINDOW (window));
   GtkWidget *page;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "meetings");
-  sportello_meetings_page_open (meetings, uuid);
+  sportello_meetings_section_open (meetings, uuid);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_MEETING_PAGE);
   g_assert_nonnull (page);
@@ -207,7 +207,7 @@ test_todo (void)
   g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-todo", NULL);
   g_autoptr(SportelloApplication) app = NULL;
   g_autoptr(GError) error = NULL;
-  SportelloTodoPage *todo;
+  SportelloTodoSection *todo;
   GtkWindow *window;
   GtkWidget *check;
   GtkWidget *undo;
@@ -225,8 +225,8 @@ test_todo (void)
   gtk_window_set_default_size (window, 1000, 700);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "todo");
   sportello_test_wait_for_draw (GTK_WIDGET (window));
-  todo = _sportello_window_get_todo_page (SPORTELLO_WINDOW (window));
-  before = sportello_todo_page_get_n_open (todo);
+  todo = _sportello_window_get_todo_section (SPORTELLO_WINDOW (window));
+  before = sportello_todo_section_get_n_open (todo);
   g_assert_cmpuint (before, >, 0);
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "Scadute"));
   shot = sportello_test_screenshot (GTK_WIDGET (window), "todo");
@@ -236,20 +236,20 @@ test_todo (void)
   g_assert_nonnull (check);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   /* the list follows the store's change signal: on a busy machine later */
-  for (guint i = 0; i < 100 && sportello_todo_page_get_n_open (todo) != before - 1; i++)
+  for (guint i = 0; i < 100 && sportello_todo_section_get_n_open (todo) != before - 1; i++)
     sportello_test_iterate (50);
-  g_assert_cmpuint (sportello_todo_page_get_n_open (todo), ==, before - 1);
+  g_assert_cmpuint (sportello_todo_section_get_n_open (todo), ==, before - 1);
   undo = sportello_test_find_button (GTK_WIDGET (window), "_Annulla");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  for (guint i = 0; i < 100 && sportello_todo_page_get_n_open (todo) != before; i++)
+  for (guint i = 0; i < 100 && sportello_todo_section_get_n_open (todo) != before; i++)
     sportello_test_iterate (50);
-  g_assert_cmpuint (sportello_todo_page_get_n_open (todo), ==, before);
+  g_assert_cmpuint (sportello_todo_section_get_n_open (todo), ==, before);
 
   /* the Meetings section lists the demo meetings in sections */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "meetings");
   sportello_test_wait_for_draw (GTK_WIDGET (window));
-  g_assert_cmpuint (g_list_model_get_n_items (sportello_meetings_page_get_model (_sportello_window_get_meetings_page (SPORTELLO_WINDOW (window)))), >, 20);
+  g_assert_cmpuint (g_list_model_get_n_items (sportello_meetings_section_get_model (_sportello_window_get_meetings_section (SPORTELLO_WINDOW (window)))), >, 20);
   shot2 = sportello_test_screenshot (GTK_WIDGET (window), "meetings");
 
   /* the notification names what is due today */

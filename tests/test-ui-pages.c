@@ -12,13 +12,13 @@
 
 #include "sportello-client.h"
 #include "sportello-client-page.h"
-#include "sportello-clients-page.h"
+#include "sportello-clients-section.h"
 #include "sportello-contact.h"
 #include "sportello-database.h"
 #include "sportello-follow-up.h"
 #include "sportello-meeting.h"
 #include "sportello-meeting-page.h"
-#include "sportello-meetings-page.h"
+#include "sportello-meetings-section.h"
 #include "sportello-test-ui.h"
 #include "sportello-window-private.h"
 
@@ -75,11 +75,11 @@ static SportelloMeetingPage *
 open_meeting (GtkWindow  *window,
               const char *uuid)
 {
-  SportelloMeetingsPage *meetings = _sportello_window_get_meetings_page (SPORTELLO_WINDOW (window));
+  SportelloMeetingsSection *meetings = _sportello_window_get_meetings_section (SPORTELLO_WINDOW (window));
   GtkWidget *page;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "meetings");
-  sportello_meetings_page_open (meetings, uuid);
+  sportello_meetings_section_open (meetings, uuid);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_MEETING_PAGE);
   g_assert_nonnull (page);
@@ -152,7 +152,7 @@ test_delete_and_undo (void)
   g_autoptr(GError) error = NULL;
   GtkWindow *window = sportello_test_app_window (app);
   SportelloMeetingPage *page = open_meeting (window, records.meeting);
-  GListModel *listed = sportello_meetings_page_get_model (_sportello_window_get_meetings_page (SPORTELLO_WINDOW (window)));
+  GListModel *listed = sportello_meetings_section_get_model (_sportello_window_get_meetings_section (SPORTELLO_WINDOW (window)));
   GtkWidget *undo;
 
   g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
@@ -200,11 +200,11 @@ test_pages_follow_the_database (void)
   g_autoptr(SportelloMeeting) meeting = NULL;
   g_autoptr(GError) error = NULL;
   GtkWindow *window = sportello_test_app_window (app);
-  SportelloClientsPage *clients = _sportello_window_get_clients_page (SPORTELLO_WINDOW (window));
-  GListModel *meetings = sportello_meetings_page_get_model (_sportello_window_get_meetings_page (SPORTELLO_WINDOW (window)));
+  SportelloClientsSection *clients = _sportello_window_get_clients_section (SPORTELLO_WINDOW (window));
+  GListModel *meetings = sportello_meetings_section_get_model (_sportello_window_get_meetings_section (SPORTELLO_WINDOW (window)));
   guint n_meetings, guard;
 
-  sportello_clients_page_open_client (clients, records.client);
+  sportello_clients_section_open_client (clients, records.client);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_nonnull (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE));
   g_assert_null (sportello_test_find_label (GTK_WIDGET (window), "Giulia Bernasconi"));

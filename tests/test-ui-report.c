@@ -15,27 +15,27 @@
 #include "sportello-assessment-page.h"
 #include "sportello-checklist.h"
 #include "sportello-client-page.h"
-#include "sportello-clients-page.h"
+#include "sportello-clients-section.h"
 #include "sportello-database.h"
 #include "sportello-vocabulary.h"
 #include "sportello-demo.h"
 #include "sportello-meeting.h"
 #include "sportello-client.h"
 #include "sportello-report-charts.h"
-#include "sportello-report-page.h"
+#include "sportello-report-section.h"
 #include "sportello-statistics.h"
 #include "sportello-test-ui.h"
 #include "sportello-window-private.h"
 
 static void
-wait_for_figures (SportelloReportPage *page)
+wait_for_figures (SportelloReportSection *page)
 {
   gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
   sportello_test_iterate (20);
-  while (sportello_report_page_is_busy (page) && g_get_monotonic_time () < deadline)
+  while (sportello_report_section_is_busy (page) && g_get_monotonic_time () < deadline)
     sportello_test_iterate (20);
-  g_assert_false (sportello_report_page_is_busy (page));
+  g_assert_false (sportello_report_section_is_busy (page));
   sportello_test_iterate (50);
 }
 
@@ -115,7 +115,7 @@ test_report (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(SportelloApplication) app = NULL;
   GtkWindow *window;
-  SportelloReportPage *page;
+  SportelloReportSection *page;
   SportelloStatistics *shown;
   g_autofree char *client_uuid = NULL;
   g_autofree char *from = NULL;
@@ -144,7 +144,7 @@ test_report (void)
   /* Ctrl+8 is the section's; the action is what it runs */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "report"));
   sportello_test_wait_for_draw (GTK_WIDGET (window));
-  page = SPORTELLO_REPORT_PAGE (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_REPORT_PAGE));
+  page = SPORTELLO_REPORT_SECTION (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_REPORT_SECTION));
   g_assert_nonnull (page);
   wait_for_figures (page);
 
@@ -158,7 +158,7 @@ test_report (void)
   }
 
   /* this year, by default, against the year before */
-  shown = sportello_report_page_get_statistics (page);
+  shown = sportello_report_section_get_statistics (page);
   g_assert_nonnull (shown);
   sportello_statistics_this_year (&from, &to);
   g_assert_cmpstr (sportello_statistics_get_from (shown), ==, from);
@@ -180,7 +180,7 @@ test_report (void)
   g_assert_nonnull (chart);
   g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (chart)), ==, GTK_ACCESSIBLE_ROLE_IMG);
   {
-    SportelloStatistics *previous = sportello_report_page_get_previous (page);
+    SportelloStatistics *previous = sportello_report_section_get_previous (page);
     g_autoptr(SportelloReportChart) monthly = sportello_report_chart_new (SPORTELLO_REPORT_CHART_MONTHLY, shown, previous);
     g_autofree char *description = sportello_report_chart_describe (monthly);
     g_autofree char *failure = NULL;
@@ -228,7 +228,7 @@ test_report (void)
     g_assert_no_error (error);
     sportello_test_iterate (200);
     wait_for_figures (page);
-    shown = sportello_report_page_get_statistics (page);
+    shown = sportello_report_section_get_statistics (page);
     g_assert_cmpfloat (sportello_statistics_get_value (shown, "meetings.total"), ==, meetings + 1);
     expected = g_strdup_printf ("%'.0f", meetings + 1);
     g_assert_cmpstr (shown_value (GTK_WIDGET (page), "Incontri"), ==, expected);
@@ -239,7 +239,7 @@ test_report (void)
     g_autofree char *pdf = g_build_filename (data_dir, "resoconto.pdf", NULL);
     g_autoptr(GFile) file = g_file_new_for_path (pdf);
 
-    g_assert_true (sportello_report_page_export_pdf (page, file, &error));
+    g_assert_true (sportello_report_section_export_pdf (page, file, &error));
     g_assert_no_error (error);
     sportello_test_assert_pdf_tagged (pdf, NULL, NULL, NULL);
   }
@@ -283,14 +283,14 @@ test_report (void)
     /* a bad file refuses them all, saying which and why */
     g_assert_true (g_file_set_contents (bad_path, "{\"format\": \"altro\"}", -1, NULL));
     g_list_store_append (files, bad);
-    g_assert_false (sportello_report_page_load_network (page, G_LIST_MODEL (files), &error));
+    g_assert_false (sportello_report_section_load_network (page, G_LIST_MODEL (files), &error));
     g_assert_nonnull (error);
     g_assert_nonnull (strstr (error->message, "rotto.json"));
     g_clear_error (&error);
     g_assert_null (sportello_test_find_label (GTK_WIDGET (page), "La rete"));
 
     g_list_store_remove (files, 2);
-    g_assert_true (sportello_report_page_load_network (page, G_LIST_MODEL (files), &error));
+    g_assert_true (sportello_report_section_load_network (page, G_LIST_MODEL (files), &error));
     g_assert_no_error (error);
     sportello_test_wait_for_draw (GTK_WIDGET (window));
     g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (page), "La rete"));
@@ -358,7 +358,7 @@ test_report (void)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   /* a period with nothing in it: an empty state that says so */
-  sportello_report_page_set_period (page, "2001-01-01", "2001-12-31");
+  sportello_report_section_set_period (page, "2001-01-01", "2001-12-31");
   wait_for_figures (page);
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (page), "Nessuna attività nel periodo"));
   g_assert_null (sportello_test_find_type (GTK_WIDGET (page), SPORTELLO_TYPE_REPORT_CHART_VIEW));

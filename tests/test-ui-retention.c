@@ -8,7 +8,7 @@
 
 #include "sportello-client-list.h"
 #include "sportello-client-page.h"
-#include "sportello-clients-page.h"
+#include "sportello-clients-section.h"
 #include "sportello-database.h"
 #include "sportello-meeting.h"
 #include "sportello-preferences-dialog.h"
@@ -115,7 +115,7 @@ test_review (void)
   g_autofree char *label = NULL;
   g_autoptr(GError) error = NULL;
   SportelloRetentionDialog *review;
-  SportelloClientsPage *page;
+  SportelloClientsSection *page;
   GtkWindow *window;
   GtkWidget *banner;
   GtkWidget *combo;
@@ -136,7 +136,7 @@ test_review (void)
   app = sportello_test_app_new (data_dir);
   window = sportello_test_app_window (app);
   gtk_window_set_default_size (window, 1000, 700);
-  page = _sportello_window_get_clients_page (SPORTELLO_WINDOW (window));
+  page = _sportello_window_get_clients_section (SPORTELLO_WINDOW (window));
   settings = sportello_application_get_settings (app);
 
   /* by default clients are kept for ever: no banner */
@@ -202,13 +202,13 @@ test_review (void)
 
   /* the list shows the anonymised client under its new name, the erased
    * one is gone */
-  g_assert_cmpuint (g_list_model_get_n_items (sportello_clients_page_get_model (page)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (sportello_clients_section_get_model (page)), ==, 3);
   label = g_strdup_printf ("Cliente anonimizzato %.8s", anonymised_uuid);
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (page), label));
   g_assert_null (sportello_test_find_label (GTK_WIDGET (page), "Bar Dimenticato"));
 
   /* an anonymised client is read-only: no editor opens */
-  sportello_clients_page_open_client (page, anonymised_uuid);
+  sportello_clients_section_open_client (page, anonymised_uuid);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_nonnull (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE));
   gtk_widget_activate_action (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE), "client.edit", NULL);
@@ -222,7 +222,7 @@ test_review (void)
   }
 
   /* …and another client is not */
-  sportello_clients_page_open_client (page, kept_uuid);
+  sportello_clients_section_open_client (page, kept_uuid);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   gtk_widget_activate_action (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE), "client.edit", NULL);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
@@ -242,7 +242,7 @@ test_review (void)
   g_signal_emit_by_name (visible_dialog (window), "response", "erase");
   adw_dialog_force_close (visible_dialog (window));
   sportello_test_wait_for_draw (GTK_WIDGET (window));
-  g_assert_cmpuint (g_list_model_get_n_items (sportello_clients_page_get_model (page)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (sportello_clients_section_get_model (page)), ==, 2);
 
   /* back to “never”: no banner */
   g_settings_set_int (settings, "client-retention-years", 0);

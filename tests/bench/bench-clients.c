@@ -26,7 +26,7 @@
 #include "sportello-client-list.h"
 #include "sportello-database.h"
 #include "sportello-client-page.h"
-#include "sportello-clients-page.h"
+#include "sportello-clients-section.h"
 #include "sportello-test-ui.h"
 #include "sportello-window-private.h"
 
@@ -243,7 +243,7 @@ measure (const char  *data_dir,
   g_autoptr(GArray) stalls = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) opens = g_array_new (FALSE, FALSE, sizeof (double));
-  SportelloClientsPage *page;
+  SportelloClientsSection *page;
   GtkEditable *entry;
   GListModel *model;
   GtkWindow *window;
@@ -267,8 +267,8 @@ measure (const char  *data_dir,
       return 0;
     }
 
-  page = _sportello_window_get_clients_page (SPORTELLO_WINDOW (window));
-  model = sportello_clients_page_get_model (page);
+  page = _sportello_window_get_clients_section (SPORTELLO_WINDOW (window));
+  model = sportello_clients_section_get_model (page);
   /* the list may fill in behind the first frame */
   while (g_list_model_get_n_items (model) == 0)
     g_main_context_iteration (NULL, TRUE);
@@ -348,7 +348,7 @@ measure (const char  *data_dir,
   /* typing in the window's search entry, 100 keystrokes: how long the main
    * loop is blocked at most per keystroke, and how long until the results
    * are in the list and painted */
-  sportello_clients_page_start_search (page);
+  sportello_clients_section_start_search (page);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   entry = GTK_EDITABLE (sportello_test_find_type (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY));
   g_assert_nonnull (entry);
@@ -393,7 +393,7 @@ measure (const char  *data_dir,
       g_autoptr(SportelloClient) client = g_list_model_get_item (model, i * 997 % g_list_model_get_n_items (model));
       double start = now_ms (), elapsed;
 
-      sportello_clients_page_open_client (page, sportello_client_get_uuid (client));
+      sportello_clients_section_open_client (page, sportello_client_get_uuid (client));
       sportello_test_wait_for_draw_quick (GTK_WIDGET (window));
       elapsed = now_ms () - start;
       g_array_append_val (opens, elapsed);

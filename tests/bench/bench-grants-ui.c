@@ -18,7 +18,7 @@
 
 #include "sportello-database-private.h"
 #include "sportello-grant-call.h"
-#include "sportello-grants-page.h"
+#include "sportello-grants-section.h"
 #include "sportello-section.h"
 #include "sportello-test-ui.h"
 #include "sportello-window-private.h"
@@ -148,7 +148,7 @@ main (int   argc,
   g_autoptr(SportelloApplication) app = NULL;
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) baseline = g_array_new (FALSE, FALSE, sizeof (double));
-  SportelloGrantsPage *grants;
+  SportelloGrantsSection *grants;
   GtkWindow *window;
   double t0, first;
   guint n_rows;
@@ -187,8 +187,8 @@ main (int   argc,
   sportello_test_iterate (500);
 
   first = show_section (window, "grants");
-  grants = _sportello_window_get_grants_page (SPORTELLO_WINDOW (window));
-  n_rows = g_list_model_get_n_items (sportello_grants_page_get_model (grants));
+  grants = _sportello_window_get_grants_section (SPORTELLO_WINDOW (window));
+  n_rows = g_list_model_get_n_items (sportello_grants_section_get_model (grants));
   g_print ("calls listed: %u\n", n_rows);
   g_print ("Grant Calls shown to first frame, the first time: %.1f ms (of which the switch and loading the list: %.1f ms)\n",
            first, last_switch_ms);
@@ -215,7 +215,7 @@ main (int   argc,
     g_autoptr(GError) error = NULL;
     g_autoptr(SportelloGrantCall) call = sportello_grant_call_new ("Bando aggiunto");
     SportelloDatabase *db = sportello_application_get_database (app, &error);
-    GListModel *model = sportello_grants_page_get_model (grants);
+    GListModel *model = sportello_grants_section_get_model (grants);
     gint64 deadline;
     double longest = 0, total;
     guint wakeup;
