@@ -383,8 +383,8 @@ compute_firms (SportelloStatistics  *self,
   _sportello_statistics_put (self, "firms_by_size.unknown", 0);
   put_vocabulary_zeroes (self, "firms_by_source", SPORTELLO_VOCABULARY_SOURCE);
 
-  if (!(before = _sportello_statistics_prepare_period (db, "SELECT EXISTS (SELECT 1 FROM meetings WHERE client_id = ?5 AND starts_at < ?1)",
-                                                       period, error)))
+  if (!(before = _sportello_statistics_prepare_period (db,
+          "SELECT EXISTS (SELECT 1 FROM meetings WHERE client_id = ?5 AND starts_at < ?1)", period, error)))
     return FALSE;
 
   /* in order of id, so the probes walk the index forward */

@@ -138,7 +138,7 @@ sportello_statistics_sum (SportelloStatistics **hubs,
           else
             _sportello_statistics_put_figure (self, path,
                                               attended->state == SPORTELLO_FIGURE_EXACT && registrations->state == SPORTELLO_FIGURE_EXACT
-                          ? SPORTELLO_FIGURE_EXACT : SPORTELLO_FIGURE_PARTIAL,
+                                                ? SPORTELLO_FIGURE_EXACT : SPORTELLO_FIGURE_PARTIAL,
                                               round (attended->value / registrations->value * 10000) / 10000);
         }
       else if (sum->state == SPORTELLO_FIGURE_AT_LEAST)
@@ -180,7 +180,8 @@ sportello_statistics_score_band (SportelloStatistics *self,
 
   for (guint i = 0; i < 3; i++)
     {
-      g_autofree char *path = g_strdup_printf ("assessments.by_category.%s.%s", _sportello_statistics_member_key (category), names[i]);
+      g_autofree char *path = g_strdup_printf ("assessments.by_category.%s.%s",
+                                               _sportello_statistics_member_key (category), names[i]);
       SportelloFigure *figure = g_hash_table_lookup (self->figures, path);
 
       if (figure == NULL || figure->state == SPORTELLO_FIGURE_UNKNOWN)
