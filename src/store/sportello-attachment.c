@@ -209,6 +209,22 @@ insert_row (SportelloDatabase  *db,
   return g_steal_pointer (&attachment);
 }
 
+/* After an add that failed: the content file it wrote goes, and its transaction */
+static void
+add_failed (SportelloDatabase *db,
+            const char        *folder,
+            const char        *sha256,
+            gboolean           created)
+{
+  if (created)
+    {
+      g_autofree char *path = _sportello_attachment_content_path (folder, sha256);
+
+      g_unlink (path);
+    }
+  sportello_database_rollback (db);
+}
+
 static gboolean
 check_name (const char  *name,
             GError     **error)
@@ -276,16 +292,9 @@ sportello_attachment_add_bytes (SportelloDatabase  *db,
   return g_steal_pointer (&attachment);
 
 failed:
-  if (created)
-    {
-      g_autofree char *path = _sportello_attachment_content_path (folder, sha256);
-
-      g_unlink (path);
-    }
-  sportello_database_rollback (db);
+  add_failed (db, folder, sha256, created);
   return NULL;
 }
-
 
 /**
  * sportello_attachment_add_file:
@@ -348,13 +357,7 @@ sportello_attachment_add_file (SportelloDatabase  *db,
   return g_steal_pointer (&attachment);
 
 failed:
-  if (created)
-    {
-      g_autofree char *path = _sportello_attachment_content_path (folder, sha256);
-
-      g_unlink (path);
-    }
-  sportello_database_rollback (db);
+  add_failed (db, folder, sha256, created);
   return NULL;
 }
 
