@@ -5,7 +5,7 @@
  *
  *   sportello --network-report FILE.pdf STATS.json…
  *
- * Reads the statistics files of several hubs (sportello-statistics.c
+ * Reads the statistics files of several hubs (sportello-statistics-file.c
  * checks each against the format) and writes the hubs side by side and
  * summed as a PDF. One bad file and nothing is written: the reason is
  * said, and the exit status is 65.

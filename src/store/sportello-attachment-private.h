@@ -1,7 +1,11 @@
-/* sportello-attachment-private.h: what bundles and backups need of attachments
+/* sportello-attachment-private.h: what the attachments' files share with each other, bundles and backups
  *
  * Copyright 2026 The Sportello authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The attachments are split by what they do: sportello-attachment.c keeps
+ * the rows, sportello-attachment-content.c the bytes by their SHA-256,
+ * sportello-attachment-backup.c carries the bytes in a backup.
  */
 
 #pragma once
@@ -12,6 +16,34 @@
 
 G_BEGIN_DECLS
 
+/* sportello-attachment-content.c, for the rows */
+char     *_sportello_attachment_content_path   (const char          *folder,
+                                                const char          *sha256);
+gboolean  _sportello_attachment_io_error       (GError             **error,
+                                                const char          *path,
+                                                const char          *message);
+gboolean  _sportello_attachment_write_content  (const char          *folder,
+                                                const guint8        *data,
+                                                gsize                length,
+                                                const char          *sha256,
+                                                gboolean            *created,
+                                                GError             **error);
+GBytes   *_sportello_attachment_read_content   (const char          *folder,
+                                                const char          *sha256,
+                                                GError             **error);
+gboolean  _sportello_attachment_hash_file      (GFile               *file,
+                                                char               **sha256,
+                                                guint64             *size,
+                                                GCancellable        *cancellable,
+                                                GError             **error);
+gboolean  _sportello_attachment_copy_content   (GFile               *file,
+                                                const char          *folder,
+                                                const char          *sha256,
+                                                gboolean            *created,
+                                                GCancellable        *cancellable,
+                                                GError             **error);
+
+/* for bundles and backups */
 char     *_sportello_attachment_sha256         (const guint8        *data,
                                                 gsize                length);
 gboolean  _sportello_attachment_is_sha256      (const char          *text);

@@ -530,7 +530,7 @@ static const SportelloMigration migrations[] = {
     "  WHEN (SELECT anonymised_at FROM clients WHERE id = new.client_id) IS NOT NULL BEGIN"
     "  SELECT RAISE (IGNORE);"
     "END;" },
-  /* 15: the report's figures for a period (sportello-statistics.c) read
+  /* 15: the report's figures for a period (sportello-statistics-compute.c) read
    * each kind of record by its date, from an index that holds what they
    * count, so a year of 500,000 meetings is read without the table; the
    * clients in the bin are found without a scan (issue 17) */
