@@ -291,6 +291,7 @@ test_conflict_choice (void)
   for (guint i = 0; i < 100 && !sportello_import_conflict_row_get_take_theirs (SPORTELLO_IMPORT_CONFLICT_ROW (row)); i++)
     sportello_test_iterate (20);
   g_assert_true (sportello_import_conflict_row_get_take_theirs (SPORTELLO_IMPORT_CONFLICT_ROW (row)));
+  sportello_test_iterate (300);   /* the switch's colour fades in: for the screenshot */
   g_free (sportello_test_screenshot (GTK_WIDGET (window), "import-conflict"));
 
   import_from_preview (window, alert);
@@ -353,6 +354,7 @@ test_merge_duplicate (void)
   for (guint i = 0; i < 100 && !sportello_import_duplicate_row_get_merge (SPORTELLO_IMPORT_DUPLICATE_ROW (row)); i++)
     sportello_test_iterate (20);
   g_assert_true (sportello_import_duplicate_row_get_merge (SPORTELLO_IMPORT_DUPLICATE_ROW (row)));
+  sportello_test_iterate (300);   /* the switch's colour fades in: for the screenshot */
   g_free (sportello_test_screenshot (GTK_WIDGET (window), "import-duplicate"));
 
   import_from_preview (window, alert);
