@@ -6,9 +6,11 @@
  * Files come through GtkFileDialog (the file chooser portal in Flatpak).
  * The work runs on a thread with its own database connection, so a large
  * bundle never freezes the window; the window shows a banner meanwhile.
- * An import is checked and previewed before anything is written. A
- * dossier can be protected with a password on export; opening a protected
- * bundle asks for it, and again while it is wrong.
+ * An import is checked and previewed (SportelloImportDialog) before
+ * anything is written; the consultant's choices go with the bundle to
+ * the job that applies it. A dossier can be protected with a password
+ * on export; opening a protected bundle asks for it, and again while it
+ * is wrong.
  */
 
 #define G_LOG_DOMAIN "sportello-handoff"
