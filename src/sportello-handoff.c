@@ -6,9 +6,11 @@
  * Files come through GtkFileDialog (the file chooser portal in Flatpak).
  * The work runs on a thread with its own database connection, so a large
  * bundle never freezes the window; the window shows a banner meanwhile.
- * An import is checked and previewed before anything is written. A
- * dossier can be protected with a password on export; opening a protected
- * bundle asks for it, and again while it is wrong.
+ * An import is checked and previewed (SportelloImportDialog) before
+ * anything is written; the consultant's choices go with the bundle to
+ * the job that applies it. A dossier can be protected with a password
+ * on export; opening a protected bundle asks for it, and again while it
+ * is wrong.
  */
 
 #define G_LOG_DOMAIN "sportello-handoff"
@@ -28,6 +30,7 @@
 #include "sportello-file-toast.h"
 #include "sportello-format.h"
 #include "sportello-handoff.h"
+#include "sportello-import-dialog.h"
 #include "sportello-job.h"
 #include "sportello-window.h"
 
@@ -111,9 +114,6 @@ toast (SportelloWindow *window,
 {
   sportello_window_add_toast (window, adw_toast_new (message));
 }
-
-/* more conflicts (or duplicates) than this get one choice for all */
-#define MAX_LISTED_CONFLICTS 200
 
 /* --------------------------------------------------------- progress ---- */
 
@@ -483,7 +483,7 @@ check_thread (gpointer       data,
 
       for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
         n += job->counts[kind].conflicts;
-      if ((n > 0 && n <= MAX_LISTED_CONFLICTS &&
+      if ((n > 0 && n <= SPORTELLO_IMPORT_DIALOG_MAX_LISTED &&
            !(job->conflicts = sportello_bundle_list_conflicts (job->bundle, db, error))) ||
           (d > 0 && !(job->duplicates = sportello_bundle_list_duplicates (job->bundle, db, error))))
         return FALSE;
@@ -529,20 +529,20 @@ apply_done_cb (GObject      *object,
 }
 
 static void
-preview_response_cb (AdwAlertDialog *dialog,
-                     const char     *response,
-                     GAsyncResult   *check)
+preview_response_cb (SportelloImportDialog *dialog,
+                     const char            *response,
+                     GAsyncResult          *check)
 {
   g_autoptr(GObject) source = g_async_result_get_source_object (check);
   SportelloWindow *window = SPORTELLO_WINDOW (source);
   Job *job = sportello_job_get_data (check);
-  AdwComboRow *policy = g_object_get_data (G_OBJECT (dialog), "policy");
   Job *apply;
 
   if (g_strcmp0 (response, "import") != 0)
     return;
 
-  /* the checked bundle moves on to the job that applies it */
+  /* the checked bundle moves on to the job that applies it, with the
+   * consultant's choices */
   apply = g_new0 (Job, 1);
   apply->data_dir = g_strdup (job->data_dir);
   apply->consultant = g_strdup (job->consultant);
@@ -551,143 +551,10 @@ preview_response_cb (AdwAlertDialog *dialog,
   apply->bundle = g_steal_pointer (&job->bundle);
   apply->window = window;
   apply->cancellable = g_cancellable_new ();
-  apply->policy = policy ? adw_combo_row_get_selected (policy) : SPORTELLO_CONFLICT_NEWER;
-
-  for (GList *l = g_object_get_data (G_OBJECT (dialog), "merge-rows"); l != NULL; l = l->next)
-    if (adw_switch_row_get_active (l->data))
-      sportello_bundle_merge (apply->bundle, g_object_get_data (l->data, "uuid"), g_object_get_data (l->data, "existing-uuid"));
-  if (g_object_get_data (G_OBJECT (dialog), "merge-all") != NULL &&
-      adw_switch_row_get_active (g_object_get_data (G_OBJECT (dialog), "merge-all")))
-    for (guint i = 0; i < job->duplicates->len; i++)
-      {
-        SportelloConflict *match = g_ptr_array_index (job->duplicates, i);
-
-        sportello_bundle_merge (apply->bundle, match->uuid, match->existing_uuid);
-      }
-
-  /* one choice per conflict, where they were listed */
-  for (GList *l = g_object_get_data (G_OBJECT (dialog), "conflict-rows"); l != NULL; l = l->next)
-    sportello_bundle_choose (apply->bundle, g_object_get_data (l->data, "uuid"),
-                             adw_switch_row_get_active (l->data) ? SPORTELLO_CONFLICT_THEIRS : SPORTELLO_CONFLICT_OURS);
+  apply->policy = sportello_import_dialog_get_policy (dialog);
+  sportello_import_dialog_apply_choices (dialog, apply->bundle);
 
   run_job (window, apply, _("Importing…"), apply_thread, apply_done_cb);
-}
-
-/* A labelled, scrolling list of switches in the import preview */
-static GtkListBox *
-switch_section_new (GtkBox     *extra,
-                    const char *intro,
-                    const char *accessible_label)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *label = gtk_label_new (intro);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *rows = gtk_list_box_new ();
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (rows, "boxed-list");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (rows), GTK_SELECTION_NONE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (rows), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), rows);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 260);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), scrolled);
-  gtk_box_append (extra, box);
-
-  return GTK_LIST_BOX (rows);
-}
-
-static GtkWidget *
-switch_row_new (GtkListBox *rows,
-                const char *title,
-                const char *subtitle,
-                const char *uuid)
-{
-  GtkWidget *row = adw_switch_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  g_object_set_data_full (G_OBJECT (row), "uuid", g_strdup (uuid), g_free);
-  gtk_list_box_append (rows, row);
-
-  return row;
-}
-
-/* “200.000 to add, 3 possible duplicates”: what is not zero, in the
- * locale's digits */
-static char *
-describe_counts (const SportelloImportCounts *c)
-{
-  g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
-  g_auto(GStrv) strv = NULL;
-
-  if (c->new_records > 0)
-    /* Translators: part of an import preview, after the kind of record (“Clients”);
-     * the numbers have the locale's thousands separator (%'u) */
-    g_strv_builder_take (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u to add", "%'u to add",
-                                                              c->new_records), c->new_records));
-  if (c->updated > 0)
-    /* Translators: part of an import preview, after the kind of record (“Clients”) */
-    g_strv_builder_take (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u to update", "%'u to update",
-                                                              c->updated), c->updated));
-  if (c->unchanged > 0)
-    /* Translators: part of an import preview, after the kind of record (“Clients”) */
-    g_strv_builder_take (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u unchanged", "%'u unchanged",
-                                                              c->unchanged), c->unchanged));
-  if (c->conflicts > 0)
-    /* Translators: part of an import preview, after the kind of record (“Clients”) */
-    g_strv_builder_take (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u changed on both sides",
-                                                              "%'u changed on both sides", c->conflicts),
-                                                 c->conflicts));
-  if (c->duplicates > 0)
-    /* Translators: part of an import preview, after the kind of record (“Clients”) */
-    g_strv_builder_take (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u possible duplicate",
-                                                              "%'u possible duplicates", c->duplicates),
-                                                 c->duplicates));
-  strv = g_strv_builder_end (parts);
-  return g_strjoinv (", ", strv);
-}
-
-/* One row per kind of record in the bundle, with what would happen to it */
-static void
-counts_section_new (GtkBox                      *extra,
-                    const SportelloImportCounts  counts[SPORTELLO_N_RECORD_KINDS])
-{
-  GtkWidget *rows = gtk_list_box_new ();
-
-  gtk_widget_add_css_class (rows, "boxed-list");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (rows), GTK_SELECTION_NONE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (rows), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("What the import would change"), -1);
-
-  for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
-    {
-      const SportelloImportCounts *c = &counts[kind];
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row;
-
-      if (c->new_records + c->updated + c->unchanged + c->conflicts == 0)
-        continue;
-
-      subtitle = describe_counts (c);
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sportello_record_kind_label (kind));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_append (GTK_LIST_BOX (rows), row);
-    }
-
-  if (gtk_widget_get_first_child (rows) == NULL)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The bundle holds no records"));
-      gtk_list_box_append (GTK_LIST_BOX (rows), row);
-    }
-  gtk_box_append (extra, rows);
 }
 
 /* “$.clients[3].vat_number: check digit…” as a row: the reason, and under
@@ -792,12 +659,8 @@ check_done_cb (GObject      *object,
   Job *job = sportello_job_get_data (result);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_path_get_basename (job->path);
-  g_autofree char *heading = NULL;
-  g_autoptr(GString) body = g_string_new (NULL);
   AdwDialog *dialog;
   GPtrArray *problems;
-  GtkWidget *extra;
-  guint conflicts = 0;
 
   sportello_window_set_busy (window, NULL, NULL);
 
@@ -827,7 +690,6 @@ check_done_cb (GObject      *object,
       GtkWidget *scrolled = gtk_scrolled_window_new ();
       GtkWidget *rows = gtk_list_box_new ();
 
-      heading = g_strdup (_("Cannot Import"));
       /* every problem: what is wrong, and where (its JSON path, to copy) */
       gtk_widget_add_css_class (rows, "boxed-list");
       gtk_list_box_set_selection_mode (GTK_LIST_BOX (rows), GTK_SELECTION_NONE);
@@ -842,141 +704,14 @@ check_done_cb (GObject      *object,
       /* Translators: %s is a file name */
       g_autofree char *intro = g_strdup_printf (_("Nothing was changed. “%s” has these problems:"), name);
 
-      dialog = adw_alert_dialog_new (heading, intro);
+      dialog = adw_alert_dialog_new (_("Cannot Import"), intro);
       adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), scrolled);
       adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
       adw_dialog_present (dialog, GTK_WIDGET (window));
       return;
     }
 
-  {
-    const char *hub = NULL;
-    const char *by = sportello_bundle_get_exported_by (job->bundle, &hub);
-
-    if (by != NULL && *by)
-      /* Translators: who exported a bundle: consultant, hub */
-      g_string_append_printf (body, _("Exported by %s, %s."), by, hub ? hub : "");
-  }
-  for (guint kind = 0; kind < SPORTELLO_N_RECORD_KINDS; kind++)
-    conflicts += job->counts[kind].conflicts;
-
-  /* a long file name would not fit a heading: it goes in the body */
-  heading = g_strdup_printf ("%s\n%s", name, body->str);
-  dialog = adw_alert_dialog_new (_("Import Bundle?"), heading);
-  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
-                                  "cancel", _("_Cancel"),
-                                  "import", _("_Import"),
-                                  NULL);
-  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
-  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "import");
-  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
-
-  extra = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  counts_section_new (GTK_BOX (extra), job->counts);
-
-  if (job->conflicts != NULL)
-    {
-      GtkListBox *rows = switch_section_new (GTK_BOX (extra), _("Changed on both sides: switch on to take their version"),
-                                             _("Records changed on both sides"));
-      GList *switches = NULL;
-
-      for (guint i = 0; i < job->conflicts->len; i++)
-        {
-          SportelloConflict *conflict = g_ptr_array_index (job->conflicts, i);
-          g_autofree char *ours = sportello_format_date_long (conflict->ours_updated_at);
-          g_autofree char *theirs = sportello_format_date_long (conflict->theirs_updated_at);
-
-          /* changed on the same day: the time tells them apart */
-          if (g_strcmp0 (ours, theirs) == 0)
-            {
-              g_free (ours);
-              g_free (theirs);
-              ours = sportello_format_date_time (conflict->ours_updated_at);
-              theirs = sportello_format_date_time (conflict->theirs_updated_at);
-            }
-          /* Translators: a conflict in an import: the kind of record, when each side changed it */
-          g_autofree char *subtitle = g_strdup_printf (_("%s · theirs changed on %s, ours on %s"),
-                                                       sportello_record_kind_label (conflict->kind),
-                                                       theirs ? theirs : "", ours ? ours : "");
-          GtkWidget *row = switch_row_new (rows, *conflict->description ? conflict->description
-                                                                       : sportello_record_kind_label (conflict->kind),
-                                           subtitle, conflict->uuid);
-
-          /* “take theirs” starts where the newer version is */
-          adw_switch_row_set_active (ADW_SWITCH_ROW (row),
-                                     g_strcmp0 (conflict->theirs_updated_at, conflict->ours_updated_at) > 0);
-          switches = g_list_append (switches, row);
-        }
-      g_object_set_data_full (G_OBJECT (dialog), "conflict-rows", switches, (GDestroyNotify) g_list_free);
-    }
-  else if (conflicts > 0)
-    {
-      /* in the order of SportelloConflictPolicy */
-      const char *choices[] = {
-        _("Keep the newer version"),
-        _("Keep ours"),
-        _("Take theirs"),
-        NULL
-      };
-      g_autoptr(GtkStringList) model = gtk_string_list_new (choices);
-      GtkWidget *rows = gtk_list_box_new ();
-      GtkWidget *policy = adw_combo_row_new ();
-      /* Translators: title of the one choice for many conflicts at once */
-      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u conflict", "%'u conflicts", conflicts),
-                                                conflicts);
-
-      gtk_widget_add_css_class (rows, "boxed-list");
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (rows), GTK_SELECTION_NONE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (policy), title);
-      /* the choice shows under the title, whole */
-      adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (policy), TRUE);
-      adw_combo_row_set_model (ADW_COMBO_ROW (policy), G_LIST_MODEL (model));
-      gtk_list_box_append (GTK_LIST_BOX (rows), policy);
-      gtk_box_append (GTK_BOX (extra), rows);
-      g_object_set_data (G_OBJECT (dialog), "policy", policy);
-    }
-
-  /* a new client with a P.IVA of ours can join our client instead */
-  if (job->duplicates != NULL && job->duplicates->len > MAX_LISTED_CONFLICTS)
-    {
-      GtkWidget *rows = gtk_list_box_new ();
-      GtkWidget *all = adw_switch_row_new ();
-      /* Translators: many new clients with a P.IVA of ours, merged or not with one switch */
-      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Merge %'u client into ours with the same P.IVA",
-                                                             "Merge %'u clients into ours with the same P.IVA",
-                                                             job->duplicates->len),
-                                                job->duplicates->len);
-
-      gtk_widget_add_css_class (rows, "boxed-list");
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (rows), GTK_SELECTION_NONE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (all), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (all), _("Off: they are imported as new clients"));
-      gtk_list_box_append (GTK_LIST_BOX (rows), all);
-      gtk_box_append (GTK_BOX (extra), rows);
-      g_object_set_data (G_OBJECT (dialog), "merge-all", all);
-    }
-  else if (job->duplicates != NULL && job->duplicates->len > 0)
-    {
-      GtkListBox *rows = switch_section_new (GTK_BOX (extra),
-                                             _("Same P.IVA as a client of ours: switch on to add their records to ours"),
-                                             _("Possible duplicates"));
-      GList *switches = NULL;
-
-      for (guint i = 0; i < job->duplicates->len; i++)
-        {
-          SportelloConflict *match = g_ptr_array_index (job->duplicates, i);
-          /* Translators: merging a client of a bundle into one of ours, named */
-          g_autofree char *subtitle = g_strdup_printf (_("Merge into “%s”"), match->existing_description);
-          GtkWidget *row = switch_row_new (rows, match->description, subtitle, match->uuid);
-
-          g_object_set_data_full (G_OBJECT (row), "existing-uuid", g_strdup (match->existing_uuid), g_free);
-          switches = g_list_append (switches, row);
-        }
-      g_object_set_data_full (G_OBJECT (dialog), "merge-rows", switches, (GDestroyNotify) g_list_free);
-    }
-
-  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), extra);
-
+  dialog = ADW_DIALOG (sportello_import_dialog_new (name, job->bundle, job->counts, job->conflicts, job->duplicates));
   g_signal_connect_data (dialog, "response", G_CALLBACK (preview_response_cb), g_object_ref (result),
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   adw_dialog_present (dialog, GTK_WIDGET (window));

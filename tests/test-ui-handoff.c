@@ -13,6 +13,9 @@
 #include "sportello-database.h"
 #include "sportello-demo.h"
 #include "sportello-handoff.h"
+#include "sportello-import-conflict-row.h"
+#include "sportello-import-dialog.h"
+#include "sportello-import-duplicate-row.h"
 #include "sportello-meeting.h"
 #include "sportello-test-ui.h"
 #include "sportello-window-private.h"
@@ -273,7 +276,8 @@ test_conflict_choice (void)
   app = sportello_test_app_new (target_dir);
   window = SPORTELLO_WINDOW (sportello_test_app_window (app));
   alert = preview_of (window, file);
-  row = sportello_test_find_type (GTK_WIDGET (alert), ADW_TYPE_SWITCH_ROW);
+  g_assert_true (SPORTELLO_IS_IMPORT_DIALOG (alert));
+  row = sportello_test_find_type (GTK_WIDGET (alert), SPORTELLO_TYPE_IMPORT_CONFLICT_ROW);
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Enoteca Sala");
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Clienti · "));
@@ -281,8 +285,13 @@ test_conflict_choice (void)
   g_assert_true (g_regex_match_simple ("loro modifica: [0-9]+º? [a-z]+ [0-9]{4}, [0-9]{2}:[0-9]{2}; nostra: [0-9]+º? [a-z]+ [0-9]{4}, [0-9]{2}:[0-9]{2}$",
                                        adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), 0, 0));
   /* ours is newer, so “take theirs” starts off; the consultant turns it on */
-  g_assert_false (adw_switch_row_get_active (ADW_SWITCH_ROW (row)));
-  adw_switch_row_set_active (ADW_SWITCH_ROW (row), TRUE);
+  g_assert_false (sportello_import_conflict_row_get_take_theirs (SPORTELLO_IMPORT_CONFLICT_ROW (row)));
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  /* the switch moves with an animation, then takes the new state */
+  for (guint i = 0; i < 100 && !sportello_import_conflict_row_get_take_theirs (SPORTELLO_IMPORT_CONFLICT_ROW (row)); i++)
+    sportello_test_iterate (20);
+  g_assert_true (sportello_import_conflict_row_get_take_theirs (SPORTELLO_IMPORT_CONFLICT_ROW (row)));
+  sportello_test_iterate (300);   /* the switch's colour fades in: for the screenshot */
   g_free (sportello_test_screenshot (GTK_WIDGET (window), "import-conflict"));
 
   import_from_preview (window, alert);
@@ -334,13 +343,18 @@ test_merge_duplicate (void)
   app = sportello_test_app_new (target_dir);
   window = SPORTELLO_WINDOW (sportello_test_app_window (app));
   alert = preview_of (window, file);
-  row = sportello_test_find_type (GTK_WIDGET (alert), ADW_TYPE_SWITCH_ROW);
+  row = sportello_test_find_type (GTK_WIDGET (alert), SPORTELLO_TYPE_IMPORT_DUPLICATE_ROW);
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Enoteca Sala di Sala Marco");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Unisci a «Enoteca Sala»");
   /* a merge is offered, not done unasked */
-  g_assert_false (adw_switch_row_get_active (ADW_SWITCH_ROW (row)));
-  adw_switch_row_set_active (ADW_SWITCH_ROW (row), TRUE);
+  g_assert_false (sportello_import_duplicate_row_get_merge (SPORTELLO_IMPORT_DUPLICATE_ROW (row)));
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  /* the switch moves with an animation, then takes the new state */
+  for (guint i = 0; i < 100 && !sportello_import_duplicate_row_get_merge (SPORTELLO_IMPORT_DUPLICATE_ROW (row)); i++)
+    sportello_test_iterate (20);
+  g_assert_true (sportello_import_duplicate_row_get_merge (SPORTELLO_IMPORT_DUPLICATE_ROW (row)));
+  sportello_test_iterate (300);   /* the switch's colour fades in: for the screenshot */
   g_free (sportello_test_screenshot (GTK_WIDGET (window), "import-duplicate"));
 
   import_from_preview (window, alert);
@@ -465,6 +479,7 @@ test_many_conflicts_and_duplicates (void)
   for (guint i = 0; i < 100 && sportello_test_find_type (GTK_WIDGET (alert), ADW_TYPE_COMBO_ROW) == NULL; i++)
     sportello_test_iterate (50);
   g_assert_null (sportello_test_find_type (GTK_WIDGET (alert), ADW_TYPE_SWITCH_ROW));
+  g_assert_null (sportello_test_find_type (GTK_WIDGET (alert), SPORTELLO_TYPE_IMPORT_CONFLICT_ROW));
   row = sportello_test_find_type (GTK_WIDGET (alert), ADW_TYPE_COMBO_ROW);
   g_assert_nonnull (row);
   g_assert_true (g_regex_match_simple ("^[0-9.]+ conflitti$", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), 0, 0));
@@ -486,6 +501,7 @@ test_many_conflicts_and_duplicates (void)
   alert = preview_of (window, file);
   row = sportello_test_find_type (GTK_WIDGET (alert), ADW_TYPE_SWITCH_ROW);
   g_assert_nonnull (row);
+  g_assert_null (sportello_test_find_type (GTK_WIDGET (alert), SPORTELLO_TYPE_IMPORT_DUPLICATE_ROW));
   g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Unisci "));
   g_assert_false (adw_switch_row_get_active (ADW_SWITCH_ROW (row)));
   adw_switch_row_set_active (ADW_SWITCH_ROW (row), TRUE);
