@@ -219,6 +219,19 @@ sportello_test_wait_for_draw (GtkWidget *widget)
   sportello_test_iterate (300);
 }
 
+/* Waits, within a bound of 10 s, until @model lists @n items: lists
+ * follow the database in idles, which under load can come after the
+ * next frame */
+void
+sportello_test_wait_for_n_items (GListModel *model,
+                                 guint       n)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_list_model_get_n_items (model) != n && g_get_monotonic_time () < deadline)
+    sportello_test_iterate (20);
+}
+
 char *
 sportello_test_screenshot (GtkWidget  *widget,
                            const char *name)

@@ -19,6 +19,8 @@ GtkWindow            *sportello_test_app_window      (SportelloApplication *app)
 void                  sportello_test_iterate         (guint         ms);
 void                  sportello_test_wait_for_draw   (GtkWidget    *widget);
 void                  sportello_test_wait_for_draw_quick (GtkWidget *widget);
+void                  sportello_test_wait_for_n_items (GListModel *model,
+                                                       guint       n);
 char                 *sportello_test_screenshot      (GtkWidget    *widget,
                                                       const char   *name);
 GtkWidget            *sportello_test_find_label      (GtkWidget    *root,

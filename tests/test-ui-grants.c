@@ -548,17 +548,6 @@ test_new_call_dates (void)
   sportello_test_app_quit (app);
 }
 
-/* Waits, within a bound, until @model lists @n items */
-static void
-wait_for_n_items (GListModel *model,
-                  guint       n)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (g_list_model_get_n_items (model) != n && g_get_monotonic_time () < deadline)
-    sportello_test_iterate (20);
-}
-
 /* The section loads in the background after the window's first frame and
  * follows changes while hidden: it is populated before it is first shown */
 static void
@@ -581,7 +570,7 @@ test_preloaded (void)
   model = sportello_grants_section_get_model (grants);
 
   /* never shown, yet listed */
-  wait_for_n_items (model, 2);
+  sportello_test_wait_for_n_items (model, 2);
   g_assert_cmpstr (sportello_window_get_section (SPORTELLO_WINDOW (window)), ==, "clients");
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (grants)));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
@@ -593,7 +582,7 @@ test_preloaded (void)
   sportello_grant_call_set (call, SPORTELLO_GRANT_CALL_FUNDER, "region");
   g_assert_true (sportello_grant_call_save (call, db, &error));
   g_assert_no_error (error);
-  wait_for_n_items (model, 3);
+  sportello_test_wait_for_n_items (model, 3);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (grants)));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
   g_assert_false (sportello_widget_get_stale (GTK_WIDGET (grants)));

@@ -165,6 +165,7 @@ test_delete_and_undo (void)
   g_clear_error (&error);
   g_assert_null (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_MEETING_PAGE));
   /* the section shows it gone, told by the database */
+  sportello_test_wait_for_n_items (listed, 0);
   g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 0);
 
   undo = sportello_test_find_button (GTK_WIDGET (window), "_Annulla");
@@ -182,6 +183,7 @@ test_delete_and_undo (void)
     g_assert_no_error (error);
     g_assert_cmpuint (g_list_model_get_n_items (follow_ups), ==, 1);
   }
+  sportello_test_wait_for_n_items (listed, 1);
   g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
 
   sportello_test_app_quit (app);
