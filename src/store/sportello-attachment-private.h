@@ -12,6 +12,25 @@
 
 G_BEGIN_DECLS
 
+/* An attachment's columns, described once, in the order a bundle gives
+ * them: the attachment's own SQL (sportello-attachment.c) and the
+ * bundle's (sportello-bundle.c) are both made from this list. Each is
+ * TEXT (field, name), INT (member, name) or REF (field, column, member,
+ * alias), as for the contacts (sportello-contact-private.h). deleted_at
+ * (in the bin) is no column of a bundle: those in the bin are not carried;
+ * the bytes, which a bundle gives after these, are no column of the table. */
+#define SPORTELLO_ATTACHMENT_COLUMNS(TEXT, INT, REF)                      \
+  TEXT (SPORTELLO_ATTACHMENT_UUID, "uuid")                                \
+  TEXT (SPORTELLO_ATTACHMENT_CREATED_AT, "created_at")                    \
+  TEXT (SPORTELLO_ATTACHMENT_UPDATED_AT, "updated_at")                    \
+  TEXT (SPORTELLO_ATTACHMENT_ORIGIN_CONSULTANT, "origin_consultant")      \
+  TEXT (SPORTELLO_ATTACHMENT_ORIGIN_HUB, "origin_hub")                    \
+  REF (SPORTELLO_ATTACHMENT_CLIENT_UUID, "client_id", "client_uuid", "c") \
+  TEXT (SPORTELLO_ATTACHMENT_NAME, "name")                                \
+  TEXT (SPORTELLO_ATTACHMENT_MEDIA_TYPE, "media_type")                    \
+  INT (size, "size")                                                      \
+  TEXT (SPORTELLO_ATTACHMENT_SHA256, "sha256")
+
 char     *_sportello_attachment_sha256         (const guint8        *data,
                                                 gsize                length);
 gboolean  _sportello_attachment_is_sha256      (const char          *text);
