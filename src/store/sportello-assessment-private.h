@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "sportello-database-private.h"
 #include "sportello-assessment.h"
 
 G_BEGIN_DECLS
@@ -16,16 +17,14 @@ G_BEGIN_DECLS
  * TEXT (field, name), REF (field, column, member, alias), as for the
  * contacts (sportello-contact-private.h), or ANSWERS (name): the answers,
  * a JSON object of item id to answer, kept as text. */
-#define SPORTELLO_ASSESSMENT_COLUMNS(TEXT, REF, ANSWERS)                  \
-  TEXT (SPORTELLO_ASSESSMENT_UUID, "uuid")                                \
-  TEXT (SPORTELLO_ASSESSMENT_CREATED_AT, "created_at")                    \
-  TEXT (SPORTELLO_ASSESSMENT_UPDATED_AT, "updated_at")                    \
-  TEXT (SPORTELLO_ASSESSMENT_ORIGIN_CONSULTANT, "origin_consultant")      \
-  TEXT (SPORTELLO_ASSESSMENT_ORIGIN_HUB, "origin_hub")                    \
+#define SPORTELLO_ASSESSMENT_OWN_COLUMNS(TEXT, REF, ANSWERS)              \
   REF (SPORTELLO_ASSESSMENT_CLIENT_UUID, "client_id", "client_uuid", "c") \
   TEXT (SPORTELLO_ASSESSMENT_CHECKLIST_UUID, "checklist_uuid")            \
   TEXT (SPORTELLO_ASSESSMENT_ASSESSED_ON, "assessed_on")                  \
   TEXT (SPORTELLO_ASSESSMENT_CONSULTANT, "consultant")                    \
   ANSWERS ("answers")
+#define SPORTELLO_ASSESSMENT_COLUMNS(TEXT, REF, ANSWERS) \
+  SPORTELLO_RECORD_COLUMNS (TEXT, SPORTELLO_ASSESSMENT) \
+  SPORTELLO_ASSESSMENT_OWN_COLUMNS (TEXT, REF, ANSWERS)
 
 G_END_DECLS

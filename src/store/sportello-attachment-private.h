@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include "sportello-database-private.h"
 #include "sportello-attachment.h"
 
 G_BEGIN_DECLS
@@ -19,17 +20,15 @@ G_BEGIN_DECLS
  * alias), as for the contacts (sportello-contact-private.h). deleted_at
  * (in the bin) is no column of a bundle: those in the bin are not carried;
  * the bytes, which a bundle gives after these, are no column of the table. */
-#define SPORTELLO_ATTACHMENT_COLUMNS(TEXT, INT, REF)                      \
-  TEXT (SPORTELLO_ATTACHMENT_UUID, "uuid")                                \
-  TEXT (SPORTELLO_ATTACHMENT_CREATED_AT, "created_at")                    \
-  TEXT (SPORTELLO_ATTACHMENT_UPDATED_AT, "updated_at")                    \
-  TEXT (SPORTELLO_ATTACHMENT_ORIGIN_CONSULTANT, "origin_consultant")      \
-  TEXT (SPORTELLO_ATTACHMENT_ORIGIN_HUB, "origin_hub")                    \
+#define SPORTELLO_ATTACHMENT_OWN_COLUMNS(TEXT, INT, REF)                  \
   REF (SPORTELLO_ATTACHMENT_CLIENT_UUID, "client_id", "client_uuid", "c") \
   TEXT (SPORTELLO_ATTACHMENT_NAME, "name")                                \
   TEXT (SPORTELLO_ATTACHMENT_MEDIA_TYPE, "media_type")                    \
   INT (size, "size")                                                      \
   TEXT (SPORTELLO_ATTACHMENT_SHA256, "sha256")
+#define SPORTELLO_ATTACHMENT_COLUMNS(TEXT, INT, REF) \
+  SPORTELLO_RECORD_COLUMNS (TEXT, SPORTELLO_ATTACHMENT) \
+  SPORTELLO_ATTACHMENT_OWN_COLUMNS (TEXT, INT, REF)
 
 char     *_sportello_attachment_sha256         (const guint8        *data,
                                                 gsize                length);

@@ -6,22 +6,19 @@
 
 #pragma once
 
+#include "sportello-database-private.h"
 #include "sportello-grant-application.h"
 
 G_BEGIN_DECLS
 
 /* A grant application's columns, described once, in the order a bundle
- * gives them: the application's own SQL (sportello-grant-application.c)
+ * gives them (the five every record has, SPORTELLO_RECORD_COLUMNS, then
+ * its own): the application's own SQL (sportello-grant-application.c)
  * and the bundle's (sportello-bundle.c) are both made from this list.
  * Each is TEXT (field, name), INT (number, name) or REF (field, column,
  * member, alias), as for the contacts (sportello-contact-private.h). The
  * call is named by its UUID, a text column. */
-#define SPORTELLO_GRANT_APPLICATION_COLUMNS(TEXT, INT, REF)                      \
-  TEXT (SPORTELLO_GRANT_APPLICATION_UUID, "uuid")                                \
-  TEXT (SPORTELLO_GRANT_APPLICATION_CREATED_AT, "created_at")                    \
-  TEXT (SPORTELLO_GRANT_APPLICATION_UPDATED_AT, "updated_at")                    \
-  TEXT (SPORTELLO_GRANT_APPLICATION_ORIGIN_CONSULTANT, "origin_consultant")      \
-  TEXT (SPORTELLO_GRANT_APPLICATION_ORIGIN_HUB, "origin_hub")                    \
+#define SPORTELLO_GRANT_APPLICATION_OWN_COLUMNS(TEXT, INT, REF)                  \
   REF (SPORTELLO_GRANT_APPLICATION_CLIENT_UUID, "client_id", "client_uuid", "c") \
   TEXT (SPORTELLO_GRANT_APPLICATION_CALL_UUID, "call_uuid")                      \
   TEXT (SPORTELLO_GRANT_APPLICATION_STATUS, "status")                            \
@@ -36,5 +33,8 @@ G_BEGIN_DECLS
   TEXT (SPORTELLO_GRANT_APPLICATION_NOTES, "notes")                              \
   TEXT (SPORTELLO_GRANT_APPLICATION_REMINDER_DAYS, "reminder_days")              \
   TEXT (SPORTELLO_GRANT_APPLICATION_STATUS_HISTORY, "status_history")
+#define SPORTELLO_GRANT_APPLICATION_COLUMNS(TEXT, INT, REF) \
+  SPORTELLO_RECORD_COLUMNS (TEXT, SPORTELLO_GRANT_APPLICATION) \
+  SPORTELLO_GRANT_APPLICATION_OWN_COLUMNS (TEXT, INT, REF)
 
 G_END_DECLS

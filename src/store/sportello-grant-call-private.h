@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "sportello-database-private.h"
 #include "sportello-grant-call.h"
 
 G_BEGIN_DECLS
@@ -15,12 +16,7 @@ G_BEGIN_DECLS
  * (sportello-bundle.c) are both made from this list. Each is
  * TEXT (field, name), INT (number, name) or BOOL (flag, name), with the
  * call's field, number or flag. */
-#define SPORTELLO_GRANT_CALL_COLUMNS(TEXT, INT, BOOL)                     \
-  TEXT (SPORTELLO_GRANT_CALL_UUID, "uuid")                                \
-  TEXT (SPORTELLO_GRANT_CALL_CREATED_AT, "created_at")                    \
-  TEXT (SPORTELLO_GRANT_CALL_UPDATED_AT, "updated_at")                    \
-  TEXT (SPORTELLO_GRANT_CALL_ORIGIN_CONSULTANT, "origin_consultant")      \
-  TEXT (SPORTELLO_GRANT_CALL_ORIGIN_HUB, "origin_hub")                    \
+#define SPORTELLO_GRANT_CALL_OWN_COLUMNS(TEXT, INT, BOOL)                 \
   TEXT (SPORTELLO_GRANT_CALL_TITLE, "title")                              \
   TEXT (SPORTELLO_GRANT_CALL_FUNDER, "funder")                            \
   TEXT (SPORTELLO_GRANT_CALL_KIND, "kind")                                \
@@ -43,5 +39,8 @@ G_BEGIN_DECLS
   TEXT (SPORTELLO_GRANT_CALL_DOCUMENTS, "documents")                      \
   BOOL (SPORTELLO_GRANT_CALL_DE_MINIMIS, "de_minimis")                    \
   TEXT (SPORTELLO_GRANT_CALL_NOTES, "notes")
+#define SPORTELLO_GRANT_CALL_COLUMNS(TEXT, INT, BOOL) \
+  SPORTELLO_RECORD_COLUMNS (TEXT, SPORTELLO_GRANT_CALL) \
+  SPORTELLO_GRANT_CALL_OWN_COLUMNS (TEXT, INT, BOOL)
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "sportello-database-private.h"
 #include "sportello-registration.h"
 
 G_BEGIN_DECLS
@@ -17,12 +18,7 @@ G_BEGIN_DECLS
  * alias), as for the contacts (sportello-contact-private.h), or
  * CONTACT (field, column, member): the person's contact, which may be
  * none (a bundle says null, the table NULL). */
-#define SPORTELLO_REGISTRATION_COLUMNS(TEXT, BOOL, REF, CONTACT)              \
-  TEXT (SPORTELLO_REGISTRATION_UUID, "uuid")                                  \
-  TEXT (SPORTELLO_REGISTRATION_CREATED_AT, "created_at")                      \
-  TEXT (SPORTELLO_REGISTRATION_UPDATED_AT, "updated_at")                      \
-  TEXT (SPORTELLO_REGISTRATION_ORIGIN_CONSULTANT, "origin_consultant")        \
-  TEXT (SPORTELLO_REGISTRATION_ORIGIN_HUB, "origin_hub")                      \
+#define SPORTELLO_REGISTRATION_OWN_COLUMNS(TEXT, BOOL, REF, CONTACT)          \
   REF (SPORTELLO_REGISTRATION_EVENT_UUID, "event_id", "event_uuid", "e")      \
   CONTACT (SPORTELLO_REGISTRATION_CONTACT_UUID, "contact_id", "contact_uuid") \
   TEXT (SPORTELLO_REGISTRATION_NAME, "name")                                  \
@@ -34,5 +30,8 @@ G_BEGIN_DECLS
   TEXT (SPORTELLO_REGISTRATION_CONSENT_BASIS, "consent_basis")                \
   TEXT (SPORTELLO_REGISTRATION_CONSENT_NOTE, "consent_note")                  \
   TEXT (SPORTELLO_REGISTRATION_NOTES, "notes")
+#define SPORTELLO_REGISTRATION_COLUMNS(TEXT, BOOL, REF, CONTACT) \
+  SPORTELLO_RECORD_COLUMNS (TEXT, SPORTELLO_REGISTRATION) \
+  SPORTELLO_REGISTRATION_OWN_COLUMNS (TEXT, BOOL, REF, CONTACT)
 
 G_END_DECLS
