@@ -24,6 +24,7 @@
 #include "sportello-agenda.h"
 #include "sportello-format.h"
 #include "sportello-grant-application.h"
+#include "sportello-grant-application-private.h"
 #include "sportello-grant-private.h"
 #include "sportello-template.h"
 #include "sportello-vocabulary.h"
@@ -42,22 +43,51 @@ G_DEFINE_FINAL_TYPE (SportelloGrantApplication, sportello_grant_application, SPO
 
 static GParamSpec *properties[N_PROPS];
 
+/* What the list of columns (sportello-grant-application-private.h)
+ * gives: the names of the text fields and numbers (their properties' the
+ * same with '-' for '_'); the SELECT of an application (a) with its
+ * client (c), the row's id first, then the client's name and the call's
+ * title, and what reads it; and the upsert, which keeps the
+ * application's identity, client and origin */
+#define FIELD_NAME(field, name)                  [field] = name,
+#define REF_NAME(field, column, member, alias)   [field] = member,
+#define SKIP(field, name)
+#define SKIP_REF(field, column, member, alias)
+#define SELECT_COLUMN(field, name)               ", a." name
+#define SELECT_REF(field, column, member, alias) ", " alias ".uuid"
+#define READ_TEXT(field, name)                   sportello_record_set (SPORTELLO_RECORD (self), field, (const char *) sqlite3_column_text (stmt, ++i));
+#define READ_INT(number, name)                   ++i; self->numbers[number] = sqlite3_column_type (stmt, i) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, i);
+#define READ_REF(field, column, member, alias)   READ_TEXT (field, member)
+#define INSERT_NAME(field, name)                 ", " name
+#define INSERT_REF(field, column, member, alias) ", " column
+#define VALUE(field, name)                       ", ?"
+#define VALUE_REF(field, column, member, alias)  ", " alias ".id"
+#define UPDATE(field, name)                      ", " name " = excluded." name
+#define BIND_TEXT(field, name)                   sqlite3_bind_text (stmt, ++n, sportello_record_get (record, field), -1, SQLITE_STATIC);
+#define BIND_INT(number, name)                   bind_number (stmt, ++n, self->numbers[number]);
+
 static const char * const property_names[SPORTELLO_GRANT_APPLICATION_N_TEXT_FIELDS] = {
-  "uuid", "client_uuid", "client_name", "call_uuid", "call_title", "status", "protocol_number",
-  "submitted_on", "outcome_on", "rejection_reason", "reporting_deadline", "documents_done", "notes",
-  "reminder_days", "status_history", "created_at", "updated_at", "origin_consultant", "origin_hub",
+  SPORTELLO_GRANT_APPLICATION_COLUMNS (FIELD_NAME, SKIP, REF_NAME)
+  /* read from the client and the call */
+  [SPORTELLO_GRANT_APPLICATION_CLIENT_NAME] = "client_name",
+  [SPORTELLO_GRANT_APPLICATION_CALL_TITLE] = "call_title",
 };
 
 static const char * const number_names[SPORTELLO_GRANT_APPLICATION_N_NUMBERS] = {
-  "amount_requested", "amount_granted",
+  SPORTELLO_GRANT_APPLICATION_COLUMNS (SKIP, FIELD_NAME, SKIP_REF)
 };
 
 #define APPLICATION_SELECT \
-  "SELECT a.uuid, c.uuid, c.name, g.uuid, g.title, a.status, a.protocol_number, a.submitted_on, " \
-  "a.outcome_on, a.rejection_reason, a.reporting_deadline, a.documents_done, a.notes, a.reminder_days, " \
-  "a.status_history, a.created_at, a.updated_at, a.origin_consultant, a.origin_hub, " \
-  "a.amount_requested, a.amount_granted " \
+  "SELECT a.id" SPORTELLO_GRANT_APPLICATION_COLUMNS (SELECT_COLUMN, SELECT_COLUMN, SELECT_REF) ", c.name, g.title " \
   "FROM grant_applications a JOIN clients c ON c.id = a.client_id JOIN grant_calls g ON g.uuid = a.call_uuid "
+
+/* written only while the client and the call are there */
+#define APPLICATION_UPSERT \
+  "INSERT INTO grant_applications (id" SPORTELLO_GRANT_APPLICATION_COLUMNS (INSERT_NAME, INSERT_NAME, INSERT_REF) ") " \
+  "SELECT NULL" SPORTELLO_GRANT_APPLICATION_COLUMNS (VALUE, VALUE, VALUE_REF) " " \
+  "FROM clients c, grant_calls g WHERE c.uuid = ? AND g.uuid = ? " \
+  "ON CONFLICT (uuid) DO UPDATE SET updated_at = excluded.updated_at" \
+  SPORTELLO_GRANT_APPLICATION_OWN_COLUMNS (UPDATE, UPDATE, SKIP_REF)
 
 void
 sportello_grant_status_change_free (SportelloGrantStatusChange *change)
@@ -443,7 +473,6 @@ sportello_grant_application_save (SportelloGrantApplication  *self,
   g_autofree char *history = NULL;
   g_autofree char *stored_status = NULL;
   const char *status;
-  guint field;
 
   g_return_val_if_fail (SPORTELLO_IS_GRANT_APPLICATION (self), FALSE);
 
@@ -492,29 +521,18 @@ sportello_grant_application_save (SportelloGrantApplication  *self,
 
   sportello_record_stamp (record, db, now);
 
-  stmt = _sportello_database_prepare (db,
-    "INSERT INTO grant_applications (uuid, client_id, call_uuid, status, protocol_number, submitted_on, "
-    "outcome_on, rejection_reason, reporting_deadline, documents_done, notes, reminder_days, status_history, "
-    "created_at, updated_at, origin_consultant, origin_hub, amount_requested, amount_granted) "
-    "SELECT ?1, c.id, g.uuid, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18 "
-    "FROM clients c, grant_calls g WHERE c.uuid = ?2 AND g.uuid = ?19 "
-    "ON CONFLICT (uuid) DO UPDATE SET status = excluded.status, protocol_number = excluded.protocol_number, "
-    "submitted_on = excluded.submitted_on, outcome_on = excluded.outcome_on, "
-    "rejection_reason = excluded.rejection_reason, reporting_deadline = excluded.reporting_deadline, "
-    "documents_done = excluded.documents_done, notes = excluded.notes, reminder_days = excluded.reminder_days, "
-    "status_history = excluded.status_history, updated_at = excluded.updated_at, "
-    "amount_requested = excluded.amount_requested, amount_granted = excluded.amount_granted", error);
+  stmt = _sportello_database_prepare (db, APPLICATION_UPSERT, error);
   if (stmt == NULL)
     goto failed;
 
-  sqlite3_bind_text (stmt, 1, sportello_record_get (record, SPORTELLO_GRANT_APPLICATION_UUID), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, sportello_record_get (record, SPORTELLO_GRANT_APPLICATION_CLIENT_UUID), -1, SQLITE_STATIC);
-  field = SPORTELLO_GRANT_APPLICATION_STATUS;
-  for (int i = 3; i <= 16; i++, field++)
-    sqlite3_bind_text (stmt, i, sportello_record_get (record, field), -1, SQLITE_STATIC);
-  bind_number (stmt, 17, self->numbers[SPORTELLO_GRANT_APPLICATION_AMOUNT_REQUESTED]);
-  bind_number (stmt, 18, self->numbers[SPORTELLO_GRANT_APPLICATION_AMOUNT_GRANTED]);
-  sqlite3_bind_text (stmt, 19, sportello_record_get (record, SPORTELLO_GRANT_APPLICATION_CALL_UUID), -1, SQLITE_STATIC);
+  {
+    int n = 0;
+
+    SPORTELLO_GRANT_APPLICATION_COLUMNS (BIND_TEXT, BIND_INT, SKIP_REF)
+    /* the client and the call, last */
+    sqlite3_bind_text (stmt, ++n, sportello_record_get (record, SPORTELLO_GRANT_APPLICATION_CLIENT_UUID), -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, ++n, sportello_record_get (record, SPORTELLO_GRANT_APPLICATION_CALL_UUID), -1, SQLITE_STATIC);
+  }
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
@@ -543,15 +561,11 @@ static SportelloGrantApplication *
 application_from_row (sqlite3_stmt *stmt)
 {
   SportelloGrantApplication *self = g_object_new (SPORTELLO_TYPE_GRANT_APPLICATION, NULL);
+  int i = 0;
 
-  for (guint i = 0; i < SPORTELLO_GRANT_APPLICATION_N_TEXT_FIELDS; i++)
-    sportello_record_set (SPORTELLO_RECORD (self), i, (const char *) sqlite3_column_text (stmt, i));
-  for (guint i = 0; i < SPORTELLO_GRANT_APPLICATION_N_NUMBERS; i++)
-    {
-      int col = SPORTELLO_GRANT_APPLICATION_N_TEXT_FIELDS + i;
-
-      self->numbers[i] = sqlite3_column_type (stmt, col) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, col);
-    }
+  SPORTELLO_GRANT_APPLICATION_COLUMNS (READ_TEXT, READ_INT, READ_REF)
+  READ_TEXT (SPORTELLO_GRANT_APPLICATION_CLIENT_NAME, "client_name")
+  READ_TEXT (SPORTELLO_GRANT_APPLICATION_CALL_TITLE, "call_title")
 
   return self;
 }
