@@ -243,9 +243,15 @@ test_round_trip (void)
   }
   attachment = sportello_attachment_add_bytes (a, client_uuid, "nota.txt", "text/plain", bytes, &error);
   g_assert_no_error (error);
-  /* an employee count unknown, a registration of someone not ours */
+  /* an employee count unknown, a registration of someone not ours, and
+   * some text where the demo leaves every row the same */
   store_test_exec (a, "UPDATE clients SET employees = NULL WHERE id = (SELECT min (id) FROM clients)");
+  store_test_exec (a, "UPDATE clients SET consent_note = 'Per telefono' WHERE id = (SELECT max (id) FROM clients)");
+  store_test_exec (a, "UPDATE meetings SET participants = 'Anna Neri\nLuca Bianchi' WHERE id = (SELECT min (id) FROM meetings)");
   store_test_exec (a, "UPDATE registrations SET contact_id = NULL WHERE id = (SELECT min (id) FROM registrations)");
+  store_test_exec (a, "UPDATE registrations SET consent_note = 'Al banco', notes = 'Arriva tardi' "
+                      "WHERE id = (SELECT max (id) FROM registrations)");
+  store_test_exec (a, "UPDATE grant_calls SET notes = 'Chiede il DURC' WHERE id = (SELECT min (id) FROM grant_calls)");
 
   g_assert_true (sportello_bundle_export (a, NULL, path, &error));
   g_assert_no_error (error);
