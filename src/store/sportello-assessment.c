@@ -19,6 +19,8 @@
 #include <stdio.h>
 
 #include "sportello-assessment.h"
+#include "sportello-assessment-private.h"
+#include "sportello-checklist-private.h"
 #include "sportello-database-private.h"
 #include "sportello-format.h"
 
@@ -37,9 +39,34 @@ struct _SportelloAssessment
 
 G_DEFINE_FINAL_TYPE (SportelloAssessment, sportello_assessment, SPORTELLO_TYPE_RECORD)
 
+/* What the list of columns (sportello-assessment-private.h) gives: the
+ * text fields' property names (the same with '-' for '_'); the SELECT of
+ * an assessment (a) with its client (c), the row's id first, and what
+ * reads it; and the upsert, which keeps the assessment's identity, client
+ * and origin */
+#define FIELD_NAME(field, name)                  [field] = name,
+#define REF_NAME(field, column, member, alias)   [field] = member,
+#define SKIP(name)
+#define SKIP_REF(field, column, member, alias)
+#define SELECT_COLUMN(field, name)               ", a." name
+#define SELECT_ANSWERS(name)                     ", a." name
+#define SELECT_REF(field, column, member, alias) ", " alias ".uuid"
+#define READ_TEXT(field, name)                   sportello_assessment_set (self, field, (const char *) sqlite3_column_text (stmt, ++i));
+#define READ_ANSWERS(name)                       answers_from_json (self, (const char *) sqlite3_column_text (stmt, ++i));
+#define READ_REF(field, column, member, alias)   READ_TEXT (field, member)
+#define INSERT_NAME(field, name)                 ", " name
+#define INSERT_ANSWERS(name)                     ", " name
+#define INSERT_REF(field, column, member, alias) ", " column
+#define VALUE(field, name)                       ", ?"
+#define VALUE_ANSWERS(name)                      ", ?"
+#define VALUE_REF(field, column, member, alias)  ", " alias ".id"
+#define UPDATE(field, name)                      ", " name " = excluded." name
+#define UPDATE_ANSWERS(name)                     ", " name " = excluded." name
+#define BIND_TEXT(field, name)                   sqlite3_bind_text (stmt, ++n, sportello_assessment_get (self, field), -1, SQLITE_STATIC);
+#define BIND_ANSWERS(name)                       sqlite3_bind_text (stmt, ++n, answers, -1, SQLITE_STATIC);
+
 static const char * const field_names[SPORTELLO_ASSESSMENT_N_TEXT_FIELDS] = {
-  "uuid", "client_uuid", "checklist_uuid", "assessed_on", "consultant",
-  "created_at", "updated_at", "origin_consultant", "origin_hub",
+  SPORTELLO_ASSESSMENT_COLUMNS (FIELD_NAME, REF_NAME, SKIP)
 };
 
 static void
@@ -279,6 +306,40 @@ checklist_uuid (SportelloChecklist *checklist)
                           "89ab"[g_ascii_xdigit_value (sha[16]) & 3], sha + 17, sha + 20);
 }
 
+/* What the list of a version's columns (sportello-checklist-private.h)
+ * gives: the INSERT of a version, and the value of each column */
+#define COLUMN_NAME(name)  ", " name
+#define COLUMN_VALUE(name) ", ?"
+#define CHECKLIST_INSERT \
+  "INSERT OR IGNORE INTO checklists (id" SPORTELLO_CHECKLIST_COLUMNS (COLUMN_NAME) ") " \
+  "VALUES (NULL" SPORTELLO_CHECKLIST_COLUMNS (COLUMN_VALUE) ")"
+
+static const char *
+checklist_column (SportelloChecklist *checklist,
+                  SportelloDatabase  *db,
+                  const char         *uuid,
+                  const char         *now,
+                  const char         *name)
+{
+  if (g_str_equal (name, "uuid"))
+    return uuid;
+  if (g_str_equal (name, "created_at") || g_str_equal (name, "updated_at"))
+    return now;
+  if (g_str_equal (name, "origin_consultant"))
+    return sportello_database_get_consultant (db);
+  if (g_str_equal (name, "origin_hub"))
+    return sportello_database_get_hub (db);
+  if (g_str_equal (name, "checklist_id"))
+    return checklist->id;
+  if (g_str_equal (name, "version"))
+    return checklist->version;
+  if (g_str_equal (name, "title"))
+    return checklist->title;
+  if (g_str_equal (name, "content"))
+    return checklist->json;
+  g_return_val_if_reached (NULL);
+}
+
 /**
  * sportello_checklist_store:
  *
@@ -294,20 +355,17 @@ sportello_checklist_store (SportelloDatabase   *db,
   g_autofree char *uuid = checklist_uuid (checklist);
   g_autofree char *now = sportello_now_utc ();
 
-  stmt = _sportello_database_prepare (db,
-    "INSERT OR IGNORE INTO checklists (uuid, checklist_id, version, title, content, created_at, updated_at, "
-    "origin_consultant, origin_hub) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8)", error);
+  stmt = _sportello_database_prepare (db, CHECKLIST_INSERT, error);
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, checklist->id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, checklist->version, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, checklist->title, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, checklist->json, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, sportello_database_get_consultant (db), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, sportello_database_get_hub (db), -1, SQLITE_STATIC);
+  {
+    int n = 0;
+
+#define BIND_COLUMN(name) \
+    sqlite3_bind_text (stmt, ++n, checklist_column (checklist, db, uuid, now, name), -1, SQLITE_STATIC);
+    SPORTELLO_CHECKLIST_COLUMNS (BIND_COLUMN)
+  }
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
@@ -462,17 +520,24 @@ sportello_checklist_latest_uuid (SportelloDatabase *db,
 /* ------------------------------------------------------ assessments ---- */
 
 #define ASSESSMENT_SELECT \
-  "SELECT a.uuid, c.uuid, a.checklist_uuid, a.assessed_on, a.consultant, a.created_at, a.updated_at, " \
-  "a.origin_consultant, a.origin_hub, a.answers FROM assessments a JOIN clients c ON c.id = a.client_id "
+  "SELECT a.id" SPORTELLO_ASSESSMENT_COLUMNS (SELECT_COLUMN, SELECT_REF, SELECT_ANSWERS) \
+  " FROM assessments a JOIN clients c ON c.id = a.client_id "
+
+/* written only while the client and the checklist version are there */
+#define ASSESSMENT_UPSERT \
+  "INSERT INTO assessments (id" SPORTELLO_ASSESSMENT_COLUMNS (INSERT_NAME, INSERT_REF, INSERT_ANSWERS) ") " \
+  "SELECT NULL" SPORTELLO_ASSESSMENT_COLUMNS (VALUE, VALUE_REF, VALUE_ANSWERS) " FROM clients c WHERE c.uuid = ? " \
+  "AND EXISTS (SELECT 1 FROM checklists WHERE uuid = ?) " \
+  "ON CONFLICT (uuid) DO UPDATE SET updated_at = excluded.updated_at" \
+  SPORTELLO_ASSESSMENT_OWN_COLUMNS (UPDATE, SKIP_REF, UPDATE_ANSWERS)
 
 static SportelloAssessment *
 assessment_from_row (sqlite3_stmt *stmt)
 {
   SportelloAssessment *self = g_object_new (SPORTELLO_TYPE_ASSESSMENT, NULL);
+  int i = 0;
 
-  for (guint i = 0; i < SPORTELLO_ASSESSMENT_N_TEXT_FIELDS; i++)
-    sportello_assessment_set (self, i, (const char *) sqlite3_column_text (stmt, i));
-  answers_from_json (self, (const char *) sqlite3_column_text (stmt, SPORTELLO_ASSESSMENT_N_TEXT_FIELDS));
+  SPORTELLO_ASSESSMENT_COLUMNS (READ_TEXT, READ_REF, READ_ANSWERS)
 
   return self;
 }
@@ -515,21 +580,18 @@ sportello_assessment_save (SportelloAssessment  *self,
     }
   sportello_assessment_set (self, SPORTELLO_ASSESSMENT_UPDATED_AT, now);
 
-  stmt = _sportello_database_prepare (db,
-    "INSERT INTO assessments (uuid, client_id, checklist_uuid, assessed_on, consultant, created_at, updated_at, "
-    "origin_consultant, origin_hub, answers) "
-    "SELECT ?1, id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 FROM clients WHERE uuid = ?10 "
-    "AND EXISTS (SELECT 1 FROM checklists WHERE uuid = ?2) "
-    "ON CONFLICT (uuid) DO UPDATE SET assessed_on = excluded.assessed_on, consultant = excluded.consultant, "
-    "updated_at = excluded.updated_at, answers = excluded.answers", error);
+  stmt = _sportello_database_prepare (db, ASSESSMENT_UPSERT, error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, sportello_assessment_get (self, SPORTELLO_ASSESSMENT_UUID), -1, SQLITE_STATIC);
-  for (guint f = SPORTELLO_ASSESSMENT_CHECKLIST_UUID; f < SPORTELLO_ASSESSMENT_N_TEXT_FIELDS; f++)
-    sqlite3_bind_text (stmt, f, sportello_assessment_get (self, f), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, answers, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 10, sportello_assessment_get (self, SPORTELLO_ASSESSMENT_CLIENT_UUID), -1, SQLITE_STATIC);
+  {
+    int n = 0;
+
+    SPORTELLO_ASSESSMENT_COLUMNS (BIND_TEXT, SKIP_REF, BIND_ANSWERS)
+    /* the client and the checklist version, last */
+    sqlite3_bind_text (stmt, ++n, sportello_assessment_get (self, SPORTELLO_ASSESSMENT_CLIENT_UUID), -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, ++n, sportello_assessment_get (self, SPORTELLO_ASSESSMENT_CHECKLIST_UUID), -1, SQLITE_STATIC);
+  }
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {

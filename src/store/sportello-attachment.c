@@ -41,14 +41,39 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* What the list of columns (sportello-attachment-private.h) gives: the
+ * text fields' property names (the same with '-' for '_'); the SELECT of
+ * an attachment (t) with its client (c), the row's id first, and what
+ * reads it; and the INSERT of a new one */
+#define FIELD_NAME(field, name)                  [field] = name,
+#define REF_NAME(field, column, member, alias)   [field] = member,
+#define SKIP(member, name)
+#define SKIP_REF(field, column, member, alias)
+#define SELECT_COLUMN(field, name)               ", t." name
+#define SELECT_REF(field, column, member, alias) ", " alias ".uuid"
+#define READ_TEXT(field, name)                   sportello_record_set (SPORTELLO_RECORD (self), field, (const char *) sqlite3_column_text (stmt, ++i));
+#define READ_INT(member, name)                   self->member = (guint64) sqlite3_column_int64 (stmt, ++i);
+#define READ_REF(field, column, member, alias)   READ_TEXT (field, member)
+#define INSERT_NAME(field, name)                 ", " name
+#define INSERT_REF(field, column, member, alias) ", " column
+#define VALUE(field, name)                       ", ?"
+#define VALUE_REF(field, column, member, alias)  ", " alias ".id"
+#define BIND_TEXT(field, name)                   sqlite3_bind_text (stmt, ++n, sportello_record_get (record, field), -1, SQLITE_STATIC);
+#define BIND_INT(member, name)                   sqlite3_bind_int64 (stmt, ++n, (gint64) self->member);
+
 static const char * const property_names[SPORTELLO_ATTACHMENT_N_TEXT_FIELDS] = {
-  "uuid", "client_uuid", "name", "media_type", "sha256",
-  "created_at", "updated_at", "origin_consultant", "origin_hub",
+  SPORTELLO_ATTACHMENT_COLUMNS (FIELD_NAME, SKIP, REF_NAME)
 };
 
 #define ATTACHMENT_SELECT \
-  "SELECT t.uuid, c.uuid, t.name, t.media_type, t.sha256, t.created_at, t.updated_at, " \
-  "t.origin_consultant, t.origin_hub, t.size FROM attachments t JOIN clients c ON c.id = t.client_id "
+  "SELECT t.id" SPORTELLO_ATTACHMENT_COLUMNS (SELECT_COLUMN, SELECT_COLUMN, SELECT_REF) \
+  " FROM attachments t JOIN clients c ON c.id = t.client_id "
+
+/* only for a client that is neither in the bin nor anonymised */
+#define ATTACHMENT_INSERT \
+  "INSERT INTO attachments (id" SPORTELLO_ATTACHMENT_COLUMNS (INSERT_NAME, INSERT_NAME, INSERT_REF) ") " \
+  "SELECT NULL" SPORTELLO_ATTACHMENT_COLUMNS (VALUE, VALUE, VALUE_REF) " FROM clients c WHERE c.uuid = ? " \
+  "AND c.deleted_at IS NULL AND c.anonymised_at IS NULL"
 
 static void
 sportello_attachment_get_property (GObject    *object,
@@ -116,13 +141,12 @@ sportello_attachment_get_size (SportelloAttachment *self)
 static SportelloAttachment *
 from_row (sqlite3_stmt *stmt)
 {
-  SportelloAttachment *attachment = g_object_new (SPORTELLO_TYPE_ATTACHMENT, NULL);
+  SportelloAttachment *self = g_object_new (SPORTELLO_TYPE_ATTACHMENT, NULL);
+  int i = 0;
 
-  for (guint i = 0; i < SPORTELLO_ATTACHMENT_N_TEXT_FIELDS; i++)
-    sportello_record_set (SPORTELLO_RECORD (attachment), i, (const char *) sqlite3_column_text (stmt, i));
-  attachment->size = (guint64) sqlite3_column_int64 (stmt, SPORTELLO_ATTACHMENT_N_TEXT_FIELDS);
+  SPORTELLO_ATTACHMENT_COLUMNS (READ_TEXT, READ_INT, READ_REF)
 
-  return attachment;
+  return self;
 }
 
 SportelloAttachment *
@@ -179,20 +203,16 @@ insert_row (SportelloDatabase  *db,
   attachment->size = size;
   sportello_record_stamp (record, db, now);
 
-  if (!(stmt = _sportello_database_prepare (db,
-          "INSERT INTO attachments (uuid, client_id, name, media_type, size, sha256, created_at, updated_at, "
-          "origin_consultant, origin_hub) "
-          "SELECT ?1, id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 FROM clients WHERE uuid = ?10 AND deleted_at IS NULL "
-          "AND anonymised_at IS NULL", error)))
+  if (!(stmt = _sportello_database_prepare (db, ATTACHMENT_INSERT, error)))
     return NULL;
-  sqlite3_bind_text (stmt, 1, sportello_record_get (record, SPORTELLO_ATTACHMENT_UUID), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, media_type, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, (gint64) size);
-  sqlite3_bind_text (stmt, 5, sha256, -1, SQLITE_STATIC);
-  for (guint i = SPORTELLO_ATTACHMENT_CREATED_AT; i < SPORTELLO_ATTACHMENT_N_TEXT_FIELDS; i++)
-    sqlite3_bind_text (stmt, 6 + i - SPORTELLO_ATTACHMENT_CREATED_AT, sportello_record_get (record, i), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 10, client_uuid, -1, SQLITE_STATIC);
+  {
+    SportelloAttachment *self = attachment;
+    int n = 0;
+
+    SPORTELLO_ATTACHMENT_COLUMNS (BIND_TEXT, BIND_INT, SKIP_REF)
+    /* the client, last */
+    sqlite3_bind_text (stmt, ++n, client_uuid, -1, SQLITE_STATIC);
+  }
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {

@@ -302,8 +302,7 @@ prepare_upsert (SportelloDatabase  *db,
   for (guint i = 0; i < spec->n_columns; i++)
     {
       const Column *column = &spec->columns[i];
-      const char *name = column->type == COL_REF ? spec->ref_column
-                       : column->type == COL_CONTACT ? "contact_id" : column->key;
+      const char *name = column->column;
 
       /* the bytes go to their content file, not to the table */
       if (column->type == COL_CONTENT)

@@ -62,9 +62,10 @@ typedef enum
 
 typedef struct
 {
-  const char *key;      /* in the bundle; the database column but for references */
+  const char *key;      /* the member in the bundle */
   ColumnType  type;
   const char *expr;     /* what export selects */
+  const char *column;   /* in the table; NULL for COL_CONTENT */
 } Column;
 
 typedef struct
@@ -73,15 +74,15 @@ typedef struct
   const char   *table;
   const char   *from;
   const char   *client_uuid;   /* expression of the owning client's UUID */
-  int           parent;        /* kind of the referenced record, or -1 */
-  const char   *ref_column;    /* database column of the reference */
+  int           parent;        /* kind of the referenced record (COL_REF), or -1 */
   const Column *columns;
   guint         n_columns;
   const char   *own_from;      /* for kinds that exist without a client: the table alone */
   gboolean      own_whole_only; /* own_from only for the whole database, not for templates alone */
 } RecordSpec;
 
-/* sportello-bundle.c: every kind's columns, in the bundle's order */
+/* sportello-bundle.c: every kind's columns, in the bundle's order, from
+ * each kind's own list (sportello-KIND-private.h) */
 extern const RecordSpec _sportello_bundle_specs[SPORTELLO_N_RECORD_KINDS];
 
 /* ---------------------------------------------------- a bundle read ---- */

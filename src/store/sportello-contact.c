@@ -11,7 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sportello-contact.h"
-#include "sportello-database-private.h"
+#include "sportello-contact-private.h"
 #include "sportello-identifiers.h"
 
 struct _SportelloContact
@@ -31,14 +31,50 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* What the list of columns (sportello-contact-private.h) gives: the text
+ * fields' property names (the same with '-' for '_'); the SELECT of a
+ * contact (k) with its client (c), the row's id first, and what reads
+ * it; and the upsert, which keeps the contact's identity, client and
+ * origin */
+#define FIELD_NAME(field, name)                  [field] = name,
+#define REF_NAME(field, column, member, alias)   [field] = member,
+#define SKIP(member, name)
+#define SKIP_REF(field, column, member, alias)
+#define SELECT_COLUMN(field, name)               ", k." name
+#define SELECT_REF(field, column, member, alias) ", " alias ".uuid"
+#define READ_TEXT(field, name)                   sportello_record_set (SPORTELLO_RECORD (self), field, (const char *) sqlite3_column_text (stmt, ++i));
+#define READ_BOOL(member, name)                  self->member = sqlite3_column_int (stmt, ++i) != 0;
+#define READ_REF(field, column, member, alias)   READ_TEXT (field, member)
+#define INSERT_NAME(field, name)                 ", " name
+#define INSERT_REF(field, column, member, alias) ", " column
+#define VALUE(field, name)                       ", ?"
+#define VALUE_REF(field, column, member, alias)  ", " alias ".id"
+#define UPDATE(field, name)                      ", " name " = excluded." name
+
 static const char * const property_names[SPORTELLO_CONTACT_N_TEXT_FIELDS] = {
-  "uuid", "client_uuid", "name", "role", "email", "phone",
-  "created_at", "updated_at", "origin_consultant", "origin_hub",
+  SPORTELLO_CONTACT_COLUMNS (FIELD_NAME, SKIP, REF_NAME)
 };
 
 #define CONTACT_SELECT \
-  "SELECT k.uuid, c.uuid, k.name, k.role, k.email, k.phone, k.created_at, k.updated_at, " \
-  "k.origin_consultant, k.origin_hub, k.is_primary FROM contacts k JOIN clients c ON c.id = k.client_id "
+  "SELECT k.id" SPORTELLO_CONTACT_COLUMNS (SELECT_COLUMN, SELECT_COLUMN, SELECT_REF) \
+  " FROM contacts k JOIN clients c ON c.id = k.client_id "
+
+#define CONTACT_UPSERT \
+  "INSERT INTO contacts (id" SPORTELLO_CONTACT_COLUMNS (INSERT_NAME, INSERT_NAME, INSERT_REF) ") " \
+  "SELECT NULL" SPORTELLO_CONTACT_COLUMNS (VALUE, VALUE, VALUE_REF) " FROM clients c WHERE c.uuid = ? " \
+  "ON CONFLICT (uuid) DO UPDATE SET updated_at = excluded.updated_at" \
+  SPORTELLO_CONTACT_OWN_COLUMNS (UPDATE, UPDATE, SKIP_REF)
+
+static SportelloContact *
+contact_new_from_row (sqlite3_stmt *stmt)
+{
+  SportelloContact *self = g_object_new (SPORTELLO_TYPE_CONTACT, NULL);
+  int i = 0;
+
+  SPORTELLO_CONTACT_COLUMNS (READ_TEXT, READ_BOOL, READ_REF)
+
+  return self;
+}
 
 static void
 sportello_contact_get_property (GObject    *object,
@@ -181,25 +217,20 @@ sportello_contact_save (SportelloContact   *self,
   if (!sportello_database_begin (db, error))
     return FALSE;
 
-  stmt = _sportello_database_prepare (db,
-    "INSERT INTO contacts (uuid, client_id, name, role, email, phone, created_at, updated_at, "
-    "origin_consultant, origin_hub, is_primary) "
-    "SELECT ?1, id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 FROM clients WHERE uuid = ?11 "
-    "ON CONFLICT (uuid) DO UPDATE SET name = excluded.name, role = excluded.role, "
-    "email = excluded.email, phone = excluded.phone, updated_at = excluded.updated_at, "
-    "is_primary = excluded.is_primary", error);
+  stmt = _sportello_database_prepare (db, CONTACT_UPSERT, error);
   if (stmt == NULL)
     goto failed;
 
-  sqlite3_bind_text (stmt, 1, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CONTACT_UUID), -1, SQLITE_STATIC);
-  for (guint i = SPORTELLO_CONTACT_NAME; i < SPORTELLO_CONTACT_N_TEXT_FIELDS; i++)
-    {
-      g_autofree char *trimmed = g_strstrip (g_strdup (sportello_record_get (SPORTELLO_RECORD (self), i)));
+  {
+    int n = 0;
 
-      sqlite3_bind_text (stmt, i, trimmed, -1, SQLITE_TRANSIENT);
-    }
-  sqlite3_bind_int (stmt, 10, self->is_primary);
-  sqlite3_bind_text (stmt, 11, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CONTACT_CLIENT_UUID), -1, SQLITE_STATIC);
+#define BIND_TEXT(field, name) \
+    sqlite3_bind_text (stmt, ++n, g_strstrip (g_strdup (sportello_record_get (SPORTELLO_RECORD (self), field))), -1, g_free);
+#define BIND_BOOL(member, name) sqlite3_bind_int (stmt, ++n, self->member);
+    SPORTELLO_CONTACT_COLUMNS (BIND_TEXT, BIND_BOOL, SKIP_REF)
+    /* the client, last */
+    sqlite3_bind_text (stmt, ++n, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_CONTACT_CLIENT_UUID), -1, SQLITE_STATIC);
+  }
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
@@ -265,11 +296,8 @@ sportello_contact_list_for_client (SportelloDatabase  *db,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(SportelloContact) contact = g_object_new (SPORTELLO_TYPE_CONTACT, NULL);
+      g_autoptr(SportelloContact) contact = contact_new_from_row (stmt);
 
-      for (guint i = 0; i < SPORTELLO_CONTACT_N_TEXT_FIELDS; i++)
-        sportello_record_set (SPORTELLO_RECORD (contact), i, (const char *) sqlite3_column_text (stmt, i));
-      contact->is_primary = sqlite3_column_int (stmt, SPORTELLO_CONTACT_N_TEXT_FIELDS) != 0;
       g_list_store_append (store, contact);
     }
 

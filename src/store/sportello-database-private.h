@@ -12,6 +12,16 @@
 
 G_BEGIN_DECLS
 
+/* The five columns every kind of record begins with, in a bundle's
+ * order, for the kinds' lists of columns (SPORTELLO_KIND_COLUMNS in each
+ * kind's -private.h): P is the prefix of the kind's text fields */
+#define SPORTELLO_RECORD_COLUMNS(TEXT, P)              \
+  TEXT (P##_UUID, "uuid")                           \
+  TEXT (P##_CREATED_AT, "created_at")               \
+  TEXT (P##_UPDATED_AT, "updated_at")               \
+  TEXT (P##_ORIGIN_CONSULTANT, "origin_consultant") \
+  TEXT (P##_ORIGIN_HUB, "origin_hub")
+
 typedef struct
 {
   const char *sql;

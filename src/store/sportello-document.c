@@ -19,6 +19,7 @@
 #include "sportello-contact.h"
 #include "sportello-database-private.h"
 #include "sportello-document.h"
+#include "sportello-document-private.h"
 #include "sportello-follow-up.h"
 #include "sportello-format.h"
 #include "sportello-vocabulary.h"
@@ -30,14 +31,38 @@ struct _SportelloDocument
 
 G_DEFINE_FINAL_TYPE (SportelloDocument, sportello_document, SPORTELLO_TYPE_RECORD)
 
+/* What the list of columns (sportello-document-private.h) gives: the
+ * text fields' property names (the same with '-' for '_'); the SELECT of
+ * a document (d) with its client (c), the row's id first, and what reads
+ * it; and the upsert, which keeps the document's identity, client and
+ * origin */
+#define FIELD_NAME(field, name)                  [field] = name,
+#define REF_NAME(field, column, member, alias)   [field] = member,
+#define SKIP_REF(field, column, member, alias)
+#define SELECT_COLUMN(field, name)               ", d." name
+#define SELECT_REF(field, column, member, alias) ", " alias ".uuid"
+#define READ_TEXT(field, name)                   sportello_document_set (self, field, (const char *) sqlite3_column_text (stmt, ++i));
+#define READ_REF(field, column, member, alias)   READ_TEXT (field, member)
+#define INSERT_NAME(field, name)                 ", " name
+#define INSERT_REF(field, column, member, alias) ", " column
+#define VALUE(field, name)                       ", ?"
+#define VALUE_REF(field, column, member, alias)  ", " alias ".id"
+#define UPDATE(field, name)                      ", " name " = excluded." name
+#define BIND_TEXT(field, name)                   sqlite3_bind_text (stmt, ++n, sportello_document_get (self, field), -1, SQLITE_STATIC);
+
 static const char * const field_names[SPORTELLO_DOCUMENT_N_TEXT_FIELDS] = {
-  "uuid", "client_uuid", "template_id", "title", "body", "status", "sent_on",
-  "created_at", "updated_at", "origin_consultant", "origin_hub",
+  SPORTELLO_DOCUMENT_COLUMNS (FIELD_NAME, REF_NAME)
 };
 
 #define DOCUMENT_SELECT \
-  "SELECT d.uuid, c.uuid, d.template_id, d.title, d.body, d.status, d.sent_on, d.created_at, d.updated_at, " \
-  "d.origin_consultant, d.origin_hub FROM documents d JOIN clients c ON c.id = d.client_id "
+  "SELECT d.id" SPORTELLO_DOCUMENT_COLUMNS (SELECT_COLUMN, SELECT_REF) \
+  " FROM documents d JOIN clients c ON c.id = d.client_id "
+
+#define DOCUMENT_UPSERT \
+  "INSERT INTO documents (id" SPORTELLO_DOCUMENT_COLUMNS (INSERT_NAME, INSERT_REF) ") " \
+  "SELECT NULL" SPORTELLO_DOCUMENT_COLUMNS (VALUE, VALUE_REF) " FROM clients c WHERE c.uuid = ? " \
+  "ON CONFLICT (uuid) DO UPDATE SET updated_at = excluded.updated_at" \
+  SPORTELLO_DOCUMENT_OWN_COLUMNS (UPDATE, SKIP_REF)
 
 static void
 sportello_document_class_init (SportelloDocumentClass *klass)
@@ -276,18 +301,17 @@ sportello_document_save (SportelloDocument  *self,
 
   sportello_record_stamp (SPORTELLO_RECORD (self), db, now);
 
-  stmt = _sportello_database_prepare (db,
-    "INSERT INTO documents (uuid, client_id, template_id, title, body, status, sent_on, created_at, updated_at, "
-    "origin_consultant, origin_hub) SELECT ?1, id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 FROM clients WHERE uuid = ?11 "
-    "ON CONFLICT (uuid) DO UPDATE SET title = excluded.title, body = excluded.body, status = excluded.status, "
-    "sent_on = excluded.sent_on, updated_at = excluded.updated_at", error);
+  stmt = _sportello_database_prepare (db, DOCUMENT_UPSERT, error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, sportello_document_get (self, SPORTELLO_DOCUMENT_UUID), -1, SQLITE_STATIC);
-  for (guint f = SPORTELLO_DOCUMENT_TEMPLATE_ID; f < SPORTELLO_DOCUMENT_N_TEXT_FIELDS; f++)
-    sqlite3_bind_text (stmt, f, sportello_document_get (self, f), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 11, sportello_document_get (self, SPORTELLO_DOCUMENT_CLIENT_UUID), -1, SQLITE_STATIC);
+  {
+    int n = 0;
+
+    SPORTELLO_DOCUMENT_COLUMNS (BIND_TEXT, SKIP_REF)
+    /* the client, last */
+    sqlite3_bind_text (stmt, ++n, sportello_document_get (self, SPORTELLO_DOCUMENT_CLIENT_UUID), -1, SQLITE_STATIC);
+  }
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
@@ -330,9 +354,9 @@ static SportelloDocument *
 document_from_row (sqlite3_stmt *stmt)
 {
   SportelloDocument *self = g_object_new (SPORTELLO_TYPE_DOCUMENT, NULL);
+  int i = 0;
 
-  for (guint i = 0; i < SPORTELLO_DOCUMENT_N_TEXT_FIELDS; i++)
-    sportello_document_set (self, i, (const char *) sqlite3_column_text (stmt, i));
+  SPORTELLO_DOCUMENT_COLUMNS (READ_TEXT, READ_REF)
   return self;
 }
 

@@ -53,19 +53,36 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* What the list of columns (sportello-event-private.h) gives: the text
+ * fields' property names (the same with '-' for '_'); the SELECT of an
+ * event (e), the row's id first, then what its registrations count, and
+ * what reads it; and the upsert, which keeps the event's identity and
+ * origin */
+#define FIELD_NAME(field, name)                  [field] = name,
+#define SKIP(member, name)
+#define SELECT_COLUMN(field, name)               ", e." name
+#define READ_TEXT(field, name)                   sportello_record_set (SPORTELLO_RECORD (self), field, (const char *) sqlite3_column_text (stmt, ++i));
+#define READ_INT(member, name)                   self->member = sqlite3_column_int (stmt, ++i);
+#define INSERT_NAME(field, name)                 ", " name
+#define VALUE(field, name)                       ", ?"
+#define UPDATE(field, name)                      ", " name " = excluded." name
+
 static const char * const property_names[SPORTELLO_EVENT_N_TEXT_FIELDS] = {
-  "uuid", "title", "kind", "starts_at", "place", "speakers", "topics", "description",
-  "hub", "signer", "created_at", "updated_at", "origin_consultant", "origin_hub",
+  SPORTELLO_EVENT_COLUMNS (FIELD_NAME, SKIP)
 };
 
 #define EVENT_SELECT \
-  "SELECT e.uuid, e.title, e.kind, e.starts_at, e.place, e.speakers, e.topics, e.description, " \
-  "e.hub, e.signer, e.created_at, e.updated_at, e.origin_consultant, e.origin_hub, " \
-  "e.duration_minutes, e.capacity, " \
+  "SELECT e.id" SPORTELLO_EVENT_COLUMNS (SELECT_COLUMN, SELECT_COLUMN) ", " \
   "(SELECT count(*) FROM registrations r WHERE r.event_id = e.id AND r.status IN " SPORTELLO_TAKES_PLACE_SQL "), " \
   "(SELECT count(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'waitlisted'), " \
   "(SELECT count(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'attended') " \
   "FROM events e "
+
+#define EVENT_UPSERT \
+  "INSERT INTO events (id" SPORTELLO_EVENT_COLUMNS (INSERT_NAME, INSERT_NAME) ") " \
+  "VALUES (NULL" SPORTELLO_EVENT_COLUMNS (VALUE, VALUE) ") " \
+  "ON CONFLICT (uuid) DO UPDATE SET updated_at = excluded.updated_at" \
+  SPORTELLO_EVENT_OWN_COLUMNS (UPDATE, UPDATE)
 
 static void
 sportello_event_get_property (GObject    *object,
@@ -312,15 +329,12 @@ event_from_row (sqlite3_stmt *stmt,
                 GDateTime    *now)
 {
   SportelloEvent *self = g_object_new (SPORTELLO_TYPE_EVENT, NULL);
-  guint n = SPORTELLO_EVENT_N_TEXT_FIELDS;
+  int i = 0;
 
-  for (guint i = 0; i < n; i++)
-    sportello_record_set (SPORTELLO_RECORD (self), i, (const char *) sqlite3_column_text (stmt, i));
-  self->duration = sqlite3_column_int (stmt, n);
-  self->capacity = sqlite3_column_int (stmt, n + 1);
-  self->n_taken = sqlite3_column_int (stmt, n + 2);
-  self->n_waitlisted = sqlite3_column_int (stmt, n + 3);
-  self->n_attended = sqlite3_column_int (stmt, n + 4);
+  SPORTELLO_EVENT_COLUMNS (READ_TEXT, READ_INT)
+  self->n_taken = sqlite3_column_int (stmt, ++i);
+  self->n_waitlisted = sqlite3_column_int (stmt, ++i);
+  self->n_attended = sqlite3_column_int (stmt, ++i);
   self->upcoming = is_upcoming (sportello_event_get (self, SPORTELLO_EVENT_STARTS_AT), self->duration, now);
 
   return self;
@@ -421,31 +435,25 @@ sportello_event_save (SportelloEvent     *self,
   if (!sportello_database_begin (db, error))
     return FALSE;
 
-  stmt = _sportello_database_prepare (db,
-    "INSERT INTO events (uuid, title, kind, starts_at, place, speakers, topics, description, hub, signer, "
-    "created_at, updated_at, origin_consultant, origin_hub, duration_minutes, capacity) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
-    "ON CONFLICT (uuid) DO UPDATE SET title = excluded.title, kind = excluded.kind, "
-    "starts_at = excluded.starts_at, place = excluded.place, speakers = excluded.speakers, "
-    "topics = excluded.topics, description = excluded.description, hub = excluded.hub, "
-    "signer = excluded.signer, updated_at = excluded.updated_at, "
-    "duration_minutes = excluded.duration_minutes, capacity = excluded.capacity", error);
+  stmt = _sportello_database_prepare (db, EVENT_UPSERT, error);
   if (stmt == NULL)
     goto failed;
 
-  for (guint i = 0; i < SPORTELLO_EVENT_N_TEXT_FIELDS; i++)
-    {
-      g_autofree char *trimmed = g_strstrip (g_strdup (sportello_record_get (record, i)));
+  {
+    int n = 0;
 
-      /* the description keeps its Markdown as typed */
-      sqlite3_bind_text (stmt, i + 1, i == SPORTELLO_EVENT_DESCRIPTION ? sportello_record_get (record, i) : trimmed,
-                         -1, SQLITE_TRANSIENT);
-    }
-  sqlite3_bind_int (stmt, 15, self->duration);
-  if (self->capacity > 0)
-    sqlite3_bind_int (stmt, 16, self->capacity);
-  else
-    sqlite3_bind_null (stmt, 16);
+    /* trimmed, but the description keeps its Markdown as typed */
+#define BIND_TEXT(field, name) \
+    sqlite3_bind_text (stmt, ++n, field == SPORTELLO_EVENT_DESCRIPTION ? g_strdup (sportello_record_get (record, field)) \
+                                  : g_strstrip (g_strdup (sportello_record_get (record, field))), -1, g_free);
+    /* no limit to the places is NULL */
+#define BIND_INT(member, name) \
+    if (self->member > 0 || &self->member != &self->capacity) \
+      sqlite3_bind_int (stmt, ++n, self->member); \
+    else \
+      sqlite3_bind_null (stmt, ++n);
+    SPORTELLO_EVENT_COLUMNS (BIND_TEXT, BIND_INT)
+  }
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {

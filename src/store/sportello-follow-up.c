@@ -14,6 +14,7 @@
 #include "sportello-agenda.h"
 #include "sportello-database-private.h"
 #include "sportello-follow-up.h"
+#include "sportello-follow-up-private.h"
 
 struct _SportelloFollowUp
 {
@@ -32,23 +33,49 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* What the list of columns (sportello-follow-up-private.h) gives: the
+ * text fields' property names (the same with '-' for '_'); the SELECT of
+ * a follow-up (f) with its meeting (m), the row's id first, then what is
+ * read through the meeting or the application, and what reads it; and
+ * the upsert, which keeps the follow-up's identity, meeting and origin */
+#define FIELD_NAME(field, name)                  [field] = name,
+#define REF_NAME(field, column, member, alias)   [field] = member,
+#define SKIP_REF(field, column, member, alias)
+#define SELECT_COLUMN(field, name)               ", f." name
+#define SELECT_REF(field, column, member, alias) ", " alias ".uuid"
+#define SELECT_NO_REF(field, column, member, alias) ", ''"
+#define READ_TEXT(field, name)                   sportello_record_set (SPORTELLO_RECORD (self), field, (const char *) sqlite3_column_text (stmt, ++i));
+#define READ_REF(field, column, member, alias)   READ_TEXT (field, member)
+#define INSERT_NAME(field, name)                 ", " name
+#define INSERT_REF(field, column, member, alias) ", " column
+#define VALUE(field, name)                       ", ?"
+#define VALUE_REF(field, column, member, alias)  ", " alias ".id"
+#define UPDATE(field, name)                      ", " name " = excluded." name
+#define BIND_TEXT(field, name)                   sqlite3_bind_text (stmt, ++n, sportello_record_get (SPORTELLO_RECORD (self), field), -1, SQLITE_STATIC);
+
 static const char * const property_names[SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS] = {
-  "uuid", "meeting_uuid", "client_uuid", "client_name", "text", "assignee",
-  "due_date", "done_at", "created_at", "updated_at", "origin_consultant", "origin_hub",
-  "application_uuid",
+  SPORTELLO_FOLLOW_UP_COLUMNS (FIELD_NAME, REF_NAME)
+  /* read through the meeting or the application */
+  [SPORTELLO_FOLLOW_UP_CLIENT_UUID] = "client_uuid",
+  [SPORTELLO_FOLLOW_UP_CLIENT_NAME] = "client_name",
+  [SPORTELLO_FOLLOW_UP_APPLICATION_UUID] = "application_uuid",
 };
 
 #define FOLLOW_UP_SELECT \
-  "SELECT f.uuid, m.uuid, c.uuid, c.name, f.text, f.assignee, f.due_date, f.done_at, " \
-  "f.created_at, f.updated_at, f.origin_consultant, f.origin_hub, '' " \
+  "SELECT f.id" SPORTELLO_FOLLOW_UP_COLUMNS (SELECT_COLUMN, SELECT_REF) ", c.uuid, c.name, '' " \
   "FROM follow_ups f JOIN meetings m ON m.id = f.meeting_id JOIN clients c ON c.id = m.client_id "
 
 /* The follow-ups made from a grant application's deadlines (see
  * sportello-grant-application.c): they are kept by it, not saved here */
 #define APPLICATION_FOLLOW_UP_SELECT \
-  "SELECT f.uuid, '', c.uuid, c.name, f.text, f.assignee, f.due_date, f.done_at, " \
-  "f.created_at, f.updated_at, f.origin_consultant, f.origin_hub, a.uuid " \
+  "SELECT f.id" SPORTELLO_FOLLOW_UP_COLUMNS (SELECT_COLUMN, SELECT_NO_REF) ", c.uuid, c.name, a.uuid " \
   "FROM follow_ups f JOIN grant_applications a ON a.id = f.application_id JOIN clients c ON c.id = a.client_id "
+
+#define FOLLOW_UP_UPSERT \
+  "INSERT INTO follow_ups (id" SPORTELLO_FOLLOW_UP_COLUMNS (INSERT_NAME, INSERT_REF) ") " \
+  "SELECT NULL" SPORTELLO_FOLLOW_UP_COLUMNS (VALUE, VALUE_REF) " FROM meetings m WHERE m.uuid = ? " \
+  "ON CONFLICT (uuid) DO UPDATE SET updated_at = excluded.updated_at" \
+  SPORTELLO_FOLLOW_UP_OWN_COLUMNS (UPDATE, SKIP_REF)
 
 static void
 sportello_follow_up_get_property (GObject    *object,
@@ -185,19 +212,17 @@ sportello_follow_up_save (SportelloFollowUp  *self,
   sportello_record_stamp (SPORTELLO_RECORD (self), db, now);
   sportello_follow_up_set (self, SPORTELLO_FOLLOW_UP_TEXT, text);
 
-  stmt = _sportello_database_prepare (db,
-    "INSERT INTO follow_ups (uuid, meeting_id, text, assignee, due_date, done_at, created_at, updated_at, "
-    "origin_consultant, origin_hub) "
-    "SELECT ?1, id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 FROM meetings WHERE uuid = ?10 "
-    "ON CONFLICT (uuid) DO UPDATE SET text = excluded.text, assignee = excluded.assignee, "
-    "due_date = excluded.due_date, done_at = excluded.done_at, updated_at = excluded.updated_at", error);
+  stmt = _sportello_database_prepare (db, FOLLOW_UP_UPSERT, error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_FOLLOW_UP_UUID), -1, SQLITE_STATIC);
-  for (guint i = SPORTELLO_FOLLOW_UP_TEXT; i <= SPORTELLO_FOLLOW_UP_ORIGIN_HUB; i++)
-    sqlite3_bind_text (stmt, i - 2, sportello_record_get (SPORTELLO_RECORD (self), i), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 10, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_FOLLOW_UP_MEETING_UUID), -1, SQLITE_STATIC);
+  {
+    int n = 0;
+
+    SPORTELLO_FOLLOW_UP_COLUMNS (BIND_TEXT, SKIP_REF)
+    /* the meeting, last */
+    sqlite3_bind_text (stmt, ++n, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_FOLLOW_UP_MEETING_UUID), -1, SQLITE_STATIC);
+  }
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
@@ -300,9 +325,13 @@ read_rows (SportelloDatabase  *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       SportelloFollowUp *item = g_object_new (SPORTELLO_TYPE_FOLLOW_UP, NULL);
+      SportelloFollowUp *self = item;
+      int i = 0;
 
-      for (guint i = 0; i < SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS; i++)
-        sportello_record_set (SPORTELLO_RECORD (item), i, (const char *) sqlite3_column_text (stmt, i));
+      SPORTELLO_FOLLOW_UP_COLUMNS (READ_TEXT, READ_REF)
+      READ_TEXT (SPORTELLO_FOLLOW_UP_CLIENT_UUID, "client_uuid")
+      READ_TEXT (SPORTELLO_FOLLOW_UP_CLIENT_NAME, "client_name")
+      READ_TEXT (SPORTELLO_FOLLOW_UP_APPLICATION_UUID, "application_uuid")
       item->group = sportello_due_group (sportello_record_get (SPORTELLO_RECORD (item), SPORTELLO_FOLLOW_UP_DUE_DATE), today);
       g_ptr_array_add (items, item);
     }

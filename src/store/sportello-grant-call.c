@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "sportello-grant-call.h"
+#include "sportello-grant-call-private.h"
 #include "sportello-grant-private.h"
 #include "sportello-identifiers.h"
 #include "sportello-vocabulary.h"
@@ -39,78 +40,43 @@ G_DEFINE_FINAL_TYPE (SportelloGrantCall, sportello_grant_call, SPORTELLO_TYPE_RE
 
 static GParamSpec *properties[N_PROPS];
 
+/* What the list of columns (sportello-grant-call-private.h) gives: the
+ * names of the text fields, numbers and flags (their properties' the
+ * same with '-' for '_'); the SELECT of a call, the row's id first, and
+ * what reads it; and the upsert, which keeps the call's identity and
+ * origin */
+#define FIELD_NAME(field, name)    [field] = name,
+#define SKIP(field, name)
+#define SELECT_COLUMN(field, name) ", " name
+#define READ_TEXT(field, name)     sportello_record_set (SPORTELLO_RECORD (self), field, (const char *) sqlite3_column_text (stmt, ++i));
+#define READ_INT(number, name)     ++i; self->numbers[number] = sqlite3_column_type (stmt, i) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, i);
+#define READ_BOOL(flag, name)      self->flags[flag] = sqlite3_column_int (stmt, ++i) != 0;
+#define VALUE(field, name)         ", ?"
+#define UPDATE(field, name)        ", " name " = excluded." name
+#define BIND_TEXT(field, name)     sqlite3_bind_text (stmt, ++n, sportello_record_get (record, field), -1, SQLITE_STATIC);
+#define BIND_INT(number, name)     bind_number (stmt, ++n, self->numbers[number]);
+#define BIND_BOOL(flag, name)      sqlite3_bind_int (stmt, ++n, self->flags[flag]);
+
 static const char * const property_names[SPORTELLO_GRANT_CALL_N_TEXT_FIELDS] = {
-  "uuid", "title", "funder", "kind", "url", "opens_at", "deadline", "sizes",
-  "ateco_sections", "regions", "provinces", "expenses", "documents", "notes",
-  "created_at", "updated_at", "origin_consultant", "origin_hub",
+  SPORTELLO_GRANT_CALL_COLUMNS (FIELD_NAME, SKIP, SKIP)
 };
 
 static const char * const number_names[SPORTELLO_GRANT_CALL_N_NUMBERS] = {
-  "budget", "contribution_percent", "contribution_min", "contribution_max", "min_years",
+  SPORTELLO_GRANT_CALL_COLUMNS (SKIP, FIELD_NAME, SKIP)
 };
 
 static const char * const flag_names[SPORTELLO_GRANT_CALL_N_FLAGS] = {
-  "first_come", "funds_exhausted", "startups_only", "de_minimis",
+  SPORTELLO_GRANT_CALL_COLUMNS (SKIP, SKIP, FIELD_NAME)
 };
 
 #define CALL_SELECT \
-  "SELECT uuid, title, funder, kind, url, opens_at, deadline, sizes, ateco_sections, regions, " \
-  "provinces, expenses, documents, notes, created_at, updated_at, origin_consultant, origin_hub, " \
-  "budget, contribution_percent, contribution_min, contribution_max, min_years, " \
-  "first_come, funds_exhausted, startups_only, de_minimis FROM grant_calls "
+  "SELECT id" SPORTELLO_GRANT_CALL_COLUMNS (SELECT_COLUMN, SELECT_COLUMN, SELECT_COLUMN) " FROM grant_calls "
 
-/* Regions, by the ids calls store, with the provinces in each */
-static const struct {
-  const char *id;
-  const char *name;
-  const char *provinces;
-} regions[] = {
-  { "piemonte", "Piemonte", "AL AT BI CN NO TO VB VC" },
-  { "valle-d-aosta", "Valle d’Aosta", "AO" },
-  { "lombardia", "Lombardia", "BG BS CO CR LC LO MB MI MN PV SO VA" },
-  { "trentino-alto-adige", "Trentino-Alto Adige", "BZ TN" },
-  { "veneto", "Veneto", "BL PD RO TV VE VI VR" },
-  { "friuli-venezia-giulia", "Friuli-Venezia Giulia", "GO PN TS UD" },
-  { "liguria", "Liguria", "GE IM SP SV" },
-  { "emilia-romagna", "Emilia-Romagna", "BO FC FE MO PC PR RA RE RN" },
-  { "toscana", "Toscana", "AR FI GR LI LU MS PI PO PT SI" },
-  { "umbria", "Umbria", "PG TR" },
-  { "marche", "Marche", "AN AP FM MC PU" },
-  { "lazio", "Lazio", "FR LT RI RM VT" },
-  { "abruzzo", "Abruzzo", "AQ CH PE TE" },
-  { "molise", "Molise", "CB IS" },
-  { "campania", "Campania", "AV BN CE NA SA" },
-  { "puglia", "Puglia", "BA BR BT FG LE TA" },
-  { "basilicata", "Basilicata", "MT PZ" },
-  { "calabria", "Calabria", "CS CZ KR RC VV" },
-  { "sicilia", "Sicilia", "AG CL CT EN ME PA RG SR TP" },
-  { "sardegna", "Sardegna", "CA NU OR SS SU CI OG OT VS" },
-};
-
-/* ATECO 2007 sections, as ISTAT names them */
-static const SportelloTerm ateco_sections[] = {
-  { "A", N_("Agriculture, forestry and fishing") },
-  { "B", N_("Mining and quarrying") },
-  { "C", N_("Manufacturing") },
-  { "D", N_("Electricity, gas, steam and air conditioning supply") },
-  { "E", N_("Water supply; sewerage, waste management and remediation") },
-  { "F", N_("Construction") },
-  { "G", N_("Wholesale and retail trade; repair of motor vehicles and motorcycles") },
-  { "H", N_("Transportation and storage") },
-  { "I", N_("Accommodation and food service activities") },
-  { "J", N_("Information and communication") },
-  { "K", N_("Financial and insurance activities") },
-  { "L", N_("Real estate activities") },
-  { "M", N_("Professional, scientific and technical activities") },
-  { "N", N_("Rental, travel agencies and business support services") },
-  { "O", N_("Public administration and defence; compulsory social security") },
-  { "P", N_("Education") },
-  { "Q", N_("Human health and social work activities") },
-  { "R", N_("Arts, sports, entertainment and recreation") },
-  { "S", N_("Other service activities") },
-  { "T", N_("Activities of households as employers") },
-  { "U", N_("Extraterritorial organisations and bodies") },
-};
+#define CALL_UPSERT \
+  "INSERT INTO grant_calls (id" SPORTELLO_GRANT_CALL_COLUMNS (SELECT_COLUMN, SELECT_COLUMN, SELECT_COLUMN) ") " \
+  "VALUES (NULL" SPORTELLO_GRANT_CALL_COLUMNS (VALUE, VALUE, VALUE) ") " \
+  "ON CONFLICT (uuid) DO UPDATE SET updated_at = excluded.updated_at" \
+  SPORTELLO_GRANT_CALL_OWN_COLUMNS (UPDATE, UPDATE, UPDATE)
 
 static void
 sportello_grant_call_get_property (GObject    *object,
@@ -404,106 +370,6 @@ _sportello_grant_split_list (const char *list)
   return g_strv_builder_end (builder);
 }
 
-const char * const *
-sportello_grant_region_ids (void)
-{
-  static const char *ids[G_N_ELEMENTS (regions) + 1];
-
-  if (ids[0] == NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
-      ids[i] = regions[i].id;
-
-  return ids;
-}
-
-/* The region's name (a proper name, the same in every language), or NULL */
-const char *
-sportello_grant_region_name (const char *region_id)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
-    if (g_strcmp0 (regions[i].id, region_id) == 0)
-      return regions[i].name;
-
-  return NULL;
-}
-
-const char *
-sportello_grant_region_provinces (const char *region_id)
-{
-  return _sportello_grant_region_provinces (region_id);
-}
-
-const char * const *
-sportello_grant_ateco_section_ids (void)
-{
-  static const char *ids[G_N_ELEMENTS (ateco_sections) + 1];
-
-  if (ids[0] == NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (ateco_sections); i++)
-      ids[i] = ateco_sections[i].id;
-
-  return ids;
-}
-
-/* The section's translated name, or NULL for no section */
-const char *
-sportello_grant_ateco_section_label (const char *section)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (ateco_sections); i++)
-    if (g_strcmp0 (ateco_sections[i].id, section) == 0)
-      return g_dgettext (GETTEXT_PACKAGE, ateco_sections[i].label);
-
-  return NULL;
-}
-
-const char *
-_sportello_grant_region_provinces (const char *region_id)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
-    if (g_strcmp0 (regions[i].id, region_id) == 0)
-      return regions[i].provinces;
-
-  return NULL;
-}
-
-/* Region index + 1 for each two-letter code, 0 for none: matching asks
- * for every client */
-static const guint8 *
-province_table (void)
-{
-  static guint8 table[26 * 26];
-  static gsize done;
-
-  if (g_once_init_enter (&done))
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
-        for (const char *p = regions[i].provinces; *p != '\0'; p += p[2] == ' ' ? 3 : 2)
-          table[(p[0] - 'A') * 26 + (p[1] - 'A')] = i + 1;
-      g_once_init_leave (&done, 1);
-    }
-
-  return table;
-}
-
-/* The id of the region a province code is in, or NULL */
-const char *
-sportello_grant_region_of_province (const char *province)
-{
-  char a, b;
-  guint8 region;
-
-  if (province == NULL || province[0] == '\0' || province[1] == '\0' || province[2] != '\0')
-    return NULL;
-
-  a = g_ascii_toupper (province[0]);
-  b = g_ascii_toupper (province[1]);
-  if (a < 'A' || a > 'Z' || b < 'A' || b > 'Z')
-    return NULL;
-
-  region = province_table ()[(a - 'A') * 26 + (b - 'A')];
-  return region > 0 ? regions[region - 1].id : NULL;
-}
-
 /* Cleans one of the comma-separated lists, or says what is wrong in it */
 static char *
 normalize_list (SportelloGrantCallField   field,
@@ -719,31 +585,15 @@ sportello_grant_call_save (SportelloGrantCall  *self,
   if (!sportello_database_exec (db, "SAVEPOINT grant_call_save", error))
     return FALSE;
 
-  stmt = _sportello_database_prepare (db,
-    "INSERT INTO grant_calls (uuid, title, funder, kind, url, opens_at, deadline, sizes, ateco_sections, "
-    "regions, provinces, expenses, documents, notes, created_at, updated_at, origin_consultant, origin_hub, "
-    "budget, contribution_percent, contribution_min, contribution_max, min_years, "
-    "first_come, funds_exhausted, startups_only, de_minimis) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-    "?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27) "
-    "ON CONFLICT (uuid) DO UPDATE SET title = excluded.title, funder = excluded.funder, kind = excluded.kind, "
-    "url = excluded.url, opens_at = excluded.opens_at, deadline = excluded.deadline, sizes = excluded.sizes, "
-    "ateco_sections = excluded.ateco_sections, regions = excluded.regions, provinces = excluded.provinces, "
-    "expenses = excluded.expenses, documents = excluded.documents, notes = excluded.notes, "
-    "updated_at = excluded.updated_at, budget = excluded.budget, "
-    "contribution_percent = excluded.contribution_percent, contribution_min = excluded.contribution_min, "
-    "contribution_max = excluded.contribution_max, min_years = excluded.min_years, "
-    "first_come = excluded.first_come, funds_exhausted = excluded.funds_exhausted, "
-    "startups_only = excluded.startups_only, de_minimis = excluded.de_minimis", error);
+  stmt = _sportello_database_prepare (db, CALL_UPSERT, error);
   if (stmt == NULL)
     goto failed;
 
-  for (guint i = 0; i < SPORTELLO_GRANT_CALL_N_TEXT_FIELDS; i++)
-    sqlite3_bind_text (stmt, i + 1, sportello_record_get (record, i), -1, SQLITE_STATIC);
-  for (guint i = 0; i < SPORTELLO_GRANT_CALL_N_NUMBERS; i++)
-    bind_number (stmt, SPORTELLO_GRANT_CALL_N_TEXT_FIELDS + 1 + i, self->numbers[i]);
-  for (guint i = 0; i < SPORTELLO_GRANT_CALL_N_FLAGS; i++)
-    sqlite3_bind_int (stmt, SPORTELLO_GRANT_CALL_N_TEXT_FIELDS + SPORTELLO_GRANT_CALL_N_NUMBERS + 1 + i, self->flags[i]);
+  {
+    int n = 0;
+
+    SPORTELLO_GRANT_CALL_COLUMNS (BIND_TEXT, BIND_INT, BIND_BOOL)
+  }
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
@@ -768,14 +618,9 @@ call_from_row (sqlite3_stmt *stmt,
                GDateTime    *now)
 {
   SportelloGrantCall *self = g_object_new (SPORTELLO_TYPE_GRANT_CALL, NULL);
-  int col = 0;
+  int i = 0;
 
-  for (guint i = 0; i < SPORTELLO_GRANT_CALL_N_TEXT_FIELDS; i++, col++)
-    sportello_record_set (SPORTELLO_RECORD (self), i, (const char *) sqlite3_column_text (stmt, col));
-  for (guint i = 0; i < SPORTELLO_GRANT_CALL_N_NUMBERS; i++, col++)
-    self->numbers[i] = sqlite3_column_type (stmt, col) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, col);
-  for (guint i = 0; i < SPORTELLO_GRANT_CALL_N_FLAGS; i++, col++)
-    self->flags[i] = sqlite3_column_int (stmt, col) != 0;
+  SPORTELLO_GRANT_CALL_COLUMNS (READ_TEXT, READ_INT, READ_BOOL)
   self->status = sportello_grant_call_status_at (self, now);
 
   return self;

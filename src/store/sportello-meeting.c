@@ -13,6 +13,7 @@
 #include "sportello-agenda.h"
 #include "sportello-database-private.h"
 #include "sportello-meeting.h"
+#include "sportello-meeting-private.h"
 
 struct _SportelloMeeting
 {
@@ -33,15 +34,43 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* What the list of columns (sportello-meeting-private.h) gives: the text
+ * fields' property names (the same with '-' for '_'); the SELECT of a
+ * meeting (m) with its client (c), the row's id first, the client's name
+ * last, and what reads it; and the upsert, which keeps the meeting's
+ * identity, client and origin */
+#define FIELD_NAME(field, name)                  [field] = name,
+#define REF_NAME(field, column, member, alias)   [field] = member,
+#define SKIP(member, name)
+#define SKIP_REF(field, column, member, alias)
+#define SELECT_COLUMN(field, name)               ", m." name
+#define SELECT_REF(field, column, member, alias) ", " alias ".uuid"
+#define READ_TEXT(field, name)                   sportello_record_set (SPORTELLO_RECORD (self), field, (const char *) sqlite3_column_text (stmt, ++i));
+#define READ_INT(member, name)                   self->member = sqlite3_column_int (stmt, ++i);
+#define READ_REF(field, column, member, alias)   READ_TEXT (field, member)
+#define INSERT_NAME(field, name)                 ", " name
+#define INSERT_REF(field, column, member, alias) ", " column
+#define VALUE(field, name)                       ", ?"
+#define VALUE_REF(field, column, member, alias)  ", " alias ".id"
+#define UPDATE(field, name)                      ", " name " = excluded." name
+#define BIND_TEXT(field, name)                   sqlite3_bind_text (stmt, ++n, sportello_record_get (SPORTELLO_RECORD (self), field), -1, SQLITE_STATIC);
+#define BIND_INT(member, name)                   sqlite3_bind_int (stmt, ++n, self->member);
+
 static const char * const property_names[SPORTELLO_MEETING_N_TEXT_FIELDS] = {
-  "uuid", "client_uuid", "client_name", "starts_at", "kind", "participants",
-  "topics", "notes", "created_at", "updated_at", "origin_consultant", "origin_hub",
+  SPORTELLO_MEETING_COLUMNS (FIELD_NAME, SKIP, REF_NAME)
+  /* read from the client */
+  [SPORTELLO_MEETING_CLIENT_NAME] = "client_name",
 };
 
 #define MEETING_SELECT \
-  "SELECT m.uuid, c.uuid, c.name, m.starts_at, m.kind, m.participants, m.topics, m.notes, " \
-  "m.created_at, m.updated_at, m.origin_consultant, m.origin_hub, m.duration_minutes " \
+  "SELECT m.id" SPORTELLO_MEETING_COLUMNS (SELECT_COLUMN, SELECT_COLUMN, SELECT_REF) ", c.name " \
   "FROM meetings m JOIN clients c ON c.id = m.client_id "
+
+#define MEETING_UPSERT \
+  "INSERT INTO meetings (id" SPORTELLO_MEETING_COLUMNS (INSERT_NAME, INSERT_NAME, INSERT_REF) ") " \
+  "SELECT NULL" SPORTELLO_MEETING_COLUMNS (VALUE, VALUE, VALUE_REF) " FROM clients c WHERE c.uuid = ? " \
+  "ON CONFLICT (uuid) DO UPDATE SET updated_at = excluded.updated_at" \
+  SPORTELLO_MEETING_OWN_COLUMNS (UPDATE, UPDATE, SKIP_REF)
 
 static void
 sportello_meeting_get_property (GObject    *object,
@@ -200,10 +229,10 @@ meeting_from_row (sqlite3_stmt *stmt,
                   GDateTime    *now)
 {
   SportelloMeeting *self = g_object_new (SPORTELLO_TYPE_MEETING, NULL);
+  int i = 0;
 
-  for (guint i = 0; i < SPORTELLO_MEETING_N_TEXT_FIELDS; i++)
-    sportello_record_set (SPORTELLO_RECORD (self), i, (const char *) sqlite3_column_text (stmt, i));
-  self->duration = sqlite3_column_int (stmt, SPORTELLO_MEETING_N_TEXT_FIELDS);
+  SPORTELLO_MEETING_COLUMNS (READ_TEXT, READ_INT, READ_REF)
+  sportello_record_set (SPORTELLO_RECORD (self), SPORTELLO_MEETING_CLIENT_NAME, (const char *) sqlite3_column_text (stmt, ++i));
   self->period = sportello_meeting_period (sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_MEETING_STARTS_AT), now);
 
   return self;
@@ -230,21 +259,17 @@ sportello_meeting_save (SportelloMeeting   *self,
 
   sportello_record_stamp (SPORTELLO_RECORD (self), db, now);
 
-  stmt = _sportello_database_prepare (db,
-    "INSERT INTO meetings (uuid, client_id, starts_at, kind, participants, topics, notes, "
-    "created_at, updated_at, origin_consultant, origin_hub, duration_minutes) "
-    "SELECT ?1, id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11 FROM clients WHERE uuid = ?12 "
-    "ON CONFLICT (uuid) DO UPDATE SET starts_at = excluded.starts_at, kind = excluded.kind, "
-    "participants = excluded.participants, topics = excluded.topics, notes = excluded.notes, "
-    "updated_at = excluded.updated_at, duration_minutes = excluded.duration_minutes", error);
+  stmt = _sportello_database_prepare (db, MEETING_UPSERT, error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_MEETING_UUID), -1, SQLITE_STATIC);
-  for (guint i = SPORTELLO_MEETING_STARTS_AT; i < SPORTELLO_MEETING_N_TEXT_FIELDS; i++)
-    sqlite3_bind_text (stmt, i - 1, sportello_record_get (SPORTELLO_RECORD (self), i), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 11, self->duration);
-  sqlite3_bind_text (stmt, 12, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_MEETING_CLIENT_UUID), -1, SQLITE_STATIC);
+  {
+    int n = 0;
+
+    SPORTELLO_MEETING_COLUMNS (BIND_TEXT, BIND_INT, SKIP_REF)
+    /* the client, last */
+    sqlite3_bind_text (stmt, ++n, sportello_record_get (SPORTELLO_RECORD (self), SPORTELLO_MEETING_CLIENT_UUID), -1, SQLITE_STATIC);
+  }
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {

@@ -19,6 +19,7 @@
 #include "sportello-client.h"
 #include "sportello-client-private.h"
 #include "sportello-event-private.h"
+#include "sportello-registration-private.h"
 #include "sportello-identifiers.h"
 #include "sportello-registration.h"
 #include "sportello-vocabulary.h"
@@ -42,21 +43,55 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* What the list of columns (sportello-registration-private.h) gives: the
+ * text fields' property names (the same with '-' for '_'); the SELECT of
+ * a registration (r) with its event (e) and its person's contact (k), the
+ * row's id first, then the contact's client (c) and the place on the
+ * waiting list, and what reads it; and the upsert, which keeps the
+ * registration's identity, event and origin */
+#define FIELD_NAME(field, name)                       [field] = name,
+#define REF_NAME(field, column, member, alias)        [field] = member,
+#define CONTACT_NAME(field, column, member)           [field] = member,
+#define SKIP(member, name)
+#define SKIP_REF(field, column, member, alias)
+#define SKIP_CONTACT(field, column, member)
+#define SELECT_COLUMN(field, name)                    ", r." name
+#define SELECT_REF(field, column, member, alias)      ", " alias ".uuid"
+#define SELECT_CONTACT(field, column, member)         ", coalesce (k.uuid, '')"
+#define READ_TEXT(field, name)                        sportello_record_set (SPORTELLO_RECORD (self), field, (const char *) sqlite3_column_text (stmt, ++i));
+#define READ_BOOL(member, name)                       self->member = sqlite3_column_int (stmt, ++i) != 0;
+#define READ_REF(field, column, member, alias)        READ_TEXT (field, member)
+#define READ_CONTACT(field, column, member)           READ_TEXT (field, member)
+#define INSERT_NAME(field, name)                      ", " name
+#define INSERT_REF(field, column, member, alias)      ", " column
+#define INSERT_CONTACT(field, column, member)         ", " column
+#define VALUE(field, name)                            ", ?"
+#define VALUE_REF(field, column, member, alias)       ", ?"
+#define VALUE_CONTACT(field, column, member)          ", (SELECT id FROM contacts WHERE uuid = ?)"
+#define UPDATE(field, name)                           ", " name " = excluded." name
+#define UPDATE_CONTACT(field, column, member)         ", " column " = excluded." column
+
 static const char * const property_names[SPORTELLO_REGISTRATION_N_TEXT_FIELDS] = {
-  "uuid", "event_uuid", "contact_uuid", "client_uuid", "client_name", "name", "email", "firm",
-  "status", "consent_date", "consent_basis", "consent_note", "notes", "created_at", "updated_at",
-  "origin_consultant", "origin_hub",
+  SPORTELLO_REGISTRATION_COLUMNS (FIELD_NAME, SKIP, REF_NAME, CONTACT_NAME)
+  /* read from the contact's client */
+  [SPORTELLO_REGISTRATION_CLIENT_UUID] = "client_uuid",
+  [SPORTELLO_REGISTRATION_CLIENT_NAME] = "client_name",
 };
 
 #define REGISTRATION_SELECT \
-  "SELECT r.uuid, e.uuid, coalesce (k.uuid, ''), coalesce (c.uuid, ''), coalesce (c.name, ''), " \
-  "r.name, r.email, r.firm, r.status, r.consent_date, r.consent_basis, r.consent_note, r.notes, " \
-  "r.created_at, r.updated_at, r.origin_consultant, r.origin_hub, r.consent_given, " \
+  "SELECT r.id" SPORTELLO_REGISTRATION_COLUMNS (SELECT_COLUMN, SELECT_COLUMN, SELECT_REF, SELECT_CONTACT) ", " \
+  "coalesce (c.uuid, ''), coalesce (c.name, ''), " \
   "CASE WHEN r.status = 'waitlisted' THEN (SELECT count(*) FROM registrations w WHERE w.event_id = r.event_id " \
   "AND w.status = 'waitlisted' AND (w.created_at < r.created_at OR (w.created_at = r.created_at AND w.id <= r.id))) " \
   "ELSE 0 END " \
   "FROM registrations r JOIN events e ON e.id = r.event_id " \
   "LEFT JOIN contacts k ON k.id = r.contact_id LEFT JOIN clients c ON c.id = k.client_id "
+
+#define REGISTRATION_UPSERT \
+  "INSERT INTO registrations (id" SPORTELLO_REGISTRATION_COLUMNS (INSERT_NAME, INSERT_NAME, INSERT_REF, INSERT_CONTACT) ") " \
+  "VALUES (NULL" SPORTELLO_REGISTRATION_COLUMNS (VALUE, VALUE, VALUE_REF, VALUE_CONTACT) ") " \
+  "ON CONFLICT (uuid) DO UPDATE SET updated_at = excluded.updated_at" \
+  SPORTELLO_REGISTRATION_OWN_COLUMNS (UPDATE, UPDATE, SKIP_REF, UPDATE_CONTACT)
 
 static void
 sportello_registration_get_property (GObject    *object,
@@ -222,12 +257,12 @@ static SportelloRegistration *
 registration_from_row (sqlite3_stmt *stmt)
 {
   SportelloRegistration *self = g_object_new (SPORTELLO_TYPE_REGISTRATION, NULL);
-  guint n = SPORTELLO_REGISTRATION_N_TEXT_FIELDS;
+  int i = 0;
 
-  for (guint i = 0; i < n; i++)
-    sportello_record_set (SPORTELLO_RECORD (self), i, (const char *) sqlite3_column_text (stmt, i));
-  self->consent_given = sqlite3_column_int (stmt, n) != 0;
-  self->waiting_position = sqlite3_column_int (stmt, n + 1);
+  SPORTELLO_REGISTRATION_COLUMNS (READ_TEXT, READ_BOOL, READ_REF, READ_CONTACT)
+  READ_TEXT (SPORTELLO_REGISTRATION_CLIENT_UUID, "client_uuid")
+  READ_TEXT (SPORTELLO_REGISTRATION_CLIENT_NAME, "client_name")
+  self->waiting_position = sqlite3_column_int (stmt, ++i);
 
   return self;
 }
@@ -342,28 +377,21 @@ write_registration (SportelloRegistration  *self,
     }
   sportello_record_stamp (SPORTELLO_RECORD (self), db, now);
 
-  stmt = _sportello_database_prepare (db,
-    "INSERT INTO registrations (uuid, event_id, contact_id, name, email, firm, status, consent_date, "
-    "consent_basis, consent_note, notes, created_at, updated_at, origin_consultant, origin_hub, consent_given) "
-    "VALUES (?1, ?2, (SELECT id FROM contacts WHERE uuid = ?3), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
-    "ON CONFLICT (uuid) DO UPDATE SET contact_id = excluded.contact_id, name = excluded.name, "
-    "email = excluded.email, firm = excluded.firm, status = excluded.status, "
-    "consent_date = excluded.consent_date, consent_basis = excluded.consent_basis, "
-    "consent_note = excluded.consent_note, notes = excluded.notes, updated_at = excluded.updated_at, "
-    "consent_given = excluded.consent_given", error);
+  stmt = _sportello_database_prepare (db, REGISTRATION_UPSERT, error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, sportello_record_get (record, SPORTELLO_REGISTRATION_UUID), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, event_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, contact_uuid, -1, SQLITE_STATIC);
-  for (guint i = SPORTELLO_REGISTRATION_NAME; i < SPORTELLO_REGISTRATION_N_TEXT_FIELDS; i++)
-    {
-      g_autofree char *trimmed = g_strstrip (g_strdup (sportello_record_get (record, i)));
+  {
+    int n = 0;
 
-      sqlite3_bind_text (stmt, i - 1, trimmed, -1, SQLITE_TRANSIENT);
-    }
-  sqlite3_bind_int (stmt, 16, self->consent_given);
+    /* trimmed; the event by its row id, the contact by its UUID ("" for none) */
+#define BIND_TEXT(field, name) \
+    sqlite3_bind_text (stmt, ++n, g_strstrip (g_strdup (sportello_record_get (record, field))), -1, g_free);
+#define BIND_BOOL(member, name)                  sqlite3_bind_int (stmt, ++n, self->member);
+#define BIND_REF(field, column, member, alias)   sqlite3_bind_text (stmt, ++n, event_id, -1, SQLITE_STATIC);
+#define BIND_CONTACT(field, column, member)      sqlite3_bind_text (stmt, ++n, contact_uuid, -1, SQLITE_STATIC);
+    SPORTELLO_REGISTRATION_COLUMNS (BIND_TEXT, BIND_BOOL, BIND_REF, BIND_CONTACT)
+  }
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {

@@ -17,8 +17,41 @@
 
 #include "sportello-database-private.h"
 #include "sportello-user-template.h"
+#include "sportello-user-template-private.h"
 
-#define TEMPLATE_SELECT "SELECT uuid, title, description, category, body FROM user_templates "
+/* What the list of columns (sportello-user-template-private.h) gives:
+ * the SELECT of a template, the row's id first, and the upsert, which
+ * keeps the template's identity, creation and origin */
+#define SELECT_COLUMN(name) ", " name
+#define VALUE(name)         ", ?"
+#define UPDATE(name)        ", " name " = excluded." name
+
+#define TEMPLATE_SELECT \
+  "SELECT id" SPORTELLO_USER_TEMPLATE_COLUMNS (SELECT_COLUMN) " FROM user_templates "
+
+#define TEMPLATE_UPSERT \
+  "INSERT INTO user_templates (id" SPORTELLO_USER_TEMPLATE_COLUMNS (SELECT_COLUMN) ") " \
+  "VALUES (NULL" SPORTELLO_USER_TEMPLATE_COLUMNS (VALUE) ") " \
+  "ON CONFLICT (uuid) DO UPDATE SET updated_at = excluded.updated_at" \
+  SPORTELLO_USER_TEMPLATE_OWN_COLUMNS (UPDATE)
+
+/* The member that holds a column, or NULL for those the database keeps */
+static char **
+template_member (SportelloTemplate *template,
+                 const char        *name)
+{
+  if (g_str_equal (name, "uuid"))
+    return &template->id;
+  if (g_str_equal (name, "title"))
+    return &template->title;
+  if (g_str_equal (name, "description"))
+    return &template->description;
+  if (g_str_equal (name, "category"))
+    return &template->category;
+  if (g_str_equal (name, "body"))
+    return &template->body;
+  return NULL;
+}
 
 SportelloTemplate *
 sportello_template_copy (const SportelloTemplate *template)
@@ -65,12 +98,13 @@ static SportelloTemplate *
 template_from_row (sqlite3_stmt *stmt)
 {
   SportelloTemplate *t = g_new0 (SportelloTemplate, 1);
+  int i = 0;
 
-  t->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  t->title = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  t->description = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  t->category = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-  t->body = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+#define READ_COLUMN(name) \
+  if (template_member (t, name) != NULL) \
+    *template_member (t, name) = g_strdup ((const char *) sqlite3_column_text (stmt, i + 1)); \
+  i++;
+  SPORTELLO_USER_TEMPLATE_COLUMNS (READ_COLUMN)
   t->verified_on = g_strdup ("");
   t->inputs = g_ptr_array_new_with_free_func (sportello_placeholder_free);
   return t;
@@ -214,22 +248,27 @@ sportello_user_template_save (SportelloDatabase  *db,
       template->id = sportello_new_uuid ();
     }
 
-  stmt = _sportello_database_prepare (db,
-    "INSERT INTO user_templates (uuid, title, description, category, body, created_at, updated_at, "
-    "origin_consultant, origin_hub) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8) "
-    "ON CONFLICT (uuid) DO UPDATE SET title = excluded.title, description = excluded.description, "
-    "category = excluded.category, body = excluded.body, updated_at = excluded.updated_at", error);
+  stmt = _sportello_database_prepare (db, TEMPLATE_UPSERT, error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, template->id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, template->title, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, template->description ? template->description : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, template->category ? template->category : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, template->body ? template->body : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, sportello_database_get_consultant (db), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, sportello_database_get_hub (db), -1, SQLITE_STATIC);
+  {
+    int n = 0;
+
+    /* the stamps: made now, here */
+#define BIND_COLUMN(name) \
+    n++; \
+    if (template_member (template, name) != NULL) \
+      sqlite3_bind_text (stmt, n, *template_member (template, name) ? *template_member (template, name) : "", -1, SQLITE_STATIC); \
+    else if (g_str_equal (name, "origin_consultant")) \
+      sqlite3_bind_text (stmt, n, sportello_database_get_consultant (db), -1, SQLITE_STATIC); \
+    else if (g_str_equal (name, "origin_hub")) \
+      sqlite3_bind_text (stmt, n, sportello_database_get_hub (db), -1, SQLITE_STATIC); \
+    else \
+      sqlite3_bind_text (stmt, n, now, -1, SQLITE_STATIC);
+    SPORTELLO_USER_TEMPLATE_COLUMNS (BIND_COLUMN)
+  }
+
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       _sportello_database_set_error (db, error);

@@ -70,23 +70,17 @@ report (const char *what,
            r.peak_mb / bundle_mb, r.status == 0 ? "" : "   FAILED");
 }
 
-/* Sportello's tables, the bundle array each comes from, and its reference */
-static const struct
-{
-  const char *table;
-  const char *array;
-  const char *ref_column;
-  const char *ref_table;
-  const char *ref_key;
-} tables[] = {
-  { "clients", "clients", NULL, NULL, NULL },
-  { "contacts", "contacts", "client_id", "clients", "client_uuid" },
-  { "meetings", "meetings", "client_id", "clients", "client_uuid" },
-  { "follow_ups", "follow_ups", "meeting_id", "meetings", "meeting_uuid" },
-  { "checklists", "checklists", NULL, NULL, NULL },
-  { "assessments", "assessments", "client_id", "clients", "client_uuid" },
-  { "documents", "documents", "client_id", "clients", "client_uuid" },
-  { "user_templates", "templates", NULL, NULL, NULL },
+/* The kinds the sqlite3 tool loads; their tables, bundle arrays, columns
+ * and references are the bundle's own (sportello-bundle.c) */
+static const SportelloRecordKind kinds[] = {
+  SPORTELLO_RECORD_KIND_CLIENT,
+  SPORTELLO_RECORD_KIND_CONTACT,
+  SPORTELLO_RECORD_KIND_MEETING,
+  SPORTELLO_RECORD_KIND_FOLLOW_UP,
+  SPORTELLO_RECORD_KIND_CHECKLIST,
+  SPORTELLO_RECORD_KIND_ASSESSMENT,
+  SPORTELLO_RECORD_KIND_DOCUMENT,
+  SPORTELLO_RECORD_KIND_TEMPLATE,
 };
 
 static const char * const fts_indexes[] = { SPORTELLO_FTS_INDEXES };
@@ -124,7 +118,6 @@ own_schema_sql (const char *dir,
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
 
   g_assert_no_error (error);
   g_string_append_printf (sql,
@@ -135,32 +128,30 @@ own_schema_sql (const char *dir,
   set_aside (db, SPORTELLO_BULK_TRIGGERS_SQL, sql, triggers);
   set_aside (db, SPORTELLO_BULK_INDEXES_SQL, sql, indexes);
 
-  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+  for (guint t = 0; t < G_N_ELEMENTS (kinds); t++)
     {
+      const RecordSpec *spec = &_sportello_bundle_specs[kinds[t]];
       g_autoptr(GString) columns = g_string_new (NULL);
       g_autoptr(GString) values = g_string_new (NULL);
-      g_autofree char *query = g_strdup_printf ("SELECT name FROM pragma_table_info ('%s') WHERE name NOT IN "
-                                                "('id', 'last_meeting_at', 'deleted_at')", tables[t].table);
 
-      g_assert_cmpint (sqlite3_prepare_v2 (_sportello_database_get_handle (db), query, -1, &stmt, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      for (guint i = 0; i < spec->n_columns; i++)
         {
-          const char *name = (const char *) sqlite3_column_text (stmt, 0);
+          const Column *column = &spec->columns[i];
 
-          g_string_append_printf (columns, "%s%s", columns->len ? ", " : "", name);
-          if (g_strcmp0 (name, tables[t].ref_column) == 0)
+          g_assert_true (column->type != COL_CONTENT && column->type != COL_CONTACT);
+          g_string_append_printf (columns, "%s%s", columns->len ? ", " : "", column->column);
+          if (column->type == COL_REF)
             g_string_append_printf (values, "%s(SELECT id FROM %s WHERE uuid = value ->> '%s')",
-                                    values->len ? ", " : "", tables[t].ref_table, tables[t].ref_key);
+                                    values->len ? ", " : "", _sportello_bundle_specs[spec->parent].table, column->key);
           else
-            g_string_append_printf (values, "%svalue ->> '%s'", values->len ? ", " : "", name);
+            g_string_append_printf (values, "%svalue ->> '%s'", values->len ? ", " : "", column->key);
         }
-      sqlite3_finalize (stmt);
 
       g_string_append_printf (sql,
         "INSERT INTO %1$s (%2$s) SELECT %3$s FROM json_each ((SELECT j FROM bundle), '$.%4$s');"
         "INSERT INTO exchanges (uuid, updated_at) SELECT value ->> 'uuid', value ->> 'updated_at' "
         "FROM json_each ((SELECT j FROM bundle), '$.%4$s');",
-        tables[t].table, columns->str, values->str, tables[t].array);
+        spec->table, columns->str, values->str, spec->array);
     }
 
   for (guint i = 0; i < indexes->len; i++)
