@@ -10,7 +10,8 @@
  *     one (autosave), and what waits is stored when the page is hidden
  *     (going back, another page on top) and when it leaves the window
  *     (popped, or the window closing), before anything is freed;
- *   - changes made while the page fills its widgets are not changes;
+ *   - changes made while the page fills its widgets are not changes (a
+ *     field bound to its row changes the record only when it is edited);
  *   - a delete stores what waits, removes the record, offers Undo in a
  *     toast (which brings it back after the page is gone) and goes back;
  *   - messages go to the context's toast, which the window shows.
@@ -330,6 +331,39 @@ sportello_record_page_changed (SportelloRecordPage *self)
       priv->untouched = FALSE;
       sportello_autosave_schedule (&priv->autosave);
     }
+}
+
+static void
+record_notify_cb (SportelloRecordPage *self)
+{
+  sportello_record_page_changed (self);
+}
+
+/**
+ * sportello_record_page_bind:
+ * @binding: (transfer none): a field of the page's record bound to a row
+ *   (sportello_bind_text(), …), the record its source
+ *
+ * From now on, a change of that field is stored shortly, as
+ * sportello_record_page_changed() does: typed in the row, or set on the
+ * record. Filling the row when the binding is made changes nothing.
+ *
+ * Returns: (transfer none): @binding
+ */
+GBinding *
+sportello_record_page_bind (SportelloRecordPage *self,
+                            GBinding            *binding)
+{
+  g_autoptr(GObject) source = NULL;
+  g_autofree char *signal = NULL;
+
+  g_return_val_if_fail (SPORTELLO_IS_RECORD_PAGE (self), binding);
+  g_return_val_if_fail (G_IS_BINDING (binding), binding);
+
+  source = g_binding_dup_source (binding);
+  signal = g_strconcat ("notify::", g_binding_get_source_property (binding), NULL);
+  g_signal_connect_object (source, signal, G_CALLBACK (record_notify_cb), self, G_CONNECT_SWAPPED);
+  return binding;
 }
 
 /**
