@@ -43,6 +43,27 @@ sportello_binding_field_property (gpointer record,
   return g_param_spec_get_name (klass->field_pspecs[field]);
 }
 
+/* A save may trim what was typed (“Voucher ” is stored as “Voucher”):
+ * the row, which may still be typed in, keeps its spaces */
+static gboolean
+text_to_row (GBinding     *binding,
+             const GValue *from,
+             GValue       *to,
+             gpointer      user_data)
+{
+  g_autoptr(GObject) target = g_binding_dup_target (binding);
+  g_autofree char *shown = NULL;
+  g_autofree char *value = g_strstrip (g_strdup (g_value_get_string (from) ? g_value_get_string (from) : ""));
+
+  if (target != NULL)
+    g_object_get (target, "text", &shown, NULL);
+  if (shown != NULL && g_strcmp0 (shown, g_value_get_string (from)) != 0 && g_str_equal (g_strstrip (shown), value))
+    return FALSE;
+
+  g_value_set_string (to, g_value_get_string (from));
+  return TRUE;
+}
+
 /**
  * sportello_bind_text:
  * @widget: a #GtkEditable (an entry row) or a #GtkTextBuffer
@@ -57,7 +78,8 @@ sportello_bind_text (gpointer    record,
   g_return_val_if_fail (G_IS_OBJECT (record), NULL);
   g_return_val_if_fail (GTK_IS_EDITABLE (widget) || GTK_IS_TEXT_BUFFER (widget), NULL);
 
-  return g_object_bind_property (record, property, widget, "text", SPORTELLO_BINDING_FLAGS);
+  return g_object_bind_property_full (record, property, widget, "text", SPORTELLO_BINDING_FLAGS,
+                                      text_to_row, NULL, NULL, NULL);
 }
 
 /* ------------------------------------------------------------ terms ---- */

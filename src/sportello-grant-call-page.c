@@ -801,13 +801,27 @@ number_from_row (GBinding     *binding,
   return TRUE;
 }
 
+/* A save stores a date in UTC: the row, which says the same day, keeps
+ * what was typed (a time, too) */
 static gboolean
 date_to_row (GBinding     *binding,
              const GValue *from,
              GValue       *to,
              gpointer      user_data)
 {
-  g_value_take_string (to, local_date (g_value_get_string (from)));
+  g_autoptr(GObject) row = g_binding_dup_target (binding);
+  g_autofree char *shown = local_date (g_value_get_string (from));
+
+  if (row != NULL)
+    {
+      g_autofree char *typed = parse_date (gtk_editable_get_text (GTK_EDITABLE (row)));
+      g_autofree char *typed_day = typed ? local_date (typed) : NULL;
+
+      if (g_strcmp0 (typed_day, shown) == 0 && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), shown) != 0)
+        return FALSE;
+    }
+
+  g_value_take_string (to, g_steal_pointer (&shown));
   return TRUE;
 }
 

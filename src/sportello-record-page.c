@@ -34,6 +34,7 @@ typedef struct
   GObject           *record;
   SportelloAutosave  autosave;
   gboolean           loading;
+  gboolean           saving;      /* what the save itself sets is no edit */
   gboolean           untouched;   /* just made, nothing written: not kept */
 } SportelloRecordPagePrivate;
 
@@ -53,8 +54,16 @@ autosave_cb (GtkWidget  *owner,
              GError    **error)
 {
   SportelloRecordPage *self = SPORTELLO_RECORD_PAGE (owner);
+  SportelloRecordPagePrivate *priv = sportello_record_page_get_instance_private (self);
+  gboolean saved;
 
-  return SPORTELLO_RECORD_PAGE_GET_CLASS (self)->save (self, error);
+  /* a save stamps the record and may tidy what was typed (a title's
+   * spaces): that is stored already, nothing to store again */
+  priv->saving = TRUE;
+  saved = SPORTELLO_RECORD_PAGE_GET_CLASS (self)->save (self, error);
+  priv->saving = FALSE;
+
+  return saved;
 }
 
 static void
@@ -336,7 +345,10 @@ sportello_record_page_changed (SportelloRecordPage *self)
 static void
 record_notify_cb (SportelloRecordPage *self)
 {
-  sportello_record_page_changed (self);
+  SportelloRecordPagePrivate *priv = sportello_record_page_get_instance_private (self);
+
+  if (!priv->saving)
+    sportello_record_page_changed (self);
 }
 
 /**

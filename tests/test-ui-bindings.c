@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "sportello-client.h"
 #include "sportello-client-dialog.h"
 #include "sportello-database.h"
@@ -334,12 +336,31 @@ test_grant_call_page (void)
   g_assert_no_error (error);
   g_assert_cmpint (sportello_grant_call_get_number (stored, SPORTELLO_GRANT_CALL_BUDGET), ==, 1000000);
 
+  /* a save tidies what was typed, and the row keeps it as typed: the
+   * spaces at the end of a title, a time on a deadline */
+  set_row_text (page, "_Titolo", "Voucher digitale ");
+  set_row_text (page, "_Scadenza", "31/12/2026 12:00");
+  sportello_test_iterate (SETTLE_MS);
+  g_assert_cmpuint (n_saves, ==, 3);
+  g_assert_cmpstr (row_text (page, "_Titolo"), ==, "Voucher digitale ");
+  g_assert_cmpstr (row_text (page, "_Scadenza"), ==, "31/12/2026 12:00");
+  g_clear_object (&stored);
+  stored = sportello_grant_call_load (db, sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_UUID), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sportello_grant_call_get (stored, SPORTELLO_GRANT_CALL_TITLE), ==, "Voucher digitale");
+  g_assert_cmpstr (sportello_grant_call_get (stored, SPORTELLO_GRANT_CALL_DEADLINE), ==,
+                   sportello_grant_call_get (record, SPORTELLO_GRANT_CALL_DEADLINE));
+  g_assert_nonnull (strstr (sportello_grant_call_get (stored, SPORTELLO_GRANT_CALL_DEADLINE), "2026-12-31T"));
+  /* nothing more is stored after */
+  sportello_test_iterate (SETTLE_MS);
+  g_assert_cmpuint (n_saves, ==, 3);
+
   /* what is no number stays off the record; the row says so, nothing is stored */
   gtk_editable_set_text (GTK_EDITABLE (budget), "molti");
   g_assert_cmpint (sportello_grant_call_get_number (record, SPORTELLO_GRANT_CALL_BUDGET), ==, 1000000);
   sportello_test_iterate (SETTLE_MS);
   g_assert_true (gtk_widget_has_css_class (budget, "error"));
-  g_assert_cmpuint (n_saves, ==, 2);
+  g_assert_cmpuint (n_saves, ==, 3);
 
   sportello_test_app_quit (app);
 }
