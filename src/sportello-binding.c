@@ -215,26 +215,31 @@ day_to_row (GBinding     *binding,
 }
 
 /* a day typed the Italian way (or ISO) is stored as ISO; anything else as
- * it is, for the record's checks to judge */
+ * it is, for the record's checks to judge, or (strict) not at all */
 static gboolean
 day_from_row (GBinding     *binding,
               const GValue *from,
               GValue       *to,
               gpointer      user_data)
 {
+  gboolean strict = GPOINTER_TO_INT (user_data);
   const char *text = g_value_get_string (from);
   gboolean has_time = FALSE;
   g_autoptr(GDateTime) day = sportello_parse_date_input (text ? text : "", NULL, &has_time);
 
   if (day != NULL && !has_time)
     g_value_take_string (to, g_date_time_format (day, "%Y-%m-%d"));
-  else
+  else if (!strict || text == NULL || text[0] == '\0')
     g_value_set_string (to, text);
+  else
+    return FALSE;
   return TRUE;
 }
 
 /**
  * sportello_bind_day:
+ * @strict: what is neither a day nor empty does not reach the record;
+ *   otherwise it does as typed
  *
  * Binds a field that holds a day ("2026-12-31") to a date entry row.
  *
@@ -243,13 +248,14 @@ day_from_row (GBinding     *binding,
 GBinding *
 sportello_bind_day (gpointer     record,
                     const char  *property,
-                    AdwEntryRow *row)
+                    AdwEntryRow *row,
+                    gboolean     strict)
 {
   g_return_val_if_fail (G_IS_OBJECT (record), NULL);
   g_return_val_if_fail (ADW_IS_ENTRY_ROW (row), NULL);
 
   return g_object_bind_property_full (record, property, row, "text", SPORTELLO_BINDING_FLAGS,
-                                      day_to_row, day_from_row, NULL, NULL);
+                                      day_to_row, day_from_row, GINT_TO_POINTER (strict), NULL);
 }
 
 /* ----------------------------------------------------------- starts ---- */

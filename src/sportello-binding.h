@@ -31,7 +31,8 @@ void        sportello_binding_fill_terms     (AdwComboRow         *row,
                                               const char          *not_set);
 GBinding   *sportello_bind_day               (gpointer             record,
                                               const char          *property,
-                                              AdwEntryRow         *row);
+                                              AdwEntryRow         *row,
+                                              gboolean             strict);
 GBinding   *sportello_bind_start             (gpointer             record,
                                               const char          *property,
                                               AdwEntryRow         *row,

@@ -132,7 +132,7 @@ bind_rows (SportelloClientDialog *self)
 
   /* the consent date is typed the Italian way (or ISO) and stored as ISO */
   sportello_bind_day (client, sportello_binding_field_property (client, SPORTELLO_CLIENT_CONSENT_DATE),
-                      self->consent_date_row);
+                      self->consent_date_row, FALSE);
 
   g_object_bind_property_full (client, "employees", self->employees_row, "value", SPORTELLO_BINDING_FLAGS,
                                employees_to_row, employees_from_row, NULL, NULL);

@@ -26,6 +26,8 @@
 #include "sportello-meeting.h"
 #include "sportello-meeting-page.h"
 #include "sportello-meetings-section.h"
+#include "sportello-registration.h"
+#include "sportello-registration-dialog.h"
 #include "sportello-test-ui.h"
 #include "sportello-vocabulary.h"
 #include "sportello-window-private.h"
@@ -277,6 +279,50 @@ test_event_page (void)
   g_assert_cmpstr (sportello_event_get (stored, SPORTELLO_EVENT_DESCRIPTION), ==, "Le novità del 2027, in pratica");
   g_assert_cmpint (sportello_event_get_capacity (stored), ==, 20);
   g_assert_cmpstr (sportello_event_get (stored, SPORTELLO_EVENT_STARTS_AT), ==, "2026-12-08T09:00:00Z");
+
+  /* a registration's dialog: opening it stores nothing, a row edited is
+   * stored once, a consent date that is no day stays off it */
+  {
+    g_autoptr(SportelloRegistration) r = sportello_registration_new (sportello_event_get (event, SPORTELLO_EVENT_UUID));
+    g_autoptr(SportelloRegistration) r_stored = NULL;
+    SportelloRegistrationDialog *dialog;
+    const char *r_uuid;
+    guint n_registrations = 0;
+
+    sportello_registration_set (r, SPORTELLO_REGISTRATION_NAME, "Bruno Neri");
+    sportello_registration_set (r, SPORTELLO_REGISTRATION_EMAIL, "bruno@ferramentaneri.it");
+    sportello_registration_set (r, SPORTELLO_REGISTRATION_CONSENT_DATE, "2026-11-20");
+    g_assert_true (sportello_registration_save (r, db, &error));
+    r_uuid = sportello_registration_get (r, SPORTELLO_REGISTRATION_UUID);
+    sportello_test_iterate (300);
+    g_signal_connect (db, "changed::registration", G_CALLBACK (count_cb), &n_registrations);
+
+    dialog = sportello_event_page_open_registration (SPORTELLO_EVENT_PAGE (page), r_uuid);
+    g_assert_nonnull (dialog);
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    g_assert_cmpstr (row_text (GTK_WIDGET (dialog), "_Nome"), ==, "Bruno Neri");
+    g_assert_cmpstr (row_text (GTK_WIDGET (dialog), "Data del consenso, per esempio 25/11/2026"), ==, "20/11/2026");
+    sportello_test_iterate (SETTLE_MS);
+    g_assert_cmpuint (n_registrations, ==, 0);
+
+    set_row_text (GTK_WIDGET (dialog), "_Impresa", "Ferramenta Neri");
+    sportello_test_iterate (SETTLE_MS);
+    g_assert_cmpuint (n_registrations, ==, 1);
+    r_stored = sportello_registration_load (db, r_uuid, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (sportello_registration_get (r_stored, SPORTELLO_REGISTRATION_FIRM), ==, "Ferramenta Neri");
+
+    set_row_text (GTK_WIDGET (dialog), "Data del consenso, per esempio 25/11/2026", "ieri l'altro");
+    sportello_test_iterate (SETTLE_MS);
+    g_assert_true (gtk_widget_has_css_class (sportello_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_ROW,
+                                                                      "Data del consenso, per esempio 25/11/2026"), "error"));
+    g_assert_cmpuint (n_registrations, ==, 1);
+    adw_dialog_force_close (ADW_DIALOG (dialog));
+    sportello_test_iterate (100);
+    g_clear_object (&r_stored);
+    r_stored = sportello_registration_load (db, r_uuid, &error);
+    g_assert_cmpstr (sportello_registration_get (r_stored, SPORTELLO_REGISTRATION_CONSENT_DATE), ==, "2026-11-20");
+  }
 
   sportello_test_app_quit (app);
 }
