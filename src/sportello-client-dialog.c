@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sportello-binding.h"
 #include "sportello-client-dialog.h"
 #include "sportello-date-entry.h"
 #include "sportello-format.h"
@@ -28,7 +29,7 @@ struct _SportelloClientDialog
   SportelloDatabase   *db;
   SportelloClient     *client;    /* a copy: Cancel leaves the original alone */
   GPtrArray           *problem_rows;
-  gboolean             loading;
+  GtkWidget           *rows[SPORTELLO_CLIENT_N_TEXT_FIELDS];  /* by field; NULL: none */
   gboolean             visited[SPORTELLO_CLIENT_N_TEXT_FIELDS];   /* left once: its checks show */
   gboolean             show_all;                                  /* a save was tried */
 
@@ -71,130 +72,73 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-#define ROW(field, member) { field, G_STRUCT_OFFSET (SportelloClientDialog, member) }
-
+/* the combos and the vocabularies of their terms */
 static const struct {
   SportelloClientField field;
-  gsize                offset;
-} entry_rows[] = {
-  ROW (SPORTELLO_CLIENT_NAME, name_row),
-  ROW (SPORTELLO_CLIENT_VAT_NUMBER, vat_row),
-  ROW (SPORTELLO_CLIENT_TAX_CODE, tax_code_row),
-  ROW (SPORTELLO_CLIENT_ATECO_CODE, ateco_row),
-  ROW (SPORTELLO_CLIENT_STREET, street_row),
-  ROW (SPORTELLO_CLIENT_POSTAL_CODE, postal_code_row),
-  ROW (SPORTELLO_CLIENT_MUNICIPALITY, municipality_row),
-  ROW (SPORTELLO_CLIENT_PROVINCE, province_row),
-  ROW (SPORTELLO_CLIENT_PHONE, phone_row),
-  ROW (SPORTELLO_CLIENT_EMAIL, email_row),
-  ROW (SPORTELLO_CLIENT_PEC, pec_row),
-  ROW (SPORTELLO_CLIENT_SDI_CODE, sdi_row),
-  ROW (SPORTELLO_CLIENT_WEBSITE, website_row),
-  ROW (SPORTELLO_CLIENT_TAGS, tags_row),
-  ROW (SPORTELLO_CLIENT_CONSENT_DATE, consent_date_row),
-  ROW (SPORTELLO_CLIENT_CONSENT_NOTE, consent_note_row),
-};
-
-static const struct {
-  SportelloClientField field;
-  gsize                offset;
   SportelloVocabulary  vocabulary;
   gboolean             optional;   /* first item: “Not set” */
 } combo_rows[] = {
-  { SPORTELLO_CLIENT_LEGAL_FORM, G_STRUCT_OFFSET (SportelloClientDialog, legal_form_row), SPORTELLO_VOCABULARY_LEGAL_FORM, FALSE },
-  { SPORTELLO_CLIENT_CATEGORY, G_STRUCT_OFFSET (SportelloClientDialog, category_row), SPORTELLO_VOCABULARY_CATEGORY, FALSE },
-  { SPORTELLO_CLIENT_STATUS, G_STRUCT_OFFSET (SportelloClientDialog, status_row), SPORTELLO_VOCABULARY_STATUS, FALSE },
-  { SPORTELLO_CLIENT_SOURCE, G_STRUCT_OFFSET (SportelloClientDialog, source_row), SPORTELLO_VOCABULARY_SOURCE, FALSE },
-  { SPORTELLO_CLIENT_CONSENT_BASIS, G_STRUCT_OFFSET (SportelloClientDialog, consent_basis_row), SPORTELLO_VOCABULARY_CONSENT_BASIS, TRUE },
+  { SPORTELLO_CLIENT_LEGAL_FORM, SPORTELLO_VOCABULARY_LEGAL_FORM, FALSE },
+  { SPORTELLO_CLIENT_CATEGORY, SPORTELLO_VOCABULARY_CATEGORY, FALSE },
+  { SPORTELLO_CLIENT_STATUS, SPORTELLO_VOCABULARY_STATUS, FALSE },
+  { SPORTELLO_CLIENT_SOURCE, SPORTELLO_VOCABULARY_SOURCE, FALSE },
+  { SPORTELLO_CLIENT_CONSENT_BASIS, SPORTELLO_VOCABULARY_CONSENT_BASIS, TRUE },
 };
 
-#define MEMBER(self, offset) (*(GtkWidget **) G_STRUCT_MEMBER_P ((self), (offset)))
-
-static void
-read_widgets (SportelloClientDialog *self)
+static gboolean
+is_entry (GtkWidget *row)
 {
-  g_autofree char *notes = NULL;
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
-
-  for (guint i = 0; i < G_N_ELEMENTS (entry_rows); i++)
-    sportello_client_set (self->client, entry_rows[i].field,
-                          gtk_editable_get_text (GTK_EDITABLE (MEMBER (self, entry_rows[i].offset))));
-
-  for (guint i = 0; i < G_N_ELEMENTS (combo_rows); i++)
-    {
-      guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (MEMBER (self, combo_rows[i].offset)));
-      const SportelloTerm *terms;
-      guint n;
-      int index;
-
-      terms = sportello_vocabulary_terms (combo_rows[i].vocabulary, &n);
-      index = (int) selected - (combo_rows[i].optional ? 1 : 0);
-      sportello_client_set (self->client, combo_rows[i].field,
-                            index >= 0 && (guint) index < n ? terms[index].id : "");
-    }
-
-  /* the consent date is typed the Italian way (or ISO) and stored as ISO */
-  {
-    gboolean has_time;
-    g_autoptr(GDateTime) day = sportello_parse_date_input (gtk_editable_get_text (GTK_EDITABLE (self->consent_date_row)),
-                                                           NULL, &has_time);
-
-    if (day != NULL && !has_time)
-      {
-        g_autofree char *iso = g_date_time_format (day, "%Y-%m-%d");
-
-        sportello_client_set (self->client, SPORTELLO_CLIENT_CONSENT_DATE, iso);
-      }
-  }
-
-  sportello_client_set_employees (self->client, (int) adw_spin_row_get_value (self->employees_row) > 0
-                                                ? (int) adw_spin_row_get_value (self->employees_row) : -1);
-  sportello_client_set_consent_given (self->client, adw_switch_row_get_active (self->consent_row));
-
-  buffer = gtk_text_view_get_buffer (self->notes_view);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  notes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  sportello_client_set (self->client, SPORTELLO_CLIENT_NOTES, notes);
+  return ADW_IS_ENTRY_ROW (row);
 }
 
-static void
-write_widgets (SportelloClientDialog *self)
+/* employees: none known is -1 in the record and 0 on the row */
+static gboolean
+employees_to_row (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
 {
-  self->loading = TRUE;
+  g_value_set_double (to, MAX (g_value_get_int (from), 0));
+  return TRUE;
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (entry_rows); i++)
-    gtk_editable_set_text (GTK_EDITABLE (MEMBER (self, entry_rows[i].offset)),
-                           sportello_client_get (self->client, entry_rows[i].field));
+static gboolean
+employees_from_row (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
+{
+  int employees = (int) g_value_get_double (from);
+
+  g_value_set_int (to, employees > 0 ? employees : -1);
+  return TRUE;
+}
+
+/* Every field reaches its row through a binding: the rows show the
+ * dialog's copy, and what is typed reaches it as it is typed */
+static void
+bind_rows (SportelloClientDialog *self)
+{
+  SportelloClient *client = self->client;
+
+  for (guint field = 0; field < SPORTELLO_CLIENT_N_TEXT_FIELDS; field++)
+    if (self->rows[field] != NULL && is_entry (self->rows[field]) && field != SPORTELLO_CLIENT_CONSENT_DATE)
+      sportello_bind_text (client, sportello_binding_field_property (client, field), self->rows[field]);
 
   for (guint i = 0; i < G_N_ELEMENTS (combo_rows); i++)
-    {
-      int index = sportello_vocabulary_index (combo_rows[i].vocabulary,
-                                              sportello_client_get (self->client, combo_rows[i].field));
+    sportello_bind_term (client, sportello_binding_field_property (client, combo_rows[i].field),
+                         ADW_COMBO_ROW (self->rows[combo_rows[i].field]),
+                         combo_rows[i].vocabulary, combo_rows[i].optional, "");
 
-      if (combo_rows[i].optional)
-        index++;
-      adw_combo_row_set_selected (ADW_COMBO_ROW (MEMBER (self, combo_rows[i].offset)), MAX (index, 0));
-    }
+  /* the consent date is typed the Italian way (or ISO) and stored as ISO */
+  sportello_bind_day (client, sportello_binding_field_property (client, SPORTELLO_CLIENT_CONSENT_DATE),
+                      self->consent_date_row, FALSE);
 
-  {
-    g_autoptr(GDateTime) day = sportello_parse_date_input (sportello_client_get (self->client, SPORTELLO_CLIENT_CONSENT_DATE),
-                                                           NULL, NULL);
-
-    if (day != NULL)
-      {
-        g_autofree char *text = sportello_date_entry_format (day, FALSE);
-
-        gtk_editable_set_text (GTK_EDITABLE (self->consent_date_row), text);
-      }
-  }
-
-  adw_spin_row_set_value (self->employees_row, MAX (sportello_client_get_employees (self->client), 0));
-  adw_switch_row_set_active (self->consent_row, sportello_client_get_consent_given (self->client));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
-                            sportello_client_get (self->client, SPORTELLO_CLIENT_NOTES), -1);
-
-  self->loading = FALSE;
+  g_object_bind_property_full (client, "employees", self->employees_row, "value", SPORTELLO_BINDING_FLAGS,
+                               employees_to_row, employees_from_row, NULL, NULL);
+  g_object_bind_property (client, "consent-given", self->consent_row, "active", SPORTELLO_BINDING_FLAGS);
+  sportello_bind_text (client, sportello_binding_field_property (client, SPORTELLO_CLIENT_NOTES),
+                       gtk_text_view_get_buffer (self->notes_view));
 }
 
 GtkWidget *
@@ -203,12 +147,8 @@ sportello_client_dialog_get_row (SportelloClientDialog *self,
 {
   g_return_val_if_fail (SPORTELLO_IS_CLIENT_DIALOG (self), NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (entry_rows); i++)
-    if (entry_rows[i].field == field)
-      return MEMBER (self, entry_rows[i].offset);
-  for (guint i = 0; i < G_N_ELEMENTS (combo_rows); i++)
-    if (combo_rows[i].field == field)
-      return MEMBER (self, combo_rows[i].offset);
+  if ((guint) field < SPORTELLO_CLIENT_N_TEXT_FIELDS)
+    return self->rows[field];
 
   return NULL;
 }
@@ -258,10 +198,12 @@ update_problems (SportelloClientDialog *self)
     adw_preferences_group_remove (self->problems_group, g_ptr_array_index (self->problem_rows, i));
   g_ptr_array_set_size (self->problem_rows, 0);
 
-  for (guint i = 0; i < G_N_ELEMENTS (entry_rows); i++)
-    gtk_widget_remove_css_class (MEMBER (self, entry_rows[i].offset), "error");
-  for (guint i = 0; i < G_N_ELEMENTS (entry_rows); i++)
-    gtk_widget_remove_css_class (MEMBER (self, entry_rows[i].offset), "warning");
+  for (guint field = 0; field < SPORTELLO_CLIENT_N_TEXT_FIELDS; field++)
+    if (self->rows[field] != NULL && is_entry (self->rows[field]))
+      {
+        gtk_widget_remove_css_class (self->rows[field], "error");
+        gtk_widget_remove_css_class (self->rows[field], "warning");
+      }
 
   for (guint i = 0; i < problems->len; i++)
     {
@@ -321,18 +263,15 @@ field_left_cb (GtkEventControllerFocus *controller,
     return;
 
   self->visited[field] = TRUE;
-  read_widgets (self);
   update_problems (self);
 }
 
+/* a field of the dialog's copy changed: typed, or set from outside */
 static void
-changed_cb (SportelloClientDialog *self)
+client_notify_cb (SportelloClientDialog *self)
 {
-  if (self->loading || self->client == NULL)
-    return;
-
-  read_widgets (self);
-  update_problems (self);
+  if (self->problems_group != NULL)
+    update_problems (self);
 }
 
 static void
@@ -364,7 +303,6 @@ sportello_client_dialog_save (SportelloClientDialog *self)
 
   g_return_if_fail (SPORTELLO_IS_CLIENT_DIALOG (self));
 
-  read_widgets (self);
   if (!sportello_client_dialog_can_save (self))
     {
       GtkWidget *first_error;
@@ -487,7 +425,6 @@ sportello_client_dialog_class_init (SportelloClientDialogClass *klass)
   BIND (consent_note_row);
   BIND (notes_view);
 #undef BIND
-  gtk_widget_class_bind_template_callback (widget_class, changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
@@ -502,32 +439,43 @@ sportello_client_dialog_init (SportelloClientDialog *self)
 
   self->problem_rows = g_ptr_array_new ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (entry_rows); i++)
-    {
-      GtkWidget *row = MEMBER (self, entry_rows[i].offset);
-      GtkEventController *focus = gtk_event_controller_focus_new ();
+#define ROW(field, row) self->rows[field] = GTK_WIDGET (self->row)
+  ROW (SPORTELLO_CLIENT_NAME, name_row);
+  ROW (SPORTELLO_CLIENT_LEGAL_FORM, legal_form_row);
+  ROW (SPORTELLO_CLIENT_CATEGORY, category_row);
+  ROW (SPORTELLO_CLIENT_STATUS, status_row);
+  ROW (SPORTELLO_CLIENT_VAT_NUMBER, vat_row);
+  ROW (SPORTELLO_CLIENT_TAX_CODE, tax_code_row);
+  ROW (SPORTELLO_CLIENT_ATECO_CODE, ateco_row);
+  ROW (SPORTELLO_CLIENT_STREET, street_row);
+  ROW (SPORTELLO_CLIENT_POSTAL_CODE, postal_code_row);
+  ROW (SPORTELLO_CLIENT_MUNICIPALITY, municipality_row);
+  ROW (SPORTELLO_CLIENT_PROVINCE, province_row);
+  ROW (SPORTELLO_CLIENT_PHONE, phone_row);
+  ROW (SPORTELLO_CLIENT_EMAIL, email_row);
+  ROW (SPORTELLO_CLIENT_PEC, pec_row);
+  ROW (SPORTELLO_CLIENT_SDI_CODE, sdi_row);
+  ROW (SPORTELLO_CLIENT_WEBSITE, website_row);
+  ROW (SPORTELLO_CLIENT_SOURCE, source_row);
+  ROW (SPORTELLO_CLIENT_TAGS, tags_row);
+  ROW (SPORTELLO_CLIENT_CONSENT_DATE, consent_date_row);
+  ROW (SPORTELLO_CLIENT_CONSENT_BASIS, consent_basis_row);
+  ROW (SPORTELLO_CLIENT_CONSENT_NOTE, consent_note_row);
+#undef ROW
 
-      g_object_set_data (G_OBJECT (row), "sportello-field", GINT_TO_POINTER (entry_rows[i].field));
-      g_signal_connect_object (focus, "leave", G_CALLBACK (field_left_cb), self, 0);
-      gtk_widget_add_controller (row, focus);
-    }
+  for (guint field = 0; field < SPORTELLO_CLIENT_N_TEXT_FIELDS; field++)
+    if (self->rows[field] != NULL && is_entry (self->rows[field]))
+      {
+        GtkEventController *focus = gtk_event_controller_focus_new ();
+
+        g_object_set_data (G_OBJECT (self->rows[field]), "sportello-field", GINT_TO_POINTER (field));
+        g_signal_connect_object (focus, "leave", G_CALLBACK (field_left_cb), self, 0);
+        gtk_widget_add_controller (self->rows[field], focus);
+      }
 
   for (guint i = 0; i < G_N_ELEMENTS (combo_rows); i++)
-    {
-      g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
-      const SportelloTerm *terms;
-      guint n;
-
-      if (combo_rows[i].optional)
-        gtk_string_list_append (model, C_("legal basis", "Not set"));
-      terms = sportello_vocabulary_terms (combo_rows[i].vocabulary, &n);
-      for (guint j = 0; j < n; j++)
-        gtk_string_list_append (model, sportello_vocabulary_label (combo_rows[i].vocabulary, terms[j].id));
-      adw_combo_row_set_model (ADW_COMBO_ROW (MEMBER (self, combo_rows[i].offset)), G_LIST_MODEL (model));
-    }
-
-  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
-                           G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+    sportello_binding_fill_terms (ADW_COMBO_ROW (self->rows[combo_rows[i].field]), combo_rows[i].vocabulary,
+                                  combo_rows[i].optional ? C_("legal basis", "Not set") : NULL);
 }
 
 SportelloClientDialog *
@@ -545,7 +493,9 @@ sportello_client_dialog_new (SportelloDatabase *db,
 
   adw_dialog_set_title (ADW_DIALOG (self),
                         sportello_client_get_uuid (client)[0] ? _("Edit Client") : _("New Client"));
-  write_widgets (self);
+  bind_rows (self);
+  /* after the rows are filled: filling them changes nothing */
+  g_signal_connect_object (self->client, "notify", G_CALLBACK (client_notify_cb), self, G_CONNECT_SWAPPED);
   update_problems (self);
 
   return self;

@@ -17,9 +17,11 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
-#include "sportello-autosave.h"
+#include "sportello-add-registration-dialog.h"
+#include "sportello-binding.h"
 #include "sportello-certificate.h"
 #include "sportello-certificate-pdf.h"
+#include "sportello-certificate-template-dialog.h"
 #include "sportello-client-list.h"
 #include "sportello-client.h"
 #include "sportello-contact-search.h"
@@ -124,19 +126,14 @@ update_title (SportelloEventPage *self)
   adw_expander_row_set_subtitle (self->details_row, summary);
 }
 
-/* A start that is no date is not stored: the row says so */
+/* The details reach the event through their bindings as they are typed.
+ * A start that is no date is not stored: the row says so */
 static gboolean
 save (SportelloRecordPage  *page,
       GError              **error)
 {
   SportelloEventPage *self = SPORTELLO_EVENT_PAGE (page);
   g_autofree char *starts_at = sportello_date_entry_parse_utc (gtk_editable_get_text (GTK_EDITABLE (self->starts_at_row)), 10);
-  g_autofree char *speakers = speakers_from_line (gtk_editable_get_text (GTK_EDITABLE (self->speakers_row)));
-  g_autofree char *description = NULL;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
-  GtkTextIter start, end;
-  const SportelloTerm *kinds;
-  guint n, selected;
 
   if (starts_at == NULL)
     {
@@ -145,23 +142,6 @@ save (SportelloRecordPage  *page,
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->starts_at_row), "error");
 
-  kinds = sportello_vocabulary_terms (SPORTELLO_VOCABULARY_EVENT_KIND, &n);
-  selected = adw_combo_row_get_selected (self->kind_row);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  description = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-
-  sportello_event_set (self->event, SPORTELLO_EVENT_TITLE, gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
-  sportello_event_set (self->event, SPORTELLO_EVENT_KIND, selected < n ? kinds[selected].id : "webinar");
-  sportello_event_set (self->event, SPORTELLO_EVENT_STARTS_AT, starts_at);
-  sportello_event_set_duration (self->event, (int) adw_spin_row_get_value (self->duration_row));
-  sportello_event_set (self->event, SPORTELLO_EVENT_PLACE, gtk_editable_get_text (GTK_EDITABLE (self->place_row)));
-  sportello_event_set (self->event, SPORTELLO_EVENT_SPEAKERS, speakers);
-  sportello_event_set (self->event, SPORTELLO_EVENT_TOPICS, gtk_editable_get_text (GTK_EDITABLE (self->topics_row)));
-  sportello_event_set_capacity (self->event, (int) adw_spin_row_get_value (self->capacity_row));
-  sportello_event_set (self->event, SPORTELLO_EVENT_DESCRIPTION, description);
-  sportello_event_set (self->event, SPORTELLO_EVENT_SIGNER, gtk_editable_get_text (GTK_EDITABLE (self->signer_row)));
-  sportello_event_set (self->event, SPORTELLO_EVENT_HUB, gtk_editable_get_text (GTK_EDITABLE (self->hub_row)));
-
   if (!sportello_event_save (self->event, DATABASE (self), error))
     return FALSE;
 
@@ -169,10 +149,63 @@ save (SportelloRecordPage  *page,
   return TRUE;
 }
 
+/* a start typed that is no date does not reach the event, but the save
+ * that says so is due all the same */
 static void
-details_changed_cb (SportelloEventPage *self)
+starts_at_changed_cb (SportelloEventPage *self)
 {
   sportello_record_page_changed (SPORTELLO_RECORD_PAGE (self));
+}
+
+static gboolean
+speakers_to_row (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      user_data)
+{
+  g_value_take_string (to, speakers_to_line (g_value_get_string (from)));
+  return TRUE;
+}
+
+static gboolean
+speakers_from_row (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      user_data)
+{
+  g_value_take_string (to, speakers_from_line (g_value_get_string (from)));
+  return TRUE;
+}
+
+/* The details are bound to the event: a change of one is stored shortly
+ * (SportelloRecordPage); making the bindings fills the rows and changes
+ * nothing */
+static void
+bind_details (SportelloEventPage *self)
+{
+  SportelloRecordPage *page = SPORTELLO_RECORD_PAGE (self);
+  SportelloEvent *event = self->event;
+
+#define FIELD(f) sportello_binding_field_property (event, SPORTELLO_EVENT_##f)
+  sportello_record_page_bind (page, sportello_bind_text (event, FIELD (TITLE), self->title_row));
+  sportello_record_page_bind (page, sportello_bind_term (event, FIELD (KIND), self->kind_row,
+                                                         SPORTELLO_VOCABULARY_EVENT_KIND, FALSE, "webinar"));
+  sportello_record_page_bind (page, sportello_bind_start (event, FIELD (STARTS_AT), self->starts_at_row, 10));
+  sportello_record_page_bind (page, g_object_bind_property (event, "duration", self->duration_row, "value",
+                                                            SPORTELLO_BINDING_FLAGS));
+  sportello_record_page_bind (page, sportello_bind_text (event, FIELD (PLACE), self->place_row));
+  sportello_record_page_bind (page, g_object_bind_property_full (event, FIELD (SPEAKERS), self->speakers_row, "text",
+                                                                 SPORTELLO_BINDING_FLAGS,
+                                                                 speakers_to_row, speakers_from_row, NULL, NULL));
+  sportello_record_page_bind (page, sportello_bind_text (event, FIELD (TOPICS), self->topics_row));
+  sportello_record_page_bind (page, g_object_bind_property (event, "capacity", self->capacity_row, "value",
+                                                            SPORTELLO_BINDING_FLAGS));
+  sportello_record_page_bind (page, sportello_bind_text (event, FIELD (DESCRIPTION),
+                                                         gtk_text_view_get_buffer (self->description_view)));
+  sportello_record_page_bind (page, sportello_bind_text (event, FIELD (SIGNER), self->signer_row));
+  sportello_record_page_bind (page, sportello_bind_text (event, FIELD (HUB), self->hub_row));
+#undef FIELD
+  g_signal_connect_object (self->starts_at_row, "changed", G_CALLBACK (starts_at_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* -------------------------------------------------- registrations ---- */
@@ -492,53 +525,14 @@ sportello_event_page_register (SportelloEventPage *self,
   return TRUE;
 }
 
-/* The Add Registration dialog: a contact found by a search, or someone new */
-typedef struct
+static gboolean
+register_cb (SportelloEventPage *self,
+             const char         *contact_uuid,
+             const char         *name,
+             const char         *email,
+             const char         *firm)
 {
-  SportelloEventPage *page;
-  AdwDialog          *dialog;
-  GtkSearchEntry     *search;
-  GtkListBox         *results;
-  AdwEntryRow        *name_row;
-  AdwEntryRow        *email_row;
-  AdwEntryRow        *firm_row;
-} AddDialog;
-
-static void
-add_dialog_free (gpointer data)
-{
-  AddDialog *add = data;
-
-  g_object_unref (add->page);
-  g_free (add);
-}
-
-static void
-contact_activated_cb (GtkListBox    *list,
-                      GtkListBoxRow *row,
-                      AddDialog     *add)
-{
-  if (sportello_event_page_register (add->page, gtk_widget_get_name (GTK_WIDGET (row)), NULL, NULL, NULL))
-    adw_dialog_close (add->dialog);
-}
-
-static void
-search_changed_cb (GtkSearchEntry *entry,
-                   AddDialog      *add)
-{
-  sportello_contact_search_show (add->results, DATABASE (add->page),
-                                 gtk_editable_get_text (GTK_EDITABLE (entry)), "list-add-symbolic");
-}
-
-static void
-add_new_cb (GtkButton *button,
-            AddDialog *add)
-{
-  if (sportello_event_page_register (add->page, NULL,
-                                     gtk_editable_get_text (GTK_EDITABLE (add->name_row)),
-                                     gtk_editable_get_text (GTK_EDITABLE (add->email_row)),
-                                     gtk_editable_get_text (GTK_EDITABLE (add->firm_row))))
-    adw_dialog_close (add->dialog);
+  return sportello_event_page_register (self, contact_uuid, name, email, firm);
 }
 
 static void
@@ -547,61 +541,10 @@ add_registration_action (GtkWidget  *widget,
                          GVariant   *param)
 {
   SportelloEventPage *self = SPORTELLO_EVENT_PAGE (widget);
-  AddDialog *add = g_new0 (AddDialog, 1);
-  GtkWidget *view = adw_toolbar_view_new ();
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *known = adw_preferences_group_new ();
-  GtkWidget *someone = adw_preferences_group_new ();
-  GtkWidget *fields = sportello_boxed_list_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Register"));
+  SportelloAddRegistrationDialog *dialog = sportello_add_registration_dialog_new (DATABASE (self));
 
-  add->page = g_object_ref (self);
-  add->dialog = adw_dialog_new ();
-  adw_dialog_set_title (add->dialog, _("Add Registration"));
-  adw_dialog_set_content_width (add->dialog, 480);
-  adw_dialog_set_content_height (add->dialog, 560);
-  g_object_set_data_full (G_OBJECT (add->dialog), "add", add, add_dialog_free);
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (known), _("A Client’s Contact"));
-  add->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  gtk_search_entry_set_placeholder_text (add->search, _("Search clients"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (add->search), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search clients"), -1);
-  g_signal_connect (add->search, "search-changed", G_CALLBACK (search_changed_cb), add);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (known), GTK_WIDGET (add->search));
-  add->results = GTK_LIST_BOX (sportello_boxed_list_new ());
-  gtk_widget_set_margin_top (GTK_WIDGET (add->results), 12);
-  gtk_widget_set_visible (GTK_WIDGET (add->results), FALSE);
-  g_signal_connect (add->results, "row-activated", G_CALLBACK (contact_activated_cb), add);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (known), GTK_WIDGET (add->results));
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (someone), _("Someone New"));
-  add->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  add->email_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  add->firm_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add->name_row), _("_Name"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add->email_row), _("_E-mail"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add->firm_row), _("_Firm"));
-  for (GtkWidget *r = GTK_WIDGET (add->name_row); r; r = r == GTK_WIDGET (add->name_row) ? GTK_WIDGET (add->email_row)
-                                                        : r == GTK_WIDGET (add->email_row) ? GTK_WIDGET (add->firm_row) : NULL)
-    {
-      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (r), TRUE);
-      gtk_list_box_append (GTK_LIST_BOX (fields), r);
-    }
-  adw_entry_row_set_input_purpose (add->email_row, GTK_INPUT_PURPOSE_EMAIL);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (someone), fields);
-  gtk_widget_set_halign (button, GTK_ALIGN_END);
-  gtk_widget_set_margin_top (button, 12);
-  gtk_widget_add_css_class (button, "suggested-action");
-  g_signal_connect (button, "clicked", G_CALLBACK (add_new_cb), add);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (someone), button);
-
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (known));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (someone));
-  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (view), adw_header_bar_new ());
-  adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (view), page);
-  adw_dialog_set_child (add->dialog, view);
-  adw_dialog_set_focus (add->dialog, GTK_WIDGET (add->search));
-  adw_dialog_present (add->dialog, GTK_WIDGET (self));
+  g_signal_connect_object (dialog, "register", G_CALLBACK (register_cb), self, G_CONNECT_SWAPPED);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }
 
 /* ------------------------------------------------------ attendance ---- */
@@ -861,97 +804,6 @@ make_follow_ups_action (GtkWidget  *widget,
 
 /* --------------------------------------------- certificate template ---- */
 
-/* The hub's certificate template, for every event: stored shortly after
- * the typing stops while it is valid, and reset to the built-in one */
-typedef struct
-{
-  SportelloEventPage *page;
-  AdwDialog          *dialog;
-  GtkTextBuffer      *buffer;
-  GtkLabel           *problem;
-  SportelloAutosave   autosave;
-  gboolean            loading;
-} TemplatePage;
-
-static void
-template_page_free (gpointer data)
-{
-  TemplatePage *editor = data;
-
-  sportello_autosave_cancel (&editor->autosave);
-  g_object_unref (editor->page);
-  g_free (editor);
-}
-
-static gboolean
-template_save (GtkWidget  *owner,
-               GError    **error)
-{
-  TemplatePage *editor = g_object_get_data (G_OBJECT (owner), "editor");
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (editor->buffer, &start, &end);
-  text = gtk_text_buffer_get_text (editor->buffer, &start, &end, FALSE);
-  /* an unknown placeholder is said, and nothing is stored until it is fixed */
-  if (!sportello_certificate_set_template (DATABASE (editor->page), text, &local_error))
-    {
-      if (!g_error_matches (local_error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      gtk_label_set_label (editor->problem, local_error->message);
-      gtk_widget_set_visible (GTK_WIDGET (editor->problem), TRUE);
-      return TRUE;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (editor->problem), FALSE);
-  update_certificate_defaults (editor->page);
-  return TRUE;
-}
-
-static void
-template_toast_cb (GtkWidget *owner,
-                   AdwToast  *toast)
-{
-  TemplatePage *editor = g_object_get_data (G_OBJECT (owner), "editor");
-
-  TOAST (editor->page, toast);
-}
-
-static void
-template_changed_cb (TemplatePage *editor)
-{
-  if (!editor->loading)
-    sportello_autosave_schedule (&editor->autosave);
-}
-
-static void
-template_closed_cb (TemplatePage *editor)
-{
-  sportello_autosave_flush (&editor->autosave);
-  update_certificate_defaults (editor->page);
-}
-
-static void
-template_reset_cb (TemplatePage *editor)
-{
-  g_autoptr(GError) error = NULL;
-
-  sportello_autosave_cancel (&editor->autosave);
-  if (!sportello_certificate_set_template (DATABASE (editor->page), NULL, &error))
-    {
-      TOAST_ERROR (editor->page, error);
-      return;
-    }
-  editor->loading = TRUE;
-  gtk_text_buffer_set_text (editor->buffer, sportello_certificate_builtin_template (), -1);
-  editor->loading = FALSE;
-  gtk_widget_set_visible (GTK_WIDGET (editor->problem), FALSE);
-  update_certificate_defaults (editor->page);
-}
-
 /**
  * sportello_event_page_edit_certificate_template:
  *
@@ -960,104 +812,24 @@ template_reset_cb (TemplatePage *editor)
 AdwDialog *
 sportello_event_page_edit_certificate_template (SportelloEventPage *self)
 {
-  TemplatePage *editor = g_new0 (TemplatePage, 1);
-  g_autoptr(GPtrArray) placeholders = sportello_certificate_placeholders ();
-  g_autoptr(GString) list = g_string_new (NULL);
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *view, *header, *reset, *box, *scrolled, *text_view, *label;
+  SportelloCertificateTemplateDialog *dialog;
 
   g_return_val_if_fail (SPORTELLO_IS_EVENT_PAGE (self), NULL);
 
-  editor->page = g_object_ref (self);
-  editor->dialog = adw_dialog_new ();
-  adw_dialog_set_title (editor->dialog, _("Certificate Template"));
-  adw_dialog_set_content_width (editor->dialog, 640);
-  adw_dialog_set_content_height (editor->dialog, 640);
-  g_object_set_data_full (G_OBJECT (editor->dialog), "editor", editor, template_page_free);
-  sportello_autosave_init (&editor->autosave, GTK_WIDGET (editor->dialog), AUTOSAVE_DELAY_MS, template_save, template_toast_cb);
-
-  header = adw_header_bar_new ();
-  reset = gtk_button_new_with_mnemonic (_("_Reset to Default"));
-  gtk_widget_set_tooltip_text (reset, _("Use the built-in template again"));
-  g_signal_connect_swapped (reset, "clicked", G_CALLBACK (template_reset_cb), editor);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), reset);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 12);
-
-  label = gtk_label_new (_("One A4 page for each person who attended, written in Markdown. The placeholders between double braces are filled in for each page; the same engine fills advice documents."));
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (box), label);
-
-  editor->problem = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (editor->problem, TRUE);
-  gtk_label_set_xalign (editor->problem, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (editor->problem), "error");
-  gtk_widget_set_visible (GTK_WIDGET (editor->problem), FALSE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (editor->problem));
-
-  text_view = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text_view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_monospace (GTK_TEXT_VIEW (text_view), TRUE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (text_view), 12);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (text_view), 12);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (text_view), 12);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (text_view), 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (text_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Certificate template"), -1);
-  editor->buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
-  text = sportello_certificate_get_template (DATABASE (self), &error);
-  if (text == NULL)
-    TOAST_ERROR (self, error);
-  editor->loading = TRUE;
-  gtk_text_buffer_set_text (editor->buffer, text ? text : sportello_certificate_builtin_template (), -1);
-  editor->loading = FALSE;
-  g_signal_connect_swapped (editor->buffer, "changed", G_CALLBACK (template_changed_cb), editor);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_widget_add_css_class (scrolled, "card");
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), text_view);
-  gtk_box_append (GTK_BOX (box), scrolled);
-
-  /* what can be filled in: the certificate's own, then the hub's */
-  g_string_append (list, _("Placeholders:"));
-  for (guint i = 0; i < placeholders->len; i++)
-    {
-      SportelloPlaceholder *p = g_ptr_array_index (placeholders, i);
-
-      g_string_append_printf (list, "\n{{%s}} — %s", p->name, p->label);
-    }
-  g_string_append_printf (list, "\n{{hub.name}} — %s\n{{consultant.name}} — %s\n{{date}} — %s",
-                          _("the hub"), _("the consultant who signs"), _("today’s date"));
-  label = gtk_label_new (list->str);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_box_append (GTK_BOX (box), label);
-
-  view = adw_toolbar_view_new ();
-  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (view), header);
-  adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (view), box);
-  adw_dialog_set_child (editor->dialog, view);
-  g_signal_connect_swapped (editor->dialog, "closed", G_CALLBACK (template_closed_cb), editor);
-  adw_dialog_present (editor->dialog, GTK_WIDGET (self));
-  return editor->dialog;
+  dialog = sportello_certificate_template_dialog_new (sportello_record_page_get_context (SPORTELLO_RECORD_PAGE (self)));
+  /* after the dialog's own: what waits is stored first */
+  g_signal_connect_object (dialog, "stored", G_CALLBACK (update_certificate_defaults), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "closed", G_CALLBACK (update_certificate_defaults), self, G_CONNECT_SWAPPED);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+  return ADW_DIALOG (dialog);
 }
 
 void
 sportello_event_page_flush_certificate_template (AdwDialog *dialog)
 {
-  TemplatePage *editor = g_object_get_data (G_OBJECT (dialog), "editor");
+  g_return_if_fail (SPORTELLO_IS_CERTIFICATE_TEMPLATE_DIALOG (dialog));
 
-  g_return_if_fail (editor != NULL);
-  sportello_autosave_flush (&editor->autosave);
+  sportello_certificate_template_dialog_flush (SPORTELLO_CERTIFICATE_TEMPLATE_DIALOG (dialog));
 }
 
 static void
@@ -1137,7 +909,6 @@ sportello_event_page_class_init (SportelloEventPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SportelloEventPage, signer_row);
   gtk_widget_class_bind_template_child (widget_class, SportelloEventPage, hub_row);
   gtk_widget_class_bind_template_child (widget_class, SportelloEventPage, template_row);
-  gtk_widget_class_bind_template_callback (widget_class, details_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "event.add-registration", NULL, add_registration_action);
   gtk_widget_class_install_action (widget_class, "event.import-attendance", NULL, import_attendance_action);
@@ -1150,20 +921,9 @@ sportello_event_page_class_init (SportelloEventPageClass *klass)
 static void
 sportello_event_page_init (SportelloEventPage *self)
 {
-  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
-  const SportelloTerm *terms;
-  guint n;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   sportello_date_entry_add_calendar (self->starts_at_row, TRUE);
-
-  terms = sportello_vocabulary_terms (SPORTELLO_VOCABULARY_EVENT_KIND, &n);
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (kinds, sportello_vocabulary_label (SPORTELLO_VOCABULARY_EVENT_KIND, terms[i].id));
-  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
-
-  g_signal_connect_object (gtk_text_view_get_buffer (self->description_view), "changed",
-                           G_CALLBACK (details_changed_cb), self, G_CONNECT_SWAPPED);
+  sportello_binding_fill_terms (self->kind_row, SPORTELLO_VOCABULARY_EVENT_KIND, NULL);
 }
 
 SportelloEventPage *
@@ -1177,10 +937,7 @@ sportello_event_page_new (SportelloContext  *context,
   };
   SportelloDatabase *db = sportello_context_get_database (context);
   g_autoptr(SportelloEvent) event = NULL;
-  g_autofree char *starts_at = NULL;
-  g_autofree char *speakers = NULL;
   SportelloEventPage *self;
-  int kind;
 
   if (!(event = sportello_event_load (db, uuid, error)))
     return NULL;
@@ -1188,23 +945,7 @@ sportello_event_page_new (SportelloContext  *context,
   self = g_object_new (SPORTELLO_TYPE_EVENT_PAGE, "context", context, "record", event, NULL);
   self->event = SPORTELLO_EVENT (sportello_record_page_get_record (SPORTELLO_RECORD_PAGE (self)));
 
-  sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (self->title_row), sportello_event_get (self->event, SPORTELLO_EVENT_TITLE));
-  kind = sportello_vocabulary_index (SPORTELLO_VOCABULARY_EVENT_KIND, sportello_event_get (self->event, SPORTELLO_EVENT_KIND));
-  adw_combo_row_set_selected (self->kind_row, MAX (kind, 0));
-  starts_at = sportello_date_entry_format_utc (sportello_event_get (self->event, SPORTELLO_EVENT_STARTS_AT));
-  gtk_editable_set_text (GTK_EDITABLE (self->starts_at_row), starts_at);
-  adw_spin_row_set_value (self->duration_row, sportello_event_get_duration (self->event));
-  gtk_editable_set_text (GTK_EDITABLE (self->place_row), sportello_event_get (self->event, SPORTELLO_EVENT_PLACE));
-  speakers = speakers_to_line (sportello_event_get (self->event, SPORTELLO_EVENT_SPEAKERS));
-  gtk_editable_set_text (GTK_EDITABLE (self->speakers_row), speakers);
-  gtk_editable_set_text (GTK_EDITABLE (self->topics_row), sportello_event_get (self->event, SPORTELLO_EVENT_TOPICS));
-  adw_spin_row_set_value (self->capacity_row, sportello_event_get_capacity (self->event));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view),
-                            sportello_event_get (self->event, SPORTELLO_EVENT_DESCRIPTION), -1);
-  gtk_editable_set_text (GTK_EDITABLE (self->signer_row), sportello_event_get (self->event, SPORTELLO_EVENT_SIGNER));
-  gtk_editable_set_text (GTK_EDITABLE (self->hub_row), sportello_event_get (self->event, SPORTELLO_EVENT_HUB));
-  sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), FALSE);
+  bind_details (self);
 
   update_certificate_defaults (self);
 

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sportello-binding.h"
 #include "sportello-date-entry.h"
 #include "sportello-format.h"
 #include "sportello-grant-application.h"
@@ -86,12 +87,17 @@ G_DEFINE_FINAL_TYPE (SportelloGrantCallPage, sportello_grant_call_page, SPORTELL
   { (self)->de_minimis_row, SPORTELLO_GRANT_CALL_DE_MINIMIS }, \
   { (self)->startups_row, SPORTELLO_GRANT_CALL_STARTUPS_ONLY }
 
+#define DATE_ROWS(self) \
+  { (self)->opens_row, SPORTELLO_GRANT_CALL_OPENS_AT }, \
+  { (self)->deadline_row, SPORTELLO_GRANT_CALL_DEADLINE }
+
 #define VIEWS(self) \
   { (self)->expenses_view, SPORTELLO_GRANT_CALL_EXPENSES }, \
   { (self)->documents_view, SPORTELLO_GRANT_CALL_DOCUMENTS }, \
   { (self)->notes_view, SPORTELLO_GRANT_CALL_NOTES }
 
 typedef struct { AdwEntryRow *row; SportelloGrantCallField field; } TextRow;
+typedef struct { AdwEntryRow *row; SportelloGrantCallField field; } DateRow;
 typedef struct { AdwEntryRow *row; SportelloGrantCallNumber number; } NumberRow;
 typedef struct { AdwSwitchRow *row; SportelloGrantCallFlag flag; } FlagRow;
 typedef struct { GtkTextView *view; SportelloGrantCallField field; } ViewRow;
@@ -107,30 +113,33 @@ local_date (const char *stored)
   return sportello_date_entry_format (dt, FALSE);
 }
 
-/* What a date row holds as the store takes it: a local day, “2026-12-31”,
- * or a local date and time if one was typed; "" for none. FALSE, with the
- * row in red, when the text is no date. */
-static gboolean
-row_date (AdwEntryRow  *row,
-          char        **value)
+/* What a date row's text is as the store takes it: a local day,
+ * “2026-12-31”, or a local date and time if one was typed; "" for none.
+ * NULL when the text is no date. */
+static char *
+parse_date (const char *text)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
   g_autoptr(GDateTime) dt = NULL;
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
   gboolean has_time;
 
   if (stripped[0] == '\0')
-    *value = g_strdup ("");
-  else if ((dt = sportello_parse_date_input (stripped, NULL, &has_time)) != NULL)
-    *value = g_date_time_format (dt, has_time ? "%Y-%m-%dT%H:%M:%S%:z" : "%Y-%m-%d");
-  else
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      return FALSE;
-    }
+    return g_strdup ("");
+  if ((dt = sportello_parse_date_input (stripped, NULL, &has_time)) != NULL)
+    return g_date_time_format (dt, has_time ? "%Y-%m-%dT%H:%M:%S%:z" : "%Y-%m-%d");
+  return NULL;
+}
 
-  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  return TRUE;
+/* FALSE, with the row in red, when what it holds is not taken */
+static gboolean
+mark_row (AdwEntryRow *row,
+          gboolean     ok)
+{
+  if (ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  return ok;
 }
 
 /* "CO,LC" or "CO, LC" as its items */
@@ -144,16 +153,6 @@ split_list (const char *list)
     if (parts[i][0] != '\0')
       g_strv_builder_add (builder, parts[i]);
   return g_strv_builder_end (builder);
-}
-
-static char *
-view_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
 /* "" is not given (-1); FALSE when the text is no whole number */
@@ -194,69 +193,31 @@ update_title (SportelloGrantCallPage *self)
 
 static void update_criteria (SportelloGrantCallPage *self);
 
+/* The call's fields reach it through their bindings as they are typed;
+ * a number or a date that is not one does not */
 static gboolean
 save (SportelloRecordPage  *page,
       GError              **error)
 {
   SportelloGrantCallPage *self = SPORTELLO_GRANT_CALL_PAGE (page);
-  TextRow texts[] = { TEXT_ROWS (self) };
   NumberRow numbers[] = { NUMBER_ROWS (self) };
-  FlagRow flags[] = { FLAG_ROWS (self) };
-  ViewRow views[] = { VIEWS (self) };
-  const SportelloTerm *terms;
-  guint n, selected;
+  AdwEntryRow *dates[] = { self->opens_row, self->deadline_row };
   g_autoptr(GError) local_error = NULL;
   gboolean input_ok = TRUE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    sportello_grant_call_set (self->call, texts[i].field, gtk_editable_get_text (GTK_EDITABLE (texts[i].row)));
+  /* every row is checked, so that each says what is wrong */
   for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
     {
       gint64 value;
 
-      if (parse_number (gtk_editable_get_text (GTK_EDITABLE (numbers[i].row)), &value))
-        {
-          gtk_widget_remove_css_class (GTK_WIDGET (numbers[i].row), "error");
-          sportello_grant_call_set_number (self->call, numbers[i].number, value);
-        }
-      else
-        {
-          gtk_widget_add_css_class (GTK_WIDGET (numbers[i].row), "error");
-          input_ok = FALSE;
-        }
+      input_ok &= mark_row (numbers[i].row, parse_number (gtk_editable_get_text (GTK_EDITABLE (numbers[i].row)), &value));
     }
-  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
-    sportello_grant_call_set_flag (self->call, flags[i].flag, adw_switch_row_get_active (flags[i].row));
-  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
     {
-      g_autofree char *text = view_text (views[i].view);
+      g_autofree char *date = parse_date (gtk_editable_get_text (GTK_EDITABLE (dates[i])));
 
-      sportello_grant_call_set (self->call, views[i].field, text);
+      input_ok &= mark_row (dates[i], date != NULL);
     }
-
-  terms = sportello_vocabulary_terms (SPORTELLO_VOCABULARY_GRANT_FUNDER, &n);
-  selected = adw_combo_row_get_selected (self->funder_row);
-  if (selected < n)
-    sportello_grant_call_set (self->call, SPORTELLO_GRANT_CALL_FUNDER, terms[selected].id);
-  terms = sportello_vocabulary_terms (SPORTELLO_VOCABULARY_GRANT_KIND, &n);
-  selected = adw_combo_row_get_selected (self->kind_row);
-  if (selected < n)
-    sportello_grant_call_set (self->call, SPORTELLO_GRANT_CALL_KIND, terms[selected].id);
-
-  {
-    g_autofree char *opens = NULL;
-    g_autofree char *deadline = NULL;
-
-    /* both rows are checked, so that both say what is wrong */
-    if (row_date (self->opens_row, &opens))
-      sportello_grant_call_set (self->call, SPORTELLO_GRANT_CALL_OPENS_AT, opens);
-    else
-      input_ok = FALSE;
-    if (row_date (self->deadline_row, &deadline))
-      sportello_grant_call_set (self->call, SPORTELLO_GRANT_CALL_DEADLINE, deadline);
-    else
-      input_ok = FALSE;
-  }
 
   /* what is half typed (a region, a date) is no failure to retry: the
    * page says what is wrong, and the next change tries again */
@@ -793,7 +754,6 @@ sportello_grant_call_page_class_init (SportelloGrantCallPageClass *klass)
   BIND (years_row); BIND (expenses_view); BIND (documents_view); BIND (notes_view);
   BIND (applications_list); BIND (matches_list); BIND (matches_group); BIND (error_label);
 #undef BIND
-  gtk_widget_class_bind_template_callback (widget_class, changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, pick_area_cb);
   gtk_widget_class_bind_template_callback (widget_class, pick_sizes_cb);
   gtk_widget_class_bind_template_callback (widget_class, pick_sectors_cb);
@@ -803,36 +763,137 @@ sportello_grant_call_page_class_init (SportelloGrantCallPageClass *klass)
 }
 
 static void
-fill_combo (AdwComboRow         *row,
-            SportelloVocabulary  vocabulary)
-{
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  const SportelloTerm *terms;
-  guint n;
-
-  terms = sportello_vocabulary_terms (vocabulary, &n);
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (labels, sportello_vocabulary_label (vocabulary, terms[i].id));
-  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
-}
-
-static void
 sportello_grant_call_page_init (SportelloGrantCallPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  fill_combo (self->funder_row, SPORTELLO_VOCABULARY_GRANT_FUNDER);
-  fill_combo (self->kind_row, SPORTELLO_VOCABULARY_GRANT_KIND);
+  sportello_binding_fill_terms (self->funder_row, SPORTELLO_VOCABULARY_GRANT_FUNDER, NULL);
+  sportello_binding_fill_terms (self->kind_row, SPORTELLO_VOCABULARY_GRANT_KIND, NULL);
   sportello_date_entry_add_calendar (self->opens_row, FALSE);
   sportello_date_entry_add_calendar (self->deadline_row, FALSE);
-  {
-    /* the views exist once the template is made */
-    ViewRow views[] = { VIEWS (self) };
+}
 
-    for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-      g_signal_connect_object (gtk_text_view_get_buffer (views[i].view), "changed",
-                               G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
-  }
+/* numbers: -1, not given, is no text */
+static gboolean
+number_to_row (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  gint64 value = g_value_get_int64 (from);
+
+  g_value_take_string (to, value >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, value) : g_strdup (""));
+  return TRUE;
+}
+
+/* what is no whole number leaves the call alone (save () says so) */
+static gboolean
+number_from_row (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      user_data)
+{
+  gint64 value;
+
+  if (!parse_number (g_value_get_string (from), &value))
+    return FALSE;
+  g_value_set_int64 (to, value);
+  return TRUE;
+}
+
+/* A save stores a date in UTC: the row, which says the same day, keeps
+ * what was typed (a time, too) */
+static gboolean
+date_to_row (GBinding     *binding,
+             const GValue *from,
+             GValue       *to,
+             gpointer      user_data)
+{
+  g_autoptr(GObject) row = g_binding_dup_target (binding);
+  g_autofree char *shown = local_date (g_value_get_string (from));
+
+  if (row != NULL)
+    {
+      g_autofree char *typed = parse_date (gtk_editable_get_text (GTK_EDITABLE (row)));
+      g_autofree char *typed_day = typed ? local_date (typed) : NULL;
+
+      if (g_strcmp0 (typed_day, shown) == 0 && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), shown) != 0)
+        return FALSE;
+    }
+
+  g_value_take_string (to, g_steal_pointer (&shown));
+  return TRUE;
+}
+
+/* what is no date leaves the call alone (save () says so) */
+static gboolean
+date_from_row (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  char *date = parse_date (g_value_get_string (from));
+
+  if (date == NULL)
+    return FALSE;
+  g_value_take_string (to, date);
+  return TRUE;
+}
+
+/* The call's fields are bound to their rows: a change of one is stored
+ * shortly (SportelloRecordPage); making the bindings fills the rows and
+ * changes nothing */
+static void
+bind_fields (SportelloGrantCallPage *self)
+{
+  SportelloRecordPage *page = SPORTELLO_RECORD_PAGE (self);
+  SportelloGrantCall *call = self->call;
+  TextRow texts[] = { TEXT_ROWS (self) };
+  NumberRow numbers[] = { NUMBER_ROWS (self) };
+  FlagRow flags[] = { FLAG_ROWS (self) };
+  DateRow dates[] = { DATE_ROWS (self) };
+  ViewRow views[] = { VIEWS (self) };
+  /* the properties of the numbers and flags, in the order of their enums */
+  static const char * const number_properties[] = {
+    "budget", "contribution-percent", "contribution-min", "contribution-max", "min-years",
+  };
+  static const char * const flag_properties[] = {
+    "first-come", "funds-exhausted", "startups-only", "de-minimis",
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (number_properties) == SPORTELLO_GRANT_CALL_N_NUMBERS);
+  G_STATIC_ASSERT (G_N_ELEMENTS (flag_properties) == SPORTELLO_GRANT_CALL_N_FLAGS);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    sportello_record_page_bind (page, sportello_bind_text (call, sportello_binding_field_property (call, texts[i].field),
+                                                           texts[i].row));
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    sportello_record_page_bind (page, sportello_bind_text (call, sportello_binding_field_property (call, views[i].field),
+                                                           gtk_text_view_get_buffer (views[i].view)));
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    sportello_record_page_bind (page, g_object_bind_property (call, flag_properties[flags[i].flag], flags[i].row, "active",
+                                                              SPORTELLO_BINDING_FLAGS));
+  sportello_record_page_bind (page, sportello_bind_term (call, sportello_binding_field_property (call, SPORTELLO_GRANT_CALL_FUNDER),
+                                                         self->funder_row, SPORTELLO_VOCABULARY_GRANT_FUNDER, FALSE, NULL));
+  sportello_record_page_bind (page, sportello_bind_term (call, sportello_binding_field_property (call, SPORTELLO_GRANT_CALL_KIND),
+                                                         self->kind_row, SPORTELLO_VOCABULARY_GRANT_KIND, FALSE, NULL));
+
+  /* a number or a date typed wrong does not reach the call, but the save
+   * that says so is due all the same */
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      sportello_record_page_bind (page, g_object_bind_property_full (call, number_properties[numbers[i].number],
+                                                                     numbers[i].row, "text", SPORTELLO_BINDING_FLAGS,
+                                                                     number_to_row, number_from_row, NULL, NULL));
+      g_signal_connect_object (numbers[i].row, "changed", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      sportello_record_page_bind (page, g_object_bind_property_full (call, sportello_binding_field_property (call, dates[i].field),
+                                                                     dates[i].row, "text", SPORTELLO_BINDING_FLAGS,
+                                                                     date_to_row, date_from_row, NULL, NULL));
+      g_signal_connect_object (dates[i].row, "changed", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+    }
 }
 
 SportelloGrantCallPage *
@@ -846,8 +907,6 @@ sportello_grant_call_page_new (SportelloContext  *context,
   SportelloDatabase *db = sportello_context_get_database (context);
   g_autoptr(SportelloGrantCall) call = NULL;
   SportelloGrantCallPage *self;
-  g_autofree char *opens = NULL;
-  g_autofree char *deadline = NULL;
 
   if (!(call = sportello_grant_call_load (db, uuid, error)))
     return NULL;
@@ -855,39 +914,7 @@ sportello_grant_call_page_new (SportelloContext  *context,
   self = g_object_new (SPORTELLO_TYPE_GRANT_CALL_PAGE, "context", context, "record", call, NULL);
   self->call = SPORTELLO_GRANT_CALL (sportello_record_page_get_record (SPORTELLO_RECORD_PAGE (self)));
 
-  sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), TRUE);
-  {
-    TextRow texts[] = { TEXT_ROWS (self) };
-    NumberRow numbers[] = { NUMBER_ROWS (self) };
-    FlagRow flags[] = { FLAG_ROWS (self) };
-    ViewRow views[] = { VIEWS (self) };
-
-    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-      gtk_editable_set_text (GTK_EDITABLE (texts[i].row), sportello_grant_call_get (self->call, texts[i].field));
-    for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
-      {
-        gint64 value = sportello_grant_call_get_number (self->call, numbers[i].number);
-        g_autofree char *text = value >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, value) : g_strdup ("");
-
-        gtk_editable_set_text (GTK_EDITABLE (numbers[i].row), text);
-      }
-    for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
-      adw_switch_row_set_active (flags[i].row, sportello_grant_call_get_flag (self->call, flags[i].flag));
-    for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (views[i].view),
-                                sportello_grant_call_get (self->call, views[i].field), -1);
-  }
-  adw_combo_row_set_selected (self->funder_row,
-                              MAX (sportello_vocabulary_index (SPORTELLO_VOCABULARY_GRANT_FUNDER,
-                                                               sportello_grant_call_get (self->call, SPORTELLO_GRANT_CALL_FUNDER)), 0));
-  adw_combo_row_set_selected (self->kind_row,
-                              MAX (sportello_vocabulary_index (SPORTELLO_VOCABULARY_GRANT_KIND,
-                                                               sportello_grant_call_get (self->call, SPORTELLO_GRANT_CALL_KIND)), 0));
-  opens = local_date (sportello_grant_call_get (self->call, SPORTELLO_GRANT_CALL_OPENS_AT));
-  deadline = local_date (sportello_grant_call_get (self->call, SPORTELLO_GRANT_CALL_DEADLINE));
-  gtk_editable_set_text (GTK_EDITABLE (self->opens_row), opens);
-  gtk_editable_set_text (GTK_EDITABLE (self->deadline_row), deadline);
-  sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), FALSE);
+  bind_fields (self);
   sportello_record_page_set_untouched (SPORTELLO_RECORD_PAGE (self), sportello_context_take_made (context, uuid));
 
   update_title (self);

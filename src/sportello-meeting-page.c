@@ -19,6 +19,7 @@
 #include <libspelling.h>
 
 #include "sportello-autosave.h"
+#include "sportello-binding.h"
 #include "sportello-follow-up.h"
 #include "sportello-follow-up-row.h"
 #include "sportello-date-entry.h"
@@ -83,14 +84,12 @@ notes_toast_cb (GtkWidget *owner,
   TOAST (owner, toast);
 }
 
+/* connected once the notes are loaded: loading them is no change */
 static void
 notes_changed_cb (SportelloMeetingPage *self)
 {
-  if (!sportello_record_page_get_loading (SPORTELLO_RECORD_PAGE (self)))
-    {
-      sportello_record_page_touched (SPORTELLO_RECORD_PAGE (self));
-      sportello_autosave_schedule (&self->notes_autosave);
-    }
+  sportello_record_page_touched (SPORTELLO_RECORD_PAGE (self));
+  sportello_autosave_schedule (&self->notes_autosave);
 }
 
 static void
@@ -108,16 +107,15 @@ update_title (SportelloMeetingPage *self)
   adw_expander_row_set_subtitle (self->details_row, title);
 }
 
-/* A start that is no date is not stored: the row says so, and that is
- * no failure to try again */
+/* The details reach the record through their bindings as they are
+ * typed. A start that is no date is not stored: the row says so, and
+ * that is no failure to try again */
 static gboolean
 save_details (SportelloRecordPage  *page,
               GError              **error)
 {
   SportelloMeetingPage *self = SPORTELLO_MEETING_PAGE (page);
   g_autofree char *starts_at = sportello_date_entry_parse_utc (gtk_editable_get_text (GTK_EDITABLE (self->starts_at_row)), 9);
-  const SportelloTerm *kinds;
-  guint n, selected;
 
   if (starts_at == NULL)
     {
@@ -125,15 +123,6 @@ save_details (SportelloRecordPage  *page,
       return TRUE;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->starts_at_row), "error");
-
-  kinds = sportello_vocabulary_terms (SPORTELLO_VOCABULARY_MEETING_KIND, &n);
-  selected = adw_combo_row_get_selected (self->kind_row);
-
-  sportello_meeting_set (self->meeting, SPORTELLO_MEETING_STARTS_AT, starts_at);
-  sportello_meeting_set_duration (self->meeting, (int) adw_spin_row_get_value (self->duration_row));
-  sportello_meeting_set (self->meeting, SPORTELLO_MEETING_KIND, selected < n ? kinds[selected].id : "desk");
-  sportello_meeting_set (self->meeting, SPORTELLO_MEETING_PARTICIPANTS, gtk_editable_get_text (GTK_EDITABLE (self->participants_row)));
-  sportello_meeting_set (self->meeting, SPORTELLO_MEETING_TOPICS, gtk_editable_get_text (GTK_EDITABLE (self->topics_row)));
 
   /* the notes go with the details, so a details save never undoes typing */
   {
@@ -150,8 +139,10 @@ save_details (SportelloRecordPage  *page,
   return TRUE;
 }
 
+/* a start typed that is no date does not reach the record, but the save
+ * that says so is due all the same */
 static void
-details_changed_cb (SportelloMeetingPage *self)
+starts_at_changed_cb (SportelloMeetingPage *self)
 {
   sportello_record_page_changed (SPORTELLO_RECORD_PAGE (self));
 }
@@ -348,7 +339,6 @@ sportello_meeting_page_class_init (SportelloMeetingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SportelloMeetingPage, notes_view);
   gtk_widget_class_bind_template_child (widget_class, SportelloMeetingPage, follow_ups_list);
   gtk_widget_class_bind_template_child (widget_class, SportelloMeetingPage, new_follow_up_row);
-  gtk_widget_class_bind_template_callback (widget_class, details_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_follow_up_cb);
 
   gtk_widget_class_install_action (widget_class, "meeting.line-to-follow-up", NULL, line_to_follow_up_action);
@@ -359,22 +349,32 @@ sportello_meeting_page_class_init (SportelloMeetingPageClass *klass)
 static void
 sportello_meeting_page_init (SportelloMeetingPage *self)
 {
-  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
-  GtkSourceBuffer *buffer;
-  const SportelloTerm *terms;
-  guint n;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   sportello_autosave_init (&self->notes_autosave, GTK_WIDGET (self), AUTOSAVE_DELAY_MS, save_notes, notes_toast_cb);
 
-  terms = sportello_vocabulary_terms (SPORTELLO_VOCABULARY_MEETING_KIND, &n);
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (kinds, sportello_vocabulary_label (SPORTELLO_VOCABULARY_MEETING_KIND, terms[i].id));
-  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+  sportello_binding_fill_terms (self->kind_row, SPORTELLO_VOCABULARY_MEETING_KIND, NULL);
   sportello_date_entry_add_calendar (self->starts_at_row, TRUE);
+}
 
-  buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view)));
-  g_signal_connect_object (buffer, "changed", G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);
+/* The details are bound to the meeting: a change of one is stored
+ * shortly (SportelloRecordPage); making the bindings fills the rows and
+ * changes nothing */
+static void
+bind_details (SportelloMeetingPage *self)
+{
+  SportelloRecordPage *page = SPORTELLO_RECORD_PAGE (self);
+  SportelloMeeting *meeting = self->meeting;
+
+#define FIELD(f) sportello_binding_field_property (meeting, SPORTELLO_MEETING_##f)
+  sportello_record_page_bind (page, sportello_bind_start (meeting, FIELD (STARTS_AT), self->starts_at_row, 9));
+  sportello_record_page_bind (page, g_object_bind_property (meeting, "duration", self->duration_row, "value",
+                                                            SPORTELLO_BINDING_FLAGS));
+  sportello_record_page_bind (page, sportello_bind_term (meeting, FIELD (KIND), self->kind_row,
+                                                         SPORTELLO_VOCABULARY_MEETING_KIND, FALSE, "desk"));
+  sportello_record_page_bind (page, sportello_bind_text (meeting, FIELD (PARTICIPANTS), self->participants_row));
+  sportello_record_page_bind (page, sportello_bind_text (meeting, FIELD (TOPICS), self->topics_row));
+#undef FIELD
+  g_signal_connect_object (self->starts_at_row, "changed", G_CALLBACK (starts_at_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -391,9 +391,7 @@ sportello_meeting_page_new (SportelloContext  *context,
   static const char * const follows[] = { SPORTELLO_CHANGE_FOLLOW_UP, NULL };
   SportelloDatabase *db = sportello_context_get_database (context);
   g_autoptr(SportelloMeeting) meeting = NULL;
-  g_autofree char *starts_at = NULL;
   SportelloMeetingPage *self;
-  int kind;
 
   if (!(meeting = sportello_meeting_load (db, uuid, error)))
     return NULL;
@@ -402,16 +400,10 @@ sportello_meeting_page_new (SportelloContext  *context,
   self->meeting = SPORTELLO_MEETING (sportello_record_page_get_record (SPORTELLO_RECORD_PAGE (self)));
   sportello_text_editor_set_settings (self->notes_view, sportello_context_get_settings (context));
 
-  sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), TRUE);
-  starts_at = sportello_date_entry_format_utc (sportello_meeting_get (self->meeting, SPORTELLO_MEETING_STARTS_AT));
-  gtk_editable_set_text (GTK_EDITABLE (self->starts_at_row), starts_at);
-  adw_spin_row_set_value (self->duration_row, sportello_meeting_get_duration (self->meeting));
-  kind = sportello_vocabulary_index (SPORTELLO_VOCABULARY_MEETING_KIND, sportello_meeting_get (self->meeting, SPORTELLO_MEETING_KIND));
-  adw_combo_row_set_selected (self->kind_row, MAX (kind, 0));
-  gtk_editable_set_text (GTK_EDITABLE (self->participants_row), sportello_meeting_get (self->meeting, SPORTELLO_MEETING_PARTICIPANTS));
-  gtk_editable_set_text (GTK_EDITABLE (self->topics_row), sportello_meeting_get (self->meeting, SPORTELLO_MEETING_TOPICS));
+  bind_details (self);
   sportello_text_editor_load (self->notes_view, sportello_meeting_get (self->meeting, SPORTELLO_MEETING_NOTES));
-  sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), FALSE);
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view)), "changed",
+                           G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);
   sportello_record_page_set_untouched (SPORTELLO_RECORD_PAGE (self), sportello_context_take_made (context, uuid));
 
   update_title (self);

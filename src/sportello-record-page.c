@@ -10,7 +10,8 @@
  *     one (autosave), and what waits is stored when the page is hidden
  *     (going back, another page on top) and when it leaves the window
  *     (popped, or the window closing), before anything is freed;
- *   - changes made while the page fills its widgets are not changes;
+ *   - changes made while the page fills its widgets are not changes (a
+ *     field bound to its row changes the record only when it is edited);
  *   - a delete stores what waits, removes the record, offers Undo in a
  *     toast (which brings it back after the page is gone) and goes back;
  *   - messages go to the context's toast, which the window shows.
@@ -33,6 +34,7 @@ typedef struct
   GObject           *record;
   SportelloAutosave  autosave;
   gboolean           loading;
+  gboolean           saving;      /* what the save itself sets is no edit */
   gboolean           untouched;   /* just made, nothing written: not kept */
 } SportelloRecordPagePrivate;
 
@@ -52,8 +54,16 @@ autosave_cb (GtkWidget  *owner,
              GError    **error)
 {
   SportelloRecordPage *self = SPORTELLO_RECORD_PAGE (owner);
+  SportelloRecordPagePrivate *priv = sportello_record_page_get_instance_private (self);
+  gboolean saved;
 
-  return SPORTELLO_RECORD_PAGE_GET_CLASS (self)->save (self, error);
+  /* a save stamps the record and may tidy what was typed (a title's
+   * spaces): that is stored already, nothing to store again */
+  priv->saving = TRUE;
+  saved = SPORTELLO_RECORD_PAGE_GET_CLASS (self)->save (self, error);
+  priv->saving = FALSE;
+
+  return saved;
 }
 
 static void
@@ -330,6 +340,42 @@ sportello_record_page_changed (SportelloRecordPage *self)
       priv->untouched = FALSE;
       sportello_autosave_schedule (&priv->autosave);
     }
+}
+
+static void
+record_notify_cb (SportelloRecordPage *self)
+{
+  SportelloRecordPagePrivate *priv = sportello_record_page_get_instance_private (self);
+
+  if (!priv->saving)
+    sportello_record_page_changed (self);
+}
+
+/**
+ * sportello_record_page_bind:
+ * @binding: (transfer none): a field of the page's record bound to a row
+ *   (sportello_bind_text(), …), the record its source
+ *
+ * From now on, a change of that field is stored shortly, as
+ * sportello_record_page_changed() does: typed in the row, or set on the
+ * record. Filling the row when the binding is made changes nothing.
+ *
+ * Returns: (transfer none): @binding
+ */
+GBinding *
+sportello_record_page_bind (SportelloRecordPage *self,
+                            GBinding            *binding)
+{
+  g_autoptr(GObject) source = NULL;
+  g_autofree char *signal = NULL;
+
+  g_return_val_if_fail (SPORTELLO_IS_RECORD_PAGE (self), binding);
+  g_return_val_if_fail (G_IS_BINDING (binding), binding);
+
+  source = g_binding_dup_source (binding);
+  signal = g_strconcat ("notify::", g_binding_get_source_property (binding), NULL);
+  g_signal_connect_object (source, signal, G_CALLBACK (record_notify_cb), self, G_CONNECT_SWAPPED);
+  return binding;
 }
 
 /**

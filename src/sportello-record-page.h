@@ -56,6 +56,8 @@ void               sportello_record_page_set_loading  (SportelloRecordPage *self
                                                        gboolean             loading);
 gboolean           sportello_record_page_get_loading  (SportelloRecordPage *self);
 void               sportello_record_page_changed      (SportelloRecordPage *self);
+GBinding          *sportello_record_page_bind         (SportelloRecordPage *self,
+                                                       GBinding            *binding);
 void               sportello_record_page_flush        (SportelloRecordPage *self);
 void               sportello_record_page_set_untouched (SportelloRecordPage *self,
                                                         gboolean             untouched);

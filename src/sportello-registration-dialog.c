@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "sportello-autosave.h"
+#include "sportello-binding.h"
 #include "sportello-client-list.h"
 #include "sportello-client.h"
 #include "sportello-contact-search.h"
@@ -38,7 +39,6 @@ struct _SportelloRegistrationDialog
   SportelloContext      *context;
   SportelloRegistration *registration;
   SportelloAutosave      autosave;
-  gboolean               loading;
 
   AdwEntryRow           *name_row;
   AdwEntryRow           *email_row;
@@ -64,50 +64,28 @@ registration_uuid (SportelloRegistrationDialog *self)
   return sportello_registration_get (self->registration, SPORTELLO_REGISTRATION_UUID);
 }
 
+/* The fields reach the registration through their bindings as they are
+ * typed; a consent date that is no day does not, and waits */
 static gboolean
 save (GtkWidget  *widget,
       GError    **error)
 {
   SportelloRegistrationDialog *self = SPORTELLO_REGISTRATION_DIALOG (widget);
-  struct { AdwEntryRow *row; SportelloRegistrationField field; } texts[] = {
-    { self->name_row, SPORTELLO_REGISTRATION_NAME },
-    { self->email_row, SPORTELLO_REGISTRATION_EMAIL },
-    { self->firm_row, SPORTELLO_REGISTRATION_FIRM },
-    { self->notes_row, SPORTELLO_REGISTRATION_NOTES },
-    { self->consent_note_row, SPORTELLO_REGISTRATION_CONSENT_NOTE },
-  };
-  const SportelloTerm *bases;
   g_autofree char *problem = NULL;
   g_autoptr(GDateTime) day = NULL;
   const char *date_text;
   gboolean has_time = FALSE;
-  guint n, selected;
-
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    sportello_registration_set (self->registration, texts[i].field, gtk_editable_get_text (GTK_EDITABLE (texts[i].row)));
-
-  /* the first choice is “Not set” */
-  bases = sportello_vocabulary_terms (SPORTELLO_VOCABULARY_CONSENT_BASIS, &n);
-  selected = adw_combo_row_get_selected (self->consent_basis_row);
-  sportello_registration_set (self->registration, SPORTELLO_REGISTRATION_CONSENT_BASIS,
-                              selected >= 1 && selected <= n ? bases[selected - 1].id : "");
-  sportello_registration_set_consent_given (self->registration, adw_switch_row_get_active (self->consent_row));
 
   /* typed the Italian way (or ISO), stored as ISO; a half-typed date waits */
   date_text = gtk_editable_get_text (GTK_EDITABLE (self->consent_date_row));
-  if (date_text[0] == '\0')
-    sportello_registration_set (self->registration, SPORTELLO_REGISTRATION_CONSENT_DATE, "");
-  else if ((day = sportello_parse_date_input (date_text, NULL, &has_time)) != NULL && !has_time)
+  if (date_text[0] != '\0')
     {
-      g_autofree char *iso = g_date_time_format (day, "%Y-%m-%d");
-
-      sportello_registration_set (self->registration, SPORTELLO_REGISTRATION_CONSENT_DATE, iso);
+      if ((day = sportello_parse_date_input (date_text, NULL, &has_time)) == NULL || has_time)
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->consent_date_row), "error");
+          return TRUE;
+        }
       gtk_widget_remove_css_class (GTK_WIDGET (self->consent_date_row), "error");
-    }
-  else
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->consent_date_row), "error");
-      return TRUE;
     }
 
   /* what is half typed (an e-mail address) is no failure to retry */
@@ -133,8 +111,7 @@ toast_cb (GtkWidget *owner,
 static void
 changed_cb (SportelloRegistrationDialog *self)
 {
-  if (!self->loading)
-    sportello_autosave_schedule (&self->autosave);
+  sportello_autosave_schedule (&self->autosave);
 }
 
 static void
@@ -156,7 +133,13 @@ reload (SportelloRegistrationDialog  *self,
 
   if (fresh == NULL)
     return FALSE;
-  g_set_object (&self->registration, fresh);
+  /* into the registration the rows are bound to: they show it, and what
+   * is stored already is nothing to store again */
+  g_signal_handlers_block_by_func (self->registration, changed_cb, self);
+  for (guint i = 0; i < SPORTELLO_REGISTRATION_N_TEXT_FIELDS; i++)
+    sportello_registration_set (self->registration, i, sportello_registration_get (fresh, i));
+  sportello_registration_set_consent_given (self->registration, sportello_registration_get_consent_given (fresh));
+  g_signal_handlers_unblock_by_func (self->registration, changed_cb, self);
   fill_client_group (self);
   return TRUE;
 }
@@ -265,12 +248,50 @@ sportello_registration_dialog_init (SportelloRegistrationDialog *self)
 }
 
 static AdwEntryRow *
-add_entry (SportelloRegistrationDialog *self,
-           AdwPreferencesGroup         *group,
-           const char                  *title,
-           const char                  *text)
+add_entry (AdwPreferencesGroup *group,
+           const char          *title)
 {
-  return sportello_autosave_add_entry (group, title, text, G_CALLBACK (changed_cb), self);
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_preferences_group_add (group, row);
+  return ADW_ENTRY_ROW (row);
+}
+
+/* A field bound to its row: a change of it is stored shortly */
+static void
+bind (SportelloRegistrationDialog *self,
+      GBinding                    *binding)
+{
+  g_autofree char *signal = g_strconcat ("notify::", g_binding_get_source_property (binding), NULL);
+
+  g_signal_connect_object (self->registration, signal, G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* Making the bindings fills the rows and changes nothing */
+static void
+bind_fields (SportelloRegistrationDialog *self)
+{
+  SportelloRegistration *r = self->registration;
+  struct { AdwEntryRow *row; SportelloRegistrationField field; } texts[] = {
+    { self->name_row, SPORTELLO_REGISTRATION_NAME },
+    { self->email_row, SPORTELLO_REGISTRATION_EMAIL },
+    { self->firm_row, SPORTELLO_REGISTRATION_FIRM },
+    { self->notes_row, SPORTELLO_REGISTRATION_NOTES },
+    { self->consent_note_row, SPORTELLO_REGISTRATION_CONSENT_NOTE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    bind (self, sportello_bind_text (r, sportello_binding_field_property (r, texts[i].field), texts[i].row));
+  bind (self, g_object_bind_property (r, "consent-given", self->consent_row, "active", SPORTELLO_BINDING_FLAGS));
+  bind (self, sportello_bind_day (r, sportello_binding_field_property (r, SPORTELLO_REGISTRATION_CONSENT_DATE),
+                                  self->consent_date_row, TRUE));
+  bind (self, sportello_bind_term (r, sportello_binding_field_property (r, SPORTELLO_REGISTRATION_CONSENT_BASIS),
+                                   self->consent_basis_row, SPORTELLO_VOCABULARY_CONSENT_BASIS, TRUE, ""));
+  /* a date typed that is no day does not reach the registration, but the
+   * save that says so is due all the same */
+  g_signal_connect_object (self->consent_date_row, "changed", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 SportelloRegistrationDialog *
@@ -279,15 +300,9 @@ sportello_registration_dialog_new (SportelloContext  *context,
                                    GError           **error)
 {
   g_autoptr(SportelloRegistration) registration = NULL;
-  g_autoptr(GtkStringList) bases = gtk_string_list_new (NULL);
-  g_autoptr(GDateTime) consent_day = NULL;
   SportelloRegistrationDialog *self;
   GtkWidget *toolbar, *page, *row;
   AdwPreferencesGroup *group;
-  const SportelloTerm *terms;
-  g_autofree char *consent_date = NULL;
-  guint n;
-  int basis;
 
   if (!(registration = sportello_registration_load (sportello_context_get_database (context), uuid, error)))
     return NULL;
@@ -297,7 +312,6 @@ sportello_registration_dialog_new (SportelloContext  *context,
                        "content-width", 520, "content-height", 640, NULL);
   self->context = g_object_ref (context);
   self->registration = g_steal_pointer (&registration);
-  self->loading = TRUE;
 
   toolbar = adw_toolbar_view_new ();
   adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar), adw_header_bar_new ());
@@ -315,11 +329,11 @@ sportello_registration_dialog_new (SportelloContext  *context,
 
     adw_preferences_group_set_description (group, status);
   }
-  self->name_row = add_entry (self, group, _("_Name"), sportello_registration_get (self->registration, SPORTELLO_REGISTRATION_NAME));
-  self->email_row = add_entry (self, group, _("_E-mail"), sportello_registration_get (self->registration, SPORTELLO_REGISTRATION_EMAIL));
+  self->name_row = add_entry (group, _("_Name"));
+  self->email_row = add_entry (group, _("_E-mail"));
   adw_entry_row_set_input_purpose (self->email_row, GTK_INPUT_PURPOSE_EMAIL);
-  self->firm_row = add_entry (self, group, _("_Firm"), sportello_registration_get (self->registration, SPORTELLO_REGISTRATION_FIRM));
-  self->notes_row = add_entry (self, group, _("_Notes"), sportello_registration_get (self->registration, SPORTELLO_REGISTRATION_NOTES));
+  self->firm_row = add_entry (group, _("_Firm"));
+  self->notes_row = add_entry (group, _("_Notes"));
 
   self->client_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->client_group, _("Client"));
@@ -336,36 +350,22 @@ sportello_registration_dialog_new (SportelloContext  *context,
   row = adw_switch_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Consent _given"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_switch_row_set_active (ADW_SWITCH_ROW (row), sportello_registration_get_consent_given (self->registration));
-  g_signal_connect_swapped (row, "notify::active", G_CALLBACK (changed_cb), self);
   adw_preferences_group_add (group, row);
   self->consent_row = ADW_SWITCH_ROW (row);
 
-  consent_day = sportello_parse_date_input (sportello_registration_get (self->registration, SPORTELLO_REGISTRATION_CONSENT_DATE),
-                                            NULL, NULL);
-  consent_date = consent_day ? sportello_date_entry_format (consent_day, FALSE) : NULL;
-  self->consent_date_row = add_entry (self, group, _("Consent _date, as 25/11/2026"), consent_date);
+  self->consent_date_row = add_entry (group, _("Consent _date, as 25/11/2026"));
   sportello_date_entry_add_calendar (self->consent_date_row, FALSE);
 
   row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Legal _basis"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  gtk_string_list_append (bases, C_("legal basis", "Not set"));
-  terms = sportello_vocabulary_terms (SPORTELLO_VOCABULARY_CONSENT_BASIS, &n);
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (bases, sportello_vocabulary_label (SPORTELLO_VOCABULARY_CONSENT_BASIS, terms[i].id));
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (bases));
-  basis = sportello_vocabulary_index (SPORTELLO_VOCABULARY_CONSENT_BASIS,
-                                      sportello_registration_get (self->registration, SPORTELLO_REGISTRATION_CONSENT_BASIS));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), basis >= 0 ? (guint) basis + 1 : 0);
-  g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (changed_cb), self);
+  sportello_binding_fill_terms (ADW_COMBO_ROW (row), SPORTELLO_VOCABULARY_CONSENT_BASIS, C_("legal basis", "Not set"));
   adw_preferences_group_add (group, row);
   self->consent_basis_row = ADW_COMBO_ROW (row);
 
-  self->consent_note_row = add_entry (self, group, _("Privacy _note"),
-                                      sportello_registration_get (self->registration, SPORTELLO_REGISTRATION_CONSENT_NOTE));
+  self->consent_note_row = add_entry (group, _("Privacy _note"));
 
-  self->loading = FALSE;
+  bind_fields (self);
   return self;
 }
 

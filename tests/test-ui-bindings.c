@@ -1,0 +1,426 @@
+/* test-ui-bindings.c: record fields bound to the rows that edit them
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each page and the client dialog show their record's fields through
+ * bindings: a field set on the record shows in its row, a row edited
+ * reaches the record and is stored once, and opening a record stores
+ * nothing. The stores are counted with SportelloDatabase::changed, on a
+ * connection of the test's own.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sportello-client.h"
+#include "sportello-client-dialog.h"
+#include "sportello-database.h"
+#include "sportello-event.h"
+#include "sportello-event-page.h"
+#include "sportello-events-section.h"
+#include "sportello-grant-call.h"
+#include "sportello-grant-call-page.h"
+#include "sportello-grants-section.h"
+#include "sportello-meeting.h"
+#include "sportello-meeting-page.h"
+#include "sportello-meetings-section.h"
+#include "sportello-registration.h"
+#include "sportello-registration-dialog.h"
+#include "sportello-test-ui.h"
+#include "sportello-vocabulary.h"
+#include "sportello-window-private.h"
+
+static void
+count_cb (SportelloDatabase *db,
+          const char        *kind,
+          GArray            *ids,
+          guint             *n)
+{
+  (*n)++;
+}
+
+/* a store that waits shows within this */
+#define SETTLE_MS 1200
+
+static const char *
+row_text (GtkWidget *page,
+          const char *title)
+{
+  GtkWidget *row = sportello_test_find_row (page, ADW_TYPE_PREFERENCES_ROW, title);
+
+  g_assert_nonnull (row);
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static void
+set_row_text (GtkWidget  *page,
+              const char *title,
+              const char *text)
+{
+  GtkWidget *row = sportello_test_find_row (page, ADW_TYPE_PREFERENCES_ROW, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+/* ------------------------------------------------------ client dialog ---- */
+
+static void
+test_client_dialog (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-bindings-client", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+  g_autoptr(SportelloClient) client = sportello_client_new ();
+  SportelloClientDialog *dialog;
+  SportelloClient *copy;
+  GtkWidget *vat, *status, *consent_date;
+
+  g_assert_no_error (error);
+  sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Falegnameria Rossi");
+  sportello_client_set (client, SPORTELLO_CLIENT_MUNICIPALITY, "Cantù");
+  sportello_client_set (client, SPORTELLO_CLIENT_STATUS, "consulting");
+  sportello_client_set (client, SPORTELLO_CLIENT_CONSENT_DATE, "2026-02-01");
+  sportello_client_set_employees (client, -1);
+
+  dialog = g_object_ref_sink (sportello_client_dialog_new (db, client));
+  copy = sportello_client_dialog_get_client (dialog);
+  vat = sportello_client_dialog_get_row (dialog, SPORTELLO_CLIENT_VAT_NUMBER);
+  status = sportello_client_dialog_get_row (dialog, SPORTELLO_CLIENT_STATUS);
+  consent_date = sportello_client_dialog_get_row (dialog, SPORTELLO_CLIENT_CONSENT_DATE);
+
+  /* the rows show the record; filling them wrote nothing back */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sportello_client_dialog_get_row (dialog, SPORTELLO_CLIENT_MUNICIPALITY))),
+                   ==, "Cantù");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (consent_date)), ==, "01/02/2026");
+  g_assert_cmpstr (sportello_client_get (copy, SPORTELLO_CLIENT_CONSENT_DATE), ==, "2026-02-01");
+  g_assert_cmpint (sportello_client_get_employees (copy), ==, -1);
+  g_assert_cmpstr (sportello_client_get (copy, SPORTELLO_CLIENT_STATUS), ==, "consulting");
+  g_assert_true (sportello_client_dialog_can_save (dialog));
+
+  /* the record set from outside shows in its rows */
+  sportello_client_set (copy, SPORTELLO_CLIENT_MUNICIPALITY, "Como");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sportello_client_dialog_get_row (dialog, SPORTELLO_CLIENT_MUNICIPALITY))),
+                   ==, "Como");
+  sportello_client_set (copy, SPORTELLO_CLIENT_STATUS, "followed");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (status)), ==,
+                    (guint) sportello_vocabulary_index (SPORTELLO_VOCABULARY_STATUS, "followed"));
+
+  /* a row edited reaches the dialog's copy, not the original */
+  gtk_editable_set_text (GTK_EDITABLE (consent_date), "15/03/2026");
+  g_assert_cmpstr (sportello_client_get (copy, SPORTELLO_CLIENT_CONSENT_DATE), ==, "2026-03-15");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (status), (guint) sportello_vocabulary_index (SPORTELLO_VOCABULARY_STATUS, "consulting"));
+  g_assert_cmpstr (sportello_client_get (copy, SPORTELLO_CLIENT_STATUS), ==, "consulting");
+  g_assert_cmpstr (sportello_client_get (client, SPORTELLO_CLIENT_CONSENT_DATE), ==, "2026-02-01");
+
+  /* and is checked at once: a wrong check digit turns Save off, and a
+   * save tried marks the row */
+  gtk_editable_set_text (GTK_EDITABLE (vat), "00743110158");
+  g_assert_cmpstr (sportello_client_get (copy, SPORTELLO_CLIENT_VAT_NUMBER), ==, "00743110158");
+  g_assert_false (sportello_client_dialog_can_save (dialog));
+  sportello_client_dialog_save (dialog);
+  g_assert_true (gtk_widget_has_css_class (vat, "error"));
+  /* set on the record, it is checked the same */
+  sportello_client_set (copy, SPORTELLO_CLIENT_VAT_NUMBER, "");
+  g_assert_true (sportello_client_dialog_can_save (dialog));
+  g_assert_false (gtk_widget_has_css_class (vat, "error"));
+
+  g_assert_finalize_object (dialog);
+}
+
+/* ------------------------------------------------------- meeting page ---- */
+
+static void
+test_meeting_page (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-bindings-meeting", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+  g_autoptr(SportelloClient) client = sportello_client_new ();
+  g_autoptr(SportelloMeeting) meeting = NULL;
+  g_autoptr(SportelloMeeting) stored = NULL;
+  g_autoptr(SportelloApplication) app = NULL;
+  g_autofree char *updated_at = NULL;
+  SportelloMeeting *record;
+  GtkWindow *window;
+  GtkWidget *page;
+  guint n_saves = 0;
+
+  g_assert_no_error (error);
+  sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Pasticceria Villa");
+  g_assert_true (sportello_client_save (client, db, &error));
+  meeting = sportello_meeting_new (sportello_client_get_uuid (client));
+  sportello_meeting_set (meeting, SPORTELLO_MEETING_TOPICS, "vendita online");
+  g_assert_true (sportello_meeting_save (meeting, db, &error));
+  updated_at = g_strdup (sportello_meeting_get (meeting, SPORTELLO_MEETING_UPDATED_AT));
+  sportello_test_iterate (100);
+  g_signal_connect (db, "changed::meeting", G_CALLBACK (count_cb), &n_saves);
+
+  app = sportello_test_app_new (data_dir);
+  window = sportello_test_app_window (app);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "meetings");
+  sportello_meetings_section_open (_sportello_window_get_meetings_section (SPORTELLO_WINDOW (window)),
+                                   sportello_meeting_get (meeting, SPORTELLO_MEETING_UUID));
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_MEETING_PAGE);
+  g_assert_nonnull (page);
+  record = sportello_meeting_page_get_meeting (SPORTELLO_MEETING_PAGE (page));
+
+  /* opening shows the meeting and stores nothing */
+  g_assert_cmpstr (row_text (page, "_Argomenti, separati da virgole"), ==, "vendita online");
+  sportello_test_iterate (SETTLE_MS);
+  g_assert_cmpuint (n_saves, ==, 0);
+
+  /* the record set from outside shows in its row */
+  sportello_meeting_set (record, SPORTELLO_MEETING_PARTICIPANTS, "Anna Villa");
+  g_assert_cmpstr (row_text (page, "_Partecipanti"), ==, "Anna Villa");
+  sportello_test_iterate (SETTLE_MS);
+  g_assert_cmpuint (n_saves, ==, 1);
+
+  /* a row edited reaches the record at once, and is stored once */
+  set_row_text (page, "_Argomenti, separati da virgole", "vendita online, catalogo");
+  g_assert_cmpstr (sportello_meeting_get (record, SPORTELLO_MEETING_TOPICS), ==, "vendita online, catalogo");
+  sportello_test_iterate (SETTLE_MS);
+  g_assert_cmpuint (n_saves, ==, 2);
+  stored = sportello_meeting_load (db, sportello_meeting_get (meeting, SPORTELLO_MEETING_UUID), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sportello_meeting_get (stored, SPORTELLO_MEETING_TOPICS), ==, "vendita online, catalogo");
+  g_assert_cmpstr (sportello_meeting_get (stored, SPORTELLO_MEETING_PARTICIPANTS), ==, "Anna Villa");
+  g_assert_cmpstr (sportello_meeting_get (stored, SPORTELLO_MEETING_UPDATED_AT), >=, updated_at);
+
+  /* a start that is no date stays off the record, and the row says so */
+  {
+    g_autofree char *starts_at = g_strdup (sportello_meeting_get (record, SPORTELLO_MEETING_STARTS_AT));
+    GtkWidget *row = sportello_test_find_row (page, ADW_TYPE_PREFERENCES_ROW, "_Data e ora, per esempio 25/11/2026 14:30");
+
+    g_assert_nonnull (row);
+    gtk_editable_set_text (GTK_EDITABLE (row), "non so");
+    g_assert_cmpstr (sportello_meeting_get (record, SPORTELLO_MEETING_STARTS_AT), ==, starts_at);
+    sportello_test_iterate (SETTLE_MS);
+    g_assert_true (gtk_widget_has_css_class (row, "error"));
+    g_assert_cmpuint (n_saves, ==, 2);
+  }
+
+  sportello_test_app_quit (app);
+}
+
+/* --------------------------------------------------------- event page ---- */
+
+static void
+test_event_page (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-bindings-event", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+  g_autoptr(SportelloEvent) event = sportello_event_new ();
+  g_autoptr(SportelloEvent) stored = NULL;
+  g_autoptr(SportelloApplication) app = NULL;
+  SportelloEventsSection *events;
+  SportelloEvent *record;
+  GtkTextBuffer *description;
+  GtkWindow *window;
+  GtkWidget *page;
+  guint n_saves = 0;
+
+  g_assert_no_error (error);
+  sportello_event_set (event, SPORTELLO_EVENT_TITLE, "Fatturazione elettronica");
+  sportello_event_set (event, SPORTELLO_EVENT_STARTS_AT, "2026-12-08T09:00:00Z");
+  sportello_event_set (event, SPORTELLO_EVENT_SPEAKERS, "Anna Villa\nBruno Neri");
+  sportello_event_set_capacity (event, 20);
+  g_assert_true (sportello_event_save (event, db, &error));
+  sportello_test_iterate (100);
+  g_signal_connect (db, "changed::event", G_CALLBACK (count_cb), &n_saves);
+
+  app = sportello_test_app_new (data_dir);
+  window = sportello_test_app_window (app);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "events");
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  events = SPORTELLO_EVENTS_SECTION (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_EVENTS_SECTION));
+  sportello_events_section_open (events, sportello_event_get (event, SPORTELLO_EVENT_UUID));
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_EVENT_PAGE);
+  g_assert_nonnull (page);
+  record = sportello_event_page_get_event (SPORTELLO_EVENT_PAGE (page));
+  description = gtk_text_view_get_buffer (GTK_TEXT_VIEW (sportello_test_find_type (page, GTK_TYPE_TEXT_VIEW)));
+
+  /* opening shows the event, the speakers on one line, and stores nothing */
+  g_assert_cmpstr (row_text (page, "_Relatori, separati da virgole"), ==, "Anna Villa, Bruno Neri");
+  sportello_test_iterate (SETTLE_MS);
+  g_assert_cmpuint (n_saves, ==, 0);
+
+  /* the record set from outside shows in its rows */
+  sportello_event_set (record, SPORTELLO_EVENT_PLACE, "Sala Volta");
+  sportello_event_set (record, SPORTELLO_EVENT_DESCRIPTION, "Le novità del 2027");
+  g_assert_cmpstr (row_text (page, "_Luogo o collegamento"), ==, "Sala Volta");
+  {
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (description, &start, &end);
+    text = gtk_text_buffer_get_text (description, &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, "Le novità del 2027");
+  }
+
+  /* rows edited reach the record at once, all stored in one go */
+  set_row_text (page, "_Relatori, separati da virgole", "Anna Villa, Carla Bianchi,");
+  g_assert_cmpstr (sportello_event_get (record, SPORTELLO_EVENT_SPEAKERS), ==, "Anna Villa\nCarla Bianchi");
+  /* the row is not rewritten while it is typed in */
+  g_assert_cmpstr (row_text (page, "_Relatori, separati da virgole"), ==, "Anna Villa, Carla Bianchi,");
+  gtk_text_buffer_set_text (description, "Le novità del 2027, in pratica", -1);
+  g_assert_cmpstr (sportello_event_get (record, SPORTELLO_EVENT_DESCRIPTION), ==, "Le novità del 2027, in pratica");
+  sportello_test_iterate (SETTLE_MS);
+  g_assert_cmpuint (n_saves, ==, 1);
+  stored = sportello_event_load (db, sportello_event_get (event, SPORTELLO_EVENT_UUID), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sportello_event_get (stored, SPORTELLO_EVENT_PLACE), ==, "Sala Volta");
+  g_assert_cmpstr (sportello_event_get (stored, SPORTELLO_EVENT_SPEAKERS), ==, "Anna Villa\nCarla Bianchi");
+  g_assert_cmpstr (sportello_event_get (stored, SPORTELLO_EVENT_DESCRIPTION), ==, "Le novità del 2027, in pratica");
+  g_assert_cmpint (sportello_event_get_capacity (stored), ==, 20);
+  g_assert_cmpstr (sportello_event_get (stored, SPORTELLO_EVENT_STARTS_AT), ==, "2026-12-08T09:00:00Z");
+
+  /* a registration's dialog: opening it stores nothing, a row edited is
+   * stored once, a consent date that is no day stays off it */
+  {
+    g_autoptr(SportelloRegistration) r = sportello_registration_new (sportello_event_get (event, SPORTELLO_EVENT_UUID));
+    g_autoptr(SportelloRegistration) r_stored = NULL;
+    SportelloRegistrationDialog *dialog;
+    const char *r_uuid;
+    guint n_registrations = 0;
+
+    sportello_registration_set (r, SPORTELLO_REGISTRATION_NAME, "Bruno Neri");
+    sportello_registration_set (r, SPORTELLO_REGISTRATION_EMAIL, "bruno@ferramentaneri.it");
+    sportello_registration_set (r, SPORTELLO_REGISTRATION_CONSENT_DATE, "2026-11-20");
+    g_assert_true (sportello_registration_save (r, db, &error));
+    r_uuid = sportello_registration_get (r, SPORTELLO_REGISTRATION_UUID);
+    sportello_test_iterate (300);
+    g_signal_connect (db, "changed::registration", G_CALLBACK (count_cb), &n_registrations);
+
+    dialog = sportello_event_page_open_registration (SPORTELLO_EVENT_PAGE (page), r_uuid);
+    g_assert_nonnull (dialog);
+    sportello_test_wait_for_draw (GTK_WIDGET (window));
+    g_assert_cmpstr (row_text (GTK_WIDGET (dialog), "_Nome"), ==, "Bruno Neri");
+    g_assert_cmpstr (row_text (GTK_WIDGET (dialog), "Data del consenso, per esempio 25/11/2026"), ==, "20/11/2026");
+    sportello_test_iterate (SETTLE_MS);
+    g_assert_cmpuint (n_registrations, ==, 0);
+
+    set_row_text (GTK_WIDGET (dialog), "_Impresa", "Ferramenta Neri");
+    sportello_test_iterate (SETTLE_MS);
+    g_assert_cmpuint (n_registrations, ==, 1);
+    r_stored = sportello_registration_load (db, r_uuid, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (sportello_registration_get (r_stored, SPORTELLO_REGISTRATION_FIRM), ==, "Ferramenta Neri");
+
+    set_row_text (GTK_WIDGET (dialog), "Data del consenso, per esempio 25/11/2026", "ieri l'altro");
+    sportello_test_iterate (SETTLE_MS);
+    g_assert_true (gtk_widget_has_css_class (sportello_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_ROW,
+                                                                      "Data del consenso, per esempio 25/11/2026"), "error"));
+    g_assert_cmpuint (n_registrations, ==, 1);
+    adw_dialog_force_close (ADW_DIALOG (dialog));
+    sportello_test_iterate (100);
+    g_clear_object (&r_stored);
+    r_stored = sportello_registration_load (db, r_uuid, &error);
+    g_assert_cmpstr (sportello_registration_get (r_stored, SPORTELLO_REGISTRATION_CONSENT_DATE), ==, "2026-11-20");
+  }
+
+  sportello_test_app_quit (app);
+}
+
+/* ---------------------------------------------------- grant call page ---- */
+
+static void
+test_grant_call_page (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-bindings-grant", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+  g_autoptr(SportelloGrantCall) call = sportello_grant_call_new ("Voucher digitalizzazione Como");
+  g_autoptr(SportelloGrantCall) stored = NULL;
+  g_autoptr(SportelloApplication) app = NULL;
+  SportelloGrantCall *record;
+  GtkWindow *window;
+  GtkWidget *page, *budget;
+  guint n_saves = 0;
+
+  g_assert_no_error (error);
+  sportello_grant_call_set_number (call, SPORTELLO_GRANT_CALL_BUDGET, 500000);
+  g_assert_true (sportello_grant_call_save (call, db, &error));
+  sportello_test_iterate (100);
+  g_signal_connect (db, "changed::grant-call", G_CALLBACK (count_cb), &n_saves);
+
+  app = sportello_test_app_new (data_dir);
+  window = sportello_test_app_window (app);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "grants");
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  sportello_grants_section_open (_sportello_window_get_grants_section (SPORTELLO_WINDOW (window)),
+                                 sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_UUID));
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_GRANT_CALL_PAGE);
+  g_assert_nonnull (page);
+  record = sportello_grant_call_page_get_call (SPORTELLO_GRANT_CALL_PAGE (page));
+  budget = sportello_test_find_row (page, ADW_TYPE_PREFERENCES_ROW, "_Dotazione complessiva in euro");
+  g_assert_nonnull (budget);
+
+  /* opening shows the call and stores nothing */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (budget)), ==, "500000");
+  sportello_test_iterate (SETTLE_MS);
+  g_assert_cmpuint (n_saves, ==, 0);
+
+  /* the record set from outside shows in its row */
+  sportello_grant_call_set_number (record, SPORTELLO_GRANT_CALL_BUDGET, 750000);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (budget)), ==, "750000");
+  sportello_test_iterate (SETTLE_MS);
+  g_assert_cmpuint (n_saves, ==, 1);
+
+  /* a number typed the Italian way reaches the record, stored once */
+  gtk_editable_set_text (GTK_EDITABLE (budget), "1.000.000");
+  g_assert_cmpint (sportello_grant_call_get_number (record, SPORTELLO_GRANT_CALL_BUDGET), ==, 1000000);
+  sportello_test_iterate (SETTLE_MS);
+  g_assert_cmpuint (n_saves, ==, 2);
+  stored = sportello_grant_call_load (db, sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_UUID), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sportello_grant_call_get_number (stored, SPORTELLO_GRANT_CALL_BUDGET), ==, 1000000);
+
+  /* a save tidies what was typed, and the row keeps it as typed: the
+   * spaces at the end of a title, a time on a deadline */
+  set_row_text (page, "_Titolo", "Voucher digitale ");
+  set_row_text (page, "_Scadenza", "31/12/2026 12:00");
+  sportello_test_iterate (SETTLE_MS);
+  g_assert_cmpuint (n_saves, ==, 3);
+  g_assert_cmpstr (row_text (page, "_Titolo"), ==, "Voucher digitale ");
+  g_assert_cmpstr (row_text (page, "_Scadenza"), ==, "31/12/2026 12:00");
+  g_clear_object (&stored);
+  stored = sportello_grant_call_load (db, sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_UUID), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sportello_grant_call_get (stored, SPORTELLO_GRANT_CALL_TITLE), ==, "Voucher digitale");
+  g_assert_cmpstr (sportello_grant_call_get (stored, SPORTELLO_GRANT_CALL_DEADLINE), ==,
+                   sportello_grant_call_get (record, SPORTELLO_GRANT_CALL_DEADLINE));
+  g_assert_nonnull (strstr (sportello_grant_call_get (stored, SPORTELLO_GRANT_CALL_DEADLINE), "2026-12-31T"));
+  /* nothing more is stored after */
+  sportello_test_iterate (SETTLE_MS);
+  g_assert_cmpuint (n_saves, ==, 3);
+
+  /* what is no number stays off the record; the row says so, nothing is stored */
+  gtk_editable_set_text (GTK_EDITABLE (budget), "molti");
+  g_assert_cmpint (sportello_grant_call_get_number (record, SPORTELLO_GRANT_CALL_BUDGET), ==, 1000000);
+  sportello_test_iterate (SETTLE_MS);
+  g_assert_true (gtk_widget_has_css_class (budget, "error"));
+  g_assert_cmpuint (n_saves, ==, 3);
+
+  sportello_test_app_quit (app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sportello_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/ui/bindings/client-dialog", test_client_dialog);
+  g_test_add_func ("/ui/bindings/meeting-page", test_meeting_page);
+  g_test_add_func ("/ui/bindings/event-page", test_event_page);
+  g_test_add_func ("/ui/bindings/grant-call-page", test_grant_call_page);
+
+  return g_test_run ();
+}
