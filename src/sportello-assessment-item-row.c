@@ -29,6 +29,7 @@ struct _SportelloAssessmentItemRow
 
   GtkDropDown               *dropdown;
   GtkStringList             *choices;
+  AdwActionRow              *legal_row;
   AdwEntryRow               *note_row;
 };
 
@@ -64,13 +65,6 @@ legal_text (SportelloAssessmentItemRow *self,
             const char                 *verified_on)
 {
   return sportello_item_text_legal_basis (legal_basis, verified_on);
-}
-
-static gboolean
-needs_review (SportelloAssessmentItemRow *self,
-              const char                 *verified_on)
-{
-  return sportello_item_text_needs_review (verified_on);
 }
 
 static char *
@@ -155,6 +149,10 @@ set_item (SportelloAssessmentItemRow *self,
   self->item = g_object_ref (item);
   title = sportello_assessment_answer_get_title (item);
 
+  if (sportello_assessment_answer_get_checklist_item (item)->blocker)
+    adw_expander_row_add_prefix (ADW_EXPANDER_ROW (self), sportello_item_text_blocking_badge ());
+  if (sportello_item_text_needs_review (sportello_assessment_answer_get_checklist_item (item)->verified_on))
+    adw_action_row_add_suffix (self->legal_row, sportello_item_text_review_warning (TRUE));
   if (sportello_assessment_answer_get_na_allowed (item))
     gtk_string_list_append (self->choices, C_("assessment answer", "Not applicable"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
@@ -244,11 +242,11 @@ sportello_assessment_item_row_class_init (SportelloAssessmentItemRowClass *klass
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-assessment-item-row.ui");
   gtk_widget_class_bind_template_child (widget_class, SportelloAssessmentItemRow, dropdown);
   gtk_widget_class_bind_template_child (widget_class, SportelloAssessmentItemRow, choices);
+  gtk_widget_class_bind_template_child (widget_class, SportelloAssessmentItemRow, legal_row);
   gtk_widget_class_bind_template_child (widget_class, SportelloAssessmentItemRow, note_row);
   gtk_widget_class_bind_template_callback (widget_class, capitalized);
   gtk_widget_class_bind_template_callback (widget_class, has_text);
   gtk_widget_class_bind_template_callback (widget_class, legal_text);
-  gtk_widget_class_bind_template_callback (widget_class, needs_review);
   gtk_widget_class_bind_template_callback (widget_class, note_title);
   gtk_widget_class_bind_template_callback (widget_class, describe_answer);
 }

@@ -92,13 +92,6 @@ legal_text (SportelloChecklistItemRow *self,
   return sportello_capitalize (text);
 }
 
-static gboolean
-needs_review (SportelloChecklistItemRow *self,
-              const char                *verified_on)
-{
-  return sportello_item_text_needs_review (verified_on);
-}
-
 /* ---------------------------------------------------------- setup ---- */
 
 /* the rows of the other mode go; the template keeps them alive till dispose */
@@ -139,6 +132,14 @@ sportello_checklist_item_row_constructed (GObject *object)
       GtkWidget *edit[] = { self->title_row, self->why_row, self->how_row, self->blocker_row, self->na_row, self->remove_row };
 
       drop_rows (self, edit, G_N_ELEMENTS (edit));
+      if (self->item != NULL)
+        {
+          g_autofree char *verified_on = NULL;
+
+          g_object_get (self->item, "verified-on", &verified_on, NULL);
+          if (sportello_item_text_needs_review (verified_on))
+            adw_action_row_add_suffix (ADW_ACTION_ROW (self->legal_read_row), sportello_item_text_review_warning (FALSE));
+        }
     }
 }
 
@@ -235,7 +236,6 @@ sportello_checklist_item_row_class_init (SportelloChecklistItemRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, capitalized);
   gtk_widget_class_bind_template_callback (widget_class, has_text);
   gtk_widget_class_bind_template_callback (widget_class, legal_text);
-  gtk_widget_class_bind_template_callback (widget_class, needs_review);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gtk/gtk.h>
 
 #include "sportello-agenda.h"
 #include "sportello-checklist.h"
@@ -40,4 +41,30 @@ sportello_item_text_needs_review (const char *verified_on)
   SportelloChecklistItem item = { .verified_on = (char *) verified_on };
 
   return sportello_item_needs_review (&item, today);
+}
+
+/* The badge and the warning exist only where they apply: a prefix or a
+ * suffix, even hidden, would move the row's title or wrap its subtitle. */
+GtkWidget *
+sportello_item_text_blocking_badge (void)
+{
+  GtkWidget *badge = gtk_label_new (_("Blocking"));
+
+  gtk_widget_add_css_class (badge, "status-pill");
+  gtk_widget_add_css_class (badge, "caption");
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  return badge;
+}
+
+GtkWidget *
+sportello_item_text_review_warning (gboolean labelled)
+{
+  GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  gtk_widget_add_css_class (warning, "warning");
+  gtk_widget_set_tooltip_text (warning, _("Checked more than 12 months ago: check for changes in the law before relying on it"));
+  if (labelled)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (warning), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Checked more than 12 months ago: check for changes in the law before relying on it"), -1);
+  return warning;
 }

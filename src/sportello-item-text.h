@@ -6,12 +6,14 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
 char     *sportello_item_text_legal_basis  (const char *legal_basis,
                                             const char *verified_on);
-gboolean  sportello_item_text_needs_review (const char *verified_on);
+gboolean   sportello_item_text_needs_review  (const char *verified_on);
+GtkWidget *sportello_item_text_blocking_badge (void);
+GtkWidget *sportello_item_text_review_warning (gboolean    labelled);
 
 G_END_DECLS

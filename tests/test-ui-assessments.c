@@ -578,6 +578,93 @@ test_checklist_item_row (void)
   sportello_test_app_quit (app);
 }
 
+/* for people to review: item rows opened, in Italian */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, point.y - 12);
+}
+
+static GtkWidget *
+expand_nth (GtkWidget *page,
+            guint      n)
+{
+  GtkWidget *row = sportello_test_find_type (page, ADW_TYPE_EXPANDER_ROW);
+
+  for (guint i = 0; i < n && row != NULL; i++)
+    row = gtk_widget_get_next_sibling (row);
+  g_assert_nonnull (row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  return row;
+}
+
+static void
+test_item_rows_look (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-item-rows-look", NULL);
+  g_autofree char *client_uuid = sportello_test_add_client (data_dir, SPORTELLO_CLIENT_NAME, "Cantina Sociale Vallone", -1);
+  g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
+  GtkWindow *window = sportello_test_app_window (app);
+  SportelloChecklistsSection *checklists = _sportello_window_get_checklists_section (SPORTELLO_WINDOW (window));
+  SportelloChecklist *checklist = sportello_checklist_get_builtin ();
+  GtkWidget *page;
+  GtkWidget *row;
+  GtkWidget *client_page;
+
+  gtk_window_set_default_size (window, 1000, 900);
+  client_page = sportello_test_open_client (window, client_uuid);
+  gtk_widget_activate_action (client_page, "client.new-assessment", NULL);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_ASSESSMENT_PAGE);
+  for (guint i = 0; i < checklist->items->len; i++)
+    {
+      SportelloChecklistItem *item = &g_array_index (checklist->items, SportelloChecklistItem, i);
+
+      if (item->na_allowed)
+        {
+          sportello_assessment_page_answer (SPORTELLO_ASSESSMENT_PAGE (page), item->id, SPORTELLO_ANSWER_NA, "");
+          break;
+        }
+    }
+  sportello_assessment_page_answer (SPORTELLO_ASSESSMENT_PAGE (page), g_array_index (checklist->items, SportelloChecklistItem, 1).id,
+                                    SPORTELLO_ANSWER_PARTIAL, "Manca la stima dei costi");
+  row = expand_nth (page, 1);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  scroll_to (row);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "assessment-item-expanded"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "checklists");
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  row = sportello_test_find_type (GTK_WIDGET (checklists), ADW_TYPE_ACTION_ROW);
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CHECKLIST_PAGE);
+  row = expand_nth (page, 1);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  scroll_to (row);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "checklist-item-read"));
+
+  gtk_widget_activate_action (page, "checklist.duplicate", NULL);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CHECKLIST_PAGE);
+  row = expand_nth (page, 0);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  scroll_to (row);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "checklist-item-edit"));
+
+
+  sportello_test_app_quit (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -589,6 +676,7 @@ main (int   argc,
   g_test_add_func ("/ui/assessments/narrow", test_assessment_narrow);
   g_test_add_func ("/ui/assessments/item-row", test_assessment_item_row);
   g_test_add_func ("/ui/assessments/checklist-item-row", test_checklist_item_row);
+  g_test_add_func ("/ui/assessments/item-rows-look", test_item_rows_look);
 
   return g_test_run ();
 }
