@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "sportello-agenda.h"
+#include "sportello-assessment-item-row.h"
 #include "sportello-assessment-page.h"
 #include "sportello-client.h"
 #include "sportello-report-section.h"
@@ -30,8 +31,7 @@ struct _SportelloAssessmentPage
   SportelloChecklist  *checklist;
   SportelloScore      *score;
   SportelloScore      *previous;   /* the client's assessment before this one, if any */
-  GPtrArray           *note_rows;  /* one per item */
-  GPtrArray           *dropdowns;  /* one per item */
+  GListStore          *answers;    /* SportelloAssessmentAnswer, one per item */
   GPtrArray           *plan_rows;
 
   AdwWindowTitle      *window_title;
@@ -48,7 +48,6 @@ struct _SportelloAssessmentPage
 G_DEFINE_FINAL_TYPE (SportelloAssessmentPage, sportello_assessment_page, SPORTELLO_TYPE_RECORD_PAGE)
 
 #define DATABASE(self) (sportello_record_page_get_database (SPORTELLO_RECORD_PAGE (self)))
-#define LOADING(self) (sportello_record_page_get_loading (SPORTELLO_RECORD_PAGE (self)))
 
 static gboolean
 save_now (SportelloRecordPage  *page,
@@ -549,26 +548,10 @@ changed (SportelloAssessmentPage *self)
 }
 
 static void
-mark_missing_reason (SportelloAssessmentPage *self,
-                     guint                    index)
+answer_changed_cb (SportelloAssessmentAnswer *item,
+                   SportelloAssessmentPage   *self)
 {
-  SportelloChecklistItem *item = &g_array_index (self->checklist->items, SportelloChecklistItem, index);
-  GtkWidget *note_row = g_ptr_array_index (self->note_rows, index);
-  SportelloAnswer value;
-  const char *note;
-  g_autofree char *reason = NULL;
-  gboolean missing = FALSE;
-
-  if (sportello_assessment_get_answer (self->assessment, item->id, &value, &note) && value == SPORTELLO_ANSWER_NA)
-    {
-      reason = g_strstrip (g_strdup (note));
-      missing = reason[0] == '\0';
-    }
-
-  if (missing)
-    gtk_widget_add_css_class (note_row, "error");
-  else
-    gtk_widget_remove_css_class (note_row, "error");
+  changed (self);
 }
 
 void
@@ -578,183 +561,27 @@ sportello_assessment_page_answer (SportelloAssessmentPage *self,
                                   const char              *note)
 {
   int index = sportello_checklist_find_item (self->checklist, item_id);
+  g_autoptr(SportelloAssessmentAnswer) item = NULL;
 
   g_return_if_fail (index >= 0);
 
-  sportello_assessment_set_answer (self->assessment, item_id, answer, note);
-
-  /* the widgets show it as if it had been chosen there */
-  sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), TRUE);
-  gtk_drop_down_set_selected (g_ptr_array_index (self->dropdowns, index), answer + 1);
-  gtk_editable_set_text (g_ptr_array_index (self->note_rows, index), note ? note : "");
-  sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), FALSE);
-
-  mark_missing_reason (self, index);
-  changed (self);
-}
-
-/* A drop-down takes the focus on the toggle button inside it, so that is
- * what a screen reader reads: named by its own text, every one of them said
- * “No answer”. The button is named after the question and described by the
- * answer chosen; the drop-down itself keeps the question as its label. */
-static GtkWidget *
-answer_button (GtkWidget *dropdown)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (dropdown); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_TOGGLE_BUTTON (child))
-      return child;
-  return NULL;
-}
-
-static void
-describe_answer (GtkDropDown *dropdown)
-{
-  GtkWidget *button = answer_button (GTK_WIDGET (dropdown));
-  GtkStringObject *answer = gtk_drop_down_get_selected_item (dropdown);
-
-  if (button != NULL && answer != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                    gtk_string_object_get_string (answer), -1);
-}
-
-static void
-dropdown_changed_cb (GtkDropDown             *dropdown,
-                     GParamSpec              *pspec,
-                     SportelloAssessmentPage *self)
-{
-  SportelloChecklistItem *item;
-  guint selected = gtk_drop_down_get_selected (dropdown);
-  const char *note;
-  guint index;
-
-  describe_answer (dropdown);
-
-  /* the rows are made in the checklist's order: a row's place is its item's */
-  if (LOADING (self) || !g_ptr_array_find (self->dropdowns, dropdown, &index))
-    return;
-  item = &g_array_index (self->checklist->items, SportelloChecklistItem, index);
-  note = gtk_editable_get_text (GTK_EDITABLE (g_ptr_array_index (self->note_rows, index)));
-
-  if (selected == 0)
-    sportello_assessment_clear_answer (self->assessment, item->id);
-  else
-    sportello_assessment_set_answer (self->assessment, item->id, (SportelloAnswer) (selected - 1), note);
-
-  mark_missing_reason (self, index);
-  changed (self);
-}
-
-static void
-note_changed_cb (GtkEditable             *row,
-                 SportelloAssessmentPage *self)
-{
-  SportelloChecklistItem *item;
-  SportelloAnswer value;
-  guint index;
-
-  if (LOADING (self) || !g_ptr_array_find (self->note_rows, row, &index))
-    return;
-  item = &g_array_index (self->checklist->items, SportelloChecklistItem, index);
-  if (!sportello_assessment_get_answer (self->assessment, item->id, &value, NULL))
-    return;
-
-  sportello_assessment_set_answer (self->assessment, item->id, value, gtk_editable_get_text (row));
-  mark_missing_reason (self, index);
-  changed (self);
-}
-
-static GtkWidget *
-item_row (SportelloAssessmentPage *self,
-          guint                    index)
-{
-  SportelloChecklistItem *item = &g_array_index (self->checklist->items, SportelloChecklistItem, index);
-  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *dropdown;
-  GtkWidget *how = adw_action_row_new ();
-  GtkWidget *note = adw_entry_row_new ();
-  SportelloAnswer value;
-  const char *text = "";
-  g_autoptr(GDate) today = sportello_today ();
-
-  g_autofree char *why = sportello_capitalize (item->why);
-  g_autofree char *how_text = sportello_capitalize (item->how);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), why);
-  adw_expander_row_set_subtitle_lines (ADW_EXPANDER_ROW (row), 2);
-
-  gtk_string_list_append (choices, C_("assessment answer", "No answer"));
-  gtk_string_list_append (choices, C_("assessment answer", "Missing"));
-  gtk_string_list_append (choices, C_("assessment answer", "Partial"));
-  gtk_string_list_append (choices, C_("assessment answer", "Complete"));
-  if (item->na_allowed)
-    gtk_string_list_append (choices, C_("assessment answer", "Not applicable"));
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (choices)), NULL);
-  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, item->title, -1);
-  if (answer_button (dropdown) != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (answer_button (dropdown)), GTK_ACCESSIBLE_PROPERTY_LABEL, item->title, -1);
-  if (sportello_assessment_get_answer (self->assessment, item->id, &value, &text))
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), value + 1);
-  describe_answer (GTK_DROP_DOWN (dropdown));
-  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (dropdown_changed_cb), self);
-  g_ptr_array_add (self->dropdowns, dropdown);
-  adw_expander_row_add_suffix (ADW_EXPANDER_ROW (row), dropdown);
-
-  if (item->blocker)
-    {
-      GtkWidget *badge = gtk_label_new (_("Blocking"));
-
-      gtk_widget_add_css_class (badge, "status-pill");
-      gtk_widget_add_css_class (badge, "caption");
-      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), badge);
-    }
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (how), _("How to check it"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (how), how_text);
-  gtk_widget_add_css_class (how, "property");
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), how);
-
-  if (item->legal_basis[0] != '\0')
-    {
-      GtkWidget *norm = adw_action_row_new ();
-      g_autofree char *month = sportello_format_month (item->verified_on);
-      g_autofree char *subtitle = NULL;
-
-      /* Translators: a legal reference and the month it was last checked, as in “… · checked in November 2026” */
-      subtitle = g_strdup_printf (_("%s · checked in %s"), item->legal_basis, month ? month : item->verified_on);
-      /* Translators: the laws a checklist item rests on (Italian: “Riferimento normativo”) */
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (norm), C_("checklist item", "Legal basis"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (norm), subtitle);
-      gtk_widget_add_css_class (norm, "property");
-      if (sportello_item_needs_review (item, today))
-        {
-          GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-          gtk_widget_add_css_class (warning, "warning");
-          gtk_widget_set_tooltip_text (warning, _("Checked more than 12 months ago: check for changes in the law before relying on it"));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (warning), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          _("Checked more than 12 months ago: check for changes in the law before relying on it"), -1);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (norm), warning);
-        }
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), norm);
-    }
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), item->na_allowed ? _("Note (the reason, when not applicable)") : _("Note"));
-  gtk_editable_set_text (GTK_EDITABLE (note), text ? text : "");
-  g_signal_connect (note, "changed", G_CALLBACK (note_changed_cb), self);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), note);
-  g_ptr_array_add (self->note_rows, note);
-
-  return row;
+  /* its row shows it as if it had been chosen there */
+  item = g_list_model_get_item (G_LIST_MODEL (self->answers), (guint) index);
+  sportello_assessment_answer_set (item, answer, note);
 }
 
 static void
 build_checklist (SportelloAssessmentPage *self)
 {
+  /* the items in the checklist's order: an item's place is its index */
+  for (guint i = 0; i < self->checklist->items->len; i++)
+    {
+      g_autoptr(SportelloAssessmentAnswer) item = sportello_assessment_answer_new (self->assessment, self->checklist, i);
+
+      g_signal_connect_object (item, "changed", G_CALLBACK (answer_changed_cb), self, 0);
+      g_list_store_append (self->answers, item);
+    }
+
   for (guint a = 0; a < self->checklist->areas->len; a++)
     {
       SportelloChecklistArea *area = &g_array_index (self->checklist->areas, SportelloChecklistArea, a);
@@ -764,12 +591,13 @@ build_checklist (SportelloAssessmentPage *self)
       adw_preferences_group_set_title (group, area->title);
       adw_preferences_group_set_description (group, weight);
       for (guint i = 0; i < area->n_items; i++)
-        adw_preferences_group_add (group, item_row (self, area->first_item + i));
+        {
+          g_autoptr(SportelloAssessmentAnswer) item = g_list_model_get_item (G_LIST_MODEL (self->answers), area->first_item + i);
+
+          adw_preferences_group_add (group, sportello_assessment_item_row_new (item));
+        }
       gtk_box_append (self->box, GTK_WIDGET (group));
     }
-
-  for (guint i = 0; i < self->checklist->items->len; i++)
-    mark_missing_reason (self, i);
 }
 
 /* -------------------------------------------------------- GObject ---- */
@@ -796,8 +624,7 @@ sportello_assessment_page_dispose (GObject *object)
   g_clear_pointer (&self->score, sportello_score_free);
   g_clear_pointer (&self->previous, sportello_score_free);
   g_clear_pointer (&self->checklist, sportello_checklist_free);
-  g_clear_pointer (&self->note_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->dropdowns, g_ptr_array_unref);
+  g_clear_object (&self->answers);
   g_clear_pointer (&self->plan_rows, g_ptr_array_unref);
   self->assessment = NULL;
 
@@ -833,8 +660,7 @@ sportello_assessment_page_init (SportelloAssessmentPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->note_rows = g_ptr_array_new ();
-  self->dropdowns = g_ptr_array_new ();
+  self->answers = g_list_store_new (SPORTELLO_TYPE_ASSESSMENT_ANSWER);
   self->plan_rows = g_ptr_array_new ();
   gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
   g_signal_connect (self->chart, "resize", G_CALLBACK (chart_resize_cb), self);
@@ -881,19 +707,31 @@ sportello_assessment_page_new (SportelloContext  *context,
         }
     }
 
-  sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), TRUE);
   adw_window_title_set_title (self->window_title, sportello_checklist_display_title (self->checklist->id, self->checklist->title));
   date = sportello_format_date_long (sportello_assessment_get (self->assessment, SPORTELLO_ASSESSMENT_ASSESSED_ON));
   adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self), sportello_checklist_display_title (self->checklist->id, self->checklist->title));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (self->score_label), ADW_TYPE_PREFERENCES_GROUP)),
                                          date);
   build_checklist (self);
-  sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), FALSE);
   update_results (self);
 
   sportello_record_page_set_untouched (SPORTELLO_RECORD_PAGE (self), sportello_context_take_made (context, uuid));
 
   return self;
+}
+
+/**
+ * sportello_assessment_page_get_answers:
+ *
+ * Returns: (transfer none): the items, #SportelloAssessmentAnswer, in the
+ *   checklist's order
+ */
+GListModel *
+sportello_assessment_page_get_answers (SportelloAssessmentPage *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_ASSESSMENT_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->answers);
 }
 
 SportelloScore *

@@ -26,5 +26,6 @@ void                     sportello_assessment_page_answer     (SportelloAssessme
                                                                SportelloAnswer          answer,
                                                                const char              *note);
 SportelloScore          *sportello_assessment_page_get_score  (SportelloAssessmentPage *self);
+GListModel              *sportello_assessment_page_get_answers (SportelloAssessmentPage *self);
 
 G_END_DECLS

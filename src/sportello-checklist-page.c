@@ -16,6 +16,8 @@
 #include <glib/gi18n.h>
 
 #include "sportello-agenda.h"
+#include "sportello-checklist-area-object.h"
+#include "sportello-checklist-item-row.h"
 #include "sportello-checklist-page.h"
 #include "sportello-format.h"
 
@@ -29,6 +31,8 @@ struct _SportelloChecklistPage
   SportelloChecklist *checklist;   /* the copy shown and edited */
   gboolean            editable;
   gboolean            dirty;
+  GListStore         *items;       /* SportelloChecklistItemObject, in the checklist's order */
+  GListStore         *areas;       /* SportelloChecklistAreaObject */
   GtkWidget          *problems_label;
 
   AdwWindowTitle     *window_title;
@@ -77,185 +81,92 @@ sportello_checklist_page_can_save (SportelloChecklistPage *self)
 
 /* --------------------------------------------------- editing rows ---- */
 
-typedef enum { EDIT_TITLE, EDIT_WHY, EDIT_HOW, EDIT_AREA_TITLE } EditField;
-
 static void
-text_changed_cb (GtkEditable            *editable,
-                 SportelloChecklistPage *self)
-{
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "index"));
-  EditField field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "field"));
-  char **target;
-
-  if (field == EDIT_AREA_TITLE)
-    target = &g_array_index (self->checklist->areas, SportelloChecklistArea, index).title;
-  else
-    {
-      SportelloChecklistItem *item = &g_array_index (self->checklist->items, SportelloChecklistItem, index);
-
-      target = field == EDIT_TITLE ? &item->title : field == EDIT_WHY ? &item->why : &item->how;
-    }
-
-  g_set_str (target, gtk_editable_get_text (editable));
-  sportello_checklist_page_changed (self);
-}
-
-static GtkWidget *
-edit_row (SportelloChecklistPage *self,
-          const char             *title,
-          const char             *text,
-          guint                   index,
-          EditField               field)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (index));
-  g_object_set_data (G_OBJECT (row), "field", GUINT_TO_POINTER (field));
-  g_signal_connect (row, "changed", G_CALLBACK (text_changed_cb), self);
-  return row;
-}
-
-static void
-weight_changed_cb (AdwSpinRow             *row,
-                   GParamSpec             *pspec,
-                   SportelloChecklistPage *self)
-{
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "index"));
-
-  g_array_index (self->checklist->areas, SportelloChecklistArea, index).weight = (guint) adw_spin_row_get_value (row);
-  sportello_checklist_page_changed (self);
-}
-
-static void
-flag_changed_cb (AdwSwitchRow           *row,
+part_changed_cb (GObject                *part,
                  GParamSpec             *pspec,
                  SportelloChecklistPage *self)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "index"));
-  SportelloChecklistItem *item = &g_array_index (self->checklist->items, SportelloChecklistItem, index);
-
-  if (g_object_get_data (G_OBJECT (row), "blocker"))
-    item->blocker = adw_switch_row_get_active (row);
-  else
-    item->na_allowed = adw_switch_row_get_active (row);
   sportello_checklist_page_changed (self);
 }
 
-static GtkWidget *
-flag_row (SportelloChecklistPage *self,
-          const char             *title,
-          gboolean                active,
-          guint                   index,
-          gboolean                blocker)
+/* the objects that show the checklist by place: made again when the
+ * places move, the old ones reading as empty */
+static void
+detach_parts (SportelloChecklistPage *self)
 {
-  GtkWidget *row = adw_switch_row_new ();
+  for (guint i = 0; self->items != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->items)); i++)
+    {
+      g_autoptr(SportelloChecklistItemObject) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_switch_row_set_active (ADW_SWITCH_ROW (row), active);
-  g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (index));
-  g_object_set_data (G_OBJECT (row), "blocker", GUINT_TO_POINTER (blocker));
-  g_signal_connect (row, "notify::active", G_CALLBACK (flag_changed_cb), self);
-  return row;
+      g_signal_handlers_disconnect_by_data (item, self);
+      sportello_checklist_item_object_detach (item);
+    }
+  for (guint i = 0; self->areas != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->areas)); i++)
+    {
+      g_autoptr(SportelloChecklistAreaObject) area = g_list_model_get_item (G_LIST_MODEL (self->areas), i);
+
+      g_signal_handlers_disconnect_by_data (area, self);
+      sportello_checklist_area_object_detach (area);
+    }
+  if (self->items != NULL)
+    g_list_store_remove_all (self->items);
+  if (self->areas != NULL)
+    g_list_store_remove_all (self->areas);
 }
 
 static void
-remove_item_cb (GtkButton              *button,
-                SportelloChecklistPage *self)
+make_parts (SportelloChecklistPage *self)
 {
-  sportello_checklist_remove_item (self->checklist, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index")));
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) areas = g_ptr_array_new_with_free_func (g_object_unref);
+
+  detach_parts (self);
+  for (guint i = 0; i < self->checklist->items->len; i++)
+    {
+      SportelloChecklistItemObject *item = sportello_checklist_item_object_new (self->checklist, i);
+
+      g_signal_connect (item, "notify", G_CALLBACK (part_changed_cb), self);
+      g_ptr_array_add (items, item);
+    }
+  for (guint a = 0; a < self->checklist->areas->len; a++)
+    {
+      SportelloChecklistAreaObject *area = sportello_checklist_area_object_new (self->checklist, a);
+
+      g_signal_connect (area, "notify", G_CALLBACK (part_changed_cb), self);
+      g_ptr_array_add (areas, area);
+    }
+  g_list_store_splice (self->items, 0, 0, items->pdata, items->len);
+  g_list_store_splice (self->areas, 0, 0, areas->pdata, areas->len);
+}
+
+static void
+remove_item_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  SportelloChecklistPage *self = SPORTELLO_CHECKLIST_PAGE (widget);
+
+  sportello_checklist_remove_item (self->checklist, g_variant_get_uint32 (param));
   rebuild (self);
   sportello_checklist_page_changed (self);
 }
 
 static void
-add_item_cb (GtkButton              *button,
-             SportelloChecklistPage *self)
+add_item_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
 {
-  sportello_checklist_add_item (self->checklist, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "area")));
+  SportelloChecklistPage *self = SPORTELLO_CHECKLIST_PAGE (widget);
+
+  sportello_checklist_add_item (self->checklist, g_variant_get_uint32 (param));
   rebuild (self);
   sportello_checklist_page_changed (self);
-}
-
-static GtkWidget *
-read_row (const char *title,
-          const char *text)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *capitalized = sportello_capitalize (text);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), capitalized);
-  gtk_widget_add_css_class (row, "property");
-  return row;
-}
-
-static GtkWidget *
-item_row (SportelloChecklistPage *self,
-          guint                   index)
-{
-  SportelloChecklistItem *item = &g_array_index (self->checklist->items, SportelloChecklistItem, index);
-  GtkWidget *row = adw_expander_row_new ();
-  g_autoptr(GDate) today = sportello_today ();
-  g_autofree char *subtitle = NULL;
-
-  subtitle = item->blocker ? g_strdup_printf ("%s · %s", item->id, _("Blocking")) : g_strdup (item->id);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->title[0] ? item->title : _("New item"));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-
-  if (self->editable)
-    {
-      GtkWidget *remove_row = adw_action_row_new ();
-      GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove Item"));
-
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), edit_row (self, _("Title"), item->title, index, EDIT_TITLE));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), edit_row (self, _("Why it matters"), item->why, index, EDIT_WHY));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), edit_row (self, _("How to check it"), item->how, index, EDIT_HOW));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), flag_row (self, _("Blocking: not ready to sell online without it"), item->blocker, index, TRUE));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), flag_row (self, _("May be not applicable"), item->na_allowed, index, FALSE));
-
-      gtk_widget_add_css_class (remove, "destructive-action");
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      g_object_set_data (G_OBJECT (remove), "index", GUINT_TO_POINTER (index));
-      g_signal_connect (remove, "clicked", G_CALLBACK (remove_item_cb), self);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (remove_row), item->id);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), remove);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), remove_row);
-      return row;
-    }
-
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), read_row (_("Why it matters"), item->why));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), read_row (_("How to check it"), item->how));
-  if (item->na_allowed)
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), read_row (_("When it does not apply"), item->na_hint));
-  if (item->legal_basis[0] != '\0')
-    {
-      g_autofree char *month = sportello_format_month (item->verified_on);
-      /* Translators: a legal reference and the month it was last checked, as in “… · checked in November 2026” */
-      g_autofree char *text = g_strdup_printf (_("%s · checked in %s"), item->legal_basis, month ? month : item->verified_on);
-      /* Translators: the laws a checklist item rests on (Italian: “Riferimento normativo”) */
-      GtkWidget *norm = read_row (C_("checklist item", "Legal basis"), text);
-
-      if (sportello_item_needs_review (item, today))
-        {
-          GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-          gtk_widget_add_css_class (warning, "warning");
-          gtk_widget_set_tooltip_text (warning, _("Checked more than 12 months ago: check for changes in the law before relying on it"));
-          adw_action_row_add_suffix (ADW_ACTION_ROW (norm), warning);
-        }
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), norm);
-    }
-
-  return row;
 }
 
 static void
 rebuild (SportelloChecklistPage *self)
 {
+  make_parts (self);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self->box)));)
     gtk_box_remove (self->box, child);
 
@@ -287,26 +198,32 @@ rebuild (SportelloChecklistPage *self)
 
       if (self->editable)
         {
+          g_autoptr(SportelloChecklistAreaObject) part = g_list_model_get_item (G_LIST_MODEL (self->areas), a);
+          GtkWidget *title_row = adw_entry_row_new ();
           GtkWidget *weight_row = adw_spin_row_new_with_range (0, 100, 1);
           GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
 
-          adw_preferences_group_add (group, edit_row (self, _("Area name"), area->title, a, EDIT_AREA_TITLE));
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (title_row), _("Area name"));
+          g_object_bind_property (part, "title", title_row, "text", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+          adw_preferences_group_add (group, title_row);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (weight_row), _("Weight"));
-          adw_spin_row_set_value (ADW_SPIN_ROW (weight_row), area->weight);
-          g_object_set_data (G_OBJECT (weight_row), "index", GUINT_TO_POINTER (a));
-          g_signal_connect (weight_row, "notify::value", G_CALLBACK (weight_changed_cb), self);
+          g_object_bind_property (part, "weight", weight_row, "value", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
           adw_preferences_group_add (group, weight_row);
 
           gtk_widget_set_tooltip_text (add, _("Add Item"));
           gtk_widget_add_css_class (add, "flat");
           gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
-          g_object_set_data (G_OBJECT (add), "area", GUINT_TO_POINTER (a));
-          g_signal_connect (add, "clicked", G_CALLBACK (add_item_cb), self);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "checklist.add-item");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (add), "u", a);
           adw_preferences_group_set_header_suffix (group, add);
         }
 
       for (guint i = 0; i < area->n_items; i++)
-        adw_preferences_group_add (group, item_row (self, area->first_item + i));
+        {
+          g_autoptr(SportelloChecklistItemObject) item = g_list_model_get_item (G_LIST_MODEL (self->items), area->first_item + i);
+
+          adw_preferences_group_add (group, sportello_checklist_item_row_new (item, self->editable));
+        }
       gtk_box_append (self->box, GTK_WIDGET (group));
     }
 }
@@ -373,6 +290,9 @@ sportello_checklist_page_dispose (GObject *object)
   SportelloChecklistPage *self = (SportelloChecklistPage *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_CHECKLIST_PAGE);
+  detach_parts (self);
+  g_clear_object (&self->items);
+  g_clear_object (&self->areas);
   g_clear_pointer (&self->checklist, sportello_checklist_free);
   g_clear_object (&self->context);
 
@@ -398,6 +318,8 @@ sportello_checklist_page_class_init (SportelloChecklistPageClass *klass)
   gtk_widget_class_install_action (widget_class, "checklist.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "checklist.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "checklist.use", NULL, use_action);
+  gtk_widget_class_install_action (widget_class, "checklist.add-item", "u", add_item_action);
+  gtk_widget_class_install_action (widget_class, "checklist.remove-item", "u", remove_item_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "checklist.save", NULL);
 }
 
@@ -405,6 +327,8 @@ static void
 sportello_checklist_page_init (SportelloChecklistPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->items = g_list_store_new (SPORTELLO_TYPE_CHECKLIST_ITEM_OBJECT);
+  self->areas = g_list_store_new (SPORTELLO_TYPE_CHECKLIST_AREA_OBJECT);
 }
 
 SportelloChecklistPage *
@@ -447,4 +371,18 @@ gboolean
 sportello_checklist_page_get_editable (SportelloChecklistPage *self)
 {
   return self->editable;
+}
+
+/**
+ * sportello_checklist_page_get_items:
+ *
+ * Returns: (transfer none): the items, #SportelloChecklistItemObject, in
+ *   the checklist's order
+ */
+GListModel *
+sportello_checklist_page_get_items (SportelloChecklistPage *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_CHECKLIST_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->items);
 }

@@ -25,5 +25,6 @@ SportelloChecklist     *sportello_checklist_page_get_checklist (SportelloCheckli
 gboolean                sportello_checklist_page_get_editable  (SportelloChecklistPage *self);
 gboolean                sportello_checklist_page_can_save      (SportelloChecklistPage *self);
 void                    sportello_checklist_page_changed       (SportelloChecklistPage *self);
+GListModel             *sportello_checklist_page_get_items     (SportelloChecklistPage *self);
 
 G_END_DECLS

@@ -25,6 +25,7 @@ struct _SportelloFollowUpRow
 
   SportelloContext  *context;
   SportelloFollowUp *follow_up;
+  gboolean           show_client;
   GtkCheckButton    *check;
 };
 
@@ -279,27 +280,19 @@ sportello_follow_up_row_init (SportelloFollowUpRow *self)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
 }
 
-GtkWidget *
-sportello_follow_up_row_new (SportelloContext  *context,
-                             SportelloFollowUp *follow_up,
-                             gboolean           show_client)
+/* the subtitle and the name a screen reader says follow the record */
+static void
+describe (SportelloFollowUpRow *self)
 {
+  SportelloFollowUp *follow_up = self->follow_up;
   g_autofree char *due = sportello_format_date_on (sportello_follow_up_get (follow_up, SPORTELLO_FOLLOW_UP_DUE_DATE),
                                                   SPORTELLO_DATE_LONG);
   g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
   g_auto(GStrv) strv = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *by = NULL;
-  gboolean done = sportello_follow_up_get (follow_up, SPORTELLO_FOLLOW_UP_DONE_AT)[0] != '\0';
-  SportelloFollowUpRow *self;
 
-  g_return_val_if_fail (SPORTELLO_IS_CONTEXT (context), NULL);
-
-  self = g_object_new (SPORTELLO_TYPE_FOLLOW_UP_ROW, NULL);
-  self->context = g_object_ref (context);
-  self->follow_up = g_object_ref (follow_up);
-
-  if (show_client)
+  if (self->show_client)
     g_strv_builder_add (parts, sportello_follow_up_get (follow_up, SPORTELLO_FOLLOW_UP_CLIENT_NAME));
   g_strv_builder_add (parts, sportello_vocabulary_label (SPORTELLO_VOCABULARY_ASSIGNEE,
                                                          sportello_follow_up_get (follow_up, SPORTELLO_FOLLOW_UP_ASSIGNEE)));
@@ -325,8 +318,31 @@ sportello_follow_up_row_new (SportelloContext  *context,
     gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   }
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), sportello_follow_up_get (follow_up, SPORTELLO_FOLLOW_UP_TEXT));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
+}
+
+GtkWidget *
+sportello_follow_up_row_new (SportelloContext  *context,
+                             SportelloFollowUp *follow_up,
+                             gboolean           show_client)
+{
+  static const char * const shown[] = { "notify::text", "notify::client-name", "notify::assignee", "notify::due-date" };
+  gboolean done = sportello_follow_up_get (follow_up, SPORTELLO_FOLLOW_UP_DONE_AT)[0] != '\0';
+  SportelloFollowUpRow *self;
+
+  g_return_val_if_fail (SPORTELLO_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (SPORTELLO_TYPE_FOLLOW_UP_ROW, NULL);
+  self->context = g_object_ref (context);
+  self->follow_up = g_object_ref (follow_up);
+  self->show_client = show_client;
+
+  /* an edit shows at once, before the lists that show it reload */
+  g_object_bind_property (follow_up, "text", self, "title", G_BINDING_SYNC_CREATE);
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    g_signal_connect_object (follow_up, shown[i], G_CALLBACK (describe), self, G_CONNECT_SWAPPED);
+  describe (self);
+
   gtk_check_button_set_active (self->check, done);
   g_signal_connect_object (self->check, "toggled", G_CALLBACK (toggled_cb), self, G_CONNECT_SWAPPED);
 

@@ -11,6 +11,8 @@
 #include "sportello-database.h"
 #include "sportello-demo.h"
 #include "sportello-follow-up.h"
+#include "sportello-follow-up-row.h"
+#include "sportello-vocabulary.h"
 #include "sportello-meeting.h"
 #include "sportello-meeting-page.h"
 #include "sportello-meetings-section.h"
@@ -291,6 +293,86 @@ test_todo (void)
   sportello_test_app_quit (app);
 }
 
+/* A follow-up row shows its record as it is now: a change to the record
+ * shows in the row, and an edit made from the row reaches the record and
+ * the database. */
+static void
+test_follow_up_row (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-follow-up-row", NULL);
+  g_autoptr(SportelloApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  SportelloFollowUpRow *row = NULL;
+  SportelloFollowUp *f;
+  GtkWindow *window;
+  GtkWidget *todo;
+  AdwDialog *dialog;
+  GtkWidget *text;
+  g_autofree char *uuid = NULL;
+  const char *client;
+
+  {
+    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+    g_assert_true (sportello_demo_fill (db, 20, &error));
+  }
+
+  app = sportello_test_app_new (data_dir);
+  window = sportello_test_app_window (app);
+  gtk_window_set_default_size (window, 1000, 700);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "todo");
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  todo = GTK_WIDGET (_sportello_window_get_todo_section (SPORTELLO_WINDOW (window)));
+
+  /* the first row that can be edited */
+  for (GtkWidget *w = sportello_test_find_type (todo, SPORTELLO_TYPE_FOLLOW_UP_ROW); w != NULL && row == NULL; w = gtk_widget_get_next_sibling (w))
+    if (SPORTELLO_IS_FOLLOW_UP_ROW (w) && sportello_follow_up_row_get_editable (SPORTELLO_FOLLOW_UP_ROW (w)))
+      row = SPORTELLO_FOLLOW_UP_ROW (w);
+  g_assert_nonnull (row);
+  f = sportello_follow_up_row_get_follow_up (row);
+  uuid = g_strdup (sportello_follow_up_get (f, SPORTELLO_FOLLOW_UP_UUID));
+  client = sportello_follow_up_get (f, SPORTELLO_FOLLOW_UP_CLIENT_NAME);
+
+  /* the record changes: the row follows */
+  sportello_follow_up_set (f, SPORTELLO_FOLLOW_UP_TEXT, "Mandare il preventivo firmato");
+  sportello_follow_up_set (f, SPORTELLO_FOLLOW_UP_ASSIGNEE, "client");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Mandare il preventivo firmato");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), client));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            sportello_vocabulary_label (SPORTELLO_VOCABULARY_ASSIGNEE, "client")));
+
+  /* edited from the row: the record and the database follow */
+  dialog = sportello_follow_up_row_edit (row);
+  g_assert_nonnull (dialog);
+  sportello_test_wait_for_draw (GTK_WIDGET (dialog));
+  text = sportello_test_find_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (text)), ==, "Mandare il preventivo firmato");
+  gtk_editable_set_text (GTK_EDITABLE (text), "Richiamare per il contratto");
+  g_signal_emit_by_name (dialog, "response", "save");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Richiamare per il contratto");
+  {
+    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+    g_autoptr(GDate) today = sportello_today ();
+    g_autoptr(GListModel) open = sportello_follow_up_list_open (db, NULL, today, &error);
+    gboolean found = FALSE;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < g_list_model_get_n_items (open); i++)
+      {
+        g_autoptr(SportelloFollowUp) stored = g_list_model_get_item (open, i);
+
+        if (g_str_equal (sportello_follow_up_get (stored, SPORTELLO_FOLLOW_UP_UUID), uuid))
+          {
+            g_assert_cmpstr (sportello_follow_up_get (stored, SPORTELLO_FOLLOW_UP_TEXT), ==, "Richiamare per il contratto");
+            g_assert_cmpstr (sportello_follow_up_get (stored, SPORTELLO_FOLLOW_UP_ASSIGNEE), ==, "client");
+            found = TRUE;
+          }
+      }
+    g_assert_true (found);
+  }
+
+  sportello_test_app_quit (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -301,6 +383,7 @@ main (int   argc,
   g_test_add_func ("/ui/meetings/autosave-retry", test_autosave_retry);
   g_test_add_func ("/ui/meetings/line-to-follow-up", test_line_to_follow_up);
   g_test_add_func ("/ui/meetings/todo", test_todo);
+  g_test_add_func ("/ui/meetings/follow-up-row", test_follow_up_row);
 
   return g_test_run ();
 }
