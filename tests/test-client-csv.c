@@ -330,6 +330,36 @@ test_bad_rows (void)
   g_assert_cmpint (count_rows (db, "SELECT count(*) FROM clients WHERE name LIKE 'Ditta 19%'"), ==, 0);
 }
 
+/* A value of a closed list is looked up once per file and remembered:
+ * every row that repeats it, known or not, is decided the same way */
+static void
+test_repeated_values (void)
+{
+  g_autoptr(SportelloDatabase) db = open_db ("repeated-values");
+  g_autofree char *path = write_fixture ("repeated.csv",
+                                         "Ragione sociale|Categoria|Stato\n"
+                                         "Ditta 1|Artigiano|Seguito\n"
+                                         "Ditta 2| artigiano |seguito\n"
+                                         "Ditta 3|Pasticcere|Seguito\n"
+                                         "Ditta 4|Artigiano|Chiuso\n"
+                                         "Ditta 5|Pasticcere|\n"
+                                         "Ditta 6|artisan|Nuovo\n",
+                                         "UTF-8", FALSE, ';', FALSE);
+  g_autoptr(SportelloClientCsvReport) report = import (db, path, SPORTELLO_CLIENT_CSV_SKIP_INVALID);
+  g_autofree char *categories = NULL;
+  g_autofree char *statuses = NULL;
+
+  g_assert_cmpuint (report->added, ==, 4);
+  g_assert_cmpuint (report->invalid, ==, 2);
+  g_assert_cmpuint (report->problems->len, ==, 2);
+  g_assert_cmpuint (((SportelloClientCsvProblem *) g_ptr_array_index (report->problems, 0))->line, ==, 4);
+  g_assert_cmpuint (((SportelloClientCsvProblem *) g_ptr_array_index (report->problems, 1))->line, ==, 6);
+  categories = query_text (db, "SELECT group_concat (category, ',') FROM (SELECT category FROM clients ORDER BY name)");
+  g_assert_cmpstr (categories, ==, "artisan,artisan,artisan,artisan");
+  statuses = query_text (db, "SELECT group_concat (status, ',') FROM (SELECT status FROM clients ORDER BY name)");
+  g_assert_cmpstr (statuses, ==, "followed,followed,closed,new");
+}
+
 static void
 test_twice (void)
 {
@@ -825,6 +855,7 @@ main (int   argc,
   g_test_add_func ("/client-csv/mapping", test_mapping);
   g_test_add_func ("/client-csv/encodings-and-separators", test_encodings_and_separators);
   g_test_add_func ("/client-csv/bad-rows", test_bad_rows);
+  g_test_add_func ("/client-csv/repeated-values", test_repeated_values);
   g_test_add_func ("/client-csv/twice", test_twice);
   g_test_add_func ("/client-csv/duplicates-in-file", test_duplicates_in_file);
   g_test_add_func ("/client-csv/merge", test_merge);

@@ -22,10 +22,16 @@
 
 G_BEGIN_DECLS
 
+/* the closed lists a client's fields take, from legal form to source */
+#define SPORTELLO_CLIENT_CSV_N_VOCABULARIES (SPORTELLO_VOCABULARY_SOURCE + 1)
+
 struct _SportelloClientCsv
 {
   SportelloCsv *table;
   int          *targets;   /* one per column */
+  /* per closed list, a value of the file → its id ("" for none): a
+   * column has few distinct values, each looked up once */
+  GHashTable   *values[SPORTELLO_CLIENT_CSV_N_VOCABULARIES];
 };
 
 /* ------------------------------------------ sportello-client-csv.c ---- */

@@ -91,6 +91,29 @@ _sportello_client_csv_decision_clear (SportelloClientCsvDecision *row)
   g_clear_pointer (&row->contacts, g_ptr_array_unref);
 }
 
+/* _sportello_client_csv_vocabulary_id (), remembered for the file */
+static const char *
+value_id (SportelloClientCsv  *self,
+          SportelloVocabulary  vocabulary,
+          const char          *value)
+{
+  GHashTable **values = &self->values[vocabulary];
+  const char *id;
+
+  g_assert ((guint) vocabulary < SPORTELLO_CLIENT_CSV_N_VOCABULARIES);
+  if (*values == NULL)
+    *values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!(id = g_hash_table_lookup (*values, value)))
+    {
+      id = _sportello_client_csv_vocabulary_id (vocabulary, value);
+      if (id == NULL)
+        id = "";
+      g_hash_table_insert (*values, g_strdup (value), (gpointer) id);
+    }
+
+  return id[0] != '\0' ? id : NULL;
+}
+
 /* Makes the row's client and person as the editor would, and lists what
  * stops them from being saved; returns FALSE for a bad row */
 gboolean
@@ -125,7 +148,7 @@ _sportello_client_csv_build_row (SportelloClientCsv         *self,
 
               closed = TRUE;
               if (trimmed[0] != '\0')
-                id = _sportello_client_csv_vocabulary_id (vocabulary, trimmed);
+                id = value_id (self, vocabulary, trimmed);
               if (trimmed[0] != '\0' && id == NULL)
                 id = value;   /* unknown: the check below names it */
             }

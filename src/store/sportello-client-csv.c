@@ -360,6 +360,8 @@ sportello_client_csv_free (SportelloClientCsv *self)
 
   g_clear_pointer (&self->table, sportello_csv_free);
   g_free (self->targets);
+  for (guint v = 0; v < SPORTELLO_CLIENT_CSV_N_VOCABULARIES; v++)
+    g_clear_pointer (&self->values[v], g_hash_table_unref);
   g_free (self);
 }
 
