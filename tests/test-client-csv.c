@@ -330,6 +330,36 @@ test_bad_rows (void)
   g_assert_cmpint (count_rows (db, "SELECT count(*) FROM clients WHERE name LIKE 'Ditta 19%'"), ==, 0);
 }
 
+/* A value of a closed list is looked up once per file and remembered:
+ * every row that repeats it, known or not, is decided the same way */
+static void
+test_repeated_values (void)
+{
+  g_autoptr(SportelloDatabase) db = open_db ("repeated-values");
+  g_autofree char *path = write_fixture ("repeated.csv",
+                                         "Ragione sociale|Categoria|Stato\n"
+                                         "Ditta 1|Artigiano|Seguito\n"
+                                         "Ditta 2| artigiano |seguito\n"
+                                         "Ditta 3|Pasticcere|Seguito\n"
+                                         "Ditta 4|Artigiano|Chiuso\n"
+                                         "Ditta 5|Pasticcere|\n"
+                                         "Ditta 6|artisan|Nuovo\n",
+                                         "UTF-8", FALSE, ';', FALSE);
+  g_autoptr(SportelloClientCsvReport) report = import (db, path, SPORTELLO_CLIENT_CSV_SKIP_INVALID);
+  g_autofree char *categories = NULL;
+  g_autofree char *statuses = NULL;
+
+  g_assert_cmpuint (report->added, ==, 4);
+  g_assert_cmpuint (report->invalid, ==, 2);
+  g_assert_cmpuint (report->problems->len, ==, 2);
+  g_assert_cmpuint (((SportelloClientCsvProblem *) g_ptr_array_index (report->problems, 0))->line, ==, 4);
+  g_assert_cmpuint (((SportelloClientCsvProblem *) g_ptr_array_index (report->problems, 1))->line, ==, 6);
+  categories = query_text (db, "SELECT group_concat (category, ',') FROM (SELECT category FROM clients ORDER BY name)");
+  g_assert_cmpstr (categories, ==, "artisan,artisan,artisan,artisan");
+  statuses = query_text (db, "SELECT group_concat (status, ',') FROM (SELECT status FROM clients ORDER BY name)");
+  g_assert_cmpstr (statuses, ==, "followed,followed,closed,new");
+}
+
 static void
 test_twice (void)
 {
@@ -568,6 +598,176 @@ test_large_full_text (void)
   g_assert_cmpuint (search_count (db, "ricamo"), ==, 1);
 }
 
+/* The schema as sqlite_schema has it, the pages its tables and indexes
+ * start at included: an index dropped and made again starts elsewhere */
+#define SCHEMA_SQL \
+  "SELECT group_concat (type || ' ' || name || ' ' || rootpage || ' ' || coalesce (sql, ''), char (10)) " \
+  "FROM (SELECT * FROM sqlite_schema ORDER BY type, name)"
+#define SCHEMA_TEXT_SQL \
+  "SELECT group_concat (type || ' ' || name || ' ' || coalesce (sql, ''), char (10)) " \
+  "FROM (SELECT * FROM sqlite_schema ORDER BY type, name)"
+#define ROOTPAGE_SQL(index) "SELECT rootpage FROM sqlite_schema WHERE name = '" index "'"
+
+static char *
+large_file (const char *name,
+            const char *firm,
+            guint       n)
+{
+  g_autoptr(GString) s = g_string_new ("Ragione sociale;Comune;Note;Etichette;Referente;E-mail referente\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s, "%s %u;%s;%s;%s;Anna Rossi %u;anna%u@%s.example\n", firm, i,
+                            i % 2 ? "Forlì" : "Cantù", i % 5 == 0 ? "stampa serigrafica" : "",
+                            i % 4 == 0 ? "bandi" : "", i, i, firm);
+  return write_fixture (name, s->str, "UTF-8", FALSE, ';', FALSE);
+}
+
+static void
+assert_consistent (SportelloDatabase *db)
+{
+  g_autofree char *integrity = query_text (db, "PRAGMA integrity_check");
+
+  /* every index holds exactly its table's rows, the full-text index its content */
+  g_assert_cmpstr (integrity, ==, "ok");
+  store_test_exec (db, "INSERT INTO clients_fts (clients_fts, rank) VALUES ('integrity-check', 1)");
+}
+
+/* A large import into a small table drops the secondary indexes and makes
+ * them again in its transaction; into a larger one it keeps them up to
+ * date row by row. Either way the schema is the same as before and every
+ * index and the full-text index hold what a row-by-row write would have
+ * put in them. */
+static void
+test_large_indexes (void)
+{
+  g_autoptr(SportelloDatabase) db = open_db ("large-indexes");
+  g_autofree char *first = large_file ("first.csv", "Tipografia", 2500);
+  g_autofree char *second = large_file ("second.csv", "Falegnameria", 2100);
+  g_autoptr(SportelloClientCsvReport) report = NULL;
+  g_autoptr(SportelloClientCsvReport) again = NULL;
+  g_autofree char *empty = query_text (db, SCHEMA_TEXT_SQL);
+  g_autofree char *made = NULL;
+  g_autofree char *larger = NULL;
+  g_autofree char *kept = NULL;
+  gint64 name_root = count_rows (db, ROOTPAGE_SQL ("clients_by_name"));
+  gint64 client_root = count_rows (db, ROOTPAGE_SQL ("contacts_by_client"));
+
+  /* into an empty table: the indexes made again, the same ones */
+  report = import (db, first, 0);
+  g_assert_cmpuint (report->added, ==, 2500);
+  g_assert_cmpint (count_rows (db, ROOTPAGE_SQL ("clients_by_name")), !=, name_root);
+  g_assert_cmpint (count_rows (db, ROOTPAGE_SQL ("contacts_by_client")), !=, client_root);
+  made = query_text (db, SCHEMA_TEXT_SQL);
+  g_assert_cmpstr (made, ==, empty);
+  assert_consistent (db);
+
+  /* into a table larger than the import: the same indexes, kept row by row */
+  larger = query_text (db, SCHEMA_SQL);
+  again = import (db, second, 0);
+  g_assert_cmpuint (again->added, ==, 2100);
+  kept = query_text (db, SCHEMA_SQL);
+  g_assert_cmpstr (kept, ==, larger);
+  assert_consistent (db);
+
+  /* and the lists and search read them */
+  g_assert_cmpuint (search_count (db, "Tipografia"), ==, 2500);
+  g_assert_cmpuint (search_count (db, "Falegnameria 2099"), ==, 1);
+  g_assert_cmpuint (search_count (db, "serigrafica"), ==, 500 + 420);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM client_tags WHERE tag = 'bandi'"), ==, 625 + 525);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM contacts INDEXED BY contacts_by_client WHERE client_id > 0"), ==, 4600);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM clients INDEXED BY clients_by_name WHERE name >= 'T'"), ==, 2500);
+}
+
+/* The first rows written, then stopped: nothing of the import stays and
+ * the indexes and triggers it had set aside are back, as they were */
+static gboolean
+stop_cb (guint    done,
+         guint    total,
+         gpointer user_data)
+{
+  guint *calls = user_data;
+
+  (*calls)++;
+  return FALSE;
+}
+
+static void
+test_large_cancelled (void)
+{
+  g_autoptr(SportelloDatabase) db = open_db ("large-cancelled");
+  g_autofree char *small = write_fixture ("firms.csv", firms, "UTF-8", FALSE, ';', FALSE);
+  g_autofree char *path = large_file ("cancelled.csv", "Tipografia", 2500);
+  g_autoptr(SportelloClientCsvReport) first = NULL;
+  g_autoptr(SportelloClientCsvReport) report = NULL;
+  g_autoptr(SportelloClientCsv) csv = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint calls = 0;
+
+  first = import (db, small, 0);
+  g_assert_cmpuint (first->added, ==, 3);
+  before = query_text (db, SCHEMA_SQL);
+
+  csv = sportello_client_csv_load (path, &error);
+  g_assert_no_error (error);
+  report = sportello_client_csv_run (csv, db, 0, "cancelled.csv", stop_cb, &calls, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (report);
+  g_assert_cmpuint (calls, ==, 1);
+
+  after = query_text (db, SCHEMA_SQL);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM clients"), ==, 3);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM contacts"), ==, 2);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM imports"), ==, 1);
+  assert_consistent (db);
+
+  /* the full-text triggers work again */
+  store_test_exec (db, "UPDATE clients SET notes = 'ricamo' WHERE name = 'Ferramenta Nardò'");
+  g_assert_cmpuint (search_count (db, "ricamo"), ==, 1);
+  g_assert_cmpuint (search_count (db, "Tipografia"), ==, 0);
+}
+
+/* The new clients and people get version 7 UUIDs, increasing with the
+ * rows, so that each goes at the end of the unique index */
+#define H "[0-9a-f]"
+#define UUID_V7_GLOB H H H H H H H H "-" H H H H "-7" H H H "-[89ab]" H H H "-" H H H H H H H H H H H H
+
+static void
+test_ordered_uuids (void)
+{
+  g_autoptr(SportelloDatabase) db = open_db ("ordered-uuids");
+  g_autofree char *small = write_fixture ("firms.csv", firms, "UTF-8", FALSE, ';', FALSE);
+  g_autofree char *path = large_file ("uuids.csv", "Tipografia", 2500);
+  g_autoptr(SportelloClientCsvReport) first = NULL;
+  g_autoptr(SportelloClientCsvReport) report = NULL;
+  g_autoptr(SportelloClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+
+  first = import (db, small, 0);
+  report = import (db, path, 0);
+  g_assert_cmpuint (report->added, ==, 2500);
+
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM clients WHERE uuid GLOB '" UUID_V7_GLOB "'"), ==, 2503);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM contacts WHERE uuid GLOB '" UUID_V7_GLOB "'"), ==, 2502);
+  g_assert_cmpint (count_rows (db, "SELECT count(DISTINCT uuid) FROM (SELECT uuid FROM clients UNION ALL SELECT uuid FROM contacts)"),
+                   ==, 5005);
+  /* in the order of the rows, within each import */
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM clients a JOIN clients b ON b.id = a.id + 1 "
+                                   "WHERE b.id > 3 AND a.id > 3 AND b.uuid <= a.uuid"), ==, 0);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM contacts a JOIN contacts b ON b.id = a.id + 1 "
+                                   "WHERE a.id > 2 AND b.uuid <= a.uuid"), ==, 0);
+
+  /* a UUID as the rest of the program reads it */
+  uuid = query_text (db, "SELECT uuid FROM clients WHERE name = 'Tipografia 7'");
+  g_assert_true (g_uuid_string_is_valid (uuid));
+  client = sportello_client_load (db, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sportello_client_get (client, SPORTELLO_CLIENT_NAME), ==, "Tipografia 7");
+}
+
 static void
 test_export (void)
 {
@@ -655,12 +855,16 @@ main (int   argc,
   g_test_add_func ("/client-csv/mapping", test_mapping);
   g_test_add_func ("/client-csv/encodings-and-separators", test_encodings_and_separators);
   g_test_add_func ("/client-csv/bad-rows", test_bad_rows);
+  g_test_add_func ("/client-csv/repeated-values", test_repeated_values);
   g_test_add_func ("/client-csv/twice", test_twice);
   g_test_add_func ("/client-csv/duplicates-in-file", test_duplicates_in_file);
   g_test_add_func ("/client-csv/merge", test_merge);
   g_test_add_func ("/client-csv/dry-run", test_dry_run);
   g_test_add_func ("/client-csv/large", test_large);
   g_test_add_func ("/client-csv/large-full-text", test_large_full_text);
+  g_test_add_func ("/client-csv/large-indexes", test_large_indexes);
+  g_test_add_func ("/client-csv/large-cancelled", test_large_cancelled);
+  g_test_add_func ("/client-csv/ordered-uuids", test_ordered_uuids);
   g_test_add_func ("/client-csv/export", test_export);
   g_test_add_func ("/client-csv/formula-guard", test_formula_guard);
 

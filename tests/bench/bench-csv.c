@@ -6,8 +6,8 @@
  * Prints numbers, asserts nothing about them. Writes a CSV of N clients
  * (50,000) the way an Italian office's spreadsheet has them (';', a header
  * in Italian, valid VAT numbers, a person each, some fields quoted with a
- * ';' or a line break inside), then times, each the median of three in
- * turns, each into a fresh data folder and as its own process:
+ * ';' or a line break inside), then times, in turns, each into a fresh
+ * data folder and as its own process:
  *
  *   sportello --data-dir DIR --import-csv FILE
  *     (reads, maps, checks every row like the editor, looks for
@@ -23,10 +23,25 @@
  * and, in this process, the store alone (no process start, no schema
  * creation) and the file's reading alone, for where the time goes.
  *
+ * Then the schema's cost taken apart: the same SQL copy without the
+ * full-text index, without seven of the eight secondary indexes (not the
+ * VAT number's, which the copy joins on), with UUIDs that increase with
+ * the rows instead of random ones, and with a rollback journal instead of
+ * the WAL (each run in turn with the others).
+ *
+ * Each figure is the median of five runs, as wall-clock time and as CPU
+ * time (user and system, of the process): on a machine shared with other
+ * work the CPU time is the steadier one. The load average is printed
+ * with them.
+ *
  *   bench-csv [N]
  */
 
 #include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -50,11 +65,35 @@ compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
+#define RUNS 5
+
 static double
-median (double values[3])
+median (const double values[RUNS])
 {
-  qsort (values, 3, sizeof (double), compare_doubles);
-  return values[1];
+  double sorted[RUNS];
+
+  memcpy (sorted, values, sizeof sorted);
+  qsort (sorted, RUNS, sizeof (double), compare_doubles);
+  return sorted[RUNS / 2];
+}
+
+/* CPU time used so far, in ms: of this process or of its waited-for children */
+static double
+cpu_ms (int who)
+{
+  struct rusage usage;
+
+  getrusage (who, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+}
+
+static double
+load_average (void)
+{
+  double load = 0;
+
+  return getloadavg (&load, 1) == 1 ? load : -1;
 }
 
 static const char * const towns[][2] = {
@@ -103,18 +142,69 @@ write_csv (const char *dir,
   return g_steal_pointer (&path);
 }
 
+/* Runs @argv; its wall-clock time, and its CPU time in @cpu */
 static double
-time_process (const char * const *argv)
+time_process (const char * const *argv,
+              double             *cpu)
 {
   g_autoptr(GError) error = NULL;
   double start = now_ms ();
+  double cpu_start = cpu_ms (RUSAGE_CHILDREN);
   int status = 0;
 
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
                                NULL, NULL, NULL, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
+  *cpu = cpu_ms (RUSAGE_CHILDREN) - cpu_start;
   return now_ms () - start;
+}
+
+/* The copy into Sportello's schema, the variants that take its cost apart */
+typedef enum
+{
+  COPY_SCHEMA,          /* as it is */
+  COPY_NO_FTS,          /* without the full-text trigger */
+  COPY_NO_INDEXES,      /* without the secondary indexes but the one the copy joins on */
+  COPY_ORDERED_UUIDS,   /* UUIDs increasing with the rows */
+  COPY_ROLLBACK,        /* a rollback journal, not the WAL */
+  N_COPIES
+} Copy;
+
+static const char * const copy_labels[N_COPIES] = {
+  "Sportello's schema, as it is",
+  "  without the full-text index",
+  "  without 7 secondary indexes (the VAT one is the join's)",
+  "  with increasing UUIDs, not random",
+  "  with a rollback journal, not the WAL",
+};
+
+static char *
+copy_sql (Copy copy)
+{
+  gboolean ordered = copy == COPY_ORDERED_UUIDS;
+  const char *client_uuid = ordered ? "printf ('%016x', raw.rowid) || lower (hex (randomblob (8)))"
+                                    : "lower (hex (randomblob (16)))";
+  const char *contact_uuid = ordered ? "printf ('%016x', r.rowid) || lower (hex (randomblob (8)))"
+                                     : "lower (hex (randomblob (16)))";
+
+  return g_strdup_printf (
+    "%s PRAGMA foreign_keys = ON; BEGIN; %s"
+    "INSERT INTO clients (uuid, name, vat_number, street, postal_code, municipality, province, phone, email,"
+    "                     notes, created_at, updated_at)"
+    "  SELECT %s, \"Ragione sociale\", \"Partita IVA\", Indirizzo, CAP, Comune,"
+    "         \"Prov.\", Telefono, \"E-mail\", Note, strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ'), strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ')"
+    "  FROM raw;"
+    "INSERT INTO contacts (uuid, client_id, name, email, phone, is_primary, created_at, updated_at)"
+    "  SELECT %s, c.id, r.Referente, r.\"E-mail referente\", r.\"Telefono referente\", 1,"
+    "         c.created_at, c.created_at FROM raw r JOIN clients c ON c.vat_number = r.\"Partita IVA\";"
+    "DROP TABLE raw; COMMIT;",
+    copy == COPY_ROLLBACK ? "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;" : "",
+    copy == COPY_NO_FTS ? "DROP TRIGGER clients_fts_insert;" :
+    copy == COPY_NO_INDEXES ? "DROP INDEX clients_by_name; DROP INDEX clients_by_municipality; DROP INDEX clients_by_updated;"
+                              "DROP INDEX clients_by_activity; DROP INDEX clients_in_bin; DROP INDEX clients_by_tax_code;"
+                              "DROP INDEX contacts_by_client;" : "",
+    client_uuid, contact_uuid);
 }
 
 int
@@ -126,34 +216,24 @@ main (int   argc,
   g_autofree char *sqlite3_exe = g_find_program_in_path ("sqlite3");
   g_autofree char *dir = g_dir_make_tmp ("sportello-bench-csv-XXXXXX", NULL);
   g_autofree char *csv = NULL;
-  double ours[3], theirs[3], schema[3], store[3], parse[3];
+  g_autofree char *raw = NULL;
+  double ours[RUNS], theirs[RUNS], copies[N_COPIES][RUNS], store[RUNS], parse[RUNS];
+  double ours_cpu[RUNS], theirs_cpu[RUNS], copies_cpu[N_COPIES][RUNS], store_cpu[RUNS];
+  double load_start, load_end;
   GStatBuf st;
 
   g_assert_nonnull (exe);
   csv = write_csv (dir, n);
+  raw = g_strdup_printf (".import '%s' raw", csv);
   g_stat (csv, &st);
   g_print ("CSV of %u clients with a person each: %.1f MB\n", n, st.st_size / 1e6);
+  load_start = load_average ();
 
-  for (guint i = 0; i < 3; i++)
+  for (guint i = 0; i < RUNS; i++)
     {
       g_autofree char *data = g_strdup_printf ("%s/ours-%u", dir, i);
       g_autofree char *plain = g_strdup_printf ("%s/plain-%u.db", dir, i);
       g_autofree char *store_dir = g_strdup_printf ("%s/store-%u", dir, i);
-      g_autofree char *schema_dir = g_strdup_printf ("%s/schema-%u", dir, i);
-      g_autofree char *schema_db = g_build_filename (schema_dir, "sportello.db", NULL);
-      g_autofree char *raw = g_strdup_printf (".import '%s' raw", csv);
-      const char *copy =
-        "PRAGMA foreign_keys = ON; BEGIN;"
-        "INSERT INTO clients (uuid, name, vat_number, street, postal_code, municipality, province, phone, email,"
-        "                     notes, created_at, updated_at)"
-        "  SELECT lower (hex (randomblob (16))), \"Ragione sociale\", \"Partita IVA\", Indirizzo, CAP, Comune,"
-        "         \"Prov.\", Telefono, \"E-mail\", Note, strftime ('%Y-%m-%dT%H:%M:%SZ'), strftime ('%Y-%m-%dT%H:%M:%SZ')"
-        "  FROM raw;"
-        "INSERT INTO contacts (uuid, client_id, name, email, phone, is_primary, created_at, updated_at)"
-        "  SELECT lower (hex (randomblob (16))), c.id, r.Referente, r.\"E-mail referente\", r.\"Telefono referente\", 1,"
-        "         c.created_at, c.created_at FROM raw r JOIN clients c ON c.vat_number = r.\"Partita IVA\";"
-        "DROP TABLE raw; COMMIT;";
-      const char *schema_argv[] = { sqlite3_exe, "-cmd", ".mode csv", "-cmd", ".separator ;", schema_db, raw, copy, NULL };
       g_autofree char *command = g_strdup_printf (".import '%s' clienti", csv);
       const char *ours_argv[] = { exe, "--data-dir", data, "--import-csv", csv, NULL };
       const char *theirs_argv[] = { sqlite3_exe, "-cmd", ".mode csv", "-cmd", ".separator ;", plain, command, NULL };
@@ -161,58 +241,77 @@ main (int   argc,
       g_autoptr(SportelloClientCsv) table = NULL;
       g_autoptr(SportelloClientCsvReport) report = NULL;
       g_autoptr(GError) error = NULL;
-      double start;
+      double start, start_cpu;
 
-      ours[i] = time_process (ours_argv);
-      theirs[i] = sqlite3_exe != NULL ? time_process (theirs_argv) : 0;
-      if (sqlite3_exe != NULL)
+      ours[i] = time_process (ours_argv, &ours_cpu[i]);
+      theirs[i] = sqlite3_exe != NULL ? time_process (theirs_argv, &theirs_cpu[i]) : 0;
+      for (Copy copy = 0; sqlite3_exe != NULL && copy < N_COPIES; copy++)
         {
+          g_autofree char *schema_dir = g_strdup_printf ("%s/schema-%u-%d", dir, i, copy);
+          g_autofree char *schema_db = g_build_filename (schema_dir, "sportello.db", NULL);
+          g_autofree char *sql = copy_sql (copy);
+          const char *schema_argv[] = { sqlite3_exe, "-cmd", ".mode csv", "-cmd", ".separator ;", schema_db, raw, sql, NULL };
+          sqlite3 *check = NULL;
+          sqlite3_stmt *stmt = NULL;
+
           /* an empty database of ours, its schema made beforehand, not timed */
-          g_clear_object (&db);
           db = sportello_database_open (schema_dir, &error);
           g_assert_no_error (error);
           g_clear_object (&db);
-          schema[i] = time_process (schema_argv);
-          {
-            sqlite3 *check = NULL;
-            sqlite3_stmt *stmt = NULL;
+          copies[copy][i] = time_process (schema_argv, &copies_cpu[copy][i]);
 
-            /* it did copy every row and person */
-            g_assert_cmpint (sqlite3_open (schema_db, &check), ==, SQLITE_OK);
-            g_assert_cmpint (sqlite3_prepare_v2 (check, "SELECT (SELECT count(*) FROM clients) + (SELECT count(*) FROM contacts)",
-                                                 -1, &stmt, NULL), ==, SQLITE_OK);
-            g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-            g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2 * n);
-            sqlite3_finalize (stmt);
-            sqlite3_close (check);
-          }
+          /* it did copy every row and person */
+          g_assert_cmpint (sqlite3_open (schema_db, &check), ==, SQLITE_OK);
+          g_assert_cmpint (sqlite3_prepare_v2 (check, "SELECT (SELECT count(*) FROM clients) + (SELECT count(*) FROM contacts)",
+                                               -1, &stmt, NULL), ==, SQLITE_OK);
+          g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+          g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2 * n);
+          sqlite3_finalize (stmt);
+          sqlite3_close (check);
         }
 
       /* the store alone: the schema made beforehand, not timed */
       db = sportello_database_open (store_dir, &error);
       g_assert_no_error (error);
       start = now_ms ();
+      start_cpu = cpu_ms (RUSAGE_SELF);
       table = sportello_client_csv_load (csv, &error);
       g_assert_no_error (error);
       parse[i] = now_ms () - start;
       report = sportello_client_csv_run (table, db, 0, "clienti.csv", NULL, NULL, &error);
       g_assert_no_error (error);
-      store[i] = now_ms () - start;
       g_assert_cmpuint (report->added, ==, n);
       g_assert_cmpuint (report->contacts, ==, n);
+      g_clear_pointer (&report, sportello_client_csv_report_free);
+      g_clear_pointer (&table, sportello_client_csv_free);
+      store[i] = now_ms () - start;
+      store_cpu[i] = cpu_ms (RUSAGE_SELF) - start_cpu;
     }
+  load_end = load_average ();
 
+  g_print ("median of %d runs; load average %.1f before, %.1f after (%d CPUs)\n",
+           RUNS, load_start, load_end, g_get_num_processors ());
   if (sqlite3_exe != NULL)
     {
       g_print ("import %u rows: %.0f ms (sqlite3 .import into a plain table: %.0f ms, ratio %.2f)\n",
                n, median (ours), median (theirs), median (ours) / median (theirs));
+      g_print ("  CPU time: %.0f ms (sqlite3 .import: %.0f ms, ratio %.2f)\n",
+               median (ours_cpu), median (theirs_cpu), median (ours_cpu) / median (theirs_cpu));
       g_print ("sqlite3 .import, then SQL into Sportello's schema (nothing checked): %.0f ms, ratio to ours %.2f\n",
-               median (schema), median (ours) / median (schema));
+               median (copies[COPY_SCHEMA]), median (ours) / median (copies[COPY_SCHEMA]));
+      g_print ("  CPU time: %.0f ms, ratio to ours %.2f, to the plain .import %.2f\n",
+               median (copies_cpu[COPY_SCHEMA]), median (ours_cpu) / median (copies_cpu[COPY_SCHEMA]),
+               median (copies_cpu[COPY_SCHEMA]) / median (theirs_cpu));
+      g_print ("where the schema's time goes (CPU ms, and less than as it is):\n");
+      for (Copy copy = 0; copy < N_COPIES; copy++)
+        g_print ("  %-58s %5.0f  %+5.0f\n", copy_labels[copy], median (copies_cpu[copy]),
+                 median (copies_cpu[copy]) - median (copies_cpu[COPY_SCHEMA]));
     }
   else
-    g_print ("import %u rows: %.0f ms (sqlite3 not found, no comparison)\n", n, median (ours));
-  g_print ("the store alone, in this process: %.0f ms, of which reading the file %.0f ms\n",
-           median (store), median (parse));
+    g_print ("import %u rows: %.0f ms, CPU %.0f ms (sqlite3 not found, no comparison)\n",
+             n, median (ours), median (ours_cpu));
+  g_print ("the store alone, in this process: %.0f ms (CPU %.0f ms), of which reading the file %.0f ms\n",
+           median (store), median (store_cpu), median (parse));
 
   {
     g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
