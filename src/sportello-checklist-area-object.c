@@ -16,13 +16,10 @@
 
 struct _SportelloChecklistAreaObject
 {
-  GObject             parent_instance;
-
-  SportelloChecklist *checklist;   /* the page's, not ours */
-  guint               index;
+  SportelloChecklistPartObject parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (SportelloChecklistAreaObject, sportello_checklist_area_object, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (SportelloChecklistAreaObject, sportello_checklist_area_object, SPORTELLO_TYPE_CHECKLIST_PART_OBJECT)
 
 enum {
   PROP_0,
@@ -33,21 +30,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static SportelloChecklistArea *
-area (SportelloChecklistAreaObject *self)
-{
-  if (self->checklist == NULL || self->index >= self->checklist->areas->len)
-    return NULL;
-  return &g_array_index (self->checklist->areas, SportelloChecklistArea, self->index);
-}
-
 static void
 sportello_checklist_area_object_get_property (GObject    *object,
                                               guint       prop_id,
                                               GValue     *value,
                                               GParamSpec *pspec)
 {
-  SportelloChecklistArea *a = area (SPORTELLO_CHECKLIST_AREA_OBJECT (object));
+  SportelloChecklistArea *a = sportello_checklist_part_object_get_part (SPORTELLO_CHECKLIST_PART_OBJECT (object));
 
   if (a == NULL)
     {
@@ -74,7 +63,7 @@ sportello_checklist_area_object_set_property (GObject      *object,
                                               const GValue *value,
                                               GParamSpec   *pspec)
 {
-  SportelloChecklistArea *a = area (SPORTELLO_CHECKLIST_AREA_OBJECT (object));
+  SportelloChecklistArea *a = sportello_checklist_part_object_get_part (SPORTELLO_CHECKLIST_PART_OBJECT (object));
   gboolean changed = FALSE;
 
   if (a == NULL)
@@ -103,6 +92,7 @@ sportello_checklist_area_object_class_init (SportelloChecklistAreaObjectClass *k
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
+  SPORTELLO_CHECKLIST_PART_OBJECT_CLASS (klass)->parts_offset = G_STRUCT_OFFSET (SportelloChecklist, areas);
   object_class->get_property = sportello_checklist_area_object_get_property;
   object_class->set_property = sportello_checklist_area_object_set_property;
 
@@ -127,30 +117,5 @@ SportelloChecklistAreaObject *
 sportello_checklist_area_object_new (SportelloChecklist *checklist,
                                      guint               index)
 {
-  SportelloChecklistAreaObject *self;
-
-  g_return_val_if_fail (checklist != NULL, NULL);
-  g_return_val_if_fail (index < checklist->areas->len, NULL);
-
-  self = g_object_new (SPORTELLO_TYPE_CHECKLIST_AREA_OBJECT, NULL);
-  self->checklist = checklist;
-  self->index = index;
-  return self;
-}
-
-guint
-sportello_checklist_area_object_get_index (SportelloChecklistAreaObject *self)
-{
-  g_return_val_if_fail (SPORTELLO_IS_CHECKLIST_AREA_OBJECT (self), 0);
-
-  return self->index;
-}
-
-/* the checklist is going: read as empty from now on */
-void
-sportello_checklist_area_object_detach (SportelloChecklistAreaObject *self)
-{
-  g_return_if_fail (SPORTELLO_IS_CHECKLIST_AREA_OBJECT (self));
-
-  self->checklist = NULL;
+  return sportello_checklist_part_object_new (SPORTELLO_TYPE_CHECKLIST_AREA_OBJECT, checklist, index);
 }

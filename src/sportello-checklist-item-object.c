@@ -19,13 +19,10 @@
 
 struct _SportelloChecklistItemObject
 {
-  GObject             parent_instance;
-
-  SportelloChecklist *checklist;   /* the page's, not ours */
-  guint               index;
+  SportelloChecklistPartObject parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (SportelloChecklistItemObject, sportello_checklist_item_object, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (SportelloChecklistItemObject, sportello_checklist_item_object, SPORTELLO_TYPE_CHECKLIST_PART_OBJECT)
 
 enum {
   PROP_0,
@@ -43,21 +40,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static SportelloChecklistItem *
-item (SportelloChecklistItemObject *self)
-{
-  if (self->checklist == NULL || self->index >= self->checklist->items->len)
-    return NULL;
-  return &g_array_index (self->checklist->items, SportelloChecklistItem, self->index);
-}
-
 static void
 sportello_checklist_item_object_get_property (GObject    *object,
                                               guint       prop_id,
                                               GValue     *value,
                                               GParamSpec *pspec)
 {
-  SportelloChecklistItem *it = item (SPORTELLO_CHECKLIST_ITEM_OBJECT (object));
+  SportelloChecklistItem *it = sportello_checklist_part_object_get_part (SPORTELLO_CHECKLIST_PART_OBJECT (object));
 
   if (it == NULL)
     {
@@ -105,7 +94,7 @@ sportello_checklist_item_object_set_property (GObject      *object,
                                               const GValue *value,
                                               GParamSpec   *pspec)
 {
-  SportelloChecklistItem *it = item (SPORTELLO_CHECKLIST_ITEM_OBJECT (object));
+  SportelloChecklistItem *it = sportello_checklist_part_object_get_part (SPORTELLO_CHECKLIST_PART_OBJECT (object));
   gboolean changed = FALSE;
 
   if (it == NULL)
@@ -145,6 +134,7 @@ sportello_checklist_item_object_class_init (SportelloChecklistItemObjectClass *k
   GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
   GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
+  SPORTELLO_CHECKLIST_PART_OBJECT_CLASS (klass)->parts_offset = G_STRUCT_OFFSET (SportelloChecklist, items);
   object_class->get_property = sportello_checklist_item_object_get_property;
   object_class->set_property = sportello_checklist_item_object_set_property;
 
@@ -176,30 +166,5 @@ SportelloChecklistItemObject *
 sportello_checklist_item_object_new (SportelloChecklist *checklist,
                                      guint               index)
 {
-  SportelloChecklistItemObject *self;
-
-  g_return_val_if_fail (checklist != NULL, NULL);
-  g_return_val_if_fail (index < checklist->items->len, NULL);
-
-  self = g_object_new (SPORTELLO_TYPE_CHECKLIST_ITEM_OBJECT, NULL);
-  self->checklist = checklist;
-  self->index = index;
-  return self;
-}
-
-guint
-sportello_checklist_item_object_get_index (SportelloChecklistItemObject *self)
-{
-  g_return_val_if_fail (SPORTELLO_IS_CHECKLIST_ITEM_OBJECT (self), 0);
-
-  return self->index;
-}
-
-/* the checklist is going: read as empty from now on */
-void
-sportello_checklist_item_object_detach (SportelloChecklistItemObject *self)
-{
-  g_return_if_fail (SPORTELLO_IS_CHECKLIST_ITEM_OBJECT (self));
-
-  self->checklist = NULL;
+  return sportello_checklist_part_object_new (SPORTELLO_TYPE_CHECKLIST_ITEM_OBJECT, checklist, index);
 }

@@ -99,14 +99,14 @@ detach_parts (SportelloChecklistPage *self)
       g_autoptr(SportelloChecklistItemObject) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
 
       g_signal_handlers_disconnect_by_data (item, self);
-      sportello_checklist_item_object_detach (item);
+      sportello_checklist_part_object_detach (SPORTELLO_CHECKLIST_PART_OBJECT (item));
     }
   for (guint i = 0; self->areas != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->areas)); i++)
     {
       g_autoptr(SportelloChecklistAreaObject) area = g_list_model_get_item (G_LIST_MODEL (self->areas), i);
 
       g_signal_handlers_disconnect_by_data (area, self);
-      sportello_checklist_area_object_detach (area);
+      sportello_checklist_part_object_detach (SPORTELLO_CHECKLIST_PART_OBJECT (area));
     }
   if (self->items != NULL)
     g_list_store_remove_all (self->items);
