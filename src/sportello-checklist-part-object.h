@@ -23,13 +23,20 @@ struct _SportelloChecklistPartObjectClass
   /* where in a SportelloChecklist the GArray of the parts is, such as
    * G_STRUCT_OFFSET (SportelloChecklist, items) */
   gsize        parts_offset;
+
+  /*< private >*/
+  guint        n_fields;
 };
 
-gpointer sportello_checklist_part_object_new       (GType                         type,
-                                                    SportelloChecklist           *checklist,
-                                                    guint                         index);
-gpointer sportello_checklist_part_object_get_part  (SportelloChecklistPartObject *self);
-guint    sportello_checklist_part_object_get_index (SportelloChecklistPartObject *self);
-void     sportello_checklist_part_object_detach    (SportelloChecklistPartObject *self);
+void     sportello_checklist_part_object_class_install_field (SportelloChecklistPartObjectClass *klass,
+                                                              GParamSpec                        *pspec,
+                                                              gsize                              offset);
+
+gpointer sportello_checklist_part_object_new                 (GType                              type,
+                                                              SportelloChecklist                *checklist,
+                                                              guint                              index);
+gpointer sportello_checklist_part_object_get_part            (SportelloChecklistPartObject      *self);
+guint    sportello_checklist_part_object_get_index           (SportelloChecklistPartObject      *self);
+void     sportello_checklist_part_object_detach              (SportelloChecklistPartObject      *self);
 
 G_END_DECLS
