@@ -39,17 +39,3 @@ static void
 sportello_checklist_area_object_init (SportelloChecklistAreaObject *self)
 {
 }
-
-/**
- * sportello_checklist_area_object_new:
- * @checklist: (transfer none): kept by the caller while the object is attached
- * @index: the area's place in @checklist
- *
- * Returns: (transfer full): a view of the area
- */
-SportelloChecklistAreaObject *
-sportello_checklist_area_object_new (SportelloChecklist *checklist,
-                                     guint               index)
-{
-  return sportello_checklist_part_object_new (SPORTELLO_TYPE_CHECKLIST_AREA_OBJECT, checklist, index);
-}

@@ -14,7 +14,4 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SportelloChecklistAreaObject, sportello_checklist_area_object, SPORTELLO, CHECKLIST_AREA_OBJECT, SportelloChecklistPartObject)
 
-SportelloChecklistAreaObject *sportello_checklist_area_object_new (SportelloChecklist *checklist,
-                                                                   guint               index);
-
 G_END_DECLS

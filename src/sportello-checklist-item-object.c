@@ -50,17 +50,3 @@ static void
 sportello_checklist_item_object_init (SportelloChecklistItemObject *self)
 {
 }
-
-/**
- * sportello_checklist_item_object_new:
- * @checklist: (transfer none): kept by the caller while the object is attached
- * @index: the item's place in @checklist
- *
- * Returns: (transfer full): a view of the item
- */
-SportelloChecklistItemObject *
-sportello_checklist_item_object_new (SportelloChecklist *checklist,
-                                     guint               index)
-{
-  return sportello_checklist_part_object_new (SPORTELLO_TYPE_CHECKLIST_ITEM_OBJECT, checklist, index);
-}

@@ -14,7 +14,4 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SportelloChecklistItemObject, sportello_checklist_item_object, SPORTELLO, CHECKLIST_ITEM_OBJECT, SportelloChecklistPartObject)
 
-SportelloChecklistItemObject *sportello_checklist_item_object_new (SportelloChecklist *checklist,
-                                                                   guint               index);
-
 G_END_DECLS

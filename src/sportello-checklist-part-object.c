@@ -155,7 +155,7 @@ sportello_checklist_part_object_class_install_field (SportelloChecklistPartObjec
 
 /**
  * sportello_checklist_part_object_new:
- * @type: a subclass
+ * @type: a subclass, such as %SPORTELLO_TYPE_CHECKLIST_ITEM_OBJECT
  * @checklist: (transfer none): kept by the caller while the object is attached
  * @index: the part's place in @checklist
  *
