@@ -6,19 +6,12 @@
 
 #pragma once
 
-#include <glib-object.h>
-
-#include "sportello-checklist.h"
+#include "sportello-checklist-part-object.h"
 
 G_BEGIN_DECLS
 
 #define SPORTELLO_TYPE_CHECKLIST_AREA_OBJECT (sportello_checklist_area_object_get_type ())
 
-G_DECLARE_FINAL_TYPE (SportelloChecklistAreaObject, sportello_checklist_area_object, SPORTELLO, CHECKLIST_AREA_OBJECT, GObject)
-
-SportelloChecklistAreaObject *sportello_checklist_area_object_new       (SportelloChecklist           *checklist,
-                                                                         guint                         index);
-guint                         sportello_checklist_area_object_get_index (SportelloChecklistAreaObject *self);
-void                          sportello_checklist_area_object_detach    (SportelloChecklistAreaObject *self);
+G_DECLARE_FINAL_TYPE (SportelloChecklistAreaObject, sportello_checklist_area_object, SPORTELLO, CHECKLIST_AREA_OBJECT, SportelloChecklistPartObject)
 
 G_END_DECLS

@@ -19,187 +19,34 @@
 
 struct _SportelloChecklistItemObject
 {
-  GObject             parent_instance;
-
-  SportelloChecklist *checklist;   /* the page's, not ours */
-  guint               index;
+  SportelloChecklistPartObject parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (SportelloChecklistItemObject, sportello_checklist_item_object, G_TYPE_OBJECT)
-
-enum {
-  PROP_0,
-  PROP_ID,
-  PROP_TITLE,
-  PROP_WHY,
-  PROP_HOW,
-  PROP_BLOCKER,
-  PROP_NA_ALLOWED,
-  PROP_NA_HINT,
-  PROP_LEGAL_BASIS,
-  PROP_VERIFIED_ON,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static SportelloChecklistItem *
-item (SportelloChecklistItemObject *self)
-{
-  if (self->checklist == NULL || self->index >= self->checklist->items->len)
-    return NULL;
-  return &g_array_index (self->checklist->items, SportelloChecklistItem, self->index);
-}
-
-static void
-sportello_checklist_item_object_get_property (GObject    *object,
-                                              guint       prop_id,
-                                              GValue     *value,
-                                              GParamSpec *pspec)
-{
-  SportelloChecklistItem *it = item (SPORTELLO_CHECKLIST_ITEM_OBJECT (object));
-
-  if (it == NULL)
-    {
-      g_param_value_set_default (pspec, value);
-      return;
-    }
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, it->id);
-      break;
-    case PROP_TITLE:
-      g_value_set_string (value, it->title);
-      break;
-    case PROP_WHY:
-      g_value_set_string (value, it->why);
-      break;
-    case PROP_HOW:
-      g_value_set_string (value, it->how);
-      break;
-    case PROP_BLOCKER:
-      g_value_set_boolean (value, it->blocker);
-      break;
-    case PROP_NA_ALLOWED:
-      g_value_set_boolean (value, it->na_allowed);
-      break;
-    case PROP_NA_HINT:
-      g_value_set_string (value, it->na_hint);
-      break;
-    case PROP_LEGAL_BASIS:
-      g_value_set_string (value, it->legal_basis);
-      break;
-    case PROP_VERIFIED_ON:
-      g_value_set_string (value, it->verified_on);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sportello_checklist_item_object_set_property (GObject      *object,
-                                              guint         prop_id,
-                                              const GValue *value,
-                                              GParamSpec   *pspec)
-{
-  SportelloChecklistItem *it = item (SPORTELLO_CHECKLIST_ITEM_OBJECT (object));
-  gboolean changed = FALSE;
-
-  if (it == NULL)
-    return;
-
-  switch (prop_id)
-    {
-    case PROP_TITLE:
-      changed = g_set_str (&it->title, g_value_get_string (value) ? g_value_get_string (value) : "");
-      break;
-    case PROP_WHY:
-      changed = g_set_str (&it->why, g_value_get_string (value) ? g_value_get_string (value) : "");
-      break;
-    case PROP_HOW:
-      changed = g_set_str (&it->how, g_value_get_string (value) ? g_value_get_string (value) : "");
-      break;
-    case PROP_BLOCKER:
-      changed = it->blocker != g_value_get_boolean (value);
-      it->blocker = g_value_get_boolean (value);
-      break;
-    case PROP_NA_ALLOWED:
-      changed = it->na_allowed != g_value_get_boolean (value);
-      it->na_allowed = g_value_get_boolean (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-
-  if (changed)
-    g_object_notify_by_pspec (object, pspec);
-}
+G_DEFINE_FINAL_TYPE (SportelloChecklistItemObject, sportello_checklist_item_object, SPORTELLO_TYPE_CHECKLIST_PART_OBJECT)
 
 static void
 sportello_checklist_item_object_class_init (SportelloChecklistItemObjectClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  SportelloChecklistPartObjectClass *part_class = SPORTELLO_CHECKLIST_PART_OBJECT_CLASS (klass);
   GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
   GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
-  object_class->get_property = sportello_checklist_item_object_get_property;
-  object_class->set_property = sportello_checklist_item_object_set_property;
-
-  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, ro);
-  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, rw);
-  properties[PROP_WHY] = g_param_spec_string ("why", NULL, NULL, NULL, rw);
-  properties[PROP_HOW] = g_param_spec_string ("how", NULL, NULL, NULL, rw);
-  properties[PROP_BLOCKER] = g_param_spec_boolean ("blocker", NULL, NULL, FALSE, rw);
-  properties[PROP_NA_ALLOWED] = g_param_spec_boolean ("na-allowed", NULL, NULL, FALSE, rw);
-  properties[PROP_NA_HINT] = g_param_spec_string ("na-hint", NULL, NULL, NULL, ro);
-  properties[PROP_LEGAL_BASIS] = g_param_spec_string ("legal-basis", NULL, NULL, NULL, ro);
-  properties[PROP_VERIFIED_ON] = g_param_spec_string ("verified-on", NULL, NULL, NULL, ro);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  part_class->parts_offset = G_STRUCT_OFFSET (SportelloChecklist, items);
+#define FIELD(pspec, member) \
+  sportello_checklist_part_object_class_install_field (part_class, pspec, G_STRUCT_OFFSET (SportelloChecklistItem, member))
+  FIELD (g_param_spec_string ("id", NULL, NULL, NULL, ro), id);
+  FIELD (g_param_spec_string ("title", NULL, NULL, NULL, rw), title);
+  FIELD (g_param_spec_string ("why", NULL, NULL, NULL, rw), why);
+  FIELD (g_param_spec_string ("how", NULL, NULL, NULL, rw), how);
+  FIELD (g_param_spec_boolean ("blocker", NULL, NULL, FALSE, rw), blocker);
+  FIELD (g_param_spec_boolean ("na-allowed", NULL, NULL, FALSE, rw), na_allowed);
+  FIELD (g_param_spec_string ("na-hint", NULL, NULL, NULL, ro), na_hint);
+  FIELD (g_param_spec_string ("legal-basis", NULL, NULL, NULL, ro), legal_basis);
+  FIELD (g_param_spec_string ("verified-on", NULL, NULL, NULL, ro), verified_on);
+#undef FIELD
 }
 
 static void
 sportello_checklist_item_object_init (SportelloChecklistItemObject *self)
 {
-}
-
-/**
- * sportello_checklist_item_object_new:
- * @checklist: (transfer none): kept by the caller while the object is attached
- * @index: the item's place in @checklist
- *
- * Returns: (transfer full): a view of the item
- */
-SportelloChecklistItemObject *
-sportello_checklist_item_object_new (SportelloChecklist *checklist,
-                                     guint               index)
-{
-  SportelloChecklistItemObject *self;
-
-  g_return_val_if_fail (checklist != NULL, NULL);
-  g_return_val_if_fail (index < checklist->items->len, NULL);
-
-  self = g_object_new (SPORTELLO_TYPE_CHECKLIST_ITEM_OBJECT, NULL);
-  self->checklist = checklist;
-  self->index = index;
-  return self;
-}
-
-guint
-sportello_checklist_item_object_get_index (SportelloChecklistItemObject *self)
-{
-  g_return_val_if_fail (SPORTELLO_IS_CHECKLIST_ITEM_OBJECT (self), 0);
-
-  return self->index;
-}
-
-/* the checklist is going: read as empty from now on */
-void
-sportello_checklist_item_object_detach (SportelloChecklistItemObject *self)
-{
-  g_return_if_fail (SPORTELLO_IS_CHECKLIST_ITEM_OBJECT (self));
-
-  self->checklist = NULL;
 }

@@ -125,7 +125,7 @@ sportello_checklist_item_row_constructed (GObject *object)
       g_object_bind_property (self->item, "blocker", self->blocker_row, "active", both);
       g_object_bind_property (self->item, "na-allowed", self->na_row, "active", both);
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->remove_button), "u",
-                                        sportello_checklist_item_object_get_index (self->item));
+                                        sportello_checklist_part_object_get_index (SPORTELLO_CHECKLIST_PART_OBJECT (self->item)));
     }
   else
     {

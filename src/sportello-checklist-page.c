@@ -92,49 +92,55 @@ part_changed_cb (GObject                *part,
 /* the objects that show the checklist by place: made again when the
  * places move, the old ones reading as empty */
 static void
+detach_store (SportelloChecklistPage *self,
+              GListStore             *store)
+{
+  for (guint i = 0; store != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    {
+      g_autoptr(SportelloChecklistPartObject) part = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      g_signal_handlers_disconnect_by_data (part, self);
+      sportello_checklist_part_object_detach (part);
+    }
+}
+
+static void
 detach_parts (SportelloChecklistPage *self)
 {
-  for (guint i = 0; self->items != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->items)); i++)
-    {
-      g_autoptr(SportelloChecklistItemObject) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
-
-      g_signal_handlers_disconnect_by_data (item, self);
-      sportello_checklist_item_object_detach (item);
-    }
-  for (guint i = 0; self->areas != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->areas)); i++)
-    {
-      g_autoptr(SportelloChecklistAreaObject) area = g_list_model_get_item (G_LIST_MODEL (self->areas), i);
-
-      g_signal_handlers_disconnect_by_data (area, self);
-      sportello_checklist_area_object_detach (area);
-    }
+  detach_store (self, self->items);
+  detach_store (self, self->areas);
   if (self->items != NULL)
     g_list_store_remove_all (self->items);
   if (self->areas != NULL)
     g_list_store_remove_all (self->areas);
 }
 
+static GPtrArray *
+new_parts (SportelloChecklistPage *self,
+           GType                   type,
+           guint                   n_parts)
+{
+  GPtrArray *parts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n_parts; i++)
+    {
+      SportelloChecklistPartObject *part = sportello_checklist_part_object_new (type, self->checklist, i);
+
+      g_signal_connect (part, "notify", G_CALLBACK (part_changed_cb), self);
+      g_ptr_array_add (parts, part);
+    }
+  return parts;
+}
+
 static void
 make_parts (SportelloChecklistPage *self)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) areas = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) areas = NULL;
 
   detach_parts (self);
-  for (guint i = 0; i < self->checklist->items->len; i++)
-    {
-      SportelloChecklistItemObject *item = sportello_checklist_item_object_new (self->checklist, i);
-
-      g_signal_connect (item, "notify", G_CALLBACK (part_changed_cb), self);
-      g_ptr_array_add (items, item);
-    }
-  for (guint a = 0; a < self->checklist->areas->len; a++)
-    {
-      SportelloChecklistAreaObject *area = sportello_checklist_area_object_new (self->checklist, a);
-
-      g_signal_connect (area, "notify", G_CALLBACK (part_changed_cb), self);
-      g_ptr_array_add (areas, area);
-    }
+  items = new_parts (self, SPORTELLO_TYPE_CHECKLIST_ITEM_OBJECT, self->checklist->items->len);
+  areas = new_parts (self, SPORTELLO_TYPE_CHECKLIST_AREA_OBJECT, self->checklist->areas->len);
   g_list_store_splice (self->items, 0, 0, items->pdata, items->len);
   g_list_store_splice (self->areas, 0, 0, areas->pdata, areas->len);
 }

@@ -5,7 +5,7 @@
  *
  * Names the record and when each side changed it; its switch is
  * :take-theirs, bound both ways to the item's :accepted, which the
- * apply step reads.
+ * apply step reads (see SportelloImportChoiceRow).
  */
 
 #define G_LOG_DOMAIN "sportello-import-conflict-row"
@@ -19,30 +19,16 @@
 
 struct _SportelloImportConflictRow
 {
-  AdwActionRow           parent_instance;
-
-  SportelloImportChoice *item;
-  GBinding              *item_binding;
-  gboolean               take_theirs;
-
-  GtkSwitch             *toggle;
+  SportelloImportChoiceRow parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (SportelloImportConflictRow, sportello_import_conflict_row, ADW_TYPE_ACTION_ROW)
-
-enum {
-  PROP_0,
-  PROP_ITEM,
-  PROP_TAKE_THEIRS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (SportelloImportConflictRow, sportello_import_conflict_row, SPORTELLO_TYPE_IMPORT_CHOICE_ROW)
 
 static void
-update (SportelloImportConflictRow *self)
+sportello_import_conflict_row_update (SportelloImportChoiceRow *row,
+                                      SportelloImportChoice    *item)
 {
-  const SportelloConflict *conflict = sportello_import_choice_get_conflict (self->item);
+  const SportelloConflict *conflict = sportello_import_choice_get_conflict (item);
   g_autofree char *ours = sportello_format_date_long (conflict->ours_updated_at);
   g_autofree char *theirs = sportello_format_date_long (conflict->theirs_updated_at);
   g_autofree char *subtitle = NULL;
@@ -59,108 +45,30 @@ update (SportelloImportConflictRow *self)
   subtitle = g_strdup_printf (_("%s · theirs changed on %s, ours on %s"),
                               sportello_record_kind_label (conflict->kind),
                               theirs ? theirs : "", ours ? ours : "");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  conflict->description && *conflict->description ? conflict->description
                                                                                  : sportello_record_kind_label (conflict->kind));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
-}
-
-static void
-sportello_import_conflict_row_dispose (GObject *object)
-{
-  SportelloImportConflictRow *self = (SportelloImportConflictRow *)object;
-
-  g_clear_pointer (&self->item_binding, g_binding_unbind);
-  g_clear_object (&self->item);
-  gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_IMPORT_CONFLICT_ROW);
-
-  G_OBJECT_CLASS (sportello_import_conflict_row_parent_class)->dispose (object);
-}
-
-static void
-sportello_import_conflict_row_get_property (GObject    *object,
-                                            guint       prop_id,
-                                            GValue     *value,
-                                            GParamSpec *pspec)
-{
-  SportelloImportConflictRow *self = SPORTELLO_IMPORT_CONFLICT_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ITEM:
-      g_value_set_object (value, self->item);
-      break;
-
-    case PROP_TAKE_THEIRS:
-      g_value_set_boolean (value, self->take_theirs);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sportello_import_conflict_row_set_property (GObject      *object,
-                                            guint         prop_id,
-                                            const GValue *value,
-                                            GParamSpec   *pspec)
-{
-  SportelloImportConflictRow *self = SPORTELLO_IMPORT_CONFLICT_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ITEM:
-      sportello_import_conflict_row_set_item (self, g_value_get_object (value));
-      break;
-
-    case PROP_TAKE_THEIRS:
-      sportello_import_conflict_row_set_take_theirs (self, g_value_get_boolean (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 }
 
 static void
 sportello_import_conflict_row_class_init (SportelloImportConflictRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SportelloImportChoiceRowClass *row_class = SPORTELLO_IMPORT_CHOICE_ROW_CLASS (klass);
 
-  object_class->dispose = sportello_import_conflict_row_dispose;
-  object_class->get_property = sportello_import_conflict_row_get_property;
-  object_class->set_property = sportello_import_conflict_row_set_property;
-
-  properties[PROP_ITEM] =
-    g_param_spec_object ("item", NULL, NULL, SPORTELLO_TYPE_IMPORT_CHOICE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  row_class->update = sportello_import_conflict_row_update;
 
   /**
    * SportelloImportConflictRow:take-theirs:
    *
    * Whether their version replaces ours: the row's switch.
    */
-  properties[PROP_TAKE_THEIRS] =
-    g_param_spec_boolean ("take-theirs", NULL, NULL, FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-import-conflict-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, SportelloImportConflictRow, toggle);
-  /* as AdwSwitchRow does */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_SWITCH);
+  sportello_import_choice_row_class_install_active (row_class, "take-theirs");
 }
 
 static void
 sportello_import_conflict_row_init (SportelloImportConflictRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_CHECKED, FALSE, -1);
-  g_object_bind_property (self, "take-theirs", self->toggle, "active",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 }
 
 GtkWidget *
@@ -174,28 +82,7 @@ sportello_import_conflict_row_get_item (SportelloImportConflictRow *self)
 {
   g_return_val_if_fail (SPORTELLO_IS_IMPORT_CONFLICT_ROW (self), NULL);
 
-  return self->item;
-}
-
-void
-sportello_import_conflict_row_set_item (SportelloImportConflictRow *self,
-                                        SportelloImportChoice      *item)
-{
-  g_return_if_fail (SPORTELLO_IS_IMPORT_CONFLICT_ROW (self));
-  g_return_if_fail (!item || SPORTELLO_IS_IMPORT_CHOICE (item));
-
-  if (self->item == item)
-    return;
-
-  g_clear_pointer (&self->item_binding, g_binding_unbind);
-  g_set_object (&self->item, item);
-  if (item != NULL)
-    {
-      update (self);
-      self->item_binding = g_object_bind_property (item, "accepted", self, "take-theirs",
-                                                   G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-    }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+  return sportello_import_choice_row_get_item (SPORTELLO_IMPORT_CHOICE_ROW (self));
 }
 
 gboolean
@@ -203,7 +90,7 @@ sportello_import_conflict_row_get_take_theirs (SportelloImportConflictRow *self)
 {
   g_return_val_if_fail (SPORTELLO_IS_IMPORT_CONFLICT_ROW (self), FALSE);
 
-  return self->take_theirs;
+  return sportello_import_choice_row_get_active (SPORTELLO_IMPORT_CHOICE_ROW (self));
 }
 
 void
@@ -212,11 +99,5 @@ sportello_import_conflict_row_set_take_theirs (SportelloImportConflictRow *self,
 {
   g_return_if_fail (SPORTELLO_IS_IMPORT_CONFLICT_ROW (self));
 
-  take_theirs = !!take_theirs;
-  if (self->take_theirs == take_theirs)
-    return;
-
-  self->take_theirs = take_theirs;
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_CHECKED, take_theirs, -1);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAKE_THEIRS]);
+  sportello_import_choice_row_set_active (SPORTELLO_IMPORT_CHOICE_ROW (self), take_theirs);
 }

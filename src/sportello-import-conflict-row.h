@@ -6,20 +6,16 @@
 
 #pragma once
 
-#include <adwaita.h>
-
-#include "sportello-import-choice.h"
+#include "sportello-import-choice-row.h"
 
 G_BEGIN_DECLS
 
 #define SPORTELLO_TYPE_IMPORT_CONFLICT_ROW (sportello_import_conflict_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (SportelloImportConflictRow, sportello_import_conflict_row, SPORTELLO, IMPORT_CONFLICT_ROW, AdwActionRow)
+G_DECLARE_FINAL_TYPE (SportelloImportConflictRow, sportello_import_conflict_row, SPORTELLO, IMPORT_CONFLICT_ROW, SportelloImportChoiceRow)
 
 GtkWidget             *sportello_import_conflict_row_new             (SportelloImportChoice      *item);
 SportelloImportChoice *sportello_import_conflict_row_get_item        (SportelloImportConflictRow *self);
-void                   sportello_import_conflict_row_set_item        (SportelloImportConflictRow *self,
-                                                                      SportelloImportChoice      *item);
 gboolean               sportello_import_conflict_row_get_take_theirs (SportelloImportConflictRow *self);
 void                   sportello_import_conflict_row_set_take_theirs (SportelloImportConflictRow *self,
                                                                       gboolean                    take_theirs);

@@ -6,20 +6,16 @@
 
 #pragma once
 
-#include <adwaita.h>
-
-#include "sportello-import-choice.h"
+#include "sportello-import-choice-row.h"
 
 G_BEGIN_DECLS
 
 #define SPORTELLO_TYPE_IMPORT_DUPLICATE_ROW (sportello_import_duplicate_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (SportelloImportDuplicateRow, sportello_import_duplicate_row, SPORTELLO, IMPORT_DUPLICATE_ROW, AdwActionRow)
+G_DECLARE_FINAL_TYPE (SportelloImportDuplicateRow, sportello_import_duplicate_row, SPORTELLO, IMPORT_DUPLICATE_ROW, SportelloImportChoiceRow)
 
 GtkWidget             *sportello_import_duplicate_row_new       (SportelloImportChoice       *item);
 SportelloImportChoice *sportello_import_duplicate_row_get_item  (SportelloImportDuplicateRow *self);
-void                   sportello_import_duplicate_row_set_item  (SportelloImportDuplicateRow *self,
-                                                                 SportelloImportChoice       *item);
 gboolean               sportello_import_duplicate_row_get_merge (SportelloImportDuplicateRow *self);
 void                   sportello_import_duplicate_row_set_merge (SportelloImportDuplicateRow *self,
                                                                  gboolean                     merge);

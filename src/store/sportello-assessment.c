@@ -23,6 +23,7 @@
 #include "sportello-checklist-private.h"
 #include "sportello-database-private.h"
 #include "sportello-format.h"
+#include "sportello-record-columns-private.h"
 
 typedef struct
 {
@@ -44,23 +45,13 @@ G_DEFINE_FINAL_TYPE (SportelloAssessment, sportello_assessment, SPORTELLO_TYPE_R
  * an assessment (a) with its client (c), the row's id first, and what
  * reads it; and the upsert, which keeps the assessment's identity, client
  * and origin */
-#define FIELD_NAME(field, name)                  [field] = name,
-#define REF_NAME(field, column, member, alias)   [field] = member,
 #define SKIP(name)
-#define SKIP_REF(field, column, member, alias)
 #define SELECT_COLUMN(field, name)               ", a." name
 #define SELECT_ANSWERS(name)                     ", a." name
-#define SELECT_REF(field, column, member, alias) ", " alias ".uuid"
 #define READ_TEXT(field, name)                   sportello_assessment_set (self, field, (const char *) sqlite3_column_text (stmt, ++i));
 #define READ_ANSWERS(name)                       answers_from_json (self, (const char *) sqlite3_column_text (stmt, ++i));
-#define READ_REF(field, column, member, alias)   READ_TEXT (field, member)
-#define INSERT_NAME(field, name)                 ", " name
 #define INSERT_ANSWERS(name)                     ", " name
-#define INSERT_REF(field, column, member, alias) ", " column
-#define VALUE(field, name)                       ", ?"
 #define VALUE_ANSWERS(name)                      ", ?"
-#define VALUE_REF(field, column, member, alias)  ", " alias ".id"
-#define UPDATE(field, name)                      ", " name " = excluded." name
 #define UPDATE_ANSWERS(name)                     ", " name " = excluded." name
 #define BIND_TEXT(field, name)                   sqlite3_bind_text (stmt, ++n, sportello_assessment_get (self, field), -1, SQLITE_STATIC);
 #define BIND_ANSWERS(name)                       sqlite3_bind_text (stmt, ++n, answers, -1, SQLITE_STATIC);

@@ -23,6 +23,7 @@
 #include "sportello-atomic-file.h"
 #include "sportello-attachment-private.h"
 #include "sportello-database-private.h"
+#include "sportello-record-columns-private.h"
 
 struct _SportelloAttachment
 {
@@ -45,19 +46,10 @@ static GParamSpec *properties[N_PROPS];
  * text fields' property names (the same with '-' for '_'); the SELECT of
  * an attachment (t) with its client (c), the row's id first, and what
  * reads it; and the INSERT of a new one */
-#define FIELD_NAME(field, name)                  [field] = name,
-#define REF_NAME(field, column, member, alias)   [field] = member,
 #define SKIP(member, name)
-#define SKIP_REF(field, column, member, alias)
 #define SELECT_COLUMN(field, name)               ", t." name
-#define SELECT_REF(field, column, member, alias) ", " alias ".uuid"
 #define READ_TEXT(field, name)                   sportello_record_set (SPORTELLO_RECORD (self), field, (const char *) sqlite3_column_text (stmt, ++i));
 #define READ_INT(member, name)                   self->member = (guint64) sqlite3_column_int64 (stmt, ++i);
-#define READ_REF(field, column, member, alias)   READ_TEXT (field, member)
-#define INSERT_NAME(field, name)                 ", " name
-#define INSERT_REF(field, column, member, alias) ", " column
-#define VALUE(field, name)                       ", ?"
-#define VALUE_REF(field, column, member, alias)  ", " alias ".id"
 #define BIND_TEXT(field, name)                   sqlite3_bind_text (stmt, ++n, sportello_record_get (record, field), -1, SQLITE_STATIC);
 #define BIND_INT(member, name)                   sqlite3_bind_int64 (stmt, ++n, (gint64) self->member);
 

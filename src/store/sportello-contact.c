@@ -13,6 +13,7 @@
 #include "sportello-contact.h"
 #include "sportello-contact-private.h"
 #include "sportello-identifiers.h"
+#include "sportello-record-columns-private.h"
 
 struct _SportelloContact
 {
@@ -36,20 +37,10 @@ static GParamSpec *properties[N_PROPS];
  * contact (k) with its client (c), the row's id first, and what reads
  * it; and the upsert, which keeps the contact's identity, client and
  * origin */
-#define FIELD_NAME(field, name)                  [field] = name,
-#define REF_NAME(field, column, member, alias)   [field] = member,
 #define SKIP(member, name)
-#define SKIP_REF(field, column, member, alias)
 #define SELECT_COLUMN(field, name)               ", k." name
-#define SELECT_REF(field, column, member, alias) ", " alias ".uuid"
 #define READ_TEXT(field, name)                   sportello_record_set (SPORTELLO_RECORD (self), field, (const char *) sqlite3_column_text (stmt, ++i));
 #define READ_BOOL(member, name)                  self->member = sqlite3_column_int (stmt, ++i) != 0;
-#define READ_REF(field, column, member, alias)   READ_TEXT (field, member)
-#define INSERT_NAME(field, name)                 ", " name
-#define INSERT_REF(field, column, member, alias) ", " column
-#define VALUE(field, name)                       ", ?"
-#define VALUE_REF(field, column, member, alias)  ", " alias ".id"
-#define UPDATE(field, name)                      ", " name " = excluded." name
 
 static const char * const property_names[SPORTELLO_CONTACT_N_TEXT_FIELDS] = {
   SPORTELLO_CONTACT_COLUMNS (FIELD_NAME, SKIP, REF_NAME)

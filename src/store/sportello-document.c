@@ -23,6 +23,7 @@
 #include "sportello-follow-up.h"
 #include "sportello-format.h"
 #include "sportello-vocabulary.h"
+#include "sportello-record-columns-private.h"
 
 struct _SportelloDocument
 {
@@ -36,18 +37,8 @@ G_DEFINE_FINAL_TYPE (SportelloDocument, sportello_document, SPORTELLO_TYPE_RECOR
  * a document (d) with its client (c), the row's id first, and what reads
  * it; and the upsert, which keeps the document's identity, client and
  * origin */
-#define FIELD_NAME(field, name)                  [field] = name,
-#define REF_NAME(field, column, member, alias)   [field] = member,
-#define SKIP_REF(field, column, member, alias)
 #define SELECT_COLUMN(field, name)               ", d." name
-#define SELECT_REF(field, column, member, alias) ", " alias ".uuid"
 #define READ_TEXT(field, name)                   sportello_document_set (self, field, (const char *) sqlite3_column_text (stmt, ++i));
-#define READ_REF(field, column, member, alias)   READ_TEXT (field, member)
-#define INSERT_NAME(field, name)                 ", " name
-#define INSERT_REF(field, column, member, alias) ", " column
-#define VALUE(field, name)                       ", ?"
-#define VALUE_REF(field, column, member, alias)  ", " alias ".id"
-#define UPDATE(field, name)                      ", " name " = excluded." name
 #define BIND_TEXT(field, name)                   sqlite3_bind_text (stmt, ++n, sportello_document_get (self, field), -1, SQLITE_STATIC);
 
 static const char * const field_names[SPORTELLO_DOCUMENT_N_TEXT_FIELDS] = {

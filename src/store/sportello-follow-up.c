@@ -15,6 +15,7 @@
 #include "sportello-database-private.h"
 #include "sportello-follow-up.h"
 #include "sportello-follow-up-private.h"
+#include "sportello-record-columns-private.h"
 
 struct _SportelloFollowUp
 {
@@ -38,19 +39,9 @@ static GParamSpec *properties[N_PROPS];
  * a follow-up (f) with its meeting (m), the row's id first, then what is
  * read through the meeting or the application, and what reads it; and
  * the upsert, which keeps the follow-up's identity, meeting and origin */
-#define FIELD_NAME(field, name)                  [field] = name,
-#define REF_NAME(field, column, member, alias)   [field] = member,
-#define SKIP_REF(field, column, member, alias)
 #define SELECT_COLUMN(field, name)               ", f." name
-#define SELECT_REF(field, column, member, alias) ", " alias ".uuid"
 #define SELECT_NO_REF(field, column, member, alias) ", ''"
 #define READ_TEXT(field, name)                   sportello_record_set (SPORTELLO_RECORD (self), field, (const char *) sqlite3_column_text (stmt, ++i));
-#define READ_REF(field, column, member, alias)   READ_TEXT (field, member)
-#define INSERT_NAME(field, name)                 ", " name
-#define INSERT_REF(field, column, member, alias) ", " column
-#define VALUE(field, name)                       ", ?"
-#define VALUE_REF(field, column, member, alias)  ", " alias ".id"
-#define UPDATE(field, name)                      ", " name " = excluded." name
 #define BIND_TEXT(field, name)                   sqlite3_bind_text (stmt, ++n, sportello_record_get (SPORTELLO_RECORD (self), field), -1, SQLITE_STATIC);
 
 static const char * const property_names[SPORTELLO_FOLLOW_UP_N_TEXT_FIELDS] = {

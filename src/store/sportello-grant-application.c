@@ -23,6 +23,7 @@
 #include "sportello-grant-private.h"
 #include "sportello-template.h"
 #include "sportello-vocabulary.h"
+#include "sportello-record-columns-private.h"
 
 struct _SportelloGrantApplication
 {
@@ -44,20 +45,10 @@ static GParamSpec *properties[N_PROPS];
  * client (c), the row's id first, then the client's name and the call's
  * title, and what reads it; and the upsert, which keeps the
  * application's identity, client and origin */
-#define FIELD_NAME(field, name)                  [field] = name,
-#define REF_NAME(field, column, member, alias)   [field] = member,
 #define SKIP(field, name)
-#define SKIP_REF(field, column, member, alias)
 #define SELECT_COLUMN(field, name)               ", a." name
-#define SELECT_REF(field, column, member, alias) ", " alias ".uuid"
 #define READ_TEXT(field, name)                   sportello_record_set (SPORTELLO_RECORD (self), field, (const char *) sqlite3_column_text (stmt, ++i));
 #define READ_INT(number, name)                   ++i; self->numbers[number] = sqlite3_column_type (stmt, i) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, i);
-#define READ_REF(field, column, member, alias)   READ_TEXT (field, member)
-#define INSERT_NAME(field, name)                 ", " name
-#define INSERT_REF(field, column, member, alias) ", " column
-#define VALUE(field, name)                       ", ?"
-#define VALUE_REF(field, column, member, alias)  ", " alias ".id"
-#define UPDATE(field, name)                      ", " name " = excluded." name
 #define BIND_TEXT(field, name)                   sqlite3_bind_text (stmt, ++n, sportello_record_get (record, field), -1, SQLITE_STATIC);
 #define BIND_INT(number, name)                   bind_number (stmt, ++n, self->numbers[number]);
 

@@ -14,6 +14,7 @@
 #include "sportello-database-private.h"
 #include "sportello-meeting.h"
 #include "sportello-meeting-private.h"
+#include "sportello-record-columns-private.h"
 
 struct _SportelloMeeting
 {
@@ -39,20 +40,10 @@ static GParamSpec *properties[N_PROPS];
  * meeting (m) with its client (c), the row's id first, the client's name
  * last, and what reads it; and the upsert, which keeps the meeting's
  * identity, client and origin */
-#define FIELD_NAME(field, name)                  [field] = name,
-#define REF_NAME(field, column, member, alias)   [field] = member,
 #define SKIP(member, name)
-#define SKIP_REF(field, column, member, alias)
 #define SELECT_COLUMN(field, name)               ", m." name
-#define SELECT_REF(field, column, member, alias) ", " alias ".uuid"
 #define READ_TEXT(field, name)                   sportello_record_set (SPORTELLO_RECORD (self), field, (const char *) sqlite3_column_text (stmt, ++i));
 #define READ_INT(member, name)                   self->member = sqlite3_column_int (stmt, ++i);
-#define READ_REF(field, column, member, alias)   READ_TEXT (field, member)
-#define INSERT_NAME(field, name)                 ", " name
-#define INSERT_REF(field, column, member, alias) ", " column
-#define VALUE(field, name)                       ", ?"
-#define VALUE_REF(field, column, member, alias)  ", " alias ".id"
-#define UPDATE(field, name)                      ", " name " = excluded." name
 #define BIND_TEXT(field, name)                   sqlite3_bind_text (stmt, ++n, sportello_record_get (SPORTELLO_RECORD (self), field), -1, SQLITE_STATIC);
 #define BIND_INT(member, name)                   sqlite3_bind_int (stmt, ++n, self->member);
 

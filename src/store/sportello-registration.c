@@ -23,6 +23,7 @@
 #include "sportello-identifiers.h"
 #include "sportello-registration.h"
 #include "sportello-vocabulary.h"
+#include "sportello-record-columns-private.h"
 
 struct _SportelloRegistration
 {
@@ -49,26 +50,19 @@ static GParamSpec *properties[N_PROPS];
  * row's id first, then the contact's client (c) and the place on the
  * waiting list, and what reads it; and the upsert, which keeps the
  * registration's identity, event and origin */
-#define FIELD_NAME(field, name)                       [field] = name,
-#define REF_NAME(field, column, member, alias)        [field] = member,
 #define CONTACT_NAME(field, column, member)           [field] = member,
 #define SKIP(member, name)
-#define SKIP_REF(field, column, member, alias)
 #define SKIP_CONTACT(field, column, member)
 #define SELECT_COLUMN(field, name)                    ", r." name
-#define SELECT_REF(field, column, member, alias)      ", " alias ".uuid"
 #define SELECT_CONTACT(field, column, member)         ", coalesce (k.uuid, '')"
 #define READ_TEXT(field, name)                        sportello_record_set (SPORTELLO_RECORD (self), field, (const char *) sqlite3_column_text (stmt, ++i));
 #define READ_BOOL(member, name)                       self->member = sqlite3_column_int (stmt, ++i) != 0;
-#define READ_REF(field, column, member, alias)        READ_TEXT (field, member)
 #define READ_CONTACT(field, column, member)           READ_TEXT (field, member)
-#define INSERT_NAME(field, name)                      ", " name
-#define INSERT_REF(field, column, member, alias)      ", " column
 #define INSERT_CONTACT(field, column, member)         ", " column
-#define VALUE(field, name)                            ", ?"
+/* the upsert is a VALUES list: the event's id is bound, not joined */
+#undef VALUE_REF
 #define VALUE_REF(field, column, member, alias)       ", ?"
 #define VALUE_CONTACT(field, column, member)          ", (SELECT id FROM contacts WHERE uuid = ?)"
-#define UPDATE(field, name)                           ", " name " = excluded." name
 #define UPDATE_CONTACT(field, column, member)         ", " column " = excluded." column
 
 static const char * const property_names[SPORTELLO_REGISTRATION_N_TEXT_FIELDS] = {
