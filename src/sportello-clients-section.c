@@ -63,6 +63,7 @@ struct _SportelloClientsSection
   /* Rows bound to a client found by its notes, waiting for one lookup of
    * why for them all, after the frame that shows them */
   GPtrArray           *match_rows;
+  GPtrArray           *bound_rows;   /* all the rows bound to a client */
   guint                match_idle;
   GCancellable        *match_cancellable;   /* cancelled in dispose */
 };
@@ -649,22 +650,18 @@ match_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Whether @row says why its client is in the results of the search */
 static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             SportelloClientsSection     *self)
+ask_match (SportelloClientsSection *self,
+           SportelloClientRow      *row)
 {
-  SportelloClient *client = gtk_list_item_get_item (item);
-  SportelloClientRow *row = SPORTELLO_CLIENT_ROW (gtk_list_item_get_child (item));
-  g_autofree char *label = sportello_client_row_describe (client);
+  SportelloClient *client = sportello_client_row_get_client (row);
   gboolean needs_match;
 
   needs_match = self->list != NULL && client != NULL && sportello_client_list_needs_match (self->list, client);
-  sportello_client_row_set_client (row, client);
   /* the line for why is there from the start, so that the row keeps its
    * height when the words come and the list does not measure again */
   sportello_client_row_set_match_pending (row, needs_match);
-  gtk_list_item_set_accessible_label (item, label);
 
   /* found by its notes: the row says so once the worker has looked, for
    * all the rows bound together, after the frame (the main loop does not
@@ -678,12 +675,45 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             SportelloClientsSection     *self)
+{
+  SportelloClient *client = gtk_list_item_get_item (item);
+  SportelloClientRow *row = SPORTELLO_CLIENT_ROW (gtk_list_item_get_child (item));
+  g_autofree char *label = sportello_client_row_describe (client);
+
+  sportello_client_row_set_client (row, client);
+  gtk_list_item_set_accessible_label (item, label);
+  ask_match (self, row);
+  if (!g_ptr_array_find (self->bound_rows, row, NULL))
+    g_ptr_array_add (self->bound_rows, row);
+}
+
+static void
 unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                SportelloClientsSection     *self)
 {
   if (self->match_rows != NULL)
     g_ptr_array_remove_fast (self->match_rows, gtk_list_item_get_child (item));
+  if (self->bound_rows != NULL)
+    g_ptr_array_remove_fast (self->bound_rows, gtk_list_item_get_child (item));
+}
+
+/* A new search's results are listed: the list keeps the rows of the
+ * clients still in them, bound as they were, so they look again at why
+ * their client is there (the rows bound anew have asked already) */
+static void
+search_shown (SportelloClientsSection *self)
+{
+  for (guint i = 0; i < self->bound_rows->len; i++)
+    {
+      SportelloClientRow *row = g_ptr_array_index (self->bound_rows, i);
+
+      if (!g_ptr_array_find (self->match_rows, row, NULL))
+        ask_match (self, row);
+    }
 }
 
 static void
@@ -699,6 +729,8 @@ sportello_clients_section_dispose (GObject *object)
   g_clear_handle_id (&self->match_idle, g_source_remove);
   if (self->match_rows != NULL)
     g_ptr_array_set_size (self->match_rows, 0);
+  if (self->bound_rows != NULL)
+    g_ptr_array_set_size (self->bound_rows, 0);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_CLIENTS_SECTION);
   /* the template's unnamed root child too */
@@ -711,6 +743,7 @@ sportello_clients_section_dispose (GObject *object)
   g_clear_pointer (&self->tags, g_strfreev);
   g_clear_pointer (&self->pending_deletes, g_ptr_array_unref);
   g_clear_pointer (&self->match_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->bound_rows, g_ptr_array_unref);
   g_clear_object (&self->match_cancellable);
 
   G_OBJECT_CLASS (sportello_clients_section_parent_class)->dispose (object);
@@ -766,6 +799,7 @@ sportello_clients_section_init (SportelloClientsSection *self)
 
   self->pending_deletes = g_ptr_array_new_with_free_func (g_free);
   self->match_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->bound_rows = g_ptr_array_new ();
   self->match_cancellable = g_cancellable_new ();
 
   statuses = vocabulary_model (SPORTELLO_VOCABULARY_STATUS, _("All statuses"));
@@ -803,6 +837,14 @@ list_changed_cb (SportelloClientsSection *self)
 }
 
 static void
+list_loading_cb (SportelloClientsSection *self)
+{
+  if (!sportello_client_list_get_loading (self->list))
+    search_shown (self);
+  update_stack (self);
+}
+
+static void
 context_set (SportelloSection *section,
              SportelloContext *context)
 {
@@ -818,7 +860,7 @@ context_set (SportelloSection *section,
   /* 50,000 clients fill in behind the first frame, and typing never waits */
   sportello_client_list_set_background (self->list);
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (list_loading_cb), self, G_CONNECT_SWAPPED);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 
