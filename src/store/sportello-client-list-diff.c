@@ -26,7 +26,7 @@
 #include "sportello-client-list-private.h"
 
 /* no more items than this are added together with removed ones */
-#define REPLACE_MAX 64
+#define REPLACE_MAX SPORTELLO_CLIENT_LIST_DIFF_WINDOW
 
 #define ABSENT G_MAXUINT32
 
@@ -129,6 +129,7 @@ rank_at (const Ranks *ranks,
  * @old_ids: what a list shows
  * @new_ids: what it is to show
  * @window: how many of the first positions are told in detail
+ * @max_changes: at most this many changes within @window, or one
  *
  * The changes that turn @old_ids into @new_ids, to be told one after the
  * other, front to back (each position counts the changes before it).
@@ -140,10 +141,12 @@ GArray *
 _sportello_client_list_diff (GArray *base,
                              GArray *old_ids,
                              GArray *new_ids,
-                             guint   window)
+                             guint   window,
+                             guint   max_changes)
 {
   GArray *changes = g_array_new (FALSE, FALSE, sizeof (SportelloListChange));
   Ranks ranks = { NULL, -1, NULL };
+  GArray *exact;
   guint old_len = old_ids->len, new_len = new_ids->len;
   guint prefix = 0, suffix = 0;
   guint i, j;
@@ -188,6 +191,7 @@ _sportello_client_list_diff (GArray *base,
     ordered = FALSE;
 
   i = j = prefix;
+  exact = g_array_new (FALSE, FALSE, sizeof (SportelloListChange));
   if (ordered)
     while ((i < old_len || j < new_len) && j < window)
       {
@@ -210,8 +214,16 @@ _sportello_client_list_diff (GArray *base,
                (i == old_len || rank_at (&ranks, new_ids, j) < rank_at (&ranks, old_ids, i)))
           j++;
 
-        add_coalesced (changes, from_j, i - from_i, j - from_j);
+        add_coalesced (exact, from_j, i - from_i, j - from_j);
       }
+
+  /* each change costs a list view a pass over its rows: many small ones
+   * make one, which the list view sorts out by the items' identity */
+  if (exact->len <= max_changes)
+    g_array_append_vals (changes, exact->data, exact->len);
+  else
+    add_change (changes, prefix, i - prefix, j - prefix);
+  g_array_unref (exact);
 
   /* the rest, past the window (or all of it, out of order) */
   add_coalesced (changes, j, old_len - i, new_len - j);

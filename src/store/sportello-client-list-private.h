@@ -38,6 +38,7 @@ struct _SportelloClientList
   GArray              *ids;       /* what the model lists */
   GArray              *base;      /* the same without the search, in order */
   sqlite3_stmt        *item_stmt;
+  GHashTable          *given;     /* id → SportelloClient, weak */
 
   char                *search;
   char                *status;
@@ -59,8 +60,10 @@ struct _SportelloClientList
 };
 
 /* How many of the first positions a change of the list is told in detail:
- * more than a list view shows */
-#define SPORTELLO_CLIENT_LIST_DIFF_WINDOW 64
+ * more than a list view keeps rows for (GtkListView: 200 and 2) */
+#define SPORTELLO_CLIENT_LIST_DIFF_WINDOW 256
+/* and in how many changes at most */
+#define SPORTELLO_CLIENT_LIST_DIFF_MAX 8
 
 /* One items-changed: at @position, @removed items become @added others */
 typedef struct
@@ -92,7 +95,8 @@ gboolean _sportello_client_list_words_are_long (const char       *text,
 GArray *_sportello_client_list_diff          (GArray             *base,
                                               GArray             *old_ids,
                                               GArray             *new_ids,
-                                              guint               window);
+                                              guint               window,
+                                              guint               max_changes);
 GArray *_sportello_client_list_replace_all   (guint               old_len,
                                               guint               new_len);
 

@@ -85,15 +85,58 @@ sportello_client_list_get_n_items (GListModel *model)
   return n_shown (SPORTELLO_CLIENT_LIST (model));
 }
 
+/* The clients given out and still alive, by id: asked again for one, the
+ * list gives the same object, so that a list view finds the row it has
+ * for it (GTK matches rows to items by identity) */
+typedef struct
+{
+  SportelloClientList *list;
+  gint64               id;
+} Given;
+
+static void
+given_gone_cb (gpointer  data,
+               GObject  *client)
+{
+  Given *given = data;
+
+  g_hash_table_remove (given->list->given, &given->id);
+  g_free (given);
+}
+
+static gboolean
+forget_given (gpointer key,
+              gpointer value,
+              gpointer data)
+{
+  /* the key is the id in the record */
+  g_object_weak_unref (value, given_gone_cb, (Given *) ((char *) key - G_STRUCT_OFFSET (Given, id)));
+  g_free ((char *) key - G_STRUCT_OFFSET (Given, id));
+  return TRUE;
+}
+
+/* After a write the clients given out may be out of date: the next ask
+ * reads them again */
+static void
+forget_all_given (SportelloClientList *self)
+{
+  g_hash_table_foreach_remove (self->given, forget_given, NULL);
+}
+
 static gpointer
 sportello_client_list_get_item (GListModel *model,
                                 guint       position)
 {
   SportelloClientList *self = SPORTELLO_CLIENT_LIST (model);
   SportelloClient *client = NULL;
+  gint64 id;
 
   if (position >= n_shown (self))
     return NULL;
+
+  id = id_at (self, position);
+  if ((client = g_hash_table_lookup (self->given, &id)) != NULL)
+    return g_object_ref (client);
 
   if (self->item_stmt == NULL)
     {
@@ -105,10 +148,19 @@ sportello_client_list_get_item (GListModel *model,
     }
 
   sqlite3_reset (self->item_stmt);
-  sqlite3_bind_int64 (self->item_stmt, 1, id_at (self, position));
+  sqlite3_bind_int64 (self->item_stmt, 1, id);
   if (sqlite3_step (self->item_stmt) == SQLITE_ROW)
     client = _sportello_client_new_from_row (self->item_stmt);
   sqlite3_reset (self->item_stmt);
+
+  if (client != NULL)
+    {
+      Given *given = g_new (Given, 1);
+
+      *given = (Given) { self, id };
+      g_hash_table_insert (self->given, &given->id, client);
+      g_object_weak_ref (G_OBJECT (client), given_gone_cb, given);
+    }
 
   /* A row deleted behind the model's back: give an empty client rather
    * than NULL, which list views do not expect before items-changed. */
@@ -151,9 +203,12 @@ show_ids (SportelloClientList *self,
    * change at the top of the list (what it can show), it binds only the
    * rows whose client is not the same as before. */
   if (reloaded)
-    changes = found = _sportello_client_list_replace_all (self->ids->len, ids->len);
+    {
+      forget_all_given (self);
+      changes = found = _sportello_client_list_replace_all (self->ids->len, ids->len);
+    }
   else if (changes == NULL)
-    changes = found = _sportello_client_list_diff (self->base, self->ids, ids, SPORTELLO_CLIENT_LIST_DIFF_WINDOW);
+    changes = found = _sportello_client_list_diff (self->base, self->ids, ids, SPORTELLO_CLIENT_LIST_DIFF_WINDOW, SPORTELLO_CLIENT_LIST_DIFF_MAX);
 
   self->old = g_steal_pointer (&self->ids);
   self->ids = g_array_ref (ids);
@@ -262,7 +317,7 @@ request_thread (GTask        *task,
   if (error == NULL && request->base != NULL && !g_cancellable_is_cancelled (cancellable))
     request->changes = _sportello_client_list_diff (request->base ? request->base : request->new_base,
                                                     request->shown, request->ids,
-                                                    SPORTELLO_CLIENT_LIST_DIFF_WINDOW);
+                                                    SPORTELLO_CLIENT_LIST_DIFF_WINDOW, SPORTELLO_CLIENT_LIST_DIFF_MAX);
 
   sqlite3_progress_handler (handle, 0, NULL, NULL);
   worker->running = NULL;
@@ -564,6 +619,8 @@ sportello_client_list_finalize (GObject *object)
   SportelloClientList *self = (SportelloClientList *)object;
 
   g_clear_pointer (&self->item_stmt, sqlite3_finalize);
+  forget_all_given (self);
+  g_clear_pointer (&self->given, g_hash_table_unref);
   if (self->pending != NULL)
     g_cancellable_cancel (self->pending);
   g_clear_object (&self->pending);
@@ -632,6 +689,7 @@ static void
 sportello_client_list_init (SportelloClientList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->given = g_hash_table_new (g_int64_hash, g_int64_equal);
 }
 
 static void
