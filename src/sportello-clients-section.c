@@ -66,9 +66,15 @@ struct _SportelloClientsSection
   GPtrArray           *bound_rows;   /* all the rows bound to a client */
   guint                match_idle;
   GCancellable        *match_cancellable;   /* cancelled in dispose */
+
+  /* the list view gets the clients after its first frame */
+  GdkFrameClock       *first_frame_clock;
+  gulong               first_frame_id;
 };
 
 static void section_iface_init (SportelloSectionInterface *iface);
+static void list_view_realize_cb (SportelloClientsSection *self);
+static void stop_waiting_for_first_frame (SportelloClientsSection *self);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (SportelloClientsSection, sportello_clients_section, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (SPORTELLO_TYPE_SECTION, section_iface_init))
@@ -727,6 +733,7 @@ sportello_clients_section_dispose (GObject *object)
   g_clear_object (&self->tags_cancellable);
   g_cancellable_cancel (self->match_cancellable);
   g_clear_handle_id (&self->match_idle, g_source_remove);
+  stop_waiting_for_first_frame (self);
   if (self->match_rows != NULL)
     g_ptr_array_set_size (self->match_rows, 0);
   if (self->bound_rows != NULL)
@@ -812,6 +819,7 @@ sportello_clients_section_init (SportelloClientsSection *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
+  g_signal_connect_object (self->list_view, "realize", G_CALLBACK (list_view_realize_cb), self, G_CONNECT_SWAPPED);
 
   /* AdwSplitButton's "+" part has only an icon, and screen readers
    * named it after the drop-down next to it: it is New Client */
@@ -837,6 +845,57 @@ list_changed_cb (SportelloClientsSection *self)
 }
 
 static void
+stop_waiting_for_first_frame (SportelloClientsSection *self)
+{
+  if (self->first_frame_clock != NULL)
+    g_clear_signal_handler (&self->first_frame_id, self->first_frame_clock);
+  g_clear_object (&self->first_frame_clock);
+}
+
+/* The list view shows the clients: it makes a row for each of the first
+ * 200, which a window with 50,000 clients should not wait for */
+static void
+attach_list (SportelloClientsSection *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  stop_waiting_for_first_frame (self);
+  if (self->list == NULL || gtk_list_view_get_model (self->list_view) != NULL)
+    return;
+
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+}
+
+static gboolean
+attach_list_idle_cb (gpointer data)
+{
+  g_autoptr(SportelloClientsSection) self = data;
+
+  attach_list (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_cb (SportelloClientsSection *self)
+{
+  stop_waiting_for_first_frame (self);
+  /* out of the frame clock's cycle */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, attach_list_idle_cb, g_object_ref (self), NULL);
+}
+
+static void
+list_view_realize_cb (SportelloClientsSection *self)
+{
+  if (self->list == NULL || gtk_list_view_get_model (self->list_view) != NULL || self->first_frame_clock != NULL)
+    return;
+
+  self->first_frame_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self->list_view)));
+  self->first_frame_id = g_signal_connect_swapped (self->first_frame_clock, "after-paint",
+                                                   G_CALLBACK (first_frame_cb), self);
+}
+
+static void
 list_loading_cb (SportelloClientsSection *self)
 {
   if (!sportello_client_list_get_loading (self->list))
@@ -849,7 +908,6 @@ context_set (SportelloSection *section,
              SportelloContext *context)
 {
   SportelloClientsSection *self = SPORTELLO_CLIENTS_SECTION (section);
-  g_autoptr(GtkNoSelection) selection = NULL;
   g_autoptr(GError) error = NULL;
 
   self->context = g_object_ref (context);
@@ -861,8 +919,12 @@ context_set (SportelloSection *section,
   sportello_client_list_set_background (self->list);
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (list_loading_cb), self, G_CONNECT_SWAPPED);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  /* the query starts now, on the worker; the list view takes the clients
+   * after its first frame (at once if it has painted already) */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    attach_list (self);
+  else if (gtk_widget_get_realized (GTK_WIDGET (self->list_view)))
+    list_view_realize_cb (self);
 
   /* the tags and the empty state follow when the section is shown */
   if (!sportello_client_list_refresh (self->list, &error))
