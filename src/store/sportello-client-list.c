@@ -11,13 +11,11 @@
  * asks FTS5 only for the set of matching ids, then keeps the base's ids
  * that are in the set: no sort of thousands of rows on every keystroke.
  *
- * A search that finds nothing is tried once more with one typo forgiven
- * in names (“Moltenni” finds “Molteni”): each typed word of four letters
- * or more is compared with the words of the clients' names, read from the
- * full-text index's own vocabulary (fts5vocab), and those one edit away
- * (a letter added, dropped, changed or two swapped) join the query. Only
- * the terms starting as the word does (or with its second letter) are
- * read: a wrong first letter is not forgiven.
+ * The queries are in sportello-client-list-search.c (with the second try
+ * that forgives a typo), why a client matched in -list-match.c, and what
+ * the model tells its views when the ids change in -list-diff.c: only
+ * what changed, and the same object for a client while it lives, so that
+ * a list view keeps the rows of the clients that stay.
  *
  * Once filled, the list follows the database by itself: a committed write
  * to clients (from this connection or another on the same file) reads it
