@@ -39,6 +39,7 @@ struct _SportelloClientList
   GArray              *base;      /* the same without the search, in order */
   sqlite3_stmt        *item_stmt;
   GHashTable          *given;     /* id → SportelloClient, weak */
+  GPtrArray           *held;      /* clients read while a change is told */
 
   char                *search;
   char                *status;

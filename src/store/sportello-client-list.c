@@ -158,6 +158,11 @@ sportello_client_list_get_item (GListModel *model,
       *given = (Given) { self, id };
       g_hash_table_insert (self->given, &given->id, client);
       g_object_weak_ref (G_OBJECT (client), given_gone_cb, given);
+      /* while a change is told, a list view asks for an added client to
+       * look for its row, lets it go, and asks again to bind it: the
+       * list keeps it meanwhile, so that it is read once */
+      if (self->old != NULL)
+        g_ptr_array_add (self->held, g_object_ref (client));
     }
 
   /* A row deleted behind the model's back: give an empty client rather
@@ -223,6 +228,7 @@ show_ids (SportelloClientList *self,
     }
   g_warn_if_fail (n_shown (self) == ids->len);
   g_clear_pointer (&self->old, g_array_unref);
+  g_ptr_array_set_size (self->held, 0);
 
   if (old_len != self->ids->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
@@ -617,6 +623,7 @@ sportello_client_list_finalize (GObject *object)
   SportelloClientList *self = (SportelloClientList *)object;
 
   g_clear_pointer (&self->item_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->held, g_ptr_array_unref);
   forget_all_given (self);
   g_clear_pointer (&self->given, g_hash_table_unref);
   if (self->pending != NULL)
@@ -688,6 +695,7 @@ sportello_client_list_init (SportelloClientList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->given = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->held = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 static void
