@@ -121,8 +121,6 @@ sportello_client_row_dispose (GObject *object)
 {
   SportelloClientRow *self = (SportelloClientRow *)object;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_CLIENT_ROW);
-  /* the template's unnamed root child too */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
     gtk_widget_unparent (child);
   g_clear_object (&self->client);
@@ -184,20 +182,74 @@ sportello_client_row_class_init (SportelloClientRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-client-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, SportelloClientRow, name_label);
-  gtk_widget_class_bind_template_child (widget_class, SportelloClientRow, details_label);
-  gtk_widget_class_bind_template_child (widget_class, SportelloClientRow, match_label);
-  gtk_widget_class_bind_template_child (widget_class, SportelloClientRow, status_label);
-  gtk_widget_class_bind_template_child (widget_class, SportelloClientRow, meeting_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "clientrow");
 }
 
+static GtkLabel *
+new_label (GtkWidget  *box,
+           float       xalign,
+           int         width_chars,
+           const char *style,
+           const char *style2)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), width_chars);
+  if (style != NULL)
+    gtk_widget_add_css_class (label, style);
+  if (style2 != NULL)
+    gtk_widget_add_css_class (label, style2);
+  gtk_box_append (GTK_BOX (box), label);
+
+  return GTK_LABEL (label);
+}
+
+/* GtkListView keeps 200 rows and makes a new one for each client that a
+ * search brings into them, so a row is built here rather than from a
+ * template, which GtkBuilder would read again for each.
+ *
+ * The name takes the whole first line but for the short status pill; the
+ * details and the last meeting share the second, both giving way, so that
+ * on a phone the name is not cut to “Associazione …”. Under them, while a
+ * search found the client by its notes, those words. */
 static void
 sportello_client_row_init (SportelloClientRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *line;
+
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_parent (box, GTK_WIDGET (self));
+
+  line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_append (GTK_BOX (box), line);
+  /* next to a long pill on a phone, a long name takes more lines (at most three) */
+  self->name_label = new_label (line, 0, -1, "heading", NULL);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->name_label), TRUE);
+  gtk_label_set_wrap (self->name_label, TRUE);
+  gtk_label_set_wrap_mode (self->name_label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (self->name_label, 3);
+  self->status_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_halign (GTK_WIDGET (self->status_label), GTK_ALIGN_END);
+  gtk_widget_set_valign (GTK_WIDGET (self->status_label), GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (line), GTK_WIDGET (self->status_label));
+
+  line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_append (GTK_BOX (box), line);
+  self->details_label = new_label (line, 0, 12, "dim-label", NULL);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->details_label), TRUE);
+  self->meeting_label = new_label (line, 1, 8, "caption", "dim-label");
+
+  self->match_label = new_label (box, 0, -1, "caption", "search-match");
+  gtk_widget_set_visible (GTK_WIDGET (self->match_label), FALSE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->match_label), TRUE);
+  gtk_label_set_use_markup (self->match_label, TRUE);
 }
 
 SportelloClient *

@@ -63,11 +63,18 @@ struct _SportelloClientsSection
   /* Rows bound to a client found by its notes, waiting for one lookup of
    * why for them all, after the frame that shows them */
   GPtrArray           *match_rows;
+  GPtrArray           *bound_rows;   /* all the rows bound to a client */
   guint                match_idle;
   GCancellable        *match_cancellable;   /* cancelled in dispose */
+
+  /* the list view gets the clients after its first frame */
+  GdkFrameClock       *first_frame_clock;
+  gulong               first_frame_id;
 };
 
 static void section_iface_init (SportelloSectionInterface *iface);
+static void list_view_realize_cb (SportelloClientsSection *self);
+static void stop_waiting_for_first_frame (SportelloClientsSection *self);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (SportelloClientsSection, sportello_clients_section, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (SPORTELLO_TYPE_SECTION, section_iface_init))
@@ -649,22 +656,18 @@ match_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Whether @row says why its client is in the results of the search */
 static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             SportelloClientsSection     *self)
+ask_match (SportelloClientsSection *self,
+           SportelloClientRow      *row)
 {
-  SportelloClient *client = gtk_list_item_get_item (item);
-  SportelloClientRow *row = SPORTELLO_CLIENT_ROW (gtk_list_item_get_child (item));
-  g_autofree char *label = sportello_client_row_describe (client);
+  SportelloClient *client = sportello_client_row_get_client (row);
   gboolean needs_match;
 
   needs_match = self->list != NULL && client != NULL && sportello_client_list_needs_match (self->list, client);
-  sportello_client_row_set_client (row, client);
   /* the line for why is there from the start, so that the row keeps its
    * height when the words come and the list does not measure again */
   sportello_client_row_set_match_pending (row, needs_match);
-  gtk_list_item_set_accessible_label (item, label);
 
   /* found by its notes: the row says so once the worker has looked, for
    * all the rows bound together, after the frame (the main loop does not
@@ -678,12 +681,45 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             SportelloClientsSection     *self)
+{
+  SportelloClient *client = gtk_list_item_get_item (item);
+  SportelloClientRow *row = SPORTELLO_CLIENT_ROW (gtk_list_item_get_child (item));
+  g_autofree char *label = sportello_client_row_describe (client);
+
+  sportello_client_row_set_client (row, client);
+  gtk_list_item_set_accessible_label (item, label);
+  ask_match (self, row);
+  if (!g_ptr_array_find (self->bound_rows, row, NULL))
+    g_ptr_array_add (self->bound_rows, row);
+}
+
+static void
 unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                SportelloClientsSection     *self)
 {
   if (self->match_rows != NULL)
     g_ptr_array_remove_fast (self->match_rows, gtk_list_item_get_child (item));
+  if (self->bound_rows != NULL)
+    g_ptr_array_remove_fast (self->bound_rows, gtk_list_item_get_child (item));
+}
+
+/* A new search's results are listed: the list keeps the rows of the
+ * clients still in them, bound as they were, so they look again at why
+ * their client is there (the rows bound anew have asked already) */
+static void
+search_shown (SportelloClientsSection *self)
+{
+  for (guint i = 0; i < self->bound_rows->len; i++)
+    {
+      SportelloClientRow *row = g_ptr_array_index (self->bound_rows, i);
+
+      if (!g_ptr_array_find (self->match_rows, row, NULL))
+        ask_match (self, row);
+    }
 }
 
 static void
@@ -697,8 +733,11 @@ sportello_clients_section_dispose (GObject *object)
   g_clear_object (&self->tags_cancellable);
   g_cancellable_cancel (self->match_cancellable);
   g_clear_handle_id (&self->match_idle, g_source_remove);
+  stop_waiting_for_first_frame (self);
   if (self->match_rows != NULL)
     g_ptr_array_set_size (self->match_rows, 0);
+  if (self->bound_rows != NULL)
+    g_ptr_array_set_size (self->bound_rows, 0);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_CLIENTS_SECTION);
   /* the template's unnamed root child too */
@@ -711,6 +750,7 @@ sportello_clients_section_dispose (GObject *object)
   g_clear_pointer (&self->tags, g_strfreev);
   g_clear_pointer (&self->pending_deletes, g_ptr_array_unref);
   g_clear_pointer (&self->match_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->bound_rows, g_ptr_array_unref);
   g_clear_object (&self->match_cancellable);
 
   G_OBJECT_CLASS (sportello_clients_section_parent_class)->dispose (object);
@@ -766,6 +806,7 @@ sportello_clients_section_init (SportelloClientsSection *self)
 
   self->pending_deletes = g_ptr_array_new_with_free_func (g_free);
   self->match_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->bound_rows = g_ptr_array_new ();
   self->match_cancellable = g_cancellable_new ();
 
   statuses = vocabulary_model (SPORTELLO_VOCABULARY_STATUS, _("All statuses"));
@@ -778,6 +819,7 @@ sportello_clients_section_init (SportelloClientsSection *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
+  g_signal_connect_object (self->list_view, "realize", G_CALLBACK (list_view_realize_cb), self, G_CONNECT_SWAPPED);
 
   /* AdwSplitButton's "+" part has only an icon, and screen readers
    * named it after the drop-down next to it: it is New Client */
@@ -803,11 +845,69 @@ list_changed_cb (SportelloClientsSection *self)
 }
 
 static void
+stop_waiting_for_first_frame (SportelloClientsSection *self)
+{
+  if (self->first_frame_clock != NULL)
+    g_clear_signal_handler (&self->first_frame_id, self->first_frame_clock);
+  g_clear_object (&self->first_frame_clock);
+}
+
+/* The list view shows the clients: it makes a row for each of the first
+ * 200, which a window with 50,000 clients should not wait for */
+static void
+attach_list (SportelloClientsSection *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  stop_waiting_for_first_frame (self);
+  if (self->list == NULL || gtk_list_view_get_model (self->list_view) != NULL)
+    return;
+
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+}
+
+static gboolean
+attach_list_idle_cb (gpointer data)
+{
+  g_autoptr(SportelloClientsSection) self = data;
+
+  attach_list (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_cb (SportelloClientsSection *self)
+{
+  stop_waiting_for_first_frame (self);
+  /* out of the frame clock's cycle */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, attach_list_idle_cb, g_object_ref (self), NULL);
+}
+
+static void
+list_view_realize_cb (SportelloClientsSection *self)
+{
+  if (self->list == NULL || gtk_list_view_get_model (self->list_view) != NULL || self->first_frame_clock != NULL)
+    return;
+
+  self->first_frame_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self->list_view)));
+  self->first_frame_id = g_signal_connect_swapped (self->first_frame_clock, "after-paint",
+                                                   G_CALLBACK (first_frame_cb), self);
+}
+
+static void
+list_loading_cb (SportelloClientsSection *self)
+{
+  if (!sportello_client_list_get_loading (self->list))
+    search_shown (self);
+  update_stack (self);
+}
+
+static void
 context_set (SportelloSection *section,
              SportelloContext *context)
 {
   SportelloClientsSection *self = SPORTELLO_CLIENTS_SECTION (section);
-  g_autoptr(GtkNoSelection) selection = NULL;
   g_autoptr(GError) error = NULL;
 
   self->context = g_object_ref (context);
@@ -818,9 +918,13 @@ context_set (SportelloSection *section,
   /* 50,000 clients fill in behind the first frame, and typing never waits */
   sportello_client_list_set_background (self->list);
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (list_loading_cb), self, G_CONNECT_SWAPPED);
+  /* the query starts now, on the worker; the list view takes the clients
+   * after its first frame (at once if it has painted already) */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    attach_list (self);
+  else if (gtk_widget_get_realized (GTK_WIDGET (self->list_view)))
+    list_view_realize_cb (self);
 
   /* the tags and the empty state follow when the section is shown */
   if (!sportello_client_list_refresh (self->list, &error))

@@ -13,6 +13,9 @@
  *     are listed and painted (p95)
  *   - time to open a client page (to its first frame), p95 of 20
  *   - peak RSS of the process that runs the real window with N clients
+ *   - where the time of a keystroke goes: waiting for the query, the
+ *     model's items-changed (and how many, and how many rows were made or
+ *     bound), the frame's layout and its paint (snapshot and render)
  * The last lines sum these up in a fixed form, to compare run to run.
  */
 
@@ -35,6 +38,20 @@ now_ms (void)
 {
   return g_get_monotonic_time () / 1000.0;
 }
+
+/* The main thread's CPU time: on a machine busy with other work, what a
+ * step costs apart from the time spent waiting for a core */
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+/* the longest main-loop iteration of a keystroke in CPU time */
+static double stall_cpu;
 
 /* Milliseconds since this process started, from /proc */
 static double
@@ -205,13 +222,112 @@ wait_for_frame (GtkWidget *widget,
   gtk_widget_queue_draw (widget);
   while (!painted)
     {
-      double start = now_ms ();
+      double start = now_ms (), start_cpu = cpu_ms ();
 
       g_main_context_iteration (NULL, TRUE);
       if (stall != NULL)
-        *stall = MAX (*stall, now_ms () - start);
+        {
+          *stall = MAX (*stall, now_ms () - start);
+          stall_cpu = MAX (stall_cpu, cpu_ms () - start_cpu);
+        }
     }
   g_signal_handler_disconnect (clock, id);
+}
+
+/* Where the time of one keystroke goes, summed over its main-loop
+ * iterations: filled by signal hooks, read and reset per keystroke */
+typedef struct
+{
+  GListModel *model;
+  double      changed_start;
+  double      first_change;   /* since the keystroke, -1 before */
+  double      changed;        /* in the model's items-changed */
+  guint       n_changed;
+  guint       n_setup;        /* row widgets made */
+  guint       n_bind;         /* rows bound */
+  double      layout_start;
+  double      layout;
+  double      paint_start;
+  double      paint;
+  double      keystroke;
+} Phases;
+
+static Phases phases;
+
+static gboolean
+changed_hook (GSignalInvocationHint *hint,
+              guint                  n_values,
+              const GValue          *values,
+              gpointer               data)
+{
+  if (g_value_get_object (&values[0]) == (gpointer) phases.model)
+    {
+      phases.changed_start = now_ms ();
+      if (phases.first_change < 0)
+        phases.first_change = phases.changed_start - phases.keystroke;
+    }
+  return TRUE;
+}
+
+static void
+changed_after_cb (GListModel *model)
+{
+  phases.changed += now_ms () - phases.changed_start;
+  phases.n_changed++;
+}
+
+static gboolean
+count_hook (GSignalInvocationHint *hint,
+            guint                  n_values,
+            const GValue          *values,
+            gpointer               data)
+{
+  (*(guint *) data)++;
+  return TRUE;
+}
+
+static void
+layout_cb (GdkFrameClock *clock)
+{
+  phases.layout_start = now_ms ();
+}
+
+static void
+paint_cb (GdkFrameClock *clock)
+{
+  phases.paint_start = now_ms ();
+  phases.layout += phases.paint_start - phases.layout_start;
+}
+
+static void
+after_paint_phase_cb (GdkFrameClock *clock)
+{
+  phases.paint += now_ms () - phases.paint_start;
+}
+
+static void
+phases_reset (void)
+{
+  GListModel *model = phases.model;
+
+  phases = (Phases) { .model = model, .first_change = -1, .keystroke = now_ms () };
+}
+
+static void
+phases_watch (GListModel *model,
+              GtkWidget  *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  phases.model = model;
+  g_signal_add_emission_hook (g_signal_lookup ("items-changed", G_TYPE_LIST_MODEL), 0,
+                              changed_hook, NULL, NULL);
+  g_signal_connect_after (model, "items-changed", G_CALLBACK (changed_after_cb), NULL);
+  g_signal_add_emission_hook (g_signal_lookup ("bind", GTK_TYPE_SIGNAL_LIST_ITEM_FACTORY), 0,
+                              count_hook, &phases.n_bind, NULL);
+  g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), NULL);
+  g_signal_connect (clock, "paint", G_CALLBACK (paint_cb), NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_phase_cb), NULL);
 }
 
 /* Whether the list shows the results of @search: its search is @search
@@ -243,6 +359,14 @@ measure (const char  *data_dir,
   g_autoptr(GArray) stalls = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) opens = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) p_wait = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) p_stall_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) p_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) opens_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) p_changed = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) p_layout = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) p_paint = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n_changed = 0, n_setup = 0, n_bind = 0;
   SportelloClientsSection *page;
   GtkEditable *entry;
   GListModel *model;
@@ -253,12 +377,18 @@ measure (const char  *data_dir,
 
   argc = 1;
   sportello_test_ui_init (&argc, &argv);
+  /* the rows made before the first frame */
+  g_type_class_unref (g_type_class_ref (GTK_TYPE_SIGNAL_LIST_ITEM_FACTORY));
+  g_signal_add_emission_hook (g_signal_lookup ("setup", GTK_TYPE_SIGNAL_LIST_ITEM_FACTORY), 0,
+                              count_hook, &phases.n_setup, NULL);
   app = sportello_test_app_new (data_dir);
   g_application_activate (G_APPLICATION (app));
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_nonnull (window);
   wait_for_frame (GTK_WIDGET (window), NULL);
   first_frame = ms_since_process_start ();
+  g_print ("main thread's CPU time to the first frame: %.0f ms; list rows made before it: %u\n",
+           cpu_ms (), phases.n_setup);
   g_print ("launch to first frame: %.0f ms (from process start)\n", first_frame);
   g_print ("# first frame: %.0f\n", first_frame);
   if (startup_only)
@@ -352,6 +482,7 @@ measure (const char  *data_dir,
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   entry = GTK_EDITABLE (sportello_test_find_type (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY));
   g_assert_nonnull (entry);
+  phases_watch (model, GTK_WIDGET (window));
   for (guint q = 0; keystrokes < 100; q = (q + 1) % G_N_ELEMENTS (queries))
     {
       gtk_editable_set_text (entry, "");
@@ -362,27 +493,54 @@ measure (const char  *data_dir,
       for (gsize len = 1; len <= strlen (queries[q]) && keystrokes < 100; len++, keystrokes++)
         {
           g_autofree char *prefix = g_strndup (queries[q], len);
-          double start = now_ms (), stall, elapsed;
+          double start, start_cpu, stall, elapsed;
 
+          phases_reset ();
+          start = now_ms ();
+          start_cpu = cpu_ms ();
           gtk_editable_set_text (entry, prefix);
           stall = now_ms () - start;
+          stall_cpu = cpu_ms () - start_cpu;
           while (!shows_search (model, prefix))
             {
-              double before = now_ms ();
+              double before = now_ms (), before_cpu = cpu_ms ();
 
               g_main_context_iteration (NULL, TRUE);
               stall = MAX (stall, now_ms () - before);
+              stall_cpu = MAX (stall_cpu, cpu_ms () - before_cpu);
             }
           wait_for_frame (GTK_WIDGET (window), &stall);
           elapsed = now_ms () - start;
           g_array_append_val (stalls, stall);
           g_array_append_val (shown, elapsed);
+          g_array_append_val (p_stall_cpu, stall_cpu);
+          elapsed = cpu_ms () - start_cpu;
+          g_array_append_val (p_cpu, elapsed);
+          g_array_append_val (p_wait, phases.first_change);
+          g_array_append_val (p_changed, phases.changed);
+          g_array_append_val (p_layout, phases.layout);
+          g_array_append_val (p_paint, phases.paint);
+          n_changed += phases.n_changed;
+          n_setup += phases.n_setup;
+          n_bind += phases.n_bind;
         }
     }
   g_print ("typing in the window (%u keystrokes): longest stall p50 %.1f ms, p99 %.1f ms; "
            "results on screen p50 %.1f ms, p95 %.1f ms\n",
            stalls->len, percentile (stalls, 0.50), percentile (stalls, 0.99),
            percentile (shown, 0.50), percentile (shown, 0.95));
+  g_print ("typing, where a keystroke's time goes (p50 / p95 ms): until the model changes %.1f / %.1f, "
+           "its items-changed %.1f / %.1f, layout %.1f / %.1f, paint %.1f / %.1f; "
+           "per keystroke %.1f items-changed, %.1f rows made, %.1f rows bound\n",
+           percentile (p_wait, 0.50), percentile (p_wait, 0.95),
+           percentile (p_changed, 0.50), percentile (p_changed, 0.95),
+           percentile (p_layout, 0.50), percentile (p_layout, 0.95),
+           percentile (p_paint, 0.50), percentile (p_paint, 0.95),
+           n_changed / (double) stalls->len, n_setup / (double) stalls->len, n_bind / (double) stalls->len);
+  g_print ("typing, main thread's CPU time: longest iteration p50 %.1f ms, p99 %.1f ms; "
+           "per keystroke until painted p50 %.1f ms, p95 %.1f ms\n",
+           percentile (p_stall_cpu, 0.50), percentile (p_stall_cpu, 0.99),
+           percentile (p_cpu, 0.50), percentile (p_cpu, 0.95));
   g_print ("# stall p99: %.1f\n# on screen p95: %.1f\n", percentile (stalls, 0.99), percentile (shown, 0.95));
   gtk_editable_set_text (entry, "");
   while (!shows_search (model, NULL))
@@ -391,13 +549,17 @@ measure (const char  *data_dir,
   for (guint i = 0; i < 20; i++)
     {
       g_autoptr(SportelloClient) client = g_list_model_get_item (model, i * 997 % g_list_model_get_n_items (model));
-      double start = now_ms (), elapsed;
+      double start = now_ms (), start_cpu = cpu_ms (), elapsed;
 
       sportello_clients_section_open_client (page, sportello_client_get_uuid (client));
       sportello_test_wait_for_draw_quick (GTK_WIDGET (window));
       elapsed = now_ms () - start;
       g_array_append_val (opens, elapsed);
+      elapsed = cpu_ms () - start_cpu;
+      g_array_append_val (opens_cpu, elapsed);
     }
+  g_print ("open a client page, main thread's CPU time: p50 %.1f ms, p95 %.1f ms\n",
+           percentile (opens_cpu, 0.50), percentile (opens_cpu, 0.95));
   g_print ("open a client page: p50 %.1f ms, p95 %.1f ms, max %.1f ms\n",
            percentile (opens, 0.50), percentile (opens, 0.95), percentile (opens, 1.0));
   g_print ("# open p95: %.1f\n", percentile (opens, 0.95));
