@@ -20,6 +20,9 @@
 #include "sportello-event.h"
 #include "sportello-event-page.h"
 #include "sportello-events-section.h"
+#include "sportello-context.h"
+#include "sportello-grant-application.h"
+#include "sportello-grant-application-dialog.h"
 #include "sportello-grant-call.h"
 #include "sportello-grant-call-page.h"
 #include "sportello-grants-section.h"
@@ -411,6 +414,150 @@ test_grant_call_page (void)
   sportello_test_app_quit (app);
 }
 
+/* ------------------------------------------------- application dialog ---- */
+
+static guint
+history_length (SportelloDatabase *db,
+                const char        *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloGrantApplication) stored = sportello_grant_application_load (db, uuid, &error);
+  g_autoptr(GPtrArray) history = NULL;
+
+  g_assert_no_error (error);
+  history = sportello_grant_application_dup_history (stored);
+  return history->len;
+}
+
+static void
+test_application_dialog (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-bindings-application", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+  g_autoptr(SportelloClient) client = sportello_client_new ();
+  g_autoptr(SportelloGrantCall) call = sportello_grant_call_new ("Voucher digitalizzazione Como");
+  g_autoptr(SportelloGrantApplication) application = NULL;
+  g_autoptr(SportelloGrantApplication) stored = NULL;
+  g_autoptr(SportelloApplication) app = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(SportelloContext) context = NULL;
+  SportelloGrantApplicationDialog *dialog;
+  SportelloGrantApplication *record;
+  const char *uuid;
+  GtkWindow *window;
+  GtkWidget *requested, *document;
+  AdwComboRow *status;
+  guint n_saves = 0;
+
+  g_assert_no_error (error);
+  sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Tessitura Lariana");
+  g_assert_true (sportello_client_save (client, db, &error));
+  sportello_grant_call_set (call, SPORTELLO_GRANT_CALL_DOCUMENTS, "Preventivi\nVisura camerale");
+  g_assert_true (sportello_grant_call_save (call, db, &error));
+  application = sportello_grant_application_new (sportello_client_get_uuid (client), sportello_grant_call_get (call, SPORTELLO_GRANT_CALL_UUID));
+  sportello_grant_application_set (application, SPORTELLO_GRANT_APPLICATION_PROTOCOL_NUMBER, "PR-1");
+  sportello_grant_application_set_number (application, SPORTELLO_GRANT_APPLICATION_AMOUNT_REQUESTED, 5000);
+  g_assert_true (sportello_grant_application_save (application, db, &error));
+  g_assert_no_error (error);
+  uuid = sportello_grant_application_get (application, SPORTELLO_GRANT_APPLICATION_UUID);
+  g_assert_cmpuint (history_length (db, uuid), ==, 1);
+  sportello_test_iterate (100);
+  g_signal_connect (db, "changed::" SPORTELLO_CHANGE_GRANT_APPLICATION, G_CALLBACK (count_cb), &n_saves);
+
+  app = sportello_test_app_new (data_dir);
+  window = sportello_test_app_window (app);
+  settings = g_settings_new (BASE_APP_ID);
+  context = sportello_context_new (db, settings);
+  dialog = sportello_grant_application_dialog_new (context, uuid, &error);
+  g_assert_no_error (error);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (window));
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  record = sportello_grant_application_dialog_get_application (dialog);
+  status = sportello_grant_application_dialog_get_status_row (dialog);
+  requested = sportello_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_ROW, "Importo _richiesto in euro");
+  document = sportello_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_ROW, "Visura camerale");
+  g_assert_nonnull (requested);
+  g_assert_nonnull (document);
+
+  /* opening shows the application and stores nothing */
+  g_assert_cmpstr (row_text (GTK_WIDGET (dialog), "Numero di _protocollo"), ==, "PR-1");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (requested)), ==, "5000");
+  g_assert_cmpstr (row_text (GTK_WIDGET (dialog), "_Giorni prima di una scadenza, per esempio 14, 3"), ==, "14, 3");
+  g_assert_cmpuint (adw_combo_row_get_selected (status), ==,
+                    (guint) sportello_vocabulary_index (SPORTELLO_VOCABULARY_GRANT_STATUS, "interested"));
+  g_assert_false (adw_switch_row_get_active (ADW_SWITCH_ROW (document)));
+  sportello_test_iterate (SETTLE_MS);
+  g_assert_cmpuint (n_saves, ==, 0);
+  g_assert_cmpuint (history_length (db, uuid), ==, 1);
+
+  /* the application changed shows in its rows, stored once */
+  sportello_grant_application_set (record, SPORTELLO_GRANT_APPLICATION_PROTOCOL_NUMBER, "PR-2");
+  sportello_grant_application_set_number (record, SPORTELLO_GRANT_APPLICATION_AMOUNT_REQUESTED, 7000);
+  sportello_grant_application_set_document_done (record, "Preventivi", TRUE);
+  g_assert_cmpstr (row_text (GTK_WIDGET (dialog), "Numero di _protocollo"), ==, "PR-2");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (requested)), ==, "7000");
+  g_assert_true (adw_switch_row_get_active (ADW_SWITCH_ROW (sportello_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_ROW,
+                                                                                     "Preventivi"))));
+  sportello_test_iterate (SETTLE_MS);
+  g_assert_cmpuint (n_saves, ==, 1);
+
+  /* rows edited reach the application at once, stored once */
+  set_row_text (GTK_WIDGET (dialog), "_Note", "Da richiamare");
+  gtk_editable_set_text (GTK_EDITABLE (requested), "12.000");
+  adw_switch_row_set_active (ADW_SWITCH_ROW (document), TRUE);
+  g_assert_cmpstr (sportello_grant_application_get (record, SPORTELLO_GRANT_APPLICATION_NOTES), ==, "Da richiamare");
+  g_assert_cmpint (sportello_grant_application_get_number (record, SPORTELLO_GRANT_APPLICATION_AMOUNT_REQUESTED), ==, 12000);
+  g_assert_true (sportello_grant_application_get_document_done (record, "Visura camerale"));
+  g_assert_true (sportello_grant_application_get_document_done (record, "Preventivi"));
+  /* the amount as typed is not rewritten */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (requested)), ==, "12.000");
+  sportello_test_iterate (SETTLE_MS);
+  g_assert_cmpuint (n_saves, ==, 2);
+  stored = sportello_grant_application_load (db, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sportello_grant_application_get (stored, SPORTELLO_GRANT_APPLICATION_NOTES), ==, "Da richiamare");
+  g_assert_cmpint (sportello_grant_application_get_number (stored, SPORTELLO_GRANT_APPLICATION_AMOUNT_REQUESTED), ==, 12000);
+  g_assert_true (sportello_grant_application_get_document_done (stored, "Visura camerale"));
+  g_assert_cmpuint (history_length (db, uuid), ==, 1);
+
+  /* a status chosen is stored at once and recorded once in the history */
+  adw_combo_row_set_selected (status, (guint) sportello_vocabulary_index (SPORTELLO_VOCABULARY_GRANT_STATUS, "submitted"));
+  /* stored before the autosave's delay, which is longer */
+  g_assert_cmpuint (history_length (db, uuid), ==, 2);
+  sportello_test_iterate (100);
+  g_assert_cmpuint (n_saves, ==, 3);
+  g_assert_nonnull (sportello_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_ROW,
+                                             sportello_grant_application_status_label ("submitted")));
+  sportello_test_iterate (SETTLE_MS);
+  g_assert_cmpuint (n_saves, ==, 3);
+  g_assert_cmpuint (history_length (db, uuid), ==, 2);
+  /* another edit is no status change */
+  set_row_text (GTK_WIDGET (dialog), "_Note", "Inviata");
+  sportello_test_iterate (SETTLE_MS);
+  g_assert_cmpuint (n_saves, ==, 4);
+  g_assert_cmpuint (history_length (db, uuid), ==, 2);
+
+  /* what is no amount stays off the application; the row says so, nothing is stored */
+  gtk_editable_set_text (GTK_EDITABLE (requested), "molti");
+  g_assert_cmpint (sportello_grant_application_get_number (record, SPORTELLO_GRANT_APPLICATION_AMOUNT_REQUESTED), ==, 12000);
+  sportello_test_iterate (SETTLE_MS);
+  g_assert_true (gtk_widget_has_css_class (requested, "error"));
+  g_assert_cmpuint (n_saves, ==, 4);
+  gtk_editable_set_text (GTK_EDITABLE (requested), "12000");
+  sportello_test_iterate (SETTLE_MS);
+  g_assert_false (gtk_widget_has_css_class (requested, "error"));
+
+  /* closing stores nothing more and the history stays */
+  n_saves = 0;
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+  sportello_test_iterate (SETTLE_MS);
+  g_assert_cmpuint (n_saves, ==, 0);
+  g_assert_cmpuint (history_length (db, uuid), ==, 2);
+
+  sportello_test_app_quit (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -421,6 +568,7 @@ main (int   argc,
   g_test_add_func ("/ui/bindings/meeting-page", test_meeting_page);
   g_test_add_func ("/ui/bindings/event-page", test_event_page);
   g_test_add_func ("/ui/bindings/grant-call-page", test_grant_call_page);
+  g_test_add_func ("/ui/bindings/application-dialog", test_application_dialog);
 
   return g_test_run ();
 }
