@@ -17,6 +17,8 @@
 #include "sportello-client.h"
 #include "sportello-client-dialog.h"
 #include "sportello-database.h"
+#include "sportello-document.h"
+#include "sportello-document-page.h"
 #include "sportello-event.h"
 #include "sportello-event-page.h"
 #include "sportello-events-section.h"
@@ -31,6 +33,8 @@
 #include "sportello-meetings-section.h"
 #include "sportello-registration.h"
 #include "sportello-registration-dialog.h"
+#include "sportello-template-page.h"
+#include "sportello-user-template.h"
 #include "sportello-test-ui.h"
 #include "sportello-vocabulary.h"
 #include "sportello-window-private.h"
@@ -558,6 +562,110 @@ test_application_dialog (void)
   sportello_test_app_quit (app);
 }
 
+/* ------------------------------------------- document and template pages ---- */
+
+static void
+test_document_template_pages (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-bindings-documents", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+  g_autoptr(SportelloClient) client = sportello_client_new ();
+  g_autoptr(SportelloTemplate) builtin = NULL;
+  g_autoptr(SportelloTemplate) mine = NULL;
+  g_autoptr(SportelloTemplate) stored_template = NULL;
+  g_autoptr(SportelloDocument) document = NULL;
+  g_autoptr(SportelloDocument) stored = NULL;
+  g_autoptr(SportelloApplication) app = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(SportelloContext) context = NULL;
+  g_autofree char *template_id = NULL;
+  g_autofree char *uuid = NULL;
+  SportelloDocumentPage *page;
+  SportelloTemplatePage *editor;
+  GtkTextBuffer *buffer;
+  GtkWindow *window;
+  GtkWidget *pages;
+  GtkTextIter end;
+  guint n_documents = 0, n_templates = 0;
+
+  g_assert_no_error (error);
+  sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Officina Gallo");
+  g_assert_true (sportello_client_save (client, db, &error));
+  builtin = sportello_template_lookup (db, "orientamento-bandi", &error);
+  g_assert_no_error (error);
+  mine = sportello_user_template_duplicate (builtin);
+  g_assert_true (sportello_user_template_save (db, mine, &error));
+  g_assert_no_error (error);
+  template_id = g_strdup (mine->id);
+  document = sportello_document_new_from_template (db, sportello_client_get_uuid (client), builtin, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (sportello_document_save (document, db, &error));
+  uuid = g_strdup (sportello_document_get (document, SPORTELLO_DOCUMENT_UUID));
+  sportello_test_iterate (100);
+  g_signal_connect (db, "changed::" SPORTELLO_CHANGE_DOCUMENT, G_CALLBACK (count_cb), &n_documents);
+  g_signal_connect (db, "changed::" SPORTELLO_CHANGE_TEMPLATE, G_CALLBACK (count_cb), &n_templates);
+
+  app = sportello_test_app_new (data_dir);
+  settings = g_settings_new (BASE_APP_ID);
+  context = sportello_context_new (db, settings);
+  window = GTK_WINDOW (gtk_window_new ());
+  pages = adw_navigation_view_new ();
+  gtk_window_set_child (window, pages);
+  gtk_window_present (window);
+
+  /* the document page: opening stores nothing; the title follows the record */
+  page = g_object_ref_sink (sportello_document_page_new (context, uuid, &error));
+  g_assert_no_error (error);
+  adw_navigation_view_push (ADW_NAVIGATION_VIEW (pages), ADW_NAVIGATION_PAGE (page));
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (adw_navigation_page_get_title (ADW_NAVIGATION_PAGE (page)), ==,
+                   sportello_document_get (document, SPORTELLO_DOCUMENT_TITLE));
+  sportello_test_iterate (SETTLE_MS);
+  g_assert_cmpuint (n_documents, ==, 0);
+  sportello_document_set (sportello_document_page_get_document (page), SPORTELLO_DOCUMENT_TITLE, "Bandi 2027");
+  g_assert_cmpstr (adw_navigation_page_get_title (ADW_NAVIGATION_PAGE (page)), ==, "Bandi 2027");
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (page), "Bandi 2027"));
+  /* the text typed is stored once */
+  buffer = gtk_text_view_get_buffer (sportello_document_page_get_view (page));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\nRiga aggiunta.", -1);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, " Ancora.", -1);
+  sportello_test_iterate (SETTLE_MS);
+  g_assert_cmpuint (n_documents, ==, 1);
+  stored = sportello_document_load (db, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (sportello_document_get (stored, SPORTELLO_DOCUMENT_BODY), "\nRiga aggiunta. Ancora."));
+  sportello_test_iterate (SETTLE_MS);
+  g_assert_cmpuint (n_documents, ==, 1);
+  g_object_unref (page);
+
+  /* the template page: opening stores nothing, an edit is stored once */
+  editor = g_object_ref_sink (sportello_template_page_new (context, template_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (row_text (GTK_WIDGET (editor), "_Titolo"), ==, mine->title);
+  sportello_test_iterate (SETTLE_MS);
+  g_assert_cmpuint (n_templates, ==, 0);
+  set_row_text (GTK_WIDGET (editor), "_Titolo", "Bandi, la mia versione");
+  buffer = gtk_text_view_get_buffer (sportello_template_page_get_view (editor));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\nFine.", -1);
+  sportello_test_iterate (SETTLE_MS);
+  g_assert_cmpuint (n_templates, ==, 1);
+  stored_template = sportello_user_template_load (db, template_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored_template->title, ==, "Bandi, la mia versione");
+  g_assert_true (g_str_has_suffix (stored_template->body, "\nFine."));
+  sportello_test_iterate (SETTLE_MS);
+  g_assert_cmpuint (n_templates, ==, 1);
+  g_object_unref (editor);
+
+  gtk_window_destroy (window);
+  sportello_test_app_quit (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -569,6 +677,7 @@ main (int   argc,
   g_test_add_func ("/ui/bindings/event-page", test_event_page);
   g_test_add_func ("/ui/bindings/grant-call-page", test_grant_call_page);
   g_test_add_func ("/ui/bindings/application-dialog", test_application_dialog);
+  g_test_add_func ("/ui/bindings/document-template-pages", test_document_template_pages);
 
   return g_test_run ();
 }
