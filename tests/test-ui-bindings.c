@@ -20,6 +20,7 @@
 #include "sportello-document.h"
 #include "sportello-document-page.h"
 #include "sportello-event.h"
+#include "sportello-follow-up-row.h"
 #include "sportello-event-page.h"
 #include "sportello-events-section.h"
 #include "sportello-context.h"
@@ -666,6 +667,76 @@ test_document_template_pages (void)
   sportello_test_app_quit (app);
 }
 
+/* ---------------------------------------------------- follow-up row ---- */
+
+static void
+test_follow_up_row (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-bindings-follow-up", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+  g_autoptr(SportelloFollowUp) follow_up = sportello_follow_up_new ("meeting-uuid", "Inviare il preventivo");
+  g_autoptr(SportelloFollowUp) from_grant = sportello_follow_up_new ("", "Presentare la rendicontazione");
+  g_autoptr(SportelloApplication) app = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(SportelloContext) context = NULL;
+  GtkWidget *list, *row, *plain, *check, *button;
+  GtkWindow *window;
+
+  g_assert_no_error (error);
+  sportello_follow_up_set (follow_up, SPORTELLO_FOLLOW_UP_CLIENT_UUID, "client-uuid");
+  sportello_follow_up_set (follow_up, SPORTELLO_FOLLOW_UP_CLIENT_NAME, "Officina Gallo");
+  sportello_follow_up_set (follow_up, SPORTELLO_FOLLOW_UP_ASSIGNEE, "consultant");
+  sportello_follow_up_set (from_grant, SPORTELLO_FOLLOW_UP_ASSIGNEE, "client");
+
+  app = sportello_test_app_new (data_dir);
+  settings = g_settings_new (BASE_APP_ID);
+  context = sportello_context_new (db, settings);
+  /* an AdwWindow, where a dialog shows inside */
+  window = GTK_WINDOW (adw_window_new ());
+  list = gtk_list_box_new ();
+  adw_window_set_content (ADW_WINDOW (window), list);
+  row = sportello_follow_up_row_new (context, follow_up, TRUE);
+  plain = sportello_follow_up_row_new (context, from_grant, FALSE);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_list_box_append (GTK_LIST_BOX (list), plain);
+  gtk_window_present (window);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+
+  /* the row from its template shows the record */
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Inviare il preventivo");
+  g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Officina Gallo"));
+  check = sportello_test_find_type (row, GTK_TYPE_CHECK_BUTTON);
+  g_assert_nonnull (check);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  /* one of a meeting can be edited, and in To Do opens its client */
+  button = sportello_test_find_type (row, GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Modifica attività");
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  /* one a grant made is not edited; out of To Do it opens nothing */
+  g_assert_null (sportello_test_find_type (plain, GTK_TYPE_BUTTON));
+  g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (plain)));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (plain)), ==, "Presentare la rendicontazione");
+
+  /* and follows the record */
+  sportello_follow_up_set (follow_up, SPORTELLO_FOLLOW_UP_TEXT, "Chiamare il cliente");
+  sportello_follow_up_set (follow_up, SPORTELLO_FOLLOW_UP_CLIENT_NAME, "Forno Villa");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Chiamare il cliente");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Forno Villa"));
+
+  /* its edit button opens the edit dialog, with the record's text */
+  g_signal_emit_by_name (button, "clicked");
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (sportello_test_find_type (GTK_WIDGET (window), ADW_TYPE_ALERT_DIALOG));
+  g_assert_cmpstr (row_text (sportello_test_find_type (GTK_WIDGET (window), ADW_TYPE_ALERT_DIALOG), "_Attività"), ==,
+                   "Chiamare il cliente");
+
+  gtk_window_destroy (window);
+  sportello_test_app_quit (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -678,6 +749,7 @@ main (int   argc,
   g_test_add_func ("/ui/bindings/grant-call-page", test_grant_call_page);
   g_test_add_func ("/ui/bindings/application-dialog", test_application_dialog);
   g_test_add_func ("/ui/bindings/document-template-pages", test_document_template_pages);
+  g_test_add_func ("/ui/bindings/follow-up-row", test_follow_up_row);
 
   return g_test_run ();
 }
