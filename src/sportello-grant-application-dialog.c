@@ -106,9 +106,10 @@ fill_history (SportelloGrantApplicationDialog *self)
   adw_preferences_group_add (self->history_group, self->history_rows);
 }
 
-/* An amount or a list of days typed wrong does not reach the application
- * (their bindings leave it alone), so it is checked here: nothing is
- * stored while it is wrong, and the row says so */
+/* An amount typed wrong does not reach the application (its binding
+ * leaves it alone), so it is checked here; the store checks the rest (the
+ * dates, the reminder days). Nothing is stored while something is wrong,
+ * and the row says so */
 static gboolean
 save (GtkWidget  *widget,
       GError    **error)
