@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sportello-binding.h"
 #include "sportello-client.h"
 #include "sportello-document-page.h"
 #include "sportello-email.h"
@@ -79,8 +80,6 @@ update_state (SportelloDocumentPage *self)
   g_autofree char *missing = NULL;
   guint n = sportello_document_page_count_missing (self);
 
-  adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self), sportello_document_get (self->document, SPORTELLO_DOCUMENT_TITLE));
-  adw_window_title_set_title (self->window_title, sportello_document_get (self->document, SPORTELLO_DOCUMENT_TITLE));
   if (sent)
     /* Translators: the state of an advice document, with the date it went to the client;
      * %s comes with its article where the language needs one (“l'8 dicembre 2026”) */
@@ -487,9 +486,6 @@ static void
 sportello_document_page_init (SportelloDocumentPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)), "changed",
-                           G_CALLBACK (body_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 SportelloDocumentPage *
@@ -507,9 +503,19 @@ sportello_document_page_new (SportelloContext  *context,
   self->document = document;
   sportello_text_editor_set_settings (self->body_view, sportello_context_get_settings (context));
 
-  sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), TRUE);
+  /* the title shows in the header and the page's name, and follows the record */
+  g_object_bind_property (self->document, sportello_binding_field_property (self->document, SPORTELLO_DOCUMENT_TITLE),
+                          self->window_title, "title", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->document, sportello_binding_field_property (self->document, SPORTELLO_DOCUMENT_TITLE),
+                          self, "title", G_BINDING_SYNC_CREATE);
+
+  /* The body is no field bound to the buffer: the editor writes it from
+   * its own text (sportello_text_editor_get_text ()) and it is stored
+   * apart (save_body ()), at the editor's pace. It is loaded first; what
+   * changes the buffer after that is an edit. */
   sportello_text_editor_load (self->body_view, sportello_document_get (self->document, SPORTELLO_DOCUMENT_BODY));
-  sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), FALSE);
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)), "changed",
+                           G_CALLBACK (body_changed_cb), self, G_CONNECT_SWAPPED);
 
   update_state (self);
 

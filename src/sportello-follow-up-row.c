@@ -27,6 +27,8 @@ struct _SportelloFollowUpRow
   SportelloFollowUp *follow_up;
   gboolean           show_client;
   GtkCheckButton    *check;
+  GtkWidget         *edit_button;   /* a suffix where the follow-up may be edited */
+  GtkWidget         *open_icon;     /* a suffix where the row opens its client */
 };
 
 G_DEFINE_FINAL_TYPE (SportelloFollowUpRow, sportello_follow_up_row, ADW_TYPE_ACTION_ROW)
@@ -258,6 +260,8 @@ sportello_follow_up_row_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->follow_up);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_FOLLOW_UP_ROW);
+
   G_OBJECT_CLASS (sportello_follow_up_row_parent_class)->dispose (object);
 }
 
@@ -265,19 +269,22 @@ static void
 sportello_follow_up_row_class_init (SportelloFollowUpRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sportello_follow_up_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-follow-up-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, SportelloFollowUpRow, check);
+  gtk_widget_class_bind_template_child (widget_class, SportelloFollowUpRow, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, SportelloFollowUpRow, open_icon);
+  gtk_widget_class_bind_template_callback (widget_class, activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sportello_follow_up_row_edit);
 }
 
 static void
 sportello_follow_up_row_init (SportelloFollowUpRow *self)
 {
-  self->check = GTK_CHECK_BUTTON (gtk_check_button_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->check), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->check), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Done"), -1);
-  /* only the check box ticks: a click on the row is no accidental “done” */
-  adw_action_row_add_prefix (ADW_ACTION_ROW (self), GTK_WIDGET (self->check));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /* the subtitle and the name a screen reader says follow the record */
@@ -347,22 +354,13 @@ sportello_follow_up_row_new (SportelloContext  *context,
   g_signal_connect_object (self->check, "toggled", G_CALLBACK (toggled_cb), self, G_CONNECT_SWAPPED);
 
   if (sportello_follow_up_row_get_editable (self))
-    {
-      GtkWidget *button = gtk_button_new_from_icon_name ("document-edit-symbolic");
-
-      gtk_widget_set_tooltip_text (button, _("Edit Follow-up"));
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      g_signal_connect_object (button, "clicked", G_CALLBACK (sportello_follow_up_row_edit), self, G_CONNECT_SWAPPED);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (self), button);
-    }
+    adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->edit_button);
 
   /* in To Do, the row opens its client */
   if (show_client && sportello_follow_up_get (follow_up, SPORTELLO_FOLLOW_UP_CLIENT_UUID)[0] != '\0')
     {
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (self), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_signal_connect (self, "activated", G_CALLBACK (activated_cb), NULL);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->open_icon);
     }
 
   if (sportello_follow_up_get_group (follow_up) == 0 /* SPORTELLO_DUE_OVERDUE */ && !done)

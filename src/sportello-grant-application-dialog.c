@@ -6,6 +6,12 @@
  * The application's status, amounts, protocol number, dates, the call's
  * documents ticked off, notes, and every status it took, with its date.
  * What is changed is stored shortly after, and at once when it closes.
+ *
+ * The rows are bound to the application's fields (sportello-binding.h):
+ * an edit reaches the application as it is typed, and a change of the
+ * application is what starts the autosave. Filling the rows writes
+ * nothing back, so opening an application stores nothing, and its status
+ * history gains a status only when the status is changed.
  */
 
 #define G_LOG_DOMAIN "sportello-grant-application-dialog"
@@ -15,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "sportello-autosave.h"
+#include "sportello-binding.h"
 #include "sportello-format.h"
 #include "sportello-grant-application-dialog.h"
 #include "sportello-grant-call.h"
@@ -29,7 +36,9 @@ struct _SportelloGrantApplicationDialog
   SportelloContext          *context;
   SportelloGrantApplication *application;
   SportelloAutosave          autosave;
-  gboolean                   loading;
+  gboolean                   saving;     /* what save () sets is no edit */
+  gulong                     notify_id;
+  GPtrArray                 *bindings;   /* GBinding, unbound when it goes */
   GStrv                      documents;
 
   AdwComboRow               *status_row;
@@ -97,53 +106,38 @@ fill_history (SportelloGrantApplicationDialog *self)
   adw_preferences_group_add (self->history_group, self->history_rows);
 }
 
+/* An amount typed wrong does not reach the application (its binding
+ * leaves it alone), so it is checked here; the store checks the rest (the
+ * dates, the reminder days). Nothing is stored while something is wrong,
+ * and the row says so */
 static gboolean
 save (GtkWidget  *widget,
       GError    **error)
 {
   SportelloGrantApplicationDialog *self = SPORTELLO_GRANT_APPLICATION_DIALOG (widget);
-  struct { AdwEntryRow *row; SportelloGrantApplicationField field; } texts[] = {
-    { self->protocol_row, SPORTELLO_GRANT_APPLICATION_PROTOCOL_NUMBER },
-    { self->submitted_row, SPORTELLO_GRANT_APPLICATION_SUBMITTED_ON },
-    { self->outcome_row, SPORTELLO_GRANT_APPLICATION_OUTCOME_ON },
-    { self->rejection_row, SPORTELLO_GRANT_APPLICATION_REJECTION_REASON },
-    { self->reporting_row, SPORTELLO_GRANT_APPLICATION_REPORTING_DEADLINE },
-    { self->notes_row, SPORTELLO_GRANT_APPLICATION_NOTES },
-    { self->reminders_row, SPORTELLO_GRANT_APPLICATION_REMINDER_DAYS },
-  };
-  struct { AdwEntryRow *row; SportelloGrantApplicationNumber number; } numbers[] = {
-    { self->requested_row, SPORTELLO_GRANT_APPLICATION_AMOUNT_REQUESTED },
-    { self->granted_row, SPORTELLO_GRANT_APPLICATION_AMOUNT_GRANTED },
-  };
-  const char *old_status = sportello_grant_application_get (self->application, SPORTELLO_GRANT_APPLICATION_STATUS);
-  g_autofree char *before = g_strdup (old_status);
+  AdwEntryRow *amounts[] = { self->requested_row, self->granted_row };
+  /* the status is already on the application: the save says whether it
+   * made a new entry in the history */
+  g_autofree char *before = g_strdup (sportello_grant_application_get (self->application, SPORTELLO_GRANT_APPLICATION_STATUS_HISTORY));
   g_autoptr(GError) local_error = NULL;
-  const SportelloTerm *terms;
-  guint n, selected;
+  gboolean saved;
 
-  terms = sportello_vocabulary_terms (SPORTELLO_VOCABULARY_GRANT_STATUS, &n);
-  selected = adw_combo_row_get_selected (self->status_row);
-  if (selected < n)
-    sportello_grant_application_set (self->application, SPORTELLO_GRANT_APPLICATION_STATUS, terms[selected].id);
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    sportello_grant_application_set (self->application, texts[i].field, gtk_editable_get_text (GTK_EDITABLE (texts[i].row)));
-  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
     {
       gint64 value;
 
-      if (!parse_amount (gtk_editable_get_text (GTK_EDITABLE (numbers[i].row)), &value))
+      if (!parse_amount (gtk_editable_get_text (GTK_EDITABLE (amounts[i])), &value))
         {
-          gtk_widget_add_css_class (GTK_WIDGET (numbers[i].row), "error");
+          gtk_widget_add_css_class (GTK_WIDGET (amounts[i]), "error");
           return TRUE;
         }
-      gtk_widget_remove_css_class (GTK_WIDGET (numbers[i].row), "error");
-      sportello_grant_application_set_number (self->application, numbers[i].number, value);
+      gtk_widget_remove_css_class (GTK_WIDGET (amounts[i]), "error");
     }
-  for (guint i = 0; i < self->document_rows->len; i++)
-    sportello_grant_application_set_document_done (self->application, self->documents[i],
-                                                   adw_switch_row_get_active (g_ptr_array_index (self->document_rows, i)));
 
-  if (!sportello_grant_application_save (self->application, sportello_context_get_database (self->context), &local_error))
+  self->saving = TRUE;
+  saved = sportello_grant_application_save (self->application, sportello_context_get_database (self->context), &local_error);
+  self->saving = FALSE;
+  if (!saved)
     {
       /* a half-typed date is no failure to retry: the next change tries again */
       if (g_error_matches (local_error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_INVALID))
@@ -159,7 +153,7 @@ save (GtkWidget  *widget,
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->reminders_row), "error");
   adw_dialog_set_title (ADW_DIALOG (self), sportello_grant_application_get (self->application, SPORTELLO_GRANT_APPLICATION_CLIENT_NAME));
-  if (g_strcmp0 (before, sportello_grant_application_get (self->application, SPORTELLO_GRANT_APPLICATION_STATUS)) != 0)
+  if (g_strcmp0 (before, sportello_grant_application_get (self->application, SPORTELLO_GRANT_APPLICATION_STATUS_HISTORY)) != 0)
     fill_history (self);
   return TRUE;
 }
@@ -176,19 +170,21 @@ toast_cb (GtkWidget *owner,
 static void
 changed_cb (SportelloGrantApplicationDialog *self)
 {
-  if (!self->loading)
-    sportello_autosave_schedule (&self->autosave);
+  sportello_autosave_schedule (&self->autosave);
 }
 
-/* a status is stored at once, so the history has it */
+/* A field of the application changed, typed in a row or set on it: it is
+ * stored shortly; a status at once, so the history has it */
 static void
-status_changed_cb (SportelloGrantApplicationDialog *self)
+application_notify_cb (SportelloGrantApplicationDialog *self,
+                       GParamSpec                      *pspec)
 {
-  if (!self->loading)
-    {
-      sportello_autosave_schedule (&self->autosave);
-      sportello_autosave_flush (&self->autosave);
-    }
+  if (self->saving)
+    return;
+  sportello_autosave_schedule (&self->autosave);
+  if (g_str_equal (g_param_spec_get_name (pspec),
+                   sportello_binding_field_property (self->application, SPORTELLO_GRANT_APPLICATION_STATUS)))
+    sportello_autosave_flush (&self->autosave);
 }
 
 static void
@@ -197,25 +193,168 @@ closed_cb (SportelloGrantApplicationDialog *self)
   sportello_autosave_flush (&self->autosave);
 }
 
+static void
+bind (SportelloGrantApplicationDialog *self,
+      GBinding                        *binding)
+{
+  g_ptr_array_add (self->bindings, g_object_ref (binding));
+}
+
+/* a row for a field; its binding fills it */
+static AdwEntryRow *
+new_entry (AdwPreferencesGroup *group,
+           const char          *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_preferences_group_add (group, row);
+  return ADW_ENTRY_ROW (row);
+}
+
 static AdwEntryRow *
 add_entry (SportelloGrantApplicationDialog *self,
            AdwPreferencesGroup             *group,
            const char                      *title,
-           const char                      *text)
+           SportelloGrantApplicationField   field)
 {
-  return sportello_autosave_add_entry (group, title, text, G_CALLBACK (changed_cb), self);
+  AdwEntryRow *row = new_entry (group, title);
+
+  bind (self, sportello_bind_text (self->application, sportello_binding_field_property (self->application, field), row));
+  return row;
+}
+
+/* amounts: -1, not given, is no text */
+static gboolean
+amount_to_row (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  gint64 value = g_value_get_int64 (from);
+  g_autoptr(GObject) row = g_binding_dup_target (binding);
+  gint64 shown;
+
+  /* “1.000” typed is the 1000 stored: the row is not rewritten */
+  if (row != NULL && parse_amount (gtk_editable_get_text (GTK_EDITABLE (row)), &shown) && shown == value)
+    return FALSE;
+  g_value_take_string (to, value >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, value) : g_strdup (""));
+  return TRUE;
+}
+
+/* what is no whole number leaves the application alone (save () says so) */
+static gboolean
+amount_from_row (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      user_data)
+{
+  gint64 value;
+
+  if (!parse_amount (g_value_get_string (from), &value))
+    return FALSE;
+  g_value_set_int64 (to, value);
+  return TRUE;
 }
 
 static AdwEntryRow *
 add_amount (SportelloGrantApplicationDialog *self,
             AdwPreferencesGroup             *group,
             const char                      *title,
-            SportelloGrantApplicationNumber  number)
+            const char                      *property)
 {
-  gint64 value = sportello_grant_application_get_number (self->application, number);
-  g_autofree char *text = value >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, value) : g_strdup ("");
+  AdwEntryRow *row = new_entry (group, title);
 
-  return add_entry (self, group, title, text);
+  bind (self, g_object_bind_property_full (self->application, property, row, "text", SPORTELLO_BINDING_FLAGS,
+                                           amount_to_row, amount_from_row, NULL, NULL));
+  /* after the binding filled it: a wrong amount, which does not reach the
+   * application, still starts the save that marks it */
+  g_signal_connect_object (row, "changed", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+  return row;
+}
+
+static char *
+without_spaces (const char *text)
+{
+  g_autoptr(GString) clean = g_string_new (NULL);
+
+  for (const char *p = text ? text : ""; *p; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (clean, *p);
+  return g_string_free (g_steal_pointer (&clean), FALSE);
+}
+
+/* the stored days “14,3” show as “14, 3”; the row typed in is not
+ * rewritten for its spaces */
+static gboolean
+days_to_row (GBinding     *binding,
+             const GValue *from,
+             GValue       *to,
+             gpointer      user_data)
+{
+  const char *stored = g_value_get_string (from) ? g_value_get_string (from) : "";
+  g_autoptr(GObject) row = g_binding_dup_target (binding);
+  g_autofree char *value = without_spaces (stored);
+  g_auto(GStrv) days = NULL;
+
+  if (row != NULL)
+    {
+      g_autofree char *shown = without_spaces (gtk_editable_get_text (GTK_EDITABLE (row)));
+
+      if (shown[0] != '\0' && g_str_equal (shown, value))
+        return FALSE;
+    }
+  days = g_strsplit (stored, ",", -1);
+  g_value_take_string (to, g_strjoinv (", ", days));
+  return TRUE;
+}
+
+static gboolean
+days_from_row (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  g_value_set_string (to, g_value_get_string (from));
+  return TRUE;
+}
+
+/* a document ticked off: the switch follows the application's list */
+static gboolean
+document_to_row (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      user_data)
+{
+  g_autoptr(GObject) application = g_binding_dup_source (binding);
+
+  if (application == NULL)
+    return FALSE;
+  g_value_set_boolean (to, sportello_grant_application_get_document_done (SPORTELLO_GRANT_APPLICATION (application), user_data));
+  return TRUE;
+}
+
+/* the list with the document ticked on or off */
+static gboolean
+document_from_row (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      user_data)
+{
+  g_autoptr(GObject) application = g_binding_dup_source (binding);
+  g_autoptr(SportelloGrantApplication) copy = NULL;
+
+  if (application == NULL)
+    return FALSE;
+  /* the application's own setter says how the list is written */
+  copy = sportello_grant_application_new ("", "");
+  sportello_grant_application_set (copy, SPORTELLO_GRANT_APPLICATION_DOCUMENTS_DONE,
+                                   sportello_grant_application_get (SPORTELLO_GRANT_APPLICATION (application),
+                                                                    SPORTELLO_GRANT_APPLICATION_DOCUMENTS_DONE));
+  sportello_grant_application_set_document_done (copy, user_data, g_value_get_boolean (from));
+  g_value_set_string (to, sportello_grant_application_get (copy, SPORTELLO_GRANT_APPLICATION_DOCUMENTS_DONE));
+  return TRUE;
 }
 
 /* What Undo of a deleted application needs after the dialog is gone */
@@ -261,6 +400,13 @@ sportello_grant_application_dialog_dispose (GObject *object)
 
   sportello_autosave_flush (&self->autosave);
   sportello_autosave_cancel (&self->autosave);
+  /* the rows go: they write nothing more to the application, which an
+   * Undo may still hold */
+  if (self->bindings != NULL)
+    for (guint i = 0; i < self->bindings->len; i++)
+      g_binding_unbind (g_ptr_array_index (self->bindings, i));
+  g_clear_pointer (&self->bindings, g_ptr_array_unref);
+  g_clear_signal_handler (&self->notify_id, self->application);
   g_clear_pointer (&self->document_rows, g_ptr_array_unref);
   g_clear_pointer (&self->documents, g_strfreev);
   g_clear_object (&self->application);
@@ -280,6 +426,7 @@ static void
 sportello_grant_application_dialog_init (SportelloGrantApplicationDialog *self)
 {
   self->document_rows = g_ptr_array_new ();
+  self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
   sportello_autosave_init (&self->autosave, GTK_WIDGET (self), AUTOSAVE_DELAY_MS, save, toast_cb);
   g_signal_connect (self, "closed", G_CALLBACK (closed_cb), NULL);
 }
@@ -292,12 +439,9 @@ sportello_grant_application_dialog_new (SportelloContext  *context,
   SportelloDatabase *db = sportello_context_get_database (context);
   g_autoptr(SportelloGrantApplication) application = NULL;
   g_autoptr(SportelloGrantCall) call = NULL;
-  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
   SportelloGrantApplicationDialog *self;
   GtkWidget *toolbar, *page, *row;
   AdwPreferencesGroup *group;
-  const SportelloTerm *terms;
-  guint n;
 
   if (!(application = sportello_grant_application_load (db, uuid, error)))
     return NULL;
@@ -310,7 +454,6 @@ sportello_grant_application_dialog_new (SportelloContext  *context,
   self->context = g_object_ref (context);
   self->application = g_steal_pointer (&application);
   self->documents = sportello_grant_call_dup_documents (call);
-  self->loading = TRUE;
 
   toolbar = adw_toolbar_view_new ();
   {
@@ -339,43 +482,31 @@ sportello_grant_application_dialog_new (SportelloContext  *context,
   row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Status"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  terms = sportello_vocabulary_terms (SPORTELLO_VOCABULARY_GRANT_STATUS, &n);
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (statuses, sportello_vocabulary_label (SPORTELLO_VOCABULARY_GRANT_STATUS, terms[i].id));
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (statuses));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row),
-                              MAX (sportello_vocabulary_index (SPORTELLO_VOCABULARY_GRANT_STATUS,
-                                                               sportello_grant_application_get (self->application, SPORTELLO_GRANT_APPLICATION_STATUS)), 0));
-  g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (status_changed_cb), self);
+  sportello_binding_fill_terms (ADW_COMBO_ROW (row), SPORTELLO_VOCABULARY_GRANT_STATUS, NULL);
+  bind (self, sportello_bind_term (self->application,
+                                   sportello_binding_field_property (self->application, SPORTELLO_GRANT_APPLICATION_STATUS),
+                                   ADW_COMBO_ROW (row), SPORTELLO_VOCABULARY_GRANT_STATUS, FALSE, NULL));
   adw_preferences_group_add (group, row);
   self->status_row = ADW_COMBO_ROW (row);
 
-  self->requested_row = add_amount (self, group, _("Amount _requested in euros"), SPORTELLO_GRANT_APPLICATION_AMOUNT_REQUESTED);
-  self->granted_row = add_amount (self, group, _("Amount _granted in euros"), SPORTELLO_GRANT_APPLICATION_AMOUNT_GRANTED);
-  self->protocol_row = add_entry (self, group, _("_Protocol number"),
-                                  sportello_grant_application_get (self->application, SPORTELLO_GRANT_APPLICATION_PROTOCOL_NUMBER));
-  self->submitted_row = add_entry (self, group, _("Submitted _on, as 2026-12-01"),
-                                   sportello_grant_application_get (self->application, SPORTELLO_GRANT_APPLICATION_SUBMITTED_ON));
-  self->outcome_row = add_entry (self, group, _("Out_come on, as 2027-02-15"),
-                                 sportello_grant_application_get (self->application, SPORTELLO_GRANT_APPLICATION_OUTCOME_ON));
-  self->rejection_row = add_entry (self, group, _("Rejection _reason"),
-                                   sportello_grant_application_get (self->application, SPORTELLO_GRANT_APPLICATION_REJECTION_REASON));
-  self->reporting_row = add_entry (self, group, _("Reporting _deadline, as 2027-12-31"),
-                                   sportello_grant_application_get (self->application, SPORTELLO_GRANT_APPLICATION_REPORTING_DEADLINE));
-  self->notes_row = add_entry (self, group, _("_Notes"),
-                               sportello_grant_application_get (self->application, SPORTELLO_GRANT_APPLICATION_NOTES));
+  self->requested_row = add_amount (self, group, _("Amount _requested in euros"), "amount-requested");
+  self->granted_row = add_amount (self, group, _("Amount _granted in euros"), "amount-granted");
+  self->protocol_row = add_entry (self, group, _("_Protocol number"), SPORTELLO_GRANT_APPLICATION_PROTOCOL_NUMBER);
+  self->submitted_row = add_entry (self, group, _("Submitted _on, as 2026-12-01"), SPORTELLO_GRANT_APPLICATION_SUBMITTED_ON);
+  self->outcome_row = add_entry (self, group, _("Out_come on, as 2027-02-15"), SPORTELLO_GRANT_APPLICATION_OUTCOME_ON);
+  self->rejection_row = add_entry (self, group, _("Rejection _reason"), SPORTELLO_GRANT_APPLICATION_REJECTION_REASON);
+  self->reporting_row = add_entry (self, group, _("Reporting _deadline, as 2027-12-31"), SPORTELLO_GRANT_APPLICATION_REPORTING_DEADLINE);
+  self->notes_row = add_entry (self, group, _("_Notes"), SPORTELLO_GRANT_APPLICATION_NOTES);
 
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (group, _("Reminders"));
   adw_preferences_group_set_description (group, _("Follow-ups in To Do before the call’s deadline, and before the reporting deadline once funded"));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
-  {
-    g_auto(GStrv) days = g_strsplit (sportello_grant_application_get (self->application,
-                                                                      SPORTELLO_GRANT_APPLICATION_REMINDER_DAYS), ",", -1);
-    g_autofree char *text = g_strjoinv (", ", days);
-
-    self->reminders_row = add_entry (self, group, _("Days _before a deadline, as 14, 3"), text);
-  }
+  self->reminders_row = new_entry (group, _("Days _before a deadline, as 14, 3"));
+  bind (self, g_object_bind_property_full (self->application,
+                                           sportello_binding_field_property (self->application, SPORTELLO_GRANT_APPLICATION_REMINDER_DAYS),
+                                           self->reminders_row, "text", SPORTELLO_BINDING_FLAGS,
+                                           days_to_row, days_from_row, NULL, NULL));
 
   if (self->documents != NULL && self->documents[0] != NULL)
     {
@@ -387,9 +518,10 @@ sportello_grant_application_dialog_new (SportelloContext  *context,
           row = adw_switch_row_new ();
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), self->documents[i]);
-          adw_switch_row_set_active (ADW_SWITCH_ROW (row),
-                                     sportello_grant_application_get_document_done (self->application, self->documents[i]));
-          g_signal_connect_swapped (row, "notify::active", G_CALLBACK (changed_cb), self);
+          bind (self, g_object_bind_property_full (self->application,
+                                                   sportello_binding_field_property (self->application, SPORTELLO_GRANT_APPLICATION_DOCUMENTS_DONE),
+                                                   row, "active", SPORTELLO_BINDING_FLAGS,
+                                                   document_to_row, document_from_row, self->documents[i], NULL));
           adw_preferences_group_add (group, row);
           g_ptr_array_add (self->document_rows, row);
         }
@@ -400,8 +532,22 @@ sportello_grant_application_dialog_new (SportelloContext  *context,
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->history_group);
   fill_history (self);
 
-  self->loading = FALSE;
+  /* after the rows are filled: from now on a change is an edit */
+  self->notify_id = g_signal_connect_swapped (self->application, "notify", G_CALLBACK (application_notify_cb), self);
   return self;
+}
+
+/**
+ * sportello_grant_application_dialog_get_application:
+ *
+ * Returns: (transfer none): the application the dialog's rows are bound to
+ */
+SportelloGrantApplication *
+sportello_grant_application_dialog_get_application (SportelloGrantApplicationDialog *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_GRANT_APPLICATION_DIALOG (self), NULL);
+
+  return self->application;
 }
 
 AdwComboRow *

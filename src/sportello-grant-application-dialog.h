@@ -20,6 +20,7 @@ G_DECLARE_FINAL_TYPE (SportelloGrantApplicationDialog, sportello_grant_applicati
 SportelloGrantApplicationDialog *sportello_grant_application_dialog_new (SportelloContext  *context,
                                                                          const char        *uuid,
                                                                          GError           **error);
+SportelloGrantApplication *sportello_grant_application_dialog_get_application (SportelloGrantApplicationDialog *self);
 AdwComboRow *sportello_grant_application_dialog_get_status_row (SportelloGrantApplicationDialog *self);
 void         sportello_grant_application_dialog_flush (SportelloGrantApplicationDialog *self);
 void         sportello_grant_application_dialog_delete (SportelloGrantApplicationDialog *self);

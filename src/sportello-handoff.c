@@ -31,6 +31,7 @@
 #include "sportello-format.h"
 #include "sportello-handoff.h"
 #include "sportello-import-dialog.h"
+#include "sportello-import-problems-dialog.h"
 #include "sportello-job.h"
 #include "sportello-window.h"
 
@@ -557,26 +558,6 @@ preview_response_cb (SportelloImportDialog *dialog,
   run_job (window, apply, _("Importing…"), apply_thread, apply_done_cb);
 }
 
-/* “$.clients[3].vat_number: check digit…” as a row: the reason, and under
- * it the path, which can be selected and copied */
-static GtkWidget *
-problem_row_new (const char *problem)
-{
-  GtkWidget *row = adw_action_row_new ();
-  const char *colon = strstr (problem, ": ");
-  g_autofree char *path = colon ? g_strndup (problem, colon - problem) : NULL;
-  g_autofree char *reason = sportello_capitalize (colon ? colon + 2 : problem);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), reason);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (path != NULL)
-    {
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), path);
-      adw_action_row_set_subtitle_selectable (ADW_ACTION_ROW (row), TRUE);
-    }
-  return row;
-}
-
 static void check_done_cb (GObject      *object,
                            GAsyncResult *result,
                            gpointer      user_data);
@@ -687,26 +668,7 @@ check_done_cb (GObject      *object,
   problems = sportello_bundle_get_problems (job->bundle);
   if (problems->len > 0)
     {
-      GtkWidget *scrolled = gtk_scrolled_window_new ();
-      GtkWidget *rows = gtk_list_box_new ();
-
-      /* every problem: what is wrong, and where (its JSON path, to copy) */
-      gtk_widget_add_css_class (rows, "boxed-list");
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (rows), GTK_SELECTION_NONE);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (rows), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Problems"), -1);
-      for (guint i = 0; i < problems->len; i++)
-        gtk_list_box_append (GTK_LIST_BOX (rows), problem_row_new (g_ptr_array_index (problems, i)));
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), rows);
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-
-      /* Translators: %s is a file name */
-      g_autofree char *intro = g_strdup_printf (_("Nothing was changed. “%s” has these problems:"), name);
-
-      dialog = adw_alert_dialog_new (_("Cannot Import"), intro);
-      adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), scrolled);
-      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+      dialog = ADW_DIALOG (sportello_import_problems_dialog_new (name, problems));
       adw_dialog_present (dialog, GTK_WIDGET (window));
       return;
     }

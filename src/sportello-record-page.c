@@ -33,7 +33,6 @@ typedef struct
   SportelloContext  *context;
   GObject           *record;
   SportelloAutosave  autosave;
-  gboolean           loading;
   gboolean           saving;      /* what the save itself sets is no edit */
   gboolean           untouched;   /* just made, nothing written: not kept */
 } SportelloRecordPagePrivate;
@@ -297,33 +296,6 @@ sportello_record_page_get_record (SportelloRecordPage *self)
 }
 
 /**
- * sportello_record_page_set_loading:
- * @loading: %TRUE while the page puts the record into its widgets
- *
- * What changes meanwhile is the record itself, nothing to store.
- */
-void
-sportello_record_page_set_loading (SportelloRecordPage *self,
-                                   gboolean             loading)
-{
-  SportelloRecordPagePrivate *priv = sportello_record_page_get_instance_private (self);
-
-  g_return_if_fail (SPORTELLO_IS_RECORD_PAGE (self));
-
-  priv->loading = loading;
-}
-
-gboolean
-sportello_record_page_get_loading (SportelloRecordPage *self)
-{
-  SportelloRecordPagePrivate *priv = sportello_record_page_get_instance_private (self);
-
-  g_return_val_if_fail (SPORTELLO_IS_RECORD_PAGE (self), FALSE);
-
-  return priv->loading || priv->context == NULL;
-}
-
-/**
  * sportello_record_page_changed:
  *
  * Something on screen changed: it is stored shortly, unless more follows.
@@ -335,7 +307,7 @@ sportello_record_page_changed (SportelloRecordPage *self)
 
   g_return_if_fail (SPORTELLO_IS_RECORD_PAGE (self));
 
-  if (!priv->loading && priv->context != NULL)
+  if (priv->context != NULL)
     {
       priv->untouched = FALSE;
       sportello_autosave_schedule (&priv->autosave);
@@ -408,8 +380,7 @@ sportello_record_page_touched (SportelloRecordPage *self)
 
   g_return_if_fail (SPORTELLO_IS_RECORD_PAGE (self));
 
-  if (!priv->loading)
-    priv->untouched = FALSE;
+  priv->untouched = FALSE;
 }
 
 /**

@@ -52,9 +52,6 @@ struct _SportelloRecordPageClass
 SportelloContext  *sportello_record_page_get_context  (SportelloRecordPage *self);
 SportelloDatabase *sportello_record_page_get_database (SportelloRecordPage *self);
 GObject           *sportello_record_page_get_record   (SportelloRecordPage *self);
-void               sportello_record_page_set_loading  (SportelloRecordPage *self,
-                                                       gboolean             loading);
-gboolean           sportello_record_page_get_loading  (SportelloRecordPage *self);
 void               sportello_record_page_changed      (SportelloRecordPage *self);
 GBinding          *sportello_record_page_bind         (SportelloRecordPage *self,
                                                        GBinding            *binding);

@@ -178,8 +178,7 @@ save (SportelloRecordPage  *page,
 static void
 changed_cb (SportelloTemplatePage *self)
 {
-  if (self->template != NULL)
-    sportello_record_page_changed (SPORTELLO_RECORD_PAGE (self));
+  sportello_record_page_changed (SPORTELLO_RECORD_PAGE (self));
 }
 
 /* ---------------------------------------------------------- actions ---- */
@@ -279,7 +278,6 @@ sportello_template_page_class_init (SportelloTemplatePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SportelloTemplatePage, category_row);
   gtk_widget_class_bind_template_child (widget_class, SportelloTemplatePage, body_view);
   gtk_widget_class_bind_template_child (widget_class, SportelloTemplatePage, preview_box);
-  gtk_widget_class_bind_template_callback (widget_class, changed_cb);
 
   gtk_widget_class_install_action (widget_class, "template.insert-placeholder", "s", insert_placeholder_action);
   gtk_widget_class_install_action (widget_class, "template.duplicate", NULL, duplicate_action);
@@ -326,9 +324,6 @@ sportello_template_page_init (SportelloTemplatePage *self)
         if (words[w][0] != '\0')
           spelling_checker_ignore_word (sportello_text_editor_get_checker (self->body_view), words[w]);
     }
-
-  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)), "changed",
-                           G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -350,12 +345,23 @@ sportello_template_page_new (SportelloContext  *context,
   self->template = g_steal_pointer (&template);
   sportello_text_editor_set_settings (self->body_view, sportello_context_get_settings (context));
 
-  sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), TRUE);
+  /* A template is a plain struct of the store, no record with
+   * properties to bind: the rows and the text are filled first, and what
+   * is typed after that is an edit, stored shortly. Filling them stores
+   * nothing. */
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), self->template->title);
   gtk_editable_set_text (GTK_EDITABLE (self->description_row), self->template->description);
   gtk_editable_set_text (GTK_EDITABLE (self->category_row), self->template->category);
   sportello_text_editor_load (self->body_view, self->template->body);
-  sportello_record_page_set_loading (SPORTELLO_RECORD_PAGE (self), FALSE);
+  {
+    GObject *edited[] = {
+      G_OBJECT (self->title_row), G_OBJECT (self->description_row), G_OBJECT (self->category_row),
+      G_OBJECT (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view))),
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (edited); i++)
+      g_signal_connect_object (edited[i], "changed", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+  }
 
   refresh (self);
 

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "sportello-bundle.h"
 #include "sportello-client-list.h"
 #include "sportello-client.h"
@@ -16,6 +18,7 @@
 #include "sportello-import-conflict-row.h"
 #include "sportello-import-dialog.h"
 #include "sportello-import-duplicate-row.h"
+#include "sportello-import-problems-dialog.h"
 #include "sportello-meeting.h"
 #include "sportello-test-ui.h"
 #include "sportello-window-private.h"
@@ -646,6 +649,71 @@ test_protected (void)
   sportello_test_app_quit (app);
 }
 
+/* A bundle that cannot be imported: SportelloImportProblemsDialog lists
+ * every problem the store found, the reason as the title and the path
+ * under it, in a list with room for its shadow */
+static void
+test_import_problems_dialog (void)
+{
+  g_autofree char *data_dir = data_path ("ui-handoff-problems");
+  g_autofree char *path = data_path ("two-problems.sportello");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SportelloApplication) app = NULL;
+  g_autoptr(SportelloBundle) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *intro = NULL;
+  SportelloWindow *window;
+  AdwAlertDialog *alert;
+  GtkListBox *list;
+  GPtrArray *problems;
+  guint n_rows = 0;
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  g_assert_true (g_file_set_contents (path,
+    "{\"format\":\"sportello-bundle\",\"version\":1,\"exported_at\":\"2026-01-01T00:00:00Z\","
+    "\"exported_by\":{\"consultant\":\"\",\"hub\":\"\"},\"clients\":[{\"uuid\":\"x\"},{\"uuid\":\"y\"}],"
+    "\"contacts\":[],\"meetings\":[],\"follow_ups\":[],\"checklists\":[],\"assessments\":[]}", -1, NULL));
+  bundle = sportello_bundle_load (path, &error);
+  g_assert_no_error (error);
+  problems = sportello_bundle_get_problems (bundle);
+  g_assert_cmpuint (problems->len, >=, 2);
+
+  app = sportello_test_app_new (data_dir);
+  window = SPORTELLO_WINDOW (sportello_test_app_window (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  sportello_handoff_import (window, file);
+  wait_idle (window);
+  alert = visible_alert (GTK_WINDOW (window));
+  g_assert_true (SPORTELLO_IS_IMPORT_PROBLEMS_DIALOG (alert));
+  g_assert_cmpstr (adw_alert_dialog_get_heading (alert), ==, "Impossibile importare");
+  intro = g_strdup_printf ("Non è stato modificato nulla. «%s» ha questi problemi:", "two-problems.sportello");
+  g_assert_cmpstr (adw_alert_dialog_get_body (alert), ==, intro);
+  g_assert_true (adw_alert_dialog_has_response (alert, "close"));
+  g_assert_false (adw_alert_dialog_has_response (alert, "import"));
+
+  /* one row per problem, in the store's order */
+  list = sportello_import_problems_dialog_get_list (SPORTELLO_IMPORT_PROBLEMS_DIALOG (alert));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (list), "boxed-list"));
+  g_assert_cmpint (gtk_widget_get_margin_bottom (GTK_WIDGET (list)), >, 0);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      const char *problem = g_ptr_array_index (problems, n_rows);
+      const char *colon = strstr (problem, ": ");
+
+      g_assert_nonnull (colon);
+      g_assert_cmpuint (n_rows, <, problems->len);
+      g_assert_true (g_str_has_prefix (problem, adw_action_row_get_subtitle (ADW_ACTION_ROW (row))));
+      g_assert_cmpuint (strlen (adw_action_row_get_subtitle (ADW_ACTION_ROW (row))), ==, colon - problem);
+      g_assert_cmpint (g_ascii_strcasecmp (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), colon + 2), ==, 0);
+      n_rows++;
+    }
+  g_assert_cmpuint (n_rows, ==, problems->len);
+  g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (alert), "$.clients[0].uuid"));
+  g_free (sportello_test_screenshot (GTK_WIDGET (window), "import-problems-dialog"));
+
+  sportello_test_app_quit (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -654,6 +722,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/handoff/export-then-import", test_export_then_import);
   g_test_add_func ("/ui/handoff/import-bad-file", test_import_bad_file);
+  g_test_add_func ("/ui/handoff/import-problems-dialog", test_import_problems_dialog);
   g_test_add_func ("/ui/handoff/conflict-choice", test_conflict_choice);
   g_test_add_func ("/ui/handoff/cancel", test_cancel);
   g_test_add_func ("/ui/handoff/many-conflicts-and-duplicates", test_many_conflicts_and_duplicates);
