@@ -374,9 +374,10 @@ check_integrity (sqlite3     *db,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *result;
 
-  /* the check visits every page, many of them more than once: reading them
-   * through a memory map instead of the page cache makes it a third faster */
-  sqlite3_exec (db, "PRAGMA mmap_size = 2147418112", NULL, NULL, NULL);
+  /* no memory map here: mapping the whole copy made the check of a 290 MB
+   * database a few seconds faster on an idle machine, but every page it
+   * touched stayed in the process's resident memory (peak RSS 160 → 450 MB
+   * after the start-up backup), for a check that runs in the background */
   if (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK ||
       sqlite3_step (stmt) != SQLITE_ROW)
     {
