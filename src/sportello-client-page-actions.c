@@ -421,6 +421,8 @@ add_attachment_action (GtkWidget  *widget,
 {
   SportelloClientPage *self = SPORTELLO_CLIENT_PAGE (widget);
 
+  /* the group knows its client once the page has filled */
+  _sportello_client_page_ensure_loaded (self);
   sportello_client_attachments_choose (self->attachments_group);
 }
 
@@ -436,6 +438,7 @@ attach_files_action (GtkWidget  *widget,
 
   for (guint i = 0; uris[i] != NULL; i++)
     g_ptr_array_add (files, g_file_new_for_uri (uris[i]));
+  _sportello_client_page_ensure_loaded (self);
   sportello_client_attachments_add_files (self->attachments_group, (GFile **) files->pdata, files->len);
 }
 

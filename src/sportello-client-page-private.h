@@ -50,6 +50,15 @@ struct _SportelloClientPage
   GtkWidget          *meetings_empty;
   GtkWidget          *assessments_empty;
   GtkWidget          *documents_empty;
+
+  /* the groups under the client's own fields, filled after the first frame */
+  GtkBox             *groups_box;
+  GtkWidget          *events_group;
+  gboolean            loaded;
+  gboolean            hidden;     /* between hiding and showing */
+  guint               fill_idle;
+  GdkFrameClock      *frame_clock;
+  gulong              after_paint_id;
 };
 
 enum {
@@ -65,6 +74,8 @@ extern guint _sportello_client_page_signals[_SPORTELLO_CLIENT_PAGE_N_SIGNALS];
 
 void _sportello_client_page_show_error         (SportelloClientPage *self,
                                                 const GError        *error);
+gboolean sportello_client_page_get_loaded       (SportelloClientPage *self);
+void _sportello_client_page_ensure_loaded      (SportelloClientPage *self);
 void _sportello_client_page_class_init_actions (GtkWidgetClass      *widget_class);
 gboolean _sportello_client_page_export_contacts (SportelloClientPage *self,
                                                  GFile               *file,

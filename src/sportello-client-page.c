@@ -9,6 +9,14 @@
  * actions live here; what outlives the page (a delete waiting for its
  * Undo, the pages opened from it) is the Clients section's, told through
  * the page's signals.
+ *
+ * Opening it costs one frame of the client's own fields: its header, its
+ * data and its people are there at once; the groups under them (meetings
+ * and follow-ups, assessments, grants, attachments, documents, events and
+ * the templates menu) are read and made into rows in an idle after the
+ * page's first frame, hidden until then so that nothing above them moves
+ * (SportelloClientPage:loaded). A page closed or covered before that reads
+ * nothing more.
  */
 
 #define G_LOG_DOMAIN "sportello-client-page"
@@ -38,6 +46,14 @@
 G_DEFINE_FINAL_TYPE (SportelloClientPage, sportello_client_page, ADW_TYPE_NAVIGATION_PAGE)
 
 guint _sportello_client_page_signals[_SPORTELLO_CLIENT_PAGE_N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_LOADED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 #define signals _sportello_client_page_signals
 
@@ -655,13 +671,101 @@ fill (SportelloClientPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->contacts_list), g_list_model_get_n_items (self->contacts) > 0);
   gtk_widget_set_visible (self->contacts_empty, g_list_model_get_n_items (self->contacts) == 0);
 
+  update_actions (self);
+}
+
+/* The groups under the client's own fields: what they list is read and
+ * made into rows here, after the page's first frame */
+static void
+fill_groups (SportelloClientPage *self)
+{
+  const char *uuid = sportello_client_get_uuid (self->client);
+
   fill_meetings (self);
   fill_assessments (self);
   fill_documents (self);
-  sportello_client_grants_set_client (self->grants_group, self->context, sportello_client_get_uuid (c));
-  sportello_client_attachments_set_client (self->attachments_group, self->context, sportello_client_get_uuid (c));
+  sportello_client_grants_set_client (self->grants_group, self->context, uuid);
+  sportello_client_attachments_set_client (self->attachments_group, self->context, uuid);
   fill_document_menu (self);
-  update_actions (self);
+  if (self->events_group == NULL)
+    {
+      /* the events its people attended: a group that follows the database itself */
+      self->events_group = sportello_client_events_new (self->db, uuid);
+      gtk_box_append (self->groups_box, self->events_group);
+    }
+}
+
+static void
+stop_waiting_to_fill (SportelloClientPage *self)
+{
+  g_clear_handle_id (&self->fill_idle, g_source_remove);
+  if (self->frame_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+}
+
+static void
+set_loaded (SportelloClientPage *self)
+{
+  stop_waiting_to_fill (self);
+  fill_groups (self);
+  if (!self->loaded)
+    {
+      self->loaded = TRUE;
+      gtk_widget_set_visible (GTK_WIDGET (self->groups_box), TRUE);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+    }
+}
+
+static gboolean
+fill_idle_cb (gpointer data)
+{
+  SportelloClientPage *self = data;
+
+  self->fill_idle = 0;
+  /* covered or gone before it filled: it fills when it is shown again */
+  if (self->hidden || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return G_SOURCE_REMOVE;
+  set_loaded (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_cb (SportelloClientPage *self)
+{
+  g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+  /* out of the frame clock's cycle */
+  if (self->fill_idle == 0)
+    self->fill_idle = g_idle_add (fill_idle_cb, self);
+}
+
+/* Waits for the page's first frame on screen to fill its groups */
+static void
+wait_to_fill (SportelloClientPage *self)
+{
+  if (self->loaded || self->frame_clock != NULL || self->fill_idle != 0
+      || !gtk_widget_get_mapped (GTK_WIDGET (self)) || self->hidden)
+    return;
+
+  self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  self->after_paint_id = g_signal_connect_swapped (self->frame_clock, "after-paint",
+                                                   G_CALLBACK (first_frame_cb), self);
+}
+
+void
+_sportello_client_page_ensure_loaded (SportelloClientPage *self)
+{
+  if (!self->loaded)
+    set_loaded (self);
+}
+
+gboolean
+sportello_client_page_get_loaded (SportelloClientPage *self)
+{
+  g_return_val_if_fail (SPORTELLO_IS_CLIENT_PAGE (self), FALSE);
+
+  return self->loaded;
 }
 
 /* ---------------------------------------------------------- GObject ---- */
@@ -674,6 +778,7 @@ sportello_client_page_shown (AdwNavigationPage *page)
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   update_actions (self);
+  wait_to_fill (self);
 
   /* A page just opened starts at its first action; coming back, the
    * navigation view has put the focus back where it was. */
@@ -684,10 +789,63 @@ sportello_client_page_shown (AdwNavigationPage *page)
 }
 
 static void
+sportello_client_page_showing (AdwNavigationPage *page)
+{
+  SportelloClientPage *self = SPORTELLO_CLIENT_PAGE (page);
+
+  self->hidden = FALSE;
+  ADW_NAVIGATION_PAGE_CLASS (sportello_client_page_parent_class)->showing (page);
+}
+
+static void
+sportello_client_page_hiding (AdwNavigationPage *page)
+{
+  SportelloClientPage *self = SPORTELLO_CLIENT_PAGE (page);
+
+  /* going away before it filled: nothing more to read */
+  self->hidden = TRUE;
+  stop_waiting_to_fill (self);
+  ADW_NAVIGATION_PAGE_CLASS (sportello_client_page_parent_class)->hiding (page);
+}
+
+static void
+sportello_client_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (sportello_client_page_parent_class)->map (widget);
+  wait_to_fill (SPORTELLO_CLIENT_PAGE (widget));
+}
+
+static void
+sportello_client_page_unmap (GtkWidget *widget)
+{
+  stop_waiting_to_fill (SPORTELLO_CLIENT_PAGE (widget));
+  GTK_WIDGET_CLASS (sportello_client_page_parent_class)->unmap (widget);
+}
+
+static void
+sportello_client_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  SportelloClientPage *self = SPORTELLO_CLIENT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADED:
+      g_value_set_boolean (value, self->loaded);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 sportello_client_page_dispose (GObject *object)
 {
   SportelloClientPage *self = (SportelloClientPage *)object;
 
+  stop_waiting_to_fill (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_CLIENT_PAGE);
 
   g_clear_object (&self->client);
@@ -711,7 +869,23 @@ sportello_client_page_class_init (SportelloClientPageClass *klass)
   AdwNavigationPageClass *page_class = ADW_NAVIGATION_PAGE_CLASS (klass);
 
   object_class->dispose = sportello_client_page_dispose;
+  object_class->get_property = sportello_client_page_get_property;
+  widget_class->map = sportello_client_page_map;
+  widget_class->unmap = sportello_client_page_unmap;
+  page_class->showing = sportello_client_page_showing;
   page_class->shown = sportello_client_page_shown;
+  page_class->hiding = sportello_client_page_hiding;
+
+  /**
+   * SportelloClientPage:loaded:
+   *
+   * Whether the groups under the client's own fields (meetings,
+   * assessments, grants, attachments, documents, events) are filled: the
+   * page fills them after its first frame on screen.
+   */
+  properties[PROP_LOADED] = g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
+                                                  G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-client-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, name_label);
@@ -732,6 +906,7 @@ sportello_client_page_class_init (SportelloClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, documents_list);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, grants_group);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, attachments_group);
+  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, groups_box);
   g_type_ensure (SPORTELLO_TYPE_CLIENT_GRANTS);
   g_type_ensure (SPORTELLO_TYPE_CLIENT_ATTACHMENTS);
   gtk_widget_class_install_action (widget_class, "contacts.add", NULL, contacts_add_action);
@@ -820,11 +995,10 @@ sportello_client_page_new (SportelloContext  *context,
   self->context = g_object_ref (context);
   self->db = sportello_context_get_database (context);
   self->client = g_steal_pointer (&client);
+  /* the header and the client's own fields now, the groups under them
+   * after the first frame (wait_to_fill) */
   fill (self);
   sportello_widget_follow (GTK_WIDGET (self), self->db, follows, reload_cb);
-  /* the events its people attended: a group that follows the database itself */
-  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->documents_group))),
-                  sportello_client_events_new (self->db, uuid));
 
   return self;
 }
@@ -861,6 +1035,9 @@ sportello_client_page_reload (SportelloClientPage *self)
 
   g_set_object (&self->client, client);
   fill (self);
+  /* the groups read afresh when they fill, if they have not yet */
+  if (self->loaded)
+    fill_groups (self);
 
   return TRUE;
 }

@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
-#include "sportello-client-page.h"
+#include "sportello-client-page-private.h"
 #include "sportello-client.h"
 #include "sportello-clients-section.h"
 #include "sportello-test-ui.h"
@@ -196,6 +196,29 @@ sportello_test_wait_for_draw_quick (GtkWidget *widget)
   g_signal_handler_disconnect (clock, id);
 }
 
+/* Waits, within a bound of 10 s, for each client page on screen below
+ * @root to fill its groups (it does after its first frame) */
+static void
+wait_for_client_pages (GtkWidget *root)
+{
+  if (SPORTELLO_IS_CLIENT_PAGE (root))
+    {
+      SportelloClientPage *page = SPORTELLO_CLIENT_PAGE (root);
+      gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+      if (!gtk_widget_get_mapped (root) || page->hidden)
+        return;
+      while (!sportello_client_page_get_loaded (page) && g_get_monotonic_time () < deadline)
+        sportello_test_iterate (20);
+      g_assert_true (sportello_client_page_get_loaded (page));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    wait_for_client_pages (child);
+}
+
 void
 sportello_test_wait_for_draw (GtkWidget *widget)
 {
@@ -217,6 +240,8 @@ sportello_test_wait_for_draw (GtkWidget *widget)
 
   /* let transitions and idle work settle */
   sportello_test_iterate (300);
+  /* a client page just opened fills its groups after its first frame */
+  wait_for_client_pages (widget);
 }
 
 /* Waits, within a bound of 10 s, until @model lists @n items: lists
@@ -414,7 +439,7 @@ sportello_test_add_client (const char *data_dir,
  * @client_uuid: the client
  *
  * Opens the client's page in the Clients section and waits for it to be
- * drawn.
+ * drawn and for its groups to be filled (sportello_client_page_get_loaded()).
  *
  * Returns: (transfer none): the client's page
  */
@@ -428,6 +453,7 @@ sportello_test_open_client (GtkWindow  *window,
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   client_page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE);
   g_assert_nonnull (client_page);
+  g_assert_true (sportello_client_page_get_loaded (SPORTELLO_CLIENT_PAGE (client_page)));
   return client_page;
 }
 

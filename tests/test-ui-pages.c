@@ -6,12 +6,14 @@
  * SportelloRecordPage: what is typed is stored when the page is hidden,
  * a delete offers Undo and goes back. SportelloSection and the client
  * page: they show what another connection wrote, with no refresh call.
+ * The client page fills its groups after its first frame.
  */
 
 #include "config.h"
 
 #include "sportello-client.h"
-#include "sportello-client-page.h"
+#include "sportello-client-events.h"
+#include "sportello-client-page-private.h"
 #include "sportello-clients-section.h"
 #include "sportello-contact.h"
 #include "sportello-database.h"
@@ -262,6 +264,144 @@ test_pages_follow_the_database (void)
   sportello_test_app_quit (app);
 }
 
+static void
+count_cb (gpointer  instance,
+          gpointer  arg,
+          guint    *count)
+{
+  (*count)++;
+}
+
+/* The client page shows the client at once and fills the groups under its
+ * fields after its first frame; filled, they follow the database */
+static void
+test_client_page_fills (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-pages-fills", NULL);
+  g_auto(Records) records = make_records (data_dir);
+  g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
+  g_autoptr(SportelloDatabase) other = NULL;
+  g_autoptr(SportelloMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = sportello_test_app_window (app);
+  SportelloClientsSection *clients = _sportello_window_get_clients_section (SPORTELLO_WINDOW (window));
+  SportelloClientPage *page;
+  guint n_loaded = 0, guard;
+
+  sportello_clients_section_open_client (clients, records.client);
+  page = SPORTELLO_CLIENT_PAGE (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE));
+  g_assert_nonnull (page);
+  g_signal_connect (page, "notify::loaded", G_CALLBACK (count_cb), &n_loaded);
+
+  /* before its first frame: the client, and not yet its meetings */
+  g_assert_false (sportello_client_page_get_loaded (page));
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (page), "Ferramenta Galli"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->groups_box)));
+  g_assert_null (sportello_test_find_label (GTK_WIDGET (page), "Mandare il listino"));
+
+  /* after it: the meeting with its open follow-up, the groups shown */
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (sportello_client_page_get_loaded (page));
+  g_assert_cmpuint (n_loaded, ==, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->groups_box)));
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (page), "Mandare il listino"));
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (page), "Ancora nessun appunto"));
+  g_assert_true (SPORTELLO_IS_CLIENT_EVENTS (page->events_group));
+  g_assert_true (gtk_widget_get_parent (page->events_group) == GTK_WIDGET (page->groups_box));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->meetings_list)));
+  g_assert_false (gtk_widget_get_visible (page->meetings_empty));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->documents_list)));
+  g_assert_true (gtk_widget_get_visible (page->documents_empty));
+
+  /* what another connection writes shows there, with no refresh call */
+  other = sportello_database_open (data_dir, &error);
+  g_assert_no_error (error);
+  meeting = sportello_meeting_new (records.client);
+  sportello_meeting_set (meeting, SPORTELLO_MEETING_NOTES, "Preventivo per il sito");
+  g_assert_true (sportello_meeting_save (meeting, other, &error));
+  g_assert_no_error (error);
+  guard = g_timeout_add_seconds (30, give_up_cb, (gpointer) "the new meeting on the client page");
+  while (sportello_test_find_label (GTK_WIDGET (page), "Preventivo per il sito") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (guard);
+  g_assert_cmpuint (g_list_model_get_n_items (page->meetings), ==, 2);
+  g_assert_cmpuint (n_loaded, ==, 1);
+
+  sportello_test_app_quit (app);
+}
+
+static void
+painted_cb (GdkFrameClock *clock,
+            gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static void
+changed_cb (SportelloDatabase *db,
+            const char        *kind,
+            guint             *count)
+{
+  (*count)++;
+}
+
+/* Opened and closed at once, before its groups fill, twice (before its
+ * first frame, and between the frame and the fill): the page goes away,
+ * reads nothing more and writes nothing */
+static void
+test_client_page_closed_at_once (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-pages-closed", NULL);
+  g_auto(Records) records = make_records (data_dir);
+  g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
+  GtkWindow *window = sportello_test_app_window (app);
+  SportelloClientsSection *clients = _sportello_window_get_clients_section (SPORTELLO_WINDOW (window));
+  SportelloDatabase *db = sportello_application_get_database (app, NULL);
+  guint n_changes = 0;
+
+  g_assert_nonnull (db);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_signal_connect (db, "changed", G_CALLBACK (changed_cb), &n_changes);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      SportelloClientPage *page;
+      guint n_loaded = 0;
+
+      sportello_clients_section_open_client (clients, records.client);
+      page = SPORTELLO_CLIENT_PAGE (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE));
+      g_assert_nonnull (page);
+      g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
+      g_signal_connect (page, "notify::loaded", G_CALLBACK (count_cb), &n_loaded);
+      if (round == 1)
+        {
+          GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+          gboolean painted = FALSE;
+          gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+
+          /* on screen, its first frame painted: the fill is waiting for an idle */
+          while (!painted)
+            g_main_context_iteration (NULL, TRUE);
+          g_signal_handler_disconnect (clock, id);
+          g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+          g_assert_false (sportello_client_page_get_loaded (page));
+        }
+      g_assert_true (adw_navigation_view_pop (ADW_NAVIGATION_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_NAVIGATION_VIEW))));
+
+      /* gone at the end of the transition, never filled */
+      sportello_test_wait_for_draw (GTK_WIDGET (window));
+      sportello_test_iterate (500);
+      g_assert_null (page);
+      g_assert_cmpuint (n_loaded, ==, 0);
+    }
+
+  g_assert_null (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE));
+  g_assert_cmpuint (n_changes, ==, 0);
+  g_signal_handlers_disconnect_by_func (db, changed_cb, &n_changes);
+
+  sportello_test_app_quit (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -271,6 +411,8 @@ main (int   argc,
   g_test_add_func ("/ui/pages/flush-when-hidden", test_flush_when_hidden);
   g_test_add_func ("/ui/pages/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/ui/pages/follow-the-database", test_pages_follow_the_database);
+  g_test_add_func ("/ui/pages/client-page-fills", test_client_page_fills);
+  g_test_add_func ("/ui/pages/client-page-closed-at-once", test_client_page_closed_at_once);
 
   return g_test_run ();
 }
