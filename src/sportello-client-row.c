@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sportello-client-row.h"
+#include "sportello-client-slots.h"
 #include "sportello-format.h"
 #include "sportello-vocabulary.h"
 
@@ -19,6 +20,7 @@ struct _SportelloClientRow
   GtkWidget        parent_instance;
 
   SportelloClient *client;
+  SportelloClientSlot *slot;   /* followed: its client is the row's */
 
   GtkLabel        *name_label;
   GtkLabel        *details_label;
@@ -123,6 +125,7 @@ sportello_client_row_dispose (GObject *object)
 
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
     gtk_widget_unparent (child);
+  sportello_client_row_set_slot (self, NULL);
   g_clear_object (&self->client);
 
   G_OBJECT_CLASS (sportello_client_row_parent_class)->dispose (object);
@@ -270,6 +273,42 @@ sportello_client_row_set_client (SportelloClientRow *self,
     {
       update (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+    }
+}
+
+static void
+slot_client_cb (SportelloClientRow  *self,
+                GParamSpec          *pspec,
+                SportelloClientSlot *slot)
+{
+  sportello_client_row_set_client (self, sportello_client_slot_get_client (slot));
+}
+
+/**
+ * sportello_client_row_set_slot:
+ * @slot: (nullable): the list's slot the row shows, or %NULL
+ *
+ * The row shows @slot's client, and another when the slot's changes: a
+ * search changes the labels of the rows it keeps, and makes none. With
+ * %NULL the row stops following (and keeps its client until the next).
+ */
+void
+sportello_client_row_set_slot (SportelloClientRow  *self,
+                               SportelloClientSlot *slot)
+{
+  g_return_if_fail (SPORTELLO_IS_CLIENT_ROW (self));
+  g_return_if_fail (slot == NULL || SPORTELLO_IS_CLIENT_SLOT (slot));
+
+  if (self->slot == slot)
+    return;
+
+  if (self->slot != NULL)
+    g_signal_handlers_disconnect_by_func (self->slot, slot_client_cb, self);
+  g_set_object (&self->slot, slot);
+  if (slot != NULL)
+    {
+      g_signal_connect_object (slot, "notify::client", G_CALLBACK (slot_client_cb), self, G_CONNECT_SWAPPED);
+      sportello_client_row_set_client (self, sportello_client_slot_get_client (slot));
     }
 }
 
