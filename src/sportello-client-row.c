@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sportello-client-row.h"
+#include "sportello-client-slots.h"
 #include "sportello-format.h"
 #include "sportello-vocabulary.h"
 
@@ -19,6 +20,8 @@ struct _SportelloClientRow
   GtkWidget        parent_instance;
 
   SportelloClient *client;
+  SportelloClientSlot *slot;   /* followed: its client is the row's */
+  gboolean         stale;       /* out of sight, waiting to show the slot's client */
 
   GtkLabel        *name_label;
   GtkLabel        *details_label;
@@ -123,6 +126,7 @@ sportello_client_row_dispose (GObject *object)
 
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
     gtk_widget_unparent (child);
+  sportello_client_row_set_slot (self, NULL);
   g_clear_object (&self->client);
 
   G_OBJECT_CLASS (sportello_client_row_parent_class)->dispose (object);
@@ -270,6 +274,156 @@ sportello_client_row_set_client (SportelloClientRow *self,
     {
       update (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+    }
+}
+
+/* The rows out of sight whose slot has another client: a search changes
+ * the client of every one of the list view's 200 rows, of which a window
+ * shows a dozen; the others follow a few a frame, those in sight first */
+#define STALE_PER_FRAME 16
+
+static GPtrArray *stale_rows;      /* SportelloClientRow, held */
+static GtkWidget *stale_ticker;    /* the list view whose frames they wait for */
+static guint      stale_tick;
+
+static gboolean
+in_sight (SportelloClientRow *self,
+          GtkWidget          *view)
+{
+  graphene_rect_t bounds;
+  int height = gtk_widget_get_height (view);
+
+  /* not placed yet: shown at once */
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (self), view, &bounds) || height <= 0)
+    return TRUE;
+
+  /* a list view places its rows in its own frame, scrolled, and those
+   * out of sight nowhere (no height) */
+  return bounds.size.height > 0 && bounds.origin.y + bounds.size.height >= 0 && bounds.origin.y <= height;
+}
+
+static void
+follow_slot (SportelloClientRow *self)
+{
+  self->stale = FALSE;
+  if (self->slot != NULL)
+    sportello_client_row_set_client (self, sportello_client_slot_get_client (self->slot));
+}
+
+static void stale_ticker_gone (gpointer data);
+
+static gboolean
+stale_tick_cb (GtkWidget     *view,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  g_autoptr(GPtrArray) now = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* those in sight first, then the oldest */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < stale_rows->len && now->len < STALE_PER_FRAME;)
+      {
+        SportelloClientRow *row = g_ptr_array_index (stale_rows, i);
+
+        if (pass == 0 && !in_sight (row, view))
+          {
+            i++;
+            continue;
+          }
+        g_ptr_array_add (now, g_ptr_array_steal_index (stale_rows, i));
+      }
+
+  for (guint i = 0; i < now->len; i++)
+    follow_slot (g_ptr_array_index (now, i));
+
+  if (stale_rows->len > 0)
+    return G_SOURCE_CONTINUE;
+
+  stale_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* the list view went (or its tick was removed): the rows left follow now */
+static void
+stale_ticker_gone (gpointer data)
+{
+  if (stale_tick != 0)
+    {
+      stale_tick = 0;
+      g_clear_weak_pointer (&stale_ticker);
+      while (stale_rows != NULL && stale_rows->len > 0)
+        {
+          g_autoptr(SportelloClientRow) row = g_ptr_array_steal_index (stale_rows, 0);
+
+          follow_slot (row);
+        }
+    }
+  else
+    g_clear_weak_pointer (&stale_ticker);
+}
+
+static void
+forget_stale (SportelloClientRow *self)
+{
+  if (self->stale && stale_rows != NULL)
+    g_ptr_array_remove (stale_rows, self);
+  self->stale = FALSE;
+}
+
+static void
+slot_client_cb (SportelloClientRow  *self,
+                GParamSpec          *pspec,
+                SportelloClientSlot *slot)
+{
+  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_LIST_VIEW);
+
+  if (self->stale)
+    return;
+
+  if (view == NULL || !gtk_widget_get_mapped (view) || in_sight (self, view) ||
+      (stale_tick != 0 && stale_ticker != view))
+    {
+      follow_slot (self);
+      return;
+    }
+
+  if (stale_rows == NULL)
+    stale_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->stale = TRUE;
+  g_ptr_array_add (stale_rows, g_object_ref (self));
+  if (stale_tick == 0)
+    {
+      g_set_weak_pointer (&stale_ticker, view);
+      stale_tick = gtk_widget_add_tick_callback (view, stale_tick_cb, NULL, stale_ticker_gone);
+    }
+}
+
+/**
+ * sportello_client_row_set_slot:
+ * @slot: (nullable): the list's slot the row shows, or %NULL
+ *
+ * The row shows @slot's client, and another when the slot's changes: a
+ * search changes the labels of the rows it keeps, and makes none. With
+ * %NULL the row stops following (and keeps its client until the next).
+ */
+void
+sportello_client_row_set_slot (SportelloClientRow  *self,
+                               SportelloClientSlot *slot)
+{
+  g_return_if_fail (SPORTELLO_IS_CLIENT_ROW (self));
+  g_return_if_fail (slot == NULL || SPORTELLO_IS_CLIENT_SLOT (slot));
+
+  if (self->slot == slot)
+    return;
+
+  if (self->slot != NULL)
+    g_signal_handlers_disconnect_by_func (self->slot, slot_client_cb, self);
+  forget_stale (self);
+  g_set_object (&self->slot, slot);
+  if (slot != NULL)
+    {
+      g_signal_connect_object (slot, "notify::client", G_CALLBACK (slot_client_cb), self, G_CONNECT_SWAPPED);
+      sportello_client_row_set_client (self, sportello_client_slot_get_client (slot));
     }
 }
 

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "sportello-client.h"
+#include "sportello-client-slots.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,8 @@ SportelloClient *sportello_client_row_get_client       (SportelloClientRow *self
 void             sportello_client_row_set_client       (SportelloClientRow *self,
                                                         SportelloClient    *client);
 char            *sportello_client_row_describe         (SportelloClient    *client);
+void             sportello_client_row_set_slot         (SportelloClientRow  *self,
+                                                        SportelloClientSlot *slot);
 
 void             sportello_client_row_set_match_pending (SportelloClientRow *self,
                                                          gboolean            pending);

@@ -21,6 +21,7 @@
 #include "sportello-client-list.h"
 #include "sportello-client-page.h"
 #include "sportello-client-row.h"
+#include "sportello-client-slots.h"
 #include "sportello-clients-section.h"
 #include "sportello-csv-import-dialog.h"
 #include "sportello-document-page.h"
@@ -41,6 +42,7 @@ struct _SportelloClientsSection
   SportelloContext    *context;
   SportelloDatabase   *db;        /* the context's */
   SportelloClientList *list;
+  SportelloClientSlots *slots;    /* the list as the list view shows it */
   GStrv                tags;
   GCancellable        *tags_cancellable;   /* the tags being read */
 
@@ -582,11 +584,22 @@ clients_export_csv_action (GtkWidget  *widget,
                         export_csv_chosen_cb, g_object_ref (widget));
 }
 
+static void row_client_cb (SportelloClientsSection *self,
+                           GParamSpec              *pspec,
+                           SportelloClientRow      *row);
+
+/* A row lives as long as its list item, and follows the slot it is
+ * bound to: a search changes its client, not the row */
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item)
+              GtkListItem              *item,
+              SportelloClientsSection  *self)
 {
-  gtk_list_item_set_child (item, g_object_new (SPORTELLO_TYPE_CLIENT_ROW, NULL));
+  GtkWidget *row = g_object_new (SPORTELLO_TYPE_CLIENT_ROW, NULL);
+
+  g_object_set_data (G_OBJECT (row), "sportello-list-item", item);
+  g_signal_connect_object (row, "notify::client", G_CALLBACK (row_client_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_item_set_child (item, row);
 }
 
 typedef struct
@@ -648,7 +661,12 @@ match_idle_cb (gpointer data)
   batch->clients = g_ptr_array_new_with_free_func (g_object_unref);
   self->match_rows = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < batch->rows->len; i++)
-    g_ptr_array_add (batch->clients, g_object_ref (sportello_client_row_get_client (g_ptr_array_index (batch->rows, i))));
+    {
+      SportelloClient *client = sportello_client_row_get_client (g_ptr_array_index (batch->rows, i));
+
+      /* ask_match() took only rows with a client, which they keep */
+      g_ptr_array_add (batch->clients, client ? g_object_ref (client) : sportello_client_new ());
+    }
 
   sportello_client_list_dup_matches_async (self->list, batch->clients, self->match_cancellable,
                                            matches_done_cb, batch);
@@ -680,20 +698,43 @@ ask_match (SportelloClientsSection *self,
     }
 }
 
+/* @row shows another client (or is bound): what a screen reader says
+ * for it, and why the client is in the results */
+static void
+row_shows_client (SportelloClientsSection *self,
+                  SportelloClientRow      *row)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (row), "sportello-list-item");
+  g_autofree char *label = sportello_client_row_describe (sportello_client_row_get_client (row));
+
+  gtk_list_item_set_accessible_label (item, label ? label : "");
+  ask_match (self, row);
+}
+
+/* only while bound: the row's slot gave it another client */
+static void
+row_client_cb (SportelloClientsSection *self,
+               GParamSpec              *pspec,
+               SportelloClientRow      *row)
+{
+  row_shows_client (self, row);
+}
+
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              SportelloClientsSection     *self)
 {
-  SportelloClient *client = gtk_list_item_get_item (item);
+  SportelloClientSlot *slot = gtk_list_item_get_item (item);
   SportelloClientRow *row = SPORTELLO_CLIENT_ROW (gtk_list_item_get_child (item));
-  g_autofree char *label = sportello_client_row_describe (client);
+  SportelloClient *before = sportello_client_row_get_client (row);
 
-  sportello_client_row_set_client (row, client);
-  gtk_list_item_set_accessible_label (item, label);
-  ask_match (self, row);
   if (!g_ptr_array_find (self->bound_rows, row, NULL))
     g_ptr_array_add (self->bound_rows, row);
+  /* a new client is told by notify::client; the same one here */
+  sportello_client_row_set_slot (row, slot);
+  if (sportello_client_row_get_client (row) == before)
+    row_shows_client (self, row);
 }
 
 static void
@@ -701,6 +742,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                SportelloClientsSection     *self)
 {
+  sportello_client_row_set_slot (SPORTELLO_CLIENT_ROW (gtk_list_item_get_child (item)), NULL);
   if (self->match_rows != NULL)
     g_ptr_array_remove_fast (self->match_rows, gtk_list_item_get_child (item));
   if (self->bound_rows != NULL)
@@ -744,6 +786,7 @@ sportello_clients_section_dispose (GObject *object)
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
     gtk_widget_unparent (child);
 
+  g_clear_object (&self->slots);
   g_clear_object (&self->list);
   self->db = NULL;
   g_clear_object (&self->context);
@@ -815,7 +858,7 @@ sportello_clients_section_init (SportelloClientsSection *self)
   gtk_drop_down_set_model (self->category_dropdown, G_LIST_MODEL (categories));
 
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
@@ -863,7 +906,7 @@ attach_list (SportelloClientsSection *self)
   if (self->list == NULL || gtk_list_view_get_model (self->list_view) != NULL)
     return;
 
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 }
 
@@ -917,6 +960,8 @@ context_set (SportelloSection *section,
   self->list = sportello_client_list_new (self->db);
   /* 50,000 clients fill in behind the first frame, and typing never waits */
   sportello_client_list_set_background (self->list);
+  /* first, so that the rows follow a change before the section hears it */
+  self->slots = sportello_client_slots_new (self->list);
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (list_loading_cb), self, G_CONNECT_SWAPPED);
   /* the query starts now, on the worker; the list view takes the clients

@@ -580,6 +580,216 @@ test_narrow_rows (void)
   sportello_test_app_quit (app);
 }
 
+/* The rows of the list, top to bottom: the client rows the list view has */
+static GPtrArray *
+list_rows (GtkWidget *list_view)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (GtkWidget *item = gtk_widget_get_first_child (list_view); item != NULL; item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+      graphene_point_t at;
+      guint i = 0;
+
+      if (!SPORTELLO_IS_CLIENT_ROW (row) || !gtk_widget_get_visible (item) ||
+          !gtk_widget_compute_point (item, list_view, &GRAPHENE_POINT_INIT (0, 0), &at))
+        continue;
+      /* by where they are */
+      g_object_set_data (G_OBJECT (row), "test-y", GINT_TO_POINTER ((int) at.y));
+      while (i < rows->len && GPOINTER_TO_INT (g_object_get_data (rows->pdata[i], "test-y")) < (int) at.y)
+        i++;
+      g_ptr_array_insert (rows, i, row);
+    }
+
+  return rows;
+}
+
+static const char *
+row_name (GtkWidget *row)
+{
+  GtkWidget *line = gtk_widget_get_first_child (gtk_widget_get_first_child (row));
+
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_first_child (line)));
+}
+
+/* Each row shows its client: the name on screen, what a screen reader says */
+static void
+assert_rows (GPtrArray          *rows,
+             const char * const *names)
+{
+  g_assert_cmpuint (rows->len, ==, g_strv_length ((char **) names));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SportelloClientRow *row = rows->pdata[i];
+      g_autofree char *said = sportello_client_row_describe (sportello_client_row_get_client (row));
+      g_autofree char *failure = NULL;
+
+      g_assert_cmpstr (row_name (rows->pdata[i]), ==, names[i]);
+      g_assert_cmpstr (sportello_client_get_name (sportello_client_row_get_client (row)), ==, names[i]);
+      failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (gtk_widget_get_parent (rows->pdata[i])),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL, said);
+      g_assert_null (failure);
+    }
+}
+
+/* A search that narrows the list keeps the rows at the top and shows the
+ * clients found in them, no row made anew; activating one opens its
+ * client; widening it again shows the others in the rows kept */
+static void
+test_rows_follow_search (void)
+{
+  static const char * const all[] = { "Bianchi Arredi", "Rossi Infissi", "Rossini Viaggi", "Rosso Vivo", "Verdi Ottica", NULL };
+  static const char * const ross[] = { "Rossi Infissi", "Rossini Viaggi", "Rosso Vivo", NULL };
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-rows-follow", NULL);
+  g_autoptr(SportelloApplication) app = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  GtkWidget *list_view;
+  GtkWidget *search_entry;
+  GtkWidget *page;
+
+  {
+    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+
+    for (guint i = 0; all[i] != NULL; i++)
+      {
+        g_autoptr(SportelloClient) client = sportello_client_new ();
+
+        sportello_client_set (client, SPORTELLO_CLIENT_NAME, all[i]);
+        sportello_client_set (client, SPORTELLO_CLIENT_MUNICIPALITY, "Lomazzo");
+        g_assert_true (sportello_client_save (client, db, &error));
+      }
+  }
+
+  app = sportello_test_app_new (data_dir);
+  window = sportello_test_app_window (app);
+  sportello_test_iterate (300);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  list_view = sportello_test_find_type (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list_view);
+  before = list_rows (list_view);
+  assert_rows (before, all);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  search_entry = sportello_test_find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  type_into (search_entry, "ross");
+  sportello_test_iterate (400);   /* search-changed waits for typing to pause */
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+
+  /* the first three rows, now Rossi, Rossini, Rosso */
+  after = list_rows (list_view);
+  assert_rows (after, ross);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_true (after->pdata[i] == before->pdata[i]);
+  g_assert_null (sportello_test_find_label (GTK_WIDGET (window), "Bianchi Arredi"));
+  g_assert_null (sportello_test_find_label (GTK_WIDGET (window), "Verdi Ottica"));
+
+  /* the first row opens its client, the one it shows */
+  g_signal_emit_by_name (list_view, "activate", 0);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  page = client_page (window);
+  g_assert_nonnull (page);
+  g_assert_nonnull (sportello_test_find_label (page, "Rossi Infissi"));
+  g_assert_null (sportello_test_find_label (page, "Bianchi Arredi"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);   /* back to the list */
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+
+  /* all again: the rows kept show the first clients */
+  type_into (search_entry, "");
+  sportello_test_iterate (400);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = list_rows (list_view);
+  assert_rows (after, all);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (after->pdata[i] == before->pdata[i]);
+
+  sportello_test_app_quit (app);
+}
+
+/* The rows out of sight take their new client a few a frame, after those
+ * in sight: each row ends up showing a client the search found */
+static void
+test_rows_out_of_sight (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-rows-sight", NULL);
+  g_autoptr(SportelloApplication) app = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  GtkWidget *list_view;
+  GtkWidget *search_entry;
+  guint in_sight = 0, settled = 0;
+
+  {
+    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+
+    for (guint i = 0; i < 60; i++)
+      {
+        g_autoptr(SportelloClient) client = sportello_client_new ();
+        g_autofree char *name = g_strdup_printf ("%s %02u", i < 30 ? "Alfa" : "Beta", i % 30);
+
+        sportello_client_set (client, SPORTELLO_CLIENT_NAME, name);
+        g_assert_true (sportello_client_save (client, db, &error));
+      }
+  }
+
+  app = sportello_test_app_new (data_dir);
+  window = sportello_test_app_window (app);
+  gtk_window_set_default_size (window, 800, 480);
+  sportello_test_iterate (300);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  list_view = sportello_test_find_type (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list_view);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  search_entry = sportello_test_find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  type_into (search_entry, "beta");
+  sportello_test_iterate (400);   /* search-changed waits for typing to pause */
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+
+  /* in sight at once, the first Beta at the top */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = list_rows (list_view);
+  for (guint i = 0; i < rows->len; i++)
+    if (gtk_widget_get_height (rows->pdata[i]) > 0)
+      {
+        g_autofree char *name = g_strdup_printf ("Beta %02u", in_sight);
+
+        g_assert_cmpstr (row_name (rows->pdata[i]), ==, name);
+        in_sight++;
+      }
+  g_assert_cmpuint (in_sight, >, 0);
+  g_assert_cmpuint (in_sight, <, 30);
+
+  /* the others a few frames later: thirty rows, each a Beta of its own */
+  for (guint frame = 0; frame < 200 && settled < 30; frame++)
+    {
+      g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+
+      sportello_test_wait_for_draw_quick (GTK_WIDGET (window));
+      g_clear_pointer (&rows, g_ptr_array_unref);
+      rows = list_rows (list_view);
+      g_assert_cmpuint (rows->len, ==, 30);
+      settled = 0;
+      for (guint i = 0; i < rows->len; i++)
+        if (g_str_has_prefix (row_name (rows->pdata[i]), "Beta ") &&
+            g_hash_table_add (names, (gpointer) row_name (rows->pdata[i])))
+          settled++;
+    }
+  g_assert_cmpuint (settled, ==, 30);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpstr (sportello_client_get_name (sportello_client_row_get_client (rows->pdata[i])), ==,
+                     row_name (rows->pdata[i]));
+
+  sportello_test_app_quit (app);
+}
+
 /* The smallest size the metainfo claims, 360×294: the new-client sheet
  * shows its first field, with no warning above it, and Adwaita has room
  * for its bottom sheet (a warning would fail the test) */
@@ -650,6 +860,8 @@ main (int   argc,
   g_test_add_func ("/ui/clients/undo-key", test_undo_key);
   g_test_add_func ("/ui/clients/search-typo-and-match", test_search_typo_and_match);
   g_test_add_func ("/ui/clients/narrow-rows", test_narrow_rows);
+  g_test_add_func ("/ui/clients/rows-follow-search", test_rows_follow_search);
+  g_test_add_func ("/ui/clients/rows-out-of-sight", test_rows_out_of_sight);
   g_test_add_func ("/ui/clients/new-client-smallest", test_new_client_smallest);
 
   return g_test_run ();
