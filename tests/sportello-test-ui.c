@@ -251,10 +251,7 @@ void
 sportello_test_wait_for_n_items (GListModel *model,
                                  guint       n)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (g_list_model_get_n_items (model) != n && g_get_monotonic_time () < deadline)
-    sportello_test_iterate (20);
+  SPORTELLO_TEST_WAIT_UNTIL (g_list_model_get_n_items (model) == n);
 }
 
 char *

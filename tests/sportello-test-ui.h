@@ -19,6 +19,16 @@ GtkWindow            *sportello_test_app_window      (SportelloApplication *app)
 void                  sportello_test_iterate         (guint         ms);
 void                  sportello_test_wait_for_draw   (GtkWidget    *widget);
 void                  sportello_test_wait_for_draw_quick (GtkWidget *widget);
+/* Iterates the main loop until @cond holds, within a bound of 10 s: for
+ * what follows the database or an animation in an idle, which under load
+ * can come after the next frame. The caller asserts @cond afterwards. */
+#define SPORTELLO_TEST_WAIT_UNTIL(cond)                                      \
+  G_STMT_START {                                                             \
+    gint64 _sportello_deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; \
+    while (!(cond) && g_get_monotonic_time () < _sportello_deadline)         \
+      sportello_test_iterate (20);                                           \
+  } G_STMT_END
+
 void                  sportello_test_wait_for_n_items (GListModel *model,
                                                        guint       n);
 char                 *sportello_test_screenshot      (GtkWidget    *widget,

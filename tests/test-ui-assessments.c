@@ -245,9 +245,7 @@ test_checklist_editing (void)
   g_assert_true (sportello_checklist_page_get_editable (page));
   g_assert_cmpstr (sportello_checklist_page_get_checklist (page)->version, ==, "1");
   /* the section follows the database in a low-priority idle: wait for it, within a bound */
-  for (gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-       sportello_checklists_section_get_n_checklists (checklists) != 2 && g_get_monotonic_time () < deadline;)
-    sportello_test_iterate (20);
+  SPORTELLO_TEST_WAIT_UNTIL (sportello_checklists_section_get_n_checklists (checklists) == 2);
   g_assert_cmpuint (sportello_checklists_section_get_n_checklists (checklists), ==, 2);
 
   /* weights that do not add up to 100 are explained, and Save waits */

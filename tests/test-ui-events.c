@@ -179,6 +179,7 @@ test_event (void)
   sportello_test_iterate (300);
   gtk_widget_activate_action (GTK_WIDGET (page), "navigation.pop", NULL);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
+  SPORTELLO_TEST_WAIT_UNTIL (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_EVENT_PAGE) == NULL);
   g_assert_null (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_EVENT_PAGE));
   {
     g_autoptr(GError) list_error = NULL;
@@ -188,7 +189,8 @@ test_event (void)
     g_assert_no_error (list_error);
     g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
   }
-  sportello_test_iterate (500);   /* the list follows the database from an idle */
+  /* the list follows the database from an idle */
+  SPORTELLO_TEST_WAIT_UNTIL (sportello_events_section_get_n_events (events) == 0);
   g_assert_cmpuint (sportello_events_section_get_n_events (events), ==, 0);
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (events), "Nessun evento"));
 
@@ -227,6 +229,7 @@ test_event (void)
     g_assert_nonnull (search);
     gtk_editable_set_text (GTK_EDITABLE (search), "Villa");
     sportello_test_iterate (500);
+    SPORTELLO_TEST_WAIT_UNTIL (sportello_test_find_label (dialog, "Anna Villa") != NULL);
     label = sportello_test_find_label (dialog, "Anna Villa");
     g_assert_nonnull (label);
     g_assert_nonnull (sportello_test_find_label_containing (dialog, "anna@pasticceriavilla.it"));
@@ -256,6 +259,7 @@ test_event (void)
   /* the section counts the places */
   gtk_widget_activate_action (GTK_WIDGET (page), "navigation.pop", NULL);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
+  SPORTELLO_TEST_WAIT_UNTIL (sportello_test_find_label_containing (GTK_WIDGET (events), "Posti occupati: 2 su 2") != NULL);
   g_assert_cmpuint (sportello_events_section_get_n_events (events), ==, 1);
   g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (events), "Posti occupati: 2 su 2"));
   shot = sportello_test_screenshot (GTK_WIDGET (window), "events-section");

@@ -100,23 +100,6 @@ confirm_on_row (GtkWindow                *window,
   sportello_test_wait_for_draw (GTK_WIDGET (window));
 }
 
-/* The banner follows the database in an idle after each commit: under
- * load that can come after the next frame, so wait for it (up to 10 s) */
-static const char *
-banner_title_after_reload (GtkWidget  *banner,
-                           const char *expected)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (g_strcmp0 (adw_banner_get_title (ADW_BANNER (banner)), expected) != 0 &&
-         g_get_monotonic_time () < deadline)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-  return adw_banner_get_title (ADW_BANNER (banner));
-}
-
 static void
 test_review (void)
 {
@@ -197,16 +180,18 @@ test_review (void)
   g_signal_emit_by_name (row_button (review, "Studio Tenuto", "_Conserva"), "clicked");
   sportello_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpuint (sportello_retention_dialog_get_n_listed (review), ==, 2);
-  g_assert_cmpstr (banner_title_after_reload (banner, "2 clienti senza attività da più di 2 anni"), ==,
-                   "2 clienti senza attività da più di 2 anni");
+  /* the banner follows the database in an idle after the commit */
+  SPORTELLO_TEST_WAIT_UNTIL (g_strcmp0 (adw_banner_get_title (ADW_BANNER (banner)), "2 clienti senza attività da più di 2 anni") == 0);
+  g_assert_cmpstr (adw_banner_get_title (ADW_BANNER (banner)), ==, "2 clienti senza attività da più di 2 anni");
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (review), "2 clienti senza attività da più di 2 anni"));
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (review), "«Studio Tenuto» conservato"));
 
   /* anonymised, after a confirmation */
   confirm_on_row (window, review, "Ferramenta Antica", "A_nonimizza…", "anonymise", "retention-anonymise");
   g_assert_cmpuint (sportello_retention_dialog_get_n_listed (review), ==, 1);
-  g_assert_cmpstr (banner_title_after_reload (banner, "1 cliente senza attività da più di 2 anni"), ==,
-                   "1 cliente senza attività da più di 2 anni");
+  /* the banner follows the database in an idle after the commit */
+  SPORTELLO_TEST_WAIT_UNTIL (g_strcmp0 (adw_banner_get_title (ADW_BANNER (banner)), "1 cliente senza attività da più di 2 anni") == 0);
+  g_assert_cmpstr (adw_banner_get_title (ADW_BANNER (banner)), ==, "1 cliente senza attività da più di 2 anni");
   g_assert_null (sportello_test_find_label (GTK_WIDGET (review), "Ferramenta Antica"));
 
   /* erased, after a confirmation: the review is done */
