@@ -16,63 +16,19 @@
 #include <glib/gi18n.h>
 
 #include "sportello-assessment-page.h"
-#include "sportello-client-csv.h"
 #include "sportello-client-dialog.h"
 #include "sportello-client-list.h"
 #include "sportello-client-page.h"
 #include "sportello-client-row.h"
 #include "sportello-client-slots.h"
-#include "sportello-clients-section.h"
-#include "sportello-csv-import-dialog.h"
+#include "sportello-clients-section-private.h"
 #include "sportello-document-page.h"
-#include "sportello-file-toast.h"
 #include "sportello-meeting-page.h"
 #include "sportello-meeting.h"
 #include "sportello-retention.h"
 #include "sportello-retention-dialog.h"
 #include "sportello-section.h"
 #include "sportello-vocabulary.h"
-
-struct _SportelloClientsSection
-{
-  GtkWidget            parent_instance;
-
-  AdwSplitButton      *new_button;
-
-  SportelloContext    *context;
-  SportelloDatabase   *db;        /* the context's */
-  SportelloClientList *list;
-  SportelloClientSlots *slots;    /* the list as the list view shows it */
-  GStrv                tags;
-  GCancellable        *tags_cancellable;   /* the tags being read */
-
-  /* Deleted but not gone yet: purged when the toast goes away */
-  GPtrArray           *pending_deletes;
-  AdwToast            *delete_toast;
-
-  AdwNavigationView   *navigation_view;
-  AdwNavigationPage   *list_page;
-  GtkSearchBar        *search_bar;
-  GtkSearchEntry      *search_entry;
-  GtkStack            *stack;
-  GtkListView         *list_view;
-  GtkDropDown         *status_dropdown;
-  GtkDropDown         *category_dropdown;
-  GtkDropDown         *tag_dropdown;
-  GtkDropDown         *sort_dropdown;
-  AdwBanner           *retention_banner;
-
-  /* Rows bound to a client found by its notes, waiting for one lookup of
-   * why for them all, after the frame that shows them */
-  GPtrArray           *match_rows;
-  GPtrArray           *bound_rows;   /* all the rows bound to a client */
-  guint                match_idle;
-  GCancellable        *match_cancellable;   /* cancelled in dispose */
-
-  /* the list view gets the clients after its first frame */
-  GdkFrameClock       *first_frame_clock;
-  gulong               first_frame_id;
-};
 
 static void section_iface_init (SportelloSectionInterface *iface);
 static void list_view_realize_cb (SportelloClientsSection *self);
@@ -81,9 +37,9 @@ static void stop_waiting_for_first_frame (SportelloClientsSection *self);
 G_DEFINE_FINAL_TYPE_WITH_CODE (SportelloClientsSection, sportello_clients_section, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (SPORTELLO_TYPE_SECTION, section_iface_init))
 
-static void
-show_error (SportelloClientsSection *self,
-            const GError         *error)
+void
+_sportello_clients_section_show_error (SportelloClientsSection *self,
+                                       const GError            *error)
 {
   sportello_context_toast_error (self->context, error);
 }
@@ -153,7 +109,7 @@ tags_read_cb (GObject      *object,
   if (tags == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error);
+        _sportello_clients_section_show_error (self, error);
       return;
     }
 
@@ -241,7 +197,7 @@ update_retention_banner (SportelloClientsSection *self)
   if (self->db == NULL || !sportello_retention_count (self->db, years, NULL, &count, &error))
     {
       if (error != NULL)
-        show_error (self, error);
+        _sportello_clients_section_show_error (self, error);
       adw_banner_set_revealed (self->retention_banner, FALSE);
       return;
     }
@@ -343,7 +299,7 @@ open_meeting_cb (SportelloClientsSection *self,
 
   if (page == NULL)
     {
-      show_error (self, error);
+      _sportello_clients_section_show_error (self, error);
       return;
     }
 
@@ -359,7 +315,7 @@ open_assessment_cb (SportelloClientsSection *self,
 
   if (page == NULL)
     {
-      show_error (self, error);
+      _sportello_clients_section_show_error (self, error);
       return;
     }
 
@@ -375,7 +331,7 @@ open_document_cb (SportelloClientsSection *self,
 
   if (page == NULL)
     {
-      show_error (self, error);
+      _sportello_clients_section_show_error (self, error);
       return;
     }
 
@@ -445,7 +401,7 @@ undo_delete_cb (SportelloClientsSection *self,
   for (guint i = 0; i < self->pending_deletes->len; i++)
     if (!sportello_client_restore (self->db, g_ptr_array_index (self->pending_deletes, i), &error))
       {
-        show_error (self, error);
+        _sportello_clients_section_show_error (self, error);
         g_clear_error (&error);
       }
 
@@ -515,74 +471,6 @@ clients_clear_filters_action (GtkWidget  *widget,
 }
 
 /* ------------------------------------------------------ spreadsheets ---- */
-
-static GListModel *
-csv_filters (void)
-{
-  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Spreadsheets saved as CSV"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_filter_add_suffix (filter, "txt");
-  g_list_store_append (filters, filter);
-  return G_LIST_MODEL (filters);
-}
-
-static void
-import_csv_chosen_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(SportelloClientsSection) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, NULL);
-
-  if (file != NULL && self->context != NULL)
-    sportello_clients_section_import_csv (self, file);
-}
-
-static void
-clients_import_csv_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *param)
-{
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GListModel) filters = csv_filters ();
-
-  gtk_file_dialog_set_title (dialog, _("Import from Spreadsheet"));
-  gtk_file_dialog_set_filters (dialog, filters);
-  gtk_file_dialog_open (dialog, GTK_WINDOW (gtk_widget_get_root (widget)), NULL,
-                        import_csv_chosen_cb, g_object_ref (widget));
-}
-
-static void
-export_csv_chosen_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(SportelloClientsSection) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
-
-  if (file != NULL && self->context != NULL)
-    sportello_clients_section_export_csv (self, file);
-}
-
-static void
-clients_export_csv_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *param)
-{
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GListModel) filters = csv_filters ();
-
-  gtk_file_dialog_set_title (dialog, _("Export Client List"));
-  /* Translators: the file name an exported client list is offered under */
-  gtk_file_dialog_set_initial_name (dialog, _("clients.csv"));
-  gtk_file_dialog_set_filters (dialog, filters);
-  gtk_file_dialog_save (dialog, GTK_WINDOW (gtk_widget_get_root (widget)), NULL,
-                        export_csv_chosen_cb, g_object_ref (widget));
-}
 
 static void row_client_cb (SportelloClientsSection *self,
                            GParamSpec              *pspec,
@@ -830,8 +718,8 @@ sportello_clients_section_class_init (SportelloClientsSectionClass *klass)
   gtk_widget_class_install_action (widget_class, "clients.new", NULL, clients_new_action);
   gtk_widget_class_install_action (widget_class, "clients.search", NULL, clients_search_action);
   gtk_widget_class_install_action (widget_class, "clients.clear-filters", NULL, clients_clear_filters_action);
-  gtk_widget_class_install_action (widget_class, "clients.import-csv", NULL, clients_import_csv_action);
-  gtk_widget_class_install_action (widget_class, "clients.export-csv", NULL, clients_export_csv_action);
+  gtk_widget_class_install_action (widget_class, "clients.import-csv", NULL, _sportello_clients_section_import_csv_action);
+  gtk_widget_class_install_action (widget_class, "clients.export-csv", NULL, _sportello_clients_section_export_csv_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
@@ -973,7 +861,7 @@ context_set (SportelloSection *section,
 
   /* the tags and the empty state follow when the section is shown */
   if (!sportello_client_list_refresh (self->list, &error))
-    show_error (self, error);
+    _sportello_clients_section_show_error (self, error);
 }
 
 static void
@@ -1034,7 +922,7 @@ sportello_clients_section_open_client (SportelloClientsSection *self,
   page = sportello_client_page_new (self->context, uuid, &error);
   if (page == NULL)
     {
-      show_error (self, error);
+      _sportello_clients_section_show_error (self, error);
       return;
     }
 
@@ -1055,55 +943,4 @@ sportello_clients_section_flush_deletes (SportelloClientsSection *self)
 
   if (self->pending_deletes != NULL)
     purge_pending (self);
-}
-
-/**
- * sportello_clients_section_import_csv:
- * @file: a spreadsheet saved as CSV
- *
- * Shows what importing @file would do, for the consultant to check the
- * columns and import.
- *
- * Returns: (transfer none): the preview
- */
-AdwDialog *
-sportello_clients_section_import_csv (SportelloClientsSection *self,
-                                   GFile                *file)
-{
-  SportelloCsvImportDialog *dialog;
-
-  g_return_val_if_fail (SPORTELLO_IS_CLIENTS_SECTION (self), NULL);
-
-  dialog = sportello_csv_import_dialog_new (self->context, file);
-  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
-  return ADW_DIALOG (dialog);
-}
-
-/**
- * sportello_clients_section_export_csv:
- *
- * Writes the clients as the list shows them (searched, filtered, sorted)
- * to @file as CSV for a spreadsheet.
- */
-gboolean
-sportello_clients_section_export_csv (SportelloClientsSection *self,
-                                   GFile                *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *message = NULL;
-  guint n = 0;
-
-  g_return_val_if_fail (SPORTELLO_IS_CLIENTS_SECTION (self), FALSE);
-
-  if (!sportello_client_csv_export (self->db, G_LIST_MODEL (self->list), path, &n, &error))
-    {
-      show_error (self, error);
-      return FALSE;
-    }
-
-  /* Translators: the number has the locale’s thousands separator (%'u) */
-  message = g_strdup_printf (ngettext ("%'u client exported", "%'u clients exported", n), n);
-  sportello_context_toast (self->context, sportello_file_toast_new (message, file));
-  return TRUE;
 }
