@@ -82,4 +82,16 @@ gboolean _sportello_client_page_export_contacts (SportelloClientPage *self,
                                                  guint               *n_cards,
                                                  GError             **error);
 
+gpointer   _sportello_client_page_item_of_row          (GListModel          *model,
+                                                        GtkWidget           *widget);
+
+/* sportello-client-page-contacts.c: the People group */
+void       _sportello_client_page_contacts_add_action  (GtkWidget           *widget,
+                                                        const char          *action_name,
+                                                        GVariant            *param);
+void       _sportello_client_page_contact_activated_cb (SportelloClientPage *self,
+                                                        GtkListBoxRow       *row);
+GtkWidget *_sportello_client_page_create_contact_row   (gpointer             item,
+                                                        gpointer             user_data);
+
 G_END_DECLS

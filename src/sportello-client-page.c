@@ -31,7 +31,6 @@
 #include "sportello-client-events.h"
 #include "sportello-client-page-private.h"
 #include "sportello-contact.h"
-#include "sportello-contact-dialog.h"
 #include "sportello-follow-up.h"
 #include "sportello-follow-up-row.h"
 #include "sportello-format.h"
@@ -130,152 +129,15 @@ _sportello_client_page_show_error (SportelloClientPage *self,
 
 #define show_error _sportello_client_page_show_error
 
-static void
-edit_contact (SportelloClientPage *self,
-              SportelloContact    *contact)
-{
-  SportelloContactDialog *dialog = sportello_contact_dialog_new (self->db, contact);
-
-  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
-}
-
-static void
-add_contact_cb (SportelloClientPage *self)
-{
-  g_autoptr(SportelloContact) contact = sportello_contact_new (sportello_client_get_uuid (self->client));
-
-  /* The first person added is the one to call */
-  sportello_contact_set_is_primary (contact, g_list_model_get_n_items (self->contacts) == 0);
-  edit_contact (self, contact);
-}
-
 /* The item a row of a bound list box shows (a reference), or NULL */
-static gpointer
-item_of_row (GListModel *model,
-             GtkWidget  *widget)
+gpointer
+_sportello_client_page_item_of_row (GListModel *model,
+                                    GtkWidget  *widget)
 {
   GtkWidget *row = GTK_IS_LIST_BOX_ROW (widget) ? widget : gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW);
   int index = row != NULL ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : -1;
 
   return model != NULL && index >= 0 ? g_list_model_get_item (model, index) : NULL;
-}
-
-static void
-contacts_add_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  add_contact_cb (SPORTELLO_CLIENT_PAGE (widget));
-}
-
-static void
-contact_activated_cb (SportelloClientPage *self,
-                      GtkListBoxRow       *row)
-{
-  g_autoptr(SportelloContact) contact = item_of_row (self->contacts, GTK_WIDGET (row));
-
-  if (contact != NULL)
-    edit_contact (self, contact);
-}
-
-/* What Undo of a removed person needs after the page is gone */
-typedef struct
-{
-  SportelloContext *context;
-  SportelloContact *contact;
-} ContactUndo;
-
-static void
-contact_undo_free (gpointer data)
-{
-  ContactUndo *undo = data;
-
-  g_object_unref (undo->context);
-  g_object_unref (undo->contact);
-  g_free (undo);
-}
-
-static void
-undo_contact_delete_cb (AdwToast    *toast,
-                        ContactUndo *undo)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!sportello_contact_save (undo->contact, sportello_context_get_database (undo->context), &error))
-    sportello_context_toast_error (undo->context, error);
-}
-
-static void
-remove_contact_cb (SportelloClientPage *self,
-                   GtkButton           *button)
-{
-  g_autoptr(SportelloContact) contact = item_of_row (self->contacts, GTK_WIDGET (button));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  ContactUndo *undo;
-  AdwToast *toast;
-
-  if (contact == NULL)
-    return;
-
-  if (!sportello_contact_delete (self->db, sportello_contact_get (contact, SPORTELLO_CONTACT_UUID), &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  /* Translators: %s is a person's name */
-  title = g_strdup_printf (_("“%s” removed"), sportello_contact_get (contact, SPORTELLO_CONTACT_NAME));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  undo = g_new0 (ContactUndo, 1);
-  undo->context = g_object_ref (self->context);
-  undo->contact = g_object_ref (contact);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_contact_delete_cb), undo,
-                         (GClosureNotify) (void (*) (void)) contact_undo_free, 0);
-  sportello_context_toast (self->context, toast);
-}
-
-static GtkWidget *
-create_contact_row (gpointer item,
-                    gpointer user_data)
-{
-  SportelloContact *contact = item;
-  g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
-  g_auto(GStrv) strv = NULL;
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row;
-  GtkWidget *button;
-
-  for (guint f = SPORTELLO_CONTACT_ROLE; f <= SPORTELLO_CONTACT_PHONE; f++)
-    if (sportello_contact_get (contact, f)[0] != '\0')
-      g_strv_builder_add (parts, sportello_contact_get (contact, f));
-  strv = g_strv_builder_end (parts);
-  subtitle = g_strjoinv (" · ", strv);
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sportello_contact_get (contact, SPORTELLO_CONTACT_NAME));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-
-  if (sportello_contact_get_is_primary (contact))
-    {
-      GtkWidget *star = gtk_image_new_from_icon_name ("starred-symbolic");
-
-      gtk_widget_set_tooltip_text (star, _("Primary contact"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (star), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Primary contact"), -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), star);
-    }
-
-  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Remove Person"));
-  g_signal_connect_object (button, "clicked", G_CALLBACK (remove_contact_cb), user_data, G_CONNECT_SWAPPED);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
-  return row;
 }
 
 static GtkWidget *
@@ -315,7 +177,7 @@ static void
 meeting_activated_cb (SportelloClientPage *self,
                       GtkListBoxRow       *row)
 {
-  g_autoptr(SportelloMeeting) meeting = item_of_row (self->meetings, GTK_WIDGET (row));
+  g_autoptr(SportelloMeeting) meeting = _sportello_client_page_item_of_row (self->meetings, GTK_WIDGET (row));
 
   if (meeting != NULL)
     g_signal_emit (self, signals[SPORTELLO_CLIENT_PAGE_OPEN_MEETING], 0, sportello_meeting_get (meeting, SPORTELLO_MEETING_UUID));
@@ -399,7 +261,7 @@ static void
 assessment_activated_cb (SportelloClientPage *self,
                          GtkListBoxRow       *row)
 {
-  g_autoptr(SportelloAssessment) assessment = item_of_row (self->assessments, GTK_WIDGET (row));
+  g_autoptr(SportelloAssessment) assessment = _sportello_client_page_item_of_row (self->assessments, GTK_WIDGET (row));
 
   if (assessment != NULL)
     g_signal_emit (self, signals[SPORTELLO_CLIENT_PAGE_OPEN_ASSESSMENT], 0,
@@ -491,7 +353,7 @@ static void
 document_activated_cb (SportelloClientPage *self,
                        GtkListBoxRow       *row)
 {
-  g_autoptr(SportelloDocument) document = item_of_row (self->documents, GTK_WIDGET (row));
+  g_autoptr(SportelloDocument) document = _sportello_client_page_item_of_row (self->documents, GTK_WIDGET (row));
 
   if (document != NULL)
     g_signal_emit (self, signals[SPORTELLO_CLIENT_PAGE_OPEN_DOCUMENT], 0, sportello_document_get (document, SPORTELLO_DOCUMENT_UUID));
@@ -667,7 +529,7 @@ fill (SportelloClientPage *self)
       g_warning ("Cannot list the contacts: %s", error->message);
       self->contacts = G_LIST_MODEL (g_list_store_new (SPORTELLO_TYPE_CONTACT));
     }
-  gtk_list_box_bind_model (self->contacts_list, self->contacts, create_contact_row, self, NULL);
+  gtk_list_box_bind_model (self->contacts_list, self->contacts, _sportello_client_page_create_contact_row, self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->contacts_list), g_list_model_get_n_items (self->contacts) > 0);
   gtk_widget_set_visible (self->contacts_empty, g_list_model_get_n_items (self->contacts) == 0);
 
@@ -909,7 +771,7 @@ sportello_client_page_class_init (SportelloClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, groups_box);
   g_type_ensure (SPORTELLO_TYPE_CLIENT_GRANTS);
   g_type_ensure (SPORTELLO_TYPE_CLIENT_ATTACHMENTS);
-  gtk_widget_class_install_action (widget_class, "contacts.add", NULL, contacts_add_action);
+  gtk_widget_class_install_action (widget_class, "contacts.add", NULL, _sportello_client_page_contacts_add_action);
 
   /**
    * SportelloClientPage::open-meeting:
@@ -956,7 +818,7 @@ sportello_client_page_init (SportelloClientPage *self)
   self->documents_empty = empty_list_new (self->documents_list, _("No documents"),
                                           _("Advice written from a template, filled in with this file"));
   g_signal_connect_object (self->contacts_list, "row-activated",
-                           G_CALLBACK (contact_activated_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_sportello_client_page_contact_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->meetings_list, "row-activated",
                            G_CALLBACK (meeting_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->assessments_list, "row-activated",
