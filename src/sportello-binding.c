@@ -306,3 +306,39 @@ sportello_bind_start (gpointer     record,
   return g_object_bind_property_full (record, property, row, "text", SPORTELLO_BINDING_FLAGS,
                                       start_to_row, start_from_row, GINT_TO_POINTER (default_hour), NULL);
 }
+
+/* ----------------------------------------------------------- numbers --- */
+
+/**
+ * sportello_binding_parse_whole_number:
+ * @text: what a row says, such as “10.000” or “10 000”
+ * @value: (out): the number, or -1 for an empty @text (not given)
+ *
+ * Reads a whole number as Italians write it: dots and spaces between the
+ * digits are thousands separators.
+ *
+ * Returns: %FALSE when @text is no whole number
+ */
+gboolean
+sportello_binding_parse_whole_number (const char *text,
+                                      gint64     *value)
+{
+  g_autoptr(GString) clean = g_string_new (NULL);
+  guint64 n;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  for (const char *p = text; *p; p++)
+    if (*p != '.' && *p != ' ')
+      g_string_append_c (clean, *p);
+  if (clean->len == 0)
+    {
+      *value = -1;
+      return TRUE;
+    }
+  if (!g_ascii_string_to_unsigned (clean->str, 10, 0, G_MAXINT64, &n, NULL))
+    return FALSE;
+  *value = (gint64) n;
+  return TRUE;
+}

@@ -37,5 +37,7 @@ GBinding   *sportello_bind_start             (gpointer             record,
                                               const char          *property,
                                               AdwEntryRow         *row,
                                               int                  default_hour);
+gboolean    sportello_binding_parse_whole_number (const char      *text,
+                                                  gint64          *value);
 
 G_END_DECLS

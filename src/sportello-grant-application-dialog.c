@@ -58,27 +58,6 @@ struct _SportelloGrantApplicationDialog
 
 G_DEFINE_FINAL_TYPE (SportelloGrantApplicationDialog, sportello_grant_application_dialog, ADW_TYPE_DIALOG)
 
-static gboolean
-parse_amount (const char *text,
-              gint64     *value)
-{
-  g_autoptr(GString) clean = g_string_new (NULL);
-  guint64 n;
-
-  for (const char *p = text; *p; p++)
-    if (*p != '.' && *p != ' ')
-      g_string_append_c (clean, *p);
-  if (clean->len == 0)
-    {
-      *value = -1;
-      return TRUE;
-    }
-  if (!g_ascii_string_to_unsigned (clean->str, 10, 0, G_MAXINT64, &n, NULL))
-    return FALSE;
-  *value = (gint64) n;
-  return TRUE;
-}
-
 static void
 fill_history (SportelloGrantApplicationDialog *self)
 {
@@ -126,7 +105,7 @@ save (GtkWidget  *widget,
     {
       gint64 value;
 
-      if (!parse_amount (gtk_editable_get_text (GTK_EDITABLE (amounts[i])), &value))
+      if (!sportello_binding_parse_whole_number (gtk_editable_get_text (GTK_EDITABLE (amounts[i])), &value))
         {
           gtk_widget_add_css_class (GTK_WIDGET (amounts[i]), "error");
           return TRUE;
@@ -237,7 +216,7 @@ amount_to_row (GBinding     *binding,
   gint64 shown;
 
   /* “1.000” typed is the 1000 stored: the row is not rewritten */
-  if (row != NULL && parse_amount (gtk_editable_get_text (GTK_EDITABLE (row)), &shown) && shown == value)
+  if (row != NULL && sportello_binding_parse_whole_number (gtk_editable_get_text (GTK_EDITABLE (row)), &shown) && shown == value)
     return FALSE;
   g_value_take_string (to, value >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, value) : g_strdup (""));
   return TRUE;
@@ -252,7 +231,7 @@ amount_from_row (GBinding     *binding,
 {
   gint64 value;
 
-  if (!parse_amount (g_value_get_string (from), &value))
+  if (!sportello_binding_parse_whole_number (g_value_get_string (from), &value))
     return FALSE;
   g_value_set_int64 (to, value);
   return TRUE;

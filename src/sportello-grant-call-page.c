@@ -155,32 +155,15 @@ split_list (const char *list)
   return g_strv_builder_end (builder);
 }
 
-/* "" is not given (-1); FALSE when the text is no whole number */
+/* "" is not given (-1); FALSE when the text is no whole number; the
+ * call's rows also take white space around the number */
 static gboolean
 parse_number (const char *text,
               gint64     *value)
 {
-  g_autofree char *clean = g_strdup (text);
-  guint64 n;
+  g_autofree char *clean = g_strstrip (g_strdup (text));
 
-  g_strstrip (clean);
-  /* “10.000” as Italians write it */
-  g_strdelimit (clean, ".", ' ');
-  {
-    g_auto(GStrv) parts = g_strsplit (clean, " ", -1);
-
-    g_free (clean);
-    clean = g_strjoinv ("", parts);
-  }
-  if (clean[0] == '\0')
-    {
-      *value = -1;
-      return TRUE;
-    }
-  if (!g_ascii_string_to_unsigned (clean, 10, 0, G_MAXINT64, &n, NULL))
-    return FALSE;
-  *value = (gint64) n;
-  return TRUE;
+  return sportello_binding_parse_whole_number (clean, value);
 }
 
 static void
