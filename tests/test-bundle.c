@@ -28,6 +28,7 @@
 #include "sportello-checklist.h"
 #include "sportello-document.h"
 #include "sportello-event.h"
+#include "sportello-follow-up.h"
 #include "sportello-registration.h"
 #include "sportello-meeting.h"
 #include "sportello-user-template.h"
@@ -1226,6 +1227,47 @@ test_events_bad_input (void)
                   "$.events[0].starts_at", NULL);
 }
 
+/* A meeting's kind and a follow-up's assignee that are not values of
+ * their lists: refused, each at its member's own path */
+static void
+test_vocabulary_paths (void)
+{
+  g_autoptr(SportelloDatabase) db = open_named ("bundle-vocabulary");
+  g_autoptr(SportelloClient) client = sportello_client_new ();
+  g_autoptr(SportelloMeeting) meeting = NULL;
+  g_autoptr(SportelloFollowUp) follow_up = NULL;
+  g_autoptr(SportelloBundle) bundle = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *path = tmp_path ("vocabulary.sportello");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+
+  sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Rossi S.r.l.");
+  g_assert_true (sportello_client_save (client, db, &error));
+  meeting = sportello_meeting_new (sportello_client_get_uuid (client));
+  g_assert_true (sportello_meeting_save (meeting, db, &error));
+  follow_up = sportello_follow_up_new (sportello_meeting_get (meeting, SPORTELLO_MEETING_UUID), "Mandare il preventivo");
+  g_assert_true (sportello_follow_up_save (follow_up, db, &error));
+  g_assert_no_error (error);
+  g_assert_true (sportello_bundle_export (db, NULL, path, &error));
+
+  /* the file as exported is fine (load_ok fails on any problem) */
+  bundle = load_ok (path);
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  json_object_set_string_member (json_array_get_object_element (json_object_get_array_member (root, "meetings"), 0),
+                                 "kind", "party");
+  json_object_set_string_member (json_array_get_object_element (json_object_get_array_member (root, "follow_ups"), 0),
+                                 "assignee", "nobody");
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  contents = json_generator_to_data (generator, NULL);
+  expect_problem (contents, "$.meetings[0].kind", "party");
+  expect_problem (contents, "$.follow_ups[0].assignee", "nobody");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1253,6 +1295,7 @@ main (int   argc,
   g_test_add_func ("/store/bundle/bulk-keeps-search", test_bulk_keeps_search);
   g_test_add_func ("/store/bundle/events", test_events);
   g_test_add_func ("/store/bundle/events-bad-input", test_events_bad_input);
+  g_test_add_func ("/store/bundle/vocabulary-paths", test_vocabulary_paths);
 
   return g_test_run ();
 }

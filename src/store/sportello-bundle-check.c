@@ -110,25 +110,8 @@ is_timestamp (const char *text)
   return year >= 1970 && year <= 2200;
 }
 
-/* As check_vocabulary(), with the member's own path */
-static void
-check_member_vocabulary (SportelloBundle     *bundle,
-                         const char          *path,
-                         SportelloRecordKind  kind,
-                         const Cell          *cells,
-                         const char          *key,
-                         SportelloVocabulary  vocabulary)
-{
-  const char *value = text_member (kind, cells, key);
-
-  if (value != NULL && !sportello_vocabulary_contains (vocabulary, value))
-    {
-      g_autofree char *member = g_strdup_printf ("%s.%s", path, key);
-
-      _sportello_bundle_problem (bundle, member, _("“%s” is not a known value for %s"), value, key);
-    }
-}
-
+/* The member @key, if given, must be a value of @vocabulary; the problem
+ * is reported at the member's own path */
 static void
 check_vocabulary (SportelloBundle     *bundle,
                   const char          *path,
@@ -140,7 +123,11 @@ check_vocabulary (SportelloBundle     *bundle,
   const char *value = text_member (kind, cells, key);
 
   if (value != NULL && !sportello_vocabulary_contains (vocabulary, value))
-    _sportello_bundle_problem (bundle, path, _("“%s” is not a known value for %s"), value, key);
+    {
+      g_autofree char *member = g_strdup_printf ("%s.%s", path, key);
+
+      _sportello_bundle_problem (bundle, member, _("“%s” is not a known value for %s"), value, key);
+    }
 }
 
 /* The member @key, unless absent (or empty, where @may_be_empty), must be
@@ -268,8 +255,8 @@ check_grant (SportelloBundle     *bundle,
 
       if (title != NULL && *title == '\0')
         check_member (bundle, path, "title", _("a call needs a title"));
-      check_member_vocabulary (bundle, path, kind, cells, "funder", SPORTELLO_VOCABULARY_GRANT_FUNDER);
-      check_member_vocabulary (bundle, path, kind, cells, "kind", SPORTELLO_VOCABULARY_GRANT_KIND);
+      check_vocabulary (bundle, path, kind, cells, "funder", SPORTELLO_VOCABULARY_GRANT_FUNDER);
+      check_vocabulary (bundle, path, kind, cells, "kind", SPORTELLO_VOCABULARY_GRANT_KIND);
       check_when (bundle, path, "opens_at", text_member (kind, cells, "opens_at"), TRUE, TRUE);
       check_when (bundle, path, "deadline", text_member (kind, cells, "deadline"), TRUE, TRUE);
       check_not_negative (bundle, path, kind, cells, "contribution_percent", TRUE);
@@ -289,7 +276,7 @@ check_grant (SportelloBundle     *bundle,
       const char *history = text_member (kind, cells, "status_history");
       const char *reminders = text_member (kind, cells, "reminder_days");
 
-      check_member_vocabulary (bundle, path, kind, cells, "status", SPORTELLO_VOCABULARY_GRANT_STATUS);
+      check_vocabulary (bundle, path, kind, cells, "status", SPORTELLO_VOCABULARY_GRANT_STATUS);
       check_not_negative (bundle, path, kind, cells, "amount_requested", FALSE);
       check_not_negative (bundle, path, kind, cells, "amount_granted", FALSE);
       check_when (bundle, path, "submitted_on", text_member (kind, cells, "submitted_on"), FALSE, TRUE);
@@ -488,7 +475,7 @@ check_kind (SportelloBundle     *bundle,
             g_autofree char *p = g_strdup_printf ("%s.capacity", path);
             _sportello_bundle_problem (bundle, p, _("expected a number of places, or null for no limit"));
           }
-        check_member_vocabulary (bundle, path, kind, cells, "kind", SPORTELLO_VOCABULARY_EVENT_KIND);
+        check_vocabulary (bundle, path, kind, cells, "kind", SPORTELLO_VOCABULARY_EVENT_KIND);
       }
       break;
 
@@ -510,9 +497,9 @@ check_kind (SportelloBundle     *bundle,
             g_autofree char *p = g_strdup_printf ("%s.email", path);
             _sportello_bundle_problem (bundle, p, "%s", message);
           }
-        check_member_vocabulary (bundle, path, kind, cells, "status", SPORTELLO_VOCABULARY_REGISTRATION_STATUS);
+        check_vocabulary (bundle, path, kind, cells, "status", SPORTELLO_VOCABULARY_REGISTRATION_STATUS);
         if (basis != NULL && *basis != '\0')
-          check_member_vocabulary (bundle, path, kind, cells, "consent_basis", SPORTELLO_VOCABULARY_CONSENT_BASIS);
+          check_vocabulary (bundle, path, kind, cells, "consent_basis", SPORTELLO_VOCABULARY_CONSENT_BASIS);
         check_when (bundle, path, "consent_date", text_member (kind, cells, "consent_date"), FALSE, TRUE);
       }
       break;
