@@ -63,6 +63,27 @@ _sportello_clients_section_import_csv_action (GtkWidget  *widget,
                         import_csv_chosen_cb, g_object_ref (widget));
 }
 
+/* The window the section is in, or NULL (gone, or not a window of ours) */
+static SportelloWindow *
+section_window (SportelloClientsSection *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return SPORTELLO_IS_WINDOW (root) ? SPORTELLO_WINDOW (root) : NULL;
+}
+
+/* One long work at a time in a window: else a toast says to wait */
+static gboolean
+window_is_free (SportelloClientsSection *self)
+{
+  SportelloWindow *window = section_window (self);
+
+  if (window == NULL || !sportello_window_is_busy (window))
+    return TRUE;
+  sportello_context_toast (self->context, adw_toast_new (_("Wait for the work in progress to end, then export")));
+  return FALSE;
+}
+
 static void
 export_csv_chosen_cb (GObject      *object,
                       GAsyncResult *result,
@@ -80,9 +101,15 @@ _sportello_clients_section_export_csv_action (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *param)
 {
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GListModel) filters = csv_filters ();
+  g_autoptr(GtkFileDialog) dialog = NULL;
+  g_autoptr(GListModel) filters = NULL;
 
+  /* no file to choose for an export that could not begin */
+  if (!window_is_free (SPORTELLO_CLIENTS_SECTION (widget)))
+    return;
+
+  dialog = gtk_file_dialog_new ();
+  filters = csv_filters ();
   gtk_file_dialog_set_title (dialog, _("Export Client List"));
   /* Translators: the file name an exported client list is offered under */
   gtk_file_dialog_set_initial_name (dialog, _("clients.csv"));
@@ -133,15 +160,6 @@ export_job_free (ExportJob *job)
   g_clear_pointer (&job->ids, g_array_unref);
   g_clear_object (&job->cancellable);
   g_free (job);
-}
-
-/* The window the section is in, or NULL (gone, or not a window of ours) */
-static SportelloWindow *
-section_window (SportelloClientsSection *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return SPORTELLO_IS_WINDOW (root) ? SPORTELLO_WINDOW (root) : NULL;
 }
 
 static void
@@ -243,12 +261,9 @@ sportello_clients_section_export_csv (SportelloClientsSection *self,
   path = g_file_get_path (file);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (!window_is_free (self))
+    return FALSE;
   window = section_window (self);
-  if (window != NULL && sportello_window_is_busy (window))
-    {
-      sportello_context_toast (self->context, adw_toast_new (_("Wait for the work in progress to end, then export")));
-      return FALSE;
-    }
 
   job = g_new0 (ExportJob, 1);
   job->data_dir = g_path_get_dirname (sportello_database_get_path (self->db));

@@ -348,6 +348,10 @@ test_export_worker (void)
   g_assert_true (sportello_clients_section_export_csv (page, out_file));
   g_assert_false (sportello_clients_section_export_csv (page, stopped_file));
   g_assert_cmpstr (watch.last_toast, ==, "Attendere la fine del lavoro in corso, poi esportare");
+  /* and so is the menu item, before a file is asked for */
+  g_clear_pointer (&watch.last_toast, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "clients.export-csv", NULL));
+  g_assert_cmpstr (watch.last_toast, ==, "Attendere la fine del lavoro in corso, poi esportare");
   SPORTELLO_TEST_WAIT_UNTIL (!sportello_window_is_busy (SPORTELLO_WINDOW (window)));
   g_assert_false (sportello_window_is_busy (SPORTELLO_WINDOW (window)));
   g_assert_false (g_file_test (stopped, G_FILE_TEST_EXISTS));
