@@ -355,6 +355,21 @@ test_export_worker (void)
   SPORTELLO_TEST_WAIT_UNTIL (!sportello_window_is_busy (SPORTELLO_WINDOW (window)));
   g_assert_false (sportello_window_is_busy (SPORTELLO_WINDOW (window)));
   g_assert_false (g_file_test (stopped, G_FILE_TEST_EXISTS));
+
+  /* a folder that is not there: the toast says why, naming the file */
+  {
+    g_autofree char *nowhere = g_build_filename (folder, "manca", "elenco.csv", NULL);
+    g_autoptr(GFile) nowhere_file = g_file_new_for_path (nowhere);
+    g_autofree char *told = g_strdup_printf ("L'elenco dei clienti non è stato esportato. Impossibile scrivere «%s»: ", nowhere);
+
+    g_assert_true (sportello_clients_section_export_csv (page, nowhere_file));
+    SPORTELLO_TEST_WAIT_UNTIL (!sportello_window_is_busy (SPORTELLO_WINDOW (window)));
+    g_assert_false (sportello_window_is_busy (SPORTELLO_WINDOW (window)));
+    g_assert_nonnull (watch.last_toast);
+    g_assert_true (g_str_has_prefix (watch.last_toast, told));
+    assert_no_temporary (folder);
+  }
+
   g_signal_handlers_disconnect_by_data (page->context, &watch);
   g_signal_handlers_disconnect_by_data (banner, &watch);
   g_free (watch.last_toast);
