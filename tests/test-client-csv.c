@@ -846,6 +846,129 @@ test_formula_guard (void)
   g_assert_nonnull (strstr (contents, ";'-5 sconto;"));
 }
 
+typedef struct
+{
+  guint calls;
+  guint last_done;
+  guint total;
+  guint stop_at;    /* say stop once this far; 0: never */
+  gboolean in_order;
+} Progress;
+
+static gboolean
+export_progress_cb (guint    done,
+                    guint    total,
+                    gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  progress->in_order = progress->in_order && done >= progress->last_done && done <= total;
+  progress->calls++;
+  progress->last_done = done;
+  progress->total = total;
+  return progress->stop_at == 0 || done < progress->stop_at;
+}
+
+/* No temporary file of an export left in @folder */
+static void
+assert_no_temporary (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_null (strstr (name, ".sportello-"));
+}
+
+/* The export for a worker (row ids, a connection of its own) writes the
+ * same bytes as the one that reads the list model, tells how far it is,
+ * and when stopped or failing leaves no file and a file already there as
+ * it was */
+static void
+test_export_ids (void)
+{
+  g_autoptr(SportelloDatabase) db = open_db ("export-ids");
+  g_autoptr(SportelloDatabase) worker = NULL;
+  g_autofree char *small = write_fixture ("firms.csv", firms, "UTF-8", FALSE, ';', FALSE);
+  g_autofree char *path = large_file ("export-ids.csv", "Tipografia", 3000);
+  g_autofree char *folder = g_build_filename (g_get_user_cache_dir (), "export-ids", NULL);
+  g_autofree char *expected_path = g_build_filename (folder, "atteso.csv", NULL);
+  g_autofree char *out = g_build_filename (folder, "elenco.csv", NULL);
+  g_autofree char *kept = g_build_filename (folder, "esistente.csv", NULL);
+  g_autofree char *nowhere = g_build_filename (folder, "manca", "elenco.csv", NULL);
+  g_autoptr(SportelloClientCsvReport) first = import (db, small, 0);
+  g_autoptr(SportelloClientCsvReport) report = import (db, path, 0);
+  g_autoptr(SportelloClientList) list = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *contents = NULL;
+  gsize expected_len = 0, len = 0;
+  Progress progress = { .in_order = TRUE };
+  guint n_expected = 0, n = 0;
+  gint64 gone = 1000000;
+
+  g_assert_cmpuint (report->added, ==, 3000);
+  g_mkdir_with_parents (folder, 0700);
+
+  /* the list searched and sorted by municipality: the ids keep its order */
+  list = sportello_client_list_new (db);
+  sportello_client_list_set_sort (list, SPORTELLO_CLIENT_SORT_MUNICIPALITY);
+  sportello_client_list_set_search (list, "Forlì");
+  g_assert_true (sportello_client_list_refresh (list, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1501);
+  g_assert_true (sportello_client_csv_export (db, G_LIST_MODEL (list), expected_path, &n_expected, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_expected, ==, 1501);
+  g_assert_true (g_file_get_contents (expected_path, &expected, &expected_len, NULL));
+
+  /* from another connection, as a worker has; a client gone since is left out */
+  ids = sportello_client_list_dup_ids (list);
+  g_assert_cmpuint (ids->len, ==, 1501);
+  g_array_insert_val (ids, 7, gone);
+  worker = sportello_database_open (g_path_get_dirname (sportello_database_get_path (db)), &error);
+  g_assert_no_error (error);
+  g_assert_true (sportello_client_csv_export_ids (worker, ids, out, export_progress_cb, &progress, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, n_expected);
+  g_assert_true (g_file_get_contents (out, &contents, &len, NULL));
+  g_assert_cmpmem (contents, len, expected, expected_len);
+  g_assert_true (progress.in_order);
+  g_assert_cmpuint (progress.calls, >=, 3);
+  g_assert_cmpuint (progress.last_done, ==, 1502);
+  g_assert_cmpuint (progress.total, ==, 1502);
+  assert_no_temporary (folder);
+
+  /* stopped half-way: no file, and one already there stays as it was */
+  g_assert_true (g_file_set_contents (kept, "prima\r\n", -1, NULL));
+  progress = (Progress) { .in_order = TRUE, .stop_at = 1000 };
+  g_assert_false (sportello_client_csv_export_ids (worker, ids, kept, export_progress_cb, &progress, &n, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (progress.last_done, ==, 1000);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (kept, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "prima\r\n");
+  assert_no_temporary (folder);
+  g_clear_error (&error);
+
+  /* stopped at the very end, when all is written but not yet in place */
+  g_assert_true (g_unlink (out) == 0);
+  progress = (Progress) { .in_order = TRUE, .stop_at = 1502 };
+  g_assert_false (sportello_client_csv_export_ids (worker, ids, out, export_progress_cb, &progress, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  assert_no_temporary (folder);
+  g_clear_error (&error);
+
+  /* a folder that is not there: the message names the file, in Italian */
+  g_assert_false (sportello_client_csv_export_ids (worker, ids, nowhere, NULL, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_true (g_str_has_prefix (error->message, "Impossibile scrivere «"));
+  g_assert_nonnull (strstr (error->message, nowhere));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -867,6 +990,7 @@ main (int   argc,
   g_test_add_func ("/client-csv/ordered-uuids", test_ordered_uuids);
   g_test_add_func ("/client-csv/export", test_export);
   g_test_add_func ("/client-csv/formula-guard", test_formula_guard);
+  g_test_add_func ("/client-csv/export-ids", test_export_ids);
 
   return g_test_run ();
 }

@@ -98,6 +98,13 @@ gboolean            sportello_client_csv_export         (SportelloDatabase      
                                                          const char             *path,
                                                          guint                  *n_written,
                                                          GError                **error);
+gboolean            sportello_client_csv_export_ids     (SportelloDatabase      *db,
+                                                         GArray                 *ids,
+                                                         const char             *path,
+                                                         SportelloProgressFunc   progress,
+                                                         gpointer                user_data,
+                                                         guint                  *n_written,
+                                                         GError                **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SportelloClientCsv, sportello_client_csv_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SportelloClientCsvReport, sportello_client_csv_report_free)

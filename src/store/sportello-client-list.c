@@ -617,6 +617,33 @@ sportello_client_list_find (SportelloClientList *self,
   return -1;
 }
 
+/**
+ * sportello_client_list_dup_ids:
+ *
+ * What the list shows, as the clients' row ids in its order: for a worker
+ * that reads them with a connection of its own (an export).
+ *
+ * Returns: (transfer full) (element-type gint64): the ids
+ */
+GArray *
+sportello_client_list_dup_ids (SportelloClientList *self)
+{
+  GArray *ids;
+  guint n;
+
+  g_return_val_if_fail (SPORTELLO_IS_CLIENT_LIST (self), NULL);
+
+  n = n_shown (self);
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 id = id_at (self, i);
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
 static void
 sportello_client_list_finalize (GObject *object)
 {

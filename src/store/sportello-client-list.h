@@ -41,6 +41,7 @@ gboolean             sportello_client_list_is_filtered  (SportelloClientList *se
 guint                sportello_client_list_count_all    (SportelloClientList *self);
 int                  sportello_client_list_find         (SportelloClientList *self,
                                                          const char          *uuid);
+GArray              *sportello_client_list_dup_ids      (SportelloClientList *self);
 
 gboolean             sportello_client_list_needs_match  (SportelloClientList *self,
                                                          SportelloClient     *client);
