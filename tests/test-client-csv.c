@@ -708,6 +708,58 @@ assert_consistent (SportelloDatabase *db)
   store_test_exec (db, "INSERT INTO clients_fts (clients_fts, rank) VALUES ('integrity-check', 1)");
 }
 
+/* A large import sets the anonymised-client guard on people aside only
+ * when every person it writes belongs to a client it creates: merged into
+ * an anonymised client of ours, the new person is still skipped; after an
+ * import of new clients alone the guard is there as it was, and works */
+static void
+test_large_guard (void)
+{
+  g_autoptr(SportelloDatabase) db = open_db ("large-guard");
+  g_autoptr(GString) s = g_string_new ("Ragione sociale;Partita IVA;Comune;Referente\n");
+  g_autoptr(SportelloClient) forgotten = store_test_new_client (db, "Forgotten srl");
+  g_autoptr(SportelloClientCsvReport) merged = NULL;
+  g_autoptr(SportelloClientCsvReport) added = NULL;
+  g_autofree char *guard = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *more = NULL;
+
+  /* an anonymised client of ours that still has its VAT number (set by
+   * hand: the retention clears it) */
+  g_assert_nonnull (forgotten);
+  store_test_exec (db, "UPDATE clients SET vat_number = '" VAT_A "', anonymised_at = '2026-01-01T00:00:00Z'");
+  guard = query_text (db, "SELECT sql FROM sqlite_schema WHERE name = 'contacts_anonymised_guard_insert'");
+
+  /* a large file with a row of it and a new person, merged */
+  g_string_append (s, "Forgotten srl;" VAT_A ";Como;Marta Villa\n");
+  for (guint i = 0; i < 2100; i++)
+    g_string_append_printf (s, "Impresa %u;;Como;Anna Rossi %u\n", i, i);
+  path = write_fixture ("guard.csv", s->str, "UTF-8", FALSE, ';', FALSE);
+  merged = import (db, path, SPORTELLO_CLIENT_CSV_MERGE_DUPLICATES);
+  g_assert_cmpuint (merged->added, ==, 2100);
+  g_assert_cmpuint (merged->duplicates, ==, 1);
+  g_assert_true (merged->written);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM contacts t JOIN clients c ON c.id = t.client_id "
+                                   "WHERE c.anonymised_at IS NOT NULL"), ==, 0);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM contacts"), ==, 2100);
+
+  /* new clients alone: the guard set aside, and made again as it was */
+  more = large_file ("guard-more.csv", "Legatoria", 2500);
+  added = import (db, more, 0);
+  g_assert_cmpuint (added->added, ==, 2500);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM contacts"), ==, 4600);
+  {
+    g_autofree char *again = query_text (db, "SELECT sql FROM sqlite_schema WHERE name = 'contacts_anonymised_guard_insert'");
+
+    g_assert_cmpstr (again, ==, guard);
+  }
+  store_test_exec (db, "INSERT INTO contacts (uuid, client_id, name, created_at, updated_at) "
+                       "SELECT 'b5d649f6-5fa1-44d3-8a16-4ae978182d32', id, 'Paolo Neri', 'x', 'x' "
+                       "FROM clients WHERE anonymised_at IS NOT NULL");
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM contacts WHERE name = 'Paolo Neri'"), ==, 0);
+  assert_consistent (db);
+}
+
 /* A large import into a small table drops the secondary indexes and makes
  * them again in its transaction; into a larger one it keeps them up to
  * date row by row. Either way the schema is the same as before and every
@@ -941,6 +993,7 @@ main (int   argc,
   g_test_add_func ("/client-csv/search-after-import", test_search_after_import);
   g_test_add_func ("/client-csv/large-indexes", test_large_indexes);
   g_test_add_func ("/client-csv/large-cancelled", test_large_cancelled);
+  g_test_add_func ("/client-csv/large-guard", test_large_guard);
   g_test_add_func ("/client-csv/ordered-uuids", test_ordered_uuids);
   g_test_add_func ("/client-csv/export", test_export);
   g_test_add_func ("/client-csv/formula-guard", test_formula_guard);
