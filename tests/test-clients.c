@@ -287,6 +287,77 @@ test_identifiers_migrated (void)
   g_assert_cmpuint (search_count (list, "00743110157"), ==, 1);
 }
 
+/* Migration 16 makes the clients' full-text index again without the
+ * field lengths (columnsize=0): the clients already there are found as
+ * before, by every field the search reads; the index matches its content,
+ * still forgets what is erased (secure-delete), and the triggers keep it
+ * up to date */
+static void
+test_search_migrated_16 (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "clients-fts-16", NULL);
+  g_autofree char *path = g_build_filename (dir, "sportello.db", NULL);
+  g_autoptr(SportelloDatabase) db = NULL;
+  g_autoptr(SportelloClientList) list = NULL;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  const SportelloMigration *migrations;
+  sqlite3 *raw = NULL;
+  guint n;
+
+  /* a database of the schema before it (its first 15 steps), with
+   * clients indexed by the triggers of the time */
+  migrations = _sportello_migrations (&n);
+  g_assert_cmpuint (n, >=, 16);
+  for (guint i = 0; i < 15; i++)
+    g_string_append_printf (sql, "%s;", migrations[i].sql);
+  g_string_append (sql,
+    "INSERT INTO clients (uuid, name, vat_number, municipality, tags, notes, created_at, updated_at) VALUES"
+    " ('6c1b1e42-7d3c-4b8e-9a57-0d2f5c3e9a11', 'Ottica Colombo', '00743110157', 'Cantù', 'bandi', 'vetrina nuova',"
+    "  '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),"
+    " ('7d2c2f53-8e4d-4c9f-8b68-1e3f6d4f0b22', 'Ferramenta Galli', '12345670017', 'Novara', '', 'chiede un preventivo',"
+    "  '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
+    "PRAGMA user_version = 15; PRAGMA application_id = 0x53505254;");
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (_sportello_migrations_register_functions (raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, sql->str, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (raw), ==, SQLITE_OK);
+
+  db = sportello_database_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sportello_database_get_schema_version (db), ==, sportello_database_latest_schema_version ());
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'clients_fts' "
+                                   "AND sql LIKE '%prefix=''1 2 3'', columnsize=0%'"), ==, 1);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'clients_fts_docsize'"), ==, 0);
+  g_assert_cmpint (count_rows (db, "SELECT v FROM clients_fts_config WHERE k = 'secure-delete'"), ==, 1);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'clients_fts_%'"), ==, 3);
+
+  list = sportello_client_list_new (db);
+  g_assert_true (sportello_client_list_refresh (list, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (search_count (list, "colombo"), ==, 1);
+  g_assert_cmpuint (search_count (list, "ott col"), ==, 1);
+  g_assert_cmpuint (search_count (list, "cantu"), ==, 1);
+  g_assert_cmpuint (search_count (list, "007431"), ==, 1);
+  g_assert_cmpuint (search_count (list, "bandi"), ==, 1);
+  g_assert_cmpuint (search_count (list, "preventivo"), ==, 1);
+  g_assert_cmpuint (search_count (list, "Galli Novara"), ==, 1);
+  g_assert_cmpuint (search_count (list, "Colomob"), ==, 1);   /* a typo, from the index's words */
+  store_test_exec (db, "INSERT INTO clients_fts (clients_fts, rank) VALUES ('integrity-check', 1)");
+
+  /* kept up to date: a change, an erasure */
+  store_test_exec (db, "UPDATE clients SET notes = 'insegna luminosa' WHERE name = 'Ottica Colombo'");
+  store_test_exec (db, "DELETE FROM clients WHERE name = 'Ferramenta Galli'");
+  sportello_client_list_set_search (list, NULL);
+  g_assert_true (sportello_client_list_refresh (list, &error));
+  g_assert_cmpuint (search_count (list, "insegna"), ==, 1);
+  g_assert_cmpuint (search_count (list, "vetrina"), ==, 0);
+  g_assert_cmpuint (search_count (list, "preventivo"), ==, 0);
+  g_assert_cmpuint (search_count (list, "galli"), ==, 0);
+  store_test_exec (db, "INSERT INTO clients_fts (clients_fts, rank) VALUES ('integrity-check', 1)");
+}
+
 static void
 test_search (void)
 {
@@ -731,6 +802,7 @@ main (int   argc,
   g_test_add_func ("/store/client/duplicates", test_duplicates);
   g_test_add_func ("/store/client/identifiers-migrated", test_identifiers_migrated);
   g_test_add_func ("/store/client/search", test_search);
+  g_test_add_func ("/store/client/search-migrated-16", test_search_migrated_16);
   g_test_add_func ("/store/client/search-query", test_search_query);
   g_test_add_func ("/store/client/search-typo", test_search_typo);
   g_test_add_func ("/store/client/search-match", test_search_match);

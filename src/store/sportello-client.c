@@ -849,10 +849,15 @@ sportello_client_find_duplicate (SportelloClient       *self,
       if (normalized == NULL || normalized[0] == '\0')
         continue;
 
-      /* A firm's numeric tax code is usually its VAT number: look in both. */
+      /* A firm's numeric tax code is usually its VAT number: look in both.
+       * The value is never empty, so the “<> ''” change nothing but let
+       * the partial indexes clients_by_vat and clients_by_tax_code answer
+       * (without them SQLite cannot tell, and reads every client); the
+       * first client by id, as that reading found it. */
       if (!(stmt = _sportello_database_prepare (db,
-                                                "SELECT id FROM clients WHERE (vat_number = ?1 OR tax_code = ?1) "
-                                                "AND uuid <> ?2 AND deleted_at IS NULL LIMIT 1",
+                                                "SELECT id FROM clients WHERE ((vat_number = ?1 AND vat_number <> '') "
+                                                "OR (tax_code = ?1 AND tax_code <> '')) "
+                                                "AND uuid <> ?2 AND deleted_at IS NULL ORDER BY id LIMIT 1",
                                                 error)))
         return NULL;
       sqlite3_bind_text (stmt, 1, normalized, -1, SQLITE_STATIC);

@@ -539,6 +539,22 @@ static const SportelloMigration migrations[] = {
     "CREATE INDEX follow_ups_by_done ON follow_ups (done_at, meeting_id, application_id) WHERE done_at <> '';"
     "CREATE INDEX assessments_by_date ON assessments (assessed_on, client_id);"
     "CREATE INDEX clients_in_bin ON clients (id) WHERE deleted_at IS NOT NULL;" },
+  /* 16: the clients' full-text index without the length of each field of
+   * each client (columnsize=0, no clients_fts_docsize table): only bm25
+   * ranking reads it, and nothing ranks the clients by it (the list keeps
+   * its own order; snippet () counts the one row it shows). A row fewer
+   * to write per client, a quarter of what indexing 50,000 imported
+   * clients cost. The same columns, tokenizer and prefixes, so the same
+   * matches; the insert, update and delete triggers name the table and
+   * go on writing to the new one. */
+  { "DROP TABLE clients_fts;"
+    "CREATE VIRTUAL TABLE clients_fts USING fts5 ("
+    "  name, municipality, vat_number, tags, notes,"
+    "  content='clients', content_rowid='id',"
+    "  tokenize='unicode61 remove_diacritics 2', prefix='1 2 3', columnsize=0"
+    ");"
+    "INSERT INTO clients_fts (clients_fts, rank) VALUES ('secure-delete', 1);"
+    "INSERT INTO clients_fts (clients_fts) VALUES ('rebuild');" },
 };
 
 /* sportello_normalize_identifier (kind, value), for the steps above */
