@@ -73,6 +73,15 @@ stored_meeting (const char  *data_dir,
   return sportello_meeting_load (db, uuid, error);
 }
 
+static gboolean
+meeting_is_stored (const char *data_dir,
+                   const char *uuid)
+{
+  g_autoptr(SportelloMeeting) meeting = stored_meeting (data_dir, uuid, NULL);
+
+  return meeting != NULL;
+}
+
 static SportelloMeetingPage *
 open_meeting (GtkWindow  *window,
               const char *uuid)
@@ -160,6 +169,8 @@ test_delete_and_undo (void)
   g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (page), "meeting.delete", NULL);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
+  /* the page goes back once its slide is over, however slow the machine */
+  SPORTELLO_TEST_WAIT_UNTIL (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_MEETING_PAGE) == NULL);
 
   gone = stored_meeting (data_dir, records.meeting, &error);
   g_assert_null (gone);
@@ -170,10 +181,11 @@ test_delete_and_undo (void)
   sportello_test_wait_for_n_items (listed, 0);
   g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 0);
 
+  SPORTELLO_TEST_WAIT_UNTIL (sportello_test_find_button (GTK_WIDGET (window), "_Annulla") != NULL);
   undo = sportello_test_find_button (GTK_WIDGET (window), "_Annulla");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  sportello_test_iterate (200);
+  SPORTELLO_TEST_WAIT_UNTIL (meeting_is_stored (data_dir, records.meeting));
 
   back = stored_meeting (data_dir, records.meeting, &error);
   g_assert_no_error (error);
