@@ -816,12 +816,13 @@ static void
 sportello_client_page_unroot (GtkWidget *widget)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  /* the window's: the page itself is no longer realized here */
+  GdkFrameClock *clock = root != NULL ? gtk_widget_get_frame_clock (GTK_WIDGET (root)) : NULL;
 
   /* Taken off the window (a page popped, or replaced by the next one
    * opened): its widgets are let go after the window's next frame, in an
    * idle, rather than in the middle of opening the page that follows. */
-  if (clock != NULL && root != NULL && !gtk_widget_in_destruction (GTK_WIDGET (root)))
+  if (clock != NULL && !gtk_widget_in_destruction (GTK_WIDGET (root)))
     g_signal_connect (g_object_ref (clock), "after-paint",
                       G_CALLBACK (release_after_paint_cb), g_object_ref (widget));
 
