@@ -774,7 +774,8 @@ measure (const char  *data_dir,
            percentile (opens_layout, 0.50), percentile (opens_layout, 0.95),
            percentile (opens_paint, 0.50), percentile (opens_paint, 0.95));
   g_print ("open a client page, main thread's CPU time from the push to its first frame (p50 / p95 ms): "
-           "before the frame and its events %.1f / %.1f, before-paint %.1f / %.1f, update %.1f / %.1f, "
+           "to the end of flush-events %.1f / %.1f, then to the end of before-paint (the sources run before "
+           "the frame, the window's size computed on X11) %.1f / %.1f, update %.1f / %.1f, "
            "layout %.1f / %.1f, paint %.1f / %.1f, after-paint %.1f / %.1f; client pages disposed meanwhile %u in %.1f / %.1f\n",
            percentile (o_before, 0.50), percentile (o_before, 0.95),
            percentile (o_flush, 0.50), percentile (o_flush, 0.95),
