@@ -13,10 +13,12 @@
  * Opening it costs one frame of the client's own fields: its header, its
  * data and its people are there at once; the groups under them (meetings
  * and follow-ups, assessments, grants, attachments, documents, events and
- * the templates menu) are read and made into rows in an idle after the
- * page's first frame, hidden until then so that nothing above them moves
- * (SportelloClientPage:loaded). A page closed or covered before that reads
- * nothing more.
+ * the templates menu) are made, read and filled after the page's first
+ * frame, one short step an idle, hidden until all are there so that
+ * nothing above them moves (SportelloClientPage:loaded). A page closed or
+ * covered before that reads nothing more. Nor is the client menu made
+ * before it first opens, and a page taken off the window is let go after
+ * the next frame, not inside the next page's opening.
  */
 
 #define G_LOG_DOMAIN "sportello-client-page"
