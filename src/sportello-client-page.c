@@ -798,6 +798,14 @@ sportello_client_page_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (sportello_client_page_parent_class)->unmap (widget);
 }
 
+/* A page let go of after the window's next frame */
+typedef struct
+{
+  GdkFrameClock *clock;
+  GtkWidget     *page;
+  gulong         id;
+} Release;
+
 static gboolean
 release_idle_cb (gpointer data)
 {
@@ -807,11 +815,12 @@ release_idle_cb (gpointer data)
 
 static void
 release_after_paint_cb (GdkFrameClock *clock,
-                        gpointer       data)
+                        Release       *release)
 {
-  g_signal_handlers_disconnect_by_func (clock, release_after_paint_cb, data);
-  g_idle_add (release_idle_cb, data);
-  g_object_unref (clock);
+  g_signal_handler_disconnect (clock, release->id);
+  g_idle_add (release_idle_cb, release->page);
+  g_object_unref (release->clock);
+  g_free (release);
 }
 
 static void
@@ -825,8 +834,13 @@ sportello_client_page_unroot (GtkWidget *widget)
    * opened): its widgets are let go after the window's next frame, in an
    * idle, rather than in the middle of opening the page that follows. */
   if (clock != NULL && !gtk_widget_in_destruction (GTK_WIDGET (root)))
-    g_signal_connect (g_object_ref (clock), "after-paint",
-                      G_CALLBACK (release_after_paint_cb), g_object_ref (widget));
+    {
+      Release *release = g_new0 (Release, 1);
+
+      release->clock = g_object_ref (clock);
+      release->page = g_object_ref (widget);
+      release->id = g_signal_connect (clock, "after-paint", G_CALLBACK (release_after_paint_cb), release);
+    }
 
   GTK_WIDGET_CLASS (sportello_client_page_parent_class)->unroot (widget);
 }
