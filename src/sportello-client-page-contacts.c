@@ -140,7 +140,7 @@ _sportello_client_page_create_contact_row (gpointer item,
     {
       GtkWidget *star = gtk_image_new_from_icon_name ("starred-symbolic");
 
-      gtk_widget_set_tooltip_text (star, _("Primary contact"));
+      _sportello_client_page_set_tooltip (star, _("Primary contact"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (star), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Primary contact"), -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), star);
     }
@@ -148,7 +148,7 @@ _sportello_client_page_create_contact_row (gpointer item,
   button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Remove Person"));
+  _sportello_client_page_set_tooltip (button, _("Remove Person"));
   g_signal_connect_object (button, "clicked", G_CALLBACK (remove_contact_cb), user_data, G_CONNECT_SWAPPED);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 

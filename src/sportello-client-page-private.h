@@ -24,6 +24,8 @@ struct _SportelloClientPage
 
   GtkLabel           *name_label;
   GtkWidget          *edit_button;
+  GtkMenuButton      *menu_button;
+  GMenuModel         *client_menu;
   GtkLabel           *status_label;
   GtkLabel           *category_label;
   AdwPreferencesGroup *company_group;
@@ -57,6 +59,7 @@ struct _SportelloClientPage
   gboolean            loaded;
   gboolean            hidden;     /* between hiding and showing */
   guint               fill_idle;
+  guint               fill_step;  /* the next of the fill's steps */
   GdkFrameClock      *frame_clock;
   gulong              after_paint_id;
 };
@@ -82,6 +85,8 @@ gboolean _sportello_client_page_export_contacts (SportelloClientPage *self,
                                                  guint               *n_cards,
                                                  GError             **error);
 
+void       _sportello_client_page_set_tooltip          (GtkWidget           *widget,
+                                                        const char          *text);
 gpointer   _sportello_client_page_item_of_row          (GListModel          *model,
                                                         GtkWidget           *widget);
 

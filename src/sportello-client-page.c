@@ -13,10 +13,12 @@
  * Opening it costs one frame of the client's own fields: its header, its
  * data and its people are there at once; the groups under them (meetings
  * and follow-ups, assessments, grants, attachments, documents, events and
- * the templates menu) are read and made into rows in an idle after the
- * page's first frame, hidden until then so that nothing above them moves
- * (SportelloClientPage:loaded). A page closed or covered before that reads
- * nothing more.
+ * the templates menu) are made, read and filled after the page's first
+ * frame, one short step an idle, hidden until all are there so that
+ * nothing above them moves (SportelloClientPage:loaded). A page closed or
+ * covered before that reads nothing more. Nor is the client menu made
+ * before it first opens, and a page taken off the window is let go after
+ * the next frame, not inside the next page's opening.
  */
 
 #define G_LOG_DOMAIN "sportello-client-page"
@@ -55,6 +57,20 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 #define signals _sportello_client_page_signals
+
+/* The tooltip of a widget not yet on screen, set while it is hidden: set on
+ * a visible widget, GTK asks the display at once where the pointer is (a
+ * round trip to the X server for each button of each row) */
+void
+_sportello_client_page_set_tooltip (GtkWidget  *widget,
+                                    const char *text)
+{
+  gboolean visible = gtk_widget_get_visible (widget);
+
+  gtk_widget_set_visible (widget, FALSE);
+  gtk_widget_set_tooltip_text (widget, text);
+  gtk_widget_set_visible (widget, visible);
+}
 
 static GtkWidget *
 add_row (SportelloClientPage *self,
@@ -106,7 +122,7 @@ add_link_field (SportelloClientPage  *self,
   button = gtk_button_new_from_icon_name (icon_name);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
+  _sportello_client_page_set_tooltip (button, tooltip);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "client.open-uri");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uri);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
@@ -536,25 +552,113 @@ fill (SportelloClientPage *self)
   update_actions (self);
 }
 
-/* The groups under the client's own fields: what they list is read and
- * made into rows here, after the page's first frame */
+/* The groups under the client's own fields are made with their first
+ * fill, not with the page: until then the page has only what its first
+ * frame shows */
 static void
-fill_groups (SportelloClientPage *self)
+make_groups (SportelloClientPage *self)
 {
-  const char *uuid = sportello_client_get_uuid (self->client);
+  g_autoptr(GtkBuilder) builder = NULL;
+  static const char * const groups[] = {
+    "meetings_group", "assessments_group", "grants_group", "attachments_group", "documents_group"
+  };
 
-  fill_meetings (self);
-  fill_assessments (self);
-  fill_documents (self);
-  sportello_client_grants_set_client (self->grants_group, self->context, uuid);
-  sportello_client_attachments_set_client (self->attachments_group, self->context, uuid);
-  fill_document_menu (self);
+  if (self->meetings_group != NULL)
+    return;
+
+  builder = gtk_builder_new_from_resource (RESOURCE_PATH "/sportello-client-page-groups.ui");
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    gtk_box_append (self->groups_box, GTK_WIDGET (gtk_builder_get_object (builder, groups[i])));
+  self->meetings_group = ADW_PREFERENCES_GROUP (gtk_builder_get_object (builder, "meetings_group"));
+  self->open_follow_ups_list = GTK_LIST_BOX (gtk_builder_get_object (builder, "open_follow_ups_list"));
+  self->meetings_list = GTK_LIST_BOX (gtk_builder_get_object (builder, "meetings_list"));
+  self->assessments_group = ADW_PREFERENCES_GROUP (gtk_builder_get_object (builder, "assessments_group"));
+  self->assessments_list = GTK_LIST_BOX (gtk_builder_get_object (builder, "assessments_list"));
+  self->grants_group = SPORTELLO_CLIENT_GRANTS (gtk_builder_get_object (builder, "grants_group"));
+  self->attachments_group = SPORTELLO_CLIENT_ATTACHMENTS (gtk_builder_get_object (builder, "attachments_group"));
+  self->documents_group = ADW_PREFERENCES_GROUP (gtk_builder_get_object (builder, "documents_group"));
+  self->new_document_button = GTK_MENU_BUTTON (gtk_builder_get_object (builder, "new_document_button"));
+  self->documents_list = GTK_LIST_BOX (gtk_builder_get_object (builder, "documents_list"));
+
+  self->meetings_empty = empty_list_new (self->meetings_list, _("No meetings"),
+                                         _("At the desk, by phone or on a visit: add one with the + button"));
+  self->assessments_empty = empty_list_new (self->assessments_list, _("No assessments"),
+                                            _("How ready the firm is to sell online, item by item"));
+  self->documents_empty = empty_list_new (self->documents_list, _("No documents"),
+                                          _("Advice written from a template, filled in with this file"));
+  g_signal_connect_object (self->meetings_list, "row-activated",
+                           G_CALLBACK (meeting_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->assessments_list, "row-activated",
+                           G_CALLBACK (assessment_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->documents_list, "row-activated",
+                           G_CALLBACK (document_activated_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+fill_grants (SportelloClientPage *self)
+{
+  sportello_client_grants_set_client (self->grants_group, self->context, sportello_client_get_uuid (self->client));
+}
+
+static void
+fill_attachments (SportelloClientPage *self)
+{
+  sportello_client_attachments_set_client (self->attachments_group, self->context, sportello_client_get_uuid (self->client));
+}
+
+static void
+fill_events (SportelloClientPage *self)
+{
   if (self->events_group == NULL)
     {
       /* the events its people attended: a group that follows the database itself */
-      self->events_group = sportello_client_events_new (self->db, uuid);
+      self->events_group = sportello_client_events_new (self->db, sportello_client_get_uuid (self->client));
       gtk_box_append (self->groups_box, self->events_group);
     }
+}
+
+/* The groups under the client's own fields, what they list read and made
+ * into rows: after the page's first frame, one step an idle (each a few
+ * milliseconds), so that the main loop is never blocked for all of them */
+static void (* const fill_steps[]) (SportelloClientPage *self) = {
+  make_groups,
+  fill_meetings,
+  fill_assessments,
+  fill_documents,
+  fill_grants,
+  fill_attachments,
+  fill_document_menu,
+  fill_events,
+};
+
+static void
+fill_groups (SportelloClientPage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fill_steps); i++)
+    fill_steps[i] (self);
+}
+
+/* Files dropped anywhere on the page are attached to the client (the
+ * attachments group, made and told its client first if need be) */
+static gboolean
+drop_cb (SportelloClientPage *self,
+         const GValue        *value,
+         double               x,
+         double               y)
+{
+  g_autoptr(GSList) files = NULL;
+  g_autoptr(GPtrArray) array = g_ptr_array_new ();
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    g_ptr_array_add (array, l->data);
+  _sportello_client_page_ensure_loaded (self);
+  sportello_client_attachments_add_files (self->attachments_group, (GFile **) array->pdata, array->len);
+
+  return array->len > 0;
 }
 
 static void
@@ -569,8 +673,6 @@ stop_waiting_to_fill (SportelloClientPage *self)
 static void
 set_loaded (SportelloClientPage *self)
 {
-  stop_waiting_to_fill (self);
-  fill_groups (self);
   if (!self->loaded)
     {
       self->loaded = TRUE;
@@ -584,10 +686,17 @@ fill_idle_cb (gpointer data)
 {
   SportelloClientPage *self = data;
 
-  self->fill_idle = 0;
-  /* covered or gone before it filled: it fills when it is shown again */
+  /* covered or gone before it filled: it goes on when it is shown again */
   if (self->hidden || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return G_SOURCE_REMOVE;
+    {
+      self->fill_idle = 0;
+      return G_SOURCE_REMOVE;
+    }
+  fill_steps[self->fill_step++] (self);
+  if (self->fill_step < G_N_ELEMENTS (fill_steps))
+    return G_SOURCE_CONTINUE;
+
+  self->fill_idle = 0;
   set_loaded (self);
   return G_SOURCE_REMOVE;
 }
@@ -618,8 +727,13 @@ wait_to_fill (SportelloClientPage *self)
 void
 _sportello_client_page_ensure_loaded (SportelloClientPage *self)
 {
-  if (!self->loaded)
-    set_loaded (self);
+  if (self->loaded)
+    return;
+
+  stop_waiting_to_fill (self);
+  while (self->fill_step < G_N_ELEMENTS (fill_steps))
+    fill_steps[self->fill_step++] (self);
+  set_loaded (self);
 }
 
 gboolean
@@ -684,6 +798,53 @@ sportello_client_page_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (sportello_client_page_parent_class)->unmap (widget);
 }
 
+/* A page let go of after the window's next frame */
+typedef struct
+{
+  GdkFrameClock *clock;
+  GtkWidget     *page;
+  gulong         id;
+} Release;
+
+static gboolean
+release_idle_cb (gpointer data)
+{
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+release_after_paint_cb (GdkFrameClock *clock,
+                        Release       *release)
+{
+  g_signal_handler_disconnect (clock, release->id);
+  g_idle_add (release_idle_cb, release->page);
+  g_object_unref (release->clock);
+  g_free (release);
+}
+
+static void
+sportello_client_page_unroot (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  /* the window's: the page itself is no longer realized here */
+  GdkFrameClock *clock = root != NULL ? gtk_widget_get_frame_clock (GTK_WIDGET (root)) : NULL;
+
+  /* Taken off the window (a page popped, or replaced by the next one
+   * opened): its widgets are let go after the window's next frame, in an
+   * idle, rather than in the middle of opening the page that follows. */
+  if (clock != NULL && !gtk_widget_in_destruction (GTK_WIDGET (root)))
+    {
+      Release *release = g_new0 (Release, 1);
+
+      release->clock = g_object_ref (clock);
+      release->page = g_object_ref (widget);
+      release->id = g_signal_connect (clock, "after-paint", G_CALLBACK (release_after_paint_cb), release);
+    }
+
+  GTK_WIDGET_CLASS (sportello_client_page_parent_class)->unroot (widget);
+}
+
 static void
 sportello_client_page_get_property (GObject    *object,
                                     guint       prop_id,
@@ -709,6 +870,14 @@ sportello_client_page_dispose (GObject *object)
 
   stop_waiting_to_fill (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_CLIENT_PAGE);
+  /* the groups went with the template's groups_box */
+  self->meetings_group = self->assessments_group = self->documents_group = NULL;
+  self->open_follow_ups_list = self->meetings_list = self->assessments_list = self->documents_list = NULL;
+  self->grants_group = NULL;
+  self->attachments_group = NULL;
+  self->new_document_button = NULL;
+  self->meetings_empty = self->assessments_empty = self->documents_empty = NULL;
+  self->events_group = NULL;
 
   g_clear_object (&self->client);
   g_clear_object (&self->contacts);
@@ -734,6 +903,7 @@ sportello_client_page_class_init (SportelloClientPageClass *klass)
   object_class->get_property = sportello_client_page_get_property;
   widget_class->map = sportello_client_page_map;
   widget_class->unmap = sportello_client_page_unmap;
+  widget_class->unroot = sportello_client_page_unroot;
   page_class->showing = sportello_client_page_showing;
   page_class->shown = sportello_client_page_shown;
   page_class->hiding = sportello_client_page_hiding;
@@ -752,22 +922,14 @@ sportello_client_page_class_init (SportelloClientPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-client-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, client_menu);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, category_label);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, company_group);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, privacy_group);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, desk_group);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, contacts_list);
-  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, meetings_group);
-  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, open_follow_ups_list);
-  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, meetings_list);
-  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, assessments_group);
-  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, assessments_list);
-  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, documents_group);
-  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, new_document_button);
-  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, documents_list);
-  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, grants_group);
-  gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, attachments_group);
   gtk_widget_class_bind_template_child (widget_class, SportelloClientPage, groups_box);
   g_type_ensure (SPORTELLO_TYPE_CLIENT_GRANTS);
   g_type_ensure (SPORTELLO_TYPE_CLIENT_ATTACHMENTS);
@@ -803,6 +965,18 @@ sportello_client_page_class_init (SportelloClientPageClass *klass)
   _sportello_client_page_class_init_actions (widget_class);
 }
 
+/* The client menu's popover (nine buttons and their bindings) is made the
+ * first time it opens, not with every page */
+static void
+menu_popup_cb (GtkMenuButton *button,
+               gpointer       user_data)
+{
+  SportelloClientPage *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->client_menu);
+}
+
 static void
 sportello_client_page_init (SportelloClientPage *self)
 {
@@ -811,22 +985,16 @@ sportello_client_page_init (SportelloClientPage *self)
   self->rows = g_ptr_array_new ();
   self->contacts_empty = empty_list_new (self->contacts_list, _("No people"),
                                          _("Add the people you talk to at this firm"));
-  self->meetings_empty = empty_list_new (self->meetings_list, _("No meetings"),
-                                         _("At the desk, by phone or on a visit: add one with the + button"));
-  self->assessments_empty = empty_list_new (self->assessments_list, _("No assessments"),
-                                            _("How ready the firm is to sell online, item by item"));
-  self->documents_empty = empty_list_new (self->documents_list, _("No documents"),
-                                          _("Advice written from a template, filled in with this file"));
   g_signal_connect_object (self->contacts_list, "row-activated",
                            G_CALLBACK (_sportello_client_page_contact_activated_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->meetings_list, "row-activated",
-                           G_CALLBACK (meeting_activated_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->assessments_list, "row-activated",
-                           G_CALLBACK (assessment_activated_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->documents_list, "row-activated",
-                           G_CALLBACK (document_activated_cb), self, G_CONNECT_SWAPPED);
+  gtk_menu_button_set_create_popup_func (self->menu_button, menu_popup_cb, self, NULL);
   /* a file dropped anywhere on the page is attached to the client */
-  sportello_client_attachments_accept_drops (self->attachments_group, GTK_WIDGET (self));
+  {
+    GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  }
 }
 
 static void

@@ -11,6 +11,9 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
+#include "sportello-attachment.h"
 #include "sportello-client.h"
 #include "sportello-client-events.h"
 #include "sportello-client-page-private.h"
@@ -414,6 +417,127 @@ test_client_page_closed_at_once (void)
   sportello_test_app_quit (app);
 }
 
+static guint
+n_attachments (SportelloDatabase *db,
+               const char        *client)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = sportello_attachment_list_for_client (db, client, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (list);
+}
+
+/* What the page makes only when it is needed: the groups under the
+ * client's fields (a file dropped before they exist still goes to this
+ * client, not to the one whose page it replaced), the client menu (the
+ * first time it opens); and the tooltips of its rows' buttons, set while
+ * each button was hidden, are there */
+static void
+test_client_page_made_when_needed (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-pages-when-needed", NULL);
+  g_auto(Records) records = make_records (data_dir);
+  g_autofree char *other = sportello_test_add_client (data_dir, SPORTELLO_CLIENT_NAME, "Bar Centrale",
+                                                      SPORTELLO_CLIENT_EMAIL, "bar@example.it", -1);
+  g_autofree char *dropped = g_build_filename (g_get_tmp_dir (), "listino.txt", NULL);
+  g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
+  g_autoptr(GFile) file = g_file_new_for_path (dropped);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = sportello_test_app_window (app);
+  SportelloClientsSection *clients = _sportello_window_get_clients_section (SPORTELLO_WINDOW (window));
+  SportelloDatabase *db = sportello_application_get_database (app, NULL);
+  SportelloClientPage *page;
+  GtkDropTarget *target = NULL;
+  GSList files = { file, NULL };
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+  GtkWidget *link = NULL;
+
+  g_assert_nonnull (db);
+  {
+    g_autoptr(SportelloContact) contact = sportello_contact_new (records.client);
+
+    sportello_contact_set (contact, SPORTELLO_CONTACT_NAME, "Anna Galli");
+    g_assert_true (sportello_contact_save (contact, db, &error));
+    g_assert_no_error (error);
+  }
+
+  /* the other client's page first, filled; then this one's replaces it */
+  sportello_clients_section_open_client (clients, other);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  page = SPORTELLO_CLIENT_PAGE (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE));
+  g_assert_true (sportello_client_page_get_loaded (page));
+  /* the e-mail's button, its tooltip set while it was hidden */
+  link = sportello_test_find_type (GTK_WIDGET (page->company_group), GTK_TYPE_BUTTON);
+  g_assert_nonnull (link);
+  g_assert_true (gtk_widget_get_visible (link));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (link));
+
+  sportello_clients_section_open_client (clients, records.client);
+  page = SPORTELLO_CLIENT_PAGE (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE));
+  g_assert_nonnull (page);
+  g_assert_cmpstr (sportello_client_page_get_uuid (page), ==, records.client);
+
+  /* before its first frame: no groups made yet, no menu */
+  g_assert_false (sportello_client_page_get_loaded (page));
+  g_assert_null (page->attachments_group);
+  g_assert_null (page->meetings_list);
+  g_assert_null (gtk_menu_button_get_menu_model (page->menu_button));
+
+  /* the person's row: its remove button shown, with its tooltip */
+  {
+    GtkWidget *row = sportello_test_find_row (GTK_WIDGET (page->contacts_list), ADW_TYPE_ACTION_ROW, "Anna Galli");
+    GtkWidget *remove;
+
+    g_assert_nonnull (row);
+    remove = sportello_test_find_type (row, GTK_TYPE_BUTTON);
+    g_assert_nonnull (remove);
+    g_assert_true (gtk_widget_get_visible (remove));
+    g_assert_nonnull (gtk_widget_get_tooltip_text (remove));
+  }
+
+  /* a file dropped on it now: the groups are made and filled for it */
+  g_assert_true (g_file_set_contents (dropped, "Listino 2026", -1, NULL));
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (page));
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_DROP_TARGET (controller))
+          target = GTK_DROP_TARGET (controller);
+      }
+  }
+  g_assert_nonnull (target);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (&files));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+  g_assert_true (sportello_client_page_get_loaded (page));
+  g_assert_nonnull (page->attachments_group);
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (page->attachments_group), GTK_WIDGET (page)));
+  SPORTELLO_TEST_WAIT_UNTIL (!sportello_client_attachments_is_busy (page->attachments_group)
+                             && n_attachments (db, records.client) == 1);
+  g_assert_cmpuint (n_attachments (db, records.client), ==, 1);
+  g_assert_cmpuint (n_attachments (db, other), ==, 0);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (page->attachments_group), "listino.txt"));
+  /* the groups are this client's: its meeting's follow-up */
+  g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (page), "Mandare il listino"));
+
+  /* the client menu, made as it opens */
+  gtk_menu_button_popup (page->menu_button);
+  g_assert_true (gtk_menu_button_get_menu_model (page->menu_button) == page->client_menu);
+  g_assert_nonnull (gtk_menu_button_get_popover (page->menu_button));
+  gtk_menu_button_popdown (page->menu_button);
+
+  g_remove (dropped);
+  sportello_test_app_quit (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -425,6 +549,7 @@ main (int   argc,
   g_test_add_func ("/ui/pages/follow-the-database", test_pages_follow_the_database);
   g_test_add_func ("/ui/pages/client-page-fills", test_client_page_fills);
   g_test_add_func ("/ui/pages/client-page-closed-at-once", test_client_page_closed_at_once);
+  g_test_add_func ("/ui/pages/client-page-made-when-needed", test_client_page_made_when_needed);
 
   return g_test_run ();
 }

@@ -198,6 +198,21 @@ main (int   argc,
   return ok ? 0 : 1;
 }
 
+/* How many widgets are below @widget, and how many of them drawn */
+static void
+count_widgets (GtkWidget *widget,
+               guint     *n,
+               guint     *n_drawn)
+{
+  (*n)++;
+  if (gtk_widget_is_drawable (widget))
+    (*n_drawn)++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_widgets (child, n, n_drawn);
+}
+
 /* The client page last pushed below @root (the one just opened), or NULL */
 static GtkWidget *
 last_client_page (GtkWidget *root)
@@ -350,6 +365,113 @@ phases_watch (GListModel *model,
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_phase_cb), NULL);
 }
 
+/* Where one open of a client page goes in the main thread's CPU time,
+ * from the push to its first frame: before the frame (other sources),
+ * and in the frame its flush and update phases (the navigation view's
+ * slide ticks there), layout and paint; and the client pages disposed
+ * meanwhile (the one popped) */
+typedef struct
+{
+  gboolean active;
+  double   mark;         /* CPU at the last phase boundary */
+  double   before_frame;
+  double   flush;        /* flush-events to before-paint */
+  double   update;       /* before-paint to layout */
+  double   layout;
+  double   paint;
+  double   after_paint;
+  double   dispose;
+  double   dispose_start;
+  guint    n_disposed;
+} OpenPhases;
+
+static OpenPhases open_phases;
+
+/* each at the end of its phase (connected after GTK's own handlers) */
+static void
+open_phase_end (double *phase)
+{
+  double now = cpu_ms ();
+
+  if (!open_phases.active)
+    return;
+  *phase += now - open_phases.mark;
+  open_phases.mark = now;
+}
+
+static void
+open_flush_cb (GdkFrameClock *clock)
+{
+  open_phase_end (&open_phases.before_frame);
+}
+
+static void
+open_before_paint_cb (GdkFrameClock *clock)
+{
+  open_phase_end (&open_phases.flush);
+}
+
+static void
+open_update_cb (GdkFrameClock *clock)
+{
+  open_phase_end (&open_phases.update);
+}
+
+static void
+open_layout_cb (GdkFrameClock *clock)
+{
+  open_phase_end (&open_phases.layout);
+}
+
+static void
+open_paint_cb (GdkFrameClock *clock)
+{
+  open_phase_end (&open_phases.paint);
+}
+
+static void
+open_after_paint_cb (GdkFrameClock *clock)
+{
+  open_phase_end (&open_phases.after_paint);
+  open_phases.active = FALSE;
+}
+
+static void
+page_destroy_cb (GtkWidget *page)
+{
+  open_phases.dispose_start = cpu_ms ();
+}
+
+static void
+page_finalized_cb (gpointer  data,
+                   GObject  *where)
+{
+  if (open_phases.active)
+    {
+      open_phases.dispose += cpu_ms () - open_phases.dispose_start;
+      open_phases.n_disposed++;
+    }
+}
+
+static void
+open_phases_watch (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect_after (clock, "flush-events", G_CALLBACK (open_flush_cb), NULL);
+  g_signal_connect_after (clock, "before-paint", G_CALLBACK (open_before_paint_cb), NULL);
+  g_signal_connect_after (clock, "update", G_CALLBACK (open_update_cb), NULL);
+  g_signal_connect_after (clock, "layout", G_CALLBACK (open_layout_cb), NULL);
+  g_signal_connect_after (clock, "paint", G_CALLBACK (open_paint_cb), NULL);
+  g_signal_connect_after (clock, "after-paint", G_CALLBACK (open_after_paint_cb), NULL);
+}
+
+static void
+open_phases_start (void)
+{
+  open_phases = (OpenPhases) { .active = TRUE, .mark = cpu_ms () };
+}
+
 /* Whether the list shows the results of @search: its search is @search
  * and, if it loads in the background, it has finished */
 static gboolean
@@ -388,9 +510,18 @@ measure (const char  *data_dir,
   g_autoptr(GArray) opens_paint = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) fills = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) fills_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) fills_longest = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) p_changed = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) p_layout = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) p_paint = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) o_before = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) o_flush = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) o_update = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) o_layout = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) o_paint = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) o_after = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) o_dispose = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n_disposed = 0;
   guint n_changed = 0, n_setup = 0, n_bind = 0;
   SportelloClientsSection *page;
   GtkEditable *entry;
@@ -571,6 +702,10 @@ measure (const char  *data_dir,
   while (!shows_search (model, NULL))
     g_main_context_iteration (NULL, TRUE);
 
+  open_phases_watch (GTK_WIDGET (window));
+  /* an experiment: how much of an open the navigation view's slide is */
+  if (g_getenv ("SPORTELLO_BENCH_NO_ANIMATIONS") != NULL)
+    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   for (guint i = 0; i < 20; i++)
     {
       g_autoptr(SportelloClient) client = g_list_model_get_item (model, i * 997 % g_list_model_get_n_items (model));
@@ -580,13 +715,42 @@ measure (const char  *data_dir,
       sportello_clients_section_open_client (page, sportello_client_get_uuid (client));
       elapsed = cpu_ms () - start_cpu;
       g_array_append_val (builds_cpu, elapsed);
+      {
+        GtkWidget *client_page = last_client_page (GTK_WIDGET (window));
+
+        if (client_page != NULL)
+          {
+            g_signal_connect (client_page, "destroy", G_CALLBACK (page_destroy_cb), NULL);
+            g_object_weak_ref (G_OBJECT (client_page), page_finalized_cb, NULL);
+          }
+      }
+      open_phases_start ();
       sportello_test_wait_for_draw_quick (GTK_WIDGET (window));
+      open_phases.active = FALSE;
+      g_array_append_val (o_before, open_phases.before_frame);
+      g_array_append_val (o_flush, open_phases.flush);
+      g_array_append_val (o_update, open_phases.update);
+      g_array_append_val (o_layout, open_phases.layout);
+      g_array_append_val (o_paint, open_phases.paint);
+      g_array_append_val (o_after, open_phases.after_paint);
+      g_array_append_val (o_dispose, open_phases.dispose);
+      n_disposed += open_phases.n_disposed;
       g_array_append_val (opens_layout, phases.layout);
       g_array_append_val (opens_paint, phases.paint);
       elapsed = now_ms () - start;
       g_array_append_val (opens, elapsed);
       elapsed = cpu_ms () - start_cpu;
       g_array_append_val (opens_cpu, elapsed);
+
+      if (i == 0)
+        {
+          GtkWidget *client_page = last_client_page (GTK_WIDGET (window));
+          guint n = 0, n_drawn = 0;
+
+          if (client_page != NULL)
+            count_widgets (client_page, &n, &n_drawn);
+          g_print ("open a client page, widgets in it at its first frame: %u, %u of them drawn\n", n, n_drawn);
+        }
 
       /* then until the page has filled the groups under the client's
        * fields, where it does that after its first frame (before the
@@ -595,10 +759,18 @@ measure (const char  *data_dir,
         GtkWidget *client_page = last_client_page (GTK_WIDGET (window));
         gboolean loaded = TRUE;
 
+        double longest = 0;
+
         if (client_page != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (client_page), "loaded"))
           for (g_object_get (client_page, "loaded", &loaded, NULL); !loaded;
                g_object_get (client_page, "loaded", &loaded, NULL))
-            g_main_context_iteration (NULL, TRUE);
+            {
+              double before_cpu = cpu_ms ();
+
+              g_main_context_iteration (NULL, TRUE);
+              longest = MAX (longest, cpu_ms () - before_cpu);
+            }
+        g_array_append_val (fills_longest, longest);
         elapsed = now_ms () - start;
         g_array_append_val (fills, elapsed);
         elapsed = cpu_ms () - start_cpu;
@@ -610,10 +782,24 @@ measure (const char  *data_dir,
   g_print ("open a client page, its first frame (p50 / p95 ms): layout %.1f / %.1f, paint %.1f / %.1f\n",
            percentile (opens_layout, 0.50), percentile (opens_layout, 0.95),
            percentile (opens_paint, 0.50), percentile (opens_paint, 0.95));
+  g_print ("open a client page, main thread's CPU time from the push to its first frame (p50 / p95 ms): "
+           "to the end of flush-events %.1f / %.1f, then to the end of before-paint (the sources run before "
+           "the frame, the window's size computed on X11) %.1f / %.1f, update %.1f / %.1f, "
+           "layout %.1f / %.1f, paint %.1f / %.1f, after-paint %.1f / %.1f; client pages disposed meanwhile %u in %.1f / %.1f\n",
+           percentile (o_before, 0.50), percentile (o_before, 0.95),
+           percentile (o_flush, 0.50), percentile (o_flush, 0.95),
+           percentile (o_update, 0.50), percentile (o_update, 0.95),
+           percentile (o_layout, 0.50), percentile (o_layout, 0.95),
+           percentile (o_paint, 0.50), percentile (o_paint, 0.95),
+           percentile (o_after, 0.50), percentile (o_after, 0.95),
+           n_disposed, percentile (o_dispose, 0.50), percentile (o_dispose, 0.95));
   g_print ("open a client page until its groups are filled: p50 %.1f ms, p95 %.1f ms; "
            "main thread's CPU time p50 %.1f ms, p95 %.1f ms\n",
            percentile (fills, 0.50), percentile (fills, 0.95),
            percentile (fills_cpu, 0.50), percentile (fills_cpu, 0.95));
+  g_print ("open a client page, from its first frame until its groups are filled, the longest main-loop "
+           "iteration in CPU time: p50 %.1f ms, p95 %.1f ms\n",
+           percentile (fills_longest, 0.50), percentile (fills_longest, 0.95));
   g_print ("open a client page, main thread's CPU time: p50 %.1f ms, p95 %.1f ms\n",
            percentile (opens_cpu, 0.50), percentile (opens_cpu, 0.95));
   g_print ("open a client page: p50 %.1f ms, p95 %.1f ms, max %.1f ms\n",
