@@ -358,40 +358,6 @@ sportello_client_attachments_choose (SportelloClientAttachments *self)
   gtk_file_dialog_open_multiple (dialog, parent_window (self), self->cancellable, chosen_cb, g_object_ref (self));
 }
 
-static gboolean
-drop_cb (GtkDropTarget              *target,
-         const GValue               *value,
-         double                      x,
-         double                      y,
-         SportelloClientAttachments *self)
-{
-  g_autoptr(GSList) files = NULL;
-  g_autoptr(GPtrArray) array = g_ptr_array_new ();
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
-
-  files = gdk_file_list_get_files (g_value_get_boxed (value));
-  for (GSList *l = files; l != NULL; l = l->next)
-    g_ptr_array_add (array, l->data);
-  sportello_client_attachments_add_files (self, (GFile **) array->pdata, array->len);
-
-  return array->len > 0;
-}
-
-/* Files dropped anywhere on @widget (the client page) are attached */
-void
-sportello_client_attachments_accept_drops (SportelloClientAttachments *self,
-                                           GtkWidget                  *widget)
-{
-  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-
-  g_return_if_fail (SPORTELLO_IS_CLIENT_ATTACHMENTS (self));
-
-  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (target));
-}
-
 /* ----------------------------------------------------------- opening ---- */
 
 static void

@@ -23,8 +23,6 @@ void        sportello_client_attachments_add_files    (SportelloClientAttachment
                                                        GFile                     **files,
                                                        guint                       n_files);
 void        sportello_client_attachments_choose       (SportelloClientAttachments *self);
-void        sportello_client_attachments_accept_drops (SportelloClientAttachments *self,
-                                                       GtkWidget                  *widget);
 GtkListBox *sportello_client_attachments_get_list     (SportelloClientAttachments *self);
 gboolean    sportello_client_attachments_is_busy      (SportelloClientAttachments *self);
 void        sportello_client_attachments_clear_copies (void);

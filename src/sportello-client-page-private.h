@@ -89,6 +89,13 @@ void       _sportello_client_page_set_tooltip          (GtkWidget           *wid
                                                         const char          *text);
 gpointer   _sportello_client_page_item_of_row          (GListModel          *model,
                                                         GtkWidget           *widget);
+GtkWidget *_sportello_client_page_empty_list_new       (GtkListBox          *list,
+                                                        const char          *title,
+                                                        const char          *subtitle);
+
+/* sportello-client-page-groups.c: the groups under the client's fields */
+gboolean   _sportello_client_page_fill_next_group      (SportelloClientPage *self);
+void       _sportello_client_page_fill_groups          (SportelloClientPage *self);
 
 /* sportello-client-page-contacts.c: the People group */
 void       _sportello_client_page_contacts_add_action  (GtkWidget           *widget,
