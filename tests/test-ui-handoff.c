@@ -49,11 +49,14 @@ n_clients_listed (SportelloWindow *window)
   return g_list_model_get_n_items (sportello_clients_section_get_model (_sportello_window_get_clients_section (window)));
 }
 
+/* The alert the window shows, waited for (on a busy machine it comes later) */
 static AdwAlertDialog *
 visible_alert (GtkWindow *window)
 {
-  AdwDialog *dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  AdwDialog *dialog;
 
+  SPORTELLO_TEST_WAIT_UNTIL (ADW_IS_ALERT_DIALOG (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window))));
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
   g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
   return ADW_ALERT_DIALOG (dialog);
 }
@@ -66,9 +69,6 @@ preview_of (SportelloWindow *window,
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
   sportello_handoff_import (window, file);
   wait_idle (window);
-  /* the preview is read on a worker: on a busy machine it comes later */
-  for (guint i = 0; i < 200 && !ADW_IS_ALERT_DIALOG (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window))); i++)
-    sportello_test_iterate (50);
   return visible_alert (GTK_WINDOW (window));
 }
 
@@ -627,7 +627,7 @@ test_protected (void)
   /* Cancel: nothing happens */
   g_signal_emit_by_name (alert, "response", "cancel");
   adw_dialog_force_close (ADW_DIALOG (alert));
-  sportello_test_iterate (100);
+  SPORTELLO_TEST_WAIT_UNTIL (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)) == NULL);
   g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
   g_assert_cmpuint (n_clients_listed (window), ==, 0);
 
