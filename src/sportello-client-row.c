@@ -114,9 +114,12 @@ update (SportelloClientRow *self)
   gtk_label_set_label (self->status_label, sportello_vocabulary_label (SPORTELLO_VOCABULARY_STATUS, status));
   gtk_label_set_label (self->meeting_label, meeting);
 
+  /* a class set again restyles the pill (and the row's other nodes
+   * with it) even when it is the same: only when the status changes */
   status_class = g_strconcat ("status-", status, NULL);
-  gtk_widget_set_css_classes (GTK_WIDGET (self->status_label),
-                              (const char *[]) { "status-pill", "caption", status_class, NULL });
+  if (!gtk_widget_has_css_class (GTK_WIDGET (self->status_label), status_class))
+    gtk_widget_set_css_classes (GTK_WIDGET (self->status_label),
+                                (const char *[]) { "status-pill", "caption", status_class, NULL });
 }
 
 static void
@@ -279,12 +282,41 @@ sportello_client_row_set_client (SportelloClientRow *self,
 
 /* The rows out of sight whose slot has another client: a search changes
  * the client of every one of the list view's 200 rows, of which a window
- * shows a dozen; the others follow a few a frame, those in sight first */
+ * shows a dozen; the others follow a few a frame, those in sight first.
+ * Each list view has its own (its data), ticking with its frames. */
 #define STALE_PER_FRAME 16
 
-static GPtrArray *stale_rows;      /* SportelloClientRow, held */
-static GtkWidget *stale_ticker;    /* the list view whose frames they wait for */
-static guint      stale_tick;
+typedef struct
+{
+  GPtrArray *rows;        /* SportelloClientRow, held, waiting */
+  guint      tick;        /* while some wait */
+  guint      followed;    /* rows that followed at once since the last tick */
+} Stale;
+
+#define STALE_KEY "sportello-client-row-stale"
+
+static void
+stale_free (Stale *stale)
+{
+  /* the view's tick went first, and the rows with it */
+  g_ptr_array_unref (stale->rows);
+  g_free (stale);
+}
+
+/* @view's, made when first asked for */
+static Stale *
+stale_of (GtkWidget *view)
+{
+  Stale *stale = g_object_get_data (G_OBJECT (view), STALE_KEY);
+
+  if (stale == NULL)
+    {
+      stale = g_new0 (Stale, 1);
+      stale->rows = g_ptr_array_new_with_free_func (g_object_unref);
+      g_object_set_data_full (G_OBJECT (view), STALE_KEY, stale, (GDestroyNotify) stale_free);
+    }
+  return stale;
+}
 
 static gboolean
 in_sight (SportelloClientRow *self,
@@ -310,63 +342,65 @@ follow_slot (SportelloClientRow *self)
     sportello_client_row_set_client (self, sportello_client_slot_get_client (self->slot));
 }
 
-static void stale_ticker_gone (gpointer data);
-
 static gboolean
 stale_tick_cb (GtkWidget     *view,
                GdkFrameClock *clock,
                gpointer       data)
 {
+  Stale *stale = data;
   g_autoptr(GPtrArray) now = g_ptr_array_new_with_free_func (g_object_unref);
+  /* a frame after a change has its rows in sight to lay out already */
+  guint budget = stale->followed < STALE_PER_FRAME ? STALE_PER_FRAME - stale->followed : 0;
 
-  /* those in sight first, then the oldest */
+  stale->followed = 0;
+  /* those in sight first (scrolled to), then the oldest */
   for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < stale_rows->len && now->len < STALE_PER_FRAME;)
+    for (guint i = 0; i < stale->rows->len && now->len < (pass == 0 ? STALE_PER_FRAME : MAX (budget, now->len));)
       {
-        SportelloClientRow *row = g_ptr_array_index (stale_rows, i);
+        SportelloClientRow *row = g_ptr_array_index (stale->rows, i);
 
         if (pass == 0 && !in_sight (row, view))
           {
             i++;
             continue;
           }
-        g_ptr_array_add (now, g_ptr_array_steal_index (stale_rows, i));
+        g_ptr_array_add (now, g_ptr_array_steal_index (stale->rows, i));
       }
 
   for (guint i = 0; i < now->len; i++)
     follow_slot (g_ptr_array_index (now, i));
 
-  if (stale_rows->len > 0)
+  if (stale->rows->len > 0)
     return G_SOURCE_CONTINUE;
 
-  stale_tick = 0;
+  stale->tick = 0;
   return G_SOURCE_REMOVE;
 }
 
 /* the list view went (or its tick was removed): the rows left follow now */
 static void
-stale_ticker_gone (gpointer data)
+stale_tick_gone (gpointer data)
 {
-  if (stale_tick != 0)
-    {
-      stale_tick = 0;
-      g_clear_weak_pointer (&stale_ticker);
-      while (stale_rows != NULL && stale_rows->len > 0)
-        {
-          g_autoptr(SportelloClientRow) row = g_ptr_array_steal_index (stale_rows, 0);
+  Stale *stale = data;
 
-          follow_slot (row);
-        }
+  stale->tick = 0;
+  while (stale->rows->len > 0)
+    {
+      g_autoptr(SportelloClientRow) row = g_ptr_array_steal_index (stale->rows, 0);
+
+      follow_slot (row);
     }
-  else
-    g_clear_weak_pointer (&stale_ticker);
 }
 
 static void
 forget_stale (SportelloClientRow *self)
 {
-  if (self->stale && stale_rows != NULL)
-    g_ptr_array_remove (stale_rows, self);
+  GtkWidget *view;
+  Stale *stale;
+
+  if (self->stale && (view = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_LIST_VIEW)) != NULL &&
+      (stale = g_object_get_data (G_OBJECT (view), STALE_KEY)) != NULL)
+    g_ptr_array_remove (stale->rows, self);
   self->stale = FALSE;
 }
 
@@ -376,26 +410,29 @@ slot_client_cb (SportelloClientRow  *self,
                 SportelloClientSlot *slot)
 {
   GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_LIST_VIEW);
+  Stale *stale;
 
   if (self->stale)
     return;
 
-  if (view == NULL || !gtk_widget_get_mapped (view) || in_sight (self, view) ||
-      (stale_tick != 0 && stale_ticker != view))
+  if (view == NULL || !gtk_widget_get_mapped (view))
     {
       follow_slot (self);
       return;
     }
 
-  if (stale_rows == NULL)
-    stale_rows = g_ptr_array_new_with_free_func (g_object_unref);
-  self->stale = TRUE;
-  g_ptr_array_add (stale_rows, g_object_ref (self));
-  if (stale_tick == 0)
+  stale = stale_of (view);
+  if (in_sight (self, view))
     {
-      g_set_weak_pointer (&stale_ticker, view);
-      stale_tick = gtk_widget_add_tick_callback (view, stale_tick_cb, NULL, stale_ticker_gone);
+      stale->followed++;
+      follow_slot (self);
+      return;
     }
+
+  self->stale = TRUE;
+  g_ptr_array_add (stale->rows, g_object_ref (self));
+  if (stale->tick == 0)
+    stale->tick = gtk_widget_add_tick_callback (view, stale_tick_cb, stale, stale_tick_gone);
 }
 
 /**

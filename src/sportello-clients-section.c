@@ -646,7 +646,13 @@ search_shown (SportelloClientsSection *self)
   for (guint i = 0; i < self->bound_rows->len; i++)
     {
       SportelloClientRow *row = g_ptr_array_index (self->bound_rows, i);
+      GtkListItem *item = g_object_get_data (G_OBJECT (row), "sportello-list-item");
+      SportelloClientSlot *slot = gtk_list_item_get_item (item);
 
+      /* a row out of sight that has yet to show its slot's client asks
+       * when it does (row_client_cb): not for the client it leaves */
+      if (slot != NULL && sportello_client_slot_get_client (slot) != sportello_client_row_get_client (row))
+        continue;
       if (!g_ptr_array_find (self->match_rows, row, NULL))
         ask_match (self, row);
     }
