@@ -470,6 +470,7 @@ measure (const char  *data_dir,
   struct rusage usage;
   double first_frame;
   guint keystrokes = 0;
+  guint n_rows = 0;
 
   argc = 1;
   sportello_test_ui_init (&argc, &argv);
@@ -624,9 +625,17 @@ measure (const char  *data_dir,
           n_setup += phases.n_setup;
           n_bind += phases.n_bind;
           /* one line a keystroke, for reading where the long ones went */
-          g_printerr ("# # keystroke %-14s %6u listed; wait %5.1f, stall %5.1f, cpu %5.1f, longest cpu %5.1f: "
+          {
+            GtkWidget *view = sportello_test_find_type (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW);
+
+            n_rows = 0;
+            for (GtkWidget *child = view ? gtk_widget_get_first_child (view) : NULL; child != NULL;
+                 child = gtk_widget_get_next_sibling (child))
+              n_rows++;
+          }
+          g_printerr ("# # keystroke %-14s %6u listed, %3u rows; wait %5.1f, stall %5.1f, cpu %5.1f, longest cpu %5.1f: "
                       "%s changed %4.1f (%u), update %4.1f, layout %4.1f, paint %4.1f (CPU %4.1f, %4.1f, %4.1f), made %u, bound %u, destroyed %u\n",
-                      prefix, g_list_model_get_n_items (model), phases.first_change, stall, elapsed, longest_cpu,
+                      prefix, g_list_model_get_n_items (model), n_rows, phases.first_change, stall, elapsed, longest_cpu,
                       longest.first_change > 0 ? "answer," : "", longest.changed, longest.n_changed,
                       longest.update, longest.layout, longest.paint,
                       longest.cpu_update, longest.cpu_layout, longest.cpu_paint, longest.n_setup, longest.n_bind, longest.n_teardown);
