@@ -633,9 +633,10 @@ measure (const char  *data_dir,
                  child = gtk_widget_get_next_sibling (child))
               n_rows++;
           }
-          g_printerr ("# # keystroke %-14s %6u listed, %3u rows; wait %5.1f, stall %5.1f, cpu %5.1f, longest cpu %5.1f: "
+          g_printerr ("# # keystroke %-14s %6u listed, %3u rows; on screen %5.1f, wait %5.1f, stall %5.1f, cpu %5.1f, longest cpu %5.1f: "
                       "%s changed %4.1f (%u), update %4.1f, layout %4.1f, paint %4.1f (CPU %4.1f, %4.1f, %4.1f), made %u, bound %u, destroyed %u\n",
-                      prefix, g_list_model_get_n_items (model), n_rows, phases.first_change, stall, elapsed, longest_cpu,
+                      prefix, g_list_model_get_n_items (model), n_rows,
+                      g_array_index (shown, double, shown->len - 1), phases.first_change, stall, elapsed, longest_cpu,
                       longest.first_change > 0 ? "answer," : "", longest.changed, longest.n_changed,
                       longest.update, longest.layout, longest.paint,
                       longest.cpu_update, longest.cpu_layout, longest.cpu_paint, longest.n_setup, longest.n_bind, longest.n_teardown);
