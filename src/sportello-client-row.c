@@ -291,6 +291,7 @@ typedef struct
   GPtrArray *rows;        /* SportelloClientRow, held, waiting */
   guint      tick;        /* while some wait */
   guint      followed;    /* rows that followed at once since the last tick */
+  gboolean   held;        /* newer clients are on their way */
 } Stale;
 
 #define STALE_KEY "sportello-client-row-stale"
@@ -353,6 +354,8 @@ stale_tick_cb (GtkWidget     *view,
   guint budget = stale->followed < STALE_PER_FRAME ? STALE_PER_FRAME - stale->followed : 0;
 
   stale->followed = 0;
+  if (stale->held)
+    budget = 0;
   /* those in sight first (scrolled to), then the oldest */
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0; i < stale->rows->len && now->len < (pass == 0 ? STALE_PER_FRAME : MAX (budget, now->len));)
@@ -370,7 +373,8 @@ stale_tick_cb (GtkWidget     *view,
   for (guint i = 0; i < now->len; i++)
     follow_slot (g_ptr_array_index (now, i));
 
-  if (stale->rows->len > 0)
+  /* held, the others wait for the newer clients (without a frame each) */
+  if (stale->rows->len > 0 && !stale->held)
     return G_SOURCE_CONTINUE;
 
   stale->tick = 0;
@@ -383,6 +387,9 @@ stale_tick_gone (gpointer data)
 {
   Stale *stale = data;
 
+  /* ended by stale_tick_cb itself */
+  if (stale->tick == 0)
+    return;
   stale->tick = 0;
   while (stale->rows->len > 0)
     {
@@ -432,6 +439,29 @@ slot_client_cb (SportelloClientRow  *self,
   self->stale = TRUE;
   g_ptr_array_add (stale->rows, g_object_ref (self));
   if (stale->tick == 0)
+    stale->tick = gtk_widget_add_tick_callback (view, stale_tick_cb, stale, stale_tick_gone);
+}
+
+/**
+ * sportello_client_rows_hold:
+ * @view: a list view of client rows
+ * @hold: whether newer clients are on their way to its slots
+ *
+ * While a list's next results are on their way, its rows out of sight
+ * need not catch up with clients about to go: they wait until @hold is
+ * %FALSE again (those in sight still follow).
+ */
+void
+sportello_client_rows_hold (GtkWidget *view,
+                            gboolean   hold)
+{
+  Stale *stale;
+
+  g_return_if_fail (GTK_IS_WIDGET (view));
+
+  stale = stale_of (view);
+  stale->held = hold;
+  if (!hold && stale->rows->len > 0 && stale->tick == 0)
     stale->tick = gtk_widget_add_tick_callback (view, stale_tick_cb, stale, stale_tick_gone);
 }
 

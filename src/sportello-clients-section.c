@@ -835,7 +835,11 @@ list_view_realize_cb (SportelloClientsSection *self)
 static void
 list_loading_cb (SportelloClientsSection *self)
 {
-  if (!sportello_client_list_get_loading (self->list))
+  gboolean loading = sportello_client_list_get_loading (self->list);
+
+  /* the rows out of sight wait for the newest results */
+  sportello_client_rows_hold (GTK_WIDGET (self->list_view), loading);
+  if (!loading)
     search_shown (self);
   update_stack (self);
 }
