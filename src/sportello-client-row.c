@@ -22,6 +22,7 @@ struct _SportelloClientRow
   SportelloClient *client;
   SportelloClientSlot *slot;   /* followed: its client is the row's */
   gboolean         stale;       /* out of sight, waiting to show the slot's client */
+  gpointer         waiting_in;  /* the Stale it waits in, while it does */
 
   GtkLabel        *name_label;
   GtkLabel        *details_label;
@@ -292,6 +293,8 @@ typedef struct
   guint      tick;        /* while some wait */
   guint      followed;    /* rows that followed at once since the last tick */
   gboolean   held;        /* newer clients are on their way */
+  GPtrArray *going;       /* SportelloClientRow, held: their list items went */
+  guint      going_idle;
 } Stale;
 
 #define STALE_KEY "sportello-client-row-stale"
@@ -299,8 +302,13 @@ typedef struct
 static void
 stale_free (Stale *stale)
 {
-  /* the view's tick went first, and the rows with it */
+  /* the view's tick went first, and the rows with it; those added since
+   * wait no more */
+  for (guint i = 0; i < stale->rows->len; i++)
+    ((SportelloClientRow *) g_ptr_array_index (stale->rows, i))->waiting_in = NULL;
   g_ptr_array_unref (stale->rows);
+  g_clear_handle_id (&stale->going_idle, g_source_remove);
+  g_ptr_array_unref (stale->going);
   g_free (stale);
 }
 
@@ -314,6 +322,7 @@ stale_of (GtkWidget *view)
     {
       stale = g_new0 (Stale, 1);
       stale->rows = g_ptr_array_new_with_free_func (g_object_unref);
+      stale->going = g_ptr_array_new_with_free_func (g_object_unref);
       g_object_set_data_full (G_OBJECT (view), STALE_KEY, stale, (GDestroyNotify) stale_free);
     }
   return stale;
@@ -339,6 +348,7 @@ static void
 follow_slot (SportelloClientRow *self)
 {
   self->stale = FALSE;
+  self->waiting_in = NULL;
   if (self->slot != NULL)
     sportello_client_row_set_client (self, sportello_client_slot_get_client (self->slot));
 }
@@ -399,16 +409,17 @@ stale_tick_gone (gpointer data)
     }
 }
 
+/* unbound, or bound anew: it waits no more (a list view may take it out
+ * of itself first) */
 static void
 forget_stale (SportelloClientRow *self)
 {
-  GtkWidget *view;
-  Stale *stale;
+  Stale *stale = self->waiting_in;
 
-  if (self->stale && (view = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_LIST_VIEW)) != NULL &&
-      (stale = g_object_get_data (G_OBJECT (view), STALE_KEY)) != NULL)
-    g_ptr_array_remove (stale->rows, self);
   self->stale = FALSE;
+  self->waiting_in = NULL;
+  if (stale != NULL)
+    g_ptr_array_remove (stale->rows, self);
 }
 
 static void
@@ -437,9 +448,53 @@ slot_client_cb (SportelloClientRow  *self,
     }
 
   self->stale = TRUE;
+  self->waiting_in = stale;
   g_ptr_array_add (stale->rows, g_object_ref (self));
   if (stale->tick == 0)
     stale->tick = gtk_widget_add_tick_callback (view, stale_tick_cb, stale, stale_tick_gone);
+}
+
+/* When a search leaves fewer results than the list view has rows, it
+ * destroys the rows of the items it no longer has, 150 or more at once
+ * (0.1-0.2 ms each): they go a few at a time instead, in the main
+ * loop's spare time. Out of their list items they show nowhere. */
+#define GOING_PER_IDLE 16
+
+static gboolean
+going_idle_cb (gpointer data)
+{
+  Stale *stale = data;
+
+  g_ptr_array_remove_range (stale->going, 0, MIN (GOING_PER_IDLE, stale->going->len));
+  if (stale->going->len > 0)
+    return G_SOURCE_CONTINUE;
+
+  stale->going_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * sportello_client_rows_let_go:
+ * @view: the list view @row is in
+ * @row: a row unbound, whose list item may go
+ *
+ * Keeps @row a moment and lets it go later, with others, a few at a
+ * time: for a list view's factory, when it unbinds a row. A row bound
+ * again meanwhile is only held a little longer.
+ */
+void
+sportello_client_rows_let_go (GtkWidget          *view,
+                              SportelloClientRow *row)
+{
+  Stale *stale;
+
+  g_return_if_fail (GTK_IS_WIDGET (view));
+  g_return_if_fail (SPORTELLO_IS_CLIENT_ROW (row));
+
+  stale = stale_of (view);
+  g_ptr_array_add (stale->going, g_object_ref (row));
+  if (stale->going_idle == 0)
+    stale->going_idle = g_idle_add_full (G_PRIORITY_LOW, going_idle_cb, stale, NULL);
 }
 
 /**

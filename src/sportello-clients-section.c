@@ -631,6 +631,10 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                SportelloClientsSection     *self)
 {
   sportello_client_row_set_slot (SPORTELLO_CLIENT_ROW (gtk_list_item_get_child (item)), NULL);
+  /* mostly its list item goes, with 150 others when a search leaves
+   * fewer results than there are rows: the row goes a little later (the
+   * list item has no child any more at teardown) */
+  sportello_client_rows_let_go (GTK_WIDGET (self->list_view), SPORTELLO_CLIENT_ROW (gtk_list_item_get_child (item)));
   if (self->match_rows != NULL)
     g_ptr_array_remove_fast (self->match_rows, gtk_list_item_get_child (item));
   if (self->bound_rows != NULL)
