@@ -634,7 +634,8 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   /* mostly its list item goes, with 150 others when a search leaves
    * fewer results than there are rows: the row goes a little later (the
    * list item has no child any more at teardown) */
-  sportello_client_rows_let_go (GTK_WIDGET (self->list_view), SPORTELLO_CLIENT_ROW (gtk_list_item_get_child (item)));
+  if (self->list_view != NULL)
+    sportello_client_rows_let_go (GTK_WIDGET (self->list_view), SPORTELLO_CLIENT_ROW (gtk_list_item_get_child (item)));
   if (self->match_rows != NULL)
     g_ptr_array_remove_fast (self->match_rows, gtk_list_item_get_child (item));
   if (self->bound_rows != NULL)
@@ -842,7 +843,8 @@ list_loading_cb (SportelloClientsSection *self)
   gboolean loading = sportello_client_list_get_loading (self->list);
 
   /* the rows out of sight wait for the newest results */
-  sportello_client_rows_hold (GTK_WIDGET (self->list_view), loading);
+  if (self->list_view != NULL)
+    sportello_client_rows_hold (GTK_WIDGET (self->list_view), loading);
   if (!loading)
     search_shown (self);
   update_stack (self);
