@@ -22,6 +22,7 @@ struct _SportelloClientRow
   SportelloClient *client;
   SportelloClientSlot *slot;   /* followed: its client is the row's */
   gboolean         stale;       /* out of sight, waiting to show the slot's client */
+  gpointer         waiting_in;  /* the Stale it waits in, while it does */
 
   GtkLabel        *name_label;
   GtkLabel        *details_label;
@@ -114,9 +115,12 @@ update (SportelloClientRow *self)
   gtk_label_set_label (self->status_label, sportello_vocabulary_label (SPORTELLO_VOCABULARY_STATUS, status));
   gtk_label_set_label (self->meeting_label, meeting);
 
+  /* a class set again restyles the pill (and the row's other nodes
+   * with it) even when it is the same: only when the status changes */
   status_class = g_strconcat ("status-", status, NULL);
-  gtk_widget_set_css_classes (GTK_WIDGET (self->status_label),
-                              (const char *[]) { "status-pill", "caption", status_class, NULL });
+  if (!gtk_widget_has_css_class (GTK_WIDGET (self->status_label), status_class))
+    gtk_widget_set_css_classes (GTK_WIDGET (self->status_label),
+                                (const char *[]) { "status-pill", "caption", status_class, NULL });
 }
 
 static void
@@ -279,12 +283,50 @@ sportello_client_row_set_client (SportelloClientRow *self,
 
 /* The rows out of sight whose slot has another client: a search changes
  * the client of every one of the list view's 200 rows, of which a window
- * shows a dozen; the others follow a few a frame, those in sight first */
+ * shows a dozen; the others follow a few a frame, those in sight first.
+ * Each list view has its own (its data), ticking with its frames. */
 #define STALE_PER_FRAME 16
 
-static GPtrArray *stale_rows;      /* SportelloClientRow, held */
-static GtkWidget *stale_ticker;    /* the list view whose frames they wait for */
-static guint      stale_tick;
+typedef struct
+{
+  GPtrArray *rows;        /* SportelloClientRow, held, waiting */
+  guint      tick;        /* while some wait */
+  guint      followed;    /* rows that followed at once since the last tick */
+  gboolean   held;        /* newer clients are on their way */
+  GPtrArray *going;       /* SportelloClientRow, held: their list items went */
+  guint      going_idle;
+} Stale;
+
+#define STALE_KEY "sportello-client-row-stale"
+
+static void
+stale_free (Stale *stale)
+{
+  /* the view's tick went first, and the rows with it; those added since
+   * wait no more */
+  for (guint i = 0; i < stale->rows->len; i++)
+    ((SportelloClientRow *) g_ptr_array_index (stale->rows, i))->waiting_in = NULL;
+  g_ptr_array_unref (stale->rows);
+  g_clear_handle_id (&stale->going_idle, g_source_remove);
+  g_ptr_array_unref (stale->going);
+  g_free (stale);
+}
+
+/* @view's, made when first asked for */
+static Stale *
+stale_of (GtkWidget *view)
+{
+  Stale *stale = g_object_get_data (G_OBJECT (view), STALE_KEY);
+
+  if (stale == NULL)
+    {
+      stale = g_new0 (Stale, 1);
+      stale->rows = g_ptr_array_new_with_free_func (g_object_unref);
+      stale->going = g_ptr_array_new_with_free_func (g_object_unref);
+      g_object_set_data_full (G_OBJECT (view), STALE_KEY, stale, (GDestroyNotify) stale_free);
+    }
+  return stale;
+}
 
 static gboolean
 in_sight (SportelloClientRow *self,
@@ -306,68 +348,78 @@ static void
 follow_slot (SportelloClientRow *self)
 {
   self->stale = FALSE;
+  self->waiting_in = NULL;
   if (self->slot != NULL)
     sportello_client_row_set_client (self, sportello_client_slot_get_client (self->slot));
 }
-
-static void stale_ticker_gone (gpointer data);
 
 static gboolean
 stale_tick_cb (GtkWidget     *view,
                GdkFrameClock *clock,
                gpointer       data)
 {
+  Stale *stale = data;
   g_autoptr(GPtrArray) now = g_ptr_array_new_with_free_func (g_object_unref);
+  /* a frame after a change has its rows in sight to lay out already */
+  guint budget = stale->followed < STALE_PER_FRAME ? STALE_PER_FRAME - stale->followed : 0;
 
-  /* those in sight first, then the oldest */
+  stale->followed = 0;
+  if (stale->held)
+    budget = 0;
+  /* those in sight first (scrolled to), then the oldest */
   for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < stale_rows->len && now->len < STALE_PER_FRAME;)
+    for (guint i = 0; i < stale->rows->len && now->len < (pass == 0 ? STALE_PER_FRAME : MAX (budget, now->len));)
       {
-        SportelloClientRow *row = g_ptr_array_index (stale_rows, i);
+        SportelloClientRow *row = g_ptr_array_index (stale->rows, i);
 
         if (pass == 0 && !in_sight (row, view))
           {
             i++;
             continue;
           }
-        g_ptr_array_add (now, g_ptr_array_steal_index (stale_rows, i));
+        g_ptr_array_add (now, g_ptr_array_steal_index (stale->rows, i));
       }
 
   for (guint i = 0; i < now->len; i++)
     follow_slot (g_ptr_array_index (now, i));
 
-  if (stale_rows->len > 0)
+  /* held, the others wait for the newer clients (without a frame each) */
+  if (stale->rows->len > 0 && !stale->held)
     return G_SOURCE_CONTINUE;
 
-  stale_tick = 0;
+  stale->tick = 0;
   return G_SOURCE_REMOVE;
 }
 
 /* the list view went (or its tick was removed): the rows left follow now */
 static void
-stale_ticker_gone (gpointer data)
+stale_tick_gone (gpointer data)
 {
-  if (stale_tick != 0)
-    {
-      stale_tick = 0;
-      g_clear_weak_pointer (&stale_ticker);
-      while (stale_rows != NULL && stale_rows->len > 0)
-        {
-          g_autoptr(SportelloClientRow) row = g_ptr_array_steal_index (stale_rows, 0);
+  Stale *stale = data;
 
-          follow_slot (row);
-        }
+  /* ended by stale_tick_cb itself */
+  if (stale->tick == 0)
+    return;
+  stale->tick = 0;
+  while (stale->rows->len > 0)
+    {
+      g_autoptr(SportelloClientRow) row = g_ptr_array_steal_index (stale->rows, 0);
+
+      follow_slot (row);
     }
-  else
-    g_clear_weak_pointer (&stale_ticker);
 }
 
+/* unbound, or bound anew: it waits no more (a list view may take it out
+ * of itself first) */
 static void
 forget_stale (SportelloClientRow *self)
 {
-  if (self->stale && stale_rows != NULL)
-    g_ptr_array_remove (stale_rows, self);
+  Stale *stale = self->waiting_in;
+
   self->stale = FALSE;
+  self->waiting_in = NULL;
+  if (stale != NULL)
+    g_ptr_array_remove (stale->rows, self);
 }
 
 static void
@@ -376,26 +428,96 @@ slot_client_cb (SportelloClientRow  *self,
                 SportelloClientSlot *slot)
 {
   GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_LIST_VIEW);
+  Stale *stale;
 
   if (self->stale)
     return;
 
-  if (view == NULL || !gtk_widget_get_mapped (view) || in_sight (self, view) ||
-      (stale_tick != 0 && stale_ticker != view))
+  if (view == NULL || !gtk_widget_get_mapped (view))
     {
       follow_slot (self);
       return;
     }
 
-  if (stale_rows == NULL)
-    stale_rows = g_ptr_array_new_with_free_func (g_object_unref);
-  self->stale = TRUE;
-  g_ptr_array_add (stale_rows, g_object_ref (self));
-  if (stale_tick == 0)
+  stale = stale_of (view);
+  if (in_sight (self, view))
     {
-      g_set_weak_pointer (&stale_ticker, view);
-      stale_tick = gtk_widget_add_tick_callback (view, stale_tick_cb, NULL, stale_ticker_gone);
+      stale->followed++;
+      follow_slot (self);
+      return;
     }
+
+  self->stale = TRUE;
+  self->waiting_in = stale;
+  g_ptr_array_add (stale->rows, g_object_ref (self));
+  if (stale->tick == 0)
+    stale->tick = gtk_widget_add_tick_callback (view, stale_tick_cb, stale, stale_tick_gone);
+}
+
+/* When a search leaves fewer results than the list view has rows, it
+ * destroys the rows of the items it no longer has, 150 or more at once
+ * (0.1-0.2 ms each): they go a few at a time instead, in the main
+ * loop's spare time. Out of their list items they show nowhere. */
+#define GOING_PER_IDLE 16
+
+static gboolean
+going_idle_cb (gpointer data)
+{
+  Stale *stale = data;
+
+  g_ptr_array_remove_range (stale->going, 0, MIN (GOING_PER_IDLE, stale->going->len));
+  if (stale->going->len > 0)
+    return G_SOURCE_CONTINUE;
+
+  stale->going_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * sportello_client_rows_let_go:
+ * @view: the list view @row is in
+ * @row: a row unbound, whose list item may go
+ *
+ * Keeps @row a moment and lets it go later, with others, a few at a
+ * time: for a list view's factory, when it unbinds a row. A row bound
+ * again meanwhile is only held a little longer.
+ */
+void
+sportello_client_rows_let_go (GtkWidget          *view,
+                              SportelloClientRow *row)
+{
+  Stale *stale;
+
+  g_return_if_fail (GTK_IS_WIDGET (view));
+  g_return_if_fail (SPORTELLO_IS_CLIENT_ROW (row));
+
+  stale = stale_of (view);
+  g_ptr_array_add (stale->going, g_object_ref (row));
+  if (stale->going_idle == 0)
+    stale->going_idle = g_idle_add_full (G_PRIORITY_LOW, going_idle_cb, stale, NULL);
+}
+
+/**
+ * sportello_client_rows_hold:
+ * @view: a list view of client rows
+ * @hold: whether newer clients are on their way to its slots
+ *
+ * While a list's next results are on their way, its rows out of sight
+ * need not catch up with clients about to go: they wait until @hold is
+ * %FALSE again (those in sight still follow).
+ */
+void
+sportello_client_rows_hold (GtkWidget *view,
+                            gboolean   hold)
+{
+  Stale *stale;
+
+  g_return_if_fail (GTK_IS_WIDGET (view));
+
+  stale = stale_of (view);
+  stale->held = hold;
+  if (!hold && stale->rows->len > 0 && stale->tick == 0)
+    stale->tick = gtk_widget_add_tick_callback (view, stale_tick_cb, stale, stale_tick_gone);
 }
 
 /**

@@ -21,6 +21,10 @@ SportelloClient *sportello_client_row_get_client       (SportelloClientRow *self
 void             sportello_client_row_set_client       (SportelloClientRow *self,
                                                         SportelloClient    *client);
 char            *sportello_client_row_describe         (SportelloClient    *client);
+void             sportello_client_rows_let_go          (GtkWidget          *view,
+                                                        SportelloClientRow *row);
+void             sportello_client_rows_hold            (GtkWidget          *view,
+                                                        gboolean            hold);
 void             sportello_client_row_set_slot         (SportelloClientRow  *self,
                                                         SportelloClientSlot *slot);
 

@@ -631,6 +631,11 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                SportelloClientsSection     *self)
 {
   sportello_client_row_set_slot (SPORTELLO_CLIENT_ROW (gtk_list_item_get_child (item)), NULL);
+  /* mostly its list item goes, with 150 others when a search leaves
+   * fewer results than there are rows: the row goes a little later (the
+   * list item has no child any more at teardown) */
+  if (self->list_view != NULL)
+    sportello_client_rows_let_go (GTK_WIDGET (self->list_view), SPORTELLO_CLIENT_ROW (gtk_list_item_get_child (item)));
   if (self->match_rows != NULL)
     g_ptr_array_remove_fast (self->match_rows, gtk_list_item_get_child (item));
   if (self->bound_rows != NULL)
@@ -646,7 +651,13 @@ search_shown (SportelloClientsSection *self)
   for (guint i = 0; i < self->bound_rows->len; i++)
     {
       SportelloClientRow *row = g_ptr_array_index (self->bound_rows, i);
+      GtkListItem *item = g_object_get_data (G_OBJECT (row), "sportello-list-item");
+      SportelloClientSlot *slot = gtk_list_item_get_item (item);
 
+      /* a row out of sight that has yet to show its slot's client asks
+       * when it does (row_client_cb): not for the client it leaves */
+      if (slot != NULL && sportello_client_slot_get_client (slot) != sportello_client_row_get_client (row))
+        continue;
       if (!g_ptr_array_find (self->match_rows, row, NULL))
         ask_match (self, row);
     }
@@ -829,7 +840,12 @@ list_view_realize_cb (SportelloClientsSection *self)
 static void
 list_loading_cb (SportelloClientsSection *self)
 {
-  if (!sportello_client_list_get_loading (self->list))
+  gboolean loading = sportello_client_list_get_loading (self->list);
+
+  /* the rows out of sight wait for the newest results */
+  if (self->list_view != NULL)
+    sportello_client_rows_hold (GTK_WIDGET (self->list_view), loading);
+  if (!loading)
     search_shown (self);
   update_stack (self);
 }

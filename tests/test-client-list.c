@@ -10,6 +10,7 @@
 #include "sportello-client-list.h"
 #include "sportello-client-list-private.h"
 #include "sportello-database.h"
+#include "sportello-demo.h"
 
 #include "store-test-util.h"
 
@@ -357,6 +358,173 @@ test_stale_search (void)
   g_ptr_array_unref (mirror.names);
 }
 
+/* The base's ids that match @search, with the notes' owners read from
+ * the arrays kept with the connection (@arrays) or joined in SQL */
+static GArray *
+search_ids (SportelloDatabase *db,
+            const char        *search,
+            gboolean           arrays)
+{
+  Filter filter = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) base = _sportello_client_list_query_base (db, &filter, 0, &error);
+  GArray *ids;
+
+  g_assert_no_error (error);
+  _sportello_client_list_set_note_owners (arrays);
+  ids = _sportello_client_list_query_search (db, base, search, &error);
+  _sportello_client_list_set_note_owners (TRUE);
+  g_assert_no_error (error);
+  g_assert_nonnull (ids);
+  return ids;
+}
+
+/* Both ways find the same clients, in the same order */
+static GArray *
+assert_search_same (SportelloDatabase *db,
+                    const char        *search)
+{
+  g_autoptr(GArray) joined = search_ids (db, search, FALSE);
+  GArray *kept = search_ids (db, search, TRUE);
+
+  if (g_test_verbose ())
+    g_test_message ("“%s”: %u clients", search, joined->len);
+  assert_same (kept, joined);
+  return kept;
+}
+
+static gboolean
+has_id (GArray *ids,
+        gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+static gint64
+query_id (SportelloDatabase *db,
+          const char        *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = _sportello_database_prepare (db, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* How many clients a search finds by their own fields */
+static guint
+count_by_fields (SportelloDatabase *db,
+                 const char        *search)
+{
+  g_autofree char *fts = sportello_fts_query_from_text (search);
+  g_autoptr(sqlite3_stmt) stmt = _sportello_database_prepare (db, "SELECT count(*) FROM clients_fts WHERE clients_fts MATCH ?", NULL);
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return (guint) sqlite3_column_int64 (stmt, 0);
+}
+
+/* The clients whose meetings or follow-ups a search finds are the same
+ * whether their owners come from the arrays kept with the connection or
+ * from the join, for every prefix typed (accents and typos too), and a
+ * write between two searches, on this connection or another, is seen */
+static void
+test_note_owners (void)
+{
+  static const char * const words[] = {
+    "marketplace", "e-commerce", "pasticceria", "falegnameria", "bar centrale",
+    "fatturazione elettronica", "caffè", "perché", "qualità", "Città", "CAFFE",
+    "moltenni", "pasticeria", "shopify", "sito web", "00743", "qzxwvk",
+  };
+  g_autoptr(SportelloDatabase) db = open_db ();
+  g_autoptr(SportelloDatabase) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  gboolean by_notes = FALSE;
+  gint64 meeting, first, second, third;
+
+  g_assert_true (sportello_demo_fill (db, 300, &error));
+  g_assert_no_error (error);
+
+  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+    for (const char *end = words[w]; ; end = g_utf8_next_char (end))
+      {
+        g_autofree char *prefix = g_strndup (words[w], end - words[w]);
+        g_autoptr(GArray) ids = NULL;
+
+        if (prefix[0] != '\0')
+          {
+            ids = assert_search_same (db, prefix);
+            /* some are found by their notes only */
+            if (!by_notes && _sportello_client_list_words_are_long (prefix, 3))
+              by_notes = ids->len > count_by_fields (db, prefix);
+          }
+        if (*end == '\0')
+          break;
+      }
+  g_assert_true (by_notes);
+  /* the arrays were kept */
+  g_assert_nonnull (g_object_get_data (G_OBJECT (db), "sportello-client-list-note-owners"));
+
+  /* a meeting's notes changed on this connection: found by the new word */
+  meeting = query_id (db, "SELECT min(id) FROM meetings");
+  first = query_id (db, "SELECT client_id FROM meetings WHERE id = (SELECT min(id) FROM meetings)");
+  second = query_id (db, "SELECT max(id) FROM clients WHERE id <> (SELECT client_id FROM meetings WHERE id = (SELECT min(id) FROM meetings)) AND status <> 'archived' AND deleted_at IS NULL");
+  third = query_id (db, "SELECT min(id) FROM clients WHERE id <> (SELECT client_id FROM meetings WHERE id = (SELECT min(id) FROM meetings)) AND status <> 'archived' AND deleted_at IS NULL");
+  g_assert_cmpint (second, !=, third);
+  store_test_exec (db, "UPDATE meetings SET notes = 'zibaldone' WHERE id = (SELECT min(id) FROM meetings)");
+  {
+    g_autoptr(GArray) ids = assert_search_same (db, "zibal");
+
+    g_assert_cmpuint (ids->len, ==, 1);
+    g_assert_cmpint (g_array_index (ids, gint64, 0), ==, first);
+  }
+
+  /* the meeting moved to another client, on this connection: the owners
+   * are read again */
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE meetings SET client_id = %" G_GINT64_FORMAT " WHERE id = %" G_GINT64_FORMAT,
+                                            second, meeting);
+    g_autoptr(GArray) ids = NULL;
+
+    store_test_exec (db, sql);
+    ids = assert_search_same (db, "zibal");
+    g_assert_cmpuint (ids->len, ==, 1);
+    g_assert_cmpint (g_array_index (ids, gint64, 0), ==, second);
+  }
+
+  /* and again, by another connection on the same file */
+  dir = g_path_get_dirname (sportello_database_get_path (db));
+  other = sportello_database_open (dir, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE meetings SET client_id = %" G_GINT64_FORMAT " WHERE id = %" G_GINT64_FORMAT,
+                                            third, meeting);
+    g_autoptr(GArray) ids = NULL;
+
+    store_test_exec (other, sql);
+    ids = assert_search_same (db, "zibal");
+    g_assert_cmpuint (ids->len, ==, 1);
+    g_assert_cmpint (g_array_index (ids, gint64, 0), ==, third);
+  }
+
+  /* a follow-up added by the other connection finds the meeting's client */
+  {
+    g_autofree char *sql = g_strdup_printf ("INSERT INTO follow_ups (uuid, meeting_id, text, created_at, updated_at) "
+                                            "VALUES ('7a1c0000-0000-4000-8000-000000000001', %" G_GINT64_FORMAT ", "
+                                            "'quadrifoglio', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')", meeting);
+    g_autoptr(GArray) ids = NULL;
+
+    store_test_exec (other, sql);
+    ids = assert_search_same (db, "quadrif");
+    g_assert_true (has_id (ids, third));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -367,6 +535,7 @@ main (int   argc,
   g_test_add_func ("/store/client-list/diff-random", test_diff_random);
   g_test_add_func ("/store/client-list/narrowing-search", test_narrowing_search);
   g_test_add_func ("/store/client-list/stale-search", test_stale_search);
+  g_test_add_func ("/store/client-list/note-owners", test_note_owners);
 
   return g_test_run ();
 }

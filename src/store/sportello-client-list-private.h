@@ -87,6 +87,7 @@ GArray *_sportello_client_list_query_search  (SportelloDatabase  *db,
                                               GArray             *base,
                                               const char         *search,
                                               GError            **error);
+void    _sportello_client_list_set_note_owners (gboolean          enabled);
 gunichar *_sportello_client_list_index_form  (const char         *word,
                                               glong              *len);
 gboolean _sportello_client_list_words_are_long (const char       *text,

@@ -240,6 +240,9 @@ after_paint_cb (GdkFrameClock *clock,
   *painted = TRUE;
 }
 
+static void iteration_begin (void);
+static void iteration_end (double cpu);
+
 /* Runs the main loop until @widget paints a frame; the longest single
  * iteration meanwhile (the longest the loop could not answer) in @stall */
 static void
@@ -259,10 +262,12 @@ wait_for_frame (GtkWidget *widget,
     {
       double start = now_ms (), start_cpu = cpu_ms ();
 
+      iteration_begin ();
       g_main_context_iteration (NULL, TRUE);
       if (stall != NULL)
         {
           *stall = MAX (*stall, now_ms () - start);
+          iteration_end (cpu_ms () - start_cpu);
           stall_cpu = MAX (stall_cpu, cpu_ms () - start_cpu);
         }
     }
@@ -280,6 +285,13 @@ typedef struct
   guint       n_changed;
   guint       n_setup;        /* row widgets made */
   guint       n_bind;         /* rows bound */
+  guint       n_teardown;     /* row widgets destroyed */
+  double      update_start;
+  double      update;         /* the frame's update phase (tick callbacks) */
+  double      cpu_start;      /* main thread's CPU at a phase's start */
+  double      cpu_update;     /* CPU time of the update, layout, paint phases */
+  double      cpu_layout;
+  double      cpu_paint;
   double      layout_start;
   double      layout;
   double      paint_start;
@@ -288,6 +300,40 @@ typedef struct
 } Phases;
 
 static Phases phases;
+
+/* what ran in the longest iteration (CPU) of a keystroke: the phases'
+ * growth over it */
+static Phases iter_before;
+static Phases longest;
+static double longest_cpu;
+
+static void
+iteration_begin (void)
+{
+  iter_before = phases;
+}
+
+static void
+iteration_end (double cpu)
+{
+  if (cpu <= longest_cpu)
+    return;
+  longest_cpu = cpu;
+  longest = (Phases) {
+    .first_change = (iter_before.first_change < 0 && phases.first_change >= 0) ? 1 : 0,
+    .changed = phases.changed - iter_before.changed,
+    .n_changed = phases.n_changed - iter_before.n_changed,
+    .n_setup = phases.n_setup - iter_before.n_setup,
+    .n_bind = phases.n_bind - iter_before.n_bind,
+    .n_teardown = phases.n_teardown - iter_before.n_teardown,
+    .update = phases.update - iter_before.update,
+    .layout = phases.layout - iter_before.layout,
+    .paint = phases.paint - iter_before.paint,
+    .cpu_update = phases.cpu_update - iter_before.cpu_update,
+    .cpu_layout = phases.cpu_layout - iter_before.cpu_layout,
+    .cpu_paint = phases.cpu_paint - iter_before.cpu_paint,
+  };
+}
 
 static gboolean
 changed_hook (GSignalInvocationHint *hint,
@@ -321,23 +367,38 @@ count_hook (GSignalInvocationHint *hint,
   return TRUE;
 }
 
-static void
-layout_cb (GdkFrameClock *clock)
+/* a frame's phases: an emission hook runs before every handler (GTK's
+ * own were connected first), a handler connected after, after them */
+static gboolean
+phase_start_hook (GSignalInvocationHint *hint,
+                  guint                  n_values,
+                  const GValue          *values,
+                  gpointer               data)
 {
-  phases.layout_start = now_ms ();
+  *(double *) data = now_ms ();
+  phases.cpu_start = cpu_ms ();
+  return TRUE;
 }
 
 static void
-paint_cb (GdkFrameClock *clock)
+update_after_cb (GdkFrameClock *clock)
 {
-  phases.paint_start = now_ms ();
-  phases.layout += phases.paint_start - phases.layout_start;
+  phases.update += now_ms () - phases.update_start;
+  phases.cpu_update += cpu_ms () - phases.cpu_start;
 }
 
 static void
-after_paint_phase_cb (GdkFrameClock *clock)
+layout_after_cb (GdkFrameClock *clock)
+{
+  phases.layout += now_ms () - phases.layout_start;
+  phases.cpu_layout += cpu_ms () - phases.cpu_start;
+}
+
+static void
+paint_after_cb (GdkFrameClock *clock)
 {
   phases.paint += now_ms () - phases.paint_start;
+  phases.cpu_paint += cpu_ms () - phases.cpu_start;
 }
 
 static void
@@ -346,6 +407,8 @@ phases_reset (void)
   GListModel *model = phases.model;
 
   phases = (Phases) { .model = model, .first_change = -1, .keystroke = now_ms () };
+  longest_cpu = -1;
+  longest = (Phases) { 0 };
 }
 
 static void
@@ -360,9 +423,17 @@ phases_watch (GListModel *model,
   g_signal_connect_after (model, "items-changed", G_CALLBACK (changed_after_cb), NULL);
   g_signal_add_emission_hook (g_signal_lookup ("bind", GTK_TYPE_SIGNAL_LIST_ITEM_FACTORY), 0,
                               count_hook, &phases.n_bind, NULL);
-  g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), NULL);
-  g_signal_connect (clock, "paint", G_CALLBACK (paint_cb), NULL);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_phase_cb), NULL);
+  g_signal_add_emission_hook (g_signal_lookup ("teardown", GTK_TYPE_SIGNAL_LIST_ITEM_FACTORY), 0,
+                              count_hook, &phases.n_teardown, NULL);
+  g_signal_add_emission_hook (g_signal_lookup ("update", GDK_TYPE_FRAME_CLOCK), 0,
+                              phase_start_hook, &phases.update_start, NULL);
+  g_signal_add_emission_hook (g_signal_lookup ("layout", GDK_TYPE_FRAME_CLOCK), 0,
+                              phase_start_hook, &phases.layout_start, NULL);
+  g_signal_add_emission_hook (g_signal_lookup ("paint", GDK_TYPE_FRAME_CLOCK), 0,
+                              phase_start_hook, &phases.paint_start, NULL);
+  g_signal_connect_after (clock, "update", G_CALLBACK (update_after_cb), NULL);
+  g_signal_connect_after (clock, "layout", G_CALLBACK (layout_after_cb), NULL);
+  g_signal_connect_after (clock, "paint", G_CALLBACK (paint_after_cb), NULL);
 }
 
 /* Where one open of a client page goes in the main thread's CPU time,
@@ -530,6 +601,7 @@ measure (const char  *data_dir,
   struct rusage usage;
   double first_frame;
   guint keystrokes = 0;
+  guint n_rows = 0;
 
   argc = 1;
   sportello_test_ui_init (&argc, &argv);
@@ -585,6 +657,7 @@ measure (const char  *data_dir,
             g_object_unref (g_list_model_get_item (G_LIST_MODEL (detached), i));
           elapsed = now_ms () - start;
           g_array_append_val (times, elapsed);
+          g_printerr ("# # store query %-14s %6u: %6.2f ms\n", prefix, n, elapsed);
         }
     g_print ("search while typing, store query: p50 %.2f ms, p95 %.2f ms, max %.2f ms (%u queries)\n",
              percentile (times, 0.50), percentile (times, 0.95), percentile (times, 1.0), times->len);
@@ -657,11 +730,14 @@ measure (const char  *data_dir,
           gtk_editable_set_text (entry, prefix);
           stall = now_ms () - start;
           stall_cpu = cpu_ms () - start_cpu;
+          iteration_end (stall_cpu);
           while (!shows_search (model, prefix))
             {
               double before = now_ms (), before_cpu = cpu_ms ();
 
+              iteration_begin ();
               g_main_context_iteration (NULL, TRUE);
+              iteration_end (cpu_ms () - before_cpu);
               stall = MAX (stall, now_ms () - before);
               stall_cpu = MAX (stall_cpu, cpu_ms () - before_cpu);
             }
@@ -679,6 +755,22 @@ measure (const char  *data_dir,
           n_changed += phases.n_changed;
           n_setup += phases.n_setup;
           n_bind += phases.n_bind;
+          /* one line a keystroke, for reading where the long ones went */
+          {
+            GtkWidget *view = sportello_test_find_type (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW);
+
+            n_rows = 0;
+            for (GtkWidget *child = view ? gtk_widget_get_first_child (view) : NULL; child != NULL;
+                 child = gtk_widget_get_next_sibling (child))
+              n_rows++;
+          }
+          g_printerr ("# # keystroke %-14s %6u listed, %3u rows; on screen %5.1f, wait %5.1f, stall %5.1f, cpu %5.1f, longest cpu %5.1f: "
+                      "%s changed %4.1f (%u), update %4.1f, layout %4.1f, paint %4.1f (CPU %4.1f, %4.1f, %4.1f), made %u, bound %u, destroyed %u\n",
+                      prefix, g_list_model_get_n_items (model), n_rows,
+                      g_array_index (shown, double, shown->len - 1), phases.first_change, stall, elapsed, longest_cpu,
+                      longest.first_change > 0 ? "answer," : "", longest.changed, longest.n_changed,
+                      longest.update, longest.layout, longest.paint,
+                      longest.cpu_update, longest.cpu_layout, longest.cpu_paint, longest.n_setup, longest.n_bind, longest.n_teardown);
         }
     }
   g_print ("typing in the window (%u keystrokes): longest stall p50 %.1f ms, p99 %.1f ms; "
