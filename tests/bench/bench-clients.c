@@ -850,8 +850,7 @@ measure (const char  *data_dir,
       {
         GtkWidget *client_page = last_client_page (GTK_WIDGET (window));
         gboolean loaded = TRUE;
-
-        double longest = 0;
+        double longest_fill = 0;
 
         if (client_page != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (client_page), "loaded"))
           for (g_object_get (client_page, "loaded", &loaded, NULL); !loaded;
@@ -860,9 +859,9 @@ measure (const char  *data_dir,
               double before_cpu = cpu_ms ();
 
               g_main_context_iteration (NULL, TRUE);
-              longest = MAX (longest, cpu_ms () - before_cpu);
+              longest_fill = MAX (longest_fill, cpu_ms () - before_cpu);
             }
-        g_array_append_val (fills_longest, longest);
+        g_array_append_val (fills_longest, longest_fill);
         elapsed = now_ms () - start;
         g_array_append_val (fills, elapsed);
         elapsed = cpu_ms () - start_cpu;
