@@ -25,6 +25,7 @@
 #include "sportello-document-page.h"
 #include "sportello-meeting-page.h"
 #include "sportello-meeting.h"
+#include "sportello-memory.h"
 #include "sportello-retention.h"
 #include "sportello-retention-dialog.h"
 #include "sportello-section.h"
@@ -751,6 +752,8 @@ sportello_clients_section_init (SportelloClientsSection *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_signal_connect_object (self->list_view, "realize", G_CALLBACK (list_view_realize_cb), self, G_CONNECT_SWAPPED);
+  /* a client page closed freed its widgets */
+  g_signal_connect (self->navigation_view, "popped", G_CALLBACK (sportello_memory_release_soon), NULL);
 
   /* AdwSplitButton's "+" part has only an icon, and screen readers
    * named it after the drop-down next to it: it is New Client */
@@ -830,7 +833,11 @@ static void
 list_loading_cb (SportelloClientsSection *self)
 {
   if (!sportello_client_list_get_loading (self->list))
-    search_shown (self);
+    {
+      search_shown (self);
+      /* a search of 50,000 clients freed its ids and the rows it let go */
+      sportello_memory_release_soon ();
+    }
   update_stack (self);
 }
 
