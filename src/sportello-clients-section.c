@@ -688,6 +688,14 @@ sportello_clients_section_dispose (GObject *object)
   G_OBJECT_CLASS (sportello_clients_section_parent_class)->dispose (object);
 }
 
+/* a client page closed freed its widgets */
+static void
+page_popped_cb (AdwNavigationView *view,
+                AdwNavigationPage *page)
+{
+  sportello_memory_release_soon ();
+}
+
 static void
 sportello_clients_section_class_init (SportelloClientsSectionClass *klass)
 {
@@ -752,8 +760,7 @@ sportello_clients_section_init (SportelloClientsSection *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_signal_connect_object (self->list_view, "realize", G_CALLBACK (list_view_realize_cb), self, G_CONNECT_SWAPPED);
-  /* a client page closed freed its widgets */
-  g_signal_connect (self->navigation_view, "popped", G_CALLBACK (sportello_memory_release_soon), NULL);
+  g_signal_connect (self->navigation_view, "popped", G_CALLBACK (page_popped_cb), NULL);
 
   /* AdwSplitButton's "+" part has only an icon, and screen readers
    * named it after the drop-down next to it: it is New Client */
