@@ -21,6 +21,7 @@
 #include "sportello-database.h"
 #include "sportello-follow-up.h"
 #include "sportello-handoff.h"
+#include "sportello-memory.h"
 #include "sportello-welcome-dialog.h"
 #include "sportello-window.h"
 
@@ -266,6 +267,7 @@ sportello_application_startup (GApplication *app)
 {
   SportelloApplication *self = SPORTELLO_APPLICATION (app);
 
+  sportello_memory_init ();
   g_application_set_resource_base_path (app, RESOURCE_PATH);
 
   G_APPLICATION_CLASS (sportello_application_parent_class)->startup (app);

@@ -25,6 +25,7 @@
 #include "sportello-document-page.h"
 #include "sportello-meeting-page.h"
 #include "sportello-meeting.h"
+#include "sportello-memory.h"
 #include "sportello-retention.h"
 #include "sportello-retention-dialog.h"
 #include "sportello-section.h"
@@ -698,6 +699,14 @@ sportello_clients_section_dispose (GObject *object)
   G_OBJECT_CLASS (sportello_clients_section_parent_class)->dispose (object);
 }
 
+/* a client page closed freed its widgets */
+static void
+page_popped_cb (AdwNavigationView *view,
+                AdwNavigationPage *page)
+{
+  sportello_memory_release_soon ();
+}
+
 static void
 sportello_clients_section_class_init (SportelloClientsSectionClass *klass)
 {
@@ -762,6 +771,7 @@ sportello_clients_section_init (SportelloClientsSection *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_signal_connect_object (self->list_view, "realize", G_CALLBACK (list_view_realize_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self->navigation_view, "popped", G_CALLBACK (page_popped_cb), NULL);
 
   /* AdwSplitButton's "+" part has only an icon, and screen readers
    * named it after the drop-down next to it: it is New Client */
@@ -846,7 +856,11 @@ list_loading_cb (SportelloClientsSection *self)
   if (self->list_view != NULL)
     sportello_client_rows_hold (GTK_WIDGET (self->list_view), loading);
   if (!loading)
-    search_shown (self);
+    {
+      search_shown (self);
+      /* a search of 50,000 clients freed its ids and the rows it let go */
+      sportello_memory_release_soon ();
+    }
   update_stack (self);
 }
 

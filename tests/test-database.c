@@ -521,6 +521,33 @@ test_uuid_and_time (void)
   g_assert_nonnull (parsed);
 }
 
+/* A connection keeps a small page cache of its own (the window has
+ * several, each in the process's memory) */
+static void
+test_cache_size (void)
+{
+  g_autofree char *dir = make_data_dir ();
+  g_autoptr(SportelloDatabase) db = NULL;
+  g_autoptr(SportelloDatabase) again = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  db = sportello_database_open (dir, &error);
+  g_assert_no_error (error);
+  /* a second connection, on a file already made */
+  again = sportello_database_open (dir, &error);
+  g_assert_no_error (error);
+
+  for (SportelloDatabase **each = (SportelloDatabase *[]) { db, again, NULL }; *each != NULL; each++)
+    {
+      g_assert_cmpint (sqlite3_prepare_v2 (_sportello_database_get_handle (*each), "PRAGMA cache_size", -1, &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      /* negative: KiB */
+      g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, -512);
+      sqlite3_finalize (stmt);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -543,6 +570,7 @@ main (int   argc,
   g_test_add_func ("/store/database/not-writable", test_not_writable);
   g_test_add_func ("/store/database/transaction-rollback", test_transaction_rollback);
   g_test_add_func ("/store/database/uuid-and-time", test_uuid_and_time);
+  g_test_add_func ("/store/database/cache-size", test_cache_size);
 
   return g_test_run ();
 }

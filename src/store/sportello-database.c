@@ -19,6 +19,8 @@
 #define DATABASE_FILE_NAME "sportello.db"
 #define SQLITE_MAGIC "SQLite format 3"
 #define BUSY_TIMEOUT_MS 5000
+/* what a connection keeps of the file in memory, in KiB */
+#define CACHE_KIB 512
 
 struct _SportelloDatabase
 {
@@ -550,7 +552,13 @@ sportello_database_open (const char  *data_dir,
       !_sportello_backup_before (self, SPORTELLO_BACKUP_MIGRATION, error))
     return NULL;
 
-  if (!migrate (self, error))
+  /* a smaller page cache than SQLite's 2 MiB, once the migrations are
+   * done: the window has several connections (its own, the client
+   * list's workers, a job's), each with a cache of its own in the
+   * process's memory, and the file's pages are in the system's cache
+   * all the same; a search or a scan of 50,000 clients fills any size */
+  if (!migrate (self, error) ||
+      !sportello_database_exec (self, "PRAGMA cache_size = -" G_STRINGIFY (CACHE_KIB), error))
     return NULL;
 
   /* from here on every commit is announced (sportello-changes.c) */

@@ -16,12 +16,17 @@
  *   - where the time of a keystroke goes: waiting for the query, the
  *     model's items-changed (and how many, and how many rows were made or
  *     bound), the frame's layout and its paint (snapshot and render)
+ *   - where the memory is after each step (resident and its high-water
+ *     mark, malloc's heaps, SQLite's own); with BENCH_MEMORY_DIR set, also
+ *     /proc/self/smaps and malloc_info() after each step, in that folder
  * The last lines sum these up in a fixed form, to compare run to run.
  */
 
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <malloc.h>
+#include <sqlite3.h>
 #include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
@@ -91,6 +96,51 @@ percentile (GArray *values,
   g_array_sort (values, compare_doubles);
   i = (guint) (p * (values->len - 1) + 0.5);
   return g_array_index (values, double, i);
+}
+
+/* A figure of /proc/self/status in MB (its lines are in kB), or -1 */
+static double
+status_mb (const char *status,
+           const char *key)
+{
+  const char *at = status ? strstr (status, key) : NULL;
+
+  return at ? g_ascii_strtod (at + strlen (key), NULL) / 1024.0 : -1;
+}
+
+/* Where the memory is at @when: resident (anonymous, file, shared) and
+ * its high-water mark, malloc's heap (in use, free), SQLite's own */
+static void
+print_memory (const char *when)
+{
+  g_autofree char *status = NULL;
+  struct mallinfo2 info = mallinfo2 ();
+  sqlite3_int64 sql_now = 0, sql_peak = 0;
+
+  g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
+  sqlite3_status64 (SQLITE_STATUS_MEMORY_USED, &sql_now, &sql_peak, FALSE);
+  g_print ("memory at %s: RSS %.1f MB (anonymous %.1f, files %.1f, shared %.1f), its peak %.1f MB; "
+           "malloc in use %.1f MB, free %.1f MB (heap %.1f MB, mapped %.1f MB); SQLite %.1f MB, its peak %.1f MB\n",
+           when, status_mb (status, "VmRSS:"), status_mb (status, "RssAnon:"), status_mb (status, "RssFile:"),
+           status_mb (status, "RssShmem:"), status_mb (status, "VmHWM:"),
+           (info.uordblks + info.hblkhd) / 1048576.0, info.fordblks / 1048576.0,
+           info.arena / 1048576.0, info.hblkhd / 1048576.0,
+           sql_now / 1048576.0, sql_peak / 1048576.0);
+  if (g_getenv ("BENCH_MEMORY_DIR") != NULL && g_getenv ("BENCH_MEMORY_DIR")[0] != '\0')
+    {
+      g_autofree char *smaps = NULL;
+      g_autofree char *name = g_strdup_printf ("%s/smaps-%s", g_getenv ("BENCH_MEMORY_DIR"), when);
+      g_autofree char *info_name = g_strdup_printf ("%s/malloc-%s.xml", g_getenv ("BENCH_MEMORY_DIR"), when);
+      FILE *out;
+
+      if (g_file_get_contents ("/proc/self/smaps", &smaps, NULL, NULL))
+        g_file_set_contents (name, smaps, -1, NULL);
+      if ((out = fopen (info_name, "w")) != NULL)
+        {
+          malloc_info (0, out);
+          fclose (out);
+        }
+    }
 }
 
 static int measure (const char *data_dir, gboolean startup_only, int argc, char **argv);
@@ -619,6 +669,7 @@ measure (const char  *data_dir,
            cpu_ms (), phases.n_setup);
   g_print ("launch to first frame: %.0f ms (from process start)\n", first_frame);
   g_print ("# first frame: %.0f\n", first_frame);
+  print_memory ("first-frame");
   if (startup_only)
     {
       sportello_test_app_quit (app);
@@ -634,6 +685,7 @@ measure (const char  *data_dir,
   g_print ("rows listed: %u\n", g_list_model_get_n_items (model));
   getrusage (RUSAGE_SELF, &usage);
   g_print ("peak RSS at the first frame: %.1f MB\n", usage.ru_maxrss / 1024.0);
+  print_memory ("listed");
 
   /* the store query alone, on a detached list: each query one character
    * at a time, like search-as-you-type */
@@ -703,6 +755,8 @@ measure (const char  *data_dir,
                percentile (match_times, 0.50), percentile (match_times, 1.0));
     }
   }
+
+  print_memory ("store-queries");
 
   /* typing in the window's search entry, 100 keystrokes: how long the main
    * loop is blocked at most per keystroke, and how long until the results
@@ -793,6 +847,7 @@ measure (const char  *data_dir,
   gtk_editable_set_text (entry, "");
   while (!shows_search (model, NULL))
     g_main_context_iteration (NULL, TRUE);
+  print_memory ("typed");
 
   open_phases_watch (GTK_WIDGET (window));
   /* an experiment: how much of an open the navigation view's slide is */
@@ -897,6 +952,7 @@ measure (const char  *data_dir,
            percentile (opens, 0.50), percentile (opens, 0.95), percentile (opens, 1.0));
   g_print ("# open p95: %.1f\n", percentile (opens, 0.95));
 
+  print_memory ("pages");
   getrusage (RUSAGE_SELF, &usage);
   g_print ("# peak RSS: %.1f\n", usage.ru_maxrss / 1024.0);
 
