@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <locale.h>
+#include <string.h>
 
 #include "store-test-util.h"
 
@@ -70,4 +71,17 @@ store_test_utc (const char *iso)
 
   g_assert_nonnull (time);
   return time;
+}
+
+/* No temporary file of an atomic write (“.NAME.sportello-XXXXXX”) is left
+ * in @folder */
+void
+store_test_assert_no_temporary (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_null (strstr (name, ".sportello-"));
 }

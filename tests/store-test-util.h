@@ -21,5 +21,6 @@ SportelloClient   *store_test_new_client (SportelloDatabase  *db,
 void               store_test_exec       (SportelloDatabase  *db,
                                           const char         *sql);
 GDateTime         *store_test_utc        (const char         *iso);
+void               store_test_assert_no_temporary (const char *folder);
 
 G_END_DECLS

@@ -997,18 +997,6 @@ export_progress_cb (guint    done,
   return progress->stop_at == 0 || done < progress->stop_at;
 }
 
-/* No temporary file of an export left in @folder */
-static void
-assert_no_temporary (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_assert_null (strstr (name, ".sportello-"));
-}
-
 /* The export for a worker (row ids, a connection of its own) writes the
  * same bytes as the one that reads the list model, tells how far it is,
  * and when stopped or failing leaves no file and a file already there as
@@ -1067,7 +1055,7 @@ test_export_ids (void)
   g_assert_cmpuint (progress.calls, >=, 3);
   g_assert_cmpuint (progress.last_done, ==, 1502);
   g_assert_cmpuint (progress.total, ==, 1502);
-  assert_no_temporary (folder);
+  store_test_assert_no_temporary (folder);
 
   /* stopped half-way: no file, and one already there stays as it was */
   g_assert_true (g_file_set_contents (kept, "prima\r\n", -1, NULL));
@@ -1078,7 +1066,7 @@ test_export_ids (void)
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (kept, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "prima\r\n");
-  assert_no_temporary (folder);
+  store_test_assert_no_temporary (folder);
   g_clear_error (&error);
 
   /* stopped at the very end, when all is written but not yet in place */
@@ -1087,7 +1075,7 @@ test_export_ids (void)
   g_assert_false (sportello_client_csv_export_ids (worker, ids, out, export_progress_cb, &progress, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
-  assert_no_temporary (folder);
+  store_test_assert_no_temporary (folder);
   g_clear_error (&error);
 
   /* a folder that is not there: the message names the file, in Italian */

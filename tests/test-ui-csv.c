@@ -14,6 +14,7 @@
 #include "sportello-csv-import-dialog.h"
 #include "sportello-database.h"
 #include "sportello-test-ui.h"
+#include "store-test-util.h"
 #include "sportello-window-private.h"
 
 /* A client already here, three new ones, a row repeating a client, a bad
@@ -211,17 +212,6 @@ banner_revealed_cb (AdwBanner  *banner,
     }
 }
 
-static void
-assert_no_temporary (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_assert_null (strstr (name, ".sportello-"));
-}
-
 /* Three thousand clients, a person for most, fields to be quoted */
 static void
 fill (const char *data_dir)
@@ -326,7 +316,7 @@ test_export_worker (void)
   g_assert_true (g_file_get_contents (out, &contents, &len, NULL));
   g_assert_cmpmem (contents, len, expected, expected_len);
   g_assert_false (g_file_test (stopped, G_FILE_TEST_EXISTS));
-  assert_no_temporary (folder);
+  store_test_assert_no_temporary (folder);
   /* “1.500” or “1500”, as the locale groups digits */
   g_assert_nonnull (watch.last_toast);
   g_assert_true (g_str_has_suffix (watch.last_toast, "500 clienti esportati"));
@@ -340,7 +330,7 @@ test_export_worker (void)
   SPORTELLO_TEST_WAIT_UNTIL (!sportello_window_is_busy (SPORTELLO_WINDOW (window)));
   g_assert_false (sportello_window_is_busy (SPORTELLO_WINDOW (window)));
   g_assert_false (g_file_test (stopped, G_FILE_TEST_EXISTS));
-  assert_no_temporary (folder);
+  store_test_assert_no_temporary (folder);
   g_assert_cmpstr (watch.last_toast, ==, "Esportazione annullata, nessun file scritto");
 
   /* a second export while one runs is refused (a toast says so) */
@@ -367,7 +357,7 @@ test_export_worker (void)
     g_assert_false (sportello_window_is_busy (SPORTELLO_WINDOW (window)));
     g_assert_nonnull (watch.last_toast);
     g_assert_true (g_str_has_prefix (watch.last_toast, told));
-    assert_no_temporary (folder);
+    store_test_assert_no_temporary (folder);
   }
 
   g_signal_handlers_disconnect_by_data (page->context, &watch);
