@@ -190,12 +190,12 @@ sportello_client_row_class_init (SportelloClientRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "clientrow");
 }
 
 static GtkLabel *
-new_label (GtkWidget  *box,
+new_label (GtkWidget  *parent,
            float       xalign,
            int         width_chars,
            const char *style,
@@ -210,14 +210,20 @@ new_label (GtkWidget  *box,
     gtk_widget_add_css_class (label, style);
   if (style2 != NULL)
     gtk_widget_add_css_class (label, style2);
-  gtk_box_append (GTK_BOX (box), label);
+  if (GTK_IS_BOX (parent))
+    gtk_box_append (GTK_BOX (parent), label);
+  else
+    gtk_widget_set_parent (label, parent);
 
   return GTK_LABEL (label);
 }
 
 /* GtkListView keeps 200 rows and makes a new one for each client that a
  * search brings into them, so a row is built here rather than from a
- * template, which GtkBuilder would read again for each.
+ * template, which GtkBuilder would read again for each; and with as few
+ * widgets as it can (each costs some 4 KB, its accessible object with it):
+ * the row lays out its two lines itself, and the line of the notes that
+ * matched is only made for a search that needs it.
  *
  * The name takes the whole first line but for the short status pill; the
  * details and the last meeting share the second, both giving way, so that
@@ -226,17 +232,19 @@ new_label (GtkWidget  *box,
 static void
 sportello_client_row_init (SportelloClientRow *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (widget);
   GtkWidget *line;
 
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_parent (box, GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 2);
+  gtk_widget_set_margin_top (widget, 8);
+  gtk_widget_set_margin_bottom (widget, 8);
+  gtk_widget_set_margin_start (widget, 12);
+  gtk_widget_set_margin_end (widget, 12);
 
   line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_box_append (GTK_BOX (box), line);
+  gtk_widget_set_parent (line, widget);
   /* next to a long pill on a phone, a long name takes more lines (at most three) */
   self->name_label = new_label (line, 0, -1, "heading", NULL);
   gtk_widget_set_hexpand (GTK_WIDGET (self->name_label), TRUE);
@@ -249,15 +257,24 @@ sportello_client_row_init (SportelloClientRow *self)
   gtk_box_append (GTK_BOX (line), GTK_WIDGET (self->status_label));
 
   line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_box_append (GTK_BOX (box), line);
+  gtk_widget_set_parent (line, widget);
   self->details_label = new_label (line, 0, 12, "dim-label", NULL);
   gtk_widget_set_hexpand (GTK_WIDGET (self->details_label), TRUE);
   self->meeting_label = new_label (line, 1, 8, "caption", "dim-label");
+}
 
-  self->match_label = new_label (box, 0, -1, "caption", "search-match");
-  gtk_widget_set_visible (GTK_WIDGET (self->match_label), FALSE);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->match_label), TRUE);
-  gtk_label_set_use_markup (self->match_label, TRUE);
+/* the line for the notes that matched, made when first needed (hidden) */
+static GtkLabel *
+match_label (SportelloClientRow *self)
+{
+  if (self->match_label == NULL)
+    {
+      self->match_label = new_label (GTK_WIDGET (self), 0, -1, "caption", "search-match");
+      gtk_widget_set_visible (GTK_WIDGET (self->match_label), FALSE);
+      gtk_widget_set_hexpand (GTK_WIDGET (self->match_label), TRUE);
+      gtk_label_set_use_markup (self->match_label, TRUE);
+    }
+  return self->match_label;
 }
 
 SportelloClient *
@@ -596,8 +613,11 @@ sportello_client_row_set_match_pending (SportelloClientRow *self,
 {
   g_return_if_fail (SPORTELLO_IS_CLIENT_ROW (self));
 
-  gtk_label_set_label (self->match_label, "");
-  gtk_widget_set_visible (GTK_WIDGET (self->match_label), pending);
+  if (pending || self->match_label != NULL)
+    {
+      gtk_label_set_label (match_label (self), "");
+      gtk_widget_set_visible (GTK_WIDGET (self->match_label), pending);
+    }
   gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
@@ -621,13 +641,14 @@ sportello_client_row_set_match (SportelloClientRow *self,
 
   if (match == NULL)
     {
-      gtk_label_set_label (self->match_label, "");
+      if (self->match_label != NULL)
+        gtk_label_set_label (self->match_label, "");
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       return;
     }
 
   markup = match_text (match, FALSE);
-  gtk_label_set_markup (self->match_label, markup);
+  gtk_label_set_markup (match_label (self), markup);
   gtk_widget_set_visible (GTK_WIDGET (self->match_label), TRUE);
   /* a screen reader hears it after the row's name */
   described = sportello_client_row_describe_match (match);

@@ -554,14 +554,14 @@ test_narrow_rows (void)
 
               if (!SPORTELLO_IS_CLIENT_ROW (client_row))
                 continue;
-              line = gtk_widget_get_first_child (gtk_widget_get_first_child (client_row));
+              line = gtk_widget_get_first_child (client_row);
               name = gtk_widget_get_first_child (line);
               pill = gtk_widget_get_next_sibling (name);
               g_assert_true (gtk_widget_has_css_class (pill, "status-pill"));
               /* the name shares its line with the pill alone, not with the
                * last meeting's date (“Ultimo incontro il 12 ott 2026”) */
               g_assert_cmpint (gtk_widget_get_width (name) + gtk_widget_get_width (pill) + 12, >=,
-                               gtk_widget_get_width (gtk_widget_get_first_child (client_row)) - 24);
+                               gtk_widget_get_width (client_row) - 24);
               /* whatever the pill, the name is whole, on more lines if need be */
               g_test_message ("%s: %d px next to a %d px pill, %d lines", gtk_label_get_label (GTK_LABEL (name)),
                               gtk_widget_get_width (name), gtk_widget_get_width (pill),
@@ -608,7 +608,7 @@ list_rows (GtkWidget *list_view)
 static const char *
 row_name (GtkWidget *row)
 {
-  GtkWidget *line = gtk_widget_get_first_child (gtk_widget_get_first_child (row));
+  GtkWidget *line = gtk_widget_get_first_child (row);
 
   return gtk_label_get_label (GTK_LABEL (gtk_widget_get_first_child (line)));
 }
