@@ -41,6 +41,215 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A row's layout: its first two children share the first line, the next
+ * two the second, as in a horizontal box (spacing 12, those that expand
+ * taking what is left), and any other child has a line of its own; the
+ * lines one under the other (spacing 2), as in a vertical box. The same
+ * as boxes in boxes, without their widgets. */
+#define PAIR_SPACING 12
+#define LINE_SPACING 2
+
+#define SPORTELLO_TYPE_CLIENT_ROW_LAYOUT (sportello_client_row_layout_get_type ())
+G_DECLARE_FINAL_TYPE (SportelloClientRowLayout, sportello_client_row_layout, SPORTELLO, CLIENT_ROW_LAYOUT, GtkLayoutManager)
+
+struct _SportelloClientRowLayout
+{
+  GtkLayoutManager parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (SportelloClientRowLayout, sportello_client_row_layout, GTK_TYPE_LAYOUT_MANAGER)
+
+/* the visible children of @widget by line, at most two a line; returns
+ * how many lines */
+static guint
+row_lines (GtkWidget *widget,
+           GtkWidget *lines[][2],
+           guint      max_lines)
+{
+  guint n = 0;
+  guint i = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child), i++)
+    {
+      gboolean paired = i == 1 || i == 3;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      if (paired && n > 0 && lines[n - 1][1] == NULL && lines[n - 1][0] != NULL &&
+          lines[n - 1][0] == gtk_widget_get_prev_sibling (child))
+        {
+          lines[n - 1][1] = child;
+          continue;
+        }
+      if (n == max_lines)
+        break;
+      lines[n][0] = child;
+      lines[n][1] = NULL;
+      n++;
+    }
+  return n;
+}
+
+/* the widths a horizontal box gives the two of @line in @width */
+static void
+pair_widths (GtkWidget *line[2],
+             int        width,
+             int        widths[2])
+{
+  GtkRequestedSize sizes[2];
+  int extra = width - PAIR_SPACING;
+  guint n_expand = 0;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      gtk_widget_measure (line[i], GTK_ORIENTATION_HORIZONTAL, -1, &sizes[i].minimum_size, &sizes[i].natural_size,
+                          NULL, NULL);
+      sizes[i].data = line[i];
+      extra -= sizes[i].minimum_size;
+      if (gtk_widget_compute_expand (line[i], GTK_ORIENTATION_HORIZONTAL))
+        n_expand++;
+    }
+
+  extra = gtk_distribute_natural_allocation (MAX (extra, 0), 2, sizes);
+  for (guint i = 0, extra_pixels = n_expand > 0 ? extra % n_expand : 0; i < 2; i++)
+    {
+      widths[i] = sizes[i].minimum_size;
+      if (n_expand > 0 && gtk_widget_compute_expand (line[i], GTK_ORIENTATION_HORIZONTAL))
+        {
+          widths[i] += extra / n_expand + (extra_pixels > 0 ? 1 : 0);
+          if (extra_pixels > 0)
+            extra_pixels--;
+        }
+    }
+}
+
+/* @line's height, in @width (or any with -1) */
+static void
+line_height (GtkWidget *line[2],
+             int        width,
+             int       *minimum,
+             int       *natural)
+{
+  int widths[2] = { width, -1 };
+
+  *minimum = *natural = 0;
+  if (line[1] != NULL && width >= 0)
+    pair_widths (line, width, widths);
+  for (guint i = 0; i < 2 && line[i] != NULL; i++)
+    {
+      int min, nat;
+
+      gtk_widget_measure (line[i], GTK_ORIENTATION_VERTICAL, width < 0 ? -1 : widths[i], &min, &nat, NULL, NULL);
+      *minimum = MAX (*minimum, min);
+      *natural = MAX (*natural, nat);
+    }
+}
+
+#define MAX_LINES 4
+
+static void
+sportello_client_row_layout_measure (GtkLayoutManager *manager,
+                                     GtkWidget        *widget,
+                                     GtkOrientation    orientation,
+                                     int               for_size,
+                                     int              *minimum,
+                                     int              *natural,
+                                     int              *minimum_baseline,
+                                     int              *natural_baseline)
+{
+  GtkWidget *lines[MAX_LINES][2];
+  guint n = row_lines (widget, lines, MAX_LINES);
+
+  *minimum = *natural = 0;
+  for (guint l = 0; l < n; l++)
+    {
+      int min = 0, nat = 0;
+
+      if (orientation == GTK_ORIENTATION_VERTICAL)
+        {
+          line_height (lines[l], for_size, &min, &nat);
+          *minimum += min + (l > 0 ? LINE_SPACING : 0);
+          *natural += nat + (l > 0 ? LINE_SPACING : 0);
+          continue;
+        }
+
+      for (guint i = 0; i < 2 && lines[l][i] != NULL; i++)
+        {
+          int child_min, child_nat;
+
+          gtk_widget_measure (lines[l][i], GTK_ORIENTATION_HORIZONTAL, -1, &child_min, &child_nat, NULL, NULL);
+          min += child_min + (i > 0 ? PAIR_SPACING : 0);
+          nat += child_nat + (i > 0 ? PAIR_SPACING : 0);
+        }
+      *minimum = MAX (*minimum, min);
+      *natural = MAX (*natural, nat);
+    }
+}
+
+static void
+sportello_client_row_layout_allocate (GtkLayoutManager *manager,
+                                      GtkWidget        *widget,
+                                      int               width,
+                                      int               height,
+                                      int               baseline)
+{
+  GtkWidget *lines[MAX_LINES][2];
+  GtkRequestedSize sizes[MAX_LINES];
+  guint n = row_lines (widget, lines, MAX_LINES);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int extra = height;
+  int y = 0;
+
+  for (guint l = 0; l < n; l++)
+    {
+      line_height (lines[l], width, &sizes[l].minimum_size, &sizes[l].natural_size);
+      sizes[l].data = NULL;
+      extra -= sizes[l].minimum_size + (l > 0 ? LINE_SPACING : 0);
+    }
+  /* nothing expands upwards: what is left stays under the lines */
+  gtk_distribute_natural_allocation (MAX (extra, 0), n, sizes);
+
+  for (guint l = 0; l < n; l++)
+    {
+      int line_h = sizes[l].minimum_size;
+      int widths[2] = { width, 0 };
+      int x = 0;
+
+      if (lines[l][1] != NULL)
+        pair_widths (lines[l], width, widths);
+      for (guint i = 0; i < 2 && lines[l][i] != NULL; i++)
+        {
+          GtkAllocation child = { rtl ? width - x - widths[i] : x, y, widths[i], line_h };
+
+          gtk_widget_size_allocate (lines[l][i], &child, -1);
+          x += widths[i] + PAIR_SPACING;
+        }
+      y += line_h + LINE_SPACING;
+    }
+}
+
+static GtkSizeRequestMode
+sportello_client_row_layout_get_request_mode (GtkLayoutManager *manager,
+                                              GtkWidget        *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+sportello_client_row_layout_class_init (SportelloClientRowLayoutClass *klass)
+{
+  GtkLayoutManagerClass *layout_class = GTK_LAYOUT_MANAGER_CLASS (klass);
+
+  layout_class->get_request_mode = sportello_client_row_layout_get_request_mode;
+  layout_class->measure = sportello_client_row_layout_measure;
+  layout_class->allocate = sportello_client_row_layout_allocate;
+}
+
+static void
+sportello_client_row_layout_init (SportelloClientRowLayout *self)
+{
+}
+
 static char *
 details_text (SportelloClient *client)
 {
@@ -190,7 +399,7 @@ sportello_client_row_class_init (SportelloClientRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, SPORTELLO_TYPE_CLIENT_ROW_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "clientrow");
 }
 
@@ -210,10 +419,7 @@ new_label (GtkWidget  *parent,
     gtk_widget_add_css_class (label, style);
   if (style2 != NULL)
     gtk_widget_add_css_class (label, style2);
-  if (GTK_IS_BOX (parent))
-    gtk_box_append (GTK_BOX (parent), label);
-  else
-    gtk_widget_set_parent (label, parent);
+  gtk_widget_set_parent (label, parent);
 
   return GTK_LABEL (label);
 }
@@ -222,8 +428,8 @@ new_label (GtkWidget  *parent,
  * search brings into them, so a row is built here rather than from a
  * template, which GtkBuilder would read again for each; and with as few
  * widgets as it can (each costs some 4 KB, its accessible object with it):
- * the row lays out its two lines itself, and the line of the notes that
- * matched is only made for a search that needs it.
+ * the row lays out its labels itself, in lines, and the line of the notes
+ * that matched is only made for a search that needs it.
  *
  * The name takes the whole first line but for the short status pill; the
  * details and the last meeting share the second, both giving way, so that
@@ -233,20 +439,14 @@ static void
 sportello_client_row_init (SportelloClientRow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  GtkLayoutManager *layout = gtk_widget_get_layout_manager (widget);
-  GtkWidget *line;
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 2);
   gtk_widget_set_margin_top (widget, 8);
   gtk_widget_set_margin_bottom (widget, 8);
   gtk_widget_set_margin_start (widget, 12);
   gtk_widget_set_margin_end (widget, 12);
 
-  line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_parent (line, widget);
   /* next to a long pill on a phone, a long name takes more lines (at most three) */
-  self->name_label = new_label (line, 0, -1, "heading", NULL);
+  self->name_label = new_label (widget, 0, -1, "heading", NULL);
   gtk_widget_set_hexpand (GTK_WIDGET (self->name_label), TRUE);
   gtk_label_set_wrap (self->name_label, TRUE);
   gtk_label_set_wrap_mode (self->name_label, PANGO_WRAP_WORD_CHAR);
@@ -254,13 +454,11 @@ sportello_client_row_init (SportelloClientRow *self)
   self->status_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_set_halign (GTK_WIDGET (self->status_label), GTK_ALIGN_END);
   gtk_widget_set_valign (GTK_WIDGET (self->status_label), GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (line), GTK_WIDGET (self->status_label));
+  gtk_widget_set_parent (GTK_WIDGET (self->status_label), widget);
 
-  line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_parent (line, widget);
-  self->details_label = new_label (line, 0, 12, "dim-label", NULL);
+  self->details_label = new_label (widget, 0, 12, "dim-label", NULL);
   gtk_widget_set_hexpand (GTK_WIDGET (self->details_label), TRUE);
-  self->meeting_label = new_label (line, 1, 8, "caption", "dim-label");
+  self->meeting_label = new_label (widget, 1, 8, "caption", "dim-label");
 }
 
 /* the line for the notes that matched, made when first needed (hidden) */

@@ -549,13 +549,12 @@ test_narrow_rows (void)
           for (GtkWidget *item = gtk_widget_get_parent (row); item != NULL; item = gtk_widget_get_next_sibling (item))
             {
               GtkWidget *client_row = gtk_widget_get_first_child (item);
-              GtkWidget *line, *name, *pill;
+              GtkWidget *name, *pill;
               double contrast;
 
               if (!SPORTELLO_IS_CLIENT_ROW (client_row))
                 continue;
-              line = gtk_widget_get_first_child (client_row);
-              name = gtk_widget_get_first_child (line);
+              name = gtk_widget_get_first_child (client_row);
               pill = gtk_widget_get_next_sibling (name);
               g_assert_true (gtk_widget_has_css_class (pill, "status-pill"));
               /* the name shares its line with the pill alone, not with the
@@ -608,9 +607,7 @@ list_rows (GtkWidget *list_view)
 static const char *
 row_name (GtkWidget *row)
 {
-  GtkWidget *line = gtk_widget_get_first_child (row);
-
-  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_first_child (line)));
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_first_child (row)));
 }
 
 /* Each row shows its client: the name on screen, what a screen reader says */
