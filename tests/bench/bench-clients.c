@@ -777,11 +777,16 @@ measure (const char  *data_dir,
         {
           g_autofree char *prefix = g_strndup (queries[q], len);
           double start, start_cpu, stall, elapsed;
+          int pos;
 
           phases_reset ();
           start = now_ms ();
           start_cpu = cpu_ms ();
-          gtk_editable_set_text (entry, prefix);
+          /* a keystroke is one edit, the new character at the end (setting
+           * the whole text would empty the entry first, for an instant
+           * search of everything the results wait behind) */
+          pos = len - 1;
+          gtk_editable_insert_text (entry, prefix + len - 1, 1, &pos);
           stall = now_ms () - start;
           stall_cpu = cpu_ms () - start_cpu;
           iteration_end (stall_cpu);
