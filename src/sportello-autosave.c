@@ -101,32 +101,3 @@ sportello_autosave_finish (SportelloAutosave *self)
   sportello_autosave_flush (self);
   sportello_autosave_cancel (self);
 }
-
-/**
- * sportello_autosave_add_entry:
- * @group: where the row goes, last
- * @title: the row's title, with a mnemonic
- * @text: (nullable): what it holds at first
- * @changed: called, swapped, with @data when the text changes: it
- *   schedules the owner's autosave
- * @data: for @changed
- *
- * Returns: (transfer none): a new entry row for a field that is saved
- *   as it is typed
- */
-AdwEntryRow *
-sportello_autosave_add_entry (AdwPreferencesGroup *group,
-                              const char          *title,
-                              const char          *text,
-                              GCallback            changed,
-                              gpointer             data)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-  g_signal_connect_swapped (row, "changed", changed, data);
-  adw_preferences_group_add (group, row);
-  return ADW_ENTRY_ROW (row);
-}

@@ -38,10 +38,4 @@ void     sportello_autosave_flush    (SportelloAutosave     *self);
 void     sportello_autosave_cancel   (SportelloAutosave     *self);
 void     sportello_autosave_finish   (SportelloAutosave     *self);
 
-AdwEntryRow *sportello_autosave_add_entry (AdwPreferencesGroup *group,
-                                           const char          *title,
-                                           const char          *text,
-                                           GCallback            changed,
-                                           gpointer             data);
-
 G_END_DECLS

@@ -342,3 +342,23 @@ sportello_binding_parse_whole_number (const char *text,
   *value = (gint64) n;
   return TRUE;
 }
+
+/**
+ * sportello_binding_add_entry_row:
+ * @group: where the row goes, last
+ * @title: the row's title, with a mnemonic
+ *
+ * Returns: (transfer none): a new, empty entry row for a field: its
+ *   binding fills it
+ */
+AdwEntryRow *
+sportello_binding_add_entry_row (AdwPreferencesGroup *group,
+                                 const char          *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_preferences_group_add (group, row);
+  return ADW_ENTRY_ROW (row);
+}

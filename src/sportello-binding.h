@@ -39,5 +39,7 @@ GBinding   *sportello_bind_start             (gpointer             record,
                                               int                  default_hour);
 gboolean    sportello_binding_parse_whole_number (const char      *text,
                                                   gint64          *value);
+AdwEntryRow *sportello_binding_add_entry_row (AdwPreferencesGroup *group,
+                                              const char          *title);
 
 G_END_DECLS

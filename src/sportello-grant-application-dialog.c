@@ -179,26 +179,13 @@ bind (SportelloGrantApplicationDialog *self,
   g_ptr_array_add (self->bindings, g_object_ref (binding));
 }
 
-/* a row for a field; its binding fills it */
-static AdwEntryRow *
-new_entry (AdwPreferencesGroup *group,
-           const char          *title)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_preferences_group_add (group, row);
-  return ADW_ENTRY_ROW (row);
-}
-
 static AdwEntryRow *
 add_entry (SportelloGrantApplicationDialog *self,
            AdwPreferencesGroup             *group,
            const char                      *title,
            SportelloGrantApplicationField   field)
 {
-  AdwEntryRow *row = new_entry (group, title);
+  AdwEntryRow *row = sportello_binding_add_entry_row (group, title);
 
   bind (self, sportello_bind_text (self->application, sportello_binding_field_property (self->application, field), row));
   return row;
@@ -243,7 +230,7 @@ add_amount (SportelloGrantApplicationDialog *self,
             const char                      *title,
             const char                      *property)
 {
-  AdwEntryRow *row = new_entry (group, title);
+  AdwEntryRow *row = sportello_binding_add_entry_row (group, title);
 
   bind (self, g_object_bind_property_full (self->application, property, row, "text", SPORTELLO_BINDING_FLAGS,
                                            amount_to_row, amount_from_row, NULL, NULL));
@@ -481,7 +468,7 @@ sportello_grant_application_dialog_new (SportelloContext  *context,
   adw_preferences_group_set_title (group, _("Reminders"));
   adw_preferences_group_set_description (group, _("Follow-ups in To Do before the call’s deadline, and before the reporting deadline once funded"));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
-  self->reminders_row = new_entry (group, _("Days _before a deadline, as 14, 3"));
+  self->reminders_row = sportello_binding_add_entry_row (group, _("Days _before a deadline, as 14, 3"));
   bind (self, g_object_bind_property_full (self->application,
                                            sportello_binding_field_property (self->application, SPORTELLO_GRANT_APPLICATION_REMINDER_DAYS),
                                            self->reminders_row, "text", SPORTELLO_BINDING_FLAGS,

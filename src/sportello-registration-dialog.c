@@ -247,18 +247,6 @@ sportello_registration_dialog_init (SportelloRegistrationDialog *self)
   g_signal_connect (self, "closed", G_CALLBACK (closed_cb), NULL);
 }
 
-static AdwEntryRow *
-add_entry (AdwPreferencesGroup *group,
-           const char          *title)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_preferences_group_add (group, row);
-  return ADW_ENTRY_ROW (row);
-}
-
 /* A field bound to its row: a change of it is stored shortly */
 static void
 bind (SportelloRegistrationDialog *self,
@@ -329,11 +317,11 @@ sportello_registration_dialog_new (SportelloContext  *context,
 
     adw_preferences_group_set_description (group, status);
   }
-  self->name_row = add_entry (group, _("_Name"));
-  self->email_row = add_entry (group, _("_E-mail"));
+  self->name_row = sportello_binding_add_entry_row (group, _("_Name"));
+  self->email_row = sportello_binding_add_entry_row (group, _("_E-mail"));
   adw_entry_row_set_input_purpose (self->email_row, GTK_INPUT_PURPOSE_EMAIL);
-  self->firm_row = add_entry (group, _("_Firm"));
-  self->notes_row = add_entry (group, _("_Notes"));
+  self->firm_row = sportello_binding_add_entry_row (group, _("_Firm"));
+  self->notes_row = sportello_binding_add_entry_row (group, _("_Notes"));
 
   self->client_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->client_group, _("Client"));
@@ -353,7 +341,7 @@ sportello_registration_dialog_new (SportelloContext  *context,
   adw_preferences_group_add (group, row);
   self->consent_row = ADW_SWITCH_ROW (row);
 
-  self->consent_date_row = add_entry (group, _("Consent _date, as 25/11/2026"));
+  self->consent_date_row = sportello_binding_add_entry_row (group, _("Consent _date, as 25/11/2026"));
   sportello_date_entry_add_calendar (self->consent_date_row, FALSE);
 
   row = adw_combo_row_new ();
@@ -363,7 +351,7 @@ sportello_registration_dialog_new (SportelloContext  *context,
   adw_preferences_group_add (group, row);
   self->consent_basis_row = ADW_COMBO_ROW (row);
 
-  self->consent_note_row = add_entry (group, _("Privacy _note"));
+  self->consent_note_row = sportello_binding_add_entry_row (group, _("Privacy _note"));
 
   bind_fields (self);
   return self;
