@@ -85,3 +85,21 @@ store_test_assert_no_temporary (const char *folder)
   while ((name = g_dir_read_name (dir)) != NULL)
     g_assert_null (strstr (name, ".sportello-"));
 }
+
+static gboolean
+give_up_cb (gpointer data)
+{
+  g_error ("timed out waiting for %s", (const char *) data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Until @list, reading in the background, has its clients (at most 30 s) */
+void
+store_test_wait_loaded (SportelloClientList *list)
+{
+  guint guard = g_timeout_add_seconds (30, give_up_cb, (gpointer) "the background read");
+
+  while (sportello_client_list_get_loading (list))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (guard);
+}

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "sportello-client.h"
+#include "sportello-client-list.h"
 #include "sportello-database.h"
 
 G_BEGIN_DECLS
@@ -22,5 +23,6 @@ void               store_test_exec       (SportelloDatabase  *db,
                                           const char         *sql);
 GDateTime         *store_test_utc        (const char         *iso);
 void               store_test_assert_no_temporary (const char *folder);
+void               store_test_wait_loaded (SportelloClientList *list);
 
 G_END_DECLS

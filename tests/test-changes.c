@@ -11,6 +11,8 @@
 #include "sportello-database.h"
 #include "sportello-meeting.h"
 
+#include "store-test-util.h"
+
 typedef struct
 {
   GThread *thread;       /* where the signal was emitted */
@@ -234,16 +236,6 @@ test_other_file (void)
   g_assert_cmpuint (heard_here.n_client, ==, 0);
 }
 
-static void
-wait_loaded (SportelloClientList *list)
-{
-  guint guard = g_timeout_add_seconds (30, give_up_cb, (gpointer) "the background read");
-
-  while (sportello_client_list_get_loading (list))
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (guard);
-}
-
 /* A list that reads on a worker answers in the main loop; of two searches
  * typed one after the other only the second is shown; it follows changes
  * in the background too */
@@ -271,12 +263,12 @@ test_background_list (void)
   /* asked, not answered yet */
   g_assert_true (sportello_client_list_get_loading (list));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
-  wait_loaded (list);
+  store_test_wait_loaded (list);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
 
   sportello_client_list_set_search (list, "centrale");
   sportello_client_list_set_search (list, "rossi");
-  wait_loaded (list);
+  store_test_wait_loaded (list);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
   {
     g_autoptr(SportelloClient) shown = g_list_model_get_item (G_LIST_MODEL (list), 0);
@@ -287,7 +279,7 @@ test_background_list (void)
   g_signal_connect (db, "changed::" SPORTELLO_CHANGE_CLIENT, G_CALLBACK (changed_cb), &heard);
   g_assert_true (sportello_client_save (more, db, &error));
   wait_for (&heard.n_client, 1, "the new client's change");
-  wait_loaded (list);
+  store_test_wait_loaded (list);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
 }
 

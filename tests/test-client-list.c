@@ -20,18 +20,6 @@ open_db (void)
   return store_test_open_db ("client-list-test", "Giulia Frigerio", "ComoNext – Lomazzo");
 }
 
-static void
-save_new (SportelloDatabase *db,
-          const char        *name)
-{
-  g_autoptr(SportelloClient) client = sportello_client_new ();
-  g_autoptr(GError) error = NULL;
-
-  sportello_client_set (client, SPORTELLO_CLIENT_NAME, name);
-  g_assert_true (sportello_client_save (client, db, &error));
-  g_assert_no_error (error);
-}
-
 static GArray *
 ids_of (const gint64 *ids,
         guint         n)
@@ -252,7 +240,7 @@ test_narrowing_search (void)
   Mirror mirror = { g_ptr_array_new_with_free_func (g_free) };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    save_new (db, names[i]);
+    g_object_unref (store_test_new_client (db, names[i]));
   g_signal_connect (list, "items-changed", G_CALLBACK (mirror_changed_cb), &mirror);
   g_assert_true (sportello_client_list_refresh (list, &error));
   g_assert_cmpuint (mirror.n_signals, ==, 1);
@@ -303,23 +291,6 @@ test_narrowing_search (void)
   g_ptr_array_unref (mirror.names);
 }
 
-static gboolean
-give_up_cb (gpointer data)
-{
-  g_error ("timed out waiting for %s", (const char *) data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_loaded (SportelloClientList *list)
-{
-  guint guard = g_timeout_add_seconds (30, give_up_cb, (gpointer) "the background read");
-
-  while (sportello_client_list_get_loading (list))
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (guard);
-}
-
 /* In the background, a search typed over by the next one never reaches
  * the list, not even for a moment: the views see the newest results only,
  * reached from what they showed */
@@ -333,11 +304,11 @@ test_stale_search (void)
   Mirror mirror = { g_ptr_array_new_with_free_func (g_free) };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    save_new (db, names[i]);
+    g_object_unref (store_test_new_client (db, names[i]));
   sportello_client_list_set_background (list);
   g_signal_connect (list, "items-changed", G_CALLBACK (mirror_changed_cb), &mirror);
   g_assert_true (sportello_client_list_refresh (list, &error));
-  wait_loaded (list);
+  store_test_wait_loaded (list);
   g_assert_cmpuint (mirror.names->len, ==, 3);
 
   for (guint round = 0; round < 20; round++)
@@ -345,13 +316,13 @@ test_stale_search (void)
       mirror_reset (&mirror);
       sportello_client_list_set_search (list, "centrale");
       sportello_client_list_set_search (list, round % 2 ? "rossi" : "studio");
-      wait_loaded (list);
+      store_test_wait_loaded (list);
       g_assert_false (mirror.saw_stale);
       g_assert_cmpuint (mirror.names->len, ==, 1);
       g_assert_cmpstr (g_ptr_array_index (mirror.names, 0), ==, round % 2 ? "Falegnameria Rossi" : "Studio Sala");
 
       sportello_client_list_set_search (list, NULL);
-      wait_loaded (list);
+      store_test_wait_loaded (list);
       g_assert_cmpuint (mirror.names->len, ==, 3);
     }
 
@@ -428,6 +399,24 @@ count_by_fields (SportelloDatabase *db,
   return (guint) sqlite3_column_int64 (stmt, 0);
 }
 
+/* @meeting moved to @client by the connection @writer: the search on @db
+ * finds the client it has now, and that one only */
+static void
+move_meeting (SportelloDatabase *db,
+              SportelloDatabase *writer,
+              gint64             meeting,
+              gint64             client)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE meetings SET client_id = %" G_GINT64_FORMAT " WHERE id = %" G_GINT64_FORMAT,
+                                          client, meeting);
+  g_autoptr(GArray) ids = NULL;
+
+  store_test_exec (writer, sql);
+  ids = assert_search_same (db, "zibal");
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, client);
+}
+
 /* The clients whose meetings or follow-ups a search finds are the same
  * whether their owners come from the arrays kept with the connection or
  * from the join, for every prefix typed (accents and typos too), and a
@@ -486,31 +475,13 @@ test_note_owners (void)
 
   /* the meeting moved to another client, on this connection: the owners
    * are read again */
-  {
-    g_autofree char *sql = g_strdup_printf ("UPDATE meetings SET client_id = %" G_GINT64_FORMAT " WHERE id = %" G_GINT64_FORMAT,
-                                            second, meeting);
-    g_autoptr(GArray) ids = NULL;
-
-    store_test_exec (db, sql);
-    ids = assert_search_same (db, "zibal");
-    g_assert_cmpuint (ids->len, ==, 1);
-    g_assert_cmpint (g_array_index (ids, gint64, 0), ==, second);
-  }
+  move_meeting (db, db, meeting, second);
 
   /* and again, by another connection on the same file */
   dir = g_path_get_dirname (sportello_database_get_path (db));
   other = sportello_database_open (dir, &error);
   g_assert_no_error (error);
-  {
-    g_autofree char *sql = g_strdup_printf ("UPDATE meetings SET client_id = %" G_GINT64_FORMAT " WHERE id = %" G_GINT64_FORMAT,
-                                            third, meeting);
-    g_autoptr(GArray) ids = NULL;
-
-    store_test_exec (other, sql);
-    ids = assert_search_same (db, "zibal");
-    g_assert_cmpuint (ids->len, ==, 1);
-    g_assert_cmpint (g_array_index (ids, gint64, 0), ==, third);
-  }
+  move_meeting (db, other, meeting, third);
 
   /* a follow-up added by the other connection finds the meeting's client */
   {

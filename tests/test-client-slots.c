@@ -15,18 +15,6 @@
 
 #include "store-test-util.h"
 
-static void
-save_new (SportelloDatabase *db,
-          const char        *name)
-{
-  g_autoptr(SportelloClient) client = sportello_client_new ();
-  g_autoptr(GError) error = NULL;
-
-  sportello_client_set (client, SPORTELLO_CLIENT_NAME, name);
-  g_assert_true (sportello_client_save (client, db, &error));
-  g_assert_no_error (error);
-}
-
 /* What a view of the slots sees: its signals, and the slots it holds
  * (as a list view's rows do) with how often each said its client changed */
 typedef struct
@@ -135,7 +123,7 @@ test_narrow_widen (void)
   SportelloClientSlot *first;
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    save_new (db, names[i]);
+    g_object_unref (store_test_new_client (db, names[i]));
   g_assert_true (g_list_model_get_item_type (model) == SPORTELLO_TYPE_CLIENT_SLOT);
   g_signal_connect (slots, "items-changed", G_CALLBACK (view_changed_cb), &view);
 
@@ -236,8 +224,8 @@ test_slots_let_go (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(SportelloClientSlot) kept = NULL;
 
-  save_new (db, "Bar Centrale");
-  save_new (db, "Studio Sala");
+  g_object_unref (store_test_new_client (db, "Bar Centrale"));
+  g_object_unref (store_test_new_client (db, "Studio Sala"));
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_true (sportello_client_list_refresh (list, &error));
