@@ -279,6 +279,7 @@ test_pages_follow_the_database (void)
   sportello_test_app_quit (app);
 }
 
+/* Counts a signal's emissions (one argument, as notify or changed has) */
 static void
 count_cb (gpointer  instance,
           gpointer  arg,
@@ -352,14 +353,6 @@ painted_cb (GdkFrameClock *clock,
   *painted = TRUE;
 }
 
-static void
-changed_cb (SportelloDatabase *db,
-            const char        *kind,
-            guint             *count)
-{
-  (*count)++;
-}
-
 /* Opened and closed at once, before its groups fill, twice (before its
  * first frame, and between the frame and the fill): the page goes away,
  * reads nothing more and writes nothing */
@@ -376,7 +369,7 @@ test_client_page_closed_at_once (void)
 
   g_assert_nonnull (db);
   sportello_test_wait_for_draw (GTK_WIDGET (window));
-  g_signal_connect (db, "changed", G_CALLBACK (changed_cb), &n_changes);
+  g_signal_connect (db, "changed", G_CALLBACK (count_cb), &n_changes);
 
   for (guint round = 0; round < 2; round++)
     {
@@ -412,7 +405,7 @@ test_client_page_closed_at_once (void)
 
   g_assert_null (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE));
   g_assert_cmpuint (n_changes, ==, 0);
-  g_signal_handlers_disconnect_by_func (db, changed_cb, &n_changes);
+  g_signal_handlers_disconnect_by_func (db, count_cb, &n_changes);
 
   sportello_test_app_quit (app);
 }
