@@ -7,7 +7,7 @@
  * reads them for the process (its backups before an import or a schema
  * upgrade follow them too). The backup of the day is made soon after the
  * window opens (not while it draws its first frames and loads its lists),
- * on a thread with its own connection; if it fails, the window says so and
+ * on a background thread with its own connection; if it fails, the window says so and
  * the toast stays until dismissed.
  */
 
@@ -21,6 +21,7 @@
 #include "sportello-backup.h"
 #include "sportello-backups.h"
 #include "sportello-database.h"
+#include "sportello-job.h"
 #include "sportello-window.h"
 
 /* seconds after the window opens */
@@ -55,21 +56,18 @@ sportello_backups_follow_settings (GSettings *settings)
   g_signal_connect (settings, "changed", G_CALLBACK (settings_changed_cb), NULL);
 }
 
-static void
-daily_thread (GTask        *task,
-              gpointer      source,
-              gpointer      data,
-              GCancellable *cancellable)
+/* On the background thread (sportello_job_run_in_background): the copy
+ * and its check must not slow the window down */
+static gboolean
+daily_thread (gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
 {
   g_autoptr(SportelloDatabase) db = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GError) error = NULL;
 
-  if (!(db = sportello_database_open (data, &error)) ||
-      !sportello_backup_daily (db, now, NULL, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  return (db = sportello_database_open (data, error)) != NULL &&
+         sportello_backup_daily (db, now, NULL, error);
 }
 
 static void
@@ -82,7 +80,7 @@ daily_done_cb (GObject      *object,
   g_autofree char *message = NULL;
   AdwToast *toast;
 
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  if (sportello_job_finish (result, &error))
     return;
 
   /* a window closed meanwhile has nobody to tell */
@@ -102,7 +100,6 @@ daily_cb (gpointer data)
   SportelloWindow *window = data;
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
   SportelloDatabase *db;
-  g_autoptr(GTask) task = NULL;
 
   /* the source is over: nothing to remove when the window goes */
   g_object_steal_data (G_OBJECT (window), DAILY_SOURCE_KEY);
@@ -111,10 +108,8 @@ daily_cb (gpointer data)
       !(db = sportello_application_get_database (SPORTELLO_APPLICATION (app), NULL)))
     return G_SOURCE_REMOVE;
 
-  task = g_task_new (window, NULL, daily_done_cb, NULL);
-  g_task_set_source_tag (task, sportello_backups_start_daily);
-  g_task_set_task_data (task, g_path_get_dirname (sportello_database_get_path (db)), g_free);
-  g_task_run_in_thread (task, daily_thread);
+  sportello_job_run_in_background (window, NULL, g_path_get_dirname (sportello_database_get_path (db)), g_free,
+                                   daily_thread, daily_done_cb);
 
   return G_SOURCE_REMOVE;
 }

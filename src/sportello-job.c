@@ -7,11 +7,26 @@
  * worker opens its own database connection: a sqlite3 handle is never
  * shared across threads); the callback, back in the main loop, reads the
  * data and whether the function succeeded.
+ *
+ * Work the user did not ask for and is not waiting on (the backup of the
+ * day, and the integrity check that ends it: seconds of CPU on a large
+ * database) runs in the background instead: on a thread of its own at the
+ * lowest priority, so that it never takes a core from the window, or from
+ * the search the user is typing, on a laptop with two of them. A thread of
+ * its own, because a thread cannot raise its priority again and GTask's
+ * threads are shared.
  */
 
 #define G_LOG_DOMAIN "sportello-job"
 
 #include "config.h"
+
+#ifdef __linux__
+#include <errno.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include "sportello-job.h"
 
@@ -75,6 +90,53 @@ sportello_job_run (gpointer             source,
   g_task_set_source_tag (task, sportello_job_run);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, job_thread);
+}
+
+static gpointer
+background_thread (gpointer data)
+{
+  g_autoptr(GTask) task = data;
+
+#ifdef __linux__
+  /* on Linux, a thread's nice value is its own (not the process's) */
+  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 19) != 0)
+    g_debug ("Cannot lower the background thread's priority: %s", g_strerror (errno));
+#endif
+  job_thread (task, g_task_get_source_object (task), g_task_get_task_data (task), g_task_get_cancellable (task));
+
+  return NULL;
+}
+
+/**
+ * sportello_job_run_in_background:
+ * @source: the object @done is called with
+ * @cancellable: (nullable): cancels the job: then it ends with
+ *   %G_IO_ERROR_CANCELLED
+ * @data: (transfer full): the job's data, for @func and @done
+ * @data_free: frees @data when the job is over
+ * @func: the work, run on a thread of its own at the lowest priority
+ * @done: called in the main loop when @func has returned
+ *
+ * As sportello_job_run(), for work nobody waits on: it gets what CPU the
+ * window and the other work leave.
+ */
+void
+sportello_job_run_in_background (gpointer             source,
+                                 GCancellable        *cancellable,
+                                 gpointer             data,
+                                 GDestroyNotify       data_free,
+                                 SportelloJobFunc     func,
+                                 GAsyncReadyCallback  done)
+{
+  GTask *task = g_task_new (source, cancellable, done, NULL);
+  Job *job = g_new0 (Job, 1);
+
+  job->func = func;
+  job->data = data;
+  job->data_free = data_free;
+  g_task_set_source_tag (task, sportello_job_run);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_thread_unref (g_thread_new ("sportello-background", background_thread, task));
 }
 
 /**

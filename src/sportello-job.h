@@ -40,6 +40,13 @@ void     sportello_job_run      (gpointer             source,
                                  GDestroyNotify       data_free,
                                  SportelloJobFunc     func,
                                  GAsyncReadyCallback  done);
+void     sportello_job_run_in_background
+                                (gpointer             source,
+                                 GCancellable        *cancellable,
+                                 gpointer             data,
+                                 GDestroyNotify       data_free,
+                                 SportelloJobFunc     func,
+                                 GAsyncReadyCallback  done);
 gpointer sportello_job_get_data (GAsyncResult        *result);
 gboolean sportello_job_finish   (GAsyncResult        *result,
                                  GError             **error);

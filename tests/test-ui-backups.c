@@ -6,12 +6,18 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include "sportello-backups-page.h"
 #include "sportello-client-list.h"
 #include "sportello-client-page.h"
 #include "sportello-clients-section.h"
 #include "sportello-database.h"
 #include "sportello-demo.h"
+#include "sportello-job.h"
 #include "sportello-test-ui.h"
 #include "sportello-window-private.h"
 
@@ -225,6 +231,71 @@ test_daily_failure (void)
   g_settings_reset (settings, "backup-folder");
 }
 
+typedef struct
+{
+  int      nice;
+  gboolean main_thread;
+} Seen;
+
+static gboolean
+record_priority (gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  Seen *seen = data;
+
+  errno = 0;
+  seen->nice = getpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid));
+  g_assert_cmpint (errno, ==, 0);
+  seen->main_thread = g_main_context_is_owner (g_main_context_default ());
+  return TRUE;
+}
+
+static void
+job_done_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_assert_true (sportello_job_finish (result, NULL));
+  g_object_set_data (object, "done", GINT_TO_POINTER (TRUE));
+}
+
+static void
+run_and_wait (gboolean  background,
+              Seen     *seen)
+{
+  g_autoptr(GObject) source = g_object_new (G_TYPE_OBJECT, NULL);
+
+  *seen = (Seen) { -100, TRUE };
+  if (background)
+    sportello_job_run_in_background (source, NULL, seen, NULL, record_priority, job_done_cb);
+  else
+    sportello_job_run (source, NULL, seen, NULL, record_priority, job_done_cb);
+  while (g_object_get_data (source, "done") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Work nobody waits on (the backup of the day and its check) runs at the
+ * lowest priority, off the main thread, and leaves the other workers' threads
+ * as they were: a job run afterwards gets the main thread's priority */
+static void
+test_background_job (void)
+{
+  int main_nice = getpriority (PRIO_PROCESS, 0);
+  Seen seen;
+
+  run_and_wait (TRUE, &seen);
+  g_assert_cmpint (seen.nice, ==, 19);
+  g_assert_false (seen.main_thread);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      run_and_wait (FALSE, &seen);
+      g_assert_cmpint (seen.nice, ==, main_nice);
+      g_assert_false (seen.main_thread);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -233,6 +304,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/backups/list-make-restore", test_list_make_restore);
   g_test_add_func ("/ui/backups/daily-failure", test_daily_failure);
+  g_test_add_func ("/ui/backups/background-job", test_background_job);
 
   return g_test_run ();
 }

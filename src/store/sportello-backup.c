@@ -598,8 +598,11 @@ write_copy (sqlite3     *source,
       goto out;
     }
 
-  /* a half-written .part is thrown away anyway: no journal while copying */
-  sqlite3_exec (dest, "PRAGMA journal_mode=OFF", NULL, NULL, NULL);
+  /* a half-written .part is thrown away anyway: no journal while copying;
+   * and a small page cache: the copy and its check read each page about
+   * once, and the day's backup runs while the window is in use (SQLite's
+   * 2 MiB were 2–3 MB more at the window's peak) */
+  sqlite3_exec (dest, "PRAGMA journal_mode=OFF; PRAGMA cache_size=-256", NULL, NULL, NULL);
   if ((rc = copy_pages (dest, source)) != SQLITE_OK)
     {
       g_set_error (error, SPORTELLO_STORE_ERROR, SPORTELLO_STORE_ERROR_NOT_WRITABLE,
