@@ -16,6 +16,7 @@
 #include "sportello-checklists-section.h"
 #include "sportello-grants-section.h"
 #include "sportello-clients-section.h"
+#include "sportello-content-bin.h"
 #include "sportello-context.h"
 #include "sportello-database.h"
 #include "sportello-handoff.h"
@@ -532,6 +533,7 @@ sportello_window_class_init (SportelloWindowClass *klass)
   /* in the bubble phase, after entries and text views had their own Ctrl+Z */
   gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, undo_key_cb, NULL);
 
+  g_type_ensure (SPORTELLO_TYPE_CONTENT_BIN);
   g_type_ensure (SPORTELLO_TYPE_CLIENTS_SECTION);
   g_type_ensure (SPORTELLO_TYPE_MEETINGS_SECTION);
   g_type_ensure (SPORTELLO_TYPE_EVENTS_SECTION);

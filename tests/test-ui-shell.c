@@ -7,10 +7,15 @@
 #include "config.h"
 
 #include "sportello-client.h"
+#include "sportello-client-page.h"
+#include "sportello-clients-section.h"
+#include "sportello-content-bin.h"
 #include "sportello-database.h"
+#include "sportello-demo.h"
 #include "sportello-test-ui.h"
 #include "sportello-welcome-dialog.h"
 #include "sportello-window.h"
+#include "sportello-window-private.h"
 
 static const struct {
   const char *name;
@@ -78,6 +83,101 @@ test_shell_narrow (void)
   g_assert_nonnull (sportello_test_find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
   g_clear_pointer (&shot, g_free);
   shot = sportello_test_screenshot (GTK_WIDGET (window), "main-window-narrow-clients");
+
+  sportello_test_app_quit (app);
+}
+
+/* What the window shows needs no more room than the window has: its content
+ * bin does not let the window measure the content, so this checks what
+ * AdwBreakpointBin would have warned of */
+static void
+assert_content_fits (GtkWindow  *window,
+                     const char *where)
+{
+  GtkWidget *bin = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  GtkWidget *content;
+  int min_width, min_height;
+
+  g_assert_true (SPORTELLO_IS_CONTENT_BIN (bin));
+  content = sportello_content_bin_get_child (SPORTELLO_CONTENT_BIN (bin));
+  g_assert_nonnull (content);
+  /* the bin reports no size of its own, and the content fills it */
+  gtk_widget_measure (bin, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_assert_cmpint (min_width, ==, 0);
+  g_assert_cmpint (gtk_widget_get_width (content), ==, gtk_widget_get_width (bin));
+  g_assert_cmpint (gtk_widget_get_height (content), ==, gtk_widget_get_height (bin));
+
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, -1, &min_height, NULL, NULL, NULL);
+  if (min_width > gtk_widget_get_width (bin) || min_height > gtk_widget_get_height (bin))
+    g_error ("%s needs %d×%d px, the window has %d×%d", where, min_width, min_height,
+             gtk_widget_get_width (bin), gtk_widget_get_height (bin));
+}
+
+/* The smallest window (360×294 px, its width-request and height-request):
+ * every section and a client page fit; and what changes inside is laid out
+ * again, though the window does not measure it */
+static void
+test_shell_smallest_window (void)
+{
+  static const char * const names[] = {
+    "clients", "meetings", "todo", "templates", "checklists", "grants", "events", "report"
+  };
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-smallest", NULL);
+  g_autoptr(SportelloApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  GtkWindow *window;
+  GtkWidget *page, *label;
+  int height;
+
+  {
+    g_autoptr(SportelloDatabase) db = sportello_database_open (data_dir, &error);
+    g_autoptr(SportelloClient) client = sportello_client_new ();
+
+    g_assert_no_error (error);
+    g_assert_true (sportello_demo_fill (db, 5, &error));
+    sportello_client_set (client, SPORTELLO_CLIENT_NAME, "Laboratorio Artigiano del Legno e del Restauro Conservativo di Cantù");
+    sportello_client_set (client, SPORTELLO_CLIENT_STREET, "Via Giuseppe Garibaldi 112");
+    sportello_client_set (client, SPORTELLO_CLIENT_MUNICIPALITY, "Cantù");
+    sportello_client_set (client, SPORTELLO_CLIENT_EMAIL, "amministrazione.laboratorio@legnorestauro.example.it");
+    g_assert_true (sportello_client_save (client, db, &error));
+    uuid = g_strdup (sportello_client_get_uuid (client));
+  }
+
+  app = sportello_test_app_new (data_dir);
+  window = sportello_test_app_window (app);
+  gtk_window_set_default_size (window, 360, 294);
+  sportello_test_iterate (300);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", names[i]);
+      sportello_test_iterate (100);
+      sportello_test_wait_for_draw (GTK_WIDGET (window));
+      assert_content_fits (window, names[i]);
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "clients");
+  sportello_clients_section_open_client (_sportello_window_get_clients_section (SPORTELLO_WINDOW (window)), uuid);
+  sportello_test_iterate (300);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  page = sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE);
+  g_assert_nonnull (page);
+  assert_content_fits (window, "the client page");
+
+  /* a longer name wraps onto more lines: the page lays it out again */
+  label = sportello_test_find_label (page, "Laboratorio Artigiano del Legno e del Restauro Conservativo di Cantù");
+  g_assert_nonnull (label);
+  height = gtk_widget_get_height (label);
+  g_assert_cmpint (height, >, 0);
+  gtk_label_set_label (GTK_LABEL (label), "Laboratorio Artigiano del Legno e del Restauro Conservativo di Cantù, "
+                                          "con la Bottega di Falegnameria e Intaglio di Mariano Comense");
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (gtk_widget_get_height (label), >, height);
+  assert_content_fits (window, "the client page, its name longer");
 
   sportello_test_app_quit (app);
 }
@@ -326,6 +426,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/shell/sections", test_shell_sections);
   g_test_add_func ("/ui/shell/narrow", test_shell_narrow);
+  g_test_add_func ("/ui/shell/smallest-window", test_shell_smallest_window);
   g_test_add_func ("/ui/shell/dialogs", test_shell_dialogs);
   g_test_add_func ("/ui/shell/settings-kept", test_shell_settings_kept);
   g_test_add_func ("/ui/shell/bad-database", test_shell_bad_database);
