@@ -29,16 +29,10 @@
 
 struct _SportelloContentBin
 {
-  GtkWidget  parent_instance;
-
-  GtkWidget *child;
+  AdwBin parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (SportelloContentBin, sportello_content_bin, GTK_TYPE_WIDGET)
-
-enum { PROP_0, PROP_CHILD, N_PROPS };
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (SportelloContentBin, sportello_content_bin, ADW_TYPE_BIN)
 
 static GtkSizeRequestMode
 sportello_content_bin_get_request_mode (GtkWidget *widget)
@@ -69,10 +63,10 @@ sportello_content_bin_size_allocate (GtkWidget *widget,
                                      int        height,
                                      int        baseline)
 {
-  SportelloContentBin *self = SPORTELLO_CONTENT_BIN (widget);
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
   int min_width, min_height;
 
-  if (self->child == NULL || !gtk_widget_get_visible (self->child))
+  if (child == NULL || !gtk_widget_get_visible (child))
     return;
 
   /* the child is measured for the width it gets, never less than its
@@ -81,103 +75,26 @@ sportello_content_bin_size_allocate (GtkWidget *widget,
    * size, which it needs while the window crosses a breakpoint (the
    * setters apply after the allocation at the new size). Measuring also
    * takes the child's resize as done, so that the next reaches the window. */
-  gtk_widget_measure (self->child, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
   width = MAX (width, min_width);
-  gtk_widget_measure (self->child, GTK_ORIENTATION_VERTICAL, width, &min_height, NULL, NULL, NULL);
-  gtk_widget_allocate (self->child, width, MAX (height, min_height), baseline, NULL);
-}
-
-GtkWidget *
-sportello_content_bin_get_child (SportelloContentBin *self)
-{
-  g_return_val_if_fail (SPORTELLO_IS_CONTENT_BIN (self), NULL);
-
-  return self->child;
-}
-
-void
-sportello_content_bin_set_child (SportelloContentBin *self,
-                                 GtkWidget           *child)
-{
-  g_return_if_fail (SPORTELLO_IS_CONTENT_BIN (self));
-
-  if (self->child == child)
-    return;
-  g_clear_pointer (&self->child, gtk_widget_unparent);
-  if (child != NULL)
-    {
-      self->child = child;
-      gtk_widget_set_parent (child, GTK_WIDGET (self));
-    }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHILD]);
-}
-
-static void
-sportello_content_bin_dispose (GObject *object)
-{
-  SportelloContentBin *self = SPORTELLO_CONTENT_BIN (object);
-
-  g_clear_pointer (&self->child, gtk_widget_unparent);
-
-  G_OBJECT_CLASS (sportello_content_bin_parent_class)->dispose (object);
-}
-
-static void
-sportello_content_bin_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  SportelloContentBin *self = SPORTELLO_CONTENT_BIN (object);
-
-  switch (prop_id)
-    {
-    case PROP_CHILD:
-      g_value_set_object (value, self->child);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sportello_content_bin_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  SportelloContentBin *self = SPORTELLO_CONTENT_BIN (object);
-
-  switch (prop_id)
-    {
-    case PROP_CHILD:
-      sportello_content_bin_set_child (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, &min_height, NULL, NULL, NULL);
+  gtk_widget_allocate (child, width, MAX (height, min_height), baseline, NULL);
 }
 
 static void
 sportello_content_bin_class_init (SportelloContentBinClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = sportello_content_bin_dispose;
-  object_class->get_property = sportello_content_bin_get_property;
-  object_class->set_property = sportello_content_bin_set_property;
   widget_class->get_request_mode = sportello_content_bin_get_request_mode;
   widget_class->measure = sportello_content_bin_measure;
   widget_class->size_allocate = sportello_content_bin_size_allocate;
-
-  properties[PROP_CHILD] =
-    g_param_spec_object ("child", NULL, NULL, GTK_TYPE_WIDGET,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 sportello_content_bin_init (SportelloContentBin *self)
 {
+  /* AdwBin's layout manager would measure the child: the vfuncs above do
+   * instead */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 }

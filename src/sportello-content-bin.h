@@ -6,16 +6,12 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
 #define SPORTELLO_TYPE_CONTENT_BIN (sportello_content_bin_get_type ())
 
-G_DECLARE_FINAL_TYPE (SportelloContentBin, sportello_content_bin, SPORTELLO, CONTENT_BIN, GtkWidget)
-
-GtkWidget *sportello_content_bin_get_child (SportelloContentBin *self);
-void       sportello_content_bin_set_child (SportelloContentBin *self,
-                                            GtkWidget           *child);
+G_DECLARE_FINAL_TYPE (SportelloContentBin, sportello_content_bin, SPORTELLO, CONTENT_BIN, AdwBin)
 
 G_END_DECLS

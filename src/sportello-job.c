@@ -60,6 +60,26 @@ job_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
+static GTask *
+job_task_new (gpointer             source,
+              GCancellable        *cancellable,
+              gpointer             data,
+              GDestroyNotify       data_free,
+              SportelloJobFunc     func,
+              GAsyncReadyCallback  done)
+{
+  GTask *task = g_task_new (source, cancellable, done, NULL);
+  Job *job = g_new0 (Job, 1);
+
+  job->func = func;
+  job->data = data;
+  job->data_free = data_free;
+  g_task_set_source_tag (task, sportello_job_run);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+
+  return task;
+}
+
 /**
  * sportello_job_run:
  * @source: the object @done is called with
@@ -81,14 +101,8 @@ sportello_job_run (gpointer             source,
                    SportelloJobFunc     func,
                    GAsyncReadyCallback  done)
 {
-  g_autoptr(GTask) task = g_task_new (source, cancellable, done, NULL);
-  Job *job = g_new0 (Job, 1);
+  g_autoptr(GTask) task = job_task_new (source, cancellable, data, data_free, func, done);
 
-  job->func = func;
-  job->data = data;
-  job->data_free = data_free;
-  g_task_set_source_tag (task, sportello_job_run);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, job_thread);
 }
 
@@ -128,14 +142,8 @@ sportello_job_run_in_background (gpointer             source,
                                  SportelloJobFunc     func,
                                  GAsyncReadyCallback  done)
 {
-  GTask *task = g_task_new (source, cancellable, done, NULL);
-  Job *job = g_new0 (Job, 1);
+  GTask *task = job_task_new (source, cancellable, data, data_free, func, done);
 
-  job->func = func;
-  job->data = data;
-  job->data_free = data_free;
-  g_task_set_source_tag (task, sportello_job_run);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_thread_unref (g_thread_new ("sportello-background", background_thread, task));
 }
 

@@ -99,7 +99,7 @@ assert_content_fits (GtkWindow  *window,
   int min_width, min_height;
 
   g_assert_true (SPORTELLO_IS_CONTENT_BIN (bin));
-  content = sportello_content_bin_get_child (SPORTELLO_CONTENT_BIN (bin));
+  content = adw_bin_get_child (ADW_BIN (bin));
   g_assert_nonnull (content);
   /* the bin reports no size of its own, and the content fills it */
   gtk_widget_measure (bin, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
