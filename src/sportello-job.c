@@ -21,14 +21,8 @@
 
 #include "config.h"
 
-#ifdef __linux__
-#include <errno.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
-
 #include "sportello-job.h"
+#include "sportello-thread.h"
 
 typedef struct
 {
@@ -111,11 +105,7 @@ background_thread (gpointer data)
 {
   g_autoptr(GTask) task = data;
 
-#ifdef __linux__
-  /* on Linux, a thread's nice value is its own (not the process's) */
-  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 19) != 0)
-    g_debug ("Cannot lower the background thread's priority: %s", g_strerror (errno));
-#endif
+  sportello_thread_give_way (SPORTELLO_THREAD_NICE_BACKGROUND);
   job_thread (task, g_task_get_source_object (task), g_task_get_task_data (task), g_task_get_cancellable (task));
 
   return NULL;

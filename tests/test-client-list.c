@@ -6,11 +6,19 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+
 #include "sportello-client.h"
 #include "sportello-client-list.h"
 #include "sportello-client-list-private.h"
 #include "sportello-database.h"
 #include "sportello-demo.h"
+#include "sportello-thread.h"
 
 #include "store-test-util.h"
 
@@ -329,6 +337,62 @@ test_stale_search (void)
   g_ptr_array_unref (mirror.names);
 }
 
+/* The nice values of this process's threads but the calling one */
+static GArray *
+other_threads_nice (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  g_autofree char *self = g_strdup_printf ("%ld", (long) syscall (SYS_gettid));
+  GArray *nices = g_array_new (FALSE, FALSE, sizeof (int));
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc/self/task", name, "stat", NULL);
+      g_autofree char *stat = NULL;
+      g_auto(GStrv) fields = NULL;
+      int nice;
+
+      if (g_str_equal (name, self) || !g_file_get_contents (path, &stat, NULL, NULL))
+        continue;
+      /* after the command's name in brackets: state, then field 19 (nice) is the 17th */
+      fields = g_strsplit (strrchr (stat, ')') + 2, " ", 0);
+      g_assert_cmpuint (g_strv_length (fields), >, 16);
+      nice = atoi (fields[16]);
+      g_array_append_val (nices, nice);
+    }
+  return nices;
+}
+
+/* The background list's searches run on threads that give way to the
+ * window's (sportello-thread.c), and the calling thread keeps its priority */
+static void
+test_worker_gives_way (void)
+{
+  g_autoptr(SportelloDatabase) db = open_db ();
+  g_autoptr(SportelloClientList) list = sportello_client_list_new (db);
+  g_autoptr(GArray) nices = NULL;
+  g_autoptr(GError) error = NULL;
+  int main_nice = getpriority (PRIO_PROCESS, 0);
+  gboolean found = FALSE;
+
+  g_object_unref (store_test_new_client (db, "Bar Centrale"));
+  g_object_unref (store_test_new_client (db, "Studio Sala"));
+  sportello_client_list_set_background (list);
+  g_assert_true (sportello_client_list_refresh (list, &error));
+  store_test_wait_loaded (list);
+  sportello_client_list_set_search (list, "centrale");
+  store_test_wait_loaded (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+
+  nices = other_threads_nice ();
+  for (guint i = 0; i < nices->len; i++)
+    found |= g_array_index (nices, int, i) == SPORTELLO_THREAD_NICE_SEARCH;
+  g_assert_true (found);
+  g_assert_cmpint (getpriority (PRIO_PROCESS, 0), ==, main_nice);
+}
+
 /* The base's ids that match @search, with the notes' owners read from
  * the arrays kept with the connection (@arrays) or joined in SQL */
 static GArray *
@@ -506,6 +570,7 @@ main (int   argc,
   g_test_add_func ("/store/client-list/diff-random", test_diff_random);
   g_test_add_func ("/store/client-list/narrowing-search", test_narrowing_search);
   g_test_add_func ("/store/client-list/stale-search", test_stale_search);
+  g_test_add_func ("/store/client-list/worker-gives-way", test_worker_gives_way);
   g_test_add_func ("/store/client-list/note-owners", test_note_owners);
 
   return g_test_run ();

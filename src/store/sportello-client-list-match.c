@@ -356,7 +356,7 @@ sportello_client_list_dup_matches_async (SportelloClientList *self,
       request->search = g_strdup (self->search);
       request->ids = g_steal_pointer (&ids);
       g_task_set_task_data (task, request, (GDestroyNotify) match_request_free);
-      g_task_run_in_thread (task, match_thread);
+      _sportello_client_list_run (task, match_thread);
     }
 }
 

@@ -1,0 +1,30 @@
+/* sportello-thread.h: worker threads that give way to the window
+ *
+ * Copyright 2026 The Sportello authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * SPORTELLO_THREAD_NICE_SEARCH:
+ *
+ * The nice value of the threads that answer what the user types: below the
+ * window's thread, so that the window draws first on a busy machine.
+ */
+#define SPORTELLO_THREAD_NICE_SEARCH 5
+
+/**
+ * SPORTELLO_THREAD_NICE_BACKGROUND:
+ *
+ * The nice value of work nobody waits on (the backup of the day).
+ */
+#define SPORTELLO_THREAD_NICE_BACKGROUND 19
+
+void sportello_thread_give_way (int nice);
+
+G_END_DECLS
