@@ -32,6 +32,7 @@
 #include "sportello-client-page-private.h"
 #include "sportello-contact.h"
 #include "sportello-format.h"
+#include "sportello-property-row.h"
 #include "sportello-retention.h"
 #include "sportello-section.h"
 #include "sportello-vocabulary.h"
@@ -75,15 +76,7 @@ add_row (SportelloClientPage *self,
   if (value == NULL || value[0] == '\0')
     return NULL;
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
-  adw_action_row_set_subtitle_selectable (ADW_ACTION_ROW (row), TRUE);
-  /* read-only: neither the row nor its value is a Tab stop */
-  gtk_widget_set_focusable (row, FALSE);
-  sportello_widget_unfocus_labels (row);
-  gtk_widget_add_css_class (row, "property");
+  row = sportello_property_row_new (title, value);
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->rows, row);
   return row;
@@ -117,7 +110,7 @@ add_link_field (SportelloClientPage  *self,
   _sportello_client_page_set_tooltip (button, tooltip);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "client.open-uri");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uri);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  sportello_property_row_set_suffix (SPORTELLO_PROPERTY_ROW (row), button);
 }
 
 static void
