@@ -10,12 +10,15 @@
  * Undo, the pages opened from it) is the Clients section's, told through
  * the page's signals.
  *
- * Opening it costs one frame of the client's own fields: its header, its
- * data and its people are there at once; the groups under them (meetings
- * and follow-ups, assessments, grants, attachments, documents, events and
- * the templates menu) are made, read and filled after the page's first
- * frame, one short step an idle, hidden until all are there so that
- * nothing above them moves (SportelloClientPage:loaded). A page closed or
+ * Opening it costs one frame of what a window shows first: its header,
+ * the company's data and its people are there at once; the client's
+ * Privacy and At the Desk fields under them (below the fold in a window
+ * of common size, and nothing under them yet to push down) come in the
+ * first step after the page's first frame; then the groups under them
+ * (meetings and follow-ups, assessments, grants, attachments, documents,
+ * events and the templates menu) are made, read and filled, one short
+ * step an idle, hidden until all are there so that nothing above them
+ * moves (SportelloClientPage:loaded). A page closed or
  * covered before that reads nothing more. Nor is the client menu made
  * before it first opens, and a page taken off the window is let go after
  * the next frame, not inside the next page's opening.
@@ -174,6 +177,47 @@ update_actions (SportelloClientPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.unarchive", archived);
 }
 
+/* The fields under the client's people, Privacy and At the Desk: their
+ * groups are hidden until then, so that the page's first frame shows no
+ * empty group; below them only the groups that come later still */
+void
+_sportello_client_page_fill_fields_below (SportelloClientPage *self)
+{
+  SportelloClient *c = self->client;
+  g_autofree char *consent_date = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *updated = NULL;
+  g_autofree char *origin = NULL;
+
+  /* Privacy */
+  consent_date = sportello_format_date_long (sportello_client_get (c, SPORTELLO_CLIENT_CONSENT_DATE));
+  add_row (self, self->privacy_group, _("Consent to data processing"),
+           sportello_client_get_consent_given (c)
+             ? (consent_date ? consent_date : _("Given"))
+             : _("Not given"));
+  add_row (self, self->privacy_group, _("Legal basis"),
+           sportello_vocabulary_label (SPORTELLO_VOCABULARY_CONSENT_BASIS, sportello_client_get (c, SPORTELLO_CLIENT_CONSENT_BASIS)));
+  add_field (self, self->privacy_group, SPORTELLO_CLIENT_CONSENT_NOTE);
+
+  /* At the desk */
+  add_field (self, self->desk_group, SPORTELLO_CLIENT_TAGS);
+  add_row (self, self->desk_group, sportello_client_field_label (SPORTELLO_CLIENT_SOURCE),
+           sportello_vocabulary_label (SPORTELLO_VOCABULARY_SOURCE, sportello_client_get (c, SPORTELLO_CLIENT_SOURCE)));
+  add_field (self, self->desk_group, SPORTELLO_CLIENT_NOTES);
+  /* Translators: who follows the client: consultant, then hub */
+  origin = g_strdup_printf (_("%s, %s"), sportello_client_get (c, SPORTELLO_CLIENT_OWNER_CONSULTANT),
+                            sportello_client_get (c, SPORTELLO_CLIENT_OWNER_HUB));
+  if (sportello_client_get (c, SPORTELLO_CLIENT_OWNER_CONSULTANT)[0] || sportello_client_get (c, SPORTELLO_CLIENT_OWNER_HUB)[0])
+    add_row (self, self->desk_group, _("Followed by"), origin);
+  created = sportello_format_date_long (sportello_client_get (c, SPORTELLO_CLIENT_CREATED_AT));
+  updated = sportello_format_date_long (sportello_client_get (c, SPORTELLO_CLIENT_UPDATED_AT));
+  add_row (self, self->desk_group, _("File opened"), created);
+  add_row (self, self->desk_group, _("Last change"), updated);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->privacy_group), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->desk_group), TRUE);
+}
+
 static void
 fill (SportelloClientPage *self)
 {
@@ -182,10 +226,6 @@ fill (SportelloClientPage *self)
   g_autofree char *status_class = g_strconcat ("status-", status, NULL);
   g_autofree char *address = NULL;
   g_autofree char *employees = NULL;
-  g_autofree char *consent_date = NULL;
-  g_autofree char *created = NULL;
-  g_autofree char *updated = NULL;
-  g_autofree char *origin = NULL;
   g_autoptr(GError) error = NULL;
   gboolean writable = !sportello_retention_is_anonymised (self->db, sportello_client_get_uuid (c));
 
@@ -251,30 +291,10 @@ fill (SportelloClientPage *self)
   add_field (self, self->company_group, SPORTELLO_CLIENT_SDI_CODE);
   add_link_field (self, self->company_group, SPORTELLO_CLIENT_WEBSITE, "web-browser-symbolic", _("Open the Website"));
 
-  /* Privacy */
-  consent_date = sportello_format_date_long (sportello_client_get (c, SPORTELLO_CLIENT_CONSENT_DATE));
-  add_row (self, self->privacy_group, _("Consent to data processing"),
-           sportello_client_get_consent_given (c)
-             ? (consent_date ? consent_date : _("Given"))
-             : _("Not given"));
-  add_row (self, self->privacy_group, _("Legal basis"),
-           sportello_vocabulary_label (SPORTELLO_VOCABULARY_CONSENT_BASIS, sportello_client_get (c, SPORTELLO_CLIENT_CONSENT_BASIS)));
-  add_field (self, self->privacy_group, SPORTELLO_CLIENT_CONSENT_NOTE);
-
-  /* At the desk */
-  add_field (self, self->desk_group, SPORTELLO_CLIENT_TAGS);
-  add_row (self, self->desk_group, sportello_client_field_label (SPORTELLO_CLIENT_SOURCE),
-           sportello_vocabulary_label (SPORTELLO_VOCABULARY_SOURCE, sportello_client_get (c, SPORTELLO_CLIENT_SOURCE)));
-  add_field (self, self->desk_group, SPORTELLO_CLIENT_NOTES);
-  /* Translators: who follows the client: consultant, then hub */
-  origin = g_strdup_printf (_("%s, %s"), sportello_client_get (c, SPORTELLO_CLIENT_OWNER_CONSULTANT),
-                            sportello_client_get (c, SPORTELLO_CLIENT_OWNER_HUB));
-  if (sportello_client_get (c, SPORTELLO_CLIENT_OWNER_CONSULTANT)[0] || sportello_client_get (c, SPORTELLO_CLIENT_OWNER_HUB)[0])
-    add_row (self, self->desk_group, _("Followed by"), origin);
-  created = sportello_format_date_long (sportello_client_get (c, SPORTELLO_CLIENT_CREATED_AT));
-  updated = sportello_format_date_long (sportello_client_get (c, SPORTELLO_CLIENT_UPDATED_AT));
-  add_row (self, self->desk_group, _("File opened"), created);
-  add_row (self, self->desk_group, _("Last change"), updated);
+  /* Privacy and At the Desk: below the fold, made after the first frame
+   * (their step of the fill), or now if that step has been and gone */
+  if (self->fill_step > 0 && !self->loaded)
+    _sportello_client_page_fill_fields_below (self);
 
   /* People */
   g_clear_object (&self->contacts);

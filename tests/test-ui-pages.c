@@ -43,6 +43,19 @@ records_clear (Records *records)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Records, records_clear)
 
+/* How many property rows titled @title are below @widget, shown or not */
+static guint
+count_rows (GtkWidget  *widget,
+            const char *title)
+{
+  guint n = SPORTELLO_IS_PROPERTY_ROW (widget) &&
+            g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_rows (child, title);
+  return n;
+}
+
 /* A client with a meeting with a follow-up */
 static Records
 make_records (const char *data_dir)
@@ -478,6 +491,10 @@ test_client_page_made_when_needed (void)
   g_assert_null (page->attachments_group);
   g_assert_null (page->meetings_list);
   g_assert_null (gtk_menu_button_get_menu_model (page->menu_button));
+  /* nor the fields under the people, nor their groups shown */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->privacy_group)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->desk_group)));
+  g_assert_cmpuint (count_rows (GTK_WIDGET (page->desk_group), "Ultima modifica"), ==, 0);
 
   /* the person's row: its remove button shown, with its tooltip */
   {
@@ -511,6 +528,9 @@ test_client_page_made_when_needed (void)
   g_value_unset (&value);
   g_assert_true (accepted);
   g_assert_true (sportello_client_page_get_loaded (page));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->privacy_group)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->desk_group)));
+  g_assert_cmpuint (count_rows (GTK_WIDGET (page->desk_group), "Ultima modifica"), ==, 1);
   g_assert_nonnull (page->attachments_group);
   g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (page->attachments_group), GTK_WIDGET (page)));
   SPORTELLO_TEST_WAIT_UNTIL (!sportello_client_attachments_is_busy (page->attachments_group)
@@ -754,6 +774,13 @@ test_property_row (void)
     g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)), NULL), ==,
                      "mailto:galli@pec.example.it");
     g_assert_null (sportello_test_find_type (GTK_WIDGET (SPORTELLO_CLIENT_PAGE (page)->company_group), ADW_TYPE_ACTION_ROW));
+
+    /* filled once more, each field once */
+    g_assert_cmpuint (count_rows (page, "PEC"), ==, 1);
+    g_assert_cmpuint (count_rows (page, "Ultima modifica"), ==, 1);
+    g_assert_true (sportello_client_page_reload (SPORTELLO_CLIENT_PAGE (page)));
+    g_assert_cmpuint (count_rows (page, "PEC"), ==, 1);
+    g_assert_cmpuint (count_rows (page, "Ultima modifica"), ==, 1);
   }
 
   sportello_test_app_quit (app);
