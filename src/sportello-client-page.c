@@ -306,7 +306,12 @@ fill (SportelloClientPage *self)
     }
   gtk_list_box_bind_model (self->contacts_list, self->contacts, _sportello_client_page_create_contact_row, self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->contacts_list), g_list_model_get_n_items (self->contacts) > 0);
-  gtk_widget_set_visible (self->contacts_empty, g_list_model_get_n_items (self->contacts) == 0);
+  /* the dim row of a firm with no people, made the first time it has none */
+  if (self->contacts_empty == NULL && g_list_model_get_n_items (self->contacts) == 0)
+    self->contacts_empty = _sportello_client_page_empty_list_new (self->contacts_list, _("No people"),
+                                                                  _("Add the people you talk to at this firm"));
+  if (self->contacts_empty != NULL)
+    gtk_widget_set_visible (self->contacts_empty, g_list_model_get_n_items (self->contacts) == 0);
 
   update_actions (self);
 }
@@ -655,8 +660,6 @@ sportello_client_page_init (SportelloClientPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new ();
-  self->contacts_empty = _sportello_client_page_empty_list_new (self->contacts_list, _("No people"),
-                                         _("Add the people you talk to at this firm"));
   g_signal_connect_object (self->contacts_list, "row-activated",
                            G_CALLBACK (_sportello_client_page_contact_activated_cb), self, G_CONNECT_SWAPPED);
   gtk_menu_button_set_create_popup_func (self->menu_button, menu_popup_cb, self, NULL);

@@ -781,6 +781,25 @@ test_property_row (void)
     g_assert_true (sportello_client_page_reload (SPORTELLO_CLIENT_PAGE (page)));
     g_assert_cmpuint (count_rows (page, "PEC"), ==, 1);
     g_assert_cmpuint (count_rows (page, "Ultima modifica"), ==, 1);
+
+    /* no people: the dim row says so; it goes with the first person
+     * added, and comes back when the last one is removed */
+    g_assert_nonnull (sportello_test_find_label (page, "Nessuna persona"));
+    {
+      SportelloDatabase *db = sportello_application_get_database (app, NULL);
+      g_autoptr(SportelloContact) contact = sportello_contact_new (client);
+      g_autoptr(GError) error = NULL;
+
+      sportello_contact_set (contact, SPORTELLO_CONTACT_NAME, "Anna Galli");
+      g_assert_true (sportello_contact_save (contact, db, &error));
+      g_assert_no_error (error);
+      SPORTELLO_TEST_WAIT_UNTIL (sportello_test_find_label (page, "Anna Galli") != NULL);
+      g_assert_null (sportello_test_find_label (page, "Nessuna persona"));
+      g_assert_true (sportello_contact_delete (db, sportello_contact_get (contact, SPORTELLO_CONTACT_UUID), &error));
+      g_assert_no_error (error);
+      SPORTELLO_TEST_WAIT_UNTIL (sportello_test_find_label (page, "Nessuna persona") != NULL);
+      g_assert_null (sportello_test_find_label (page, "Anna Galli"));
+    }
   }
 
   sportello_test_app_quit (app);
