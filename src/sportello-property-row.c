@@ -10,7 +10,8 @@
  * them out (row > box.header > box.title), so the client page's first
  * frame has two boxes fewer a field to style, measure and draw. The name
  * is one line that never wraps (one Pango layout for any width); the
- * value wraps, as a long address or note must.
+ * value wraps, as a long address or note must, but its minimum width is
+ * measured at ten characters rather than one.
  *
  * The row is not focusable and not activatable; its button, if any, is a
  * Tab stop, as in an AdwActionRow. For assistive technologies the row is
@@ -394,6 +395,12 @@ sportello_property_row_init (SportelloPropertyRow *self)
   gtk_label_set_xalign (GTK_LABEL (self->value), 0);
   gtk_label_set_wrap (GTK_LABEL (self->value), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (self->value), PANGO_WRAP_WORD_CHAR);
+  /* Its minimum width is measured at 10 characters, not at 0: at 0 Pango
+   * lays out a line per character (word-char), for nothing, as the row's
+   * title, which does not wrap, is wider than that anyway; its natural
+   * width is still the whole line's */
+  gtk_label_set_width_chars (GTK_LABEL (self->value), 10);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->value), 1000);
   gtk_label_set_selectable (GTK_LABEL (self->value), TRUE);
   gtk_widget_set_focusable (self->value, FALSE);
   gtk_widget_add_css_class (self->value, "value");
