@@ -343,6 +343,7 @@ fill_events (SportelloClientPage *self)
  * into rows: after the page's first frame, one step an idle (each a few
  * milliseconds), so that the main loop is never blocked for all of them */
 static void (* const fill_steps[]) (SportelloClientPage *self) = {
+  _sportello_client_page_fill_fields_below,
   make_groups,
   fill_meetings,
   fill_assessments,

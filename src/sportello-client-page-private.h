@@ -96,6 +96,7 @@ GtkWidget *_sportello_client_page_empty_list_new       (GtkListBox          *lis
 /* sportello-client-page-groups.c: the groups under the client's fields */
 gboolean   _sportello_client_page_fill_next_group      (SportelloClientPage *self);
 void       _sportello_client_page_fill_groups          (SportelloClientPage *self);
+void       _sportello_client_page_fill_fields_below    (SportelloClientPage *self);
 
 /* sportello-client-page-contacts.c: the People group */
 void       _sportello_client_page_contacts_add_action  (GtkWidget           *widget,

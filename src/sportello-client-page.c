@@ -10,12 +10,15 @@
  * Undo, the pages opened from it) is the Clients section's, told through
  * the page's signals.
  *
- * Opening it costs one frame of the client's own fields: its header, its
- * data and its people are there at once; the groups under them (meetings
- * and follow-ups, assessments, grants, attachments, documents, events and
- * the templates menu) are made, read and filled after the page's first
- * frame, one short step an idle, hidden until all are there so that
- * nothing above them moves (SportelloClientPage:loaded). A page closed or
+ * Opening it costs one frame of what a window shows first: its header,
+ * the company's data and its people are there at once; the client's
+ * Privacy and At the Desk fields under them (below the fold in a window
+ * of common size, and nothing under them yet to push down) come in the
+ * first step after the page's first frame; then the groups under them
+ * (meetings and follow-ups, assessments, grants, attachments, documents,
+ * events and the templates menu) are made, read and filled, one short
+ * step an idle, hidden until all are there so that nothing above them
+ * moves (SportelloClientPage:loaded). A page closed or
  * covered before that reads nothing more. Nor is the client menu made
  * before it first opens, and a page taken off the window is let go after
  * the next frame, not inside the next page's opening.
@@ -32,6 +35,7 @@
 #include "sportello-client-page-private.h"
 #include "sportello-contact.h"
 #include "sportello-format.h"
+#include "sportello-property-row.h"
 #include "sportello-retention.h"
 #include "sportello-section.h"
 #include "sportello-vocabulary.h"
@@ -75,15 +79,7 @@ add_row (SportelloClientPage *self,
   if (value == NULL || value[0] == '\0')
     return NULL;
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
-  adw_action_row_set_subtitle_selectable (ADW_ACTION_ROW (row), TRUE);
-  /* read-only: neither the row nor its value is a Tab stop */
-  gtk_widget_set_focusable (row, FALSE);
-  sportello_widget_unfocus_labels (row);
-  gtk_widget_add_css_class (row, "property");
+  row = sportello_property_row_new (title, value);
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->rows, row);
   return row;
@@ -117,7 +113,7 @@ add_link_field (SportelloClientPage  *self,
   _sportello_client_page_set_tooltip (button, tooltip);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "client.open-uri");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uri);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  sportello_property_row_set_suffix (SPORTELLO_PROPERTY_ROW (row), button);
 }
 
 static void
@@ -181,6 +177,47 @@ update_actions (SportelloClientPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.unarchive", archived);
 }
 
+/* The fields under the client's people, Privacy and At the Desk: their
+ * groups are hidden until then, so that the page's first frame shows no
+ * empty group; below them only the groups that come later still */
+void
+_sportello_client_page_fill_fields_below (SportelloClientPage *self)
+{
+  SportelloClient *c = self->client;
+  g_autofree char *consent_date = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *updated = NULL;
+  g_autofree char *origin = NULL;
+
+  /* Privacy */
+  consent_date = sportello_format_date_long (sportello_client_get (c, SPORTELLO_CLIENT_CONSENT_DATE));
+  add_row (self, self->privacy_group, _("Consent to data processing"),
+           sportello_client_get_consent_given (c)
+             ? (consent_date ? consent_date : _("Given"))
+             : _("Not given"));
+  add_row (self, self->privacy_group, _("Legal basis"),
+           sportello_vocabulary_label (SPORTELLO_VOCABULARY_CONSENT_BASIS, sportello_client_get (c, SPORTELLO_CLIENT_CONSENT_BASIS)));
+  add_field (self, self->privacy_group, SPORTELLO_CLIENT_CONSENT_NOTE);
+
+  /* At the desk */
+  add_field (self, self->desk_group, SPORTELLO_CLIENT_TAGS);
+  add_row (self, self->desk_group, sportello_client_field_label (SPORTELLO_CLIENT_SOURCE),
+           sportello_vocabulary_label (SPORTELLO_VOCABULARY_SOURCE, sportello_client_get (c, SPORTELLO_CLIENT_SOURCE)));
+  add_field (self, self->desk_group, SPORTELLO_CLIENT_NOTES);
+  /* Translators: who follows the client: consultant, then hub */
+  origin = g_strdup_printf (_("%s, %s"), sportello_client_get (c, SPORTELLO_CLIENT_OWNER_CONSULTANT),
+                            sportello_client_get (c, SPORTELLO_CLIENT_OWNER_HUB));
+  if (sportello_client_get (c, SPORTELLO_CLIENT_OWNER_CONSULTANT)[0] || sportello_client_get (c, SPORTELLO_CLIENT_OWNER_HUB)[0])
+    add_row (self, self->desk_group, _("Followed by"), origin);
+  created = sportello_format_date_long (sportello_client_get (c, SPORTELLO_CLIENT_CREATED_AT));
+  updated = sportello_format_date_long (sportello_client_get (c, SPORTELLO_CLIENT_UPDATED_AT));
+  add_row (self, self->desk_group, _("File opened"), created);
+  add_row (self, self->desk_group, _("Last change"), updated);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->privacy_group), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->desk_group), TRUE);
+}
+
 static void
 fill (SportelloClientPage *self)
 {
@@ -189,10 +226,6 @@ fill (SportelloClientPage *self)
   g_autofree char *status_class = g_strconcat ("status-", status, NULL);
   g_autofree char *address = NULL;
   g_autofree char *employees = NULL;
-  g_autofree char *consent_date = NULL;
-  g_autofree char *created = NULL;
-  g_autofree char *updated = NULL;
-  g_autofree char *origin = NULL;
   g_autoptr(GError) error = NULL;
   gboolean writable = !sportello_retention_is_anonymised (self->db, sportello_client_get_uuid (c));
 
@@ -258,30 +291,10 @@ fill (SportelloClientPage *self)
   add_field (self, self->company_group, SPORTELLO_CLIENT_SDI_CODE);
   add_link_field (self, self->company_group, SPORTELLO_CLIENT_WEBSITE, "web-browser-symbolic", _("Open the Website"));
 
-  /* Privacy */
-  consent_date = sportello_format_date_long (sportello_client_get (c, SPORTELLO_CLIENT_CONSENT_DATE));
-  add_row (self, self->privacy_group, _("Consent to data processing"),
-           sportello_client_get_consent_given (c)
-             ? (consent_date ? consent_date : _("Given"))
-             : _("Not given"));
-  add_row (self, self->privacy_group, _("Legal basis"),
-           sportello_vocabulary_label (SPORTELLO_VOCABULARY_CONSENT_BASIS, sportello_client_get (c, SPORTELLO_CLIENT_CONSENT_BASIS)));
-  add_field (self, self->privacy_group, SPORTELLO_CLIENT_CONSENT_NOTE);
-
-  /* At the desk */
-  add_field (self, self->desk_group, SPORTELLO_CLIENT_TAGS);
-  add_row (self, self->desk_group, sportello_client_field_label (SPORTELLO_CLIENT_SOURCE),
-           sportello_vocabulary_label (SPORTELLO_VOCABULARY_SOURCE, sportello_client_get (c, SPORTELLO_CLIENT_SOURCE)));
-  add_field (self, self->desk_group, SPORTELLO_CLIENT_NOTES);
-  /* Translators: who follows the client: consultant, then hub */
-  origin = g_strdup_printf (_("%s, %s"), sportello_client_get (c, SPORTELLO_CLIENT_OWNER_CONSULTANT),
-                            sportello_client_get (c, SPORTELLO_CLIENT_OWNER_HUB));
-  if (sportello_client_get (c, SPORTELLO_CLIENT_OWNER_CONSULTANT)[0] || sportello_client_get (c, SPORTELLO_CLIENT_OWNER_HUB)[0])
-    add_row (self, self->desk_group, _("Followed by"), origin);
-  created = sportello_format_date_long (sportello_client_get (c, SPORTELLO_CLIENT_CREATED_AT));
-  updated = sportello_format_date_long (sportello_client_get (c, SPORTELLO_CLIENT_UPDATED_AT));
-  add_row (self, self->desk_group, _("File opened"), created);
-  add_row (self, self->desk_group, _("Last change"), updated);
+  /* Privacy and At the Desk: below the fold, made after the first frame
+   * (their step of the fill), or now if that step has been and gone */
+  if (self->fill_step > 0 && !self->loaded)
+    _sportello_client_page_fill_fields_below (self);
 
   /* People */
   g_clear_object (&self->contacts);
@@ -293,7 +306,12 @@ fill (SportelloClientPage *self)
     }
   gtk_list_box_bind_model (self->contacts_list, self->contacts, _sportello_client_page_create_contact_row, self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->contacts_list), g_list_model_get_n_items (self->contacts) > 0);
-  gtk_widget_set_visible (self->contacts_empty, g_list_model_get_n_items (self->contacts) == 0);
+  /* the dim row of a firm with no people, made the first time it has none */
+  if (self->contacts_empty == NULL && g_list_model_get_n_items (self->contacts) == 0)
+    self->contacts_empty = _sportello_client_page_empty_list_new (self->contacts_list, _("No people"),
+                                                                  _("Add the people you talk to at this firm"));
+  if (self->contacts_empty != NULL)
+    gtk_widget_set_visible (self->contacts_empty, g_list_model_get_n_items (self->contacts) == 0);
 
   update_actions (self);
 }
@@ -642,8 +660,6 @@ sportello_client_page_init (SportelloClientPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new ();
-  self->contacts_empty = _sportello_client_page_empty_list_new (self->contacts_list, _("No people"),
-                                         _("Add the people you talk to at this firm"));
   g_signal_connect_object (self->contacts_list, "row-activated",
                            G_CALLBACK (_sportello_client_page_contact_activated_cb), self, G_CONNECT_SWAPPED);
   gtk_menu_button_set_create_popup_func (self->menu_button, menu_popup_cb, self, NULL);

@@ -24,6 +24,7 @@
 #include "sportello-meeting.h"
 #include "sportello-meeting-page.h"
 #include "sportello-meetings-section.h"
+#include "sportello-property-row.h"
 #include "sportello-test-ui.h"
 #include "sportello-window-private.h"
 
@@ -41,6 +42,19 @@ records_clear (Records *records)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Records, records_clear)
+
+/* How many property rows titled @title are below @widget, shown or not */
+static guint
+count_rows (GtkWidget  *widget,
+            const char *title)
+{
+  guint n = SPORTELLO_IS_PROPERTY_ROW (widget) &&
+            g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_rows (child, title);
+  return n;
+}
 
 /* A client with a meeting with a follow-up */
 static Records
@@ -477,6 +491,10 @@ test_client_page_made_when_needed (void)
   g_assert_null (page->attachments_group);
   g_assert_null (page->meetings_list);
   g_assert_null (gtk_menu_button_get_menu_model (page->menu_button));
+  /* nor the fields under the people, nor their groups shown */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->privacy_group)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->desk_group)));
+  g_assert_cmpuint (count_rows (GTK_WIDGET (page->desk_group), "Ultima modifica"), ==, 0);
 
   /* the person's row: its remove button shown, with its tooltip */
   {
@@ -510,6 +528,9 @@ test_client_page_made_when_needed (void)
   g_value_unset (&value);
   g_assert_true (accepted);
   g_assert_true (sportello_client_page_get_loaded (page));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->privacy_group)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->desk_group)));
+  g_assert_cmpuint (count_rows (GTK_WIDGET (page->desk_group), "Ultima modifica"), ==, 1);
   g_assert_nonnull (page->attachments_group);
   g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (page->attachments_group), GTK_WIDGET (page)));
   SPORTELLO_TEST_WAIT_UNTIL (!sportello_client_attachments_is_busy (page->attachments_group)
@@ -531,6 +552,259 @@ test_client_page_made_when_needed (void)
   sportello_test_app_quit (app);
 }
 
+/* An AdwActionRow with the property style, to compare with */
+static GtkWidget *
+action_row_new (const char *title,
+                const char *value,
+                gboolean    with_button)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+  adw_action_row_set_subtitle_selectable (ADW_ACTION_ROW (row), TRUE);
+  gtk_widget_add_css_class (row, "property");
+  if (with_button)
+    {
+      GtkWidget *button = gtk_button_new_from_icon_name ("mail-send-symbolic");
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+  return row;
+}
+
+static GtkWidget *
+property_row_new (const char *title,
+                  const char *value,
+                  gboolean    with_button)
+{
+  GtkWidget *row = sportello_property_row_new (title, value);
+
+  if (with_button)
+    {
+      GtkWidget *button = gtk_button_new_from_icon_name ("mail-send-symbolic");
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "test.open");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", value);
+      sportello_property_row_set_suffix (SPORTELLO_PROPERTY_ROW (row), button);
+    }
+  return row;
+}
+
+/* @widget's place and size inside @row */
+static graphene_rect_t
+bounds_in (GtkWidget *widget,
+           GtkWidget *row)
+{
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (widget);
+  g_assert_true (gtk_widget_compute_bounds (widget, row, &bounds));
+  return bounds;
+}
+
+static void
+assert_same_bounds (GtkWidget *widget,
+                    GtkWidget *row,
+                    GtkWidget *other_widget,
+                    GtkWidget *other_row)
+{
+  graphene_rect_t a = bounds_in (widget, row);
+  graphene_rect_t b = bounds_in (other_widget, other_row);
+
+
+  g_assert_cmpfloat (a.origin.x, ==, b.origin.x);
+  g_assert_cmpfloat (a.origin.y, ==, b.origin.y);
+  g_assert_cmpfloat (a.size.width, ==, b.size.width);
+  g_assert_cmpfloat (a.size.height, ==, b.size.height);
+}
+
+static void
+open_cb (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  char **opened = user_data;
+
+  g_free (*opened);
+  *opened = g_variant_dup_string (parameter, NULL);
+}
+
+/* SportelloPropertyRow: an AdwActionRow.property's look with fewer
+ * widgets, its title and value, its accessible name and description, its
+ * button; and the client page's fields are such rows */
+static void
+test_property_row (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-pages-property", NULL);
+  g_autofree char *client = sportello_test_add_client (data_dir,
+                                                       SPORTELLO_CLIENT_NAME, "Ferramenta Galli",
+                                                       SPORTELLO_CLIENT_PEC, "galli@pec.example.it",
+                                                       SPORTELLO_CLIENT_WEBSITE, "www.galli.example.it",
+                                                       -1);
+  g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
+  GtkWindow *app_window = sportello_test_app_window (app);
+  const char *long_value = "Via Giuseppe Garibaldi angolo Piazza della Repubblica 123/B, scala C, "
+                           "interno 7, 22074 Lomazzo (CO)";
+  const struct { const char *title; const char *value; gboolean button; } cases[] = {
+    { "Partita IVA", "00743110157", FALSE },
+    { "Indirizzo", long_value, FALSE },
+    { "PEC", "galli@pec.example.it", TRUE },
+    { "Email", "amministrazione.contabilita@officinameccanicagallo.example.it", TRUE },
+  };
+  g_autoptr(GSimpleActionGroup) actions = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) open = g_simple_action_new ("open", G_VARIANT_TYPE_STRING);
+  g_autofree char *opened = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  AdwPreferencesGroup *ours = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *theirs = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  GtkWidget *rows[G_N_ELEMENTS (cases)];
+  GtkWidget *action_rows[G_N_ELEMENTS (cases)];
+
+  g_signal_connect (open, "activate", G_CALLBACK (open_cb), &opened);
+  g_action_map_add_action (G_ACTION_MAP (actions), G_ACTION (open));
+  gtk_widget_insert_action_group (window, "test", G_ACTION_GROUP (actions));
+  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (app));
+  gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (ours));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (theirs));
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      rows[i] = property_row_new (cases[i].title, cases[i].value, cases[i].button);
+      adw_preferences_group_add (ours, rows[i]);
+      action_rows[i] = action_row_new (cases[i].title, cases[i].value, cases[i].button);
+      adw_preferences_group_add (theirs, action_rows[i]);
+    }
+
+  /* its title and value */
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (rows[0])), ==, "Partita IVA");
+  g_assert_cmpstr (sportello_property_row_get_value (SPORTELLO_PROPERTY_ROW (rows[0])), ==, "00743110157");
+  g_assert_null (sportello_property_row_get_suffix (SPORTELLO_PROPERTY_ROW (rows[0])));
+  g_assert_true (GTK_IS_BUTTON (sportello_property_row_get_suffix (SPORTELLO_PROPERTY_ROW (rows[2]))));
+
+  /* wide and narrow (the address wraps): where AdwActionRow puts the
+   * title, the value and the button, the same size */
+  for (guint w = 0; w < 2; w++)
+    {
+      int width = w == 0 ? 1400 : 720;
+      double one_line = 0;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), width, 400);
+      gtk_window_present (GTK_WINDOW (window));
+      sportello_test_iterate (100);
+      sportello_test_wait_for_draw (window);
+      for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+        {
+          GtkWidget *title = sportello_test_find_label (rows[i], cases[i].title);
+          GtkWidget *value = sportello_test_find_label (rows[i], cases[i].value);
+          graphene_rect_t row_bounds = bounds_in (rows[i], GTK_WIDGET (ours));
+          graphene_rect_t theirs_bounds = bounds_in (action_rows[i], GTK_WIDGET (theirs));
+
+          g_assert_cmpfloat (row_bounds.origin.y, ==, theirs_bounds.origin.y);
+          g_assert_cmpfloat (row_bounds.size.width, ==, theirs_bounds.size.width);
+          g_assert_cmpfloat (row_bounds.size.height, ==, theirs_bounds.size.height);
+          assert_same_bounds (title, rows[i], sportello_test_find_label (action_rows[i], cases[i].title), action_rows[i]);
+          assert_same_bounds (value, rows[i], sportello_test_find_label (action_rows[i], cases[i].value), action_rows[i]);
+          if (cases[i].button)
+            assert_same_bounds (sportello_test_find_type (rows[i], GTK_TYPE_BUTTON), rows[i],
+                                sportello_test_find_type (action_rows[i], GTK_TYPE_BUTTON), action_rows[i]);
+          if (i == 0)
+            one_line = bounds_in (value, rows[i]).size.height;
+          if (i == 1 && w == 1)
+            g_assert_cmpfloat (bounds_in (value, rows[i]).size.height, >, 1.5 * one_line);
+
+          /* the value can be selected with the mouse, it is no Tab stop;
+           * nor is the row, which does nothing when activated */
+          g_assert_true (gtk_label_get_selectable (GTK_LABEL (value)));
+          g_assert_false (gtk_widget_get_focusable (value));
+          g_assert_false (gtk_widget_get_focusable (rows[i]));
+          g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (rows[i])));
+          g_assert_true (gtk_label_get_wrap (GTK_LABEL (value)));
+          g_assert_false (gtk_label_get_wrap (GTK_LABEL (title)));
+
+          /* for assistive technologies what an AdwActionRow is: labelled
+           * by its title, described by its value */
+          g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (rows[i])), ==,
+                           gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (action_rows[i])));
+          gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (rows[i]), GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL);
+          gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (rows[i]), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, value, NULL);
+        }
+    }
+
+  /* its button: a Tab stop, and it runs its action */
+  {
+    GtkWidget *button = sportello_property_row_get_suffix (SPORTELLO_PROPERTY_ROW (rows[2]));
+
+    g_assert_true (gtk_widget_child_focus (rows[2], GTK_DIR_TAB_FORWARD));
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == button);
+    g_assert_true (gtk_widget_activate (button));
+    SPORTELLO_TEST_WAIT_UNTIL (opened != NULL);
+    g_assert_cmpstr (opened, ==, "galli@pec.example.it");
+  }
+
+  /* a value changed, then none: the row shows it, then only its title */
+  sportello_property_row_set_value (SPORTELLO_PROPERTY_ROW (rows[0]), "02901750121");
+  sportello_test_wait_for_draw (window);
+  g_assert_nonnull (sportello_test_find_label (rows[0], "02901750121"));
+  sportello_property_row_set_value (SPORTELLO_PROPERTY_ROW (rows[0]), NULL);
+  sportello_test_wait_for_draw (window);
+  g_assert_cmpstr (sportello_property_row_get_value (SPORTELLO_PROPERTY_ROW (rows[0])), ==, "");
+  g_assert_null (sportello_test_find_label (rows[0], "02901750121"));
+  g_assert_nonnull (sportello_test_find_label (rows[0], "Partita IVA"));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* the client page's fields, the PEC's and the website's with their buttons */
+  {
+    GtkWidget *page = sportello_test_open_client (app_window, client);
+    GtkWidget *pec = sportello_test_find_row (page, SPORTELLO_TYPE_PROPERTY_ROW, "PEC");
+    GtkWidget *button;
+
+    g_assert_nonnull (pec);
+    g_assert_cmpstr (sportello_property_row_get_value (SPORTELLO_PROPERTY_ROW (pec)), ==, "galli@pec.example.it");
+    button = sportello_property_row_get_suffix (SPORTELLO_PROPERTY_ROW (pec));
+    g_assert_true (GTK_IS_BUTTON (button));
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "client.open-uri");
+    g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)), NULL), ==,
+                     "mailto:galli@pec.example.it");
+    g_assert_null (sportello_test_find_type (GTK_WIDGET (SPORTELLO_CLIENT_PAGE (page)->company_group), ADW_TYPE_ACTION_ROW));
+
+    /* filled once more, each field once */
+    g_assert_cmpuint (count_rows (page, "PEC"), ==, 1);
+    g_assert_cmpuint (count_rows (page, "Ultima modifica"), ==, 1);
+    g_assert_true (sportello_client_page_reload (SPORTELLO_CLIENT_PAGE (page)));
+    g_assert_cmpuint (count_rows (page, "PEC"), ==, 1);
+    g_assert_cmpuint (count_rows (page, "Ultima modifica"), ==, 1);
+
+    /* no people: the dim row says so; it goes with the first person
+     * added, and comes back when the last one is removed */
+    g_assert_nonnull (sportello_test_find_label (page, "Nessuna persona"));
+    {
+      SportelloDatabase *db = sportello_application_get_database (app, NULL);
+      g_autoptr(SportelloContact) contact = sportello_contact_new (client);
+      g_autoptr(GError) error = NULL;
+
+      sportello_contact_set (contact, SPORTELLO_CONTACT_NAME, "Anna Galli");
+      g_assert_true (sportello_contact_save (contact, db, &error));
+      g_assert_no_error (error);
+      SPORTELLO_TEST_WAIT_UNTIL (sportello_test_find_label (page, "Anna Galli") != NULL);
+      g_assert_null (sportello_test_find_label (page, "Nessuna persona"));
+      g_assert_true (sportello_contact_delete (db, sportello_contact_get (contact, SPORTELLO_CONTACT_UUID), &error));
+      g_assert_no_error (error);
+      SPORTELLO_TEST_WAIT_UNTIL (sportello_test_find_label (page, "Nessuna persona") != NULL);
+      g_assert_null (sportello_test_find_label (page, "Anna Galli"));
+    }
+  }
+
+  sportello_test_app_quit (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -543,6 +817,7 @@ main (int   argc,
   g_test_add_func ("/ui/pages/client-page-fills", test_client_page_fills);
   g_test_add_func ("/ui/pages/client-page-closed-at-once", test_client_page_closed_at_once);
   g_test_add_func ("/ui/pages/client-page-made-when-needed", test_client_page_made_when_needed);
+  g_test_add_func ("/ui/pages/property-row", test_property_row);
 
   return g_test_run ();
 }
