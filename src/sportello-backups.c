@@ -7,8 +7,8 @@
  * reads them for the process (its backups before an import or a schema
  * upgrade follow them too). The backup of the day is made soon after the
  * window opens (not while it draws its first frames and loads its lists),
- * on a background thread with its own connection; if it fails, the window says so and
- * the toast stays until dismissed.
+ * on a background thread with its own connection; if it fails, the window
+ * says so and the toast stays until dismissed.
  */
 
 #define G_LOG_DOMAIN "sportello-backups"

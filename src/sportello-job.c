@@ -10,11 +10,10 @@
  *
  * Work the user did not ask for and is not waiting on (the backup of the
  * day, and the integrity check that ends it: seconds of CPU on a large
- * database) runs in the background instead: on a thread of its own at the
- * lowest priority, so that it never takes a core from the window, or from
- * the search the user is typing, on a laptop with two of them. A thread of
- * its own, because a thread cannot raise its priority again and GTask's
- * threads are shared.
+ * database) runs in the background instead: on a thread of ours at the
+ * lowest priority (sportello-thread.c), so that it never takes a core from
+ * the window, or from the search the user is typing, on a laptop with two
+ * of them.
  */
 
 #define G_LOG_DOMAIN "sportello-job"
@@ -100,17 +99,6 @@ sportello_job_run (gpointer             source,
   g_task_run_in_thread (task, job_thread);
 }
 
-static gpointer
-background_thread (gpointer data)
-{
-  g_autoptr(GTask) task = data;
-
-  sportello_thread_give_way (SPORTELLO_THREAD_NICE_BACKGROUND);
-  job_thread (task, g_task_get_source_object (task), g_task_get_task_data (task), g_task_get_cancellable (task));
-
-  return NULL;
-}
-
 /**
  * sportello_job_run_in_background:
  * @source: the object @done is called with
@@ -118,7 +106,7 @@ background_thread (gpointer data)
  *   %G_IO_ERROR_CANCELLED
  * @data: (transfer full): the job's data, for @func and @done
  * @data_free: frees @data when the job is over
- * @func: the work, run on a thread of its own at the lowest priority
+ * @func: the work, run on a thread of ours at the lowest priority
  * @done: called in the main loop when @func has returned
  *
  * As sportello_job_run(), for work nobody waits on: it gets what CPU the
@@ -132,9 +120,9 @@ sportello_job_run_in_background (gpointer             source,
                                  SportelloJobFunc     func,
                                  GAsyncReadyCallback  done)
 {
-  GTask *task = job_task_new (source, cancellable, data, data_free, func, done);
+  g_autoptr(GTask) task = job_task_new (source, cancellable, data, data_free, func, done);
 
-  g_thread_unref (g_thread_new ("sportello-background", background_thread, task));
+  sportello_thread_run_task (task, job_thread, SPORTELLO_THREADS_BACKGROUND);
 }
 
 /**

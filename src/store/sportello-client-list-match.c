@@ -16,6 +16,7 @@
 
 #include "sportello-client-list-private.h"
 #include "sportello-client-private.h"
+#include "sportello-thread.h"
 
 /* The first row of @sql (?1 the FTS5 query, ?2 an id), as text */
 static char *
@@ -356,7 +357,7 @@ sportello_client_list_dup_matches_async (SportelloClientList *self,
       request->search = g_strdup (self->search);
       request->ids = g_steal_pointer (&ids);
       g_task_set_task_data (task, request, (GDestroyNotify) match_request_free);
-      _sportello_client_list_run (task, match_thread);
+      sportello_thread_run_task (task, match_thread, SPORTELLO_THREADS_SEARCH);
     }
 }
 

@@ -77,8 +77,6 @@ typedef struct
 /* sportello-client-list.c */
 void    _sportello_client_list_worker_unref  (Worker             *worker);
 int     _sportello_client_list_progress_cb   (void               *data);
-void    _sportello_client_list_run           (GTask              *task,
-                                              GTaskThreadFunc     func);
 
 /* sportello-client-list-search.c */
 GArray *_sportello_client_list_query_base    (SportelloDatabase  *db,

@@ -372,47 +372,6 @@ request_done_cb (GObject      *object,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
-typedef struct
-{
-  GTask           *task;
-  GTaskThreadFunc  func;
-} Job;
-
-static void
-search_thread (gpointer data,
-               gpointer pool_data)
-{
-  static GPrivate gave_way;
-  g_autofree Job *job = data;
-  g_autoptr(GTask) task = job->task;
-
-  if (g_private_get (&gave_way) == NULL)
-    {
-      sportello_thread_give_way (SPORTELLO_THREAD_NICE_SEARCH);
-      g_private_set (&gave_way, GINT_TO_POINTER (TRUE));
-    }
-  job->func (task, g_task_get_source_object (task), g_task_get_task_data (task), g_task_get_cancellable (task));
-}
-
-/* Runs @func for @task on the lists' own worker threads, which give way to
- * the window (sportello-thread.c): searches and their lookups while the
- * user types. Requests on one list's connection take turns anyway (the
- * worker's lock); two threads serve two lists at once. */
-void
-_sportello_client_list_run (GTask           *task,
-                            GTaskThreadFunc  func)
-{
-  static GThreadPool *pool;
-  Job *job = g_new0 (Job, 1);
-
-  if (g_once_init_enter_pointer (&pool))
-    g_once_init_leave_pointer (&pool, g_thread_pool_new (search_thread, NULL, 2, TRUE, NULL));
-
-  job->task = g_object_ref (task);
-  job->func = func;
-  g_thread_pool_push (pool, job, NULL);
-}
-
 /* Asks the worker; the answer comes in the main loop */
 static void
 request (SportelloClientList *self,
@@ -445,7 +404,9 @@ request (SportelloClientList *self,
   task = g_task_new (self, self->pending, request_done_cb, NULL);
   g_task_set_source_tag (task, request);
   g_task_set_task_data (task, request, (GDestroyNotify) request_free);
-  _sportello_client_list_run (task, request_thread);
+  /* on the threads that give way to the window (sportello-thread.c);
+   * requests on one list's connection take turns anyway (the worker's lock) */
+  sportello_thread_run_task (task, request_thread, SPORTELLO_THREADS_SEARCH);
 
   if (!was_loading)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);

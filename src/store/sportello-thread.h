@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -25,6 +25,23 @@ G_BEGIN_DECLS
  */
 #define SPORTELLO_THREAD_NICE_BACKGROUND 19
 
-void sportello_thread_give_way (int nice);
+/**
+ * SportelloThreads:
+ * @SPORTELLO_THREADS_SEARCH: two threads at %SPORTELLO_THREAD_NICE_SEARCH,
+ *   for the searches and lookups the user types
+ * @SPORTELLO_THREADS_BACKGROUND: one thread at
+ *   %SPORTELLO_THREAD_NICE_BACKGROUND, for work nobody waits on
+ *
+ * The worker threads of our own that give way to the window.
+ */
+typedef enum
+{
+  SPORTELLO_THREADS_SEARCH,
+  SPORTELLO_THREADS_BACKGROUND,
+} SportelloThreads;
+
+void sportello_thread_run_task (GTask           *task,
+                                GTaskThreadFunc  func,
+                                SportelloThreads threads);
 
 G_END_DECLS
