@@ -678,10 +678,37 @@ reload_cb (GtkWidget *widget)
   sportello_client_page_reload (SPORTELLO_CLIENT_PAGE (widget));
 }
 
+/**
+ * sportello_client_page_new_spare:
+ *
+ * Makes a page's widgets without a client, in idle time, for the next
+ * sportello_client_page_new() to fill: opening a client then costs
+ * reading and filling it, not building its page.
+ *
+ * Returns: (transfer full): a page to pass to sportello_client_page_new()
+ */
 SportelloClientPage *
-sportello_client_page_new (SportelloContext  *context,
-                           const char        *uuid,
-                           GError           **error)
+sportello_client_page_new_spare (void)
+{
+  return g_object_ref_sink (g_object_new (SPORTELLO_TYPE_CLIENT_PAGE, NULL));
+}
+
+/**
+ * sportello_client_page_new:
+ * @context: the window's context
+ * @uuid: the client
+ * @spare: (transfer full) (nullable): a page from
+ *   sportello_client_page_new_spare() to fill, or %NULL for a new one;
+ *   it is let go if the client cannot be read
+ * @error: where the reason goes if the client cannot be read
+ *
+ * Returns: (transfer full) (nullable): the client's page, not floating
+ */
+SportelloClientPage *
+sportello_client_page_new (SportelloContext    *context,
+                           const char          *uuid,
+                           SportelloClientPage *spare,
+                           GError             **error)
 {
   /* all that the page shows of the client */
   static const char * const follows[] = {
@@ -691,12 +718,15 @@ sportello_client_page_new (SportelloContext  *context,
   g_autoptr(SportelloClient) client = NULL;
   SportelloClientPage *self;
 
+  g_autoptr(SportelloClientPage) blank = spare;
+
   g_return_val_if_fail (SPORTELLO_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (spare == NULL || (SPORTELLO_IS_CLIENT_PAGE (spare) && spare->client == NULL), NULL);
 
   if (!(client = sportello_client_load (sportello_context_get_database (context), uuid, error)))
     return NULL;
 
-  self = g_object_new (SPORTELLO_TYPE_CLIENT_PAGE, NULL);
+  self = blank != NULL ? g_steal_pointer (&blank) : sportello_client_page_new_spare ();
   self->context = g_object_ref (context);
   self->db = sportello_context_get_database (context);
   self->client = g_steal_pointer (&client);

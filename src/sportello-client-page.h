@@ -17,8 +17,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SportelloClientPage, sportello_client_page, SPORTELLO, CLIENT_PAGE, AdwNavigationPage)
 
+SportelloClientPage *sportello_client_page_new_spare  (void);
 SportelloClientPage *sportello_client_page_new        (SportelloContext    *context,
                                                        const char          *uuid,
+                                                       SportelloClientPage *spare,
                                                        GError             **error);
 const char          *sportello_client_page_get_uuid   (SportelloClientPage *self);
 SportelloClient     *sportello_client_page_get_client (SportelloClientPage *self);

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "sportello-client-list.h"
+#include "sportello-client-page.h"
 #include "sportello-client-slots.h"
 #include "sportello-clients-section.h"
 #include "sportello-context.h"
@@ -50,6 +51,10 @@ struct _SportelloClientsSection
   GPtrArray           *bound_rows;   /* all the rows bound to a client */
   guint                match_idle;
   GCancellable        *match_cancellable;   /* cancelled in dispose */
+
+  /* the next client page, its widgets made in idle time */
+  SportelloClientPage *spare_page;
+  guint                spare_idle;
 
   /* the list view gets the clients after its first frame */
   GdkFrameClock       *first_frame_clock;

@@ -675,6 +675,8 @@ sportello_clients_section_dispose (GObject *object)
   g_clear_object (&self->tags_cancellable);
   g_cancellable_cancel (self->match_cancellable);
   g_clear_handle_id (&self->match_idle, g_source_remove);
+  g_clear_handle_id (&self->spare_idle, g_source_remove);
+  g_clear_object (&self->spare_page);
   stop_waiting_for_first_frame (self);
   if (self->match_rows != NULL)
     g_ptr_array_set_size (self->match_rows, 0);
@@ -796,6 +798,27 @@ list_changed_cb (SportelloClientsSection *self)
   update_stack (self);
 }
 
+static gboolean
+spare_idle_cb (gpointer data)
+{
+  SportelloClientsSection *self = data;
+
+  self->spare_idle = 0;
+  if (self->spare_page == NULL)
+    self->spare_page = sportello_client_page_new_spare ();
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The next client page is made when nothing else is to be done (after a
+ * page's own filling, which is idle work too) */
+static void
+want_spare_page (SportelloClientsSection *self)
+{
+  if (self->spare_page == NULL && self->spare_idle == 0)
+    self->spare_idle = g_idle_add_full (G_PRIORITY_LOW, spare_idle_cb, self, NULL);
+}
+
 static void
 stop_waiting_for_first_frame (SportelloClientsSection *self)
 {
@@ -834,6 +857,8 @@ first_frame_cb (SportelloClientsSection *self)
   stop_waiting_for_first_frame (self);
   /* out of the frame clock's cycle */
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, attach_list_idle_cb, g_object_ref (self), NULL);
+  /* then, once the list has its rows, the page the first client opens in */
+  want_spare_page (self);
 }
 
 static void
@@ -945,16 +970,20 @@ sportello_clients_section_open_client (SportelloClientsSection *self,
                                     const char           *uuid)
 {
   g_autoptr(GError) error = NULL;
-  SportelloClientPage *page;
+  g_autoptr(SportelloClientPage) page = NULL;
 
   g_return_if_fail (SPORTELLO_IS_CLIENTS_SECTION (self));
 
-  page = sportello_client_page_new (self->context, uuid, &error);
+  page = sportello_client_page_new (self->context, uuid, g_steal_pointer (&self->spare_page), &error);
   if (page == NULL)
     {
       _sportello_clients_section_show_error (self, error);
+      want_spare_page (self);
       return;
     }
+  /* the next page is made once this one is on screen and filled, not
+   * in the wait for its first frame */
+  g_signal_connect_object (page, "notify::loaded", G_CALLBACK (want_spare_page), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (page, "trashed", G_CALLBACK (client_trashed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "open-client", G_CALLBACK (open_existing_cb), self, G_CONNECT_SWAPPED);

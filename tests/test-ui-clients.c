@@ -13,7 +13,7 @@
 #include "sportello-client-list.h"
 #include "sportello-client-page.h"
 #include "sportello-client-row.h"
-#include "sportello-clients-section.h"
+#include "sportello-clients-section-private.h"
 #include "sportello-database.h"
 #include "sportello-demo.h"
 #include "sportello-meeting.h"
@@ -846,6 +846,69 @@ test_new_client_smallest (void)
   sportello_test_app_quit (app);
 }
 
+/* A client opens in a page made ahead, in idle time; the next one is made
+ * once that page is filled, and none is left behind */
+static void
+test_spare_page (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-spare-page", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(SportelloApplication) app = NULL;
+  SportelloClientsSection *section;
+  GtkWindow *window;
+  GtkWidget *spare, *page;
+  gpointer gone = NULL;
+
+  first = sportello_test_add_client (data_dir, SPORTELLO_CLIENT_NAME, "Bar Centrale", -1);
+  second = sportello_test_add_client (data_dir, SPORTELLO_CLIENT_NAME, "Merceria Nardò", -1);
+  app = sportello_test_app_new (data_dir);
+  window = sportello_test_app_window (app);
+  section = _sportello_window_get_clients_section (SPORTELLO_WINDOW (window));
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+
+  /* after the window's first frame, with nothing else to do */
+  SPORTELLO_TEST_WAIT_UNTIL (section->spare_page != NULL);
+  g_assert_nonnull (section->spare_page);
+  spare = GTK_WIDGET (section->spare_page);
+  g_assert_null (gtk_widget_get_parent (spare));
+
+  page = sportello_test_open_client (window, first);
+  g_assert_true (page == spare);
+  g_assert_cmpstr (sportello_client_page_get_uuid (SPORTELLO_CLIENT_PAGE (page)), ==, first);
+  g_assert_nonnull (sportello_test_find_label (page, "Bar Centrale"));
+
+  /* the next one, once this one is filled */
+  SPORTELLO_TEST_WAIT_UNTIL (section->spare_page != NULL);
+  g_assert_nonnull (section->spare_page);
+  g_assert_true (GTK_WIDGET (section->spare_page) != page);
+  spare = GTK_WIDGET (section->spare_page);
+  page = sportello_test_open_client (window, second);
+  g_assert_true (page == spare);
+  g_assert_nonnull (sportello_test_find_label (page, "Merceria Nardò"));
+  g_assert_null (sportello_test_find_label (page, "Bar Centrale"));
+
+  /* a client that is not there: the spare it took is let go, no page is
+   * pushed, and another spare comes */
+  SPORTELLO_TEST_WAIT_UNTIL (section->spare_page != NULL);
+  g_assert_nonnull (section->spare_page);
+  g_object_add_weak_pointer (G_OBJECT (section->spare_page), &gone);
+  gone = section->spare_page;
+  sportello_clients_section_open_client (section, "00000000-0000-4000-8000-000000000000");
+  g_assert_null (gone);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (sportello_test_find_type (GTK_WIDGET (window), SPORTELLO_TYPE_CLIENT_PAGE) == page);
+  SPORTELLO_TEST_WAIT_UNTIL (section->spare_page != NULL);
+  g_assert_nonnull (section->spare_page);
+
+  /* and the window takes the last spare with it */
+  g_object_add_weak_pointer (G_OBJECT (section->spare_page), &gone);
+  gone = section->spare_page;
+  sportello_test_app_quit (app);
+  SPORTELLO_TEST_WAIT_UNTIL (gone == NULL);
+  g_assert_null (gone);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -860,6 +923,7 @@ main (int   argc,
   g_test_add_func ("/ui/clients/rows-follow-search", test_rows_follow_search);
   g_test_add_func ("/ui/clients/rows-out-of-sight", test_rows_out_of_sight);
   g_test_add_func ("/ui/clients/new-client-smallest", test_new_client_smallest);
+  g_test_add_func ("/ui/clients/spare-page", test_spare_page);
 
   return g_test_run ();
 }

