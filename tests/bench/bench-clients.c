@@ -553,57 +553,98 @@ typedef struct
   double   dispose;
   double   dispose_start;
   guint    n_disposed;
+  /* the same phases in wall time, each ending where its CPU time ends */
+  double   wall_mark;
+  double   wall[6];      /* before the frame, flush, update, layout, paint, after-paint */
 } OpenPhases;
 
 static OpenPhases open_phases;
 
 /* each at the end of its phase (connected after GTK's own handlers) */
 static void
-open_phase_end (double *phase)
+open_phase_end (double *phase,
+                guint   wall_index)
 {
-  double now = cpu_ms ();
+  double now = cpu_ms (), wall_now = now_ms ();
 
   if (!open_phases.active)
     return;
   *phase += now - open_phases.mark;
   open_phases.mark = now;
+  open_phases.wall[wall_index] += wall_now - open_phases.wall_mark;
+  open_phases.wall_mark = wall_now;
 }
 
 static void
 open_flush_cb (GdkFrameClock *clock)
 {
-  open_phase_end (&open_phases.before_frame);
+  open_phase_end (&open_phases.before_frame, 0);
 }
 
 static void
 open_before_paint_cb (GdkFrameClock *clock)
 {
-  open_phase_end (&open_phases.flush);
+  open_phase_end (&open_phases.flush, 1);
 }
 
 static void
 open_update_cb (GdkFrameClock *clock)
 {
-  open_phase_end (&open_phases.update);
+  open_phase_end (&open_phases.update, 2);
 }
 
 static void
 open_layout_cb (GdkFrameClock *clock)
 {
-  open_phase_end (&open_phases.layout);
+  open_phase_end (&open_phases.layout, 3);
 }
 
 static void
 open_paint_cb (GdkFrameClock *clock)
 {
-  open_phase_end (&open_phases.paint);
+  open_phase_end (&open_phases.paint, 4);
 }
+
+/* when the window last drew a frame (wait_until_still) */
+static double last_after_paint;
 
 static void
 open_after_paint_cb (GdkFrameClock *clock)
 {
-  open_phase_end (&open_phases.after_paint);
+  open_phase_end (&open_phases.after_paint, 5);
   open_phases.active = FALSE;
+  last_after_paint = now_ms ();
+}
+
+static void
+set_flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* A person clicks the next client once the window is still: what the
+ * loop has yet to do (its idle work) runs first, and the last frame is a
+ * frame's time old (20 ms, 60 Hz), as the frame clock starts a frame
+ * that soon after the last one at its next slot, not at once */
+#define STILL_MS 20
+
+static void
+wait_until_still (void)
+{
+  for (;;)
+    {
+      gboolean done = FALSE;
+      double since;
+
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      since = now_ms () - last_after_paint;
+      if (since >= STILL_MS)
+        return;
+      g_timeout_add_once ((guint) ceil (STILL_MS - since), set_flag_cb, &done);
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+    }
 }
 
 static void
@@ -639,7 +680,7 @@ open_phases_watch (GtkWidget *window)
 static void
 open_phases_start (void)
 {
-  open_phases = (OpenPhases) { .active = TRUE, .mark = cpu_ms () };
+  open_phases = (OpenPhases) { .active = TRUE, .mark = cpu_ms (), .wall_mark = now_ms () };
 }
 
 /* Whether the list shows the results of @search: its search is @search
@@ -926,10 +967,7 @@ measure (const char  *data_dir,
       g_autoptr(SportelloClient) client = g_list_model_get_item (model, i * 997 % g_list_model_get_n_items (model));
       double start, start_cpu, elapsed;
 
-      /* a person clicks the next client once the window has gone quiet:
-       * what the loop still has to do now (its idle work) runs first */
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
+      wait_until_still ();
       start = now_ms ();
       start_cpu = cpu_ms ();
 
@@ -955,9 +993,19 @@ measure (const char  *data_dir,
       elapsed = cpu_ms () - start_cpu;
       g_array_append_val (opens_cpu, elapsed);
       g_printerr ("# # open %2u: %5.1f ms, CPU %5.1f ms (made and pushed %4.1f, before the frame %4.1f, update %4.1f, "
-                  "layout %4.1f, paint %4.1f)\n", i, g_array_index (opens, double, i), elapsed,
+                  "layout %4.1f, paint %4.1f); wall after the push: to flush-events %4.1f, before-paint %4.1f, "
+                  "update %4.1f, layout %4.1f, paint %4.1f, after-paint %4.1f\n", i, g_array_index (opens, double, i), elapsed,
                   g_array_index (builds_cpu, double, i), open_phases.flush, open_phases.update,
-                  open_phases.layout, open_phases.paint);
+                  open_phases.layout, open_phases.paint, open_phases.wall[0], open_phases.wall[1],
+                  open_phases.wall[2], open_phases.wall[3], open_phases.wall[4], open_phases.wall[5]);
+      {
+        g_autofree char *status = NULL;
+
+        g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
+        g_printerr ("# # open %2u: RSS %.1f MB (anonymous %.1f, files %.1f, shared %.1f), its peak %.1f MB\n", i,
+                    status_mb (status, "VmRSS:"), status_mb (status, "RssAnon:"), status_mb (status, "RssFile:"),
+                    status_mb (status, "RssShmem:"), status_mb (status, "VmHWM:"));
+      }
       /* the page is found in the window's tree (a walk over its thousands
        * of widgets) once its open is timed */
       {
