@@ -40,7 +40,11 @@ make_data (const char *data_dir,
   g_autoptr(SportelloGrantCall) call = sportello_grant_call_new ("Voucher digitalizzazione Como");
   g_autoptr(SportelloGrantCall) other = sportello_grant_call_new ("Bando export Lazio");
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) later = g_date_time_add_days (now, 40);
+  g_autoptr(GDateTime) next_months = g_date_time_add_months (now, 2);
+  /* the 15th, always ahead and always “il 15”: on the 1st, 8th and 11th
+   * Italian elides the article (“l'11 gennaio”) */
+  g_autoptr(GDateTime) later = g_date_time_new_local (g_date_time_get_year (next_months),
+                                                      g_date_time_get_month (next_months), 15, 0, 0, 0);
   g_autofree char *deadline = g_date_time_format (later, "%Y-%m-%d");
 
   g_assert_no_error (error);
@@ -109,7 +113,7 @@ test_call_to_funded (void)
   g_assert_cmpuint (g_list_model_get_n_items (sportello_grants_section_get_model (grants)), ==, 2);
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "Voucher digitalizzazione Como"));
   g_assert_nonnull (sportello_test_find_label (GTK_WIDGET (window), "a sportello"));
-  g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (window), "scade il"));
+  g_assert_nonnull (sportello_test_find_label_containing (GTK_WIDGET (window), "scade il 15 "));
   shot = sportello_test_screenshot (GTK_WIDGET (window), "grants");
 
   /* the call's page lists the firm in its province, not the one in Rome */
