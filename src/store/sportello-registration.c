@@ -365,7 +365,10 @@ write_registration (SportelloRegistration  *self,
 
   if (self->consent_given && sportello_registration_get (self, SPORTELLO_REGISTRATION_CONSENT_DATE)[0] == '\0')
     {
-      g_autofree char *today = g_strndup (now, 10);
+      /* the consultant's day, not UTC's (in Italy the day after from
+       * 23:00 or 22:00 UTC) */
+      g_autoptr(GDateTime) local = g_date_time_new_now_local ();
+      g_autofree char *today = g_date_time_format (local, "%Y-%m-%d");
 
       sportello_registration_set (self, SPORTELLO_REGISTRATION_CONSENT_DATE, today);
     }
