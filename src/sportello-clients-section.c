@@ -805,7 +805,12 @@ spare_idle_cb (gpointer data)
 
   self->spare_idle = 0;
   if (self->spare_page == NULL)
-    self->spare_page = sportello_client_page_new_spare ();
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      self->spare_page = sportello_client_page_new_spare ();
+      g_debug ("The next client page made in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+    }
 
   return G_SOURCE_REMOVE;
 }
