@@ -862,7 +862,8 @@ first_frame_cb (SportelloClientsSection *self)
   stop_waiting_for_first_frame (self);
   /* out of the frame clock's cycle */
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, attach_list_idle_cb, g_object_ref (self), NULL);
-  /* then, once the list has its rows, the page the first client opens in */
+  /* then, when the loop has nothing else to do, the page the first
+   * client opens in */
   want_spare_page (self);
 }
 
@@ -970,6 +971,12 @@ sportello_clients_section_start_search (SportelloClientsSection *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+static void
+page_loaded_cb (SportelloClientsSection *self)
+{
+  want_spare_page (self);
+}
+
 void
 sportello_clients_section_open_client (SportelloClientsSection *self,
                                     const char           *uuid)
@@ -988,7 +995,7 @@ sportello_clients_section_open_client (SportelloClientsSection *self,
     }
   /* the next page is made once this one is on screen and filled, not
    * in the wait for its first frame */
-  g_signal_connect_object (page, "notify::loaded", G_CALLBACK (want_spare_page), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "notify::loaded", G_CALLBACK (page_loaded_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (page, "trashed", G_CALLBACK (client_trashed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "open-client", G_CALLBACK (open_existing_cb), self, G_CONNECT_SWAPPED);

@@ -365,8 +365,8 @@ write_registration (SportelloRegistration  *self,
 
   if (self->consent_given && sportello_registration_get (self, SPORTELLO_REGISTRATION_CONSENT_DATE)[0] == '\0')
     {
-      /* the consultant's day, not UTC's (in Italy the day after from
-       * 23:00 or 22:00 UTC) */
+      /* the consultant's day, not UTC's: in Italy a day begins at
+       * 23:00 UTC (22:00 in summer) */
       g_autoptr(GDateTime) local = g_date_time_new_now_local ();
       g_autofree char *today = g_date_time_format (local, "%Y-%m-%d");
 
