@@ -1019,8 +1019,13 @@ measure (const char  *data_dir,
 
         if (client_page != NULL)
           {
+            guint n = 0, n_drawn = 0;
+
             g_signal_connect (client_page, "destroy", G_CALLBACK (page_destroy_cb), NULL);
             g_object_weak_ref (G_OBJECT (client_page), page_finalized_cb, NULL);
+            count_widgets (client_page, &n, &n_drawn);
+            g_printerr ("# # open %2u: “%s”, %u widgets at its first frame, %u drawn\n", i,
+                        sportello_client_get_name (client), n, n_drawn);
           }
       }
 
