@@ -157,21 +157,32 @@ status_mb (const char *status,
   return at ? g_ascii_strtod (at + strlen (key), NULL) / 1024.0 : -1;
 }
 
+/* The process's resident memory now (anonymous, file, shared) and its
+ * high-water mark, in words */
+static char *
+dup_resident (void)
+{
+  g_autofree char *status = NULL;
+
+  g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
+  return g_strdup_printf ("RSS %.1f MB (anonymous %.1f, files %.1f, shared %.1f), its peak %.1f MB",
+                          status_mb (status, "VmRSS:"), status_mb (status, "RssAnon:"), status_mb (status, "RssFile:"),
+                          status_mb (status, "RssShmem:"), status_mb (status, "VmHWM:"));
+}
+
 /* Where the memory is at @when: resident (anonymous, file, shared) and
  * its high-water mark, malloc's heap (in use, free), SQLite's own */
 static void
 print_memory (const char *when)
 {
-  g_autofree char *status = NULL;
+  g_autofree char *resident = dup_resident ();
   struct mallinfo2 info = mallinfo2 ();
   sqlite3_int64 sql_now = 0, sql_peak = 0;
 
-  g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
   sqlite3_status64 (SQLITE_STATUS_MEMORY_USED, &sql_now, &sql_peak, FALSE);
-  g_print ("memory at %s: RSS %.1f MB (anonymous %.1f, files %.1f, shared %.1f), its peak %.1f MB; "
+  g_print ("memory at %s: %s; "
            "malloc in use %.1f MB, free %.1f MB (heap %.1f MB, mapped %.1f MB); SQLite %.1f MB, its peak %.1f MB\n",
-           when, status_mb (status, "VmRSS:"), status_mb (status, "RssAnon:"), status_mb (status, "RssFile:"),
-           status_mb (status, "RssShmem:"), status_mb (status, "VmHWM:"),
+           when, resident,
            (info.uordblks + info.hblkhd) / 1048576.0, info.fordblks / 1048576.0,
            info.arena / 1048576.0, info.hblkhd / 1048576.0,
            sql_now / 1048576.0, sql_peak / 1048576.0);
@@ -1005,48 +1016,32 @@ measure (const char  *data_dir,
                   open_phases.layout, open_phases.paint, open_phases.wall[0], open_phases.wall[1],
                   open_phases.wall[2], open_phases.wall[3], open_phases.wall[4], open_phases.wall[5]);
       {
-        g_autofree char *status = NULL;
+        g_autofree char *resident = dup_resident ();
 
-        g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
-        g_printerr ("# # open %2u: RSS %.1f MB (anonymous %.1f, files %.1f, shared %.1f), its peak %.1f MB\n", i,
-                    status_mb (status, "VmRSS:"), status_mb (status, "RssAnon:"), status_mb (status, "RssFile:"),
-                    status_mb (status, "RssShmem:"), status_mb (status, "VmHWM:"));
+        g_printerr ("# # open %2u: %s\n", i, resident);
       }
       /* the page is found in the window's tree (a walk over its thousands
-       * of widgets) once its open is timed */
+       * of widgets) once its open is timed, and once only */
       {
         GtkWidget *client_page = last_client_page (GTK_WIDGET (window));
+        guint n = 0, n_drawn = 0;
+        gboolean loaded = TRUE;
+        double longest_fill = 0;
 
         if (client_page != NULL)
           {
-            guint n = 0, n_drawn = 0;
-
             g_signal_connect (client_page, "destroy", G_CALLBACK (page_destroy_cb), NULL);
             g_object_weak_ref (G_OBJECT (client_page), page_finalized_cb, NULL);
             count_widgets (client_page, &n, &n_drawn);
             g_printerr ("# # open %2u: “%s”, %u widgets at its first frame, %u drawn\n", i,
                         sportello_client_get_name (client), n, n_drawn);
           }
-      }
-
-      if (i == 0)
-        {
-          GtkWidget *client_page = last_client_page (GTK_WIDGET (window));
-          guint n = 0, n_drawn = 0;
-
-          if (client_page != NULL)
-            count_widgets (client_page, &n, &n_drawn);
+        if (i == 0)
           g_print ("open a client page, widgets in it at its first frame: %u, %u of them drawn\n", n, n_drawn);
-        }
 
-      /* then until the page has filled the groups under the client's
-       * fields, where it does that after its first frame (before the
-       * next page is opened, so that each open starts from a quiet loop) */
-      {
-        GtkWidget *client_page = last_client_page (GTK_WIDGET (window));
-        gboolean loaded = TRUE;
-        double longest_fill = 0;
-
+        /* then until the page has filled the groups under the client's
+         * fields, where it does that after its first frame (before the
+         * next page is opened, so that each open starts from a quiet loop) */
         if (client_page != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (client_page), "loaded"))
           for (g_object_get (client_page, "loaded", &loaded, NULL); !loaded;
                g_object_get (client_page, "loaded", &loaded, NULL))
