@@ -203,7 +203,8 @@ root_realize_cb (GtkWidget *root,
     g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_paint_cb), widget, 0);
 }
 
-/* Preloads @widget from its window's first frame on */
+/* Preloads @widget from its window's first frame on: at once if the
+ * window is on screen already */
 static void
 follow_preload (GtkWidget *widget)
 {
@@ -213,7 +214,9 @@ follow_preload (GtkWidget *widget)
   follow->preload = TRUE;
   if (root == NULL)
     return;
-  if (gtk_widget_get_realized (GTK_WIDGET (root)))
+  if (gtk_widget_get_mapped (GTK_WIDGET (root)))
+    follow->preload_ready = TRUE;
+  else if (gtk_widget_get_realized (GTK_WIDGET (root)))
     root_realize_cb (GTK_WIDGET (root), widget);
   else
     g_signal_connect_object (root, "realize", G_CALLBACK (root_realize_cb), widget, 0);
@@ -295,6 +298,28 @@ sportello_section_queue_reload (SportelloSection *self)
 
   if (sportello_section_get_context (self) != NULL)
     sportello_widget_queue_reload (GTK_WIDGET (self));
+}
+
+/**
+ * sportello_section_type_preloads:
+ * @type: a type of section
+ *
+ * Whether sections of @type load while hidden
+ * (SportelloSectionInterface.preload), asked of the type before any
+ * section of it is made.
+ */
+gboolean
+sportello_section_type_preloads (GType type)
+{
+  g_autoptr(GTypeClass) klass = NULL;
+  SportelloSectionInterface *iface;
+
+  g_return_val_if_fail (g_type_is_a (type, SPORTELLO_TYPE_SECTION), FALSE);
+
+  klass = g_type_class_ref (type);
+  iface = g_type_interface_peek (klass, SPORTELLO_TYPE_SECTION);
+
+  return iface->preload;
 }
 
 /**

@@ -45,6 +45,7 @@ SportelloContext  *sportello_section_get_context  (SportelloSection *self);
 SportelloDatabase *sportello_section_get_database (SportelloSection *self);
 void               sportello_section_queue_reload (SportelloSection *self);
 void               sportello_section_finish       (SportelloSection *self);
+gboolean           sportello_section_type_preloads (GType            type);
 
 /* For any widget that shows records: @reload runs after a committed
  * change to one of @kinds, at once when @widget is on screen, else when

@@ -36,6 +36,8 @@ struct _SportelloWindow
   char                  *section;
   SportelloContext      *context;   /* what the sections work with */
   gboolean               mapped_once;
+  gulong                 first_frame_id;
+  guint                  preload_idle;   /* makes the sections that preload */
 
   /* Template widgets */
   AdwToastOverlay       *toast_overlay;
@@ -53,6 +55,111 @@ struct _SportelloWindow
 };
 
 G_DEFINE_FINAL_TYPE (SportelloWindow, sportello_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The sections, as the sidebar lists them. Each is made the first time it
+ * is needed: shown, or asked for by an action. A section that preloads
+ * (SportelloSectionInterface.preload) is made after the window's first
+ * frame, so that it is ready before it is first shown; the others cost
+ * nothing until then. */
+static const struct {
+  const char *name;
+  const char *title;             /* in the "section" context */
+  GType     (*get_type) (void);
+} sections[] = {
+  { "clients", NC_("section", "Clients"), sportello_clients_section_get_type },
+  { "meetings", NC_("section", "Meetings"), sportello_meetings_section_get_type },
+  { "todo", NC_("section", "To Do"), sportello_todo_section_get_type },
+  { "templates", NC_("section", "Templates"), sportello_templates_section_get_type },
+  { "checklists", NC_("section", "Checklists"), sportello_checklists_section_get_type },
+  { "grants", NC_("section", "Grant Calls"), sportello_grants_section_get_type },
+  { "events", NC_("section", "Events"), sportello_events_section_get_type },
+  { "report", NC_("section", "Report"), sportello_report_section_get_type },
+};
+
+static int
+find_section (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (g_strcmp0 (sections[i].name, name) == 0)
+      return i;
+
+  return -1;
+}
+
+/* The section named @name, made now if it was not yet; NULL for a name
+ * that is no section */
+static GtkWidget *
+ensure_section (SportelloWindow *self,
+                const char      *name)
+{
+  GtkWidget *section;
+  int i;
+
+  if (name == NULL)
+    return NULL;
+  if ((section = gtk_stack_get_child_by_name (self->section_stack, name)) != NULL)
+    return section;
+  if ((i = find_section (name)) < 0)
+    return NULL;
+
+  section = g_object_new (sections[i].get_type (), NULL);
+  gtk_stack_add_titled (self->section_stack, section, name,
+                        g_dpgettext2 (GETTEXT_PACKAGE, "section", sections[i].title));
+  if (self->context != NULL)
+    sportello_section_set_context (SPORTELLO_SECTION (section), self->context);
+
+  return section;
+}
+
+/* One section that preloads a step, until all are made */
+static gboolean
+preload_idle_cb (gpointer data)
+{
+  SportelloWindow *self = SPORTELLO_WINDOW (data);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (gtk_stack_get_child_by_name (self->section_stack, sections[i].name) == NULL &&
+        sportello_section_type_preloads (sections[i].get_type ()))
+      {
+        ensure_section (self, sections[i].name);
+        return G_SOURCE_CONTINUE;
+      }
+
+  self->preload_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_cb (GdkFrameClock   *clock,
+                SportelloWindow *self)
+{
+  g_clear_signal_handler (&self->first_frame_id, clock);
+  if (self->context != NULL && self->preload_idle == 0)
+    self->preload_idle = g_idle_add_full (G_PRIORITY_LOW, preload_idle_cb, self, NULL);
+}
+
+static void
+sportello_window_realize (GtkWidget *widget)
+{
+  SportelloWindow *self = SPORTELLO_WINDOW (widget);
+  GdkFrameClock *clock;
+
+  GTK_WIDGET_CLASS (sportello_window_parent_class)->realize (widget);
+
+  clock = gtk_widget_get_frame_clock (widget);
+  if (self->first_frame_id == 0 && clock != NULL)
+    self->first_frame_id = g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_cb), self);
+}
+
+static void
+sportello_window_unrealize (GtkWidget *widget)
+{
+  SportelloWindow *self = SPORTELLO_WINDOW (widget);
+
+  g_clear_signal_handler (&self->first_frame_id, gtk_widget_get_frame_clock (widget));
+
+  GTK_WIDGET_CLASS (sportello_window_parent_class)->unrealize (widget);
+}
 
 enum {
   PROP_0,
@@ -121,7 +228,7 @@ section_action (SportelloWindow *self,
 {
   sportello_window_set_section (self, name);
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
-  gtk_widget_activate_action (gtk_stack_get_child_by_name (self->section_stack, name), action, NULL);
+  gtk_widget_activate_action (ensure_section (self, name), action, NULL);
 }
 
 static void
@@ -348,12 +455,7 @@ sportello_window_setup (SportelloWindow *self)
       self->context = sportello_context_new (db, settings);
       g_signal_connect_object (self->context, "toast", G_CALLBACK (toast_cb), self, G_CONNECT_SWAPPED);
 
-      /* every section of the stack, whatever it is */
-      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->section_stack));
-           child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        if (SPORTELLO_IS_SECTION (child))
-          sportello_section_set_context (SPORTELLO_SECTION (child), self->context);
+      /* the sections get it as they are made (ensure_section) */
       sportello_backups_start_daily (self);
     }
   else
@@ -433,6 +535,7 @@ sportello_window_dispose (GObject *object)
   if (self->busy_cancellable != NULL)
     g_cancellable_cancel (self->busy_cancellable);
   g_clear_object (&self->busy_cancellable);
+  g_clear_handle_id (&self->preload_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), SPORTELLO_TYPE_WINDOW);
 
   G_OBJECT_CLASS (sportello_window_parent_class)->dispose (object);
@@ -491,6 +594,8 @@ sportello_window_class_init (SportelloWindowClass *klass)
 
   window_class->close_request = sportello_window_close_request;
   widget_class->map = sportello_window_map;
+  widget_class->realize = sportello_window_realize;
+  widget_class->unrealize = sportello_window_unrealize;
 
   /**
    * SportelloWindow:section:
@@ -534,14 +639,6 @@ sportello_window_class_init (SportelloWindowClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, undo_key_cb, NULL);
 
   g_type_ensure (SPORTELLO_TYPE_CONTENT_BIN);
-  g_type_ensure (SPORTELLO_TYPE_CLIENTS_SECTION);
-  g_type_ensure (SPORTELLO_TYPE_MEETINGS_SECTION);
-  g_type_ensure (SPORTELLO_TYPE_EVENTS_SECTION);
-  g_type_ensure (SPORTELLO_TYPE_TODO_SECTION);
-  g_type_ensure (SPORTELLO_TYPE_CHECKLISTS_SECTION);
-  g_type_ensure (SPORTELLO_TYPE_GRANTS_SECTION);
-  g_type_ensure (SPORTELLO_TYPE_TEMPLATES_SECTION);
-  g_type_ensure (SPORTELLO_TYPE_REPORT_SECTION);
 }
 
 static void
@@ -555,17 +652,17 @@ sportello_window_init (SportelloWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
 
-  /* a screen reader says each section's name, as the stack titles it */
+  /* a screen reader says each section's name */
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
-      GtkWidget *child = gtk_stack_get_child_by_name (self->section_stack, gtk_widget_get_name (row));
+      int i = find_section (gtk_widget_get_name (row));
 
-      if (child != NULL)
+      if (i >= 0)
         gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                         GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        gtk_stack_page_get_title (gtk_stack_get_page (self->section_stack, child)),
+                                        g_dpgettext2 (GETTEXT_PACKAGE, "section", sections[i].title),
                                         -1);
     }
 
@@ -587,31 +684,31 @@ sportello_window_init (SportelloWindow *self)
 SportelloClientsSection *
 _sportello_window_get_clients_section (SportelloWindow *self)
 {
-  return SPORTELLO_CLIENTS_SECTION (gtk_stack_get_child_by_name (self->section_stack, "clients"));
+  return SPORTELLO_CLIENTS_SECTION (ensure_section (self, "clients"));
 }
 
 SportelloMeetingsSection *
 _sportello_window_get_meetings_section (SportelloWindow *self)
 {
-  return SPORTELLO_MEETINGS_SECTION (gtk_stack_get_child_by_name (self->section_stack, "meetings"));
+  return SPORTELLO_MEETINGS_SECTION (ensure_section (self, "meetings"));
 }
 
 SportelloTodoSection *
 _sportello_window_get_todo_section (SportelloWindow *self)
 {
-  return SPORTELLO_TODO_SECTION (gtk_stack_get_child_by_name (self->section_stack, "todo"));
+  return SPORTELLO_TODO_SECTION (ensure_section (self, "todo"));
 }
 
 SportelloChecklistsSection *
 _sportello_window_get_checklists_section (SportelloWindow *self)
 {
-  return SPORTELLO_CHECKLISTS_SECTION (gtk_stack_get_child_by_name (self->section_stack, "checklists"));
+  return SPORTELLO_CHECKLISTS_SECTION (ensure_section (self, "checklists"));
 }
 
 SportelloGrantsSection *
 _sportello_window_get_grants_section (SportelloWindow *self)
 {
-  return SPORTELLO_GRANTS_SECTION (gtk_stack_get_child_by_name (self->section_stack, "grants"));
+  return SPORTELLO_GRANTS_SECTION (ensure_section (self, "grants"));
 }
 
 SportelloWindow *
@@ -644,8 +741,7 @@ sportello_window_set_section (SportelloWindow *self,
 
   g_return_if_fail (SPORTELLO_IS_WINDOW (self));
 
-  if (section == NULL ||
-      !(child = gtk_stack_get_child_by_name (self->section_stack, section)))
+  if (!(child = ensure_section (self, section)))
     return;
 
   if (!g_set_str (&self->section, section))

@@ -12,6 +12,7 @@
 #include "sportello-content-bin.h"
 #include "sportello-database.h"
 #include "sportello-demo.h"
+#include "sportello-section.h"
 #include "sportello-test-ui.h"
 #include "sportello-welcome-dialog.h"
 #include "sportello-window.h"
@@ -251,6 +252,94 @@ test_shell_settings_kept (void)
   sportello_test_app_quit (app);
 }
 
+/* The sidebar's row for the section named @name */
+static GtkWidget *
+find_sidebar_row (GtkWidget  *root,
+                  const char *name)
+{
+  if (GTK_IS_LIST_BOX_ROW (root) && g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_sidebar_row (c, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Sections are made when first needed; those that preload, after the
+ * window's first frame */
+static void
+test_shell_sections_made_when_needed (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-shell-lazy", NULL);
+  g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
+  GtkWindow *window;
+  static const struct {
+    const char *name;
+    const char *label;   /* the sidebar's row, for a screen reader */
+  } later[] = {
+    { "meetings", "Incontri" },
+    { "todo", "Da fare" },
+    { "templates", "Modelli" },
+    { "checklists", "Checklist" },
+    { "report", "Resoconto" },
+  };
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkStack *stack;
+  GtkWidget *templates;
+
+  /* before its first frame, the window has the section it shows */
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  stack = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (_sportello_window_get_clients_section (SPORTELLO_WINDOW (window)))));
+  g_assert_null (gtk_stack_get_child_by_name (stack, "grants"));
+  g_assert_null (gtk_stack_get_child_by_name (stack, "events"));
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  while ((gtk_stack_get_child_by_name (stack, "grants") == NULL ||
+          gtk_stack_get_child_by_name (stack, "events") == NULL) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  sportello_test_iterate (50);
+
+  /* the two that preload were made, unasked, and have the database */
+  g_assert_nonnull (gtk_stack_get_child_by_name (stack, "grants"));
+  g_assert_nonnull (sportello_section_get_database (SPORTELLO_SECTION (gtk_stack_get_child_by_name (stack, "events"))));
+  g_assert_cmpstr (sportello_window_get_section (SPORTELLO_WINDOW (window)), ==, "clients");
+  for (guint i = 0; i < G_N_ELEMENTS (later); i++)
+    {
+      g_assert_null (gtk_stack_get_child_by_name (stack, later[i].name));
+      /* a screen reader has each row's name all the same */
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (find_sidebar_row (GTK_WIDGET (window), later[i].name)),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, later[i].label);
+    }
+
+  /* shown, a section is made, titled and given the database */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "templates");
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  templates = gtk_stack_get_child_by_name (stack, "templates");
+  g_assert_nonnull (templates);
+  g_assert_true (gtk_stack_get_visible_child (stack) == templates);
+  g_assert_true (gtk_widget_get_mapped (templates));
+  g_assert_cmpstr (gtk_stack_page_get_title (gtk_stack_get_page (stack, templates)), ==, "Modelli");
+  g_assert_nonnull (sportello_section_get_database (SPORTELLO_SECTION (templates)));
+  g_assert_nonnull (sportello_test_find_label (templates, "Duplicare un modello predefinito per modificarne il testo o partire da uno vuoto"));
+  /* and made once */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "clients");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "templates");
+  g_assert_true (gtk_stack_get_child_by_name (stack, "templates") == templates);
+  g_assert_null (gtk_stack_get_child_by_name (stack, "meetings"));
+
+  /* a name that is no section changes nothing */
+  sportello_window_set_section (SPORTELLO_WINDOW (window), "nowhere");
+  g_assert_cmpstr (sportello_window_get_section (SPORTELLO_WINDOW (window)), ==, "templates");
+  g_assert_null (gtk_stack_get_child_by_name (stack, "nowhere"));
+
+  sportello_test_app_quit (app);
+}
+
 static void
 test_shell_bad_database (void)
 {
@@ -425,6 +514,7 @@ main (int   argc,
   sportello_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/shell/sections", test_shell_sections);
+  g_test_add_func ("/ui/shell/sections-made-when-needed", test_shell_sections_made_when_needed);
   g_test_add_func ("/ui/shell/narrow", test_shell_narrow);
   g_test_add_func ("/ui/shell/smallest-window", test_shell_smallest_window);
   g_test_add_func ("/ui/shell/dialogs", test_shell_dialogs);
