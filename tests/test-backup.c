@@ -166,6 +166,36 @@ touch (const char *folder,
 /* A synthetic series: a backup every morning from September to December,
  * one before an import on the last afternoon, one a month back to August
  * 2025, and one from 2024 */
+/* The copy reads every page of the database once through the source
+ * connection's cache; the cache is given back before the check, so the
+ * day's backup holds no more memory than it needs */
+static void
+test_cache_given_back (void)
+{
+  g_autoptr(SportelloDatabase) db = open_filled ("backup-cache", 400);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "copia-cache.db", NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *handle = _sportello_database_get_handle (db);
+  sqlite3_stmt *stmt = NULL;
+  int used = 0, highest = 0;
+
+  /* more pages than the cache holds, so a copy would fill it */
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), >, 2 * 512 * 1024);
+  sqlite3_finalize (stmt);
+
+  g_assert_true (sportello_backup_write (db, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_db_status (handle, SQLITE_DBSTATUS_CACHE_USED, &used, &highest, 0), ==, SQLITE_OK);
+  g_assert_cmpint (used, <, 64 * 1024);
+
+  /* the connection still reads what it had */
+  g_assert_cmpuint (count_clients (db), ==, 400);
+  g_unlink (path);
+}
+
 static void
 test_rotation (void)
 {
@@ -564,6 +594,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/store/backup/write", test_write);
+  g_test_add_func ("/store/backup/cache-given-back", test_cache_given_back);
   g_test_add_func ("/store/backup/rotation", test_rotation);
   g_test_add_func ("/store/backup/daily", test_daily);
   g_test_add_func ("/store/backup/restore-refused", test_restore_refused);

@@ -610,6 +610,11 @@ write_copy (sqlite3     *source,
       goto out;
     }
 
+  /* the copy read every page through the source's cache once, and none is
+   * read again here: the cache is given back before the long check (the
+   * day's backup runs while the window is in use) */
+  sqlite3_db_release_memory (source);
+
   /* the attachments' bytes too, so the file alone can bring them back */
   {
     const char *source_path = sqlite3_db_filename (source, "main");
