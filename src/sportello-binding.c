@@ -204,13 +204,7 @@ day_to_row (GBinding     *binding,
             GValue       *to,
             gpointer      user_data)
 {
-  const char *stored = g_value_get_string (from);
-  g_autoptr(GDateTime) day = sportello_parse_date_input (stored ? stored : "", NULL, NULL);
-
-  if (day != NULL)
-    g_value_take_string (to, sportello_date_entry_format (day, FALSE));
-  else
-    g_value_set_string (to, stored);
+  g_value_take_string (to, sportello_date_entry_format_day (g_value_get_string (from)));
   return TRUE;
 }
 

@@ -43,6 +43,21 @@ sportello_date_entry_format (GDateTime *dt,
 }
 
 /**
+ * sportello_date_entry_format_day:
+ * @day: (nullable): a day as the store keeps it, “2026-11-25”
+ *
+ * Returns: (transfer full): the day as a date entry shows it, in Italian
+ *   “25/11/2026”; anything that is no day as it is
+ */
+char *
+sportello_date_entry_format_day (const char *day)
+{
+  g_autoptr(GDateTime) dt = sportello_parse_date_input (day != NULL ? day : "", NULL, NULL);
+
+  return dt != NULL ? sportello_date_entry_format (dt, FALSE) : g_strdup (day != NULL ? day : "");
+}
+
+/**
  * sportello_date_entry_format_utc:
  * @iso8601: a timestamp as the store keeps it (UTC)
  *

@@ -173,7 +173,6 @@ sportello_follow_up_row_edit (SportelloFollowUpRow *self)
   GtkWidget *list;
   GtkWidget *text, *due, *assignee;
   g_autoptr(GtkStringList) people = gtk_string_list_new (NULL);
-  g_autoptr(GDateTime) day = NULL;
   const SportelloTerm *terms;
   guint n;
   int index;
@@ -203,12 +202,11 @@ sportello_follow_up_row_edit (SportelloFollowUpRow *self)
   due = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (due), _("_Due date, as 2026-11-25"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (due), TRUE);
-  if ((day = sportello_parse_date_input (sportello_follow_up_get (self->follow_up, SPORTELLO_FOLLOW_UP_DUE_DATE), NULL, NULL)))
-    {
-      g_autofree char *shown = sportello_date_entry_format (day, FALSE);
+  {
+    g_autofree char *shown = sportello_date_entry_format_day (sportello_follow_up_get (self->follow_up, SPORTELLO_FOLLOW_UP_DUE_DATE));
 
-      gtk_editable_set_text (GTK_EDITABLE (due), shown);
-    }
+    gtk_editable_set_text (GTK_EDITABLE (due), shown);
+  }
   sportello_date_entry_add_calendar (ADW_ENTRY_ROW (due), FALSE);
   gtk_list_box_append (GTK_LIST_BOX (list), due);
 

@@ -470,6 +470,19 @@ section_iface_init (SportelloSectionInterface *iface)
 
 /* ------------------------------------------------------- the period ---- */
 
+/* The first and last day in the rows, as the user types them */
+static void
+set_period_rows (SportelloReportSection *self,
+                 const char             *from,
+                 const char             *to)
+{
+  g_autofree char *first = sportello_date_entry_format_day (from);
+  g_autofree char *last = sportello_date_entry_format_day (to);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->from_row), first);
+  gtk_editable_set_text (GTK_EDITABLE (self->to_row), last);
+}
+
 static void
 period_changed_cb (SportelloReportSection *self)
 {
@@ -485,11 +498,7 @@ period_changed_cb (SportelloReportSection *self)
   gtk_widget_set_visible (GTK_WIDGET (self->to_row), period == PERIOD_CUSTOM);
   if (period == PERIOD_CUSTOM)
     {
-      g_autofree char *first = sportello_date_entry_format_utc (self->from);
-      g_autofree char *last = sportello_date_entry_format_utc (self->to);
-
-      gtk_editable_set_text (GTK_EDITABLE (self->from_row), first ? first : self->from);
-      gtk_editable_set_text (GTK_EDITABLE (self->to_row), last ? last : self->to);
+      set_period_rows (self, self->from, self->to);
       return;
     }
   if (period == PERIOD_THIS_YEAR)
@@ -862,8 +871,7 @@ sportello_report_section_set_period (SportelloReportSection *self,
   self->setting_period = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->from_row), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->to_row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (self->from_row), from);
-  gtk_editable_set_text (GTK_EDITABLE (self->to_row), to);
+  set_period_rows (self, from, to);
   g_set_str (&self->from, from);
   g_set_str (&self->to, to);
   compute (self);

@@ -169,6 +169,9 @@ test_report (void)
   wait_for_figures (page);
   shown = sportello_report_section_get_statistics (page);
   g_assert_cmpstr (sportello_statistics_get_from (shown), ==, "2026-01-01");
+  /* its days shown as an Italian types them, as every date entry has them */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sportello_test_find_row (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "_Dal"))), ==, "01/01/2026");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sportello_test_find_row (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "_Al"))), ==, "31/12/2026");
   meetings = sportello_statistics_get_value (shown, "meetings.total");
   g_assert_cmpfloat (meetings, >, 0);
   {
