@@ -252,23 +252,6 @@ test_shell_settings_kept (void)
   sportello_test_app_quit (app);
 }
 
-/* The sidebar's row for the section named @name */
-static GtkWidget *
-find_sidebar_row (GtkWidget  *root,
-                  const char *name)
-{
-  if (GTK_IS_LIST_BOX_ROW (root) && g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_sidebar_row (c, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Sections are made when first needed; those that preload, after the
  * window's first frame */
 static void
@@ -277,16 +260,7 @@ test_shell_sections_made_when_needed (void)
   g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-shell-lazy", NULL);
   g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
   GtkWindow *window;
-  static const struct {
-    const char *name;
-    const char *label;   /* the sidebar's row, for a screen reader */
-  } later[] = {
-    { "meetings", "Incontri" },
-    { "todo", "Da fare" },
-    { "templates", "Modelli" },
-    { "checklists", "Checklist" },
-    { "report", "Resoconto" },
-  };
+  static const char * const later[] = { "meetings", "todo", "templates", "checklists", "report" };
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   GtkStack *stack;
   GtkWidget *templates;
@@ -308,13 +282,10 @@ test_shell_sections_made_when_needed (void)
   g_assert_nonnull (gtk_stack_get_child_by_name (stack, "grants"));
   g_assert_nonnull (sportello_section_get_database (SPORTELLO_SECTION (gtk_stack_get_child_by_name (stack, "events"))));
   g_assert_cmpstr (sportello_window_get_section (SPORTELLO_WINDOW (window)), ==, "clients");
+  /* the others are not (their sidebar rows keep their accessible names:
+   * /ui/focus/sidebar) */
   for (guint i = 0; i < G_N_ELEMENTS (later); i++)
-    {
-      g_assert_null (gtk_stack_get_child_by_name (stack, later[i].name));
-      /* a screen reader has each row's name all the same */
-      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (find_sidebar_row (GTK_WIDGET (window), later[i].name)),
-                                           GTK_ACCESSIBLE_PROPERTY_LABEL, later[i].label);
-    }
+    g_assert_null (gtk_stack_get_child_by_name (stack, later[i]));
 
   /* shown, a section is made, titled and given the database */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "templates");
