@@ -121,7 +121,10 @@ preload_idle_cb (gpointer data)
     if (gtk_stack_get_child_by_name (self->section_stack, sections[i].name) == NULL &&
         sportello_section_type_preloads (sections[i].get_type ()))
       {
+        gint64 start = g_get_monotonic_time ();
+
         ensure_section (self, sections[i].name);
+        g_debug ("The %s section made in %.1f ms", sections[i].name, (g_get_monotonic_time () - start) / 1000.0);
         return G_SOURCE_CONTINUE;
       }
 
