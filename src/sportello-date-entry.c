@@ -135,6 +135,28 @@ calendar_shown_cb (GtkPopover  *popover,
     }
 }
 
+/* The calendar is made the first time the button opens it: a GtkCalendar
+ * is a hundred widgets, and most date rows are never opened */
+static void
+create_calendar_cb (GtkMenuButton *button,
+                    gpointer       user_data)
+{
+  AdwEntryRow *row = user_data;
+  GtkWidget *popover;
+  GtkWidget *calendar;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+
+  popover = gtk_popover_new ();
+  calendar = gtk_calendar_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  g_object_set_data (G_OBJECT (calendar), "with-time", g_object_get_data (G_OBJECT (button), "with-time"));
+  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (day_picked_cb), row, 0);
+  g_signal_connect_object (popover, "show", G_CALLBACK (calendar_shown_cb), row, 0);
+  gtk_menu_button_set_popover (button, popover);
+}
+
 /**
  * sportello_date_entry_add_calendar:
  * @row: where a date is typed
@@ -147,8 +169,6 @@ sportello_date_entry_add_calendar (AdwEntryRow *row,
                                    gboolean     with_time)
 {
   GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *calendar = gtk_calendar_new ();
 
   g_return_if_fail (ADW_IS_ENTRY_ROW (row));
 
@@ -156,10 +176,8 @@ sportello_date_entry_add_calendar (AdwEntryRow *row,
   gtk_widget_set_tooltip_text (button, _("Choose a Day"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  g_object_set_data (G_OBJECT (calendar), "with-time", GINT_TO_POINTER (with_time));
-  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (day_picked_cb), row, 0);
-  g_signal_connect_object (popover, "show", G_CALLBACK (calendar_shown_cb), row, 0);
+  g_object_set_data (G_OBJECT (button), "with-time", GINT_TO_POINTER (with_time));
+  /* the button is the row's: it never outlives it */
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_calendar_cb, row, NULL);
   adw_entry_row_add_suffix (row, button);
 }

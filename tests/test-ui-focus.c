@@ -498,7 +498,12 @@ test_focus_date_entry (void)
   row = start_row (page);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "25/11/2026 14:30");
   gtk_editable_set_text (GTK_EDITABLE (row), "2026-12-03 10:15");
-  calendar = gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (sportello_test_find_type (row, GTK_TYPE_MENU_BUTTON))));
+  {
+    GtkMenuButton *button = GTK_MENU_BUTTON (sportello_test_find_type (row, GTK_TYPE_MENU_BUTTON));
+
+    gtk_menu_button_popup (button);
+    calendar = gtk_popover_get_child (gtk_menu_button_get_popover (button));
+  }
   g_assert_true (GTK_IS_CALENDAR (calendar));
   day = g_date_time_new_local (2026, 12, 7, 0, 0, 0);
   gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
@@ -643,8 +648,12 @@ test_focus_edit_follow_up (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due_row)), ==, "02/12/2036");
   gtk_editable_set_text (GTK_EDITABLE (text_row), "Mandare il preventivo firmato");
   {
-    GtkWidget *calendar = gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (sportello_test_find_type (due_row, GTK_TYPE_MENU_BUTTON))));
+    GtkMenuButton *button = GTK_MENU_BUTTON (sportello_test_find_type (due_row, GTK_TYPE_MENU_BUTTON));
     g_autoptr(GDateTime) day = g_date_time_new_local (2037, 1, 9, 0, 0, 0);
+    GtkWidget *calendar;
+
+    gtk_menu_button_popup (button);
+    calendar = gtk_popover_get_child (gtk_menu_button_get_popover (button));
 
     /* the calendar picks a day, or it is typed */
     gtk_calendar_select_day (GTK_CALENDAR (calendar), day);

@@ -513,6 +513,27 @@ test_new_call_dates (void)
   /* each has its calendar */
   g_assert_nonnull (sportello_test_find_type (opens, GTK_TYPE_MENU_BUTTON));
   g_assert_nonnull (sportello_test_find_type (deadline, GTK_TYPE_MENU_BUTTON));
+  /* made when it is first opened, on the day typed, and kept */
+  {
+    GtkMenuButton *button = GTK_MENU_BUTTON (sportello_test_find_type (deadline, GTK_TYPE_MENU_BUTTON));
+    GtkWidget *calendar;
+    g_autoptr(GDateTime) shown = NULL;
+
+    g_assert_null (gtk_menu_button_get_popover (button));
+    g_assert_null (sportello_test_find_type (page, GTK_TYPE_CALENDAR));
+    g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+    gtk_editable_set_text (GTK_EDITABLE (deadline), "15/03/2027");
+    gtk_menu_button_popup (button);
+    calendar = gtk_popover_get_child (gtk_menu_button_get_popover (button));
+    g_assert_true (GTK_IS_CALENDAR (calendar));
+    shown = gtk_calendar_get_date (GTK_CALENDAR (calendar));
+    g_assert_cmpint (g_date_time_get_month (shown), ==, 3);
+    g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 15);
+    gtk_menu_button_popdown (button);
+    gtk_menu_button_popup (button);
+    g_assert_true (gtk_popover_get_child (gtk_menu_button_get_popover (button)) == calendar);
+    gtk_menu_button_popdown (button);
+  }
 
   gtk_editable_set_text (GTK_EDITABLE (opens), "1/12/2026");
   gtk_editable_set_text (GTK_EDITABLE (deadline), "32/13/2026");
