@@ -9,7 +9,10 @@
  *
  * The section preloads (SportelloSectionInterface.preload): its rows are
  * built after the window's first frame, and after a change while it is
- * hidden, so showing it does not wait for them.
+ * hidden, so showing it does not wait for them. Hidden, it builds them
+ * LOAD_STEP at a time, one step an idle, so a hub with years of events
+ * never holds the main loop for long; shown before the steps are done,
+ * it builds the rest at once.
  */
 
 #define G_LOG_DOMAIN "sportello-events-section"
@@ -25,11 +28,17 @@
 #include "sportello-section.h"
 #include "sportello-vocabulary.h"
 
+#define LOAD_STEP 20   /* rows built in one step while hidden */
+
 struct _SportelloEventsSection
 {
   GtkWidget          parent_instance;
 
   guint              n_events;
+  GPtrArray         *loading;     /* the events listed, while their rows are built */
+  guint              loaded;      /* how many of them have their row */
+  guint              n_upcoming;  /* of those, how many are to come */
+  guint              load_idle;
 
   AdwNavigationView *navigation_view;
   GtkStack          *stack;
@@ -97,13 +106,58 @@ event_row_new (SportelloEvent *event)
   return row;
 }
 
+/* Builds the rows of the next @n events listed */
+static void
+add_rows (SportelloEventsSection *self,
+          guint                   n)
+{
+  for (; n > 0 && self->loaded < self->loading->len; n--, self->loaded++)
+    {
+      SportelloEvent *event = g_ptr_array_index (self->loading, self->loaded);
+      gboolean upcoming = sportello_event_get_upcoming (event);
+
+      self->n_upcoming += upcoming;
+      gtk_list_box_append (upcoming ? self->upcoming_list : self->past_list, event_row_new (event));
+    }
+}
+
+/* The rest of the rows at once, then the groups and the count */
+static void
+load_finish (SportelloEventsSection *self)
+{
+  if (self->loading == NULL)
+    return;
+
+  g_clear_handle_id (&self->load_idle, g_source_remove);
+  add_rows (self, G_MAXUINT);
+  self->n_events = self->loading->len;
+  gtk_widget_set_visible (GTK_WIDGET (self->upcoming_group), self->n_upcoming > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->past_group), self->n_events > self->n_upcoming);
+  gtk_stack_set_visible_child_name (self->stack, self->n_events > 0 ? "list" : "empty");
+  g_clear_pointer (&self->loading, g_ptr_array_unref);
+}
+
+static gboolean
+load_idle_cb (gpointer data)
+{
+  SportelloEventsSection *self = data;
+
+  add_rows (self, LOAD_STEP);
+  if (self->loaded < self->loading->len)
+    return G_SOURCE_CONTINUE;
+
+  self->load_idle = 0;
+  load_finish (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 reload (SportelloSection *section)
 {
   SportelloEventsSection *self = SPORTELLO_EVENTS_SECTION (section);
   g_autoptr(GListModel) events = NULL;
   g_autoptr(GError) error = NULL;
-  guint n_upcoming = 0;
+  GPtrArray *items;
 
   events = sportello_event_list (sportello_section_get_database (section), &error);
   if (events == NULL)
@@ -112,22 +166,23 @@ reload (SportelloSection *section)
       return;
     }
 
+  /* a newer list takes the place of one still being built */
+  g_clear_handle_id (&self->load_idle, g_source_remove);
+  g_clear_pointer (&self->loading, g_ptr_array_unref);
   gtk_list_box_remove_all (self->upcoming_list);
   gtk_list_box_remove_all (self->past_list);
 
-  self->n_events = g_list_model_get_n_items (events);
-  for (guint i = 0; i < self->n_events; i++)
-    {
-      g_autoptr(SportelloEvent) event = g_list_model_get_item (events, i);
-      gboolean upcoming = sportello_event_get_upcoming (event);
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    g_ptr_array_add (items, g_list_model_get_item (events, i));
+  self->loading = items;
+  self->loaded = 0;
+  self->n_upcoming = 0;
 
-      n_upcoming += upcoming;
-      gtk_list_box_append (upcoming ? self->upcoming_list : self->past_list, event_row_new (event));
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->upcoming_group), n_upcoming > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->past_group), self->n_events > n_upcoming);
-  gtk_stack_set_visible_child_name (self->stack, self->n_events > 0 ? "list" : "empty");
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    load_finish (self);
+  else
+    self->load_idle = g_idle_add_full (G_PRIORITY_LOW, load_idle_cb, self, NULL);
 }
 
 static void
@@ -171,11 +226,22 @@ sportello_events_section_dispose (GObject *object)
 {
   SportelloEventsSection *self = (SportelloEventsSection *)object;
 
+  g_clear_handle_id (&self->load_idle, g_source_remove);
+  g_clear_pointer (&self->loading, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SPORTELLO_TYPE_EVENTS_SECTION);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
     gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (sportello_events_section_parent_class)->dispose (object);
+}
+
+/* shown before its rows are all built: the rest at once */
+static void
+sportello_events_section_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (sportello_events_section_parent_class)->map (widget);
+
+  load_finish (SPORTELLO_EVENTS_SECTION (widget));
 }
 
 static void
@@ -185,6 +251,7 @@ sportello_events_section_class_init (SportelloEventsSectionClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sportello_events_section_dispose;
+  widget_class->map = sportello_events_section_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/sportello-events-section.ui");
   gtk_widget_class_bind_template_child (widget_class, SportelloEventsSection, navigation_view);

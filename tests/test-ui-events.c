@@ -739,6 +739,98 @@ test_preloaded (void)
   sportello_test_app_quit (app);
 }
 
+/* How many events' rows are below @events */
+static guint
+count_event_rows (GtkWidget *widget)
+{
+  guint n = ADW_IS_ACTION_ROW (widget) ? 1 : 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n += count_event_rows (c);
+  return n;
+}
+
+/* Hidden, a long list of events is built a few rows a step, so no step
+ * holds the main loop for all of them; shown, it has them all */
+static void
+test_preloaded_in_steps (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "ui-events-steps", NULL);
+  g_autoptr(SportelloApplication) app = NULL;
+  SportelloEventsSection *events = NULL;
+  GtkWindow *window;
+  gint64 deadline;
+  guint n_rows = 0, most_in_a_step = 0;
+  const guint n = 75;
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SportelloDatabase) setup_db = sportello_database_open (data_dir, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(SportelloEvent) event = sportello_event_new ();
+        g_autofree char *title = g_strdup_printf ("Webinar %u", i + 1);
+
+        sportello_event_set (event, SPORTELLO_EVENT_TITLE, title);
+        g_assert_true (sportello_event_save (event, setup_db, &error));
+        g_assert_no_error (error);
+      }
+  }
+  app = sportello_test_app_new (data_dir);
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  /* from the window's start on, each main-loop step adds some of the
+   * rows, never all */
+  while ((events == NULL || sportello_events_section_get_n_events (events) != n) &&
+         g_get_monotonic_time () < deadline)
+    {
+      guint now;
+
+      g_main_context_iteration (NULL, TRUE);
+      if (events == NULL &&
+          (events = SPORTELLO_EVENTS_SECTION (find_any_of_type (GTK_WIDGET (window), SPORTELLO_TYPE_EVENTS_SECTION))) == NULL)
+        continue;
+      now = count_event_rows (GTK_WIDGET (events));
+      if (now > n_rows)
+        most_in_a_step = MAX (most_in_a_step, now - n_rows);
+      n_rows = now;
+    }
+  g_assert_nonnull (events);
+  g_assert_cmpuint (sportello_events_section_get_n_events (events), ==, n);
+  g_assert_cmpuint (count_event_rows (GTK_WIDGET (events)), ==, n);
+  g_assert_cmpuint (most_in_a_step, >, 0);
+  g_assert_cmpuint (most_in_a_step, <, n);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (events)));
+  g_assert_nonnull (sportello_test_find_row (GTK_WIDGET (events), ADW_TYPE_PREFERENCES_ROW, "Webinar 75"));
+
+  /* shown while its rows are being built again: all of them at once */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SportelloEvent) added = sportello_event_new ();
+    SportelloDatabase *db = sportello_application_get_database (app, &error);
+
+    g_assert_no_error (error);
+    sportello_event_set (added, SPORTELLO_EVENT_TITLE, "Webinar in più");
+    g_assert_true (sportello_event_save (added, db, &error));
+    g_assert_no_error (error);
+  }
+  /* until the list is being built again, a step at a time */
+  while (count_event_rows (GTK_WIDGET (events)) >= n && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (count_event_rows (GTK_WIDGET (events)), <, n);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "events");
+  g_assert_cmpuint (count_event_rows (GTK_WIDGET (events)), ==, n + 1);
+  g_assert_cmpuint (sportello_events_section_get_n_events (events), ==, n + 1);
+  sportello_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (sportello_test_find_row (GTK_WIDGET (events), ADW_TYPE_PREFERENCES_ROW, "Webinar in più"));
+
+  sportello_test_app_quit (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -749,6 +841,7 @@ main (int   argc,
   g_test_add_func ("/ui/events/attendance-csv", test_attendance_csv);
   g_test_add_func ("/ui/events/after-event", test_after_event);
   g_test_add_func ("/ui/events/preloaded", test_preloaded);
+  g_test_add_func ("/ui/events/preloaded-in-steps", test_preloaded_in_steps);
 
   return g_test_run ();
 }
