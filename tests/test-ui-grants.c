@@ -526,6 +526,7 @@ test_new_call_dates (void)
     gtk_menu_button_popup (button);
     calendar = gtk_popover_get_child (gtk_menu_button_get_popover (button));
     g_assert_true (GTK_IS_CALENDAR (calendar));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
     shown = gtk_calendar_get_date (GTK_CALENDAR (calendar));
     g_assert_cmpint (g_date_time_get_month (shown), ==, 3);
     g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 15);
