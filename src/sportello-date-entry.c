@@ -136,7 +136,7 @@ calendar_shown_cb (GtkPopover  *popover,
 }
 
 /* The calendar is made the first time the button opens it: a GtkCalendar
- * is a hundred widgets, and most date rows are never opened */
+ * is some eighty widgets, and most date rows are never opened */
 static void
 create_calendar_cb (GtkMenuButton *button,
                     gpointer       user_data)
