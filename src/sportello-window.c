@@ -36,7 +36,6 @@ struct _SportelloWindow
   char                  *section;
   SportelloContext      *context;   /* what the sections work with */
   gboolean               mapped_once;
-  gulong                 first_frame_id;
   guint                  preload_idle;   /* makes the sections that preload */
 
   /* Template widgets */
@@ -132,36 +131,14 @@ preload_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The window's first frame is drawn: the sections that preload are made */
 static void
 first_frame_cb (GdkFrameClock   *clock,
                 SportelloWindow *self)
 {
-  g_clear_signal_handler (&self->first_frame_id, clock);
-  if (self->context != NULL && self->preload_idle == 0)
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  if (self->preload_idle == 0)
     self->preload_idle = g_idle_add_full (G_PRIORITY_LOW, preload_idle_cb, self, NULL);
-}
-
-static void
-sportello_window_realize (GtkWidget *widget)
-{
-  SportelloWindow *self = SPORTELLO_WINDOW (widget);
-  GdkFrameClock *clock;
-
-  GTK_WIDGET_CLASS (sportello_window_parent_class)->realize (widget);
-
-  clock = gtk_widget_get_frame_clock (widget);
-  if (self->first_frame_id == 0 && clock != NULL)
-    self->first_frame_id = g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_cb), self);
-}
-
-static void
-sportello_window_unrealize (GtkWidget *widget)
-{
-  SportelloWindow *self = SPORTELLO_WINDOW (widget);
-
-  g_clear_signal_handler (&self->first_frame_id, gtk_widget_get_frame_clock (widget));
-
-  GTK_WIDGET_CLASS (sportello_window_parent_class)->unrealize (widget);
 }
 
 enum {
@@ -514,7 +491,11 @@ sportello_window_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (sportello_window_parent_class)->map (widget);
 
   if (!self->mapped_once && self->context != NULL)
-    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, initial_focus_cb, g_object_ref (self), g_object_unref);
+    {
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, initial_focus_cb, g_object_ref (self), g_object_unref);
+      g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                               G_CALLBACK (first_frame_cb), self, 0);
+    }
   self->mapped_once = TRUE;
 }
 
@@ -597,8 +578,6 @@ sportello_window_class_init (SportelloWindowClass *klass)
 
   window_class->close_request = sportello_window_close_request;
   widget_class->map = sportello_window_map;
-  widget_class->realize = sportello_window_realize;
-  widget_class->unrealize = sportello_window_unrealize;
 
   /**
    * SportelloWindow:section:
