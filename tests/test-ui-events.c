@@ -704,13 +704,7 @@ test_preloaded (void)
   app = sportello_test_app_new (data_dir);
   window = sportello_test_app_window (app);
   /* the window makes it after its first frame, unasked */
-  {
-    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-    while ((events = SPORTELLO_EVENTS_SECTION (find_any_of_type (GTK_WIDGET (window), SPORTELLO_TYPE_EVENTS_SECTION))) == NULL &&
-           g_get_monotonic_time () < deadline)
-      g_main_context_iteration (NULL, TRUE);
-  }
+  SPORTELLO_TEST_WAIT_UNTIL ((events = SPORTELLO_EVENTS_SECTION (find_any_of_type (GTK_WIDGET (window), SPORTELLO_TYPE_EVENTS_SECTION))) != NULL);
   g_assert_nonnull (events);
 
   /* never shown, yet listed */

@@ -261,7 +261,6 @@ test_shell_sections_made_when_needed (void)
   g_autoptr(SportelloApplication) app = sportello_test_app_new (data_dir);
   GtkWindow *window;
   static const char * const later[] = { "meetings", "todo", "templates", "checklists", "report" };
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   GtkStack *stack;
   GtkWidget *templates;
 
@@ -272,10 +271,8 @@ test_shell_sections_made_when_needed (void)
   g_assert_null (gtk_stack_get_child_by_name (stack, "grants"));
   g_assert_null (gtk_stack_get_child_by_name (stack, "events"));
   sportello_test_wait_for_draw (GTK_WIDGET (window));
-  while ((gtk_stack_get_child_by_name (stack, "grants") == NULL ||
-          gtk_stack_get_child_by_name (stack, "events") == NULL) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  SPORTELLO_TEST_WAIT_UNTIL (gtk_stack_get_child_by_name (stack, "grants") != NULL &&
+                             gtk_stack_get_child_by_name (stack, "events") != NULL);
   sportello_test_iterate (50);
 
   /* the two that preload were made, unasked, and have the database */
